@@ -1,0 +1,61 @@
+"""Date parsing for the forms English pages use: ISO, '17 December 2018', 'March 24, 2014', dd/mm/yyyy."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({name[:3]: num for name, num in list(MONTHS.items())})
+MONTH_PATTERN = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"  # noqa: E501
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\.?,?\s+(\d{{4}})\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b{MONTH_PATTERN}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_UK_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_URL_PATH = re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})/")
+MONTH_YEAR = re.compile(rf"\b{MONTH_PATTERN}\s+(\d{{4}})\b", re.I)
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.lower()[:3]]
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str | None) -> date | None:
+    """The first full date in text, or None. Numeric dates are read day-first (UK)."""
+    if not text:
+        return None
+    candidates = []
+    if m := _ISO.search(text):
+        candidates.append((m.start(), _safe(int(m[1]), int(m[2]), int(m[3]))))
+    if m := _DAY_MONTH_YEAR.search(text):
+        candidates.append((m.start(), _safe(int(m[3]), month_number(m[2]), int(m[1]))))
+    if m := _MONTH_DAY_YEAR.search(text):
+        candidates.append((m.start(), _safe(int(m[3]), month_number(m[1]), int(m[2]))))
+    if m := _UK_NUMERIC.search(text):
+        candidates.append((m.start(), _safe(int(m[3]), int(m[2]), int(m[1]))))
+    found = [d for _, d in sorted(candidates, key=lambda c: c[0]) if d]
+    return found[0] if found else None
+
+
+def date_from_url(url: str) -> date | None:
+    m = _URL_PATH.search(url)
+    return _safe(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def parse_datetime(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None

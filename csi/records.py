@@ -1,0 +1,231 @@
+"""Typed records that pass between the rooms (scrapers -> transforms -> warehouse).
+
+Every record maps one-to-one onto a warehouse table (see warehouse/migrations), so the
+loader can turn a list of records into an Arrow table without per-field code. Ids are
+derived from content with :func:`make_id`, never from row order, so reruns update rows
+instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+GRADE_RANK = {"outstanding": 1, "good": 2, "requires_improvement": 3, "inadequate": 4}
+
+JUDGEMENTS = (
+    "overall_effectiveness", "leadership", "help_and_protection", "children_in_care",
+    "care_leavers", "adoption", "lscb", "safeguarding", "looked_after", "other",
+)
+COUNCIL_KINDS = ("london_borough", "metropolitan_district", "unitary", "county")
+INSPECTORATES = ("ofsted", "ssi", "cqc", "hmicfrs", "hmi_probation", "joint")
+FRAMEWORKS = (
+    "ilacs_standard", "ilacs_short", "sif", "sif_reinspection", "slac", "safeguarding_la", "jar",
+    "apa", "focused_visit", "monitoring_visit", "jtai", "ssi", "other",
+)
+DOC_TYPES = ("news", "minutes", "ofsted_report", "ofsted_provider_page", "press_release", "statistics", "other")
+FINDING_KINDS = ("strength", "weakness", "recommendation")
+THEMES = (
+    "leadership", "governance", "workforce", "caseloads", "supervision", "assessment", "planning",
+    "permanence", "adoption", "care_leavers", "exploitation_missing", "early_help", "front_door",
+    "partnership", "performance_management", "disabled_children", "voice_of_child", "placements", "other",
+)
+METRIC_UNITS = ("count", "percent", "weeks", "ratio", "gbp", "days")
+FETCH_OUTCOMES = (
+    "ok", "not_modified", "http_error", "timeout", "connection_error", "robots_disallowed",
+    "too_large", "bad_content_type", "parse_error",
+)
+
+
+def make_id(*parts: object) -> str:
+    """A stable 16-hex-digit id from the given parts (None and '' are equivalent)."""
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural piece of a page's main content, in reading order.
+
+    kind is one of: heading, paragraph, list_item, table_row, quote.
+    list_id groups the items of one list; items of different lists never share it.
+    """
+
+    kind: str
+    text: str
+    level: int = 0
+    list_id: int | None = None
+
+
+@dataclass
+class Document:
+    """A parsed page: metadata plus main text and its blocks, ready for extraction."""
+
+    url: str
+    source: str
+    publisher: str | None
+    doc_type: str
+    title: str | None
+    author: str | None
+    published_on: date | None
+    fetched_at: datetime
+    content_sha256: str
+    content_type: str | None
+    parser: str
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def document_id(self) -> str:
+        return make_id("document", self.url)
+
+
+@dataclass(frozen=True)
+class Council:
+    council_code: str
+    name: str
+    official_name: str
+    kind: str
+    region: str | None
+    ofsted_urn: str | None
+    dfe_la_code: str | None
+    start_date: date | None
+    end_date: date | None
+    replaced_by: str | None
+
+
+@dataclass(frozen=True)
+class CouncilAlias:
+    alias: str
+    council_code: str
+
+
+@dataclass(frozen=True)
+class FetchRow:
+    fetch_id: str
+    url: str
+    source: str
+    requested_at: datetime
+    status_code: int | None
+    outcome: str
+    error: str | None
+    elapsed_ms: int | None
+    bytes: int | None
+    etag: str | None
+    last_modified: str | None
+    warc_file: str | None
+    warc_offset: int | None
+    run_id: str | None
+    final_url: str | None = None
+    content_type: str | None = None
+    content_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    document_id: str
+    url: str
+    source: str
+    publisher: str | None
+    doc_type: str
+    title: str | None
+    author: str | None
+    published_on: date | None
+    fetched_at: datetime
+    content_sha256: str
+    content_type: str | None
+    parser: str
+    text: str
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentRow:
+        return cls(
+            document_id=doc.document_id, url=doc.url, source=doc.source, publisher=doc.publisher,
+            doc_type=doc.doc_type, title=doc.title, author=doc.author, published_on=doc.published_on,
+            fetched_at=doc.fetched_at, content_sha256=doc.content_sha256, content_type=doc.content_type,
+            parser=doc.parser, text=doc.text,
+        )
+
+
+@dataclass(frozen=True)
+class DocumentCouncil:
+    document_id: str
+    council_code: str
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Inspection:
+    inspection_id: str
+    council_code: str
+    inspectorate: str
+    framework: str
+    visit_start: date | None
+    visit_end: date | None
+    published_on: date | None
+    lead_inspector: str | None
+    report_url: str | None
+
+
+@dataclass(frozen=True)
+class Rating:
+    rating_id: str
+    council_code: str
+    inspection_id: str | None
+    judgement: str
+    grade: str
+    grade_rank: int
+    grade_label: str
+    rated_year: int | None
+    rated_on: date | None
+    is_historical: bool
+    document_id: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    finding_id: str
+    council_code: str
+    document_id: str
+    inspection_id: str | None
+    kind: str
+    theme: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    quote_id: str
+    document_id: str
+    council_code: str | None
+    speaker: str
+    role: str | None
+    organisation: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Metric:
+    metric_id: str
+    document_id: str
+    council_code: str
+    name: str
+    value: float
+    unit: str
+    as_of: date | None
+    period: str | None
+    text: str
+
+
+@dataclass
+class Extraction:
+    """Everything extraction derives from one document."""
+
+    document_councils: list[DocumentCouncil] = field(default_factory=list)
+    inspections: list[Inspection] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)

@@ -1,0 +1,53 @@
+"""A loopback HTTP server over the bundled sample site (for `csi demo` and the tests).
+
+URL to file: `/a/b.html` -> `site/a/b.html`, `/dir/` -> `site/dir/index.html`, and a query
+string, as ModernGov uses, -> `site/<path>/<query>.html`. It binds 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+SITE_DIR = Path(str(files("csi") / "samples" / "site"))
+SOURCES_FILE = Path(str(files("csi") / "samples" / "sources.toml"))
+CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/rss+xml; charset=utf-8",
+                 ".txt": "text/plain; charset=utf-8"}
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    site: Path = SITE_DIR
+
+    def translate_path(self, path: str) -> str:
+        parts = urlsplit(path)
+        relative = unquote(parts.path).lstrip("/")
+        if parts.query:
+            relative = f"{relative}/{unquote(parts.query)}.html"
+        elif relative == "" or relative.endswith("/"):
+            relative += "index.html"
+        target = (self.site / relative).resolve()
+        return str(target) if target.is_relative_to(self.site.resolve()) else str(self.site / "missing")
+
+    def guess_type(self, path) -> str:
+        return CONTENT_TYPES.get(Path(path).suffix, "application/octet-stream")
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 - quiet: the crawler logs what matters
+        pass
+
+
+@contextmanager
+def serve_site(site: Path = SITE_DIR):
+    """Serve `site` on a free port of 127.0.0.1; yields the base URL."""
+    handler = type("Handler", (_SiteHandler,), {"site": Path(site)})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

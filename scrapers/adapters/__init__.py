@@ -1,0 +1,20 @@
+"""One adapter per platform; a source names its adapter in sources.toml."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from csi.records import Document
+from scrapers.adapters.moderngov import parse_moderngov
+from scrapers.adapters.news import parse_article
+from scrapers.sources import Source
+
+Parser = Callable[[str, bytes, "str | None", datetime, Source, str], Document]
+PARSERS: dict[str, Parser] = {"news": parse_article, "moderngov": parse_moderngov}
+
+
+def parse_page(url: str, body: bytes, content_type: str | None, fetched_at: datetime, source: Source,
+               content_sha256: str) -> Document:
+    """Bytes of one fetched page to a Document, with the source's adapter."""
+    return PARSERS[source.adapter](url, body, content_type, fetched_at, source, content_sha256)

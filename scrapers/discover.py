@@ -1,0 +1,58 @@
+"""Discovery: links worth fetching from listing pages, RSS/Atom feeds and sitemaps (pure functions)."""
+
+from __future__ import annotations
+
+from lxml import etree, html
+
+from scrapers.urls import canonicalize
+
+_FEED_TYPES = ("xml", "rss", "atom")
+# No entity expansion, no network, no DTD loading: feeds are written by strangers.
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                            recover=True)
+
+
+def is_feed(content_type: str | None, body: bytes) -> bool:
+    ctype = (content_type or "").lower()
+    if any(t in ctype for t in _FEED_TYPES):
+        return True
+    head = body[:200].lstrip()
+    return head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<urlset")
+
+
+def feed_links(body: bytes, base_url: str) -> list[str]:
+    """Item links of an RSS 2.0 / Atom feed, or page locations of a sitemap, in document order."""
+    root = etree.fromstring(body, _SAFE_XML)
+    if root is None:
+        return []
+    found = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = etree.QName(el).localname
+        if tag in ("link", "loc") and el.text and el.text.strip():
+            found.append(el.text.strip())
+        elif tag == "link" and el.get("href") and el.get("rel", "alternate") == "alternate":
+            found.append(el.get("href"))
+    return _canonical_unique(found, base_url)
+
+
+def html_links(body: bytes, base_url: str) -> list[str]:
+    """Every `a[href]` of an HTML page, absolute and canonical, in document order."""
+    if not body.strip():
+        return []
+    tree = html.fromstring(body)
+    return _canonical_unique(tree.xpath("//a/@href"), base_url)
+
+
+def page_links(body: bytes, content_type: str | None, base_url: str) -> list[str]:
+    return feed_links(body, base_url) if is_feed(content_type, body) else html_links(body, base_url)
+
+
+def _canonical_unique(urls: list[str], base_url: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for url in urls:
+        canonical = canonicalize(url, base_url)
+        if canonical:
+            seen.setdefault(canonical, None)
+    return list(seen)

@@ -1,0 +1,134 @@
+"""Source configuration: which sites to crawl, how to parse them, how politely.
+
+A source is data, not code: a name, an adapter (one per platform), start URLs, URL patterns
+to follow, an optional site profile (selectors) and politeness settings. Sources live in a
+TOML file (`csi/sources.toml` ships the real publishers).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ADAPTERS = ("news", "moderngov")
+DEFAULT_USER_AGENT = "csi/0.1 (children's services inspections research; +https://github.com/csi-data/csi)"
+
+
+class SourceConfigError(ValueError):
+    """The sources file is malformed; the message names the source and the field."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """CSS selectors for one site layout; any missing selector falls back to generic rules."""
+
+    name: str
+    title: str | None = None
+    body: str | None = None
+    date: str | None = None
+    author: str | None = None
+    remove: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    adapter: str
+    publisher: str
+    doc_type: str
+    start_urls: tuple[str, ...]
+    documents: tuple[re.Pattern, ...]
+    follow: tuple[re.Pattern, ...] = ()
+    profile: Profile | None = None
+    council: str | None = None
+    min_delay_seconds: float = 1.0
+    timeout_seconds: float = 20.0
+    max_pages: int = 200
+    user_agent: str = DEFAULT_USER_AGENT
+
+    def is_document(self, url: str) -> bool:
+        return any(p.search(url) for p in self.documents)
+
+    def is_listing(self, url: str) -> bool:
+        return any(p.search(url) for p in self.follow)
+
+
+@dataclass(frozen=True)
+class SourceSet:
+    sources: tuple[Source, ...]
+    profiles: dict[str, Profile] = field(default_factory=dict)
+
+    def select(self, names: list[str] | None) -> list[Source]:
+        if not names:
+            return list(self.sources)
+        known = {s.name: s for s in self.sources}
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise SourceConfigError(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(known)}")
+        return [known[n] for n in names]
+
+
+def _compile(source: str, key: str, patterns: list[str]) -> tuple[re.Pattern, ...]:
+    try:
+        return tuple(re.compile(p) for p in patterns)
+    except re.error as exc:
+        raise SourceConfigError(f"source {source!r}: bad regular expression in {key!r}: {exc}") from exc
+
+
+def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
+    """Parse a sources TOML document; `{base}` in URLs and patterns is replaced by base_url."""
+    if base_url is not None:
+        text = text.replace("{base}", base_url.rstrip("/"))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SourceConfigError(f"sources file is not valid TOML: {exc}") from exc
+    defaults = data.get("defaults", {})
+    profiles = {
+        name: Profile(name=name, title=p.get("title"), body=p.get("body"), date=p.get("date"),
+                      author=p.get("author"), remove=tuple(p.get("remove", ())))
+        for name, p in data.get("profile", {}).items()
+    }
+    sources = []
+    for raw in data.get("source", []):
+        merged = {**defaults, **raw}
+        name = merged.get("name")
+        if not name:
+            raise SourceConfigError("a [[source]] entry has no name")
+        for key in ("adapter", "publisher", "start_urls", "documents"):
+            if not merged.get(key):
+                raise SourceConfigError(f"source {name!r}: missing {key!r}")
+        if merged["adapter"] not in ADAPTERS:
+            raise SourceConfigError(f"source {name!r}: adapter {merged['adapter']!r} is not one of {ADAPTERS}")
+        profile_name = merged.get("profile")
+        if profile_name and profile_name not in profiles:
+            raise SourceConfigError(f"source {name!r}: profile {profile_name!r} is not defined")
+        sources.append(Source(
+            name=name,
+            adapter=merged["adapter"],
+            publisher=merged["publisher"],
+            doc_type=merged.get("doc_type", "news"),
+            start_urls=tuple(merged["start_urls"]),
+            documents=_compile(name, "documents", merged["documents"]),
+            follow=_compile(name, "follow", merged.get("follow", [])),
+            profile=profiles.get(profile_name) if profile_name else None,
+            council=merged.get("council"),
+            min_delay_seconds=float(merged.get("min_delay_seconds", 1.0)),
+            timeout_seconds=float(merged.get("timeout_seconds", 20.0)),
+            max_pages=int(merged.get("max_pages", 200)),
+            user_agent=merged.get("user_agent", DEFAULT_USER_AGENT),
+        ))
+    names = [s.name for s in sources]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise SourceConfigError(f"duplicate source name(s): {', '.join(sorted(duplicates))}")
+    return SourceSet(sources=tuple(sources), profiles=profiles)
+
+
+def load_sources(path: str | Path, base_url: str | None = None) -> SourceSet:
+    path = Path(path)
+    if not path.exists():
+        raise SourceConfigError(f"no sources file at {path}")
+    return parse_sources(path.read_text(encoding="utf-8"), base_url)

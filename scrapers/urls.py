@@ -1,0 +1,32 @@
+"""URL canonicalisation: one spelling per page, so a page is fetched and stored once."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+TRACKING_PARAMS = {"fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid", "dclid", "msclkid"}
+FETCHABLE_SCHEMES = ("http", "https")
+
+
+def canonicalize(url: str, base: str | None = None) -> str | None:
+    """Absolute, fragment-free URL with lower-case scheme/host and no tracking parameters.
+
+    Returns None for links that are not web pages (mailto:, javascript:, data: ...).
+    """
+    url = url.strip()
+    if base:
+        url = urljoin(base, url)
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in FETCHABLE_SCHEMES or not parts.hostname:
+        return None
+    host = parts.hostname.lower()
+    if parts.port and not ((scheme == "http" and parts.port == 80) or (scheme == "https" and parts.port == 443)):
+        host = f"{host}:{parts.port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS]
+    return urlunsplit((scheme, host, parts.path or "/", urlencode(query, safe="/:,"), ""))
+
+
+def host_of(url: str) -> str:
+    return urlsplit(url).netloc.lower()

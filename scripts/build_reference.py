@@ -1,0 +1,447 @@
+"""Build csi/reference/{councils,council_aliases}.csv and NOTICE.md from the la-reference sources.
+
+Usage (from the repo root)::
+
+    python scripts/build_reference.py [--shared PATH]
+
+PATH defaults to ../shared/data/la-reference relative to the repo root and must contain the
+files described in its PROVENANCE.md (mySociety, Data to Insight, DfE/ONS, DemocracyClub).
+
+councils.csv has one row per English children's services authority (London boroughs and the
+City of London, metropolitan districts, unitary authorities, county councils), current or
+abolished since 2009, keyed by ONS GSS code. council_aliases.csv maps normalised names
+(transforms.councils.normalise_alias) to those codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import re
+import sys
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from transforms.councils import normalise_alias  # noqa: E402
+
+log = logging.getLogger("build_reference")
+
+OUT_DIR = ROOT / "csi" / "reference"
+DEFAULT_SHARED = ROOT.parent / "shared" / "data" / "la-reference"
+
+MYSOCIETY_COMMIT = "67ef8b118938678401a452f4f19f669a7221cc73"
+D2I_COMMIT = "15af1ad55ef4ecf0c314cf9edef12bd5bc1230a3"
+DFE_COMMIT = "2f5d11a431050523dab58810083259d3313029ae"
+LGSF_COMMIT = "5d40e23c6860b8be049b57a4ca9b177696a3c02f"
+
+COUNCIL_COLUMNS = [
+    "council_code", "name", "official_name", "kind", "region", "ofsted_urn", "dfe_la_code",
+    "start_date", "end_date", "replaced_by",
+]
+
+# mySociety local-authority-type -> contract kind. Non-metropolitan districts (NMD), combined
+# authorities and the GLA are not children's services authorities.
+KINDS = {
+    "LBO": "london_borough",
+    "CC": "london_borough",  # City of London Corporation
+    "MD": "metropolitan_district",
+    "UA": "unitary",
+    "CTY": "county",
+}
+
+# Councils abolished before this date are out of scope (and never had GSS codes anyway).
+SINCE = date(2009, 1, 1)
+
+# Nice names that are not "nice" in mySociety.
+NAME_OVERRIDES = {"E06000059": "Dorset"}  # mySociety: "Dorset Council"
+
+# DfE 3-digit LA codes of abolished councils that the Data to Insight lookup lacks (it lists
+# Cumbria 909, Northamptonshire 928 and Poole 836 only). Source: DfE LA codes (Get Information
+# about Schools / DfE statistics). Buckinghamshire, North Yorkshire and Somerset kept their
+# codes when they became unitary; Dorset CC and Bournemouth were replaced by 838 and 839.
+DFE_CODE_SUPPLEMENT = {
+    "E10000002": "825",  # Buckinghamshire County Council
+    "E10000023": "815",  # North Yorkshire County Council
+    "E10000027": "933",  # Somerset County Council
+    "E10000009": "835",  # Dorset County Council
+    "E06000028": "837",  # Bournemouth Borough Council
+}
+
+# A single-word alias that is not the council's own nice name ("Hillingdon", "Kent", "Barnet"
+# stay) is dropped unless listed here: such words are too often an everyday word, a surname or
+# first name, or one town of a larger council area ("bath" is not Bath and North East Somerset:
+# "Cllr Lily Bath"; "blackburn" is not Blackburn with Darwen). The build logs every single-word
+# alias it drops (-v), so a new source name gets reviewed rather than silently matched.
+SINGLE_WORD_KEEP = {
+    "bristol",    # City of Bristol
+    "hull",       # Kingston upon Hull: a word too, but a capitalised "Hull" is the city
+    "durham",     # County Durham (Durham County Council)
+    "newcastle",  # Newcastle upon Tyne (Newcastle City Council)
+    "bcp",        # Bournemouth, Christchurch and Poole
+}
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def split_alt_names(value: str) -> list[str]:
+    """mySociety alt-names: comma-separated, but a name may contain ", " ("Bristol, City of")."""
+    return [part.strip() for part in re.split(r",(?! )", value) if part.strip()]
+
+
+def split_also_known_as(value: str, whole_names: set[str]) -> list[str]:
+    """d2i also_known_as "[BCP, Bournemouth, Christchurch & Poole]" -> ["BCP", "Bournemouth,
+    Christchurch & Poole"]: fragments are re-joined when together they spell the council's name."""
+    value = value.strip().strip("[]").strip()
+    if not value:
+        return []
+    parts = [p.strip().strip("'\"") for p in value.split(",")]
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        for j in range(len(parts), i + 1, -1):
+            joined = ", ".join(parts[i:j])
+            if normalise_alias(joined) in whole_names:
+                out.append(joined)
+                i = j
+                break
+        else:
+            out.append(parts[i])
+            i += 1
+    return [p for p in out if p]
+
+
+def iso(value: str | None) -> date | None:
+    value = (value or "").strip()
+    return date.fromisoformat(value) if value else None
+
+
+# --------------------------------------------------------------------------- councils
+
+def build_councils(shared: Path) -> tuple[list[dict[str, str]], dict[str, dict[str, str]]]:
+    """Rows for councils.csv (sorted by code) and the mySociety row for each code."""
+    ms_rows = read_csv(shared / "mysociety_uk_local_authorities.csv")
+    chosen: dict[str, dict[str, str]] = {}
+    for r in ms_rows:
+        if r["nation"] != "England" or r["local-authority-type"] not in KINDS:
+            continue
+        end = iso(r["end-date"])
+        if end is not None and end < SINCE:
+            continue
+        chosen[r["gss-code"]] = r
+
+    gss_of = {r["local-authority-code"]: r["gss-code"] for r in ms_rows}
+
+    # Data to Insight: Ofsted URN and DfE code. Abolished councils have an empty la_code_new;
+    # their own GSS code is then in ltla23cd (Cumbria E10000006, Northamptonshire E10000021,
+    # Poole E06000029).
+    d2i: dict[str, dict[str, str]] = {}
+    for r in read_csv(shared / "d2i_Provider_data_lookup.csv"):
+        code = r["la_code_new"].strip() or r["ltla23cd"].strip()
+        if code in d2i:
+            raise SystemExit(f"d2i lookup: two rows for {code}")
+        d2i[code] = r
+
+    successors: dict[str, list[str]] = {}
+    for code, r in chosen.items():
+        succ = [gss_of[c.strip()] for c in r["replaced-by"].split(",") if c.strip()]
+        for s in succ:
+            if s not in chosen:
+                raise SystemExit(f"{code} replaced by {s}, which is not a children's services authority")
+        successors[code] = succ
+
+    rows = []
+    for code, r in sorted(chosen.items()):
+        current = r["current-authority"] == "True"
+        start = iso(r["start-date"])
+        # The contract: start_date is NULL when the authority predates the records (2009).
+        # mySociety's earlier start dates are partly register artefacts (2005-06-xx) anyway.
+        start_out = start.isoformat() if start and start >= SINCE else ""
+        end = iso(r["end-date"])
+        end_out = ""
+        if end is not None:
+            # end_date is the last day of existence (Buckinghamshire CC: 2020-03-31). mySociety
+            # sometimes gives the successor's first day instead (Cumbria: 2023-04-01).
+            succ_starts = {iso(chosen[s]["start-date"]) for s in successors[code]}
+            if end in succ_starts:
+                end -= timedelta(days=1)
+            end_out = end.isoformat()
+        if current and end_out:
+            raise SystemExit(f"{code} is current but has an end date")
+        region = r["region"].strip()
+        if not region and successors[code]:
+            region = chosen[successors[code][0]]["region"].strip()
+        d = d2i.get(code, {})
+        dfe = d.get("la_code", "").strip() or DFE_CODE_SUPPLEMENT.get(code, "")
+        rows.append({
+            "council_code": code,
+            "name": NAME_OVERRIDES.get(code, r["nice-name"].strip()),
+            "official_name": re.sub(r"\s+", " ", r["official-name"]).strip(),
+            "kind": KINDS[r["local-authority-type"]],
+            "region": region,
+            "ofsted_urn": d.get("urn", "").strip(),
+            "dfe_la_code": dfe,
+            "start_date": start_out,
+            "end_date": end_out,
+            "replaced_by": ";".join(successors[code]),
+        })
+        if current and not d:
+            log.warning("current council %s %s is not in the d2i lookup", code, r["nice-name"])
+    missing = sorted(set(d2i) - set(chosen))
+    if missing:
+        log.warning("d2i rows without a council: %s", missing)
+    check_against_ons(shared, {r["council_code"] for r in rows if not r["end_date"]})
+    return rows, chosen
+
+
+def check_against_ons(shared: Path, current: set[str]) -> None:
+    """Cross-check: the current councils are the English upper-tier (UTLA) codes of the ONS
+    LTLA-UTLA April 2023 lookup (upper tier = the children's services authority)."""
+    utla = {
+        r["UTLA23CD"]
+        for r in read_csv(shared / "dfe_LTLA-UTLA_Apr23_Lookup_England-Wales.csv")
+        if r["UTLA23CD"].startswith("E")
+    }
+    if utla != current:
+        log.warning(
+            "current councils differ from ONS UTLA April 2023: only ours %s, only ONS %s",
+            sorted(current - utla), sorted(utla - current),
+        )
+
+
+# --------------------------------------------------------------------------- aliases
+
+def _is_city(official: str, names: list[str]) -> bool:
+    return bool(re.search(r"\bcity\b", official, re.I)) or any(
+        re.search(r"\bcity\b", n, re.I) for n in names
+    )
+
+
+def _base_names(row: dict[str, str]) -> list[str]:
+    """Bare place names for the patterns: "City of Bristol" -> "Bristol", "County Durham" ->
+    "Durham", "Buckinghamshire County" (former county council) -> "Buckinghamshire"."""
+    name = row["name"]
+    if row["council_code"] == "E09000001":  # never "London" for the City of London
+        return [name]
+    if row["kind"] == "county" and name.endswith(" County"):
+        return [name[: -len(" County")]]
+    m = (
+        re.fullmatch(r"City of (.+)", name)
+        or re.fullmatch(r"(.+), City of", name)
+        or re.fullmatch(r"County (.+)", name)
+    )
+    return [m.group(1)] if m else [name]
+
+
+def pattern_aliases(row: dict[str, str], names: list[str]) -> set[str]:
+    kind, official, code = row["kind"], row["official_name"], row["council_code"]
+    out: set[str] = set()
+    if code == "E09000001":  # City of London Corporation: its names come from the sources
+        return {"Corporation of London"}
+    city = _is_city(official, names)
+    for b in _base_names(row):
+        out.add(f"{b} Council")
+        if city:
+            out |= {f"{b} City Council", f"City of {b}", f"City of {b} Council"}
+        if kind == "london_borough":
+            out |= {
+                f"London Borough of {b}", f"{b} LBC", f"{b} London Borough Council",
+                f"{b} Borough Council", f"{b} London Borough",
+            }
+            if official.startswith("Royal Borough"):
+                out |= {f"Royal Borough of {b}", f"{b} Royal Borough Council"}
+        elif kind == "metropolitan_district":
+            out |= {
+                f"{b} MBC", f"{b} Metropolitan Borough Council", f"{b} Borough Council",
+                f"{b} Metropolitan District Council", f"{b} MDC", f"Metropolitan Borough of {b}",
+            }
+        elif kind == "unitary":
+            if re.search(r"\bBorough\b", official):
+                out |= {f"{b} Borough Council", f"Borough of {b}"}
+            if official.startswith("Royal Borough"):
+                out |= {f"Royal Borough of {b}"}
+            if re.search(r"\bCounty Council\b", official):
+                out |= {f"{b} County Council", f"{b} CC"}
+        elif kind == "county":
+            out |= {f"{b} County Council", f"{b} CC", f"{b} County"}
+    return out
+
+
+def build_aliases(
+    shared: Path, councils: list[dict[str, str]], ms_by_gss: dict[str, dict[str, str]]
+) -> list[tuple[str, str]]:
+    codes = {r["council_code"] for r in councils}
+    three_to_gss = {r["local-authority-code"]: gss for gss, r in ms_by_gss.items()}
+    current = {r["council_code"] for r in councils if not r["end_date"]}
+    nice = {r["council_code"]: normalise_alias(r["name"]) for r in councils}
+
+    sources: dict[str, set[str]] = defaultdict(set)  # code -> raw names
+    for r in councils:
+        ms = ms_by_gss[r["council_code"]]
+        sources[r["council_code"]] |= {r["name"], r["official_name"], ms["nice-name"], ms["official-name"]}
+        sources[r["council_code"]] |= set(split_alt_names(ms["alt-names"]))
+
+    for r in read_csv(shared / "mysociety_lookup_name_to_registry.csv"):
+        gss = three_to_gss.get(r["local-authority-code"])
+        if gss:
+            sources[gss].add(r["la-name"])
+
+    for r in read_csv(shared / "d2i_Provider_data_lookup.csv"):
+        code = r["la_code_new"].strip() or r["ltla23cd"].strip()
+        if code not in codes:
+            continue
+        whole = {normalise_alias(n) for n in sources[code] | {r["local_authority_ons_name"]}}
+        sources[code].add(r["local_authority_ons_name"])
+        for aka in split_also_known_as(r["also_known_as"], whole):
+            sources[code] |= {aka, f"{aka} Council"}  # "BCP" -> also "BCP Council"
+
+    # DemocracyClub / EveryElection names (e.g. the pre-2021 "Doncaster Metropolitan Borough
+    # Council"), matched on the mySociety 3-letter code.
+    for entry in json.loads((shared / "lgsf_council_metadata.json").read_text(encoding="utf-8")):
+        meta = entry["metadata"]
+        ee = meta.get("everyelectiion_data") or meta.get("everyelection_data") or {}
+        gss = three_to_gss.get(ee.get("official_identifier", ""))
+        if gss:
+            sources[gss] |= {n for n in (ee.get("official_name"), ee.get("common_name")) if n}
+
+    for r in councils:
+        sources[r["council_code"]] |= pattern_aliases(r, sorted(sources[r["council_code"]]))
+
+    alias_codes: dict[str, set[str]] = defaultdict(set)
+    for code, names in sources.items():
+        for name in names:
+            alias = normalise_alias(name)
+            if alias:
+                alias_codes[alias].add(code)
+
+    out: list[tuple[str, str]] = []
+    single_word_kept: list[str] = []
+    for alias, cs in sorted(alias_codes.items()):
+        cur = cs & current
+        if len(cur) > 1:
+            log.warning("dropped alias %r: names several current councils %s", alias, sorted(cur))
+            continue
+        if cur:
+            dropped = cs - cur
+            if dropped:
+                log.info("alias %r: current %s wins over former %s", alias, sorted(cur), sorted(dropped))
+            cs = cur
+        elif len(cs) > 1:
+            log.warning("dropped alias %r: names several former councils %s", alias, sorted(cs))
+            continue
+        (code,) = cs
+        if re.fullmatch(r"\S+ city", alias):
+            # "Hull City", "Leicester City", "Derby City": in running text mostly football clubs.
+            log.info("dropped alias %r of %s (reads as a football club)", alias, code)
+            continue
+        if " " not in alias and alias != nice[code]:
+            if alias not in SINGLE_WORD_KEEP:
+                log.info("dropped single-word alias %r of %s (not its nice name)", alias, code)
+                continue
+            single_word_kept.append(alias)
+        out.append((alias, code))
+    log.info("single-word aliases kept besides nice names: %s", single_word_kept)
+    return out
+
+
+# --------------------------------------------------------------------------- NOTICE
+
+NOTICE = f"""# csi/reference — councils reference data
+
+`councils.csv` and `council_aliases.csv` are **generated** by `scripts/build_reference.py`
+from the files in `shared/data/la-reference/` (see its `PROVENANCE.md`). Do not edit them by
+hand; change the script and rebuild:
+
+```
+python scripts/build_reference.py --shared ../shared/data/la-reference
+```
+
+## Contents
+
+- `councils.csv`: one row per English children's services authority (London boroughs and the
+  City of London, metropolitan districts, unitary authorities, county councils), current or
+  abolished since 2009, keyed by ONS GSS code. `end_date` is the last day of existence;
+  `replaced_by` lists the successor code(s), separated by `;` when there are several
+  (Northamptonshire, Cumbria). `start_date` is filled only for authorities created since
+  2009 (earlier dates are left empty: the authority predates the records).
+- `council_aliases.csv`: normalised names (`transforms.councils.normalise_alias`) -> code,
+  from mySociety names and alt-names, Data to Insight `also_known_as`, DemocracyClub names
+  and generated patterns ("Hillingdon LBC", "Kent County Council", ...). Aliases naming two
+  current councils are dropped; a former council keeps an alias only if no current council
+  has it.
+
+## Sources and attribution
+
+- **mySociety, UK local authority names and codes** (`uk_local_authorities.csv`,
+  `lookup_name_to_registry.csv`),
+  https://github.com/mysociety/uk_local_authority_names_and_codes at commit
+  `{MYSOCIETY_COMMIT}`. Data licensed under the Creative Commons Attribution 4.0 licence
+  (CC BY 4.0), https://creativecommons.org/licenses/by/4.0/. Contains data from mySociety.
+  Changes: filtered to English children's services authorities, names normalised, end dates
+  aligned to the last day of existence, aliases generated.
+- **Data to Insight, Ofsted ILACS scrape tool LA lookup** (`Provider_data_lookup.csv`: Ofsted
+  URN, DfE LA code, also-known-as names),
+  https://github.com/data-to-insight/ofsted-ilacs-scrape-tool at commit `{D2I_COMMIT}`,
+  MIT licence, Copyright (c) Data to Insight.
+- **DfE / ONS lookups**: the ONS LTLA-UTLA April 2023 lookup (used to cross-check the list of
+  current authorities) via https://github.com/dfe-analytical-services/CSC_outcomes_and_enablers
+  at commit `{DFE_COMMIT}`. Contains public sector information licensed under the Open
+  Government Licence v3.0 (Office for National Statistics, Department for Education).
+  DfE LA codes of abolished councils missing from the Data to Insight lookup are added from
+  DfE's published LA codes (OGL v3.0).
+- **Ofsted** local authority unique reference numbers (URNs): Ofsted, Open Government
+  Licence v3.0, https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/.
+- **DemocracyClub LGSF / EveryElection** council names (`metadata.json`),
+  https://github.com/DemocracyClub/LGSF at commit `{LGSF_COMMIT}`, MIT licence.
+"""
+
+
+# --------------------------------------------------------------------------- main
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="la-reference directory")
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help=argparse.SUPPRESS)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log every dropped alias")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
+
+    # A relative --shared is taken from the current directory if it exists there, else from
+    # the repo root.
+    shared = args.shared if args.shared.exists() else (ROOT / args.shared)
+    if not (shared / "mysociety_uk_local_authorities.csv").exists():
+        parser.error(f"{shared} does not contain the la-reference files")
+    councils, ms_by_gss = build_councils(shared)
+    aliases = build_aliases(shared, councils, ms_by_gss)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_csv(args.out / "councils.csv", COUNCIL_COLUMNS, [[r[c] for c in COUNCIL_COLUMNS] for r in councils])
+    write_csv(args.out / "council_aliases.csv", ["alias", "council_code"], [list(a) for a in aliases])
+    (args.out / "NOTICE.md").write_text(NOTICE, encoding="utf-8")
+
+    n_current = sum(1 for r in councils if not r["end_date"])
+    print(
+        f"councils.csv: {len(councils)} rows ({n_current} current, {len(councils) - n_current} former); "
+        f"council_aliases.csv: {len(aliases)} rows -> {args.out}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

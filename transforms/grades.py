@@ -1,0 +1,36 @@
+"""The grade vocabulary: the words inspectors and reporters use, mapped to the contract's grades."""
+
+from __future__ import annotations
+
+import re
+
+from csi.records import GRADE_RANK
+
+# Longest phrases first: "requires improvement to be good" before "good", "inadequate" before "adequate".
+_GRADE_WORDS = [
+    (r"requires?\s+improvement\s+to\s+be\s+good", "requires_improvement"),
+    (r"requires?\s+improvement", "requires_improvement"),
+    (r"performs?\s+excellently", "outstanding"),
+    (r"performs?\s+poorly", "inadequate"),
+    (r"inadequate", "inadequate"),
+    (r"outstanding", "outstanding"),
+    (r"excellent", "outstanding"),
+    (r"adequate", "requires_improvement"),
+    (r"good", "good"),
+    (r"poor", "inadequate"),
+]
+GRADE_PHRASE = "|".join(f"(?:{w})" for w, _ in _GRADE_WORDS)
+_COMPILED = [(re.compile(rf"^{w}$", re.I), g) for w, g in _GRADE_WORDS]
+
+
+def normalise_grade(label: str) -> str | None:
+    """'Requires improvement to be good' -> 'requires_improvement'; None if not a grade."""
+    text = " ".join(label.lower().strip(" '\"‘’“”").split())
+    for pattern, grade in _COMPILED:
+        if pattern.match(text):
+            return grade
+    return None
+
+
+def grade_rank(grade: str) -> int:
+    return GRADE_RANK[grade]

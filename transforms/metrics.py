@@ -1,0 +1,120 @@
+"""Numeric facts about a council's children's services, stated in prose.
+
+Each rule names a metric, its unit and a pattern whose group `v` is the value. A value
+compared with an earlier one in the same sentence ("34 weeks, down from 57 weeks in
+2013/14", "This is a reduction from 2,200 at 31 March 2012") yields a second row of the same
+metric with its own date. Dates come from the clause: a full date -> as_of; a month, a
+financial year or a year -> period; none -> the document's own date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from csi.dates import MONTH_YEAR, month_number, parse_date
+
+
+def number(group: str = "v") -> str:
+    """A pattern for a number such as 1,758 or 18.5, captured as `group`."""
+    return rf"(?P<{group}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+
+
+N = number()
+
+METRIC_RULES: list[tuple[str, str, str]] = [
+    ("children_in_need", "count", rf"{N}\s+children\b[^.]{{0,120}}?\bin\s+need\b"),
+    ("children_in_need_without_plan", "count",
+     rf"children\s+in\s+need\s+cases\s+without\s+a\s+(?:care\s+)?plan[^.]{{0,80}}?\b(?:to|at|of|was|were)\s+{N}\b"),
+    ("children_in_care", "count",
+     rf"{N}\s+(?:children\s+in\s+care|looked[-\s]after\s+children|children\s+looked\s+after)"),
+    ("improvement_areas", "count", rf"{N}\s+areas\s+(?:of|for)\s+improvement"),
+    ("action_plan_actions", "count", rf"{N}\s+(?:specific\s+)?actions\b"),
+    ("action_plan_actions_completed", "count",
+     rf"{N}\s+of\s+which\s+(?:had\s+been|have\s+been|were|are)\s+completed|{number('v2')}\s+(?:actions\s+)?"
+     r"(?:had\s+been|have\s+been)\s+completed"),
+    ("care_proceedings_weeks", "weeks",
+     rf"(?:care\s+(?:cases?|proceedings)|public\s+law\s+outline)[^.]{{0,60}}?\b{N}\s+weeks"),
+    ("agency_staff_tenure_weeks", "weeks",
+     rf"(?:agency\s+)?staff\s+(?:now\s+)?staying\s+(?:an\s+average\s+of\s+)?{N}\s+weeks"),
+    ("cases_good_percent", "percent",
+     rf"cases\s+meeting\s+[‘'\"“]?good[’'\"”]?\s+standards[^.]{{0,60}}?{N}\s*(?:%|per\s*cent)"),
+    ("assessments_good_percent", "percent",
+     rf"{N}\s*(?:%|per\s*cent)\s+(?:for|of)\s+assessments\s+(?:that\s+)?(?:met|meeting|judged)"),
+    ("case_file_audits_percent", "percent", rf"case\s+file\s+audits[^.]{{0,80}}?{N}\s*(?:%|per\s*cent)"),
+    ("social_worker_caseload", "count", rf"(?:average\s+)?caseloads?\s+(?:of|was|were|is|are|stood\s+at)\s+{N}\b"),
+    ("agency_social_workers_percent", "percent",
+     rf"{N}\s*(?:%|per\s*cent)\s+of\s+social\s+workers\s+(?:are|were)\s+agency"),
+    ("staff_to_manager_ratio", "ratio",
+     r"ratio\s+of\s+[\w\s]{0,40}?\s+(?:was|is|of|stood\s+at)\s+(?P<a>\d+)\s*:\s*(?P<b>[1-9]\d*)"),
+]
+_RULES = [(name, unit, re.compile(pattern, re.I)) for name, unit, pattern in METRIC_RULES]
+# "this figure had reached 90%", "This is a reduction from 2,200" continue the previous sentence's metric.
+_CONTINUATION = re.compile(
+    rf"\b(?:this|the)\s+(?:figure|number|rate|average|proportion)?[^.]{{0,40}}?\b(?:had\s+)?(?:reached|risen\s+to|fallen\s+to"
+    rf"|stood\s+at|is\s+a\s+(?:reduction|fall|rise|increase)\s+from|is\s+(?:down|up)\s+from|was\s+(?:down|up)\s+from)"
+    rf"\s+{N}", re.I)
+_COMPARISON = re.compile(rf"\b(?:down|up|a\s+(?:reduction|fall|rise|increase|decrease))\s+from\s+{N}", re.I)
+_PROJECTION = re.compile(r"\b(?:projected|anticipated|forecast|expected\s+to|target|aim(?:ed)?\s+(?:was|is|to))\b",
+                         re.I)
+_FINANCIAL_YEAR = re.compile(r"\b(20\d{2})/(\d{2})\b")
+_YEAR = re.compile(r"\b(?:in|during|for)\s+((?:19|20)\d{2})\b")
+
+
+@dataclass(frozen=True)
+class MetricClaim:
+    name: str
+    value: float
+    unit: str
+    as_of: date | None
+    period: str | None
+    text: str
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def when(clause: str, default: date | None) -> tuple[date | None, str | None]:
+    """(as_of, period) stated in a clause, else (default, None)."""
+    if found := parse_date(clause):
+        return found, None
+    if m := _FINANCIAL_YEAR.search(clause):
+        return None, f"{m[1]}/{m[2]}"
+    if m := MONTH_YEAR.search(clause):
+        return None, f"{m[2]}-{month_number(m[1]):02d}"
+    if m := _YEAR.search(clause):
+        return None, m[1]
+    return default, None
+
+
+def metric_claims(sentences: list[str], default_date: date | None) -> list[MetricClaim]:
+    """Metrics in a run of sentences (one paragraph), with comparisons and continuations."""
+    claims: list[MetricClaim] = []
+    previous: tuple[str, str] | None = None  # (name, unit) of the last metric in this paragraph
+    for sentence in sentences:
+        if previous and (m := _CONTINUATION.search(sentence)) and not _PROJECTION.search(sentence[:m.start("v")]):
+            as_of, period = when(sentence, default_date)
+            claims.append(MetricClaim(previous[0], _number(m["v"]), previous[1], as_of, period, sentence))
+            continue
+        comparison = _COMPARISON.search(sentence)
+        head = sentence[:comparison.start()] if comparison else sentence
+        for name, unit, pattern in _RULES:
+            m = pattern.search(head)
+            if not m or _PROJECTION.search(head[:m.end()]):
+                continue
+            value = _ratio(m) if unit == "ratio" else _number(next(g for g in (m.groupdict().get("v"),
+                                                                            m.groupdict().get("v2")) if g))
+            as_of, period = when(head, default_date)
+            claims.append(MetricClaim(name, value, unit, as_of, period, sentence))
+            previous = (name, unit)
+            if comparison and unit != "ratio":
+                as_of, period = when(sentence[comparison.start():], default_date)
+                claims.append(MetricClaim(name, _number(comparison["v"]), unit, as_of, period, sentence))
+                comparison = None
+    return claims
+
+
+def _ratio(m: re.Match) -> float:
+    return round(int(m["a"]) / int(m["b"]), 4)

@@ -1,0 +1,38 @@
+"""Sentence splitting and quotation spans, shared by every extraction rule."""
+
+from __future__ import annotations
+
+import re
+
+OPEN_QUOTES = "\"'“‘"
+CLOSE_QUOTES = "\"'”’"
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Cllr", "Prof", "St", "No", "Co", "Ltd", "Rt", "Hon", "Sept", "Jan",
+                  "Feb", "Aug", "Oct", "Nov", "Dec", "e.g", "i.e", "etc", "vs")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
+_LONG_QUOTE = re.compile(r"""(?:^|(?<=[\s:(]))["“‘']([^"“”]{40,}?)(?:["”’'](?=[\s.,;:)]|$)|$)""")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences without breaking after common abbreviations."""
+    parts: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        candidate = text[start:m.start()].rstrip()
+        last_word = re.split(r"\s", candidate)[-1].rstrip(".") if candidate else ""
+        if last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word):
+            continue
+        parts.append(text[start:m.end()].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def without_long_quotes(text: str) -> str:
+    """Text with quoted passages of 40+ characters removed: reported speech, not narrative."""
+    return _LONG_QUOTE.sub(" ", text)
+
+
+def strip_quote_marks(text: str) -> str:
+    return text.strip().strip(OPEN_QUOTES + CLOSE_QUOTES + " ").strip()

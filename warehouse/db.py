@@ -1,0 +1,314 @@
+"""The DuckDB warehouse: connect, migrate, and load records in single atomic transactions.
+
+Loads are idempotent (ids are deterministic, writes are upserts) and atomic (one transaction per
+batch), as the warehouse contract requires. Records become one Arrow table per warehouse table
+and are written with a single INSERT ... SELECT each, never a statement per row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import re
+import typing
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from csi.records import (
+    Council,
+    CouncilAlias,
+    DocumentCouncil,
+    DocumentRow,
+    FetchRow,
+    Finding,
+    Inspection,
+    Metric,
+    Quote,
+    Rating,
+)
+
+CONTRACT_TABLES = (
+    "councils", "council_aliases", "documents", "document_councils", "inspections", "ratings",
+    "findings", "quotes", "metrics", "fetches", "runs",
+)
+# Rows derived from a document: replaced wholesale whenever the document is reloaded.
+DERIVED_TABLES = ("document_councils", "ratings", "findings", "quotes", "metrics")
+PRIMARY_KEYS = {
+    "councils": ("council_code",),
+    "council_aliases": ("alias", "council_code"),
+    "documents": ("document_id",),
+    "document_councils": ("document_id", "council_code"),
+    "inspections": ("inspection_id",),
+    "ratings": ("rating_id",),
+    "findings": ("finding_id",),
+    "quotes": ("quote_id",),
+    "metrics": ("metric_id",),
+    "fetches": ("fetch_id",),
+}
+
+_MIGRATION_FILE = re.compile(r"^(\d+)_\w+\.sql$")
+_SCHEMA_VERSION_DDL = """
+CREATE TABLE schema_version (
+    version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE schema_version IS 'Migrations (warehouse/migrations) applied here, one row each.';
+COMMENT ON COLUMN schema_version.version IS 'Migration number, the NNN of NNN_name.sql, e.g. 1.';
+COMMENT ON COLUMN schema_version.name IS 'Migration file name without .sql, e.g. 001_core.';
+COMMENT ON COLUMN schema_version.applied_at IS 'When the migration was applied (UTC).';
+"""
+_ARROW_TYPES = {
+    str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(),
+    date: pa.date32(), datetime: pa.timestamp("us"),
+}
+
+
+class WarehouseMissing(FileNotFoundError):
+    """Raised by a read-only connect when there is no warehouse yet, with what to do about it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"No warehouse at {path}: run `csi demo` or `csi run` first.")
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was migrated by newer code; writing to it with this code could corrupt it."""
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file, creating its directory for writers; readers never create anything."""
+    path = Path(path)
+    if read_only:
+        if not path.exists():
+            raise WarehouseMissing(path)
+        return duckdb.connect(str(path), read_only=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path))
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def _utc_naive(moment: datetime | None) -> datetime | None:
+    """TIMESTAMP columns hold naive UTC; DuckDB would shift an aware value to the session time zone."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every packaged migration, in version order."""
+    found = []
+    for entry in resources.files("warehouse").joinpath("migrations").iterdir():
+        match = _MIGRATION_FILE.match(entry.name)
+        if match:
+            found.append((int(match[1]), entry.name.removesuffix(".sql"), entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [version for version, _, _ in found]
+    if len(set(versions)) != len(versions):
+        raise RuntimeError(f"Two migrations share a version number: {[name for _, name, _ in found]}")
+    return found
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the migrations this database lacks, each atomically with its schema_version row.
+
+    Returns the names applied (empty when up to date). Refuses a database migrated by newer code.
+    """
+    exists = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
+        " AND schema_name = current_schema() AND table_name = 'schema_version'"
+    ).fetchone()[0]
+    if not exists:
+        with _transaction(con):
+            con.execute(_SCHEMA_VERSION_DDL)
+    applied = {version for (version,) in con.execute("SELECT version FROM schema_version").fetchall()}
+    known = _migrations()
+    newest_known = max((version for version, _, _ in known), default=0)
+    if applied and max(applied) > newest_known:
+        raise SchemaTooNew(
+            f"The warehouse is at schema version {max(applied)} but this code only knows up to "
+            f"{newest_known}: upgrade csi (or use a fresh warehouse file)."
+        )
+    done = []
+    for version, name, sql in known:
+        if version in applied:
+            continue
+        with _transaction(con):
+            con.execute(sql)
+            con.execute(
+                "INSERT INTO schema_version VALUES (?, ?, ?)", [version, name, _utc_naive(datetime.now(UTC))]
+            )
+        done.append(name)
+    return done
+
+
+@functools.cache
+def _arrow_schema(record_type: type) -> pa.Schema:
+    """Arrow schema of a record dataclass, from its annotations (`X | None` becomes a nullable X)."""
+    hints = typing.get_type_hints(record_type)
+    columns = []
+    for f in dataclasses.fields(record_type):
+        hint = hints[f.name]
+        (base,) = [arg for arg in typing.get_args(hint) if arg is not type(None)] or [hint]
+        columns.append(pa.field(f.name, _ARROW_TYPES[base]))
+    return pa.schema(columns)
+
+
+def _to_arrow(rows: Sequence[object], record_type: type) -> pa.Table:
+    """Column-wise conversion; aware datetimes become naive UTC (pyarrow converts them)."""
+    schema = _arrow_schema(record_type)
+    return pa.table([pa.array([getattr(row, name) for row in rows], type=schema.field(name).type)
+                     for name in schema.names], schema=schema)
+
+
+def _dedupe(rows: Sequence[object], table: str) -> list:
+    """Keep the last row for each primary key, as the database would after sequential upserts."""
+    key = PRIMARY_KEYS[table]
+    return list({tuple(getattr(row, k) for k in key): row for row in rows}.values())
+
+
+def _merge_inspections(rows: Sequence[Inspection]) -> list[Inspection]:
+    """Fold rows for one inspection the way the upsert does: later non-null values win, nulls never erase."""
+    merged: dict[str, Inspection] = {}
+    for row in rows:
+        known = merged.get(row.inspection_id)
+        if known is None:
+            merged[row.inspection_id] = row
+        else:
+            updates = {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+            merged[row.inspection_id] = dataclasses.replace(
+                known, **{name: value for name, value in updates.items() if value is not None}
+            )
+    return list(merged.values())
+
+
+@dataclass
+class Batch:
+    """Everything one load writes: documents with all rows derived from them, plus fetches."""
+
+    documents: list[DocumentRow] = field(default_factory=list)
+    document_councils: list[DocumentCouncil] = field(default_factory=list)
+    inspections: list[Inspection] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    fetches: list[FetchRow] = field(default_factory=list)
+
+
+_BATCH_TYPES = {
+    "documents": DocumentRow, "document_councils": DocumentCouncil, "inspections": Inspection,
+    "ratings": Rating, "findings": Finding, "quotes": Quote, "metrics": Metric, "fetches": FetchRow,
+}
+
+
+def _insert_sql(table: str, source: str, columns: Sequence[str]) -> str:
+    """INSERT ... SELECT with the write semantics of each table (replace, merge, or keep the first)."""
+    cols = ", ".join(columns)
+    if table == "inspections":
+        key = PRIMARY_KEYS[table]
+        merge = ", ".join(f"{c} = coalesce(excluded.{c}, {table}.{c})" for c in columns if c not in key)
+        return (f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {source} "
+                f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {merge}")
+    verb = "INSERT OR IGNORE" if table == "fetches" else "INSERT OR REPLACE"
+    return f"{verb} INTO {table} ({cols}) SELECT {cols} FROM {source}"
+
+
+def _view(table: str) -> str:
+    return f"_csi_load_{table}"
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], first: Sequence[str]
+) -> dict[str, int]:
+    """Run the `first` statements, then one insert per Arrow table, all in one transaction.
+
+    The Arrow tables are registered outside the transaction because DuckDB rolls registrations back with it.
+    """
+    for table, arrow in tables.items():
+        con.register(_view(table), arrow)
+    try:
+        written = {}
+        with _transaction(con):
+            for sql in first:
+                con.execute(sql)
+            for table, arrow in tables.items():
+                written[table] = 0
+                if arrow.num_rows:
+                    sql = _insert_sql(table, _view(table), arrow.schema.names)
+                    written[table] = con.execute(sql).fetchone()[0]
+        return written
+    finally:
+        for table in tables:
+            con.unregister(_view(table))
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]:
+    """Write a batch in one transaction; returns rows written (inserted or updated) per table.
+
+    Each document in the batch has its previously derived rows replaced by the batch's, so a
+    reparse that finds less leaves nothing stale. Documents upsert; inspections merge (a null
+    never erases a stored value); fetches already stored are left alone. Any error rolls back
+    everything and is re-raised.
+    """
+    tables = {}
+    for table, record_type in _BATCH_TYPES.items():
+        rows = getattr(batch, table)
+        rows = _merge_inspections(rows) if table == "inspections" else _dedupe(rows, table)
+        tables[table] = _to_arrow(rows, record_type)
+    stale = [
+        f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM {_view('documents')})"
+        for table in DERIVED_TABLES
+    ] if batch.documents else []
+    return _write(con, tables, first=stale)
+
+
+def seed_reference(
+    con: duckdb.DuckDBPyConnection, councils: Sequence[Council], aliases: Sequence[CouncilAlias]
+) -> dict[str, int]:
+    """Replace the councils and council_aliases reference tables together, atomically."""
+    tables = {
+        "councils": _to_arrow(_dedupe(councils, "councils"), Council),
+        "council_aliases": _to_arrow(_dedupe(aliases, "council_aliases"), CouncilAlias),
+    }
+    return _write(con, tables, first=["DELETE FROM council_aliases", "DELETE FROM councils"])
+
+
+def record_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    flow: str,
+    started_at: datetime,
+    finished_at: datetime | None,
+    state: str,
+    counts: dict,
+) -> None:
+    """Insert or update the runs row of a flow run (call it at start and again at the end)."""
+    con.execute(
+        "INSERT OR REPLACE INTO runs (run_id, flow, started_at, finished_at, state, counts) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [run_id, flow, _utc_naive(started_at), _utc_naive(finished_at), state,
+         json.dumps(counts, sort_keys=True, default=str)],
+    )
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row count of every contract table."""
+    union = " UNION ALL ".join(f"SELECT '{table}', count(*) FROM {table}" for table in CONTRACT_TABLES)
+    counts = dict(con.execute(union).fetchall())
+    return {table: counts[table] for table in CONTRACT_TABLES}
