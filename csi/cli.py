@@ -85,7 +85,10 @@ def _run_state(state) -> dict:
 
 
 @app.command()
-def demo(db: DbOption = None) -> None:
+def demo(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option(help="Loopback port for the sample site (fixed, so reruns match).")] = 8765,
+) -> None:
     """Build the warehouse offline from the bundled sample site (loopback HTTP server, real parsing).
 
     Example: `csi demo` then `duckdb data/csi.duckdb "SELECT * FROM ratings"`.
@@ -94,7 +97,11 @@ def demo(db: DbOption = None) -> None:
 
     db_path = resolve_db(db)
     console.print(f"Building [bold]{db_path}[/] from the bundled sample site (offline)...")
-    state = demo_flow(db=str(db_path), return_state=True)
+    try:
+        state = demo_flow(db=str(db_path), port=port, return_state=True)
+    except OSError as exc:
+        console.print(f"[red]{exc}")
+        raise typer.Exit(2) from None
     summary = _run_state(state)
     console.print(_summary_table(summary))
     _print_examples(db_path)

@@ -39,11 +39,22 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
+DEMO_PORT = 8765
+
+
 @contextmanager
-def serve_site(site: Path = SITE_DIR):
-    """Serve `site` on a free port of 127.0.0.1; yields the base URL."""
+def serve_site(site: Path = SITE_DIR, port: int = 0):
+    """Serve `site` on 127.0.0.1:port (0: a free port); yields the base URL.
+
+    Document ids derive from URLs, so the demo uses a fixed port: a rerun then finds the
+    same documents instead of new ones.
+    """
     handler = type("Handler", (_SiteHandler,), {"site": Path(site)})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        raise OSError(f"cannot serve the sample site on 127.0.0.1:{port} ({exc.strerror}); "
+                      "choose another port with --port") from exc
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

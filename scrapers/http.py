@@ -134,7 +134,10 @@ class Fetcher:
                 return self._get_once(url, source, allowed_types)
             except _Failure as failure:
                 last_failure = failure
-                retryable = failure.outcome in ("connection_error", "timeout") or failure.status in RETRY_STATUSES
+                # A name that does not resolve will not resolve a second later; refused or reset may recover.
+                transient = failure.outcome == "timeout" or (
+                    failure.outcome == "connection_error" and failure.error != "could not resolve host")
+                retryable = transient or failure.status in RETRY_STATUSES
                 if not retryable:
                     raise
         assert last_failure is not None

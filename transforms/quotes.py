@@ -95,7 +95,9 @@ def quotations(blocks: list[Block]) -> list[QuoteClaim]:
             continue
         text = block.text.strip()
         claim = _attributed(text, people)
-        if claim:
+        if claim is None and _is_attribution(text):
+            last = None  # a quotation attributed to no person ("said the report") ends the previous one
+        elif claim:
             found.append(claim)
             last = claim
         elif last is not None and text[:1] in _OPEN:
@@ -105,6 +107,10 @@ def quotations(blocks: list[Block]) -> list[QuoteClaim]:
         else:
             last = None
     return found
+
+
+def _is_attribution(text: str) -> bool:
+    return bool(_ATTRIBUTION_BEFORE.search(text) or _ATTRIBUTION_AFTER.match(text))
 
 
 def _attributed(text: str, people: dict[str, tuple[str, str | None]]) -> QuoteClaim | None:

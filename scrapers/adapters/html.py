@@ -149,6 +149,8 @@ def blocks_of(root: Tag) -> list[Block]:
                 add("table_row", " | ".join(c for c in cells if c))
             elif name == "p" or (name in ("div", "span") and not child.find(_BLOCK_TAGS)):
                 text = child.get_text(" ")
+                if _is_link_list(child, text):
+                    continue
                 if _BULLET.match(text):
                     if state["bullet_list"] is None:
                         state["bullet_list"] = next(list_ids)
@@ -163,6 +165,13 @@ def blocks_of(root: Tag) -> list[Block]:
 
     walk(root)
     return blocks
+
+
+def _is_link_list(el: Tag, text: str) -> bool:
+    """A short paragraph that is mostly link text ("Back to news | Have your say") is navigation."""
+    length = len(clean_text(text))
+    linked = sum(len(clean_text(a.get_text(" "))) for a in el.find_all("a"))
+    return 0 < length < 200 and linked / length > 0.6
 
 
 _BLOCK_TAGS = ["p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",

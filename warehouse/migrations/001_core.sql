@@ -66,7 +66,7 @@ COMMENT ON COLUMN documents.doc_type IS 'Kind of document: news, minutes, ofsted
 COMMENT ON COLUMN documents.title IS 'Title or headline as published. NULL if none.';
 COMMENT ON COLUMN documents.author IS 'Byline or author as published. NULL if none.';
 COMMENT ON COLUMN documents.published_on IS 'Publication date stated by the document, e.g. 2023-05-12. NULL if not stated.';
-COMMENT ON COLUMN documents.fetched_at IS 'When the content was downloaded (UTC).';
+COMMENT ON COLUMN documents.fetched_at IS 'When this content (this content_sha256) was first downloaded (UTC); a refetch of identical bytes keeps the earlier time.';
 COMMENT ON COLUMN documents.content_sha256 IS 'SHA-256 (hex) of the raw downloaded bytes; changes when the page changes.';
 COMMENT ON COLUMN documents.content_type IS 'HTTP Content-Type of the download, e.g. text/html, application/pdf. NULL if unknown.';
 COMMENT ON COLUMN documents.parser IS 'Parser that produced the text, as name@version, e.g. news_html@1. Lets you find documents to reparse after a parser change.';

@@ -1,0 +1,59 @@
+"""Shared fixtures: offline Prefect, the bundled sample site on loopback, parsed sample documents."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import datetime
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+import pytest  # noqa: E402
+
+from csi.sample_site import SITE_DIR, SOURCES_FILE  # noqa: E402
+from scrapers.adapters import parse_page  # noqa: E402
+from scrapers.sources import load_sources  # noqa: E402
+
+FETCHED_AT = datetime(2026, 1, 1, 12, 0, 0)
+# One page per seed document of the sample site, keyed by the source that publishes it.
+SAMPLE_PAGES = {
+    "sample-lgc": ("lgc/news/hillingdon-services-still-poor.html", "/lgc/news/hillingdon-services-still-poor.html"),
+    "sample-csnews": ("csnews/news/ofsted-praises-hillingdon-childrens-services.html",
+                      "/csnews/news/ofsted-praises-hillingdon-childrens-services.html"),
+    "sample-cypnow": (
+        "cypnow/news/article/london-council-rated-requires-improvement-after-management-failings.html",
+        "/cypnow/news/article/london-council-rated-requires-improvement-after-management-failings.html"),
+    "sample-hounslow-chronicle": ("hounslowchronicle/news/local-childrens-services-require-improvement.html",
+                                  "/hounslowchronicle/news/local-childrens-services-require-improvement.html"),
+    "sample-hillingdon-moderngov": ("moderngov/mgAi.aspx/ID=12345.html", "/moderngov/mgAi.aspx?ID=12345"),
+}
+SAMPLE_BASE = "http://127.0.0.1:8000"
+
+
+@pytest.fixture(scope="session")
+def sample_sources():
+    return {s.name: s for s in load_sources(SOURCES_FILE, base_url=SAMPLE_BASE).sources}
+
+
+def parse_sample(source, name: str):
+    file, path = SAMPLE_PAGES[name]
+    body = (SITE_DIR / file).read_bytes()
+    return parse_page(SAMPLE_BASE + path, body, "text/html; charset=utf-8", FETCHED_AT, source,
+                      hashlib.sha256(body).hexdigest())
+
+
+@pytest.fixture(scope="session")
+def sample_docs(sample_sources):
+    """Every sample page parsed by its source's adapter, keyed by source name."""
+    return {name: parse_sample(sample_sources[name], name) for name in SAMPLE_PAGES}
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One ephemeral Prefect API for the whole session (it takes ~15 s to start)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

@@ -1,0 +1,109 @@
+"""Parsing: each sample page through its adapter, and the generic rules on a page with no profile."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from scrapers.adapters import parse_page
+from scrapers.adapters.html import blocks_of, decode_html, lean_soup
+from scrapers.adapters.moderngov import ModernGovLayoutError
+from scrapers.sources import Source
+from tests.conftest import SAMPLE_PAGES
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+EXPECTED = {
+    "sample-lgc": ("Hillingdon services still poor", date(2001, 5, 18), None, "news@1"),
+    "sample-csnews": ("Ofsted praises Hillingdon children’s services", date(2018, 6, 4), None, "news@1"),
+    "sample-cypnow": ("London council rated 'requires improvement' after management failings", date(2018, 12, 17),
+                      "Gabriella Jozwiak", "news@1"),
+    "sample-hounslow-chronicle": ("Local Childrens' Services 'Require Improvement'", date(2014, 3, 24), None,
+                                  "news@1"),
+    "sample-hillingdon-moderngov": ("Ofsted Action Plan and Children's Social Care Improvement - Progress Report",
+                                    date(2015, 3, 17), None, "moderngov@1"),
+}
+# Boilerplate from the pages' chrome that must never reach the document text.
+BOILERPLATE = ["cookie", "Have your say", "Disqus", "Register", "Most read", "Related", "newsletter",
+               "Skip to", "Sign in", "website design"]
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_PAGES))
+def test_sample_page_metadata(sample_docs, name):
+    doc = sample_docs[name]
+    assert (doc.title, doc.published_on, doc.author, doc.parser) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_PAGES))
+def test_sample_page_text_has_no_boilerplate(sample_docs, name):
+    doc = sample_docs[name]
+    assert len(doc.text) > 1500
+    for phrase in BOILERPLATE:
+        assert phrase.lower() not in doc.text.lower(), phrase
+    assert doc.text == "\n\n".join(b.text for b in doc.blocks)
+
+
+def test_lists_are_kept_as_list_items(sample_docs):
+    lgc = sample_docs["sample-lgc"]
+    lists = {b.list_id for b in lgc.blocks if b.kind == "list_item"}
+    assert len(lists) == 2
+    assert sum(b.kind == "list_item" for b in lgc.blocks) == 14
+    # Bulleted paragraphs ("<p>• ...") become items of one list per run.
+    hounslow = [b for b in sample_docs["sample-hounslow-chronicle"].blocks if b.kind == "list_item"]
+    assert len(hounslow) == 14 and len({b.list_id for b in hounslow}) == 2
+    assert not any(b.text.startswith("•") for b in hounslow)
+
+
+def test_moderngov_minutes_keep_their_headings(sample_docs):
+    doc = sample_docs["sample-hillingdon-moderngov"]
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["Minutes:", "Supporting documents:"]
+    assert doc.doc_type == "minutes" and doc.publisher == "London Borough of Hillingdon"
+
+
+def _source(adapter="news", profile=None):
+    return Source(name="t", adapter=adapter, publisher="Anytown Gazette", doc_type="news",
+                  start_urls=("http://127.0.0.1/",), documents=(), profile=profile)
+
+
+def test_generic_article_without_profile():
+    body = (FIXTURES / "generic_article.html").read_bytes()
+    doc = parse_page("http://127.0.0.1/news/story", body, "text/html", datetime(2026, 1, 1), _source(), "x")
+    assert doc.title == "Council services judged inadequate"
+    assert doc.published_on == date(2016, 9, 14)
+    assert doc.author == "Sam Reporter"
+    assert "children’s services" in doc.text  # decoded from windows-1252 per <meta charset>
+    assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph", "paragraph", "list_item", "list_item",
+                                            "paragraph"]
+    for noise in ("cookies", "Fun run", "Leave a comment", "Copyright", "Sport"):
+        assert noise not in doc.text
+
+
+def test_moderngov_adapter_refuses_a_page_without_moderngov_markup():
+    body = (FIXTURES / "generic_article.html").read_bytes()
+    with pytest.raises(ModernGovLayoutError):
+        parse_page("http://127.0.0.1/mgAi.aspx?ID=1", body, "text/html", datetime(2026, 1, 1), _source("moderngov"),
+                   "x")
+
+
+@pytest.mark.parametrize("body, content_type, expected", [
+    ("café".encode("utf-8"), "text/html; charset=utf-8", "café"),
+    ("café".encode("cp1252"), "text/html; charset=windows-1252", "café"),
+    (b"\xef\xbb\xbf" + "café".encode("utf-8"), "text/html", "café"),
+    (b'<meta charset="iso-8859-1">' + "café".encode("latin-1"), None, '<meta charset="iso-8859-1">café'),
+    ("café".encode("cp1252"), None, "café"),  # not UTF-8: the cp1252 fallback
+])
+def test_decode_html(body, content_type, expected):
+    assert decode_html(body, content_type) == expected
+
+
+def test_lean_soup_drops_scripts_but_reads_json_ld():
+    html = ('<html><head><script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+            '"headline": "H"}]}</script><script>var x = 1;</script><style>p{}</style></head>'
+            '<body><p>Text</p><!-- comment --></body></html>')
+    soup, ld = lean_soup(html)
+    assert [o.get("headline") for o in ld if o.get("@type") == "NewsArticle"] == ["H"]
+    assert soup.find("script") is None and soup.find("style") is None
+    assert [b.text for b in blocks_of(soup.body)] == ["Text"]

@@ -1,0 +1,161 @@
+"""End to end: the Prefect flows over the sample site on loopback, into a temporary DuckDB."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from csi.cli import app
+from csi.sample_site import SOURCES_FILE, serve_site
+from flows.demo import demo
+from flows.ingest import ingest
+from scrapers.archive import read_response
+
+DERIVED_TABLES = ("documents", "document_councils", "inspections", "ratings", "findings", "quotes", "metrics",
+                  "councils", "council_aliases")
+
+
+def _dump(db) -> dict[str, list]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: sorted(map(repr, con.sql(f"SELECT * FROM {t}").fetchall())) for t in DERIVED_TABLES}
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def demo_db(prefect_harness, tmp_path_factory):
+    db = tmp_path_factory.mktemp("demo") / "csi.duckdb"
+    port = _closed_port()
+    first = demo(db=str(db), port=port, return_state=True)
+    assert first.is_completed(), first.message
+    after_first = _dump(db)
+    second = demo(db=str(db), port=port, return_state=True)
+    assert second.is_completed(), second.message
+    return db, first.result(), after_first, _dump(db)
+
+
+def _query(db, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.sql(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_demo_loads_every_sample_document(demo_db):
+    db, summary, _, _ = demo_db
+    assert summary["documents_this_run"] == {
+        "sample-lgc": 1, "sample-csnews": 1, "sample-cypnow": 1, "sample-hounslow-chronicle": 1,
+        "sample-hillingdon-moderngov": 1}
+    assert summary["failures"]["failed_urls"] == 0
+    assert summary["tables"]["documents"] == 5
+    assert _query(db, "SELECT count(*) FROM fetches WHERE outcome <> 'ok'") == [(0,)]
+
+
+def test_demo_rows_for_the_seed_documents(demo_db):
+    db = demo_db[0]
+    ratings = set(_query(db, """SELECT c.name, judgement, grade, rated_year, is_historical
+                                FROM ratings JOIN councils c USING (council_code)"""))
+    assert ratings == {
+        ("Hillingdon", "overall_effectiveness", "good", 2018, False),
+        ("Hillingdon", "leadership", "outstanding", 2018, False),
+        ("Hillingdon", "help_and_protection", "good", 2018, False),
+        ("Hillingdon", "children_in_care", "good", 2018, False),
+        ("Hillingdon", "overall_effectiveness", "requires_improvement", 2013, True),
+        ("Haringey", "overall_effectiveness", "requires_improvement", 2018, False),
+        ("Haringey", "overall_effectiveness", "requires_improvement", 2014, True),
+        ("Hounslow", "overall_effectiveness", "requires_improvement", 2014, False),
+        ("Hounslow", "lscb", "requires_improvement", 2014, False),
+    }
+    assert ("ssi", "ssi") in _query(db, "SELECT inspectorate, framework FROM inspections")
+    assert ("joint", "jtai") in _query(db, "SELECT inspectorate, framework FROM inspections")
+    speakers = {s for (s,) in _query(db, "SELECT speaker FROM quotes")}
+    assert speakers == {"Denise Platt", "Graeme Betts", "John Ransford", "David Simmonds", "Elin Weston",
+                        "Lily Bath"}
+    assert _query(db, """SELECT kind, count(*) FROM findings f JOIN documents d USING (document_id)
+                         WHERE d.source = 'sample-hounslow-chronicle' GROUP BY kind ORDER BY kind""") == [
+        ("strength", 5), ("weakness", 9)]
+    metrics = set(_query(db, "SELECT name, value FROM metrics"))
+    assert {("children_in_need", 1758.0), ("children_in_need", 2200.0), ("action_plan_actions", 41.0),
+            ("action_plan_actions_completed", 30.0), ("agency_staff_tenure_weeks", 37.0)} <= metrics
+
+
+def test_every_row_traces_to_a_document(demo_db):
+    db = demo_db[0]
+    for table in ("ratings", "findings", "quotes", "metrics", "document_councils"):
+        orphans = _query(db, f"SELECT count(*) FROM {table} t ANTI JOIN documents d USING (document_id)")
+        assert orphans == [(0,)], table
+    assert _query(db, "SELECT count(*) FROM ratings r ANTI JOIN inspections i USING (inspection_id)") == [(0,)]
+
+
+def test_second_run_changes_nothing(demo_db):
+    _, _, after_first, after_second = demo_db
+    assert after_first == after_second
+    assert all(after_first[t] for t in DERIVED_TABLES)
+
+
+def test_fetches_point_into_the_warc_archive(demo_db):
+    db = demo_db[0]
+    rows = _query(db, """SELECT f.warc_file, f.warc_offset, f.content_sha256, d.url FROM fetches f
+                         JOIN documents d ON d.url = f.url AND d.content_sha256 = f.content_sha256""")
+    assert len(rows) >= 5
+    for warc_file, offset, sha, url in rows:
+        archived = read_response(warc_file, offset)
+        assert archived.url == url and archived.status == 200
+        assert hashlib.sha256(archived.body).hexdigest() == sha
+
+
+def test_runs_are_recorded(demo_db):
+    db = demo_db[0]
+    assert _query(db, "SELECT count(*), min(state) FROM runs WHERE flow = 'ingest'") == [(2, "COMPLETED")]
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on (free at the time of asking)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_sources_fail_loudly(prefect_harness, tmp_path):
+    db = tmp_path / "csi.duckdb"
+    state = ingest(sources_file=str(SOURCES_FILE), db=str(db), base_url=f"http://127.0.0.1:{_closed_port()}",
+                   return_state=True)
+    assert state.is_failed()
+    assert "no documents from 5 source(s)" in state.message
+    outcomes = _query(db, "SELECT url, outcome FROM fetches ORDER BY url")
+    assert len(outcomes) == 5 and {o for _, o in outcomes} == {"connection_error"}
+    assert _query(db, "SELECT state FROM runs") == [("FAILED",)]
+
+
+def test_cli_run_offline_explains_and_exits_non_zero(prefect_harness, tmp_path):
+    db = tmp_path / "csi.duckdb"
+    sources = tmp_path / "sources.toml"
+    sources.write_text(SOURCES_FILE.read_text().replace("{base}", f"http://127.0.0.1:{_closed_port()}"))
+    result = CliRunner().invoke(app, ["run", "--db", str(db), "--sources", str(sources)])
+    assert result.exit_code == 1
+    assert "could not be reached" in result.output and "csi demo" in result.output
+    assert "Traceback" not in result.output
+    assert _query(db, "SELECT count(*) FROM fetches WHERE outcome = 'connection_error'") == [(5,)]
+
+
+def test_cli_demo_prints_summary_and_examples(prefect_harness, tmp_path):
+    result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "csi.duckdb"), "--port", str(_closed_port())])
+    assert result.exit_code == 0, result.output
+    for word in ("documents", "ratings", "findings", "quotes", "metrics", "failures", "SELECT"):
+        assert word in result.output
+    assert "Hillingdon" in result.output
+
+
+def test_sample_site_server_maps_query_strings():
+    import requests
+
+    with serve_site() as base:
+        assert requests.get(f"{base}/moderngov/mgAi.aspx?ID=12345", timeout=5).status_code == 200
+        assert requests.get(f"{base}/robots.txt", timeout=5).text.startswith("User-agent")
+        assert requests.get(f"{base}/../../etc/passwd", timeout=5).status_code == 404
