@@ -91,7 +91,7 @@ def demo(
 ) -> None:
     """Build the warehouse offline from the bundled sample site (loopback HTTP server, real parsing).
 
-    Example: `csi demo` then `duckdb data/csi.duckdb "SELECT * FROM ratings"`.
+    Example: `csi demo --db /tmp/csi.duckdb` (then query it with DuckDB SQL).
     """
     from flows.demo import demo as demo_flow
 

@@ -37,7 +37,8 @@ class Hit:
 
 
 class Loopback:
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
+        self.port = port
         self.routes: dict[str, list[Reply]] = {}
         self.hits: Counter[str] = Counter()
         self.log: list[Hit] = []
@@ -106,7 +107,7 @@ class Loopback:
             def log_message(self, format, *args) -> None:  # noqa: A002
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
         return self

@@ -235,7 +235,7 @@ def test_missing_robots_allows_everything(site, fetcher, status):
 
 
 def test_redirect_into_a_disallowed_path_is_not_followed(site, fetcher):
-    # BUG (scrapers/http.py, Fetcher.fetch/_get_once): robots.txt is checked for the requested URL only;
+    # BUG (scrapers/http.py:69 and :151, Fetcher.fetch/_get_once): robots.txt is checked for the requested URL only;
     # requests then follows redirects on its own, so /go -> 302 -> /private/x fetches a disallowed page.
     site.route("/robots.txt", body=ROBOTS_PRIVATE, content_type="text/plain")
     site.route("/go", status=302, content_type=None, headers=[("Location", "/private/x.html")])
@@ -304,17 +304,20 @@ def test_refused_connection_marks_the_host_unreachable():
     source = make_source()
 
     first = fetcher.fetch(f"http://127.0.0.1:{port}/a.html", source)
-    started = time.monotonic()
-    second = fetcher.fetch(f"http://127.0.0.1:{port}/b.html", source)
+    # Something now listens on that port: had the fetcher tried again, the server would see it.
+    with Loopback(port=port) as late:
+        late.route("/b.html", body=b"too late")
+        second = fetcher.fetch(f"http://127.0.0.1:{port}/b.html", source)
+        assert sum(late.hits.values()) == 0
 
     assert first.row.outcome == "connection_error"
     assert first.row.error == "connection refused"
     assert first.row.status_code is None
+    assert first.body is None
     assert second.row.outcome == "connection_error"
     assert "earlier in this run" in second.row.error
     assert second.row.error == "host unreachable earlier in this run: connection refused"
     assert fetcher.unreachable == {f"127.0.0.1:{port}": "connection refused"}
-    assert time.monotonic() - started < 0.05
 
 
 def test_unreachable_host_does_not_block_other_hosts(site):
@@ -359,8 +362,11 @@ def test_requests_to_one_host_are_spaced_by_min_delay(site, fetcher):
     assert fetcher.fetch(site.url("/b.html"), source).ok
 
     robots, a, b = site.hits_at("/robots.txt")[0].at, site.hits_at("/a.html")[0].at, site.hits_at("/b.html")[0].at
-    assert a - robots >= 0.3
-    assert b - a >= 0.3
+    # The fetcher spaces request *starts*; seen from the server, connection set-up jitter (the first
+    # request of a session is a few ms slower) can eat a little of that, hence the 20 ms slack.
+    slack = 0.02
+    assert 0.3 - slack <= a - robots < 0.3 + 0.2
+    assert 0.3 - slack <= b - a < 0.3 + 0.2
 
 
 def test_politeness_delay_is_per_host():
@@ -388,7 +394,7 @@ def test_user_agent_is_the_sources(site, fetcher):
     ("CONTENT-TYPE", "ETAG", "LAST-MODIFIED"),
 ])
 def test_response_header_names_are_case_insensitive(site, fetcher, ctype_name, etag_name, modified_name):
-    # BUG (scrapers/http.py, Fetcher.fetch: `headers = dict(response.headers)` then `headers.get("Content-Type")`):
+    # BUG (scrapers/http.py:77-87, Fetcher.fetch: `headers = dict(response.headers)`, then `.get("Content-Type")`):
     # the plain dict keeps the server's spelling, so lower-case header names (HTTP/2 front ends, many
     # proxies) leave content_type, etag and last_modified as None.
     site.route("/a.html", Reply(200, b"<p>a</p>", [(ctype_name, "text/html; charset=utf-8"), (etag_name, '"e1"'),

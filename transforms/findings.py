@@ -33,7 +33,7 @@ _REPORTING = re.compile(
     r"\b(?:inspectors?|Ofsted|the\s+report|they|it)\b[^.]{0,80}?\b(?:found|find|noted|praised|highlighted"
     r"|criticised|identified|observed|raised|were\s+(?:positive|impressed|concerned|critical)|commended)\b"
     r"|\bwere\s+found\s+to\b|\bwas\s+found\s+to\b", re.I)
-_SHOULD = re.compile(r"^(?:[^,]{0,80},\s+)?(?P<subject>(?:[A-Z][\w'’-]+\s*){1,4}|the\s+(?:authority|council|local\s+authority)"
+_SHOULD = re.compile(r"^(?:[^,]{0,80},\s+)?(?!(?:you|we|i|they|people)\b)(?P<subject>(?:[A-Z][\w'’-]+\s*){1,4}|the\s+(?:authority|council|local\s+authority)"
                      r"|leaders|senior\s+leaders|it)\s+(?:should|must|needs\s+to)\s+(?:also\s+)?", re.I)
 _AND_SHOULD = re.compile(r",?\s+and\s+(?:should|must)\s+(?:also\s+)?", re.I)
 
@@ -124,17 +124,22 @@ def list_findings(blocks: list[Block]) -> list[FindingClaim]:
     """Findings from lists whose lead-in (the paragraph just before, ending with a colon) sets the kind."""
     found: list[FindingClaim] = []
     previous: Block | None = None
+    lead_in = ""
     for list_id, items in groupby(blocks, key=lambda b: b.list_id if b.kind == "list_item" else None):
         items = list(items)
         if list_id is None:
             previous = items[-1]
             continue
-        lead_in = previous.text if previous is not None and previous.kind == "paragraph" else ""
+        # A list straight after another list continues under the same lead-in.
+        if previous is None or previous.kind != "list_item":
+            lead_in = previous.text if previous is not None and previous.kind == "paragraph" else ""
         if not lead_in.rstrip().endswith(":"):
             previous = items[-1]
             continue
         kind = lead_in_kind(sentences(lead_in)[-1])
         for item in items:
+            if len(item.text.split()) < 3:  # "Comment", "Share": link chrome, not a finding
+                continue
             item_kind = kind or tone(item.text)
             if item_kind:
                 found.append(FindingClaim(item_kind, classify_theme(item.text), item.text))

@@ -17,7 +17,7 @@ _NAME = rf"(?:{_TITLES}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _VERB = r"(?:said|says|added|adds|commented|explained|stated|warned|told\s+[A-Z]\w+(?:\s+\w+){0,2})"
 _OPEN = "\"“‘'"
 _CLOSE = "\"”’'"
-_ATTRIBUTION_BEFORE = re.compile(rf"(?P<who>[^\"“‘]*?)\s*,?\s+{_VERB}\s*[:,]\s*(?P<quote>[{_OPEN}].*)$", re.S)
+_VERB_THEN_QUOTE = re.compile(rf"\s*,?\s+{_VERB}\s*[:,]\s*(?=[{_OPEN}])")
 _ATTRIBUTION_AFTER = re.compile(
     rf"^(?P<quote>[{_OPEN}].+?[,.!?][{_CLOSE}])\s*{_VERB}\s+(?P<who>[^.]+?)\.?$|"
     rf"^(?P<quote2>[{_OPEN}].+?[,.!?][{_CLOSE}])\s*(?P<who2>{_NAME})(?:,\s*(?P<role2>[^.]+?))?,?\s+{_VERB}\.?$", re.S)
@@ -109,13 +109,22 @@ def quotations(blocks: list[Block]) -> list[QuoteClaim]:
     return found
 
 
+def _attribution_before(text: str) -> tuple[str, str] | None:
+    """(who, quotation) for 'WHO said: "..."', the first such verb not itself inside a quotation."""
+    for m in _VERB_THEN_QUOTE.finditer(text):
+        who = text[:m.start()]
+        if not any(mark in who for mark in "\"“‘"):
+            return who, text[m.end():]
+    return None
+
+
 def _is_attribution(text: str) -> bool:
-    return bool(_ATTRIBUTION_BEFORE.search(text) or _ATTRIBUTION_AFTER.match(text))
+    return bool(_attribution_before(text) or _ATTRIBUTION_AFTER.match(text))
 
 
 def _attributed(text: str, people: dict[str, tuple[str, str | None]]) -> QuoteClaim | None:
-    if m := _ATTRIBUTION_BEFORE.search(text):
-        who, quote = m["who"], m["quote"]
+    if before := _attribution_before(text):
+        who, quote = before
     elif m := _ATTRIBUTION_AFTER.match(text):
         quote = m["quote"] or m["quote2"]
         who = m["who"] if m["quote"] else f"{m['who2']}, {m['role2']}" if m["role2"] else m["who2"]

@@ -1,0 +1,82 @@
+"""csi.dates: the date forms English pages use, read day-first."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from csi.dates import date_from_url, month_number, parse_date, parse_datetime
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2018-12-17", date(2018, 12, 17)),
+    ("Published 2018-12-17T10:00:00Z", date(2018, 12, 17)),
+    ("17 December 2018", date(2018, 12, 17)),
+    ("Monday 17 December 2018, 10:00", date(2018, 12, 17)),
+    ("17 Dec. 2018", date(2018, 12, 17)),
+    ("March 24, 2014", date(2014, 3, 24)),
+    ("Mar 24 2014", date(2014, 3, 24)),
+    ("September 1st, 2014", date(2014, 9, 1)),
+    ("17/03/2015", date(2015, 3, 17)),
+    ("1/2/2015", date(2015, 2, 1)),
+    ("1st Sept 2014", date(2014, 9, 1)),
+    ("2nd June 2016", date(2016, 6, 2)),
+    ("3rd Jun 2019", date(2019, 6, 3)),
+    ("23rd july 2015", date(2015, 7, 23)),
+    ("29/02/2016", date(2016, 2, 29)),
+    # the first date in the text wins, whatever its form
+    ("Updated 2 May 2017; first published 2016-01-05", date(2017, 5, 2)),
+    ("First published 2016-01-05; updated 2 May 2017", date(2016, 1, 5)),
+    ("Meeting of 03/04/2019 (minutes approved April 30, 2019)", date(2019, 4, 3)),
+    # an impossible date is skipped in favour of a later real one
+    ("2015-02-31 corrected to 1 March 2015", date(2015, 3, 1)),
+])
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "31/02/2015",      # no 31 February
+    "29/02/2015",      # not a leap year
+    "03/17/2015",      # US order is not read: there is no month 17
+    "2018-13-01",
+    "32 December 2018",
+    "Sept 2014",       # month and year only: not a full date
+    "12 Marchy 2015",
+    "no date here",
+    "",
+    None,
+])
+def test_parse_date_none(text):
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("/2018/12/17/x", date(2018, 12, 17)),
+    ("https://localhost/2018/12/17/council-rated-inadequate/", date(2018, 12, 17)),
+    ("http://127.0.0.1/news/2014/3/4/a", date(2014, 3, 4)),
+    ("/2018/13/01/x", None),
+    ("/2018/02/30/x", None),
+    ("/2018/12/x", None),
+    ("/news/story.html", None),
+])
+def test_date_from_url(url, expected):
+    assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(("name", "number"), [("January", 1), ("sept", 9), ("SEP", 9), ("Dec", 12), ("june", 6)])
+def test_month_number(name, number):
+    assert month_number(name) == number
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2018-12-17T10:30:00Z", datetime(2018, 12, 17, 10, 30, tzinfo=UTC)),
+    (" 2018-12-17T10:30:00+01:00 ", datetime(2018, 12, 17, 10, 30, tzinfo=timezone(timedelta(hours=1)))),
+    ("2018-12-17", datetime(2018, 12, 17)),
+    ("17 December 2018", None),
+    ("", None),
+    (None, None),
+])
+def test_parse_datetime(text, expected):
+    assert parse_datetime(text) == expected
