@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from lxml import etree, html
 
 from scrapers.urls import canonicalize
 
-_FEED_TYPES = ("xml", "rss", "atom")
 # No entity expansion, no network, no DTD loading: feeds are written by strangers.
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                             recover=True)
 
 
+_FEED_ROOTS = (b"<rss", b"<feed", b"<urlset", b"<sitemapindex", b"<rdf:RDF")
+
+
 def is_feed(content_type: str | None, body: bytes) -> bool:
-    ctype = (content_type or "").lower()
-    if any(t in ctype for t in _FEED_TYPES):
+    """RSS, Atom or a sitemap, by content type or, for generic XML types, by the root element."""
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    if ctype in ("application/rss+xml", "application/atom+xml"):
         return True
-    head = body[:200].lstrip()
-    return head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<urlset")
+    if ctype in ("text/html", "application/xhtml+xml"):
+        return False
+    return any(root in body[:1024] for root in _FEED_ROOTS)
 
 
 def feed_links(body: bytes, base_url: str) -> list[str]:
     """Item links of an RSS 2.0 / Atom feed, or page locations of a sitemap, in document order."""
-    root = etree.fromstring(body, _SAFE_XML)
+    try:
+        root = etree.fromstring(body, _SAFE_XML)
+    except etree.XMLSyntaxError:
+        return []
     if root is None:
         return []
     found = []
@@ -38,11 +47,13 @@ def feed_links(body: bytes, base_url: str) -> list[str]:
 
 
 def html_links(body: bytes, base_url: str) -> list[str]:
-    """Every `a[href]` of an HTML page, absolute and canonical, in document order."""
-    if not body.strip():
+    """Every `a[href]` of an HTML page, absolute (honouring <base href>) and canonical, in document order."""
+    try:
+        tree = html.fromstring(body)
+    except (etree.ParserError, ValueError):
         return []
-    tree = html.fromstring(body)
-    return _canonical_unique(tree.xpath("//a/@href"), base_url)
+    base = tree.xpath("string(//base/@href)").strip()
+    return _canonical_unique(tree.xpath("//a/@href"), urljoin(base_url, base) if base else base_url)
 
 
 def page_links(body: bytes, content_type: str | None, base_url: str) -> list[str]:

@@ -18,7 +18,7 @@ import requests
 from csi.records import FetchRow, make_id
 from scrapers.archive import WarcArchive
 from scrapers.sources import Source
-from scrapers.urls import host_of
+from scrapers.urls import canonicalize, host_of
 
 MAX_BODY_BYTES = 20 * 1024 * 1024
 ALLOWED_CONTENT_TYPES = (
@@ -26,6 +26,7 @@ ALLOWED_CONTENT_TYPES = (
     "application/rss+xml", "application/atom+xml", "text/plain",
 )
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+MAX_REDIRECTS = 5
 
 
 @dataclass(frozen=True)
@@ -66,20 +67,18 @@ class Fetcher:
         try:
             if host in self.unreachable:
                 raise _Failure("connection_error", f"host unreachable earlier in this run: {self.unreachable[host]}")
-            if not self._allowed_by_robots(url, source):
-                raise _Failure("robots_disallowed", "disallowed by robots.txt")
-            response, body = self._get(url, source)
+            response, body = self._follow(url, source)
         except _Failure as failure:
             if failure.outcome in ("connection_error", "timeout") and host not in self.unreachable:
                 self.unreachable[host] = failure.error
             row = self._row(url, source, requested_at, started, failure.outcome, failure.error, failure.status)
             return FetchResult(row, None)
-        headers = dict(response.headers)
+        headers = response.headers  # case-insensitive: servers and proxies lower-case header names
         warc_file = warc_offset = None
         if self.archive is not None:
             request_headers = dict(response.request.headers)
             warc_file, warc_offset = self.archive.write(response.url, request_headers, response.status_code,
-                                                       response.reason or "", headers, body)
+                                                       response.reason or "", dict(headers), body)
         row = self._row(
             url, source, requested_at, started, "ok", None, response.status_code,
             bytes_=len(body), etag=headers.get("ETag"), last_modified=headers.get("Last-Modified"),
@@ -99,6 +98,26 @@ class Fetcher:
             final_url=final_url, content_type=content_type, content_sha256=sha,
         )
 
+    def _follow(self, url: str, source: Source) -> tuple[requests.Response, bytes]:
+        """GET url, following redirects one hop at a time so robots.txt and reachability hold for each hop."""
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            host = host_of(current)
+            if host in self.unreachable:
+                raise _Failure("connection_error", f"host unreachable earlier in this run: {self.unreachable[host]}")
+            if not self._allowed_by_robots(current, source):
+                detail = "" if current == url else f" (redirected to {current})"
+                raise _Failure("robots_disallowed", f"disallowed by robots.txt{detail}")
+            response, body = self._get(current, source)
+            if not response.is_redirect:
+                return response, body
+            target = canonicalize(response.headers.get("Location", ""), current)
+            if target is None:
+                raise _Failure("http_error", f"redirect to an unusable location {response.headers.get('Location')!r}",
+                               response.status_code)
+            current = target
+        raise _Failure("http_error", f"more than {MAX_REDIRECTS} redirects")
+
     def _wait_politely(self, host: str, source: Source) -> None:
         last = self._last_request.get(host)
         if last is not None:
@@ -114,24 +133,27 @@ class Fetcher:
             parser = RobotFileParser()
             robots_url = url.split("://", 1)[0] + "://" + host + "/robots.txt"
             try:
-                response, body = self._get(robots_url, source, allowed_types=None)
+                _, body = self._get(robots_url, source, allowed_types=None, follow_redirects=True)
                 parser.parse(body.decode("utf-8", "replace").splitlines())
             except _Failure as failure:
                 if failure.outcome in ("connection_error", "timeout"):
                     raise
-                parser.parse([])  # no robots.txt (404 and the like): everything is allowed
+                if failure.status is not None and failure.status >= 500:
+                    parser.disallow_all = True  # RFC 9309: an unreachable robots.txt means "disallow all"
+                else:
+                    parser.parse([])  # no robots.txt (404 and the like): everything is allowed
             self._robots[host] = parser
         return parser.can_fetch(source.user_agent, url)
 
-    def _get(self, url: str, source: Source,
-             allowed_types: tuple[str, ...] | None = ALLOWED_CONTENT_TYPES) -> tuple[requests.Response, bytes]:
+    def _get(self, url: str, source: Source, allowed_types: tuple[str, ...] | None = ALLOWED_CONTENT_TYPES,
+             follow_redirects: bool = False) -> tuple[requests.Response, bytes]:
         last_failure: _Failure | None = None
         for attempt in range(self.attempts):
             if attempt:
                 time.sleep(self.backoff_seconds * 2 ** (attempt - 1))
             self._wait_politely(host_of(url), source)
             try:
-                return self._get_once(url, source, allowed_types)
+                return self._get_once(url, source, allowed_types, follow_redirects)
             except _Failure as failure:
                 last_failure = failure
                 # A name that does not resolve will not resolve a second later; refused or reset may recover.
@@ -143,12 +165,13 @@ class Fetcher:
         assert last_failure is not None
         raise last_failure
 
-    def _get_once(self, url: str, source: Source,
-                  allowed_types: tuple[str, ...] | None) -> tuple[requests.Response, bytes]:
+    def _get_once(self, url: str, source: Source, allowed_types: tuple[str, ...] | None,
+                  follow_redirects: bool) -> tuple[requests.Response, bytes]:
         headers = {"User-Agent": source.user_agent, "Accept-Encoding": "gzip, deflate"}
         timeout = (min(10.0, source.timeout_seconds), source.timeout_seconds)
         try:
-            response = self.session.get(url, headers=headers, timeout=timeout, stream=True)
+            response = self.session.get(url, headers=headers, timeout=timeout, stream=True,
+                                        allow_redirects=follow_redirects)
         except requests.Timeout as exc:
             raise _Failure("timeout", f"timed out: {exc.__class__.__name__}") from exc
         except requests.ConnectionError as exc:
@@ -156,6 +179,8 @@ class Fetcher:
         except requests.RequestException as exc:
             raise _Failure("connection_error", str(exc)) from exc
         with response:
+            if response.is_redirect:
+                return response, b""
             if response.status_code >= 400:
                 raise _Failure("http_error", f"HTTP {response.status_code} {response.reason}", response.status_code)
             content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -170,7 +195,9 @@ class Fetcher:
                         raise _Failure("too_large", f"body exceeds {self.max_bytes} bytes", response.status_code)
                     chunks.append(chunk)
             except requests.RequestException as exc:
-                raise _Failure("timeout", f"body not received: {exc.__class__.__name__}") from exc
+                timed_out = isinstance(exc, requests.Timeout) or "timed out" in str(exc).lower()
+                raise _Failure("timeout" if timed_out else "connection_error",
+                               f"body not received: {exc.__class__.__name__}") from exc
         return response, b"".join(chunks)
 
 

@@ -70,6 +70,27 @@ class SourceSet:
         return [known[n] for n in names]
 
 
+_LIST_FIELDS = ("start_urls", "documents", "follow")
+_NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_pages": int}
+_TEXT_FIELDS = ("name", "adapter", "publisher", "doc_type", "profile", "council", "user_agent")
+
+
+def _check_types(name: str, merged: dict) -> None:
+    """A value of the wrong type names its source and field (TOML would happily accept it)."""
+    for key in _LIST_FIELDS:
+        value = merged.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise SourceConfigError(f"source {name!r}: {key!r} must be a list of strings, got {value!r}")
+    for key, kind in _NUMBER_FIELDS.items():
+        value = merged.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
+                                  or (kind is int and not isinstance(value, int))):
+            raise SourceConfigError(f"source {name!r}: {key!r} must be a {kind.__name__}, got {value!r}")
+    for key in _TEXT_FIELDS:
+        if merged.get(key) is not None and not isinstance(merged[key], str):
+            raise SourceConfigError(f"source {name!r}: {key!r} must be a string, got {merged[key]!r}")
+
+
 def _compile(source: str, key: str, patterns: list[str]) -> tuple[re.Pattern, ...]:
     try:
         return tuple(re.compile(p) for p in patterns)
@@ -97,6 +118,7 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
         name = merged.get("name")
         if not name:
             raise SourceConfigError("a [[source]] entry has no name")
+        _check_types(name, merged)
         for key in ("adapter", "publisher", "start_urls", "documents"):
             if not merged.get(key):
                 raise SourceConfigError(f"source {name!r}: missing {key!r}")

@@ -14,15 +14,19 @@ def canonicalize(url: str, base: str | None = None) -> str | None:
     Returns None for links that are not web pages (mailto:, javascript:, data: ...).
     """
     url = url.strip()
-    if base:
-        url = urljoin(base, url)
-    parts = urlsplit(url)
+    try:
+        if base:
+            url = urljoin(base, url)
+        parts = urlsplit(url)
+        port = parts.port  # raises on a port out of range or not a number
+    except ValueError:
+        return None
     scheme = parts.scheme.lower()
     if scheme not in FETCHABLE_SCHEMES or not parts.hostname:
         return None
     host = parts.hostname.lower()
-    if parts.port and not ((scheme == "http" and parts.port == 80) or (scheme == "https" and parts.port == 443)):
-        host = f"{host}:{parts.port}"
+    if port and (scheme, port) not in (("http", 80), ("https", 443)):
+        host = f"{host}:{port}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS]
     return urlunsplit((scheme, host, parts.path or "/", urlencode(query, safe="/:,"), ""))

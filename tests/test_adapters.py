@@ -89,9 +89,9 @@ def test_moderngov_adapter_refuses_a_page_without_moderngov_markup():
 
 
 @pytest.mark.parametrize("body, content_type, expected", [
-    ("café".encode("utf-8"), "text/html; charset=utf-8", "café"),
+    ("café".encode(), "text/html; charset=utf-8", "café"),
     ("café".encode("cp1252"), "text/html; charset=windows-1252", "café"),
-    (b"\xef\xbb\xbf" + "café".encode("utf-8"), "text/html", "café"),
+    (b"\xef\xbb\xbf" + "café".encode(), "text/html", "café"),
     (b'<meta charset="iso-8859-1">' + "café".encode("latin-1"), None, '<meta charset="iso-8859-1">café'),
     ("café".encode("cp1252"), None, "café"),  # not UTF-8: the cp1252 fallback
 ])

@@ -204,10 +204,7 @@ XHTML = b"""<?xml version="1.0" encoding="utf-8"?>
 
 @pytest.mark.parametrize("content_type", ["application/xhtml+xml", "text/html; charset=utf-8"])
 def test_xhtml_pages_yield_their_anchor_links(content_type):
-    # BUG (scrapers/discover.py:15-20, is_feed): any content type containing "xml" (so
-    # application/xhtml+xml, which scrapers/http.py explicitly fetches) and any body starting with
-    # "<?xml" (XHTML served as text/html) is treated as a feed; feed_links then finds no <a href>,
-    # so page_links returns [] and the crawl never reaches the page's documents.
+    # XHTML is a page, not a feed: its anchors are its links.
     assert page_links(XHTML, content_type, BASE) == ["http://127.0.0.1:8000/news/one.html",
                                                       "http://127.0.0.1:8000/news/two.html"]
 
@@ -218,15 +215,12 @@ def test_xhtml_pages_yield_their_anchor_links(content_type):
     ("text/html", b"<!-- nothing here -->"),  # html_links: lxml ParserError "Document is empty"
 ])
 def test_empty_documents_have_no_links_rather_than_raising(content_type, body):
-    # BUG (scrapers/discover.py:25 feed_links and :44 html_links): an empty feed body, or an HTML
-    # body holding only a comment, raises from lxml instead of returning []; in crawl() that
-    # exception escapes and aborts the whole source. (html_links already returns [] for b"".)
+    # An empty feed or a page of only a comment yields no links; it must not abort the crawl.
     assert page_links(body, content_type, BASE) == []
 
 
 def test_html_base_href_is_honoured():
-    # BUG (scrapers/discover.py:44-45, html_links): relative links are joined against the page URL
-    # even when the page declares <base href>, so they resolve to the wrong place.
+    # Relative links resolve against <base href> when the page declares one.
     body = b'<html><head><base href="http://127.0.0.1:8000/archive/2018/"></head>' \
            b'<body><a href="story.html">Story</a></body></html>'
     assert html_links(body, BASE) == ["http://127.0.0.1:8000/archive/2018/story.html"]

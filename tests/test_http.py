@@ -235,8 +235,7 @@ def test_missing_robots_allows_everything(site, fetcher, status):
 
 
 def test_redirect_into_a_disallowed_path_is_not_followed(site, fetcher):
-    # BUG (scrapers/http.py:69 and :151, Fetcher.fetch/_get_once): robots.txt is checked for the requested URL only;
-    # requests then follows redirects on its own, so /go -> 302 -> /private/x fetches a disallowed page.
+    # robots.txt holds for every redirect hop: /go -> 302 -> /private/x must not be fetched.
     site.route("/robots.txt", body=ROBOTS_PRIVATE, content_type="text/plain")
     site.route("/go", status=302, content_type=None, headers=[("Location", "/private/x.html")])
     site.route("/private/x.html", body=b"secret")
@@ -394,9 +393,7 @@ def test_user_agent_is_the_sources(site, fetcher):
     ("CONTENT-TYPE", "ETAG", "LAST-MODIFIED"),
 ])
 def test_response_header_names_are_case_insensitive(site, fetcher, ctype_name, etag_name, modified_name):
-    # BUG (scrapers/http.py:77-87, Fetcher.fetch: `headers = dict(response.headers)`, then `.get("Content-Type")`):
-    # the plain dict keeps the server's spelling, so lower-case header names (HTTP/2 front ends, many
-    # proxies) leave content_type, etag and last_modified as None.
+    # Header names are case-insensitive (HTTP/2 front ends and proxies send them lower-case).
     site.route("/a.html", Reply(200, b"<p>a</p>", [(ctype_name, "text/html; charset=utf-8"), (etag_name, '"e1"'),
                                                     (modified_name, "Tue, 02 Jan 2024 00:00:00 GMT")]))
     row = fetcher.fetch(site.url("/a.html"), make_source()).row

@@ -187,11 +187,7 @@ def test_defaults_section_applies_and_is_overridden():
     (GOOD + 'max_pages = "many"\n', "max_pages"),
 ], ids=["start_urls-string", "documents-string", "min_delay-text", "max_pages-text"])
 def test_wrongly_typed_fields_raise_naming_source_and_field(text, field):
-    # BUG (scrapers/sources.py:98-122, parse_sources): values are not type-checked. A string where a
-    # list is expected is split into characters (start_urls = "http://..." -> ('h', 't', 't', ...);
-    # documents = '^http://127' -> patterns '^', 'h', ... so every URL is a "document"), and a
-    # non-numeric min_delay_seconds/max_pages raises a bare ValueError from float()/int() that names
-    # neither the source nor the field.
+    # A value of the wrong type (a string for a list, text for a number) names the source and field.
     with pytest.raises(SourceConfigError) as info:
         parse_sources(text)
     assert "'alpha'" in str(info.value) and field in str(info.value)

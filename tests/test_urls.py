@@ -93,7 +93,5 @@ def test_host_of(url, host):
     "http://[127.0.0.1/a",        # unbalanced bracket
 ])
 def test_malformed_links_are_none_not_an_exception(href):
-    # BUG (scrapers/urls.py:18-24, canonicalize): urlsplit()/parts.port raise ValueError for these, and the
-    # exception escapes canonicalize -> html_links -> crawl, so one bad href on a listing page aborts the
-    # crawl of the whole source. Expected: such links are not web pages, canonicalize returns None.
+    # Malformed ports and hosts are not web pages: None, never an exception that aborts a crawl.
     assert canonicalize(href, BASE) is None

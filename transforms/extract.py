@@ -96,7 +96,8 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
         historical = not _is_current(claim, reference)
         if historical:
             year = claim.year or _latest_ofsted_year(mentioned, reference)
-            iid = add_inspection(code, "ofsted", ofsted_framework(date(year, 12, 31), claim.clause), year) if year else None
+            framework = ofsted_framework(date(year, 12, 31), claim.clause) if year else None
+            iid = add_inspection(code, "ofsted", framework, year) if year else None
         else:
             if current is None:
                 continue

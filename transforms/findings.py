@@ -33,7 +33,8 @@ _REPORTING = re.compile(
     r"\b(?:inspectors?|Ofsted|the\s+report|they|it)\b[^.]{0,80}?\b(?:found|find|noted|praised|highlighted"
     r"|criticised|identified|observed|raised|were\s+(?:positive|impressed|concerned|critical)|commended)\b"
     r"|\bwere\s+found\s+to\b|\bwas\s+found\s+to\b", re.I)
-_SHOULD = re.compile(r"^(?:[^,]{0,80},\s+)?(?!(?:you|we|i|they|people)\b)(?P<subject>(?:[A-Z][\w'’-]+\s*){1,4}|the\s+(?:authority|council|local\s+authority)"
+_SHOULD = re.compile(r"^(?:[^,]{0,80},\s+)?(?!(?:you|we|i|they|people)\b)"
+                     r"(?P<subject>(?:[A-Z][\w'’-]+\s*){1,4}|the\s+(?:authority|council|local\s+authority)"
                      r"|leaders|senior\s+leaders|it)\s+(?:should|must|needs\s+to)\s+(?:also\s+)?", re.I)
 _AND_SHOULD = re.compile(r",?\s+and\s+(?:should|must)\s+(?:also\s+)?", re.I)
 

@@ -231,7 +231,8 @@ def _insert_sql(table: str, source: str, columns: Sequence[str]) -> str:
             f"{c} = CASE WHEN documents.content_sha256 = excluded.content_sha256 THEN documents.fetched_at "
             f"ELSE excluded.fetched_at END" if c == "fetched_at" else f"{c} = excluded.{c}"
             for c in columns if c != "document_id")
-        return f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {source} ON CONFLICT (document_id) DO UPDATE SET {update}"
+        return (f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {source} "
+                f"ON CONFLICT (document_id) DO UPDATE SET {update}")
     verb = "INSERT OR IGNORE" if table == "fetches" else "INSERT OR REPLACE"
     return f"{verb} INTO {table} ({cols}) SELECT {cols} FROM {source}"
 
