@@ -57,3 +57,12 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture
+def site():
+    """A scriptable HTTP server on 127.0.0.1 (see tests/loopback.py)."""
+    from tests.loopback import Loopback
+
+    with Loopback() as server:
+        yield server

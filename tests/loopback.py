@@ -12,11 +12,16 @@ Nothing here leaves the loopback interface.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from scrapers.sources import Source
+
+TEST_USER_AGENT = "csi-test/1.0 (+loopback tests)"
 
 
 @dataclass
@@ -117,6 +122,15 @@ class Loopback:
         assert self._server is not None
         self._server.shutdown()
         self._server.server_close()
+
+
+def make_source(**overrides) -> Source:
+    """A news Source with no politeness delay, for tests; override any field."""
+    fields = dict(name="test-source", adapter="news", publisher="Test", doc_type="news", start_urls=(),
+                  documents=(re.compile(r"\.html$"),), min_delay_seconds=0.0, timeout_seconds=5.0,
+                  user_agent=TEST_USER_AGENT)
+    fields.update(overrides)
+    return Source(**fields)
 
 
 def closed_port() -> int:

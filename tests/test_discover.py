@@ -12,7 +12,7 @@ from scrapers.crawl import crawl
 from scrapers.discover import feed_links, html_links, is_feed, page_links
 from scrapers.http import Fetcher
 from scrapers.sources import Source
-from tests.loopback import Loopback
+from tests.loopback import make_source
 
 BASE = "http://127.0.0.1:8000/news/"
 
@@ -230,18 +230,10 @@ def test_html_base_href_is_honoured():
 
 def crawl_source(base: str, **overrides) -> Source:
     esc = re.escape(base)
-    fields = dict(name="tiny", adapter="news", publisher="Tiny", doc_type="news",
-                  start_urls=(f"{base}/news/",), documents=(re.compile(rf"^{esc}/news/[a-z]+\.html$"),),
-                  follow=(re.compile(rf"^{esc}/news/page/\d+/$"),), min_delay_seconds=0.0,
-                  timeout_seconds=5.0, user_agent="csi-test/1.0")
-    fields.update(overrides)
-    return Source(**fields)
-
-
-@pytest.fixture
-def site():
-    with Loopback() as server:
-        yield server
+    fields = dict(name="tiny", publisher="Tiny", start_urls=(f"{base}/news/",),
+                  documents=(re.compile(rf"^{esc}/news/[a-z]+\.html$"),),
+                  follow=(re.compile(rf"^{esc}/news/page/\d+/$"),))
+    return make_source(**{**fields, **overrides})
 
 
 def test_crawl_fetches_each_document_once(site):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import socket
 
 import duckdb
 import pytest
@@ -14,6 +13,7 @@ from csi.sample_site import SOURCES_FILE, serve_site
 from flows.demo import demo
 from flows.ingest import ingest
 from scrapers.archive import read_response
+from tests.loopback import closed_port
 
 DERIVED_TABLES = ("documents", "document_councils", "inspections", "ratings", "findings", "quotes", "metrics",
                   "councils", "council_aliases")
@@ -30,7 +30,7 @@ def _dump(db) -> dict[str, list]:
 @pytest.fixture(scope="module")
 def demo_db(prefect_harness, tmp_path_factory):
     db = tmp_path_factory.mktemp("demo") / "csi.duckdb"
-    port = _closed_port()
+    port = closed_port()
     first = demo(db=str(db), port=port, return_state=True)
     assert first.is_completed(), first.message
     after_first = _dump(db)
@@ -115,16 +115,9 @@ def test_runs_are_recorded(demo_db):
     assert _query(db, "SELECT count(*), min(state) FROM runs WHERE flow = 'ingest'") == [(2, "COMPLETED")]
 
 
-def _closed_port() -> int:
-    """A loopback port nothing listens on (free at the time of asking)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_unreachable_sources_fail_loudly(prefect_harness, tmp_path):
     db = tmp_path / "csi.duckdb"
-    state = ingest(sources_file=str(SOURCES_FILE), db=str(db), base_url=f"http://127.0.0.1:{_closed_port()}",
+    state = ingest(sources_file=str(SOURCES_FILE), db=str(db), base_url=f"http://127.0.0.1:{closed_port()}",
                    return_state=True)
     assert state.is_failed()
     assert "no documents from 5 source(s)" in state.message
@@ -136,7 +129,7 @@ def test_unreachable_sources_fail_loudly(prefect_harness, tmp_path):
 def test_cli_run_offline_explains_and_exits_non_zero(prefect_harness, tmp_path):
     db = tmp_path / "csi.duckdb"
     sources = tmp_path / "sources.toml"
-    sources.write_text(SOURCES_FILE.read_text().replace("{base}", f"http://127.0.0.1:{_closed_port()}"))
+    sources.write_text(SOURCES_FILE.read_text().replace("{base}", f"http://127.0.0.1:{closed_port()}"))
     result = CliRunner().invoke(app, ["run", "--db", str(db), "--sources", str(sources)])
     assert result.exit_code == 1
     assert "could not be reached" in result.output and "csi demo" in result.output
@@ -145,7 +138,7 @@ def test_cli_run_offline_explains_and_exits_non_zero(prefect_harness, tmp_path):
 
 
 def test_cli_demo_prints_summary_and_examples(prefect_harness, tmp_path):
-    result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "csi.duckdb"), "--port", str(_closed_port())])
+    result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "csi.duckdb"), "--port", str(closed_port())])
     assert result.exit_code == 0, result.output
     for word in ("documents", "ratings", "findings", "quotes", "metrics", "failures", "SELECT"):
         assert word in result.output

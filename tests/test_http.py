@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import re
 import time
 from datetime import datetime
 from pathlib import Path
@@ -14,27 +13,12 @@ from warcio.archiveiterator import ArchiveIterator
 
 from scrapers.archive import WarcArchive, read_response
 from scrapers.http import Fetcher
-from scrapers.sources import Source
-from tests.loopback import Loopback, Reply, closed_port
+from tests.loopback import TEST_USER_AGENT, Loopback, Reply, closed_port, make_source
 
-UA = "csi-test/1.0 (+loopback tests)"
+UA = TEST_USER_AGENT
 RUN = "run-1"
 NOW = datetime(2024, 1, 2, 3, 4, 5)
 ROBOTS_PRIVATE = b"User-agent: *\nDisallow: /private/\n"
-
-
-def make_source(**overrides) -> Source:
-    fields = dict(name="test-source", adapter="news", publisher="Test", doc_type="news", start_urls=(),
-                  documents=(re.compile(r"\.html$"),), min_delay_seconds=0.0, timeout_seconds=5.0,
-                  user_agent=UA)
-    fields.update(overrides)
-    return Source(**fields)
-
-
-@pytest.fixture
-def site():
-    with Loopback() as server:
-        yield server
 
 
 @pytest.fixture
