@@ -23,7 +23,12 @@ def month_number(name: str) -> int:
     return MONTHS[name.lower()[:3]]
 
 
+EARLIEST_YEAR = 1990  # before any record csi holds; placeholder dates such as 0001-01-01 are not dates
+
+
 def _safe(y: int, m: int, d: int) -> date | None:
+    if not EARLIEST_YEAR <= y <= date.today().year + 1:
+        return None
     try:
         return date(y, m, d)
     except ValueError:

@@ -156,6 +156,14 @@ class DocumentCouncil:
 
 
 @dataclass(frozen=True)
+class DocumentInspection:
+    """A document names an inspection: the link that makes every inspection traceable to its sources."""
+
+    document_id: str
+    inspection_id: str
+
+
+@dataclass(frozen=True)
 class Inspection:
     inspection_id: str
     council_code: str
@@ -224,6 +232,7 @@ class Extraction:
     """Everything extraction derives from one document."""
 
     document_councils: list[DocumentCouncil] = field(default_factory=list)
+    document_inspections: list[DocumentInspection] = field(default_factory=list)
     inspections: list[Inspection] = field(default_factory=list)
     ratings: list[Rating] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)

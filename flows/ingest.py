@@ -2,78 +2,60 @@
 
 Tasks are thin wrappers over the rooms (scrapers, transforms, warehouse). Each source's
 rows load in one transaction, so a failure in one source never leaves half of it behind.
-A source that yields no document puts the run in a Failed state that names it.
+Runs are incremental: pages fetched within a source's refresh interval are skipped, and
+unchanged pages (304, or the same bytes) are not parsed again. A source whose crawl finds
+no document at all puts the run in a Failed state that names it.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import uuid
-from collections import Counter
-from datetime import UTC, datetime
-
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
-from prefect.runtime import flow_run
 from prefect.states import Completed, Failed
 
 from csi.paths import DEFAULT_SOURCES, resolve_db, resolve_warc_dir
-from csi.records import DocumentRow, FetchRow
-from scrapers.adapters import parse_page
+from csi.records import FetchRow
+from flows.pipeline import (
+    Page,
+    current_run_id,
+    failure_summary,
+    finish_run,
+    now_utc,
+    pages_to_batch,
+    recorded_run,
+    warehouse_session,
+)
 from scrapers.archive import WarcArchive
 from scrapers.crawl import CrawlResult, crawl
-from scrapers.http import Fetcher
+from scrapers.http import Fetcher, PreviousFetch
 from scrapers.sources import Source, load_sources
-from scrapers.urls import host_of
-from transforms.councils import default_index, load_aliases, load_councils
-from transforms.extract import extract
-from warehouse.db import Batch, connect, load_batch, migrate, record_run, seed_reference, table_counts
-
-SUMMARY_TABLES = ("documents", "councils", "inspections", "ratings", "findings", "quotes", "metrics")
+from warehouse.db import Batch, load_batch
+from warehouse.queries import last_good_fetches
 
 
 @task(cache_policy=NONE)
-def crawl_source(source: Source, fetcher: Fetcher) -> CrawlResult:
+def crawl_source(source: Source, fetcher: Fetcher, known: dict[str, PreviousFetch]) -> CrawlResult:
     logger = get_run_logger()
-    result = crawl(source, fetcher, on_fetch=lambda row: logger.debug("%s %s %s", row.outcome, row.status_code,
-                                                                        row.url))
-    logger.info("%s: %d fetches, %d documents, %d failures", source.name, len(result.fetches),
-                len(result.documents), len(result.failures))
+    result = crawl(source, fetcher, known=known,
+                   on_fetch=lambda row: logger.debug("%s %s %s", row.outcome, row.status_code, row.url))
+    logger.info("%s: %d fetches, %d new or changed documents, %d unchanged, %d fresh (skipped), %d failures",
+                source.name, len(result.fetches), len(result.documents), len(result.unchanged), len(result.fresh),
+                len(result.failures))
     return result
-
-
-def build_batch(source: Source, crawled: CrawlResult) -> Batch:
-    """Parse and extract every fetched document; a page that fails to parse becomes a parse_error fetch."""
-    index = default_index()
-    batch = Batch()
-    fetches = {row.fetch_id: row for row in crawled.fetches}
-    for page in crawled.documents:
-        row = page.row
-        try:
-            doc = parse_page(row.url, page.body, row.content_type, row.requested_at, source, row.content_sha256)
-            extraction = extract(doc, index, council=source.council)
-        except Exception as exc:  # noqa: BLE001 - any parser failure is recorded against its page
-            fetches[row.fetch_id] = dataclasses.replace(row, outcome="parse_error",
-                                                        error=f"{type(exc).__name__}: {exc}"[:500])
-            continue
-        batch.documents.append(DocumentRow.of(doc))
-        batch.document_councils += extraction.document_councils
-        batch.inspections += extraction.inspections
-        batch.ratings += extraction.ratings
-        batch.findings += extraction.findings
-        batch.quotes += extraction.quotes
-        batch.metrics += extraction.metrics
-    batch.fetches = list(fetches.values())
-    return batch
 
 
 @task(cache_policy=NONE)
 def parse_and_extract(source: Source, crawled: CrawlResult) -> Batch:
-    batch = build_batch(source, crawled)
-    get_run_logger().info("%s: %d documents parsed, %d ratings, %d findings, %d quotes, %d metrics", source.name,
-                          len(batch.documents), len(batch.ratings), len(batch.findings), len(batch.quotes),
-                          len(batch.metrics))
+    pages = [Page(r.row.url, r.body, r.row.content_type, r.row.requested_at, r.row.content_sha256, source, r.row)
+             for r in crawled.documents]
+    batch, errors = pages_to_batch(pages)
+    parsed = {r.row.fetch_id for r in crawled.documents}
+    batch.fetches += [row for row in crawled.fetches if row.fetch_id not in parsed]
+    logger = get_run_logger()
+    for url, error in errors:
+        logger.warning("parse_error %s: %s", url, error)
+    logger.info("%s: %d documents parsed, %d ratings, %d findings, %d quotes, %d metrics", source.name,
+                len(batch.documents), len(batch.ratings), len(batch.findings), len(batch.quotes), len(batch.metrics))
     return batch
 
 
@@ -82,50 +64,33 @@ def load(con, batch: Batch) -> dict[str, int]:
     return load_batch(con, batch)
 
 
-def _failure_summary(fetches: list[FetchRow]) -> dict:
-    failed = [f for f in fetches if f.outcome != "ok"]
-    return {
-        "by_outcome": dict(Counter(f.outcome for f in failed)),
-        "unreachable_hosts": sorted({host_of(f.url) for f in failed if f.outcome in ("connection_error", "timeout")}),
-        "failed_urls": len({f.url for f in failed}),
-    }
-
-
-@flow(name="ingest", log_prints=True)
+@flow(name="ingest")
 def ingest(sources_file: str | None = None, db: str | None = None, base_url: str | None = None,
            sources: list[str] | None = None, warc_dir: str | None = None):
-    """Crawl the configured sources and load everything they yield into the warehouse."""
+    """Crawl the configured sources and load everything new they yield into the warehouse."""
     logger = get_run_logger()
-    run_id = flow_run.get_id() or str(uuid.uuid4())
-    started_at = datetime.now(UTC).replace(tzinfo=None)
-    source_set = load_sources(sources_file or DEFAULT_SOURCES, base_url=base_url)
-    selected = source_set.select(sources)
-    db_path = resolve_db(db)
-    con = connect(db_path)
-    try:
-        migrate(con)
-        seed_reference(con, load_councils(), load_aliases())
-        fetcher = Fetcher(run_id, WarcArchive(resolve_warc_dir(warc_dir, db_path), run_id, started_at))
-        all_fetches: list[FetchRow] = []
-        per_source: dict[str, int] = {}
+    run_id = current_run_id()
+    started_at = now_utc()
+    selected = load_sources(sources_file or DEFAULT_SOURCES, base_url=base_url).select(sources)
+    fetcher = Fetcher(run_id, WarcArchive(resolve_warc_dir(warc_dir, resolve_db(db)), run_id, started_at))
+    all_fetches: list[FetchRow] = []
+    parsed: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    with warehouse_session(db) as con, recorded_run(con, run_id, "ingest", started_at):
         for source in selected:
-            crawled = crawl_source(source, fetcher)
+            known = {url: PreviousFetch(f.etag, f.last_modified, f.content_sha256, f.fetched_at)
+                     for url, f in last_good_fetches(con, source.name).items()}
+            crawled = crawl_source(source, fetcher, known)
             batch = parse_and_extract(source, crawled)
             load(con, batch)
             all_fetches += batch.fetches
-            per_source[source.name] = len(batch.documents)
-        counts = table_counts(con)
-        summary = {
-            "run_id": run_id, "db": str(db_path), "tables": {t: counts[t] for t in SUMMARY_TABLES},
-            "documents_this_run": per_source, "fetches_this_run": len(all_fetches),
-            "failures": _failure_summary(all_fetches),
-        }
-        empty = [name for name, n in per_source.items() if n == 0]
-        state = "FAILED" if empty else "COMPLETED"
-        record_run(con, run_id, "ingest", started_at, datetime.now(UTC).replace(tzinfo=None), state, summary)
-    finally:
-        con.close()
-    create_markdown_artifact(_markdown(summary), key="ingest-summary", description="csi ingest run summary")
+            parsed[source.name] = len(batch.documents)
+            seen[source.name] = crawled.documents_seen
+        empty = [name for name, n in seen.items() if n == 0]
+        summary = finish_run(con, run_id, "ingest", started_at, "FAILED" if empty else "COMPLETED", {
+            "db": str(resolve_db(db)), "documents_this_run": parsed, "documents_seen": seen,
+            "fetches_this_run": len(all_fetches), "failures": failure_summary(all_fetches),
+        })
     if empty:
         hosts = summary["failures"]["unreachable_hosts"]
         message = f"no documents from {len(empty)} source(s): {', '.join(empty)}"
@@ -133,15 +98,4 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
             message += f"; unreachable host(s): {', '.join(hosts)}"
         logger.error(message)
         return Failed(message=message, data=summary)
-    return Completed(message=f"loaded {sum(per_source.values())} documents", data=summary)
-
-
-def _markdown(summary: dict) -> str:
-    lines = ["# csi ingest", "", "| table | rows |", "| --- | --- |"]
-    lines += [f"| {t} | {n} |" for t, n in summary["tables"].items()]
-    lines += ["", "| source | documents this run |", "| --- | --- |"]
-    lines += [f"| {s} | {n} |" for s, n in summary["documents_this_run"].items()]
-    failures = summary["failures"]["by_outcome"]
-    lines += ["", "Failures: " + (", ".join(f"{k} {v}" for k, v in failures.items()) if failures else "none")]
-    return "\n".join(lines)
-
+    return Completed(message=f"parsed {sum(parsed.values())} new or changed documents", data=summary)

@@ -1,15 +1,24 @@
-"""The raw archive: every fetched response, with its request, in a WARC file (via warcio).
+"""The raw archive: every HTTP response we receive, with its request, in a WARC file (via warcio).
 
 The archive is the source of truth for reparsing: a `fetches` row points at the WARC file
-and byte offset of its response record, so any WARC tool can read what we saw.
+and byte offset of its response record, so any WARC tool can read what we saw. Redirect hops,
+304s, error responses and robots.txt are archived too; a body we cut short at the size limit
+is marked `WARC-Truncated: length`.
+
+Archive paths are derived from the archive root, the date and a sanitised run id only, so
+nothing taken from a URL or an id can write outside the root.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -17,6 +26,8 @@ from warcio.warcwriter import WARCWriter
 
 # Headers describing the wire encoding; the archive stores the decoded body.
 _WIRE_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+_MAX_NAME = 100
 
 
 @dataclass(frozen=True)
@@ -28,28 +39,57 @@ class ArchivedResponse:
     date: str
 
 
+def safe_run_name(run_id: str) -> str:
+    """`run_id` reduced to `[A-Za-z0-9._-]`, never empty, never a dot-name, at most 100 characters.
+
+    Distinct ids that sanitise to the same text (or are shortened) get a hash suffix, so two runs
+    never share a file by accident.
+    """
+    name = _UNSAFE.sub("_", run_id).strip(".")
+    if name and name == run_id and len(name) <= _MAX_NAME:
+        return name
+    digest = hashlib.sha256(run_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{name[:_MAX_NAME - 13] or 'run'}-{digest}"
+
+
 class WarcArchive:
-    """Appends records to `<root>/YYYY/MM/DD/<run_id>.warc.gz` (one file per run)."""
+    """Appends records to `<root>/YYYY/MM/DD/<run>.warc.gz` (one file per run)."""
 
     def __init__(self, root: str | Path, run_id: str, now: datetime):
         self.root = Path(root)
-        self.path = self.root / now.strftime("%Y/%m/%d") / f"{run_id}.warc.gz"
+        self.path = self.root / f"{now.year:04d}" / f"{now.month:02d}" / f"{now.day:02d}" / (
+            safe_run_name(run_id) + ".warc.gz")
+        # Belt and braces: the derived path must stay under the root whatever the inputs were.
+        if self.root.resolve() not in self.path.resolve().parents:
+            raise ValueError(f"archive path {self.path} is outside the archive root {self.root}")
 
-    def write(self, url: str, request_headers: dict[str, str], status: int, reason: str,
-              response_headers: dict[str, str], body: bytes) -> tuple[str, int]:
-        """Write request and response records; return (warc file, offset of the response)."""
+    def write(self, url: str, request_headers: Mapping[str, str], status: int, reason: str,
+              response_headers: Mapping[str, str] | Iterable[tuple[str, str]], body: bytes, *,
+              truncated: str | None = None, http_version: str = "HTTP/1.1") -> tuple[str, int]:
+        """Write the response record and its request record; return (warc file, offset of the response).
+
+        `response_headers` may be a mapping or (name, value) pairs (repeated headers kept apart).
+        `truncated` is a WARC-Truncated reason ("length", "time", "disconnect") when `body` is partial.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        pairs = response_headers.items() if isinstance(response_headers, Mapping) else response_headers
+        headers = [(k, v) for k, v in pairs if k.lower() not in _WIRE_HEADERS]
+        headers.append(("Content-Length", str(len(body))))
+        http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol=http_version)
+        parts = urlsplit(url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        sent = list(request_headers.items())
+        if not any(k.lower() == "host" for k, _ in sent):
+            sent.insert(0, ("Host", parts.netloc))  # added by the HTTP library below what we can see
         with open(self.path, "ab") as fh:
             writer = WARCWriter(fh, gzip=True)
-            headers = [(k, v) for k, v in response_headers.items() if k.lower() not in _WIRE_HEADERS]
-            headers.append(("Content-Length", str(len(body))))
-            http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
             response = writer.create_warc_record(url, "response", payload=io.BytesIO(body),
                                                  http_headers=http_headers)
+            if truncated:
+                response.rec_headers.add_header("WARC-Truncated", truncated)
             request = writer.create_warc_record(
                 url, "request", payload=io.BytesIO(b""),
-                http_headers=StatusAndHeaders(f"GET {url} HTTP/1.1", list(request_headers.items()),
-                                              is_http_request=True))
+                http_headers=StatusAndHeaders(f"GET {target} HTTP/1.1", sent, is_http_request=True))
             request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
             offset = fh.tell()
             writer.write_record(response)

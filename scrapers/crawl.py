@@ -1,14 +1,21 @@
-"""Crawl one source: start URLs -> listing pages -> document pages, each fetched once."""
+"""Crawl one source: start URLs -> listing pages -> document pages, each fetched once.
+
+Incremental: listing pages and feeds are always re-read; a document page fetched successfully
+within the source's refresh interval is not fetched again, one past it is fetched
+conditionally (If-None-Match / If-Modified-Since), and one whose bytes did not change is not
+parsed again.
+"""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from csi.records import FetchRow
 from scrapers.discover import page_links
-from scrapers.http import Fetcher, FetchResult
+from scrapers.http import Fetcher, FetchResult, PreviousFetch
 from scrapers.sources import Source
 from scrapers.urls import canonicalize
 
@@ -16,37 +23,56 @@ from scrapers.urls import canonicalize
 @dataclass
 class CrawlResult:
     source: str
-    documents: list[FetchResult] = field(default_factory=list)
+    documents: list[FetchResult] = field(default_factory=list)  # new or changed: to parse
+    unchanged: list[str] = field(default_factory=list)  # refetched (200 or 304), same bytes
+    fresh: list[str] = field(default_factory=list)  # fetched within the refresh interval: skipped
     fetches: list[FetchRow] = field(default_factory=list)
 
     @property
     def failures(self) -> list[FetchRow]:
-        return [f for f in self.fetches if f.outcome != "ok"]
+        return [f for f in self.fetches if f.outcome not in ("ok", "not_modified")]
+
+    @property
+    def documents_seen(self) -> int:
+        """Document pages the source still lists, whether or not they had to be parsed again."""
+        return len(self.documents) + len(self.unchanged) + len(self.fresh)
 
 
-def crawl(source: Source, fetcher: Fetcher, on_fetch: Callable[[FetchRow], None] | None = None) -> CrawlResult:
+def crawl(source: Source, fetcher: Fetcher, on_fetch: Callable[[FetchRow], None] | None = None,
+          known: Mapping[str, PreviousFetch] | None = None, now: datetime | None = None) -> CrawlResult:
     """Breadth-first from the start URLs; pages matching `documents` are kept, `follow` pages expanded.
 
-    At most `source.max_pages` fetches; every attempt, failed or not, is in `fetches`.
+    `known` maps URLs to their last good fetch. At most `source.max_pages` fetches; every
+    attempt, failed or not, is in `fetches`.
     """
+    known = known or {}
+    due_before = (now or datetime.now(UTC).replace(tzinfo=None)) - timedelta(days=source.refresh_days)
     result = CrawlResult(source.name)
     starts = [u for u in (canonicalize(s) for s in source.start_urls) if u]
     queue: deque[str] = deque(starts)
     seen: set[str] = set(starts)
     while queue and len(result.fetches) < source.max_pages:
         url = queue.popleft()
-        fetched = fetcher.fetch(url, source)
+        is_document = source.is_document(url)
+        previous = known.get(url)
+        if is_document and previous and previous.fetched_at and previous.fetched_at > due_before:
+            result.fresh.append(url)
+            continue
+        # Listing pages and feeds are read in full every time: their links are what the crawl needs.
+        fetched = fetcher.fetch(url, source, previous if is_document else None)
         result.fetches.append(fetched.row)
         if on_fetch:
             on_fetch(fetched.row)
+        if is_document:
+            if fetched.ok and fetched.changed:
+                result.documents.append(fetched)
+            elif fetched.row.outcome in ("ok", "not_modified"):
+                result.unchanged.append(url)
+            continue
         if not fetched.ok or fetched.body is None:
             continue
-        if source.is_document(url):
-            result.documents.append(fetched)
-            continue
-        if url in starts or source.is_listing(url):
-            for link in page_links(fetched.body, fetched.row.content_type, fetched.row.final_url or url):
-                if link not in seen and (source.is_document(link) or source.is_listing(link)):
-                    seen.add(link)
-                    queue.append(link)
+        for link in page_links(fetched.body, fetched.row.content_type, fetched.row.final_url or url):
+            if link not in seen and (source.is_document(link) or source.is_listing(link)):
+                seen.add(link)
+                queue.append(link)
     return result

@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from csi.records import DOC_TYPES
+
 ADAPTERS = ("news", "moderngov")
 DEFAULT_USER_AGENT = "csi/0.1 (children's services inspections research; +https://github.com/csi-data/csi)"
 
@@ -46,6 +48,7 @@ class Source:
     min_delay_seconds: float = 1.0
     timeout_seconds: float = 20.0
     max_pages: int = 200
+    refresh_days: float = 7.0
     user_agent: str = DEFAULT_USER_AGENT
 
     def is_document(self, url: str) -> bool:
@@ -71,7 +74,7 @@ class SourceSet:
 
 
 _LIST_FIELDS = ("start_urls", "documents", "follow")
-_NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_pages": int}
+_NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_pages": int, "refresh_days": float}
 _TEXT_FIELDS = ("name", "adapter", "publisher", "doc_type", "profile", "council", "user_agent")
 
 
@@ -122,6 +125,10 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
         for key in ("adapter", "publisher", "start_urls", "documents"):
             if not merged.get(key):
                 raise SourceConfigError(f"source {name!r}: missing {key!r}")
+        if merged.get("doc_type", "news") not in DOC_TYPES:
+            raise SourceConfigError(f"source {name!r}: doc_type {merged['doc_type']!r} is not one of {DOC_TYPES}")
+        if merged.get("council") and not re.fullmatch(r"E\d{8}", merged["council"]):
+            raise SourceConfigError(f"source {name!r}: council {merged['council']!r} is not an ONS code like E09000017")
         if merged["adapter"] not in ADAPTERS:
             raise SourceConfigError(f"source {name!r}: adapter {merged['adapter']!r} is not one of {ADAPTERS}")
         profile_name = merged.get("profile")
@@ -140,6 +147,7 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
             min_delay_seconds=float(merged.get("min_delay_seconds", 1.0)),
             timeout_seconds=float(merged.get("timeout_seconds", 20.0)),
             max_pages=int(merged.get("max_pages", 200)),
+            refresh_days=float(merged.get("refresh_days", 7.0)),
             user_agent=merged.get("user_agent", DEFAULT_USER_AGENT),
         ))
     names = [s.name for s in sources]

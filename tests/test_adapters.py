@@ -93,10 +93,53 @@ def test_moderngov_adapter_refuses_a_page_without_moderngov_markup():
     ("café".encode("cp1252"), "text/html; charset=windows-1252", "café"),
     (b"\xef\xbb\xbf" + "café".encode(), "text/html", "café"),
     (b'<meta charset="iso-8859-1">' + "café".encode("latin-1"), None, '<meta charset="iso-8859-1">café'),
-    ("café".encode("cp1252"), None, "café"),  # not UTF-8: the cp1252 fallback
+    ("café".encode("cp1252"), None, "café"),  # not UTF-8: the detector, ties going to windows-1252
+    # HTTP charset first; a wrong one is passed over for the next clue, never decoded with replacement
+    ("café".encode(), "text/html; charset=no-such-charset", "café"),
+    ("café".encode("cp1252"), "text/html; charset=utf-8", "café"),
+    # a BOM is unambiguous: it overrides the HTTP charset (WHATWG)
+    (b"\xef\xbb\xbf" + "café".encode(), "text/html; charset=iso-8859-1", "café"),
+    (b"\xff\xfe" + "café".encode("utf-16-le"), None, "café"),
+    (b"\xfe\xff" + "café".encode("utf-16-be"), None, "café"),
+    # iso-8859-1 is read as windows-1252, as browsers do: its curly quotes survive
+    ("‘quoted’".encode("cp1252"), "text/html; charset=ISO-8859-1", "‘quoted’"),
+    # <meta http-equiv> as well as <meta charset>
+    (b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><p>\x93hi\x94</p>', None,
+     '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><p>“hi”</p>'),
+    (b"", None, ""),
 ])
 def test_decode_html(body, content_type, expected):
     assert decode_html(body, content_type) == expected
+
+
+WINDOWS_1252_PAGE = ("<html><head><title>Ofsted</title></head><body><h1>Council’s “requires improvement” rating"
+                     "</h1><p>Inspectors said the authority’s services – for children in care – had “serious "
+                     "weaknesses”, and the café-style drop-in was praised.</p></body></html>")
+
+
+def test_decode_html_windows_1252_declared_only_in_meta_keeps_curly_quotes():
+    page = '<html><head><meta charset="windows-1252">' + WINDOWS_1252_PAGE.removeprefix("<html><head>")
+    body = page.encode("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        body.decode("utf-8")  # the test is only meaningful if UTF-8 would not do
+    text = decode_html(body, "text/html")
+    assert text == page
+    assert "Council’s “requires improvement” rating" in text and "\ufffd" not in text
+
+
+def test_decode_html_undeclared_windows_1252_is_decoded_by_the_detector():
+    body = WINDOWS_1252_PAGE.encode("cp1252")
+    assert decode_html(body, "text/html") == WINDOWS_1252_PAGE
+
+
+def test_decode_html_undeclared_cyrillic_is_not_forced_into_windows_1252():
+    text = "<p>Министерство образования опубликовало доклад о защите детей в этом году.</p>"
+    assert decode_html(text.encode("cp1251"), None) == text
+
+
+def test_decode_html_refuses_bytes_no_charset_fits():
+    with pytest.raises(UnicodeDecodeError):
+        decode_html(bytes(range(256)) * 4, "text/html; charset=utf-8")
 
 
 def test_lean_soup_drops_scripts_but_reads_json_ld():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import astuple
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -154,3 +154,45 @@ def test_news_and_minutes_share_inspection_ids(extracted):
     assert minutes.inspections[0].inspection_id == inspection_id(HILLINGDON, "sif", 2013)
     haringey_2014 = next(r for r in extracted["sample-cypnow"].ratings if r.is_historical)
     assert haringey_2014.inspection_id == inspection_id(HARINGEY, "sif", 2014)
+
+
+def _news(text: str, published_on: date | None = date(2024, 3, 1), title: str = "Council news"):
+    from csi.records import Block, Document
+
+    blocks = [Block("paragraph", para) for para in text.split("\n")]
+    return Document(url=f"http://127.0.0.1/{hash(text)}", source="t", publisher="T", doc_type="news", title=title,
+                    author=None, published_on=published_on, fetched_at=datetime(2026, 1, 1), content_sha256="x",
+                    content_type="text/html", parser="t@1", text=text, blocks=blocks)
+
+
+def test_a_visit_letter_yields_an_inspection_and_findings_but_no_rating():
+    ex = extract(_news("Ofsted carried out a monitoring visit to Hounslow Council in February.\n"
+                       "Inspectors found that caseloads were still too high in the assessment teams.\n"
+                       "The council should improve the timeliness of assessments."))
+    assert [(i.framework, i.inspectorate) for i in ex.inspections] == [("monitoring_visit", "ofsted")]
+    assert ex.ratings == []
+    assert {f.kind for f in ex.findings} == {"weakness", "recommendation"}
+    assert {f.inspection_id for f in ex.findings} == {ex.inspections[0].inspection_id}
+
+
+def test_visits_in_different_months_are_different_inspections():
+    february = extract(_news("Ofsted made a monitoring visit to Hounslow Council in February."))
+    june = extract(_news("Ofsted made a monitoring visit to Hounslow Council in June 2023."))
+    assert february.inspections[0].inspection_id != june.inspections[0].inspection_id
+
+
+def test_a_grade_recalled_with_an_earlier_year_is_historical():
+    ex = extract(_news("Ofsted's monitoring visit to Hounslow Council in February, since it was rated inadequate "
+                       "in 2023, found progress."))
+    assert [(r.grade, r.rated_year, r.is_historical) for r in ex.ratings] == [("inadequate", 2023, True)]
+    from transforms.extract import inspection_id
+
+    ids = {i.inspection_id for i in ex.inspections}
+    assert inspection_id(HOUNSLOW, "ilacs_standard", 2023) in ids  # the inspection that graded it
+    assert inspection_id(HOUNSLOW, "ilacs_standard", 2024) not in ids  # no invented current one
+
+
+def test_an_undated_document_keeps_its_verdict_without_inventing_a_year():
+    ex = extract(_news("Ofsted has rated Hounslow Council's children's services good.", published_on=None))
+    assert [(r.grade, r.rated_year, r.inspection_id) for r in ex.ratings] == [("good", None, None)]
+    assert ex.inspections == []

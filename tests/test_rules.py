@@ -51,6 +51,17 @@ def test_grade_vocabulary(label, grade):
     ("The audit was an outstanding action.", []),
     ("The ratio would ensure adequate supervision.", []),
     ("Staff who consistently had inadequate cases would be identified.", []),
+    ("Hillingdon was rated outstanding, up from good at its previous inspection in 2018.",
+     [("overall_effectiveness", "outstanding", None, False), ("overall_effectiveness", "good", 2018, True)]),
+    ("Its children's services have improved from requires improvement to good.",
+     [("overall_effectiveness", "requires_improvement", None, True), ("overall_effectiveness", "good", None, False)]),
+    ("The council was downgraded to inadequate.", [("overall_effectiveness", "inadequate", None, False)]),
+    ("Ofsted has rated Hillingdon Council's children's services good.",
+     [("overall_effectiveness", "good", None, False)]),
+    ("Inspectors found that social workers showed poor judgement when assessing risk.", []),
+    ("A children's home run by the council was rated inadequate by Ofsted.", []),
+    ("Nationally, 60 per cent of councils are now rated good or outstanding.", []),
+    ("Schools in the borough were rated good.", []),
 ])
 def test_rating_claims(sentence, expected):
     assert [(c.judgement, c.grade, c.year, c.is_historical) for c in rating_claims(sentence)] == expected

@@ -16,6 +16,7 @@ from csi.records import (
     Council,
     CouncilAlias,
     DocumentCouncil,
+    DocumentInspection,
     DocumentRow,
     FetchRow,
     Finding,
@@ -92,6 +93,7 @@ def full_batch(url: str = "https://news.example/hillingdon-good") -> Batch:
     return Batch(
         documents=[doc],
         document_councils=[DocumentCouncil(doc.document_id, "E09000017", 3)],
+        document_inspections=[DocumentInspection(doc.document_id, inspection().inspection_id)],
         inspections=[inspection(published_on=date(2023, 5, 10))],
         ratings=[rating(doc), rating(doc, "leadership", "outstanding", "Leaders: Outstanding")],
         findings=[Finding(make_id("finding", doc.document_id, 1), "E09000017", doc.document_id, None,
@@ -158,7 +160,8 @@ def test_every_table_and_column_has_a_comment(con):
 
 @pytest.mark.parametrize("table, record_type", [
     ("councils", Council), ("council_aliases", CouncilAlias), ("documents", DocumentRow),
-    ("document_councils", DocumentCouncil), ("inspections", Inspection), ("ratings", Rating),
+    ("document_councils", DocumentCouncil), ("document_inspections", DocumentInspection),
+    ("inspections", Inspection), ("ratings", Rating),
     ("findings", Finding), ("quotes", Quote), ("metrics", Metric), ("fetches", FetchRow),
 ])
 def test_tables_match_records_one_to_one(con, table, record_type):
@@ -198,7 +201,8 @@ def test_check_rejects_bad_grade_and_inconsistent_rank(con):
 def test_load_batch_is_idempotent(con):
     batch = full_batch()
     written = db.load_batch(con, batch)
-    assert written == {"documents": 1, "document_councils": 1, "inspections": 1, "ratings": 2,
+    assert written == {"documents": 1, "document_councils": 1, "document_inspections": 1, "inspections": 1,
+                       "ratings": 2,
                        "findings": 1, "quotes": 1, "metrics": 1, "fetches": 1}
     first = snapshot(con)
     db.load_batch(con, batch)
@@ -227,6 +231,18 @@ def test_reloading_a_document_replaces_its_derived_rows(con):
         "Reparsed: only leadership found.",)
 
 
+def test_an_inspection_no_document_names_any_more_is_deleted(con):
+    first, second = full_batch("https://news.example/a"), full_batch("https://news.example/b")
+    db.load_batch(con, first)
+    db.load_batch(con, second)
+    iid = inspection().inspection_id
+    # The first document is reparsed and no longer names the inspection: the second still does.
+    db.load_batch(con, Batch(documents=first.documents))
+    assert con.execute("SELECT count(*) FROM inspections WHERE inspection_id = ?", [iid]).fetchall() == [(1,)]
+    db.load_batch(con, Batch(documents=second.documents))
+    assert con.execute("SELECT count(*) FROM inspections WHERE inspection_id = ?", [iid]).fetchall() == [(0,)]
+
+
 def test_inspection_merge_keeps_stored_values_that_incoming_rows_lack(con):
     report = inspection(visit_start=date(2023, 3, 6), visit_end=date(2023, 3, 17),
                         lead_inspector="Jane Smith", report_url="https://files.ofsted.gov.uk/v1/file/1")
@@ -253,13 +269,14 @@ def test_duplicate_keys_in_a_batch_keep_the_last_row(con):
     assert con.execute("SELECT evidence FROM ratings").fetchall() == [("last",)]
 
 
-def test_fetches_already_stored_are_kept(con):
+def test_a_stored_fetch_is_replaced_by_its_new_record(con):
+    """A reparse re-records a fetch's parse outcome under the same fetch_id."""
     original = fetch("https://news.example/a")
     db.load_batch(con, Batch(fetches=[original]))
-    written = db.load_batch(con, Batch(fetches=[dataclasses.replace(original, outcome="timeout")]))
-    assert written["fetches"] == 0
-    assert con.execute("SELECT outcome, bytes, warc_offset FROM fetches").fetchall() == [
-        ("ok", 5_000_000_000, 3_000_000_000)]
+    written = db.load_batch(con, Batch(fetches=[dataclasses.replace(original, outcome="parse_error", error="E")]))
+    assert written["fetches"] == 1
+    assert con.execute("SELECT outcome, error, bytes, warc_offset FROM fetches").fetchall() == [
+        ("parse_error", "E", 5_000_000_000, 3_000_000_000)]
 
 
 def test_failing_batch_leaves_every_table_as_before(con):

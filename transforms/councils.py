@@ -217,14 +217,6 @@ class CouncilIndex:
         """The council with this GSS code (KeyError if unknown)."""
         return self._councils[code]
 
-    @property
-    def councils(self) -> list[Council]:
-        return list(self._councils.values())
-
-    def codes_for(self, alias: str) -> tuple[str, ...]:
-        """Council codes recorded for a (raw or normalised) alias, without date logic."""
-        return self._aliases.get(normalise_alias(alias), ())
-
     def resolve(self, name: str, on: date | None = None) -> str | None:
         """Council code for a name such as "Hillingdon LBC" or "the Royal Borough of Kensington
         and Chelsea"; None if unknown or ambiguous.

@@ -14,6 +14,7 @@ from csi.records import (
     GRADE_RANK,
     Document,
     DocumentCouncil,
+    DocumentInspection,
     Extraction,
     Finding,
     Inspection,
@@ -24,7 +25,7 @@ from csi.records import (
 )
 from transforms.councils import CouncilIndex, Mention, default_index
 from transforms.findings import list_findings, prose_findings, with_implicit_lists
-from transforms.inspections import InspectionClaim, inspection_claims, ofsted_framework
+from transforms.inspections import UNGRADED, InspectionClaim, inspection_claims, inspectorate_for, ofsted_framework
 from transforms.metrics import metric_claims
 from transforms.quotes import quotations
 from transforms.ratings import RatingClaim, rating_claims
@@ -33,12 +34,12 @@ from transforms.text import sentences
 TITLE_WEIGHT = 3
 
 
-def inspection_id(council_code: str, framework: str, year: int) -> str:
-    return make_id("inspection", council_code, framework, year)
+def inspection_id(council_code: str, framework: str, year: int, month: int | None = None) -> str:
+    """Graded inspections: one per council, framework and year. Visits, several a year, are told apart by month."""
+    return make_id("inspection", council_code, framework, year, month if framework in UNGRADED else None)
 
 
-def primary_council(doc: Document, mentions: list[Mention], title_mentions: list[Mention],
-                    configured: str | None) -> str | None:
+def primary_council(mentions: list[Mention], title_mentions: list[Mention], configured: str | None) -> str | None:
     """The council a document is about: the source's own council, else the most mentioned one."""
     if configured:
         return configured
@@ -54,13 +55,17 @@ def primary_council(doc: Document, mentions: list[Mention], title_mentions: list
 
 
 def extract(doc: Document, index: CouncilIndex | None = None, council: str | None = None) -> Extraction:
-    """All rows a document supports; `council` is the source's configured council, if any."""
+    """All rows a document supports; `council` is the source's configured council, if any.
+
+    Years come from the document's own date: an undated document still yields its ratings, but
+    with no year and no inspection, rather than with a guess.
+    """
     index = index or default_index()
-    reference = doc.published_on or doc.fetched_at.date()
+    reference = doc.published_on
     document_id = doc.document_id
     mentions = index.find_mentions(doc.text, on=reference)
     title_mentions = index.find_mentions(doc.title or "", on=reference)
-    main = primary_council(doc, mentions, title_mentions, council)
+    main = primary_council(mentions, title_mentions, council)
     out = Extraction()
     counts = Counter(m.council_code for m in mentions + title_mentions)
     if council:
@@ -75,16 +80,17 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
 
     inspections: dict[str, Inspection] = {}
 
-    def add_inspection(code: str, inspectorate: str, framework: str, year: int) -> str:
-        iid = inspection_id(code, framework, year)
+    def add_inspection(code: str, framework: str, year: int, month: int | None = None) -> str:
+        iid = inspection_id(code, framework, year, month)
         if iid not in inspections:
             report_url = doc.url if doc.doc_type == "ofsted_report" else None
-            inspections[iid] = Inspection(iid, code, inspectorate, framework, None, None, None, None, report_url)
+            inspections[iid] = Inspection(iid, code, inspectorate_for(framework), framework, None, None, None, None,
+                                          report_url)
         return iid
 
     mentioned = inspection_claims(body_sentences, reference)
     for claim in mentioned:
-        add_inspection(main, claim.inspectorate, claim.framework, claim.year)
+        add_inspection(main, claim.framework, claim.year, claim.month)
 
     claims = [c for s in body_sentences + [doc.title or ""] for c in rating_claims(s)]
     current = _current_inspection(claims, mentioned, reference, doc.text)
@@ -95,15 +101,12 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
         code = _council_of(index, claim.clause, reference) or main
         historical = not _is_current(claim, reference)
         if historical:
-            year = claim.year or _latest_ofsted_year(mentioned, reference)
-            framework = ofsted_framework(date(year, 12, 31), claim.clause) if year else None
-            iid = add_inspection(code, "ofsted", framework, year) if year else None
-        else:
-            if current is None:
-                continue
-            year, iid = current[2], inspection_id(code, current[1], current[2])
-            if iid not in inspections:
-                add_inspection(code, *current)
+            year = claim.year or _latest_ofsted_year(mentioned)
+            iid = add_inspection(code, ofsted_framework(date(year, 12, 31), claim.clause), year) if year else None
+        elif current is not None:
+            year, iid = current[1], add_inspection(code, *current)
+        else:  # an undated document: the verdict stands, its year and inspection are unknown
+            year, iid = claim.year, None
         rid = make_id("rating", document_id, code, iid, claim.judgement, claim.grade, historical)
         ratings.setdefault(rid, Rating(
             rating_id=rid, council_code=code, inspection_id=iid, judgement=claim.judgement, grade=claim.grade,
@@ -138,6 +141,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
                                                m.text))
     out.metrics = list(metric_rows.values())
     out.inspections = list(inspections.values())
+    out.document_inspections = [DocumentInspection(document_id, iid) for iid in inspections]
     return out
 
 
@@ -147,25 +151,35 @@ def _council_of(index: CouncilIndex, clause: str, on: date) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-def _is_current(claim: RatingClaim, reference: date) -> bool:
+def _is_current(claim: RatingClaim, reference: date | None) -> bool:
     """A verdict the document reports as news, rather than one it recalls from an earlier year."""
-    return not claim.is_historical and (claim.year is None or claim.year >= reference.year - 1)
+    return not claim.is_historical and (claim.year is None or reference is None or claim.year >= reference.year)
 
 
-def _latest_ofsted_year(mentioned: list[InspectionClaim], reference: date) -> int | None:
-    years = [c.year for c in mentioned if c.inspectorate == "ofsted" and c.year <= reference.year]
+def _latest_ofsted_year(mentioned: list[InspectionClaim]) -> int | None:
+    years = [c.year for c in mentioned if c.inspectorate == "ofsted" and c.framework not in UNGRADED]
     return max(years) if years else None
 
 
-def _current_inspection(claims: list[RatingClaim], mentioned: list[InspectionClaim], reference: date,
-                        text: str) -> tuple[str, str, int] | None:
-    """(inspectorate, framework, year) of the inspection the document reports, if it reports one."""
-    if any(_is_current(c, reference) for c in claims):
-        visits = [c for c in mentioned if c.inspectorate == "ofsted" and c.year >= reference.year - 1]
-        year = visits[0].year if visits else reference.year
-        month = visits[0].month if visits and visits[0].month else 1
-        return "ofsted", ofsted_framework(date(year, month, 1), text), year
-    for claim in mentioned:
-        if claim.inspectorate == "ssi":
-            return "ssi", "ssi", claim.year
+def _current_inspection(claims: list[RatingClaim], mentioned: list[InspectionClaim], reference: date | None,
+                        text: str) -> tuple[str, int, int | None] | None:
+    """(framework, year, month) of the inspection or visit the document reports, if it reports one."""
+    current = [c for c in claims if _is_current(c, reference)]
+    if current:
+        stated = [c.year for c in current if c.year]
+        visits = [c for c in mentioned if c.inspectorate == "ofsted" and c.framework not in UNGRADED
+                  and reference is not None and c.year >= reference.year - 1]
+        if stated:
+            year, month = stated[0], None
+        elif visits:
+            year, month = visits[0].year, visits[0].month
+        elif reference is not None:
+            year, month = reference.year, None
+        else:
+            return None
+        return ofsted_framework(date(year, month or 1, 1), text), year, None
+    for claim in mentioned:  # no verdict: a visit letter, a joint inspection, an SSI report
+        recent = reference is None or claim.year >= reference.year - 1
+        if claim.framework in (*UNGRADED, "ssi") and recent:
+            return claim.framework, claim.year, claim.month
     return None

@@ -22,7 +22,7 @@ _WEAKNESS = re.compile(
     r"\b(?:weak\w*|poor\w*|fail\w*|shortcomings?|concerns?|concerned|criticis\w*|did\s+not|didn't|not\s+\w+ed"
     r"|lack\w*|problem\w*|insufficient\w*|inadequate|inconsisten\w*|variable|drift\w*|gaps?|delays?|not\s+always"
     r"|not\s+yet|not\s+sufficiently|areas?\s+(?:where|in\s+which|for)\b.*\bimprove\w*|needs?\s+to\s+improve"
-    r"|requires?\s+improvement|too\s+(?:many|few|long|slow)|unchallenging|ignorance|inability|no-one|nobody"
+    r"|requires?\s+improvement|too\s+(?:many|few|long|slow|high|low|often)|unchallenging|ignorance|inability|no-one|nobody"
     r"|lost\s+sight|declin\w*|deteriorat\w*|worr\w*)\b", re.I)
 _STRENGTH = re.compile(
     r"\b(?:strengths?|strong\w*|good|praised?|positive\w*|highlighted|effective\w*|impress\w*|excellent"
@@ -33,9 +33,11 @@ _REPORTING = re.compile(
     r"\b(?:inspectors?|Ofsted|the\s+report|they|it)\b[^.]{0,80}?\b(?:found|find|noted|praised|highlighted"
     r"|criticised|identified|observed|raised|were\s+(?:positive|impressed|concerned|critical)|commended)\b"
     r"|\bwere\s+found\s+to\b|\bwas\s+found\s+to\b", re.I)
-_SHOULD = re.compile(r"^(?:[^,]{0,80},\s+)?(?!(?:you|we|i|they|people)\b)"
-                     r"(?P<subject>(?:[A-Z][\w'’-]+\s*){1,4}|the\s+(?:authority|council|local\s+authority)"
-                     r"|leaders|senior\s+leaders|it)\s+(?:should|must|needs\s+to)\s+(?:also\s+)?", re.I)
+# The subject is a name (capitalised words: "Hillingdon", "The authority") or the council's leaders;
+# case matters here, so "the government must" or "councils should" (policy talk) do not match.
+_SHOULD = re.compile(r"^(?:[^,]{0,80},\s+)?(?!(?:You|We|I|They|People|The\s+government|Government|Councils)\b)"
+                     r"(?P<subject>(?:[A-Z][\w'’-]+\s*){1,4}|[Tt]he\s+(?:authority|council|local\s+authority)"
+                     r"|(?:[Ss]enior\s+)?[Ll]eaders|[Ii]t)\s+(?:should|must|needs\s+to)\s+(?:also\s+)?")
 _AND_SHOULD = re.compile(r",?\s+and\s+(?:should|must)\s+(?:also\s+)?", re.I)
 
 THEME_KEYWORDS: list[tuple[str, str]] = [

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from csi.records import GRADE_RANK
-
 # Longest phrases first: "requires improvement to be good" before "good", "inadequate" before "adequate".
 _GRADE_WORDS = [
     (r"requires?\s+improvement\s+to\s+be\s+good", "requires_improvement"),
@@ -31,6 +29,3 @@ def normalise_grade(label: str) -> str | None:
             return grade
     return None
 
-
-def grade_rank(grade: str) -> int:
-    return GRADE_RANK[grade]

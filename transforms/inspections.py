@@ -25,6 +25,7 @@ _IN_MONTH = re.compile(rf"\b(?:in|during|from)\s+{MONTH_PATTERN}(?:\s+(?:and|to|
                        re.I)
 _OFSTED_INSPECTION = re.compile(r"\bOfsted\s+inspection|\binspectors?\s+visited|\binspection\s+(?:in|during)\b"
                                 r"|\bvisited\s+in\b", re.I)
+UNGRADED = ("focused_visit", "monitoring_visit", "jtai")  # visits and joint inspections: no grades
 ILACS_START = date(2018, 1, 1)
 SIF_START = date(2013, 11, 1)
 SAFEGUARDING_START = date(2009, 6, 1)
@@ -39,6 +40,11 @@ class InspectionClaim:
     text: str
 
 
+def inspectorate_for(framework: str) -> str:
+    """The inspectorate behind a framework: SSI before 2004, joint for joint reviews, else Ofsted."""
+    return {"ssi": "ssi", "jtai": "joint", "jar": "joint"}.get(framework, "ofsted")
+
+
 def ofsted_framework(when: date, text: str = "") -> str:
     """The Ofsted framework in force at a date, refined by the document's wording."""
     if when >= ILACS_START:
@@ -50,34 +56,39 @@ def ofsted_framework(when: date, text: str = "") -> str:
     return "jar" if when.year >= 2005 else "ssi"
 
 
-def _when(sentence: str, reference: date) -> tuple[int, int | None]:
+def _when(sentence: str, reference: date | None) -> tuple[int | None, int | None]:
     """(year, month) of the visit a sentence mentions; a month without a year is the latest before reference."""
     m = _IN_MONTH.search(sentence)
     if not m:
-        return reference.year, None
+        return (reference.year if reference else None), None
     month = month_number(m[1])
     if m[3]:
         return int(m[3]), month
+    if reference is None:
+        return None, month
     return (reference.year if month <= reference.month else reference.year - 1), month
 
 
-def inspection_claims(sentences: list[str], reference: date) -> list[InspectionClaim]:
-    """Inspections named in the document's sentences, in order of first mention."""
+def inspection_claims(sentences: list[str], reference: date | None) -> list[InspectionClaim]:
+    """Inspections named in the document's sentences, in order of first mention (undated ones need a year)."""
     claims: list[InspectionClaim] = []
     for sentence in sentences:
         if not _INSPECTION_WORD.search(sentence):
             continue
         year, month = _when(sentence, reference)
+        if year is None:
+            continue
         if _JOINT.search(sentence):
-            claims.append(InspectionClaim("joint", "jtai", year, month, sentence))
+            framework = "jtai"
         elif _SSI.search(sentence):
-            claims.append(InspectionClaim("ssi", "ssi", year, month, sentence))
+            framework = "ssi"
         elif _FOCUSED.search(sentence):
-            claims.append(InspectionClaim("ofsted", "focused_visit", year, month, sentence))
+            framework = "focused_visit"
         elif _MONITORING.search(sentence):
-            claims.append(InspectionClaim("ofsted", "monitoring_visit", year, month, sentence))
+            framework = "monitoring_visit"
         elif _OFSTED_INSPECTION.search(sentence) and month is not None:
             framework = ofsted_framework(date(year, month, 1), sentence)
-            inspectorate = "ssi" if framework == "ssi" else "ofsted"
-            claims.append(InspectionClaim(inspectorate, framework, year, month, sentence))
+        else:
+            continue
+        claims.append(InspectionClaim(inspectorate_for(framework), framework, year, month, sentence))
     return claims

@@ -58,6 +58,9 @@ _CONTINUATION = re.compile(
 _COMPARISON = re.compile(rf"\b(?:down|up|a\s+(?:reduction|fall|rise|increase|decrease))\s+from\s+{N}", re.I)
 _PROJECTION = re.compile(r"\b(?:projected|anticipated|forecast|expected\s+to|target|aim(?:ed)?\s+(?:was|is|to))\b",
                          re.I)
+# National or other areas' figures are not the council's.
+_ELSEWHERE = re.compile(r"\b(?:in\s+England|across\s+England|nationally|national\s+(?:average|figure|rate)"
+                        r"|across\s+the\s+country|statistical\s+neighbours|other\s+councils)\b", re.I)
 _FINANCIAL_YEAR = re.compile(r"\b(20\d{2})/(\d{2})\b")
 _YEAR = re.compile(r"\b(?:in|during|for)\s+((?:19|20)\d{2})\b")
 
@@ -94,6 +97,8 @@ def metric_claims(sentences: list[str], default_date: date | None) -> list[Metri
     claims: list[MetricClaim] = []
     previous: tuple[str, str] | None = None  # (name, unit) of the last metric in this paragraph
     for sentence in sentences:
+        if _ELSEWHERE.search(sentence):
+            continue
         if previous and (m := _CONTINUATION.search(sentence)) and not _PROJECTION.search(sentence[:m.start("v")]):
             as_of, period = when(sentence, default_date)
             claims.append(MetricClaim(previous[0], _number(m["v"]), previous[1], as_of, period, sentence))

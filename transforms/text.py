@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-OPEN_QUOTES = "\"'“‘"
-CLOSE_QUOTES = "\"'”’"
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Cllr", "Prof", "St", "No", "Co", "Ltd", "Rt", "Hon", "Sept", "Jan",
                   "Feb", "Aug", "Oct", "Nov", "Dec", "e.g", "i.e", "etc", "vs")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
@@ -33,6 +31,3 @@ def without_long_quotes(text: str) -> str:
     """Text with quoted passages of 40+ characters removed: reported speech, not narrative."""
     return _LONG_QUOTE.sub(" ", text)
 
-
-def strip_quote_marks(text: str) -> str:
-    return text.strip().strip(OPEN_QUOTES + CLOSE_QUOTES + " ").strip()

@@ -26,6 +26,7 @@ from csi.records import (
     Council,
     CouncilAlias,
     DocumentCouncil,
+    DocumentInspection,
     DocumentRow,
     FetchRow,
     Finding,
@@ -40,12 +41,13 @@ CONTRACT_TABLES = (
     "findings", "quotes", "metrics", "fetches", "runs",
 )
 # Rows derived from a document: replaced wholesale whenever the document is reloaded.
-DERIVED_TABLES = ("document_councils", "ratings", "findings", "quotes", "metrics")
+DERIVED_TABLES = ("document_councils", "document_inspections", "ratings", "findings", "quotes", "metrics")
 PRIMARY_KEYS = {
     "councils": ("council_code",),
     "council_aliases": ("alias", "council_code"),
     "documents": ("document_id",),
     "document_councils": ("document_id", "council_code"),
+    "document_inspections": ("document_id", "inspection_id"),
     "inspections": ("inspection_id",),
     "ratings": ("rating_id",),
     "findings": ("finding_id",),
@@ -81,15 +83,33 @@ class SchemaTooNew(RuntimeError):
     """The database was migrated by newer code; writing to it with this code could corrupt it."""
 
 
+class WarehouseLocked(RuntimeError):
+    """Another process holds the DuckDB file (DuckDB allows one writer process, and no reader beside it)."""
+
+    def __init__(self, path: Path, pid: str | None) -> None:
+        holder = f" (pid {pid})" if pid else ""
+        super().__init__(f"The warehouse {path} is locked by another run{holder}: wait for it to finish, "
+                         "or use another --db.")
+        self.pid = pid
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (\d+)\)")
+
+
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the warehouse file, creating its directory for writers; readers never create anything."""
     path = Path(path)
-    if read_only:
-        if not path.exists():
-            raise WarehouseMissing(path)
-        return duckdb.connect(str(path), read_only=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path))
+    if read_only and not path.exists():
+        raise WarehouseMissing(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "Conflicting lock" not in str(exc):
+            raise
+        holder = _LOCK_HOLDER.search(str(exc))
+        raise WarehouseLocked(path, holder.group(1) if holder else None) from None
 
 
 @contextmanager
@@ -203,6 +223,7 @@ class Batch:
 
     documents: list[DocumentRow] = field(default_factory=list)
     document_councils: list[DocumentCouncil] = field(default_factory=list)
+    document_inspections: list[DocumentInspection] = field(default_factory=list)
     inspections: list[Inspection] = field(default_factory=list)
     ratings: list[Rating] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -212,7 +233,8 @@ class Batch:
 
 
 _BATCH_TYPES = {
-    "documents": DocumentRow, "document_councils": DocumentCouncil, "inspections": Inspection,
+    "documents": DocumentRow, "document_councils": DocumentCouncil, "document_inspections": DocumentInspection,
+    "inspections": Inspection,
     "ratings": Rating, "findings": Finding, "quotes": Quote, "metrics": Metric, "fetches": FetchRow,
 }
 
@@ -233,8 +255,7 @@ def _insert_sql(table: str, source: str, columns: Sequence[str]) -> str:
             for c in columns if c != "document_id")
         return (f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {source} "
                 f"ON CONFLICT (document_id) DO UPDATE SET {update}")
-    verb = "INSERT OR IGNORE" if table == "fetches" else "INSERT OR REPLACE"
-    return f"{verb} INTO {table} ({cols}) SELECT {cols} FROM {source}"
+    return f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {cols} FROM {source}"
 
 
 def _view(table: str) -> str:
@@ -242,9 +263,9 @@ def _view(table: str) -> str:
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], first: Sequence[str]
+    con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], first: Sequence[str], last: Sequence[str] = ()
 ) -> dict[str, int]:
-    """Run the `first` statements, then one insert per Arrow table, all in one transaction.
+    """Run the `first` statements, one insert per Arrow table, then `last`, all in one transaction.
 
     The Arrow tables are registered outside the transaction because DuckDB rolls registrations back with it.
     """
@@ -260,6 +281,8 @@ def _write(
                 if arrow.num_rows:
                     sql = _insert_sql(table, _view(table), arrow.schema.names)
                     written[table] = con.execute(sql).fetchone()[0]
+            for sql in last:
+                con.execute(sql)
         return written
     finally:
         for table in tables:
@@ -270,8 +293,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]:
     """Write a batch in one transaction; returns rows written (inserted or updated) per table.
 
     Each document in the batch has its previously derived rows replaced by the batch's, so a
-    reparse that finds less leaves nothing stale. Documents upsert; inspections merge (a null
-    never erases a stored value); fetches already stored are left alone. Any error rolls back
+    reparse that finds less leaves nothing stale, and an inspection no document names any more
+    is deleted. Documents upsert; inspections merge (a null never erases a stored value); a fetch
+    already stored is replaced (a reparse re-records its parse outcome). Any error rolls back
     everything and is re-raised.
     """
     tables = {}
@@ -279,11 +303,17 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]:
         rows = getattr(batch, table)
         rows = _merge_inspections(rows) if table == "inspections" else _dedupe(rows, table)
         tables[table] = _to_arrow(rows, record_type)
-    stale = [
-        f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM {_view('documents')})"
-        for table in DERIVED_TABLES
-    ] if batch.documents else []
-    return _write(con, tables, first=stale)
+    if not batch.documents:
+        return _write(con, tables, first=[])
+    reloaded = f"SELECT document_id FROM {_view('documents')}"
+    # Inspections these documents named before the reload: any that no document names afterwards go.
+    remember = (f"CREATE OR REPLACE TEMP TABLE _csi_named_before AS SELECT DISTINCT inspection_id "
+                f"FROM document_inspections WHERE document_id IN ({reloaded})")
+    stale = [f"DELETE FROM {table} WHERE document_id IN ({reloaded})" for table in DERIVED_TABLES]
+    orphans = ["DELETE FROM inspections WHERE inspection_id IN (SELECT inspection_id FROM _csi_named_before) "
+               "AND inspection_id NOT IN (SELECT inspection_id FROM document_inspections)",
+               "DROP TABLE _csi_named_before"]
+    return _write(con, tables, first=[remember, *stale], last=orphans)
 
 
 def seed_reference(

@@ -39,21 +39,58 @@ def charset_of(content_type: str | None) -> str | None:
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Text of an HTML body: HTTP charset, then BOM, then <meta charset>, then UTF-8, then cp1252."""
+    """Text of an HTML body: HTTP charset, then BOM, then <meta charset>, then UTF-8, then charset-normalizer.
+
+    Every decoding is strict: a declared charset that does not fit the bytes is passed over, and if
+    nothing fits a UnicodeDecodeError is raised rather than text being replaced. A byte-order mark
+    overrides the HTTP charset (as in the WHATWG Encoding Standard): it cannot occur by accident.
+    Labels for Latin-1 and ASCII are read as windows-1252 first, as browsers do (pages that say
+    iso-8859-1 routinely carry windows-1252 curly quotes). Among the detector's equally good guesses
+    windows-1252 wins, the Web's default for English pages.
+    """
+    import charset_normalizer
+
+    def codecs_for(label: str) -> list[str]:
+        try:
+            name = codecs.lookup(label.strip()).name
+        except LookupError:
+            return []
+        return ["cp1252", name] if name in ("iso8859-1", "ascii") else [name]
+
     for bom, encoding in _BOMS:
         if body.startswith(bom):
-            return body[len(bom):].decode(encoding, errors="replace")
-    declared = charset_of(content_type)
-    if not declared and (m := _META_CHARSET.search(body[:4096])):
-        declared = m.group(1).decode("ascii", "ignore")
-    for encoding in (declared, "utf-8"):
-        if not encoding:
-            continue
+            encoding = {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}.get(bom, encoding)
+            try:
+                return body[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                break  # a BOM followed by something else: fall back to the declarations
+    candidates = codecs_for(charset_of(content_type) or "")
+    if m := _META_CHARSET.search(body[:4096]):
+        label = m.group(1).decode("ascii", "ignore")
+        # An ASCII-compatible <meta> cannot truly announce UTF-16/32 (WHATWG reads it as UTF-8).
+        candidates += ["utf-8"] if label.lower().startswith(("utf-16", "utf-32")) else codecs_for(label)
+    candidates.append("utf-8")
+    error: UnicodeDecodeError | None = None
+    for encoding in dict.fromkeys(candidates):
         try:
-            return body.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
+            return body.decode(encoding).removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            error = error or exc
+        except (UnicodeError, LookupError):  # labels of codecs that are not text encodings (idna, base64)
             continue
-    return body.decode("cp1252", errors="replace")
+    results = charset_normalizer.from_bytes(body)
+    best = results.best()
+    if best is not None:
+        tied = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        if any("cp1252" in m.could_be_from_charset for m in tied):
+            try:
+                return body.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
+        return str(best)
+    assert error is not None  # UTF-8 was tried and failed, or we would have returned
+    raise UnicodeDecodeError(error.encoding, body, error.start, error.end,
+                             "no charset fits: not the declared one, not UTF-8, and the detector found none")
 
 
 def clean_text(text: str) -> str:

@@ -29,7 +29,7 @@ COMMENT ON COLUMN councils.ofsted_urn IS 'Ofsted unique reference number of the 
 COMMENT ON COLUMN councils.dfe_la_code IS 'Department for Education 3-digit local authority code used in DfE statistics, e.g. 312. NULL if unknown.';
 COMMENT ON COLUMN councils.start_date IS 'Date the authority took on children''s services, e.g. 2020-04-01 for Buckinghamshire Council. NULL if it predates the records.';
 COMMENT ON COLUMN councils.end_date IS 'Date the authority was abolished or merged; NULL while it exists. E.g. 2020-03-31 for Buckinghamshire County Council.';
-COMMENT ON COLUMN councils.replaced_by IS 'council_code of the successor authority when abolished, e.g. E10000002 -> E06000060. NULL while it exists.';
+COMMENT ON COLUMN councils.replaced_by IS 'council_code of the successor authority when abolished, e.g. E10000002 -> E06000060; several codes separated by ";" when the area was split (Northamptonshire, Cumbria). NULL while it exists.';
 
 CREATE TABLE council_aliases (
     alias VARCHAR NOT NULL,
@@ -37,7 +37,7 @@ CREATE TABLE council_aliases (
     PRIMARY KEY (alias, council_code)
 );
 COMMENT ON TABLE council_aliases IS 'Names by which a council is referred to in text, used to recognise councils in documents. One alias may point to several councils (e.g. an old county name and its successor).';
-COMMENT ON COLUMN council_aliases.alias IS 'Name text as normalised by the council matcher (lower case, whitespace collapsed), e.g. hillingdon, london borough of hillingdon.';
+COMMENT ON COLUMN council_aliases.alias IS 'Name text as normalised by the council matcher (lower case, "&" as "and", punctuation dropped, leading "the" dropped, whitespace collapsed), e.g. hillingdon, london borough of hillingdon.';
 COMMENT ON COLUMN council_aliases.council_code IS 'council_code (councils) the alias refers to, e.g. E09000017.';
 
 CREATE TABLE documents (

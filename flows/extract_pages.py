@@ -1,0 +1,76 @@
+"""`csi extract`: parse and extract pages without loading them (parser debugging and evaluation).
+
+Not a Prefect flow on purpose: it writes nothing, and a debugging loop should not wait ~15 s
+for a temporary Prefect API to start.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+from csi.records import DocumentRow
+from flows.pipeline import now_utc, source_for
+from scrapers.adapters import parse_page
+from scrapers.http import Fetcher
+from scrapers.sources import SourceSet
+from scrapers.warc_import import iter_responses
+from transforms.councils import default_index
+from transforms.extract import extract
+
+ROW_TABLES = ("document_councils", "inspections", "ratings", "findings", "quotes", "metrics")
+_WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def _rows(items) -> list[dict]:
+    return [{k: _plain(v) for k, v in dataclasses.asdict(item).items()} for item in items]
+
+
+def _source(url: str, sources: SourceSet | None):
+    if sources is not None:
+        for source in sources.sources:
+            if source.is_document(url):
+                return source
+    return source_for("extract", url, None)
+
+
+def extract_page(url: str, body: bytes, content_type: str | None, fetched_at: datetime,
+                 sources: SourceSet | None) -> dict:
+    """One page -> {"url", "document": {documents columns}, "ratings": [...], ...}."""
+    source = _source(url, sources)
+    doc = parse_page(url, body, content_type, fetched_at, source, hashlib.sha256(body).hexdigest())
+    rows = extract(doc, default_index(), council=source.council)
+    out = {"url": url, "document": _rows([DocumentRow.of(doc)])[0]}
+    out.update({table: _rows(getattr(rows, table)) for table in ROW_TABLES})
+    return out
+
+
+def extract_inputs(inputs: list[str], as_url: str | None = None,
+                   sources: SourceSet | None = None) -> Iterator[dict]:
+    """Each input is a URL (fetched politely), a WARC file (every HTML response) or an HTML file."""
+    fetcher = None
+    for item in inputs:
+        if item.startswith(("http://", "https://")):
+            fetcher = fetcher or Fetcher("extract", None)
+            result = fetcher.fetch(item, _source(item, sources))
+            if not result.ok:
+                yield {"url": item, "error": f"{result.row.outcome}: {result.row.error}"}
+                continue
+            yield extract_page(result.row.final_url or item, result.body, result.row.content_type,
+                               result.row.requested_at, sources)
+        elif item.endswith(_WARC_SUFFIXES):
+            for record in iter_responses(item):
+                media_type = (record.content_type or "").split(";")[0].strip().lower()
+                if record.response.status == 200 and media_type in ("text/html", "application/xhtml+xml"):
+                    yield extract_page(record.response.url, record.response.body, record.content_type, now_utc(),
+                                       sources)
+        else:
+            path = Path(item)
+            yield extract_page(as_url or path.resolve().as_uri(), path.read_bytes(), None, now_utc(), sources)

@@ -1,0 +1,147 @@
+"""Pieces every flow shares: pages to rows, the warehouse session, the run record and summary."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect.artifacts import create_markdown_artifact
+from prefect.runtime import flow_run
+
+from csi.paths import resolve_db
+from csi.records import DocumentRow, FetchRow
+from scrapers.adapters import parse_page
+from scrapers.sources import Source, SourceSet
+from scrapers.urls import host_of
+from transforms.councils import default_index, load_aliases, load_councils
+from transforms.extract import extract
+from warehouse.db import Batch, connect, migrate, record_run, seed_reference, table_counts
+
+SUMMARY_TABLES = ("documents", "councils", "inspections", "ratings", "findings", "quotes", "metrics")
+_MODERNGOV_PAGE = re.compile(r"/(?:mgAi|ieListDocuments|ieIssueDetails|ieDecisionDetails|mgIssueHistoryHome)\.aspx",
+                             re.I)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Bytes of one document page, wherever they came from (a fetch, the archive, an imported WARC)."""
+
+    url: str
+    body: bytes
+    content_type: str | None
+    fetched_at: datetime
+    content_sha256: str
+    source: Source
+    fetch: FetchRow | None = None  # the fetch that produced it, marked parse_error if parsing fails
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def current_run_id() -> str:
+    return flow_run.get_id() or str(uuid.uuid4())
+
+
+def source_for(name: str, url: str, sources: SourceSet | None) -> Source:
+    """The configured source of that name, else a generic one chosen by URL (ModernGov or news)."""
+    if sources is not None:
+        for source in sources.sources:
+            if source.name == name:
+                return source
+    moderngov = bool(_MODERNGOV_PAGE.search(url))
+    return Source(name=name, adapter="moderngov" if moderngov else "news", publisher=host_of(url),
+                  doc_type="minutes" if moderngov else "news", start_urls=(), documents=())
+
+
+def pages_to_batch(pages: list[Page]) -> tuple[Batch, list[tuple[str, str]]]:
+    """Parse and extract every page; returns the batch and (url, error) for pages that failed.
+
+    A failing page never stops the others: its fetch row, if any, is marked parse_error.
+    """
+    index = default_index()
+    batch = Batch()
+    errors: list[tuple[str, str]] = []
+    fetch_rows: dict[str, FetchRow] = {}
+    for page in pages:
+        try:
+            doc = parse_page(page.url, page.body, page.content_type, page.fetched_at, page.source,
+                             page.content_sha256)
+            extraction = extract(doc, index, council=page.source.council)
+        except Exception as exc:  # noqa: BLE001 - any parser failure is recorded against its page
+            error = f"{type(exc).__name__}: {exc}"[:500]
+            errors.append((page.url, error))
+            if page.fetch is not None:
+                fetch_rows[page.fetch.fetch_id] = dataclasses.replace(page.fetch, outcome="parse_error", error=error)
+            continue
+        if page.fetch is not None:
+            fetched = page.fetch
+            if fetched.outcome == "parse_error":  # a reparse with a fixed parser: the page now parses
+                fetched = dataclasses.replace(fetched, outcome="ok", error=None)
+            fetch_rows[fetched.fetch_id] = fetched
+        batch.documents.append(DocumentRow.of(doc))
+        for table in ("document_councils", "document_inspections", "inspections", "ratings", "findings", "quotes",
+                      "metrics"):
+            getattr(batch, table).extend(getattr(extraction, table))
+    batch.fetches = list(fetch_rows.values())
+    return batch, errors
+
+
+@contextmanager
+def warehouse_session(db: str | Path | None) -> Iterator:
+    """A migrated, reference-seeded writer connection to the warehouse, closed afterwards."""
+    con = connect(resolve_db(db))
+    try:
+        migrate(con)
+        seed_reference(con, load_councils(), load_aliases())
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def recorded_run(con, run_id: str, flow: str, started_at: datetime) -> Iterator[None]:
+    """A runs row from the start (RUNNING), marked CRASHED with the error if the flow raises."""
+    record_run(con, run_id, flow, started_at, None, "RUNNING", {})
+    try:
+        yield
+    except BaseException as exc:
+        record_run(con, run_id, flow, started_at, now_utc(), "CRASHED", {"error": f"{type(exc).__name__}: {exc}"[:500]})
+        raise
+
+
+def failure_summary(fetches: list[FetchRow]) -> dict:
+    failed = [f for f in fetches if f.outcome not in ("ok", "not_modified")]
+    return {
+        "by_outcome": dict(Counter(f.outcome for f in failed)),
+        "unreachable_hosts": sorted({host_of(f.url) for f in failed if f.outcome in ("connection_error", "timeout")}),
+        "failed_urls": len({f.url for f in failed}),
+    }
+
+
+def finish_run(con, run_id: str, flow: str, started_at: datetime, state: str, summary: dict) -> dict:
+    """Add table counts to the summary, write the runs row and publish the summary as an artifact."""
+    counts = table_counts(con)
+    summary = {"run_id": run_id, "tables": {t: counts[t] for t in SUMMARY_TABLES}, **summary}
+    record_run(con, run_id, flow, started_at, now_utc(), state, summary)
+    create_markdown_artifact(_markdown(flow, summary), key=f"{flow}-summary", description=f"csi {flow} run summary")
+    return summary
+
+
+def _markdown(flow: str, summary: dict) -> str:
+    lines = [f"# csi {flow}", "", "| table | rows |", "| --- | --- |"]
+    lines += [f"| {t} | {n} |" for t, n in summary["tables"].items()]
+    per_source = summary.get("documents_this_run", {})
+    if per_source:
+        lines += ["", "| source | documents parsed this run |", "| --- | --- |"]
+        lines += [f"| {s} | {n} |" for s, n in per_source.items()]
+    failures = summary.get("failures", {}).get("by_outcome", {})
+    lines += ["", "Failures: " + (", ".join(f"{k} {v}" for k, v in failures.items()) if failures else "none")]
+    return "\n".join(lines)

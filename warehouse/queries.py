@@ -1,0 +1,132 @@
+"""Read queries the flows need: what was fetched, what failed, what can be reparsed, run status."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import duckdb
+
+from csi.records import FetchRow
+
+GOOD_OUTCOMES = ("ok", "not_modified")
+
+
+@dataclass(frozen=True)
+class LastGoodFetch:
+    url: str
+    etag: str | None
+    last_modified: str | None
+    content_sha256: str | None
+    fetched_at: datetime
+
+
+@dataclass(frozen=True)
+class FailedFetch:
+    url: str
+    source: str
+    outcome: str
+    error: str | None
+    requested_at: datetime
+
+
+@dataclass(frozen=True)
+class ArchivedPage:
+    """A document page (loaded, or failed to parse) and the WARC record of its latest content."""
+
+    fetch_id: str
+    url: str
+    source: str
+    outcome: str
+    content_type: str | None
+    content_sha256: str
+    fetched_at: datetime
+    warc_file: str
+    warc_offset: int
+
+
+def _since(column: str, since: date | None, params: list) -> str:
+    if since is None:
+        return ""
+    params.append(since)
+    return f" AND {column} >= ?"
+
+
+def last_good_fetches(con: duckdb.DuckDBPyConnection, source: str | None = None) -> dict[str, LastGoodFetch]:
+    """Per URL, the validators and content hash of its latest successful (200 or 304) fetch."""
+    rows = con.execute(
+        "SELECT url, arg_max(etag, requested_at), arg_max(last_modified, requested_at), "
+        "arg_max(content_sha256, requested_at), max(requested_at) FROM fetches "
+        "WHERE outcome IN ('ok', 'not_modified') AND (? IS NULL OR source = ?) GROUP BY url",
+        [source, source],
+    ).fetchall()
+    return {row[0]: LastGoodFetch(*row) for row in rows}
+
+
+def failed_fetches(con: duckdb.DuckDBPyConnection, source: str | None = None,
+                   since: date | None = None) -> list[FailedFetch]:
+    """URLs whose latest fetch failed (any outcome but ok/not_modified), oldest first."""
+    params: list = [source, source]
+    since_sql = _since("requested_at", since, params)
+    rows = con.execute(
+        "SELECT url, source, outcome, error, requested_at FROM ("
+        "  SELECT *, row_number() OVER (PARTITION BY url ORDER BY requested_at DESC, fetch_id) AS latest "
+        "  FROM fetches WHERE (? IS NULL OR source = ?)"
+        f") WHERE latest = 1 AND outcome NOT IN ('ok', 'not_modified'){since_sql} ORDER BY requested_at, url",
+        params,
+    ).fetchall()
+    return [FailedFetch(*row) for row in rows]
+
+
+def archived_pages(con: duckdb.DuckDBPyConnection, source: str | None = None,
+                   since: date | None = None) -> list[ArchivedPage]:
+    """Pages to reparse: every loaded document and every page that failed to parse, at its latest archived
+    content (listing pages and feeds are not documents and are left out)."""
+    params: list = [source, source]
+    since_sql = _since("requested_at", since, params)
+    rows = con.execute(
+        "SELECT fetch_id, url, source, outcome, content_type, content_sha256, requested_at, warc_file, warc_offset "
+        "FROM ("
+        "  SELECT *, row_number() OVER (PARTITION BY url ORDER BY requested_at DESC, fetch_id) AS latest"
+        "  FROM fetches WHERE outcome IN ('ok', 'parse_error') AND warc_file IS NOT NULL"
+        "  AND content_sha256 IS NOT NULL AND (? IS NULL OR source = ?)"
+        f") WHERE latest = 1 AND (outcome = 'parse_error' OR url IN (SELECT url FROM documents)){since_sql} "
+        "ORDER BY url",
+        params,
+    ).fetchall()
+    return [ArchivedPage(*row) for row in rows]
+
+
+def fetch_rows(con: duckdb.DuckDBPyConnection, fetch_ids: list[str]) -> dict[str, FetchRow]:
+    """The stored fetches rows with these ids."""
+    if not fetch_ids:
+        return {}
+    columns = [f.name for f in dataclasses.fields(FetchRow)]
+    rows = con.execute(f"SELECT {', '.join(columns)} FROM fetches WHERE fetch_id IN (SELECT unnest(?))",
+                       [fetch_ids]).fetchall()
+    return {row[0]: FetchRow(*row) for row in rows}
+
+
+def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[tuple]:
+    return con.execute(
+        "SELECT run_id, flow, started_at, finished_at, state FROM runs ORDER BY started_at DESC LIMIT ?", [limit]
+    ).fetchall()
+
+
+def failures_by_outcome_and_host(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Latest-failing URLs grouped by outcome and host, with an example error."""
+    return con.execute(
+        "SELECT outcome, split_part(split_part(url, '://', 2), '/', 1) AS host, count(*) AS urls, "
+        "any_value(error) AS example_error FROM ("
+        "  SELECT *, row_number() OVER (PARTITION BY url ORDER BY requested_at DESC, fetch_id) AS latest "
+        "  FROM fetches) WHERE latest = 1 AND outcome NOT IN ('ok', 'not_modified') "
+        "GROUP BY ALL ORDER BY urls DESC, outcome, host"
+    ).fetchall()
+
+
+def last_success_by_source(con: duckdb.DuckDBPyConnection) -> dict[str, datetime]:
+    rows = con.execute(
+        "SELECT source, max(requested_at) FROM fetches WHERE outcome IN ('ok', 'not_modified') GROUP BY source"
+    ).fetchall()
+    return dict(rows)
