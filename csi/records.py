@@ -120,6 +120,7 @@ class FetchRow:
     final_url: str | None = None
     content_type: str | None = None
     content_sha256: str | None = None
+    is_document: bool = False
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from prefect.states import Completed, Failed
 from csi.dates import parse_datetime
 from csi.paths import DEFAULT_SOURCES, resolve_db, resolve_warc_dir
 from csi.records import FetchRow, make_id
+from csi.sample_site import SOURCES_FILE as SAMPLE_SOURCES
 from flows.pipeline import (
     Page,
     current_run_id,
@@ -37,9 +38,13 @@ IMPORTED_TYPES = PARSEABLE_TYPES + ("application/pdf", "application/xml", "text/
 IMPORT_SOURCE = "warc-import"
 
 
-def _sources(sources_file: str | None, base_url: str | None) -> SourceSet | None:
+def _sources(sources_file: str | None, base_url: str | None) -> SourceSet:
+    """The configured sources plus the bundled sample site's, so rows from `csi demo` keep their config too."""
     path = Path(sources_file) if sources_file else DEFAULT_SOURCES
-    return load_sources(path, base_url=base_url) if path.exists() else None
+    configured = load_sources(path, base_url=base_url).sources if path.exists() else ()
+    names = {s.name for s in configured}
+    samples = tuple(s for s in load_sources(SAMPLE_SOURCES).sources if s.name not in names)
+    return SourceSet(sources=tuple(configured) + samples)
 
 
 def _media_type(content_type: str | None) -> str:
@@ -56,13 +61,13 @@ def rerun_failed(db: str | None = None, source: str | None = None, since: date |
     fetcher = Fetcher(run_id, WarcArchive(resolve_warc_dir(warc_dir, resolve_db(db)), run_id, started_at))
     with warehouse_session(db) as con, recorded_run(con, run_id, "rerun-failed", started_at):
         failed = failed_fetches(con, source, since)
-        known_documents = {url for (url,) in con.execute("SELECT url FROM documents").fetchall()}
         logger.info("refetching %d URL(s) whose latest fetch failed", len(failed))
         pages, rows = [], []
         for item in failed:
             src = source_for(item.source, item.url, sources)
             result = fetcher.fetch(item.url, src)
-            is_document = src.is_document(item.url) or item.outcome == "parse_error" or item.url in known_documents
+            is_document = item.is_document or src.is_document(item.url)
+            result = dataclasses.replace(result, row=dataclasses.replace(result.row, is_document=is_document))
             if result.ok and is_document:
                 pages.append(Page(item.url, result.body, result.row.content_type, result.row.requested_at,
                                   result.row.content_sha256, src, result.row))
@@ -146,7 +151,7 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
                     source=src.name, requested_at=fetched_at, status_code=response.status, outcome="ok", error=None,
                     elapsed_ms=None, bytes=len(response.body), etag=None, last_modified=None,
                     warc_file=record.warc_file, warc_offset=record.offset, run_id=run_id, final_url=response.url,
-                    content_type=record.content_type, content_sha256=sha,
+                    content_type=record.content_type, content_sha256=sha, is_document=True,
                 )
                 if media_type in PARSEABLE_TYPES:
                     pages.append(Page(response.url, response.body, record.content_type, fetched_at, sha, src, row))
@@ -164,12 +169,11 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
     return Completed(message=f"loaded {len(batch.documents)} document(s)", data=summary)
 
 
-def _import_source(url: str, sources: SourceSet | None):
+def _import_source(url: str, sources: SourceSet):
     """The configured source whose document pattern matches the URL, else a generic one."""
-    if sources is not None:
-        for source in sources.sources:
-            if source.is_document(url):
-                return source
+    for source in sources.sources:
+        if source.is_document(url):
+            return source
     return source_for(IMPORT_SOURCE, url, None)
 
 

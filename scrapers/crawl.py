@@ -8,6 +8,7 @@ parsed again.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ def crawl(source: Source, fetcher: Fetcher, on_fetch: Callable[[FetchRow], None]
             continue
         # Listing pages and feeds are read in full every time: their links are what the crawl needs.
         fetched = fetcher.fetch(url, source, previous if is_document else None)
+        if is_document:
+            fetched = dataclasses.replace(fetched, row=dataclasses.replace(fetched.row, is_document=True))
         result.fetches.append(fetched.row)
         if on_fetch:
             on_fetch(fetched.row)

@@ -107,7 +107,6 @@ class Fetcher:
         self.session = requests.Session()
         self.unreachable: dict[str, str] = {}
         self._robots: dict[str, RobotFileParser] = {}
-        self._crawl_delay: dict[str, float] = {}
         self._last_request: dict[str, float] = {}
         self._random = random.Random()
 
@@ -201,15 +200,18 @@ class Fetcher:
                 else:
                     parser.parse([])  # no robots.txt (404 and the like): everything is allowed
             self._robots[host] = parser
-            delay_ms = parser.crawl_delay(source.user_agent)
-            if delay_ms:
-                self._crawl_delay[host] = min(float(delay_ms) / 1000, MAX_CRAWL_DELAY_SECONDS)
         return parser.can_fetch(source.user_agent, url)
+
+    def _crawl_delay(self, host: str, user_agent: str) -> float | None:
+        """The host's robots.txt Crawl-delay for this user agent, in seconds, capped; None if it sets none."""
+        parser = self._robots.get(host)
+        delay_ms = parser.crawl_delay(user_agent) if parser is not None else None
+        return min(float(delay_ms) / 1000, MAX_CRAWL_DELAY_SECONDS) if delay_ms is not None else None
 
     def _wait_politely(self, host: str, source: Source) -> None:
         last = self._last_request.get(host)
         if last is not None:
-            spacing = max(source.min_delay_seconds, self._crawl_delay.get(host, 0.0))
+            spacing = max(source.min_delay_seconds, self._crawl_delay(host, source.user_agent) or 0.0)
             delay = spacing - (time.monotonic() - last)
             if delay > 0:
                 time.sleep(delay)

@@ -651,7 +651,7 @@ def test_crawl_delay_is_read_per_user_agent_and_capped(site, fetcher, robots, ex
     site.route("/robots.txt", body=robots, content_type="text/plain")
     site.route("/a.html", body=b"a")
     fetcher.fetch(site.url("/a.html"), make_source())
-    assert fetcher._crawl_delay.get(site.base.split("://")[1]) == expected
+    assert fetcher._crawl_delay(site.base.split("://")[1], UA) == expected
 
 
 def test_robots_txt_is_archived_but_yields_no_row(site, fetcher):

@@ -29,6 +29,7 @@ class FailedFetch:
     outcome: str
     error: str | None
     requested_at: datetime
+    is_document: bool
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def failed_fetches(con: duckdb.DuckDBPyConnection, source: str | None = None,
     params: list = [source, source]
     since_sql = _since("requested_at", since, params)
     rows = con.execute(
-        "SELECT url, source, outcome, error, requested_at FROM ("
+        "SELECT url, source, outcome, error, requested_at, is_document FROM ("
         "  SELECT *, row_number() OVER (PARTITION BY url ORDER BY requested_at DESC, fetch_id) AS latest "
         "  FROM fetches WHERE (? IS NULL OR source = ?)"
         f") WHERE latest = 1 AND outcome NOT IN ('ok', 'not_modified'){since_sql} ORDER BY requested_at, url",
@@ -81,17 +82,17 @@ def failed_fetches(con: duckdb.DuckDBPyConnection, source: str | None = None,
 
 def archived_pages(con: duckdb.DuckDBPyConnection, source: str | None = None,
                    since: date | None = None) -> list[ArchivedPage]:
-    """Pages to reparse: every loaded document and every page that failed to parse, at its latest archived
-    content (listing pages and feeds are not documents and are left out)."""
+    """Pages to reparse: every document page at its latest archived content, whether it parsed last time or
+    not (listing pages and feeds are left out)."""
     params: list = [source, source]
     since_sql = _since("requested_at", since, params)
     rows = con.execute(
         "SELECT fetch_id, url, source, outcome, content_type, content_sha256, requested_at, warc_file, warc_offset "
         "FROM ("
         "  SELECT *, row_number() OVER (PARTITION BY url ORDER BY requested_at DESC, fetch_id) AS latest"
-        "  FROM fetches WHERE outcome IN ('ok', 'parse_error') AND warc_file IS NOT NULL"
+        "  FROM fetches WHERE is_document AND outcome IN ('ok', 'parse_error') AND warc_file IS NOT NULL"
         "  AND content_sha256 IS NOT NULL AND (? IS NULL OR source = ?)"
-        f") WHERE latest = 1 AND (outcome = 'parse_error' OR url IN (SELECT url FROM documents)){since_sql} "
+        f") WHERE latest = 1{since_sql} "
         "ORDER BY url",
         params,
     ).fetchall()

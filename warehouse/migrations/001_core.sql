@@ -223,7 +223,8 @@ CREATE TABLE fetches (
     run_id VARCHAR,
     final_url VARCHAR,
     content_type VARCHAR,
-    content_sha256 VARCHAR
+    content_sha256 VARCHAR,
+    is_document BOOLEAN NOT NULL DEFAULT false
 );
 COMMENT ON TABLE fetches IS 'Log of every HTTP request the scrapers made, successful or not: use it to audit coverage and failures. Raw responses are archived in WARC files.';
 COMMENT ON COLUMN fetches.fetch_id IS 'Stable id of the request (16 hex digits).';
@@ -240,9 +241,10 @@ COMMENT ON COLUMN fetches.last_modified IS 'HTTP Last-Modified response header v
 COMMENT ON COLUMN fetches.warc_file IS 'WARC file holding the raw request and response, relative to the archive directory. NULL if not archived.';
 COMMENT ON COLUMN fetches.warc_offset IS 'Byte offset of the response record in warc_file. NULL if not archived.';
 COMMENT ON COLUMN fetches.run_id IS 'run_id (runs) of the flow run that made the request. NULL outside a flow run.';
-COMMENT ON COLUMN fetches.final_url IS 'URL after redirects, when different from url. NULL if not redirected or no response.';
+COMMENT ON COLUMN fetches.final_url IS 'URL the response finally came from, after any redirects (equal to url when there were none). NULL if no response.';
 COMMENT ON COLUMN fetches.content_type IS 'HTTP Content-Type response header, e.g. text/html; charset=utf-8. NULL if absent.';
 COMMENT ON COLUMN fetches.content_sha256 IS 'SHA-256 (hex) of the response body; equals documents.content_sha256 for the parsed document. NULL if no body.';
+COMMENT ON COLUMN fetches.is_document IS 'True for a document page (parsed into documents), false for listing pages and feeds read only for their links. csi reparse rebuilds documents from the archived responses of document fetches.';
 
 CREATE TABLE runs (
     run_id VARCHAR PRIMARY KEY,

@@ -1,0 +1,242 @@
+"""Maintenance: rerun-failed, reparse, import-warc, extract, status, the lock and an interrupted load."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from csi.cli import app
+from csi.sample_site import SITE_DIR
+from flows.demo import demo
+from flows.ingest import ingest
+from flows.maintenance import import_warc, reparse, rerun_failed
+from tests.conftest import SAMPLE_PAGES
+from tests.loopback import Reply, closed_port
+
+ROOT = Path(__file__).resolve().parent.parent
+CYPNOW_FILE = SITE_DIR / SAMPLE_PAGES["sample-cypnow"][0]
+LGC_FILE = SITE_DIR / SAMPLE_PAGES["sample-lgc"][0]
+DERIVED = ("documents", "document_councils", "document_inspections", "inspections", "ratings", "findings", "quotes",
+           "metrics")
+
+
+def _rows(db, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def _dump(db) -> dict[str, list]:
+    return {t: sorted(map(repr, _rows(db, f"SELECT * FROM {t}"))) for t in DERIVED}
+
+
+def _loopback_sources(tmp_path: Path, base: str) -> Path:
+    path = tmp_path / "sources.toml"
+    path.write_text(f"""
+[[source]]
+name = "loop"
+adapter = "news"
+publisher = "Loop News"
+start_urls = ["{base}/news/"]
+documents = ['^{base}/news/[a-z]+\\.html$']
+min_delay_seconds = 0.0
+timeout_seconds = 5
+""")
+    return path
+
+
+def test_rerun_failed_refetches_only_the_failed_urls(prefect_harness, site, tmp_path):
+    site.route("/news/", body=b'<a href="/news/alpha.html">A</a> <a href="/news/beta.html">B</a>')
+    site.route("/news/alpha.html", body=LGC_FILE.read_bytes())
+    site.route("/news/beta.html", Reply(404, b"gone for now"))
+    sources = _loopback_sources(tmp_path, site.base)
+    db = tmp_path / "csi.duckdb"
+    assert ingest(sources_file=str(sources), db=str(db), return_state=True).is_completed()
+    assert _rows(db, "SELECT count(*) FROM documents") == [(1,)]
+    before = dict(site.hits)
+
+    site.route("/news/beta.html", body=CYPNOW_FILE.read_bytes())  # the server heals
+    state = rerun_failed(db=str(db), sources_file=str(sources), return_state=True)
+    assert state.is_completed(), state.message
+    new_hits = {path: n - before.get(path, 0) for path, n in site.hits.items()
+                if n != before.get(path, 0) and path != "/robots.txt"}
+    assert new_hits == {"/news/beta.html": 1}
+    assert _rows(db, "SELECT count(*) FROM documents") == [(2,)]
+    assert ("Haringey",) in _rows(db, "SELECT c.name FROM ratings JOIN councils c USING (council_code)")
+    # Nothing is failing any more, so a second rerun fetches nothing.
+    assert rerun_failed(db=str(db), sources_file=str(sources), return_state=True).result()["refetched"] == 0
+
+
+def test_unchanged_pages_are_not_parsed_again(prefect_harness, site, tmp_path):
+    site.route("/news/", body=b'<a href="/news/alpha.html">A</a>')
+    site.route("/news/alpha.html", Reply(200, LGC_FILE.read_bytes(), [("Content-Type", "text/html"),
+                                                                      ("ETag", '"v1"')]))
+    sources = _loopback_sources(tmp_path, site.base)
+    sources.write_text(sources.read_text() + "refresh_days = 0\n")
+    db = tmp_path / "csi.duckdb"
+    ingest(sources_file=str(sources), db=str(db), return_state=True)
+    site.route("/news/alpha.html", Reply(304, b"", [("ETag", '"v1"')]))
+    second = ingest(sources_file=str(sources), db=str(db), return_state=True)
+    assert second.is_completed(), second.message
+    assert second.result()["documents_this_run"] == {"loop": 0}
+    assert site.hits_at("/news/alpha.html")[-1].headers.get("If-None-Match") == '"v1"'
+    assert _rows(db, "SELECT outcome FROM fetches WHERE url LIKE '%alpha%' ORDER BY requested_at") == [
+        ("ok",), ("not_modified",)]
+
+
+@pytest.fixture(scope="module")
+def demo_db(prefect_harness, tmp_path_factory):
+    db = tmp_path_factory.mktemp("reparse") / "csi.duckdb"
+    assert demo(db=str(db), port=closed_port(), return_state=True).is_completed()
+    return db
+
+
+def test_reparse_restores_every_derived_row_without_network(demo_db, tmp_path):
+    before = _dump(demo_db)
+    con = duckdb.connect(str(demo_db))
+    for table in DERIVED:
+        con.execute(f"DELETE FROM {table}")
+    con.close()
+    state = reparse(db=str(demo_db), return_state=True)  # the sample site's server is gone: no network used
+    assert state.is_completed(), state.message
+    assert state.result()["reparsed"] == 5
+    assert _dump(demo_db) == before
+
+
+def test_reparse_by_source_touches_only_that_source(demo_db):
+    state = reparse(db=str(demo_db), source="sample-cypnow", return_state=True)
+    assert state.result()["reparsed"] == 1
+
+
+def _warc(path: Path, records: list[tuple[str, str, bytes]]) -> Path:
+    """A WARC written the way other tools write them: (url, content type, body) responses."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, content_type, body in records:
+            http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=http,
+                warc_headers_dict={"WARC-Date": "2019-01-05T10:00:00Z"}))
+    return path
+
+
+def test_import_warc_loads_each_page_once(prefect_harness, tmp_path):
+    cyp = "https://www.cypnow.co.uk/news/article/london-council-rated-requires-improvement"
+    warc = _warc(tmp_path / "other-tool.warc.gz", [
+        (cyp, "text/html; charset=utf-8", CYPNOW_FILE.read_bytes()),
+        (cyp, "text/html; charset=utf-8", CYPNOW_FILE.read_bytes()),  # a duplicate record
+        ("https://example.invalid/logo.png", "image/png", b"\x89PNG..."),
+        ("https://example.invalid/report.pdf", "application/pdf", b"%PDF-1.4 ..."),
+    ])
+    db = tmp_path / "csi.duckdb"
+    state = import_warc(files=[str(warc)], db=str(db), return_state=True)
+    assert state.is_completed()
+    summary = state.result()
+    assert (summary["loaded"], summary["duplicate"], summary["not_a_document"]) == (1, 1, 1)
+    assert _rows(db, "SELECT url, source, fetched_at FROM documents") == [(cyp, "cypnow", datetime(2019, 1, 5, 10))]
+    assert ("Haringey", "requires_improvement") in _rows(
+        db, "SELECT c.name, grade FROM ratings JOIN councils c USING (council_code)")
+    assert _rows(db, "SELECT outcome, error FROM fetches WHERE url LIKE '%.pdf'") == [
+        ("parse_error", "no adapter for application/pdf yet")]
+    before = _dump(db)
+    assert import_warc(files=[str(warc)], db=str(db), return_state=True).result()["duplicate"] == 3
+    assert _dump(db) == before
+
+
+def test_cli_extract_prints_rows_as_json_without_loading(tmp_path):
+    url = "https://www.cypnow.co.uk/news/article/london-council-rated"
+    result = CliRunner().invoke(app, ["extract", str(CYPNOW_FILE), "--as-url", url, "--json"])
+    assert result.exit_code == 0, result.output
+    (line,) = result.output.strip().splitlines()
+    page = json.loads(line)
+    assert page["url"] == url and page["document"]["author"] == "Gabriella Jozwiak"
+    assert page["document"]["published_on"] == "2018-12-17"
+    assert {(r["grade"], r["is_historical"]) for r in page["ratings"]} == {
+        ("requires_improvement", False), ("requires_improvement", True)}
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_cli_status_after_a_demo(demo_db):
+    result = CliRunner().invoke(app, ["status", "--db", str(demo_db)])
+    assert result.exit_code == 0, result.output
+    assert "Recent runs" in result.output and "ingest" in result.output
+
+
+def test_cli_status_without_a_warehouse_says_what_to_do(tmp_path):
+    result = CliRunner().invoke(app, ["status", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert "csi demo" in result.output and "Traceback" not in result.output
+
+
+def _holder(db: Path, script: str) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", script, str(db)], stdout=subprocess.PIPE, text=True, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def test_a_second_writer_gets_a_clear_lock_error(tmp_path):
+    db = tmp_path / "csi.duckdb"
+    holder = _holder(db, "import duckdb, sys, time\nc = duckdb.connect(sys.argv[1])\nprint('ready', flush=True)\n"
+                         "time.sleep(60)")
+    try:
+        result = CliRunner().invoke(app, ["reparse", "--db", str(db)])
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 2
+    assert f"locked by another run (pid {holder.pid})" in result.output
+    assert "Traceback" not in result.output
+
+
+KILLED_MID_LOAD = """
+import sys
+from datetime import date
+from csi.records import Metric, make_id
+from tests.test_warehouse import full_batch
+from warehouse import db
+con = db.connect(sys.argv[1])
+db.migrate(con)
+first = full_batch("https://news.example/first")
+db.load_batch(con, first)
+doc = first.documents[0]
+metrics = [Metric(make_id("m", i), doc.document_id, "E09000017", "m", float(i), "count", date(2024, 1, 1), None,
+                  "x" * 200) for i in range(400_000)]
+second = full_batch("https://news.example/second")
+second.metrics = metrics
+print("ready", flush=True)
+db.load_batch(con, second)
+print("committed", flush=True)
+"""
+
+
+def test_a_load_killed_mid_transaction_leaves_the_warehouse_as_before(tmp_path):
+    db = tmp_path / "csi.duckdb"
+    proc = _holder(db, KILLED_MID_LOAD)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.stdout.read() == "", "the load finished before it was killed: make the batch bigger"
+    assert _rows(db, "SELECT url FROM documents") == [("https://news.example/first",)]
+    assert _rows(db, "SELECT count(*) FROM metrics") == [(1,)]
+    assert _rows(db, "SELECT max(version) FROM schema_version") >= [(1,)]
+
+
+def test_since_filters_use_dates(demo_db):
+    tomorrow = date.today().replace(year=date.today().year + 1)
+    assert reparse(db=str(demo_db), since=tomorrow, return_state=True).result()["reparsed"] == 0
