@@ -39,7 +39,8 @@ reference: install
 	$(BIN)/python scripts/build_reference.py
 
 bench: install
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/parse.py --repeat 40
+	$(BIN)/python benchmarks/fetch.py --pages 300
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -124,7 +124,10 @@ def reparse(db: str | None = None, source: str | None = None, since: date | None
 
 @flow(name="import-warc")
 def import_warc(files: list[str], db: str | None = None, sources_file: str | None = None):
-    """Load every HTML/XHTML response of WARC files (any producer); duplicates (same URL and bytes) load once."""
+    """Load every HTML/XHTML response of WARC files (any producer); duplicates (same URL and bytes) load once.
+
+    Only complete 200 responses count: error pages, redirects and truncated records are skipped.
+    """
     logger = get_run_logger()
     run_id, started_at = current_run_id(), now_utc()
     sources = _sources(sources_file, None)
@@ -136,7 +139,7 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
             for record in iter_responses(path):
                 response = record.response
                 media_type = _media_type(record.content_type)
-                if response.status != 200 or media_type not in IMPORTED_TYPES:
+                if response.status != 200 or media_type not in IMPORTED_TYPES or record.truncated:
                     skipped["not_a_document"] += 1
                     continue
                 sha = hashlib.sha256(response.body).hexdigest()

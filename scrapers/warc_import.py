@@ -17,6 +17,7 @@ class WarcResponse:
     offset: int
     record_id: str
     response: ArchivedResponse
+    truncated: bool  # WARC-Truncated: the body was cut (size or time limit), so it is not the whole page
 
     @property
     def content_type(self) -> str | None:
@@ -43,4 +44,5 @@ def iter_responses(path: str | Path) -> Iterator[WarcResponse]:
                     body=body,
                     date=record.rec_headers.get_header("WARC-Date"),
                 ),
+                truncated=bool(record.rec_headers.get_header("WARC-Truncated")),
             )

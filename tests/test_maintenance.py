@@ -123,15 +123,15 @@ def test_reparse_by_source_touches_only_that_source(demo_db):
     assert state.result()["reparsed"] == 1
 
 
-def _warc(path: Path, records: list[tuple[str, str, bytes]]) -> Path:
-    """A WARC written the way other tools write them: (url, content type, body) responses."""
+def _warc(path: Path, records: list[tuple]) -> Path:
+    """A WARC written the way other tools write them: (url, content type, body[, extra WARC headers]) responses."""
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
-        for url, content_type, body in records:
+        for url, content_type, body, *extra in records:
             http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            warc_headers = {"WARC-Date": "2019-01-05T10:00:00Z", **(extra[0] if extra else {})}
             writer.write_record(writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=http,
-                warc_headers_dict={"WARC-Date": "2019-01-05T10:00:00Z"}))
+                url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict=warc_headers))
     return path
 
 
@@ -141,13 +141,14 @@ def test_import_warc_loads_each_page_once(prefect_harness, tmp_path):
         (cyp, "text/html; charset=utf-8", CYPNOW_FILE.read_bytes()),
         (cyp, "text/html; charset=utf-8", CYPNOW_FILE.read_bytes()),  # a duplicate record
         ("https://example.invalid/logo.png", "image/png", b"\x89PNG..."),
+        ("https://example.invalid/cut.html", "text/html", b"<html><body><p>half a pa", {"WARC-Truncated": "length"}),
         ("https://example.invalid/report.pdf", "application/pdf", b"%PDF-1.4 ..."),
     ])
     db = tmp_path / "csi.duckdb"
     state = import_warc(files=[str(warc)], db=str(db), return_state=True)
     assert state.is_completed()
     summary = state.result()
-    assert (summary["loaded"], summary["duplicate"], summary["not_a_document"]) == (1, 1, 1)
+    assert (summary["loaded"], summary["duplicate"], summary["not_a_document"]) == (1, 1, 2)
     assert _rows(db, "SELECT url, source, fetched_at FROM documents") == [(cyp, "cypnow", datetime(2019, 1, 5, 10))]
     assert ("Haringey", "requires_improvement") in _rows(
         db, "SELECT c.name, grade FROM ratings JOIN councils c USING (council_code)")

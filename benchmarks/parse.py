@@ -1,6 +1,6 @@
 """Benchmarks: parse, extract and load throughput on the bundled sample pages.
 
-Run with `make bench` (or `.venv/bin/python benchmarks/run.py [--repeat N]`). Prints figures;
+Run with `make bench` (or `.venv/bin/python benchmarks/parse.py [--repeat N]`). Prints figures;
 asserts nothing: performance is measured here, not in tests.
 """
 
