@@ -75,6 +75,9 @@ class Document:
     parser: str
     text: str
     blocks: list[Block] = field(default_factory=list)
+    # Set when the source's profile selectors matched nothing and generic extraction was used instead:
+    # the names of the selectors that missed, e.g. "body: div.article-body".
+    profile_miss: str | None = None
 
     @property
     def document_id(self) -> str:
