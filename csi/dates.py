@@ -26,13 +26,17 @@ def month_number(name: str) -> int:
 EARLIEST_YEAR = 1990  # before any record csi holds; placeholder dates such as 0001-01-01 are not dates
 
 
-def _safe(y: int, m: int, d: int) -> date | None:
+def safe_date(y: int, m: int, d: int) -> date | None:
+    """date(y, m, d) when it exists and falls between EARLIEST_YEAR and next year, else None."""
     if not EARLIEST_YEAR <= y <= date.today().year + 1:
         return None
     try:
         return date(y, m, d)
     except ValueError:
         return None
+
+
+_safe = safe_date
 
 
 def parse_date(text: str | None) -> date | None:

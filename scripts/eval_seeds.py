@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
+from csi.dates import parse_date
 from csi.records import Block, Document
 from transforms.extract import extract
 
@@ -33,8 +34,10 @@ def seed_document(path: Path) -> Document:
             blocks.append(Block("list_item", _BULLET.sub("", line), list_id=list_id))
         else:
             blocks.append(Block("paragraph", line))
+    # A plain-text seed has no markup: its dateline, if any, sits near the top or at the very end.
+    published_on = parse_date(text[:400]) or parse_date(text[-40:])
     return Document(url=path.resolve().as_uri(), source="seed", publisher=None, doc_type="news", title=blocks[0].text,
-                    author=None, published_on=None, fetched_at=datetime(2026, 1, 1),
+                    author=None, published_on=published_on, fetched_at=datetime(2026, 1, 1),
                     content_sha256=hashlib.sha256(text.encode()).hexdigest(), content_type="text/plain",
                     parser="seed@1", text="\n\n".join(b.text for b in blocks), blocks=blocks)
 

@@ -196,3 +196,79 @@ def test_an_undated_document_keeps_its_verdict_without_inventing_a_year():
     ex = extract(_news("Ofsted has rated Hounslow Council's children's services good.", published_on=None))
     assert [(r.grade, r.rated_year, r.inspection_id) for r in ex.ratings] == [("good", None, None)]
     assert ex.inspections == []
+
+
+def _grades(ex) -> set[tuple]:
+    return {(r.council_code, r.judgement, r.grade, r.rated_year, r.is_historical) for r in ex.ratings}
+
+
+EALING, NEWHAM, BARKING, BIRMINGHAM, SANDWELL, BRADFORD = ("E09000009", "E09000025", "E09000002", "E08000025",
+                                                          "E08000028", "E08000032")
+
+
+def test_several_councils_each_with_its_own_grade():
+    ex = extract(_news("Hounslow was rated good, while Ealing was judged inadequate.\n"
+                       "Newham and Barking and Dagenham were both rated requires improvement."))
+    assert _grades(ex) == {
+        (HOUNSLOW, "overall_effectiveness", "good", 2024, False),
+        (EALING, "overall_effectiveness", "inadequate", 2024, False),
+        (NEWHAM, "overall_effectiveness", "requires_improvement", 2024, False),
+        (BARKING, "overall_effectiveness", "requires_improvement", 2024, False),
+    }
+
+
+def test_councils_sharing_one_grade_in_a_sentence_or_a_list():
+    sentence = extract(_news("Ofsted inspected 30 councils. The three judged inadequate are: Birmingham; "
+                             "Sandwell and Bradford."))
+    as_list = _news("", title="Inspections round-up")
+    from csi.records import Block
+
+    as_list.blocks = [Block("paragraph", "Councils rated inadequate this year:"),
+                      Block("list_item", "Birmingham City Council", list_id=1),
+                      Block("list_item", "Sandwell (second time)", list_id=1),
+                      Block("list_item", "Bradford", list_id=1)]
+    as_list.text = "\n\n".join(b.text for b in as_list.blocks)
+    expected = {(code, "overall_effectiveness", "inadequate", 2024, False) for code in (BIRMINGHAM, SANDWELL, BRADFORD)}
+    assert _grades(sentence) == expected
+    assert _grades(extract(as_list)) == expected
+
+
+def test_aggregate_counts_and_other_providers_are_not_council_ratings():
+    ex = extract(_news("Of the 30 councils inspected, 12 were judged inadequate.\n"
+                       "A children's home run by Hounslow Council was rated inadequate.\n"
+                       "Two primary schools in Hounslow were rated outstanding.\n"
+                       "The hospital trust in Hounslow was rated good by the CQC."))
+    assert ex.ratings == []
+
+
+def test_judgement_table_rows():
+    from csi.records import Block
+
+    doc = _news("", title="Inspection of Hounslow local authority children's services")
+    doc.blocks = [Block("table_row", "Judgement | Grade"),
+                  Block("table_row", "The impact of leaders on social work practice with children and families | Good"),
+                  Block("table_row", "The experiences and progress of children who need help and protection | "
+                                     "Requires improvement to be good"),
+                  Block("table_row", "Overall effectiveness | Requires improvement to be good")]
+    doc.text = "\n\n".join(b.text for b in doc.blocks)
+    assert _grades(extract(doc)) == {
+        (HOUNSLOW, "leadership", "good", 2024, False),
+        (HOUNSLOW, "help_and_protection", "requires_improvement", 2024, False),
+        (HOUNSLOW, "overall_effectiveness", "requires_improvement", 2024, False),
+    }
+
+
+def test_legacy_scales_and_visits():
+    ex = extract(_news("In its 2006 annual performance assessment Hounslow was judged to be performing poorly.\n"
+                       "At a focused visit in January, inspectors found Hounslow, which is rated good, had kept "
+                       "caseloads manageable."))
+    assert (HOUNSLOW, "overall_effectiveness", "inadequate", 2006, True) in _grades(ex)
+    assert all(r.is_historical for r in ex.ratings)
+    frameworks = {i.framework for i in ex.inspections}
+    assert {"apa", "focused_visit"} <= frameworks
+
+
+def test_rated_year_comes_from_the_visit_when_given():
+    ex = extract(_news("Inspectors visited Ealing in November 2023. Ealing Council has been rated good by Ofsted.",
+                       published_on=date(2024, 1, 15)))
+    assert _grades(ex) == {(EALING, "overall_effectiveness", "good", 2023, False)}

@@ -7,11 +7,14 @@ so a news story, the minutes and the report of one inspection share one inspecti
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
+from itertools import groupby
 
 from csi.records import (
     GRADE_RANK,
+    Block,
     Document,
     DocumentCouncil,
     DocumentInspection,
@@ -25,10 +28,17 @@ from csi.records import (
 )
 from transforms.councils import CouncilIndex, Mention, default_index
 from transforms.findings import list_findings, prose_findings, with_implicit_lists
-from transforms.inspections import UNGRADED, InspectionClaim, inspection_claims, inspectorate_for, ofsted_framework
+from transforms.inspections import (
+    UNGRADED,
+    InspectionClaim,
+    inspection_claims,
+    inspectorate_for,
+    named_framework,
+    ofsted_framework,
+)
 from transforms.metrics import metric_claims
 from transforms.quotes import quotations
-from transforms.ratings import RatingClaim, rating_claims
+from transforms.ratings import RatingClaim, rating_claims, shared_grade_list, table_row_claim
 from transforms.text import sentences
 
 TITLE_WEIGHT = 3
@@ -92,30 +102,36 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     for claim in mentioned:
         add_inspection(main, claim.framework, claim.year, claim.month)
 
-    claims = [c for s in body_sentences + [doc.title or ""] for c in rating_claims(s)]
-    current = _current_inspection(claims, mentioned, reference, doc.text)
+    owned_claims = _rating_claims(index, blocks, doc.title, reference)
+    claims = [claim for claim, _ in owned_claims]
+    # Undated documents: the latest inspection they date themselves stands in for "now".
+    now = reference or (date(max(c.year for c in mentioned), 12, 31) if mentioned else None)
+    current = _current_inspection(claims, mentioned, now, doc.text)
     current_id = add_inspection(main, *current) if current else None
 
     ratings: dict[str, Rating] = {}
-    for claim in claims:
-        code = _council_of(index, claim.clause, reference) or main
-        historical = not _is_current(claim, reference)
-        if historical:
-            year = claim.year or _latest_ofsted_year(mentioned)
-            iid = add_inspection(code, ofsted_framework(date(year, 12, 31), claim.clause), year) if year else None
-        elif current is not None:
-            year, iid = current[1], add_inspection(code, *current)
-        else:  # an undated document: the verdict stands, its year and inspection are unknown
-            year, iid = claim.year, None
-        rid = make_id("rating", document_id, code, iid, claim.judgement, claim.grade, historical)
-        ratings.setdefault(rid, Rating(
-            rating_id=rid, council_code=code, inspection_id=iid, judgement=claim.judgement, grade=claim.grade,
-            grade_rank=GRADE_RANK[claim.grade], grade_label=claim.grade_label, rated_year=year, rated_on=None,
-            is_historical=historical, document_id=document_id, evidence=claim.clause,
-        ))
+    for claim, codes in owned_claims:
+        for code in codes or _councils_of(index, claim, reference) or [main]:
+            historical = not _is_current(claim, now)
+            if historical:
+                year = claim.year or _latest_ofsted_year(mentioned)
+                iid = add_inspection(code, _graded_framework(claim.clause, year), year) if year else None
+            elif current is not None:
+                year, iid = current[1], add_inspection(code, *current)
+            else:  # an undated document: the verdict stands, its year and inspection are unknown
+                year, iid = claim.year, None
+            rid = make_id("rating", document_id, code, iid, claim.judgement, claim.grade, historical)
+            ratings.setdefault(rid, Rating(
+                rating_id=rid, council_code=code, inspection_id=iid, judgement=claim.judgement, grade=claim.grade,
+                grade_rank=GRADE_RANK[claim.grade], grade_label=claim.grade_label, rated_year=year, rated_on=None,
+                is_historical=historical, document_id=document_id, evidence=claim.clause,
+            ))
     out.ratings = list(ratings.values())
 
-    if current_id:
+    # Findings belong to an inspection the document reports; undated, it may not say which (inspection_id NULL).
+    reports_inspection = current_id is not None or any(_is_current(c, now) for c in claims) or (
+        named_framework(doc.text) in ("ssi", *UNGRADED))
+    if reports_inspection:
         finding_rows: dict[str, Finding] = {}
         for f in list_findings(blocks) + prose_findings(blocks):
             fid = make_id("finding", document_id, main, f.kind, f.text)
@@ -145,10 +161,74 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     return out
 
 
-def _council_of(index: CouncilIndex, clause: str, on: date) -> str | None:
-    """The one council a clause names, if it names exactly one."""
-    codes = {m.council_code for m in index.find_mentions(clause, on=on)}
-    return codes.pop() if len(codes) == 1 else None
+def _rating_claims(index: CouncilIndex, blocks: list[Block], title: str | None,
+                   on: date | None) -> list[tuple[RatingClaim, list[str] | None]]:
+    """Every verdict in the document, with the councils it names explicitly (None: find them in the clause).
+
+    Shapes: sentences; table rows ("Impact of leaders | Good"); councils listed after a colon
+    ("The seven judged inadequate are: A; B and C"), in a sentence or as a list under a lead-in.
+    """
+    found: list[tuple[RatingClaim, list[str] | None]] = []
+
+    def read(block: Block) -> None:
+        if block.kind == "table_row":
+            if claim := table_row_claim(block.text):
+                found.append((claim, None))
+            return
+        for sentence in sentences(block.text):
+            shared = _shared_list(index, sentence, on)
+            found.extend([shared] if shared else [(claim, None) for claim in rating_claims(sentence)])
+
+    lead_in: Block | None = None  # a paragraph ending with a colon, read once we know what follows it
+    for list_id, group in groupby(blocks, key=lambda b: b.list_id if b.kind == "list_item" else None):
+        group = list(group)
+        if lead_in is not None:
+            items = "; ".join(b.text for b in group) if list_id is not None else ""
+            shared = _shared_list(index, f"{lead_in.text} {items}", on) if items else None
+            if shared:
+                found.append(shared)
+                group = []
+            else:
+                read(lead_in)
+            lead_in = None
+        for block in group:
+            if block is group[-1] and block.kind == "paragraph" and block.text.rstrip().endswith(":"):
+                lead_in = block
+            else:
+                read(block)
+    if lead_in is not None:
+        read(lead_in)
+    for claim in rating_claims(title or ""):
+        found.append((claim, None))
+    return found
+
+
+def _shared_list(index: CouncilIndex, text: str, on: date | None) -> tuple[RatingClaim, list[str]] | None:
+    """A grade shared by a list of at least two councils, each name resolved; None if any name is not a council."""
+    shared = shared_grade_list(text)
+    if shared is None:
+        return None
+    claim, names = shared
+    codes = [index.resolve(re.sub(r"\s*\(.*?\)", "", name), on=on) for name in names]
+    if len(codes) < 2 or None in codes:
+        return None
+    return claim, list(dict.fromkeys(codes))
+
+
+def _councils_of(index: CouncilIndex, claim: RatingClaim, on: date | None) -> list[str]:
+    """The councils a verdict belongs to: those named before the grade in its clause, else the clause's only one."""
+    mentions = index.find_mentions(claim.clause, on=on)
+    before = list(dict.fromkeys(m.council_code for m in mentions if m.start < claim.start))
+    if before:
+        return before
+    codes = {m.council_code for m in mentions}
+    return [codes.pop()] if len(codes) == 1 else []
+
+
+def _graded_framework(text: str, year: int) -> str:
+    """The graded framework a historical verdict came from: named in words (APA, JAR, SLAC, SSI) or by year."""
+    named = named_framework(text)
+    return named if named in ("apa", "jar", "slac", "ssi") else ofsted_framework(date(year, 12, 31), text)
 
 
 def _is_current(claim: RatingClaim, reference: date | None) -> bool:

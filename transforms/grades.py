@@ -8,8 +8,8 @@ import re
 _GRADE_WORDS = [
     (r"requires?\s+improvement\s+to\s+be\s+good", "requires_improvement"),
     (r"requires?\s+improvement", "requires_improvement"),
-    (r"performs?\s+excellently", "outstanding"),
-    (r"performs?\s+poorly", "inadequate"),
+    (r"perform(?:s|ing)?\s+excellently", "outstanding"),
+    (r"perform(?:s|ing)?\s+poorly", "inadequate"),
     (r"inadequate", "inadequate"),
     (r"outstanding", "outstanding"),
     (r"excellent", "outstanding"),
@@ -17,7 +17,7 @@ _GRADE_WORDS = [
     (r"good", "good"),
     (r"poor", "inadequate"),
 ]
-GRADE_PHRASE = "|".join(f"(?:{w})" for w, _ in _GRADE_WORDS)
+GRADE_PHRASE = "(?:" + "|".join(f"(?:{w})" for w, _ in _GRADE_WORDS) + r")\b"
 _COMPILED = [(re.compile(rf"^{w}$", re.I), g) for w, g in _GRADE_WORDS]
 
 

@@ -13,19 +13,26 @@ from datetime import date
 
 from csi.dates import MONTH_PATTERN, month_number
 
-_JOINT = re.compile(r"\bjoint\s+(?:targeted\s+area\s+)?inspection|\bJTAI\b", re.I)
-_SSI = re.compile(r"\bSocial\s+Services\s+Inspectorate\b|\bSSI\b")
-_FOCUSED = re.compile(r"\bfocused\s+visit", re.I)
-_MONITORING = re.compile(r"\bmonitoring\s+visit", re.I)
+# Framework named in words, most specific first. Visits and joint inspections carry no grades.
+NAMED_FRAMEWORKS = [
+    ("jtai", re.compile(r"\bjoint\s+targeted\s+area\s+inspection|\bJTAI\b|\bjoint\s+inspection", re.I)),
+    ("jar", re.compile(r"\bjoint\s+area\s+review|\bJAR\b", re.I)),
+    ("apa", re.compile(r"\bannual\s+performance\s+assessment|\bAPA\b", re.I)),
+    ("slac", re.compile(r"\bsafeguarding\s+and\s+looked[-\s]after\s+children\b|\bSLAC\b", re.I)),
+    ("ssi", re.compile(r"\bSocial\s+Services\s+Inspectorate\b|\bSSI\b")),
+    ("focused_visit", re.compile(r"\bfocused\s+visit", re.I)),
+    ("monitoring_visit", re.compile(r"\bmonitoring\s+visit", re.I)),
+    ("other", re.compile(r"\bannual\s+(?:engagement\s+)?conversation", re.I)),
+]
 _SHORT = re.compile(r"\bshort\s+inspection", re.I)
 _REINSPECTION = re.compile(r"\bre-?inspection", re.I)
-_INSPECTION_WORD = re.compile(r"\b(?:inspect\w*|visit(?:ed)?)\b", re.I)
+_INSPECTION_WORD = re.compile(r"\b(?:inspect\w*|visit(?:ed)?|review|assessment|conversation)\b", re.I)
 _IN_MONTH = re.compile(rf"\b(?:in|during|from)\s+{MONTH_PATTERN}(?:\s+(?:and|to|-)\s+{MONTH_PATTERN})?"
                        rf"(?:\s+((?:19|20)\d{{2}}))?\b",
                        re.I)
 _OFSTED_INSPECTION = re.compile(r"\bOfsted\s+inspection|\binspectors?\s+visited|\binspection\s+(?:in|during)\b"
                                 r"|\bvisited\s+in\b", re.I)
-UNGRADED = ("focused_visit", "monitoring_visit", "jtai")  # visits and joint inspections: no grades
+UNGRADED = ("focused_visit", "monitoring_visit", "jtai", "other")  # visits, joint inspections, conversations
 ILACS_START = date(2018, 1, 1)
 SIF_START = date(2013, 11, 1)
 SAFEGUARDING_START = date(2009, 6, 1)
@@ -38,6 +45,11 @@ class InspectionClaim:
     year: int
     month: int | None
     text: str
+
+
+def named_framework(text: str) -> str | None:
+    """The framework a text names in words ("a focused visit", "the joint area review"), if any."""
+    return next((name for name, pattern in NAMED_FRAMEWORKS if pattern.search(text)), None)
 
 
 def inspectorate_for(framework: str) -> str:
@@ -78,17 +90,10 @@ def inspection_claims(sentences: list[str], reference: date | None) -> list[Insp
         year, month = _when(sentence, reference)
         if year is None:
             continue
-        if _JOINT.search(sentence):
-            framework = "jtai"
-        elif _SSI.search(sentence):
-            framework = "ssi"
-        elif _FOCUSED.search(sentence):
-            framework = "focused_visit"
-        elif _MONITORING.search(sentence):
-            framework = "monitoring_visit"
-        elif _OFSTED_INSPECTION.search(sentence) and month is not None:
+        framework = named_framework(sentence)
+        if framework is None:
+            if not (_OFSTED_INSPECTION.search(sentence) and month is not None):
+                continue
             framework = ofsted_framework(date(year, month, 1), sentence)
-        else:
-            continue
         claims.append(InspectionClaim(inspectorate_for(framework), framework, year, month, sentence))
     return claims

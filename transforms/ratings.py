@@ -56,9 +56,19 @@ _SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority)\W*(?:
 _OTHER_SUBJECT = re.compile(
     r"\b(?:schools?|children'?s\s+homes?|care\s+homes?|homes?\s+run|nurser(?:y|ies)|academ(?:y|ies)|colleges?"
     r"|providers?|councils|local\s+authorities|authorities|per\s*cent|percent|nationally|across\s+England"
-    r"|in\s+England|fostering\s+agenc(?:y|ies)|adoption\s+agenc(?:y|ies))\b|%", re.I)
+    r"|in\s+England|fostering\s+agenc(?:y|ies)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
+    r"|by\s+the\s+CQC|Care\s+Quality\s+Commission|police\s+force|constabulary|probation\s+service)\b|%", re.I)
+# "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade.
+_AGGREGATE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|many|most|half|a\s+third"
+    r"|a\s+quarter)\s+(?:of\s+(?:them|these|those)\s+|\w+\s+)?(?:(?:were|are|have\s+been|had\s+been|was|remain)\s+)?"
+    r"(?:now\s+)?(?:rated|judged|graded|found)\b", re.I)
+# A grade named at a visit or a conversation is the standing grade from an earlier inspection.
+_VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\s+)?conversation", re.I)
 _CLAUSE_BREAK = re.compile(r"\s[-–—]\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+(?=(?:up|down)\s+from\b)")
 _YEAR = re.compile(r"\b(?:in|since|from|during)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\)")
+_YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}(?:inspection|assessment|review|report)\b",
+                                 re.I)
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspection|earlier|former(?:ly)?|prior|had\s+been\s+rated"
                           r"|up\s+from|down\s+from)\b", re.I)
 
@@ -71,6 +81,7 @@ class RatingClaim:
     year: int | None
     is_historical: bool
     clause: str
+    start: int = 0  # where the grade stands in the clause: the councils named before it own it
 
 
 def _judgements_in(text: str) -> list[tuple[int, str]]:
@@ -78,8 +89,10 @@ def _judgements_in(text: str) -> list[tuple[int, str]]:
 
 
 def _year_near(clause: str, start: int, end: int) -> int | None:
-    """A year stated right after the grade ("rated good in 2015") or just before it ("In 2015 it was ...")."""
-    m = _YEAR.search(clause[end:end + 40]) or _YEAR.search(clause[max(0, start - 40):start])
+    """A year stated right after the grade ("rated good in 2015"), just before it ("In 2015 it was ..."), or
+    naming the inspection in the clause ("its 2006 annual performance assessment")."""
+    m = (_YEAR.search(clause[end:end + 40]) or _YEAR.search(clause[max(0, start - 40):start])
+         or _YEAR_OF_INSPECTION.search(clause))
     return int(next(g for g in m.groups() if g)) if m else None
 
 
@@ -97,16 +110,18 @@ def _transitions(clause: str) -> tuple[list[tuple[str, str, bool, int, int]], st
 def rating_claims(sentence: str) -> list[RatingClaim]:
     """Every (judgement, grade) verdict in one sentence, clause by clause."""
     claims: list[RatingClaim] = []
+    at_visit = bool(_VISIT.search(sentence))
     for clause in _CLAUSE_BREAK.split(sentence):
         clause = clause.strip()
-        if not clause or _OTHER_SUBJECT.search(clause):
+        if not clause or _OTHER_SUBJECT.search(clause) or _AGGREGATE.search(clause):
             continue
         judgements = _judgements_in(clause)
         owner = next((name for _, name in judgements), "overall_effectiveness")
         transitions, scanned = _transitions(clause)
         for label, grade, historical, start, end in transitions:
             year = _year_near(clause, start, end)
-            claims.append(RatingClaim(owner, grade, " ".join(label.split()), year, historical, clause))
+            claims.append(RatingClaim(owner, grade, " ".join(label.split()), year, historical or at_visit, clause,
+                                      start))
         previous_end = 0
         for slot in _SLOT.finditer(scanned):
             label = next(g for g in slot.groups() if g)
@@ -125,8 +140,43 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
             if grade is None:
                 continue
             near = scanned[max(0, slot.start() - 25):slot.end() + 40]
-            historical = bool(_HISTORY_CUE.search(near))
+            historical = at_visit or bool(_HISTORY_CUE.search(near))
             year = _year_near(scanned, slot.start(), slot.end())
             for judgement in dict.fromkeys(owned):
-                claims.append(RatingClaim(judgement, grade, " ".join(label.split()), year, historical, clause))
+                claims.append(RatingClaim(judgement, grade, " ".join(label.split()), year, historical, clause,
+                                          slot.start()))
     return claims
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:;|,|\band\b)\s*")
+
+
+def shared_grade_list(sentence: str) -> tuple[RatingClaim, list[str]] | None:
+    """'The seven judged inadequate are: A; B; C and D' -> (the grade claim, ['A', 'B', 'C', 'D']).
+
+    The lead-in before the colon holds the verdict; the names after it are resolved by the caller.
+    """
+    lead, colon, names = sentence.partition(":")
+    if not colon or not names.strip():
+        return None
+    scanned = _OTHER_SUBJECT.sub(" ", _AGGREGATE.sub(" rated", lead))
+    claims = [c for c in rating_claims(scanned) if not c.is_historical]
+    if len(claims) != 1:
+        return None
+    items = [n.strip(" .'\"") for n in _LIST_SEPARATOR.split(names.strip().rstrip("."))]
+    return claims[0], [n for n in items if n]
+
+
+def table_row_claim(row: str) -> RatingClaim | None:
+    """'Impact of leaders | Requires improvement to be good' (a judgement table row) -> the claim."""
+    cells = [c.strip() for c in row.split(" | ") if c.strip()]
+    if len(cells) < 2:
+        return None
+    label = next((c for c in cells if normalise_grade(c)), None)
+    if label is None:
+        return None
+    judgement = next((m.lastgroup for c in cells if c != label and len(c) < 160 and (m := _JUDGEMENT.search(c))),
+                     None)
+    if judgement is None:
+        return None
+    return RatingClaim(judgement, normalise_grade(label), label, None, False, row)

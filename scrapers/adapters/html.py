@@ -114,9 +114,22 @@ def json_ld(tree: lxml_html.HtmlElement) -> list[dict]:
     return objects
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+_HTML_PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
+def parse_tree(text: str) -> lxml_html.HtmlElement:
+    """The lxml tree of a decoded page (an XML declaration, which lxml refuses in text, is dropped)."""
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if not text.strip():
+        text = "<html></html>"
+    root = lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_HTML_PARSER)
+    return root
+
+
 def lean_soup(text: str) -> tuple[BeautifulSoup, list[dict]]:
     """A soup without scripts, styles, SVG or comments, and the page's JSON-LD objects."""
-    tree = lxml_html.fromstring(text) if text.strip() else lxml_html.fromstring("<html></html>")
+    tree = parse_tree(text)
     ld = json_ld(tree)
     etree.strip_elements(tree, "script", "style", "svg", "template", etree.Comment, with_tail=False)
     return BeautifulSoup(lxml_html.tostring(tree, encoding="unicode"), "lxml"), ld
