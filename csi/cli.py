@@ -272,18 +272,20 @@ def extract_command(
 
 @app.command()
 def status(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES) -> None:
-    """Recent runs, failing URLs by outcome and host, and sources overdue for a successful fetch.
+    """Recent runs, failing URLs by outcome and host, profile misses, and sources overdue for a successful fetch.
 
     Example: `csi status --db data/csi.duckdb`.
     """
     from scrapers.sources import load_sources
-    from warehouse.queries import failures_by_outcome_and_host, last_success_by_source, recent_runs
+    from warehouse.queries import failures_by_outcome_and_host, last_success_by_source, profile_misses, recent_runs
 
     con = _readable(db)
     try:
         _print_rows("Recent runs", ("run_id", "flow", "started_at", "finished_at", "state"), recent_runs(con))
         _print_rows("Failing URLs (by their latest fetch), by outcome and host",
                     ("outcome", "host", "urls", "example error"), failures_by_outcome_and_host(con))
+        _print_rows("Profile misses (selectors matched nothing: generic extraction used)",
+                    ("source", "selector", "documents", "latest"), profile_misses(con))
         last_success = last_success_by_source(con)
     finally:
         con.close()

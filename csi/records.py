@@ -141,6 +141,7 @@ class DocumentRow:
     content_type: str | None
     parser: str
     text: str
+    profile_miss: str | None = None
 
     @classmethod
     def of(cls, doc: Document) -> DocumentRow:
@@ -148,7 +149,7 @@ class DocumentRow:
             document_id=doc.document_id, url=doc.url, source=doc.source, publisher=doc.publisher,
             doc_type=doc.doc_type, title=doc.title, author=doc.author, published_on=doc.published_on,
             fetched_at=doc.fetched_at, content_sha256=doc.content_sha256, content_type=doc.content_type,
-            parser=doc.parser, text=doc.text,
+            parser=doc.parser, text=doc.text, profile_miss=doc.profile_miss,
         )
 
 

@@ -54,6 +54,10 @@ def parse_and_extract(source: Source, crawled: CrawlResult) -> Batch:
     logger = get_run_logger()
     for url, error in errors:
         logger.warning("parse_error %s: %s", url, error)
+    misses = [d.url for d in batch.documents if d.profile_miss]
+    if misses:
+        logger.warning("%s: profile %s matched nothing on %d page(s), generic extraction used (e.g. %s)",
+                       source.name, source.profile.name if source.profile else "-", len(misses), misses[0])
     logger.info("%s: %d documents parsed, %d ratings, %d findings, %d quotes, %d metrics", source.name,
                 len(batch.documents), len(batch.ratings), len(batch.findings), len(batch.quotes), len(batch.metrics))
     return batch
@@ -76,6 +80,7 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
     all_fetches: list[FetchRow] = []
     parsed: dict[str, int] = {}
     seen: dict[str, int] = {}
+    profile_misses: dict[str, int] = {}
     with warehouse_session(db) as con, recorded_run(con, run_id, "ingest", started_at):
         for source in selected:
             known = {url: PreviousFetch(f.etag, f.last_modified, f.content_sha256, f.fetched_at)
@@ -85,11 +90,13 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
             load(con, batch)
             all_fetches += batch.fetches
             parsed[source.name] = len(batch.documents)
+            profile_misses[source.name] = sum(1 for d in batch.documents if d.profile_miss)
             seen[source.name] = crawled.documents_seen
         empty = [name for name, n in seen.items() if n == 0]
         summary = finish_run(con, run_id, "ingest", started_at, "FAILED" if empty else "COMPLETED", {
             "db": str(resolve_db(db)), "documents_this_run": parsed, "documents_seen": seen,
             "fetches_this_run": len(all_fetches), "failures": failure_summary(all_fetches),
+            "profile_misses": {name: n for name, n in profile_misses.items() if n},
         })
     if empty:
         hosts = summary["failures"]["unreachable_hosts"]

@@ -126,6 +126,14 @@ def failures_by_outcome_and_host(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     ).fetchall()
 
 
+def profile_misses(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Per source, documents parsed generically because the site profile's selectors matched nothing."""
+    return con.execute(
+        "SELECT source, any_value(profile_miss) AS missed, count(*) AS documents, max(fetched_at) AS latest "
+        "FROM documents WHERE profile_miss IS NOT NULL GROUP BY source ORDER BY documents DESC"
+    ).fetchall()
+
+
 def last_success_by_source(con: duckdb.DuckDBPyConnection) -> dict[str, datetime]:
     rows = con.execute(
         "SELECT source, max(requested_at) FROM fetches WHERE outcome IN ('ok', 'not_modified') GROUP BY source"

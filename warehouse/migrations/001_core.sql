@@ -55,7 +55,8 @@ CREATE TABLE documents (
     content_sha256 VARCHAR NOT NULL,
     content_type VARCHAR,
     parser VARCHAR NOT NULL,
-    text VARCHAR NOT NULL
+    text VARCHAR NOT NULL,
+    profile_miss VARCHAR
 );
 COMMENT ON TABLE documents IS 'One row per parsed web page or PDF (news article, committee minutes, Ofsted report...). Ratings, findings, quotes and metrics point back here by document_id as their evidence.';
 COMMENT ON COLUMN documents.document_id IS 'Stable id derived from the URL (16 hex digits), e.g. 3f2a9c0d1b7e4a55. The same URL always has the same id.';
@@ -71,6 +72,7 @@ COMMENT ON COLUMN documents.content_sha256 IS 'SHA-256 (hex) of the raw download
 COMMENT ON COLUMN documents.content_type IS 'HTTP Content-Type of the download, e.g. text/html, application/pdf. NULL if unknown.';
 COMMENT ON COLUMN documents.parser IS 'Parser that produced the text, as name@version, e.g. news_html@1. Lets you find documents to reparse after a parser change.';
 COMMENT ON COLUMN documents.text IS 'Main text of the document (boilerplate removed), the evidence the extracted rows quote.';
+COMMENT ON COLUMN documents.profile_miss IS 'Set when the source''s site profile selectors matched nothing on this page (a redesign?) and generic extraction was used instead, e.g. body: div.article-body. NULL when the profile matched or the source has none.';
 
 CREATE TABLE document_councils (
     document_id VARCHAR NOT NULL,
