@@ -28,16 +28,57 @@ from flows.pipeline import (
 from scrapers.archive import WarcArchive
 from scrapers.crawl import CrawlResult, crawl
 from scrapers.http import Fetcher, PreviousFetch
-from scrapers.sources import Source, load_sources
+from scrapers.moderngov import discover, items_source, load_bases, moderngov_source
+from scrapers.sources import Source, SourceConfigError, load_sources
+from transforms.councils import default_index
 from warehouse.db import Batch, load_batch
 from warehouse.queries import last_good_fetches
+
+
+def expand_sources(sources: list[Source]) -> list[Source]:
+    """A ModernGov source with `councils` ("all" or codes) becomes one discovering source per council."""
+    bases = load_bases()
+    index = default_index()
+    expanded: list[Source] = []
+    for source in sources:
+        if not source.councils:
+            expanded.append(source)
+            continue
+        if source.councils == ("all",):
+            codes = sorted(code for code in bases if index.council(code).end_date is None)
+        else:
+            codes = list(source.councils)
+            unknown = [code for code in codes if code not in bases]
+            if unknown:
+                raise SourceConfigError(f"source {source.name!r}: no ModernGov site known for {', '.join(unknown)}")
+        seen: set[str] = set()
+        for code in codes:
+            if bases[code] in seen:  # a successor council on its predecessor's site
+                continue
+            seen.add(bases[code])
+            expanded.append(moderngov_source(
+                f"{source.name}-{code}", bases[code], index.council(code).official_name, council=code,
+                moderngov_base=bases[code], min_delay_seconds=source.min_delay_seconds,
+                timeout_seconds=source.timeout_seconds, max_pages=source.max_pages,
+                refresh_days=source.refresh_days, user_agent=source.user_agent))
+    return expanded
 
 
 @task(cache_policy=NONE)
 def crawl_source(source: Source, fetcher: Fetcher, known: dict[str, PreviousFetch]) -> CrawlResult:
     logger = get_run_logger()
-    result = crawl(source, fetcher, known=known,
-                   on_fetch=lambda row: logger.debug("%s %s %s", row.outcome, row.status_code, row.url))
+
+    def log_fetch(row) -> None:
+        logger.debug("%s %s %s", row.outcome, row.status_code, row.url)
+
+    if source.adapter == "moderngov" and source.moderngov_base:
+        found = discover(source.moderngov_base, fetcher, source, on_fetch=log_fetch)
+        for note in found.notes:
+            logger.info("%s: %s", source.name, note)
+        result = crawl(items_source(source, found.items), fetcher, known=known, on_fetch=log_fetch)
+        result.fetches[:0] = found.fetches
+    else:
+        result = crawl(source, fetcher, known=known, on_fetch=log_fetch)
     logger.info("%s: %d fetches, %d new or changed documents, %d unchanged, %d fresh (skipped), %d failures",
                 source.name, len(result.fetches), len(result.documents), len(result.unchanged), len(result.fresh),
                 len(result.failures))
@@ -75,7 +116,7 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
     logger = get_run_logger()
     run_id = current_run_id()
     started_at = now_utc()
-    selected = load_sources(sources_file or DEFAULT_SOURCES, base_url=base_url).select(sources)
+    selected = expand_sources(load_sources(sources_file or DEFAULT_SOURCES, base_url=base_url).select(sources))
     fetcher = Fetcher(run_id, WarcArchive(resolve_warc_dir(warc_dir, resolve_db(db)), run_id, started_at))
     all_fetches: list[FetchRow] = []
     parsed: dict[str, int] = {}

@@ -50,6 +50,12 @@ class Source:
     max_pages: int = 200
     refresh_days: float = 7.0
     user_agent: str = DEFAULT_USER_AGENT
+    # ModernGov: the site's base URL turns on discovery (web service, HTML fallback) of the children's
+    # committees' agenda items that mention Ofsted; `councils` ("all" or ONS codes) makes one such source
+    # per council from csi/reference/moderngov.csv.
+    moderngov_base: str | None = None
+    councils: tuple[str, ...] = ()
+    enabled: bool = True  # false: run only when named (csi run --source NAME)
 
     def is_document(self, url: str) -> bool:
         return any(p.search(url) for p in self.documents)
@@ -65,7 +71,7 @@ class SourceSet:
 
     def select(self, names: list[str] | None) -> list[Source]:
         if not names:
-            return list(self.sources)
+            return [s for s in self.sources if s.enabled]
         known = {s.name: s for s in self.sources}
         unknown = [n for n in names if n not in known]
         if unknown:
@@ -75,7 +81,7 @@ class SourceSet:
 
 _LIST_FIELDS = ("start_urls", "documents", "follow")
 _NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_pages": int, "refresh_days": float}
-_TEXT_FIELDS = ("name", "adapter", "publisher", "doc_type", "profile", "council", "user_agent")
+_TEXT_FIELDS = ("name", "adapter", "publisher", "doc_type", "profile", "council", "user_agent", "moderngov_base")
 
 
 def _check_types(name: str, merged: dict) -> None:
@@ -122,7 +128,12 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
         if not name:
             raise SourceConfigError("a [[source]] entry has no name")
         _check_types(name, merged)
-        for key in ("adapter", "publisher", "start_urls", "documents"):
+        councils = merged.get("councils", [])
+        councils = ["all"] if councils == "all" else councils
+        if not isinstance(councils, list) or not all(isinstance(c, str) for c in councils):
+            raise SourceConfigError(f"source {name!r}: 'councils' must be \"all\" or a list of ONS codes")
+        required = ("adapter", "publisher") if councils else ("adapter", "publisher", "start_urls", "documents")
+        for key in required:
             if not merged.get(key):
                 raise SourceConfigError(f"source {name!r}: missing {key!r}")
         if merged.get("doc_type", "news") not in DOC_TYPES:
@@ -139,8 +150,8 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
             adapter=merged["adapter"],
             publisher=merged["publisher"],
             doc_type=merged.get("doc_type", "news"),
-            start_urls=tuple(merged["start_urls"]),
-            documents=_compile(name, "documents", merged["documents"]),
+            start_urls=tuple(merged.get("start_urls", ())),
+            documents=_compile(name, "documents", merged.get("documents", [])),
             follow=_compile(name, "follow", merged.get("follow", [])),
             profile=profiles.get(profile_name) if profile_name else None,
             council=merged.get("council"),
@@ -148,6 +159,9 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
             timeout_seconds=float(merged.get("timeout_seconds", 20.0)),
             max_pages=int(merged.get("max_pages", 200)),
             refresh_days=float(merged.get("refresh_days", 7.0)),
+            moderngov_base=merged.get("moderngov_base"),
+            councils=tuple(councils),
+            enabled=bool(merged.get("enabled", True)),
             user_agent=merged.get("user_agent", DEFAULT_USER_AGENT),
         ))
     names = [s.name for s in sources]

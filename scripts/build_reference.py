@@ -10,7 +10,8 @@ files described in its PROVENANCE.md (mySociety, Data to Insight, DfE/ONS, Democ
 councils.csv has one row per English children's services authority (London boroughs and the
 City of London, metropolitan districts, unitary authorities, county councils), current or
 abolished since 2009, keyed by ONS GSS code. council_aliases.csv maps normalised names
-(transforms.councils.normalise_alias) to those codes.
+(transforms.councils.normalise_alias) to those codes. moderngov.csv gives the ModernGov committee
+site (base URL) of each of those councils that has one, from DemocracyClub's LGSF metadata.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import sys
 from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -353,6 +355,55 @@ def build_aliases(
     return out
 
 
+# --------------------------------------------------------------------------- ModernGov sites
+
+MODERNGOV_COLUMNS = ["council_code", "base_url"]
+
+
+def _moderngov_base(url: str) -> str:
+    """"https://Democracy.Kent.gov.uk/" -> "https://democracy.kent.gov.uk"; a page name at the end is dropped."""
+    parts = urlsplit(url.strip())
+    path = parts.path
+    if re.search(r"\.(aspx|asmx|html?)$", path, re.I):
+        path = path.rsplit("/", 1)[0]
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path.rstrip("/"), "", ""))
+
+
+def build_moderngov(
+    shared: Path, councils: list[dict[str, str]], ms_by_gss: dict[str, dict[str, str]]
+) -> list[tuple[str, str]]:
+    """(council_code, base_url) for the children's services authorities whose LGSF councillors scraper is
+    ModernGov (`services.councillors.cms_type`), mapped through the EveryElection official_identifier
+    (the mySociety 3-letter code). When that identifier is not a council's code, the code that names the
+    LGSF scraper directory (`scrapers/LND-city-of-london/`) is used: the City of London's entry carries the
+    Greater London Authority's EveryElection data."""
+    codes = {r["council_code"] for r in councils}
+    three_to_gss = {r["local-authority-code"]: gss for gss, r in ms_by_gss.items()}
+    found: dict[str, set[str]] = defaultdict(set)
+    for entry in json.loads((shared / "lgsf_council_metadata.json").read_text(encoding="utf-8")):
+        meta = entry["metadata"]
+        service = (meta.get("services") or {}).get("councillors") or {}
+        base = (service.get("base_url") or "").strip()
+        if (service.get("cms_type") or "").strip().lower() != "moderngov" or not base.startswith("http"):
+            continue
+        ee = meta.get("everyelectiion_data") or meta.get("everyelection_data") or {}
+        gss = three_to_gss.get(ee.get("official_identifier", ""))
+        if gss is None:
+            m = re.match(r"scrapers/([A-Z]{3})\b", entry.get("source_path", ""))
+            gss = three_to_gss.get(m.group(1)) if m else None
+            if gss is not None:
+                log.info("moderngov: %s mapped by its directory (official_identifier %r)", entry["source_path"],
+                         ee.get("official_identifier"))
+        if gss in codes:
+            found[gss].add(_moderngov_base(base))
+    out = []
+    for code, bases in sorted(found.items()):
+        if len(bases) > 1:
+            log.warning("moderngov: %s has several base URLs %s; the first is kept", code, sorted(bases))
+        out.append((code, sorted(bases)[0]))
+    return out
+
+
 # --------------------------------------------------------------------------- NOTICE
 
 NOTICE = f"""# csi/reference — councils reference data
@@ -429,10 +480,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{shared} does not contain the la-reference files")
     councils, ms_by_gss = build_councils(shared)
     aliases = build_aliases(shared, councils, ms_by_gss)
+    moderngov = build_moderngov(shared, councils, ms_by_gss)
 
     args.out.mkdir(parents=True, exist_ok=True)
     write_csv(args.out / "councils.csv", COUNCIL_COLUMNS, [[r[c] for c in COUNCIL_COLUMNS] for r in councils])
     write_csv(args.out / "council_aliases.csv", ["alias", "council_code"], [list(a) for a in aliases])
+    write_csv(args.out / "moderngov.csv", MODERNGOV_COLUMNS, [list(m) for m in moderngov])
     (args.out / "NOTICE.md").write_text(NOTICE, encoding="utf-8")
 
     n_current = sum(1 for r in councils if not r["end_date"])
@@ -440,6 +493,9 @@ def main(argv: list[str] | None = None) -> int:
         f"councils.csv: {len(councils)} rows ({n_current} current, {len(councils) - n_current} former); "
         f"council_aliases.csv: {len(aliases)} rows -> {args.out}"
     )
+    current = {r["council_code"] for r in councils if not r["end_date"]}
+    print(f"moderngov.csv: {len(moderngov)} councils with a ModernGov base URL "
+          f"({sum(code in current for code, _ in moderngov)} of {n_current} current councils)")
     return 0
 
 

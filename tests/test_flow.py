@@ -152,3 +152,18 @@ def test_sample_site_server_maps_query_strings():
         assert requests.get(f"{base}/moderngov/mgAi.aspx?ID=12345", timeout=5).status_code == 200
         assert requests.get(f"{base}/robots.txt", timeout=5).text.startswith("User-agent")
         assert requests.get(f"{base}/../../etc/passwd", timeout=5).status_code == 404
+
+
+def test_moderngov_councils_expand_to_one_discovering_source_each():
+    from flows.ingest import expand_sources
+    from scrapers.sources import SourceConfigError, parse_sources
+
+    template = '[[source]]\nname = "mg"\nadapter = "moderngov"\npublisher = "-"\nmin_delay_seconds = 2.0\n'
+    expanded = expand_sources(list(parse_sources(template + 'councils = ["E09000017", "E09000018"]\n').sources))
+    assert [(s.name, s.council, s.min_delay_seconds) for s in expanded] == [
+        ("mg-E09000017", "E09000017", 2.0), ("mg-E09000018", "E09000018", 2.0)]
+    assert all(s.moderngov_base and s.adapter == "moderngov" and s.doc_type == "minutes" for s in expanded)
+    everyone = expand_sources(list(parse_sources(template + 'councils = "all"\n').sources))
+    assert len(everyone) > 100 and len({s.moderngov_base for s in everyone}) == len(everyone)
+    with pytest.raises(SourceConfigError, match="E99999999"):
+        expand_sources(list(parse_sources(template + 'councils = ["E99999999"]\n').sources))

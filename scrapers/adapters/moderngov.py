@@ -54,8 +54,8 @@ _TITLE_TYPES = (
     (re.compile(r"^decision\b", re.I), "decision"),
 )
 _UK_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-_TITLE_PREFIX = re.compile(r"^(issue details|issue history|issue|items at meetings|decision details|decision)\s*[-:–]\s*",
-                           re.I)
+_TITLE_PREFIX = re.compile(
+    r"^(issue details|issue history|issue|items at meetings|decision details|decision)\s*[-:–]\s*", re.I)
 # Labels of the decision page's dates, best first: the meeting that decided, then the decision, then publication.
 _DECISION_DATE_LABELS = ("decided at meeting", "date of decision", "decision date", "publication date",
                          "date published")
