@@ -1,0 +1,61 @@
+"""The extraction gold set (tests/gold): its annotations are well-formed, and extraction keeps its floors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from csi.evaluation.gold import PATTERNS, TABLES, evaluate, format_report, load_pages, validate_page
+
+GOLD = Path(__file__).parent / "gold"
+
+# F1 floors per table: what the rules reached when the gold set was written, less a small margin.
+# The lead raises them as the rules improve (never lowers them to make a change pass); the target for
+# ratings is 0.95 (issue 4, item 6).
+FLOORS = {
+    "ratings": 0.58,
+    "inspections": 0.75,
+    "findings": 0.78,
+    "quotes": 0.13,
+    "metrics": 0.35,
+    "document_councils": 0.94,
+}
+RATINGS_TARGET = 0.95
+
+
+@pytest.fixture(scope="module")
+def result() -> dict:
+    found = evaluate(GOLD)
+    print("\n" + format_report(found))
+    return found
+
+
+def test_the_gold_set_is_large_enough_and_covers_every_pattern():
+    pages = load_pages(GOLD)
+    assert len(pages) >= 36
+    for pattern in PATTERNS:
+        assert sum(pattern in p.patterns for p in pages) >= 3, f"fewer than 3 gold pages for {pattern!r}"
+    assert {p.spec["source"]["doc_type"] for p in pages} >= {"news", "minutes", "press_release"}
+
+
+@pytest.mark.parametrize("page", load_pages(GOLD), ids=lambda p: p.name)
+def test_every_gold_page_is_well_formed(page):
+    assert validate_page(page) == []
+
+
+def test_every_gold_page_parses(result):
+    assert result["errors"] == {}
+    assert result["published_on_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_extraction_keeps_its_floor(result, table):
+    f1 = result["tables"][table]["f1"]
+    print(f"{table}: F1 {f1:.3f} (floor {FLOORS[table]})")
+    assert f1 >= FLOORS[table], f"{table} F1 {f1:.3f} fell below its floor {FLOORS[table]}"
+
+
+@pytest.mark.xfail(reason="issue 4 target, not yet reached: the lead removes this mark when it passes", strict=False)
+def test_ratings_reach_the_target(result):
+    assert result["tables"]["ratings"]["f1"] >= RATINGS_TARGET
