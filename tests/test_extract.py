@@ -81,7 +81,7 @@ def test_002_haringey_requires_improvement(extracted):
     kinds = Counter(f.kind for f in ex.findings)
     assert kinds["strength"] >= 1 and kinds["weakness"] >= 2
     assert any("records up to date" in f.text and f.kind == "weakness" for f in ex.findings)
-    assert [(q.speaker, q.organisation) for q in ex.quotes] == [("Elin Weston", "Haringey Council")]
+    assert [(q.speaker, q.organisation) for q in ex.quotes] == [("Elin Weston", "London Borough of Haringey")]
 
 
 def test_003_hounslow(extracted):

@@ -61,7 +61,9 @@ def normalise_alias(text: str) -> str:
 # Tokens of running text, consistent with normalise_alias: a token's normal form is
 # normalise_alias(token), and normalise_alias(text) == " ".join(normal forms of its tokens)
 # (except for a leading "the", which matching simply does not include).
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2018\u2019\u02bc`][^\W_]+)*|&")
+# A word, with inner apostrophes ("Lyme's" is one token) but not a trailing possessive: "Sunderland's"
+# yields the token "Sunderland", so possessives name councils too.
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2018\u2019\u02bc`](?![sS]\b)[^\W_]+)*|&")
 
 
 def _norm_token(raw: str) -> str:

@@ -81,10 +81,11 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     if council:
         counts.setdefault(council, 0)
     out.document_councils = [DocumentCouncil(document_id, code, n) for code, n in sorted(counts.items())]
-    if main is None:
+    blocks = with_implicit_lists(doc.blocks)
+    if main is None:  # national news: people are still quoted, but no council's services are rated
+        out.quotes = _quotes(index, doc, blocks, None, reference)
         return out
 
-    blocks = with_implicit_lists(doc.blocks)
     paragraphs = [b.text for b in blocks if b.kind in ("paragraph", "list_item", "heading", "table_row")]
     body_sentences = [s for text in paragraphs for s in sentences(text)]
 
@@ -138,17 +139,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
             finding_rows.setdefault(fid, Finding(fid, main, document_id, current_id, f.kind, f.theme, f.text))
         out.findings = list(finding_rows.values())
 
-    quote_rows: dict[str, Quote] = {}
-    for q in quotations(blocks):
-        organisation = q.organisation
-        if organisation in ("council", "authority", "local authority"):
-            organisation = index.council(main).official_name  # "cabinet member ... at the council"
-        org_council = index.resolve(organisation, on=reference) if organisation else None
-        qid = make_id("quote", document_id, q.speaker, q.text)
-        quote_rows.setdefault(qid, Quote(qid, document_id, org_council or main, q.speaker, q.role, organisation,
-                                         q.text))
-    out.quotes = list(quote_rows.values())
-
+    out.quotes = _quotes(index, doc, blocks, main, reference)
     metric_rows: dict[str, Metric] = {}
     for text in paragraphs:
         for m in metric_claims(sentences(text), doc.published_on):
@@ -159,6 +150,32 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     out.inspections = list(inspections.values())
     out.document_inspections = [DocumentInspection(document_id, iid) for iid in inspections]
     return out
+
+
+# Roles that belong to a council: quoted without an organisation, the speaker speaks for the document's council.
+_COUNCIL_ROLE = re.compile(r"\b(?:cabinet|portfolio|lead|executive)\s+(?:member|holder)|director\s+of\s+children|"
+                           r"director\s+of\s+social|chief\s+executive|leader\s+of\s+the\s+council|"
+                           r"children'?s\s+services\s+director|chair\s+of\s+the\s+[\w\s]*committee", re.I)
+
+
+def _quotes(index: CouncilIndex, doc: Document, blocks: list[Block], main: str | None,
+            on: date | None) -> list[Quote]:
+    """Attributed quotations; an organisation that names a council (even by an abbreviation the text defines,
+    "KCC") is written as the council's official name and sets the quote's council."""
+    rows: dict[str, Quote] = {}
+    for q in quotations(blocks):
+        organisation, council = q.organisation, None
+        if organisation in ("council", "authority") or (organisation is None and q.role
+                                                        and _COUNCIL_ROLE.search(q.role)):
+            council = main
+        elif organisation:
+            named = index.find_mentions(f"{doc.text}\n{organisation}", on=on)
+            council = next((m.council_code for m in named if m.start > len(doc.text)), None)
+        if council is not None:
+            organisation = index.council(council).official_name
+        qid = make_id("quote", doc.document_id, q.speaker, q.text)
+        rows.setdefault(qid, Quote(qid, doc.document_id, council or main, q.speaker, q.role, organisation, q.text))
+    return list(rows.values())
 
 
 def _rating_claims(index: CouncilIndex, blocks: list[Block], title: str | None,
@@ -217,10 +234,15 @@ def _shared_list(index: CouncilIndex, text: str, on: date | None) -> tuple[Ratin
 
 def _councils_of(index: CouncilIndex, claim: RatingClaim, on: date | None) -> list[str]:
     """The councils a verdict belongs to: those named before the grade in its clause, else the clause's only one."""
+    if claim.year:  # a council as it was then: North Yorkshire County Council in 2018, not its successor
+        on = date(claim.year, 6, 30)
     mentions = index.find_mentions(claim.clause, on=on)
-    before = list(dict.fromkeys(m.council_code for m in mentions if m.start < claim.start))
+    own = list(dict.fromkeys(m.council_code for m in mentions if claim.segment <= m.start < claim.start))
+    if own:
+        return own
+    before = [m.council_code for m in mentions if m.start < claim.start]
     if before:
-        return before
+        return before[-1:]
     codes = {m.council_code for m in mentions}
     return [codes.pop()] if len(codes) == 1 else []
 

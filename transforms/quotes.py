@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from csi.records import Block
 
-_TITLES = r"(?:Cllr\.?|Councillor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Prof\.?|Professor|Baroness|Lord|Lady)"
+_TITLES = (r"(?:Cllr\.?|(?:County\s+|City\s+)?Councillor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Prof\.?|Professor"
+           r"|Baroness|Lord|Lady)")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _NAME = rf"(?:{_TITLES}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _VERB = r"(?:said|says|added|adds|commented|explained|stated|warned|told\s+[A-Z]\w+(?:\s+\w+){0,2})"
@@ -22,6 +23,10 @@ _ATTRIBUTION_AFTER = re.compile(
     rf"^(?P<quote>[{_OPEN}].+?[,.!?][{_CLOSE}])\s*{_VERB}\s+(?P<who>[^.]+?)\.?$|"
     rf"^(?P<quote2>[{_OPEN}].+?[,.!?][{_CLOSE}])\s*(?P<who2>{_NAME})(?:,\s*(?P<role2>[^.]+?))?,?\s+{_VERB}\.?$", re.S)
 _NAME_THEN_ROLE = re.compile(rf"^(?P<name>{_NAME})\s*,\s*(?P<role>.+?)\s*(?:,\s*who\b.*)?,?$", re.S)
+_ROLE_COMMA_NAME = re.compile(rf"^(?P<role>[^,]{{3,160}}?),\s*(?P<name>{_NAME})\s*,?$", re.S)
+# "Calderdale Council's cabinet member", "the SSI's regional director", "KCC's cabinet member"
+_ORG_POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,5}|council|authority)['’]s\s+"
+                             r"(?P<role>.+)$")
 _ROLE_THEN_NAME = re.compile(rf"^(?P<role>.*?)\s*(?P<name>{_NAME})(?:\s*,\s*who\b.*)?,?$", re.S)
 _ORG_AFTER = re.compile(r"^(?P<role>.+?)\s+(?:at|of)\s+"
                         r"(?P<org>the\s+(?:council|authority)|(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of|and|for|the|[A-Z][\w'’&-]*))*)$")
@@ -55,10 +60,14 @@ def _clean_quote(text: str) -> str:
 
 
 def split_role(role: str | None) -> tuple[str | None, str | None]:
-    """'head of X at the Local Government Association' -> ('head of X', 'Local Government Association')."""
+    """'head of X at the Local Government Association' -> ('head of X', 'Local Government Association');
+    "Calderdale Council's cabinet member" -> ('cabinet member', 'Calderdale Council')."""
     if not role:
         return None, None
     role = role.strip(" ,")
+    if m := _ORG_POSSESSIVE.match(role):
+        role, org = m["role"], m["org"]
+        return role, KNOWN_ORGANISATIONS.get(org, "council" if org.lower() in ("council", "authority") else org)
     first, _, rest = role.partition(" ")
     if first in KNOWN_ORGANISATIONS and rest:
         return rest, KNOWN_ORGANISATIONS[first]
@@ -72,10 +81,11 @@ def split_role(role: str | None) -> tuple[str | None, str | None]:
 def _speaker(who: str) -> tuple[str, str | None] | None:
     """(name, role) from the words that introduce a quotation, or None if no person is named."""
     who = who.strip().rstrip(",")
-    last_clause = re.split(r"(?<=[.!?])\s+|\b(?:and|but|while)\s+(?=[A-Za-z])", who)[-1].strip()
-    if m := _NAME_THEN_ROLE.match(who) or _NAME_THEN_ROLE.match(last_clause):
+    last_sentence = re.split(r"(?<=[.!?])\s+", who)[-1].strip()
+    last_clause = re.split(r"\b(?:and|but|while)\s+(?=[A-Za-z])", last_sentence)[-1].strip()
+    if m := _NAME_THEN_ROLE.match(who) or _NAME_THEN_ROLE.match(last_sentence):
         name, role = m["name"], m["role"]
-    elif m := _ROLE_THEN_NAME.match(last_clause):
+    elif m := _ROLE_COMMA_NAME.match(last_sentence) or _ROLE_THEN_NAME.match(last_clause):
         name, role = m["name"], m["role"].strip() or None
     else:
         return None

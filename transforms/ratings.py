@@ -69,7 +69,8 @@ _CLAUSE_BREAK = re.compile(r"\s[-–—]\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+(
 _YEAR = re.compile(r"\b(?:in|since|from|during)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\)")
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}(?:inspection|assessment|review|report)\b",
                                  re.I)
-_HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspection|earlier|former(?:ly)?|prior|had\s+been\s+rated"
+_HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspection|earlier|former(?:ly)?|prior"
+                          r"|had\s+(?:\w+\s+)?been\s+(?:rated|judged)"
                           r"|up\s+from|down\s+from)\b", re.I)
 
 
@@ -81,7 +82,8 @@ class RatingClaim:
     year: int | None
     is_historical: bool
     clause: str
-    start: int = 0  # where the grade stands in the clause: the councils named before it own it
+    start: int = 0  # where the grade stands in the clause
+    segment: int = 0  # where the text this verdict owns begins: councils named from here to `start` own it
 
 
 def _judgements_in(text: str) -> list[tuple[int, str]]:
@@ -91,7 +93,7 @@ def _judgements_in(text: str) -> list[tuple[int, str]]:
 def _year_near(clause: str, start: int, end: int) -> int | None:
     """A year stated right after the grade ("rated good in 2015"), just before it ("In 2015 it was ..."), or
     naming the inspection in the clause ("its 2006 annual performance assessment")."""
-    m = (_YEAR.search(clause[end:end + 40]) or _YEAR.search(clause[max(0, start - 40):start])
+    m = (_YEAR.search(clause[end:end + 60]) or _YEAR.search(clause[max(0, start - 40):start])
          or _YEAR_OF_INSPECTION.search(clause))
     return int(next(g for g in m.groups() if g)) if m else None
 
@@ -118,10 +120,9 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
         judgements = _judgements_in(clause)
         owner = next((name for _, name in judgements), "overall_effectiveness")
         transitions, scanned = _transitions(clause)
-        for label, grade, historical, start, end in transitions:
-            year = _year_near(clause, start, end)
-            claims.append(RatingClaim(owner, grade, " ".join(label.split()), year, historical or at_visit, clause,
-                                      start))
+        verdicts: list[tuple[int, int, list[str], str, bool, int | None]] = []  # start, end, owned, label, hist, year
+        for label, _grade, historical, start, end in transitions:
+            verdicts.append((start, end, [owner], label, historical, _year_near(clause, start, end)))
         previous_end = 0
         for slot in _SLOT.finditer(scanned):
             label = next(g for g in slot.groups() if g)
@@ -136,15 +137,17 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
                     continue
                 owned = ["overall_effectiveness"]
             previous_end = slot.end()
+            near = scanned[max(0, slot.start() - 45):slot.end() + 40]
+            verdicts.append((slot.start(), slot.end(), owned, label, bool(_HISTORY_CUE.search(near)),
+                             _year_near(scanned, slot.start(), slot.end())))
+        segment = 0  # each verdict owns the text from the end of the one before it
+        for start, end, owned, label, historical, year in sorted(verdicts, key=lambda v: v[0]):
             grade = normalise_grade(label)
-            if grade is None:
-                continue
-            near = scanned[max(0, slot.start() - 25):slot.end() + 40]
-            historical = at_visit or bool(_HISTORY_CUE.search(near))
-            year = _year_near(scanned, slot.start(), slot.end())
-            for judgement in dict.fromkeys(owned):
-                claims.append(RatingClaim(judgement, grade, " ".join(label.split()), year, historical, clause,
-                                          slot.start()))
+            if grade is not None:
+                for judgement in dict.fromkeys(owned):
+                    claims.append(RatingClaim(judgement, grade, " ".join(label.split()), year, historical or at_visit,
+                                              clause, start, segment))
+            segment = end
     return claims
 
 
