@@ -42,6 +42,7 @@ from transforms.ratings import RatingClaim, rating_claims, shared_grade_list, ta
 from transforms.text import sentences
 
 TITLE_WEIGHT = 3
+PRE_2013_FRAMEWORKS = ("slac", "safeguarding_la", "jar", "apa", "ssi")
 
 
 def inspection_id(council_code: str, framework: str, year: int, month: int | None = None) -> str:
@@ -114,16 +115,21 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     for claim, codes in owned_claims:
         for code in codes or _councils_of(index, claim, reference) or [main]:
             historical = not _is_current(claim, now)
+            framework = None
             if historical:
                 year = claim.year or _latest_ofsted_year(mentioned)
-                iid = add_inspection(code, _graded_framework(claim.clause, year), year) if year else None
+                framework = _graded_framework(claim.clause, year) if year else None
+                iid = add_inspection(code, framework, year) if year else None
             elif current is not None:
-                year, iid = current[1], add_inspection(code, *current)
+                year, iid, framework = current[1], add_inspection(code, *current), current[0]
             else:  # an undated document: the verdict stands, its year and inspection are unknown
                 year, iid = claim.year, None
-            rid = make_id("rating", document_id, code, iid, claim.judgement, claim.grade, historical)
+            judgement = claim.judgement
+            if framework in PRE_2013_FRAMEWORKS and judgement == "children_in_care":
+                judgement = "looked_after"  # the earlier frameworks' name for the judgement on children in care
+            rid = make_id("rating", document_id, code, iid, judgement, claim.grade, historical)
             ratings.setdefault(rid, Rating(
-                rating_id=rid, council_code=code, inspection_id=iid, judgement=claim.judgement, grade=claim.grade,
+                rating_id=rid, council_code=code, inspection_id=iid, judgement=judgement, grade=claim.grade,
                 grade_rank=GRADE_RANK[claim.grade], grade_label=claim.grade_label, rated_year=year, rated_on=None,
                 is_historical=historical, document_id=document_id, evidence=claim.clause,
             ))

@@ -27,11 +27,15 @@ NAMED_FRAMEWORKS = [
 _SHORT = re.compile(r"\bshort\s+inspection", re.I)
 _REINSPECTION = re.compile(r"\bre-?inspection", re.I)
 _INSPECTION_WORD = re.compile(r"\b(?:inspect\w*|visit(?:ed)?|review|assessment|conversation)\b", re.I)
-_IN_MONTH = re.compile(rf"\b(?:in|during|from)\s+{MONTH_PATTERN}(?:\s+(?:and|to|-)\s+{MONTH_PATTERN})?"
-                       rf"(?:\s+((?:19|20)\d{{2}}))?\b",
-                       re.I)
-_OFSTED_INSPECTION = re.compile(r"\bOfsted\s+inspection|\binspectors?\s+visited|\binspection\s+(?:in|during)\b"
-                                r"|\bvisited\s+in\b", re.I)
+# "in October and November 2018", "between 5 and 27 November 2014", "from 2 to 6 October 2023", "on 9 May"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_IN_MONTH = re.compile(
+    rf"\b(?:in|during|from|between|on|over)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:in\s+))?"
+    rf"(?:{_DAY}\s+(?:(?:and|to|-|–)\s+{_DAY}\s+)?)?{MONTH_PATTERN}"
+    rf"(?:\s+(?:and|to|-|–)\s+(?:{_DAY}\s+)?{MONTH_PATTERN})?(?:\s+((?:19|20)\d{{2}}))?\b",
+    re.I)
+_OFSTED_INSPECTION = re.compile(r"\bOfsted\s+(?:\w+\s+)?inspection|\binspectors?\s+(?:visited|spent|were\s+on\s+site)|\binspection\s+"
+                                r"(?:in|during|between|from|over|carried\s+out)\b|\bvisited\s+in\b", re.I)
 UNGRADED = ("focused_visit", "monitoring_visit", "jtai", "other")  # visits, joint inspections, conversations
 ILACS_START = date(2018, 1, 1)
 SIF_START = date(2013, 11, 1)

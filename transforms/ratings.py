@@ -18,6 +18,7 @@ QE = r"[’'\"”]?"
 JUDGEMENT_PATTERNS = [
     ("overall_effectiveness", r"overall\s+(?:effectiveness|judgements?|judgments?|grade|rating)"),
     ("leadership", r"impact\s+of\s+leaders|leadership,?\s+management\s+and\s+governance|leadership\s+and\s+management"
+                   r"|service\s+management"
                    r"|\bleadership\b"),
     ("help_and_protection", r"(?:children\s+)?(?:who\s+)?(?:need|needing|requiring)\s+help\s+and\s+protection"
                             r"|help\s+and\s+protection"),
@@ -26,6 +27,8 @@ JUDGEMENT_PATTERNS = [
     ("care_leavers", r"care\s+leavers"),
     ("adoption", r"adoption\s+performance|\badoption\b"),
     ("lscb", r"local\s+safeguarding\s+children(?:'s)?\s+boards?|\bLSCB\b|safeguarding\s+partnership"),
+    ("safeguarding", r"\bsafeguarding\b"),  # the pre-2013 frameworks' safeguarding judgement
+    ("other", r"capacity\s+to\s+improve"),
 ]
 _JUDGEMENT = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in JUDGEMENT_PATTERNS), re.I)
 
@@ -65,12 +68,15 @@ _AGGREGATE = re.compile(
     r"(?:now\s+)?(?:rated|judged|graded|found)\b", re.I)
 # A grade named at a visit or a conversation is the standing grade from an earlier inspection.
 _VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\s+)?conversation", re.I)
+# "rated good at its previous inspection", "judged inadequate at the last inspection in 2016"
+_HISTORY_AFTER = re.compile(r"\W*(?:\w+\s+){0,3}?(?:at|in|during|under)\s+(?:its|the|their)\s+(?:previous|last|earlier)\b",
+                            re.I)
+_FOR_OR_AS_WERE = re.compile(r"(?:\s*,?\s*(?:as\s+(?:were|was)|for)\s+[^,;]+?)+(?=[,;.]|$)", re.I)
 _CLAUSE_BREAK = re.compile(r"\s[-–—]\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+(?=(?:up|down)\s+from\b)")
 _YEAR = re.compile(r"\b(?:in|since|from|during)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\)")
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}(?:inspection|assessment|review|report)\b",
                                  re.I)
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspection|earlier|former(?:ly)?|prior"
-                          r"|had\s+(?:\w+\s+)?been\s+(?:rated|judged)"
                           r"|up\s+from|down\s+from)\b", re.I)
 
 
@@ -132,14 +138,19 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
             owned = [name for pos, name in judgements if previous_end <= pos < slot.start()]
             if (slot.group("g2") or slot.group("g2q")) and not owned:
                 owned = [name for pos, name in judgements if slot.start() <= pos < slot.end() + 40][:1]
+            following = _FOR_OR_AS_WERE.match(scanned, slot.end())
+            if following:  # "judged inadequate for help and protection and for leadership", "good, as were X"
+                owned += [name for pos, name in judgements if following.start() <= pos < following.end()]
             if not owned:
                 if slot.group("g4") and not _SERVICES_SUBJECT.search(before):
                     continue
                 owned = ["overall_effectiveness"]
             previous_end = slot.end()
-            near = scanned[max(0, slot.start() - 45):slot.end() + 40]
-            verdicts.append((slot.start(), slot.end(), owned, label, bool(_HISTORY_CUE.search(near)),
-                             _year_near(scanned, slot.start(), slot.end())))
+            historical = bool(_HISTORY_CUE.search(scanned[:slot.end()]) or _HISTORY_AFTER.match(scanned, slot.end()))
+            year = _year_near(scanned, slot.start(), slot.end())
+            if historical and year is None and (m := _YEAR.search(scanned)):
+                year = int(next(g for g in m.groups() if g))
+            verdicts.append((slot.start(), slot.end(), owned, label, historical, year))
         segment = 0  # each verdict owns the text from the end of the one before it
         for start, end, owned, label, historical, year in sorted(verdicts, key=lambda v: v[0]):
             grade = normalise_grade(label)
@@ -151,6 +162,11 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
     return claims
 
 
+# "The boroughs judged to require improvement are Dudley, Walsall and Wolverhampton"
+_LIST_AFTER_VERB = re.compile(r"^(?P<lead>.*?\b(?:rated|judged|graded)\b.*?)\s+(?:are|were|include[sd]?)\s+"
+                              r"(?P<names>[A-Z][^.]*?(?:,|\band\b)[^.]*?)\.?$")
+# "Four councils - Kirklees, Thurrock, Enfield and Cumbria - were rated good"
+_DASHED_LIST = re.compile(r"^(?P<lead_a>.*?)\s[-–—]\s(?P<names>[^-–—]+?(?:,|\band\b)[^-–—]+?)\s[-–—]\s(?P<lead_b>.+)$")
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|\band\b)\s*")
 
 
@@ -160,7 +176,12 @@ def shared_grade_list(sentence: str) -> tuple[RatingClaim, list[str]] | None:
     The lead-in before the colon holds the verdict; the names after it are resolved by the caller.
     """
     lead, colon, names = sentence.partition(":")
-    if not colon or not names.strip():
+    if not colon:
+        if m := _LIST_AFTER_VERB.match(sentence):
+            lead, names = m["lead"], m["names"]
+        elif m := _DASHED_LIST.match(sentence):
+            lead, names = f"{m['lead_a']} {m['lead_b']}", m["names"]
+    if not names.strip():
         return None
     scanned = _OTHER_SUBJECT.sub(" ", _AGGREGATE.sub(" rated", lead))
     claims = [c for c in rating_claims(scanned) if not c.is_historical]
