@@ -34,8 +34,9 @@ _IN_MONTH = re.compile(
     rf"(?:{_DAY}\s+(?:(?:and|to|-|–)\s+{_DAY}\s+)?)?{MONTH_PATTERN}"
     rf"(?:\s+(?:and|to|-|–)\s+(?:{_DAY}\s+)?{MONTH_PATTERN})?(?:\s+((?:19|20)\d{{2}}))?\b",
     re.I)
-_OFSTED_INSPECTION = re.compile(r"\bOfsted\s+(?:\w+\s+)?inspection|\binspectors?\s+(?:visited|spent|were\s+on\s+site)|\binspection\s+"
-                                r"(?:in|during|between|from|over|carried\s+out)\b|\bvisited\s+in\b", re.I)
+_OFSTED_INSPECTION = re.compile(r"\bOfsted\s+(?:\w+\s+)?inspection|\binspectors?\s+(?:visited|spent|were\s+on\s+site)"
+                                r"|\binspection\s+(?:in|during|between|from|over|carried\s+out)\b|\bvisited\s+in\b",
+                                re.I)
 UNGRADED = ("focused_visit", "monitoring_visit", "jtai", "other")  # visits, joint inspections, conversations
 ILACS_START = date(2018, 1, 1)
 SIF_START = date(2013, 11, 1)
