@@ -105,15 +105,17 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
         add_inspection(main, claim.framework, claim.year, claim.month)
 
     owned_claims = _rating_claims(index, blocks, doc.title, reference)
-    claims = [claim for claim, _ in owned_claims]
+    claims = [claim for claim, _, _ in owned_claims]
+    # Abbreviations the text defines ("Kensington and Chelsea (RBKC)") name councils in later clauses too.
+    abbreviations = {m.surface: m.council_code for m in mentions if m.surface.isupper() and len(m.surface) <= 6}
     # Undated documents: the latest inspection they date themselves stands in for "now".
     now = reference or (date(max(c.year for c in mentioned), 12, 31) if mentioned else None)
     current = _current_inspection(claims, mentioned, now, doc.text)
     current_id = add_inspection(main, *current) if current else None
 
     ratings: dict[str, Rating] = {}
-    for claim, codes in owned_claims:
-        for code in codes or _councils_of(index, claim, reference) or [main]:
+    for claim, codes, section in owned_claims:
+        for code in codes or _councils_of(index, claim, reference, abbreviations) or [section or main]:
             historical = not _is_current(claim, now)
             framework = None
             if historical:
@@ -185,22 +187,31 @@ def _quotes(index: CouncilIndex, doc: Document, blocks: list[Block], main: str |
 
 
 def _rating_claims(index: CouncilIndex, blocks: list[Block], title: str | None,
-                   on: date | None) -> list[tuple[RatingClaim, list[str] | None]]:
-    """Every verdict in the document, with the councils it names explicitly (None: find them in the clause).
+                   on: date | None) -> list[tuple[RatingClaim, list[str] | None, str | None]]:
+    """Every verdict in the document: (claim, the councils it names explicitly or None, the council of its
+    section, the one a heading above it names, or None).
 
     Shapes: sentences; table rows ("Impact of leaders | Good"); councils listed after a colon
     ("The seven judged inadequate are: A; B and C"), in a sentence or as a list under a lead-in.
     """
-    found: list[tuple[RatingClaim, list[str] | None]] = []
+    found: list[tuple[RatingClaim, list[str] | None, str | None]] = []
+    section: str | None = None
 
     def read(block: Block) -> None:
+        nonlocal section
+        if block.kind == "heading":
+            named = {m.council_code for m in index.find_mentions(block.text, on=on)}
+            section = named.pop() if len(named) == 1 else None
         if block.kind == "table_row":
             if claim := table_row_claim(block.text):
-                found.append((claim, None))
+                found.append((claim, None, section))
             return
         for sentence in sentences(block.text):
             shared = _shared_list(index, sentence, on)
-            found.extend([shared] if shared else [(claim, None) for claim in rating_claims(sentence)])
+            if shared:
+                found.append((*shared, None))
+            else:
+                found.extend((claim, None, section) for claim in rating_claims(sentence))
 
     lead_in: Block | None = None  # a paragraph ending with a colon, read once we know what follows it
     for list_id, group in groupby(blocks, key=lambda b: b.list_id if b.kind == "list_item" else None):
@@ -209,7 +220,7 @@ def _rating_claims(index: CouncilIndex, blocks: list[Block], title: str | None,
             items = "; ".join(b.text for b in group) if list_id is not None else ""
             shared = _shared_list(index, f"{lead_in.text} {items}", on) if items else None
             if shared:
-                found.append(shared)
+                found.append((*shared, None))
                 group = []
             else:
                 read(lead_in)
@@ -221,8 +232,7 @@ def _rating_claims(index: CouncilIndex, blocks: list[Block], title: str | None,
                 read(block)
     if lead_in is not None:
         read(lead_in)
-    for claim in rating_claims(title or ""):
-        found.append((claim, None))
+    found.extend((claim, None, None) for claim in rating_claims(title or ""))
     return found
 
 
@@ -238,18 +248,23 @@ def _shared_list(index: CouncilIndex, text: str, on: date | None) -> tuple[Ratin
     return claim, list(dict.fromkeys(codes))
 
 
-def _councils_of(index: CouncilIndex, claim: RatingClaim, on: date | None) -> list[str]:
-    """The councils a verdict belongs to: those named before the grade in its clause, else the clause's only one."""
+def _councils_of(index: CouncilIndex, claim: RatingClaim, on: date | None,
+                 abbreviations: dict[str, str]) -> list[str]:
+    """The councils a verdict belongs to: those named in its own stretch of the clause, else the nearest one
+    before it, else the clause's only one."""
     if claim.year:  # a council as it was then: North Yorkshire County Council in 2018, not its successor
         on = date(claim.year, 6, 30)
-    mentions = index.find_mentions(claim.clause, on=on)
-    own = list(dict.fromkeys(m.council_code for m in mentions if claim.segment <= m.start < claim.start))
+    named = [(m.start, m.council_code) for m in index.find_mentions(claim.clause, on=on)]
+    named += [(m.start(), code) for surface, code in abbreviations.items()
+              for m in re.finditer(rf"\b{re.escape(surface)}\b", claim.clause)]
+    named.sort()
+    own = list(dict.fromkeys(code for start, code in named if claim.segment <= start < claim.start))
     if own:
         return own
-    before = [m.council_code for m in mentions if m.start < claim.start]
+    before = [code for start, code in named if start < claim.start]
     if before:
         return before[-1:]
-    codes = {m.council_code for m in mentions}
+    codes = {code for _, code in named}
     return [codes.pop()] if len(codes) == 1 else []
 
 

@@ -31,13 +31,19 @@ JUDGEMENT_PATTERNS = [
     ("other", r"capacity\s+to\s+improve"),
 ]
 _JUDGEMENT = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in JUDGEMENT_PATTERNS), re.I)
+_JUDGEMENT_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTERNS)
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
 _VERDICT_VERBS = (r"\b(?:rated|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked"
                   r"|(?:downgraded|upgraded|moved|improved|slipped|fallen|fell|dropped|risen|rose)\s+to)")
 _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
 _SLOT = re.compile(
-    rf"{_VERDICT_VERBS}\s+(?:(?!as\b)[\w'’-]+\s+){{0,6}}?(?:as\s+)?(?:being\s+)?{Q}(?P<g1>{GRADE_PHRASE}){QE}"
+    # "judged the impact of leaders on social work practice to be good"
+    rf"{_VERDICT_VERBS}\s+(?:(?!as\b)[\w'’-]+\s+){{1,16}}?(?:to\s+be|as)\s+{Q}(?P<g5>{GRADE_PHRASE}){QE}"
+    rf"|{_VERDICT_VERBS}\s+(?:(?!as\b)[\w'’-]+\s+){{0,12}}?(?:as\s+)?(?:being\s+)?{Q}(?P<g1>{GRADE_PHRASE}){QE}"
+    # "..., and the experiences and progress of children in care outstanding" (the verb stated once before)
+    rf"|(?<=\band\s)(?:the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_JUDGEMENT_ALTERNATIVES})\s+{Q}(?P<g6>{GRADE_PHRASE}){QE}"
+    rf"(?=\s*(?:[.,;:]|$))"
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
     rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b{_DETERMINER}\s+(?:overall\s+)?{Q}"
     rf"(?P<g2>requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good){QE})"
@@ -131,11 +137,14 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
             verdicts.append((start, end, [owner], label, historical, _year_near(clause, start, end)))
         previous_end = 0
         for slot in _SLOT.finditer(scanned):
-            label = next(g for g in slot.groups() if g)
+            group = next(name for name, value in slot.groupdict().items() if value)
+            label = slot.group(group)
             before = scanned[:slot.start()]
             if _ASPIRATION.search(before) or _NEGATION.search(before):
                 continue
-            owned = [name for pos, name in judgements if previous_end <= pos < slot.start()]
+            if group == "g6" and not verdicts:  # a bare "X good" only continues a verdict already given
+                continue
+            owned = [name for pos, name in judgements if previous_end <= pos < slot.start(group)]
             if (slot.group("g2") or slot.group("g2q")) and not owned:
                 owned = [name for pos, name in judgements if slot.start() <= pos < slot.end() + 40][:1]
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
