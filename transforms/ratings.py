@@ -37,10 +37,11 @@ _JUDGEMENT_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_
 _VERDICT_VERBS = (r"\b(?:rated|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked"
                   r"|(?:downgraded|upgraded|moved|improved|slipped|fallen|fell|dropped|risen|rose)\s+to)")
 _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
+_GAP_WORD = rf"(?!as\b|requir\w*\b|{GRADE_PHRASE})[\w'’-]+"  # words between a verb and its grade: no other grade
 _SLOT = re.compile(
     # "judged the impact of leaders on social work practice to be good"
-    rf"{_VERDICT_VERBS}\s+(?:(?!as\b)[\w'’-]+\s+){{1,16}}?(?:to\s+be|as)\s+{Q}(?P<g5>{GRADE_PHRASE}){QE}"
-    rf"|{_VERDICT_VERBS}\s+(?:(?!as\b)[\w'’-]+\s+){{0,12}}?(?:as\s+)?(?:being\s+)?{Q}(?P<g1>{GRADE_PHRASE}){QE}"
+    rf"{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{1,16}}?(?:to\s+be|as)\s+{Q}(?P<g5>{GRADE_PHRASE}){QE}"
+    rf"|{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{0,12}}?(?:as\s+)?(?:being\s+)?{Q}(?P<g1>{GRADE_PHRASE}){QE}"
     # "..., and the experiences and progress of children in care outstanding" (the verb stated once before)
     rf"|(?<=\band\s)(?:the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_JUDGEMENT_ALTERNATIVES})\s+{Q}(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$))"
