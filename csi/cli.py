@@ -270,6 +270,23 @@ def extract_command(
                 console.print(f"  {shown}", highlight=False, soft_wrap=True)
 
 
+@app.command("eval")
+def eval_gold(
+    gold: Annotated[Path, typer.Option(help="Gold set: annotated pages and their expected rows.")] = Path("tests/gold"),
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Scores per pattern and each page's misses.")]
+    = False,
+) -> None:
+    """Score extraction against the gold set: precision, recall and F1 per table (ratings, inspections, ...).
+
+    Example: `csi eval --verbose`.
+    """
+    from csi.evaluation.gold import evaluate, format_report
+
+    if not gold.is_dir():
+        raise _fail(f"No gold set at {gold}: run from the repository root or pass --gold PATH.")
+    print(format_report(evaluate(gold), verbose))
+
+
 @app.command()
 def status(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES) -> None:
     """Recent runs, failing URLs by outcome and host, profile misses, and sources overdue for a successful fetch.

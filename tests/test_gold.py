@@ -10,16 +10,16 @@ from csi.evaluation.gold import PATTERNS, TABLES, evaluate, format_report, load_
 
 GOLD = Path(__file__).parent / "gold"
 
-# F1 floors per table: what the rules reached when the gold set was written, less a small margin.
+# F1 floors per table: what the rules reach now, less a small margin.
 # The lead raises them as the rules improve (never lowers them to make a change pass); the target for
 # ratings is 0.95 (issue 4, item 6).
 FLOORS = {
-    "ratings": 0.58,
-    "inspections": 0.75,
-    "findings": 0.78,
-    "quotes": 0.13,
-    "metrics": 0.35,
-    "document_councils": 0.94,
+    "ratings": 0.85,
+    "inspections": 0.87,
+    "findings": 0.80,
+    "quotes": 0.90,
+    "metrics": 0.38,
+    "document_councils": 0.97,
 }
 RATINGS_TARGET = 0.95
 
