@@ -43,7 +43,27 @@ METRIC_RULES: list[tuple[str, str, str]] = [
     ("assessments_good_percent", "percent",
      rf"{N}\s*(?:%|per\s*cent)\s+(?:for|of)\s+assessments\s+(?:that\s+)?(?:met|meeting|judged)"),
     ("case_file_audits_percent", "percent", rf"case\s+file\s+audits[^.]{{0,80}}?{N}\s*(?:%|per\s*cent)"),
-    ("social_worker_caseload", "count", rf"(?:average\s+)?caseloads?\s+(?:of|was|were|is|are|stood\s+at)\s+{N}\b"),
+    ("social_worker_caseload", "count",
+     rf"caseloads?\b[^.]{{0,60}}?\b(?:averag\w*|of|was|were|is|are|stood\s+at|reduced\s+to|fallen\s+to|fell\s+to"
+     rf"|risen\s+to|rose\s+to|down\s+to|now)\s+(?:now\s+)?(?:about\s+|around\s+)?{N}\b"),
+    ("care_leavers", "count", rf"{N}\s+care\s+leavers\b"),
+    ("child_protection_plans", "count",
+     rf"{N}\s+(?:children\s+(?:were\s+)?(?:on|subject\s+to)\s+(?:a\s+)?child\s+protection\s+plans?"
+     rf"|child\s+protection\s+plans)"),
+    ("referrals", "count", rf"{N}\s+referrals\b"),
+    ("unaccompanied_asylum_seeking_children", "count", rf"{N}\s+unaccompanied\s+asylum[-\s]seeking\s+children"),
+    # Generic shapes, named from their own words: "the re-referral rate ... was 21%", "93% of care leavers were
+    # in touch", "the percentage of social workers who are agency staff has fallen to 18%", "spent £312m".
+    ("{what}", "percent",
+     rf"\b(?P<what>[\w-]+\s+rate)\b[^.%]{{0,50}}?\b(?:was|is|of|stood\s+at|at|to)\s+{N}\s*(?:%|per\s*cent)"),
+    ("{what}_percent", "percent",
+     rf"{N}\s*(?:%|per\s*cent)\s+of\s+(?P<what>(?:[a-z][\w-]*\s+){{1,6}}?)(?=(?:were|was|are|is|had|have)\b)"),
+    ("{what}_percent", "percent",
+     rf"percentage\s+of\s+(?P<what>[^.]{{3,80}}?)\s+(?:has\s+|had\s+)?(?:fallen|risen|increased|decreased|dropped"
+     rf"|grown|reached)\s+to\s+{N}\s*(?:%|per\s*cent)"),
+    ("{what}_gbp", "gbp",
+     rf"\b(?P<what>spent|spend|spending|overspent|overspend|cost|costs|budget|deficit|savings)\b[^.£]{{0,50}}?"
+     rf"£(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>m\b|million\b|bn\b|billion\b|k\b)?"),
     ("agency_social_workers_percent", "percent",
      rf"{N}\s*(?:%|per\s*cent)\s+of\s+social\s+workers\s+(?:are|were)\s+agency"),
     ("staff_to_manager_ratio", "ratio",
@@ -55,11 +75,14 @@ _CONTINUATION = re.compile(
     rf"\b(?:this|the)\s+(?:figure|number|rate|average|proportion)?[^.]{{0,40}}?\b(?:had\s+)?(?:reached|risen\s+to|fallen\s+to"
     rf"|stood\s+at|is\s+a\s+(?:reduction|fall|rise|increase)\s+from|is\s+(?:down|up)\s+from|was\s+(?:down|up)\s+from)"
     rf"\s+{N}", re.I)
-_COMPARISON = re.compile(rf"\b(?:down|up|a\s+(?:reduction|fall|rise|increase|decrease))\s+from\s+{N}", re.I)
+_COMPARISON = re.compile(rf"\b(?:(?:down|up|a\s+(?:reduction|fall|rise|increase|decrease))\s+from|compared\s+with)\s+"
+                         rf"{N}", re.I)
+_SCALE = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 _PROJECTION = re.compile(r"\b(?:projected|anticipated|forecast|expected\s+to|target|aim(?:ed)?\s+(?:was|is|to))\b",
                          re.I)
 # National or other areas' figures are not the council's.
 _ELSEWHERE = re.compile(r"\b(?:in\s+England|across\s+England|nationally|national\s+(?:average|figure|rate)"
+                        r"|of\s+councils|councils\s+(?:rated|judged)|per\s+10,000"
                         r"|across\s+the\s+country|statistical\s+neighbours|other\s+councils)\b", re.I)
 _FINANCIAL_YEAR = re.compile(r"\b(20\d{2})/(\d{2})\b")
 _YEAR = re.compile(r"\b(?:in|during|for)\s+((?:19|20)\d{2})\b")
@@ -97,28 +120,43 @@ def metric_claims(sentences: list[str], default_date: date | None) -> list[Metri
     claims: list[MetricClaim] = []
     previous: tuple[str, str] | None = None  # (name, unit) of the last metric in this paragraph
     for sentence in sentences:
-        if _ELSEWHERE.search(sentence):
-            continue
         if previous and (m := _CONTINUATION.search(sentence)) and not _PROJECTION.search(sentence[:m.start("v")]):
             as_of, period = when(sentence, default_date)
             claims.append(MetricClaim(previous[0], _number(m["v"]), previous[1], as_of, period, sentence))
             continue
         comparison = _COMPARISON.search(sentence)
         head = sentence[:comparison.start()] if comparison else sentence
+        taken: set[int] = set()  # positions of numbers already read by an earlier (more specific) rule
         for name, unit, pattern in _RULES:
-            m = pattern.search(head)
-            if not m or _PROJECTION.search(head[:m.end()]):
-                continue
-            value = _ratio(m) if unit == "ratio" else _number(next(g for g in (m.groupdict().get("v"),
-                                                                            m.groupdict().get("v2")) if g))
-            as_of, period = when(head, default_date)
-            claims.append(MetricClaim(name, value, unit, as_of, period, sentence))
-            previous = (name, unit)
-            if comparison and unit != "ratio":
-                as_of, period = when(sentence[comparison.start():], default_date)
-                claims.append(MetricClaim(name, _number(comparison["v"]), unit, as_of, period, sentence))
-                comparison = None
+            for m in pattern.finditer(head):
+                group = "v" if m.groupdict().get("v") else "v2" if m.groupdict().get("v2") else "a"
+                if m.start(group) in taken or _PROJECTION.search(head[:m.end()]):
+                    continue
+                if _ELSEWHERE.search(head[:m.end() + 30]):  # England's or all councils' figures, not this one's
+                    continue
+                taken.add(m.start(group))
+                what = m.groupdict().get("what")
+                metric = name.format(what=_slug(what)) if what else name
+                as_of, period = when(head, default_date)
+                claims.append(MetricClaim(metric, _value(m, unit), unit, as_of, period, sentence))
+                previous = (metric, unit)
+                if comparison and unit != "ratio":
+                    as_of, period = when(sentence[comparison.start():], default_date)
+                    claims.append(MetricClaim(metric, _number(comparison["v"]), unit, as_of, period, sentence))
+                    comparison = None
     return claims
+
+
+def _slug(words: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", words.lower()).strip("_")[:60]
+
+
+def _value(m: re.Match, unit: str) -> float:
+    if unit == "ratio":
+        return _ratio(m)
+    value = _number(m["v"] if m.groupdict().get("v") else m["v2"])
+    scale = m.groupdict().get("scale")
+    return value * _SCALE[scale.lower()] if scale else value
 
 
 def _ratio(m: re.Match) -> float:
