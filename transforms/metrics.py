@@ -62,8 +62,8 @@ METRIC_RULES: list[tuple[str, str, str]] = [
      rf"percentage\s+of\s+(?P<what>[^.]{{3,80}}?)\s+(?:has\s+|had\s+)?(?:fallen|risen|increased|decreased|dropped"
      rf"|grown|reached)\s+to\s+{N}\s*(?:%|per\s*cent)"),
     ("{what}_gbp", "gbp",
-     rf"\b(?P<what>spent|spend|spending|overspent|overspend|cost|costs|budget|deficit|savings)\b[^.£]{{0,50}}?"
-     rf"£(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>m\b|million\b|bn\b|billion\b|k\b)?"),
+     r"\b(?P<what>spent|spend|spending|overspent|overspend|cost|costs|budget|deficit|savings)\b[^.£]{0,50}?"
+     r"£(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>m\b|million\b|bn\b|billion\b|k\b)?"),
     ("agency_social_workers_percent", "percent",
      rf"{N}\s*(?:%|per\s*cent)\s+of\s+social\s+workers\s+(?:are|were)\s+agency"),
     ("staff_to_manager_ratio", "ratio",
