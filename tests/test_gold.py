@@ -18,7 +18,7 @@ FLOORS = {
     "inspections": 0.87,
     "findings": 0.80,
     "quotes": 0.90,
-    "metrics": 0.38,
+    "metrics": 0.85,
     "document_councils": 0.97,
 }
 RATINGS_TARGET = 0.95

@@ -57,7 +57,13 @@ METRIC_RULES: list[tuple[str, str, str]] = [
     ("{what}", "percent",
      rf"\b(?P<what>[\w-]+\s+rate)\b[^.%]{{0,50}}?\b(?:was|is|of|stood\s+at|at|to)\s+{N}\s*(?:%|per\s*cent)"),
     ("{what}_percent", "percent",
-     rf"{N}\s*(?:%|per\s*cent)\s+of\s+(?P<what>(?:[a-z][\w-]*\s+){{1,6}}?)(?=(?:were|was|are|is|had|have)\b)"),
+     rf"{N}\s*(?:%|per\s*cent)\s+of\s+(?P<what>[a-z][\w-]*\s+(?:[\w-]+\s+){{0,6}}?)(?=(?:were|was|are|is|had|have)\b)"),
+    ("{what}", "count",
+     rf"\bnumber\s+of\s+(?P<what>[^.]{{3,80}}?)\s+(?:has\s+|had\s+)?(?:fallen|risen|increased|decreased|dropped|grown"
+     rf"|reached|stood\s+at|was|is)\s+(?:to\s+)?{N}\b(?!\s*(?:%|per\s*cent))"),
+    ("{what}", "count",
+     rf"\b(?P<what>referrals|re-referrals|contacts|assessments)\b[^.]{{0,40}}?\b(?:reached|rose\s+to|fell\s+to|totalled"
+     rf"|numbered|stood\s+at)\s+{N}\b(?!\s*(?:%|per\s*cent))"),
     ("{what}_percent", "percent",
      rf"percentage\s+of\s+(?P<what>[^.]{{3,80}}?)\s+(?:has\s+|had\s+)?(?:fallen|risen|increased|decreased|dropped"
      rf"|grown|reached)\s+to\s+{N}\s*(?:%|per\s*cent)"),
@@ -75,8 +81,8 @@ _CONTINUATION = re.compile(
     rf"\b(?:this|the)\s+(?:figure|number|rate|average|proportion)?[^.]{{0,40}}?\b(?:had\s+)?(?:reached|risen\s+to|fallen\s+to"
     rf"|stood\s+at|is\s+a\s+(?:reduction|fall|rise|increase)\s+from|is\s+(?:down|up)\s+from|was\s+(?:down|up)\s+from)"
     rf"\s+{N}", re.I)
-_COMPARISON = re.compile(rf"\b(?:(?:down|up|a\s+(?:reduction|fall|rise|increase|decrease))\s+from|compared\s+with)\s+"
-                         rf"{N}", re.I)
+_COMPARISON = re.compile(rf"(?:\b(?:(?:down|up|a\s+(?:reduction|fall|rise|increase|decrease))\s+from|compared\s+with)"
+                         rf"|(?<=\d)\s+from)\s+{N}", re.I)
 _SCALE = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 _PROJECTION = re.compile(r"\b(?:projected|anticipated|forecast|expected\s+to|target|aim(?:ed)?\s+(?:was|is|to))\b",
                          re.I)
@@ -125,25 +131,38 @@ def metric_claims(sentences: list[str], default_date: date | None) -> list[Metri
             claims.append(MetricClaim(previous[0], _number(m["v"]), previous[1], as_of, period, sentence))
             continue
         comparison = _COMPARISON.search(sentence)
-        head = sentence[:comparison.start()] if comparison else sentence
-        taken: set[int] = set()  # positions of numbers already read by an earlier (more specific) rule
-        for name, unit, pattern in _RULES:
-            for m in pattern.finditer(head):
-                group = "v" if m.groupdict().get("v") else "v2" if m.groupdict().get("v2") else "a"
-                if m.start(group) in taken or _PROJECTION.search(head[:m.end()]):
-                    continue
-                if _ELSEWHERE.search(head[:m.end() + 30]):  # England's or all councils' figures, not this one's
-                    continue
-                taken.add(m.start(group))
-                what = m.groupdict().get("what")
-                metric = name.format(what=_slug(what)) if what else name
-                as_of, period = when(head, default_date)
-                claims.append(MetricClaim(metric, _value(m, unit), unit, as_of, period, sentence))
-                previous = (metric, unit)
-                if comparison and unit != "ratio":
-                    as_of, period = when(sentence[comparison.start():], default_date)
-                    claims.append(MetricClaim(metric, _number(comparison["v"]), unit, as_of, period, sentence))
-                    comparison = None
+        if comparison is None:
+            found = _read(sentence, sentence, None, default_date)
+        else:  # "17, compared with 24 in March 2018, and 88% of ...": the sentence goes on after the comparison
+            found = (_read(sentence[:comparison.start()], sentence, comparison, default_date)
+                     + _read(sentence[comparison.end():], sentence, None, default_date))
+        claims += found
+        if found:
+            previous = (found[-1].name, found[-1].unit)
+    return claims
+
+
+def _read(segment: str, sentence: str, comparison: re.Match | None, default_date: date | None) -> list[MetricClaim]:
+    """Every rule's matches in one stretch of a sentence; a number is read once, by the first (most specific) rule.
+    A comparison ("down from 57 weeks in 2013/14") gives the first metric found its earlier value."""
+    claims: list[MetricClaim] = []
+    taken: set[int] = set()
+    for name, unit, pattern in _RULES:
+        for m in pattern.finditer(segment):
+            group = "v" if m.groupdict().get("v") else "v2" if m.groupdict().get("v2") else "a"
+            if m.start(group) in taken or _PROJECTION.search(segment[:m.end()]):
+                continue
+            if _ELSEWHERE.search(segment[:m.end() + 30]):  # England's or all councils' figures, not this one's
+                continue
+            taken.add(m.start(group))
+            what = m.groupdict().get("what")
+            metric = name.format(what=_slug(what)) if what else name
+            as_of, period = when(segment, default_date)
+            claims.append(MetricClaim(metric, _value(m, unit), unit, as_of, period, sentence))
+            if comparison is not None and unit != "ratio":
+                as_of, period = when(sentence[comparison.start():], default_date)
+                claims.append(MetricClaim(metric, _number(comparison["v"]), unit, as_of, period, sentence))
+                comparison = None
     return claims
 
 
