@@ -119,7 +119,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
             historical = not _is_current(claim, now)
             framework = None
             if historical:
-                year = claim.year or _latest_ofsted_year(mentioned)
+                year = claim.year or _latest_ofsted_year(mentioned, current[1] if current else None)
                 framework = _graded_framework(claim.clause, year) if year else None
                 iid = add_inspection(code, framework, year) if year else None
             elif current is not None:
@@ -135,7 +135,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
                 grade_rank=GRADE_RANK[claim.grade], grade_label=claim.grade_label, rated_year=year, rated_on=None,
                 is_historical=historical, document_id=document_id, evidence=claim.clause,
             ))
-    out.ratings = list(ratings.values())
+    out.ratings = _without_undated_echoes(list(ratings.values()))
 
     # Findings belong to an inspection the document reports; undated, it may not say which (inspection_id NULL).
     reports_inspection = current_id is not None or any(_is_current(c, now) for c in claims) or (
@@ -248,23 +248,31 @@ def _shared_list(index: CouncilIndex, text: str, on: date | None) -> tuple[Ratin
     return claim, list(dict.fromkeys(codes))
 
 
+_JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as)\s*)+$", re.I)
+
+
 def _councils_of(index: CouncilIndex, claim: RatingClaim, on: date | None,
                  abbreviations: dict[str, str]) -> list[str]:
-    """The councils a verdict belongs to: those named in its own stretch of the clause, else the nearest one
-    before it, else the clause's only one."""
+    """The councils a verdict belongs to: the nearest one named before it in its own stretch of the clause, with
+    any joined to it ("Newham and Barking were"); else the nearest before it; else the clause's only one."""
     if claim.year:  # a council as it was then: North Yorkshire County Council in 2018, not its successor
         on = date(claim.year, 6, 30)
-    named = [(m.start, m.council_code) for m in index.find_mentions(claim.clause, on=on)]
-    named += [(m.start(), code) for surface, code in abbreviations.items()
+    named = [(m.start, m.end, m.council_code) for m in index.find_mentions(claim.clause, on=on)]
+    named += [(m.start(), m.end(), code) for surface, code in abbreviations.items()
               for m in re.finditer(rf"\b{re.escape(surface)}\b", claim.clause)]
     named.sort()
-    own = list(dict.fromkeys(code for start, code in named if claim.segment <= start < claim.start))
+    before = [n for n in named if n[0] < claim.start]
+    own = [n for n in before if n[0] >= claim.segment]
     if own:
-        return own
-    before = [code for start, code in named if start < claim.start]
+        chain = [own[-1]]
+        for mention in reversed(own[:-1]):
+            if not _JOINED.match(claim.clause[mention[1]:chain[-1][0]]):
+                break
+            chain.append(mention)
+        return list(dict.fromkeys(code for _, _, code in reversed(chain)))
     if before:
-        return before[-1:]
-    codes = {code for _, code in named}
+        return [before[-1][2]]
+    codes = {code for _, _, code in named}
     return [codes.pop()] if len(codes) == 1 else []
 
 
@@ -274,13 +282,23 @@ def _graded_framework(text: str, year: int) -> str:
     return named if named in ("apa", "jar", "slac", "ssi") else ofsted_framework(date(year, 12, 31), text)
 
 
+def _without_undated_echoes(ratings: list[Rating]) -> list[Rating]:
+    """Drop a historical rating with no year when the document also dates the same grade for the same council
+    and judgement ("moved from inadequate to good" ... "it was judged inadequate in 2016")."""
+    dated = {(r.council_code, r.judgement, r.grade) for r in ratings if r.is_historical and r.rated_year}
+    return [r for r in ratings
+            if not (r.is_historical and r.rated_year is None and (r.council_code, r.judgement, r.grade) in dated)]
+
+
 def _is_current(claim: RatingClaim, reference: date | None) -> bool:
     """A verdict the document reports as news, rather than one it recalls from an earlier year."""
     return not claim.is_historical and (claim.year is None or reference is None or claim.year >= reference.year)
 
 
-def _latest_ofsted_year(mentioned: list[InspectionClaim]) -> int | None:
-    years = [c.year for c in mentioned if c.inspectorate == "ofsted" and c.framework not in UNGRADED]
+def _latest_ofsted_year(mentioned: list[InspectionClaim], before: int | None) -> int | None:
+    """The year of the latest graded inspection the document dates before the one it reports."""
+    years = [c.year for c in mentioned if c.inspectorate == "ofsted" and c.framework not in UNGRADED
+             and (before is None or c.year < before)]
     return max(years) if years else None
 
 

@@ -34,7 +34,7 @@ _JUDGEMENT = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in J
 _JUDGEMENT_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTERNS)
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
-_VERDICT_VERBS = (r"\b(?:rated|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked"
+_VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked"
                   r"|(?:downgraded|upgraded|moved|improved|slipped|fallen|fell|dropped|risen|rose)\s+to)")
 _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
 _GAP_WORD = rf"(?!as\b|requir\w*\b|{GRADE_PHRASE})[\w'’-]+"  # words between a verb and its grade: no other grade
