@@ -10,6 +10,8 @@ _GRADE_WORDS = [
     (r"requires?\s+improvement", "requires_improvement"),
     (r"perform(?:s|ing)?\s+excellently", "outstanding"),
     (r"perform(?:s|ing)?\s+poorly", "inadequate"),
+    (r"perform(?:s|ing)?\s+adequately", "requires_improvement"),
+    (r"perform(?:s|ing)?\s+well", "good"),
     (r"inadequate", "inadequate"),
     (r"outstanding", "outstanding"),
     (r"excellent", "outstanding"),

@@ -50,7 +50,8 @@ _SLOT = re.compile(
     rf"(?P<g2>requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good){QE})"
     rf"\s+(?:overall\s+)?(?:grade|grading|rating|judgements?|judgments?|verdict)\b"
     rf"|{Q}(?P<g3>requires?\s+improvement(?:\s+to\s+be\s+good)?){QE}"
-    rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+)?{Q}(?P<g4>inadequate|outstanding|good){QE}"
+    rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
+    rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+)?{Q}(?P<g4>inadequate|outstanding|good|adequate){QE}"
     rf"(?=[\s.,;:]|$)",
     re.I,
 )
@@ -64,7 +65,7 @@ _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,2}$", re.I)
 _SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority)\W*(?:\w+\W+){0,3}$", re.I)
 # A grade given to someone else: a school, a children's home, councils in general, a share of them.
 _OTHER_SUBJECT = re.compile(
-    r"\b(?:schools?|children'?s\s+homes?|care\s+homes?|homes?\s+run|nurser(?:y|ies)|academ(?:y|ies)|colleges?"
+    r"\b(?:schools?|children['’]?s\s+homes?|care\s+homes?|homes?\s+run|(?:the|a)\s+(?:[\w-]+\s+){0,2}home\b|nurser(?:y|ies)|academ(?:y|ies)|colleges?"
     r"|providers?|councils|local\s+authorities|authorities|per\s*cent|percent|nationally|across\s+England"
     r"|in\s+England|fostering\s+agenc(?:y|ies)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
     r"|by\s+the\s+CQC|Care\s+Quality\s+Commission|police\s+force|constabulary|probation\s+service)\b|%", re.I)
@@ -78,12 +79,13 @@ _VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\
 # "rated good at its previous inspection", "judged inadequate at the last inspection in 2016"
 _HISTORY_AFTER = re.compile(
     r"\W*(?:\w+\s+){0,3}?(?:at|in|during|under)\s+(?:its|the|their)\s+(?:previous|last|earlier)\b", re.I)
+_APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 _FOR_OR_AS_WERE = re.compile(r"(?:\s*,?\s*(?:as\s+(?:were|was)|for)\s+[^,;]+?)+(?=[,;.]|$)", re.I)
 _CLAUSE_BREAK = re.compile(r"\s[-–—]\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+(?=(?:up|down)\s+from\b)")
-_YEAR = re.compile(r"\b(?:in|since|from|during)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\)")
+_YEAR = re.compile(r"\b(?:in|since|from|during)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\)", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}(?:inspection|assessment|review|report)\b",
                                  re.I)
-_HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspection|earlier|former(?:ly)?|prior"
+_HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspect(?:ion|ed)|earlier|former(?:ly)?|prior"
                           r"|up\s+from|down\s+from)\b", re.I)
 
 
@@ -99,8 +101,26 @@ class RatingClaim:
     segment: int = 0  # where the text this verdict owns begins: councils named from here to `start` own it
 
 
-def _judgements_in(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.lastgroup) for m in _JUDGEMENT.finditer(text)]
+def _judgements_in(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in _JUDGEMENT.finditer(text)]
+
+
+_JUDGEMENTS_JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|the|experiences|progress|of|for|its|their)\s*)*$",
+                                re.I)
+
+
+def _joined_judgements(text: str, judgements: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
+    """The judgement named nearest before a grade, with those joined to it ("help and protection and children in
+    care were rated good"); not one merely mentioned earlier ("an inspection of safeguarding ... judged X good")."""
+    before = [j for j in judgements if start <= j[0] < end]
+    if not before:
+        return []
+    chain = [before[-1]]
+    for judgement in reversed(before[:-1]):
+        if not _JUDGEMENTS_JOINED.match(text[judgement[1]:chain[-1][0]]):
+            break
+        chain.append(judgement)
+    return [name for _, _, name in reversed(chain)]
 
 
 def _year_near(clause: str, start: int, end: int) -> int | None:
@@ -131,7 +151,7 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
         if not clause or _OTHER_SUBJECT.search(clause) or _AGGREGATE.search(clause):
             continue
         judgements = _judgements_in(clause)
-        owner = next((name for _, name in judgements), "overall_effectiveness")
+        owner = next((name for _, _, name in judgements), "overall_effectiveness")
         transitions, scanned = _transitions(clause)
         verdicts: list[tuple[int, int, list[str], str, bool, int | None]] = []  # start, end, owned, label, hist, year
         for label, _grade, historical, start, end in transitions:
@@ -145,12 +165,16 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
                 continue
             if group == "g6" and not verdicts:  # a bare "X good" only continues a verdict already given
                 continue
-            owned = [name for pos, name in judgements if previous_end <= pos < slot.start(group)]
+            if group == "g7":  # "performs well" is a grade only in an annual performance assessment
+                if not _APA_CONTEXT.search(sentence):
+                    continue
+                label = f"performs {label}"
+            owned = _joined_judgements(scanned, judgements, previous_end, slot.start(group))
             if (slot.group("g2") or slot.group("g2q")) and not owned:
-                owned = [name for pos, name in judgements if slot.start() <= pos < slot.end() + 40][:1]
+                owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end() + 40][:1]
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
             if following:  # "judged inadequate for help and protection and for leadership", "good, as were X"
-                owned += [name for pos, name in judgements if following.start() <= pos < following.end()]
+                owned += [name for pos, _, name in judgements if following.start() <= pos < following.end()]
             if not owned:
                 if slot.group("g4") and not _SERVICES_SUBJECT.search(before):
                     continue
