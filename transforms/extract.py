@@ -209,7 +209,7 @@ def _rating_claims(index: CouncilIndex, blocks: list[Block], title: str | None,
         for sentence in sentences(block.text):
             shared = _shared_list(index, sentence, on)
             if shared:
-                found.append((*shared, None))
+                found.extend(shared)
             else:
                 found.extend((claim, None, section) for claim in rating_claims(sentence))
 
@@ -220,7 +220,7 @@ def _rating_claims(index: CouncilIndex, blocks: list[Block], title: str | None,
             items = "; ".join(b.text for b in group) if list_id is not None else ""
             shared = _shared_list(index, f"{lead_in.text} {items}", on) if items else None
             if shared:
-                found.append((*shared, None))
+                found.extend(shared)
                 group = []
             else:
                 read(lead_in)
@@ -236,16 +236,17 @@ def _rating_claims(index: CouncilIndex, blocks: list[Block], title: str | None,
     return found
 
 
-def _shared_list(index: CouncilIndex, text: str, on: date | None) -> tuple[RatingClaim, list[str]] | None:
-    """A grade shared by a list of at least two councils, each name resolved; None if any name is not a council."""
+def _shared_list(index: CouncilIndex, text: str,
+                 on: date | None) -> list[tuple[RatingClaim, list[str], None]] | None:
+    """Grades shared by a list of at least two councils, each name resolved; None if any name is not a council."""
     shared = shared_grade_list(text)
     if shared is None:
         return None
-    claim, names = shared
+    claims, names = shared
     codes = [index.resolve(re.sub(r"\s*\(.*?\)", "", name), on=on) for name in names]
     if len(codes) < 2 or None in codes:
         return None
-    return claim, list(dict.fromkeys(codes))
+    return [(claim, list(dict.fromkeys(codes)), None) for claim in claims]
 
 
 _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as)\s*)+$", re.I)

@@ -71,7 +71,8 @@ _OTHER_SUBJECT = re.compile(
     r"|by\s+the\s+CQC|Care\s+Quality\s+Commission|police\s+force|constabulary|probation\s+service)\b|%", re.I)
 # "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade.
 _AGGREGATE = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|many|most|half|a\s+third"
+    r"\b(?:none|no\s+councils?|neither)\s+(?:of\s+\w+\s+)?(?:were|was|has|have|is|are)\s+(?:been\s+)?(?:rated|judged)"
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|many|most|half|a\s+third"
     r"|a\s+quarter)\s+(?:of\s+(?:them|these|those)\s+|\w+\s+)?(?:(?:were|are|have\s+been|had\s+been|was|remain)\s+)?"
     r"(?:now\s+)?(?:rated|judged|graded|found)\b", re.I)
 # A grade named at a visit or a conversation is the standing grade from an earlier inspection.
@@ -204,8 +205,9 @@ _DASHED_LIST = re.compile(r"^(?P<lead_a>.*?)\s[-–—]\s(?P<names>[^-–—]+?(
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|\band\b)\s*")
 
 
-def shared_grade_list(sentence: str) -> tuple[RatingClaim, list[str]] | None:
-    """'The seven judged inadequate are: A; B; C and D' -> (the grade claim, ['A', 'B', 'C', 'D']).
+def shared_grade_list(sentence: str) -> tuple[list[RatingClaim], list[str]] | None:
+    """'The seven judged inadequate are: A; B; C and D' -> (the grade claims, ['A', 'B', 'C', 'D']): one current
+    verdict, with any earlier ones the lead-in recalls ("rated good after previously being judged ...").
 
     The lead-in before the colon holds the verdict; the names after it are resolved by the caller.
     """
@@ -218,11 +220,11 @@ def shared_grade_list(sentence: str) -> tuple[RatingClaim, list[str]] | None:
     if not names.strip():
         return None
     scanned = _OTHER_SUBJECT.sub(" ", _AGGREGATE.sub(" rated", lead))
-    claims = [c for c in rating_claims(scanned) if not c.is_historical]
-    if len(claims) != 1:
+    claims = rating_claims(scanned)
+    if sum(not c.is_historical for c in claims) != 1:
         return None
     items = [n.strip(" .'\"") for n in _LIST_SEPARATOR.split(names.strip().rstrip("."))]
-    return claims[0], [n for n in items if n]
+    return claims, [n for n in items if n]
 
 
 def table_row_claim(row: str) -> RatingClaim | None:
