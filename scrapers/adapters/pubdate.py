@@ -1,41 +1,216 @@
 """Publication date of an article page: the date it was first published, not modified, fetched or commented on.
 
-Sources are tried in a fixed order (see ``SOURCES``); the first one that yields a plausible date wins.
+Each source reads one kind of evidence and yields at most one candidate (``candidates``). The answer is the
+first candidate in ``PRECEDENCE`` order, reconciled with the others (``_reconcile``):
+
+1. url       /2018/12/17/, /20181217/, 2018-12-17 in the page's URL, its canonical link or og:url
+2. json_ld   datePublished of the NewsArticle/Article/BlogPosting... object, else of the WebPage
+3. meta      article:published_time, pubdate, DC.date.issued, sailthru.date, parsely-pub-date... (ranked)
+4. itemprop  microdata itemprop=datePublished and hAtom class="published" outside <meta>
+5. time      <time> marked as the publication (pubdate, a byline or "published" class), else the first
+6. headline  a short date line just under the title heading ("March 24, 2014", "By X | 17/12/2018")
+7. byline    short elements classed date/byline/posted/meta...
+8. text      "Published on 3rd March 2021", "Posted: ..." anywhere else in the page
+
+Dates in comments, related links, sidebars, footers, quotations (embedded tweets), captions and the site's
+masthead (today's date) are never read, nor are dates labelled as updates ("Updated 5 March 2021").
+Numeric dates are day-first unless the page is en-US; a date must fall in 1990..tomorrow.
+
+Measured on the htmldate English evaluation pages (csi.evaluation.dates; 304 pages): when two sources
+disagree the URL is right 7 times out of 8 against JSON-LD and 6 of 6 against meta tags (a URL is
+frozen when a story is first published; metadata is rewritten on republication), JSON-LD and meta tags
+are a near tie (2-3), and the headline date line beats the other visible sources (6-0 against bylines).
+Most other disagreements are one day apart: a UTC instant (2023-11-09T02:11:03Z) against the
+publisher's calendar day (8 November, in the byline, the URL, a <time> with a local offset), which the
+reconciling vote settles. Accuracy 0.901 with the vote, 0.888 without; 0.868 with JSON-LD first and no vote.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
-from csi.dates import parse_date, safe_date
+from csi.dates import find_dates, safe_date
+
+
+@dataclass(frozen=True)
+class Candidate:
+    day: date
+    source: str
+    utc: bool = False  # read from a UTC instant (…Z, +00:00): the publisher's own calendar day may differ by one
+
 
 # ---- parsing ------------------------------------------------------------------------------------------------
 
-_ISOISH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
-_EPOCH = re.compile(r"^\s*(1[0-9]{9})(?:\d{3})?\s*$")
+_ISOISH = re.compile(r"(?<!\d)((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+_COMPACT = re.compile(r"^\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_EPOCH = re.compile(r"^\s*(1\d{9})(?:\d{3})?\s*$")
+_UTC_INSTANT = re.compile(r"\d{1,2}:?\d{2}(?::?\d{2})?(?:\.\d+)?\s*(?:Z|[+-]00:?00|UTC|GMT)\b", re.I)
 
 
-def parse_value(value: object) -> date | None:
-    """A date from a machine-readable value (meta content, datetime attribute, JSON-LD): ISO first."""
+def parse_machine(value: object, source: str, month_first: bool = False) -> Candidate | None:
+    """A machine-readable value (meta content, datetime attribute, JSON-LD): ISO, compact ISO, epoch, or text."""
+    if isinstance(value, list) and value:
+        value = value[0]
     if not isinstance(value, str):
         return None
-    text = value.strip()
+    text = value.strip()[:80]
     if not text:
         return None
-    if m := _ISOISH.search(text[:40]):
-        return safe_date(int(m[1]), int(m[2]), int(m[3]))
-    if m := _COMPACT.match(text):
-        return safe_date(int(m[1]), int(m[2]), int(m[3]))
-    if m := _EPOCH.match(text):
-        from datetime import UTC, datetime
+    if m := _ISOISH.search(text):
+        day = safe_date(int(m[1]), int(m[3]), int(m[4]))
+    elif m := _COMPACT.match(text):
+        day = safe_date(int(m[1]), int(m[2]), int(m[3]))
+    elif m := _EPOCH.match(text):
+        return _candidate(datetime.fromtimestamp(int(m[1]), UTC).date(), source, utc=True)
+    else:
+        day = parse_text(text, month_first)
+    return _candidate(day, source, utc=bool(_UTC_INSTANT.search(text)))
 
-        return datetime.fromtimestamp(int(m[1]), UTC).date()
-    return parse_date(text[:80])
+
+_UPDATE_LABEL = re.compile(r"\b(?:updated?|modified|edited|revised|amended|reviewed|changed)\b[^0-9]{0,30}$", re.I)
+_PUBLISH_LABEL = re.compile(r"\b(?:published|posted|created|originally|first\s+published|released|issued|dated|"
+                            r"written|added)\b[^0-9]{0,30}$", re.I)
+
+
+def parse_text(text: str | None, month_first: bool = False, before: str = "") -> date | None:
+    """The publication date in a line written for people ('Published 17 December 2018 | Updated 18 December').
+
+    Dates labelled as updates are passed over and a date labelled as the publication wins over an
+    unlabelled one; before is the text just ahead of this line (a separate label element).
+    """
+    first = None
+    position = 0
+    for match in find_dates(text, month_first):
+        lead = text[position:match.start] if position else f"{before} {text[:match.start]}"
+        position = match.end
+        if _UPDATE_LABEL.search(lead[-60:]):
+            continue
+        if _PUBLISH_LABEL.search(lead[-60:]):
+            return match.day
+        first = first or match.day
+    return first
+
+
+def _candidate(day: date | None, source: str, utc: bool = False) -> Candidate | None:
+    if day is None or day > date.today() + timedelta(days=1):
+        return None
+    return Candidate(day, source, utc)
+
+
+# ---- where an element sits -----------------------------------------------------------------------------------
+
+def _attr_text(el: Tag, attr: str) -> str:
+    value = el.get(attr)
+    if isinstance(value, list):
+        return " ".join(value)
+    return value or ""
+
+
+def _tokens(el: Tag) -> list[str]:
+    classes = el.get("class") or []
+    return [*(classes if isinstance(classes, list) else str(classes).split()), *_attr_text(el, "id").split()]
+
+
+def _hints(el: Tag) -> str:
+    return " ".join([*_tokens(el), _attr_text(el, "itemprop")])
+
+
+# Class or id tokens that start like these mark comments, related links, footers and sidebars.
+_NOISE_TOKEN = re.compile(r"^(?:comment|reply|replies|disqus|related|recommend|recirc|footer|site-?footer|sidebar|"
+                          r"popular|trending|most-?read|most-?popular|more-?from|teaser|promo|newsletter|outbrain|"
+                          r"taboola|rail|widget-?area)", re.I)
+_MODIFIED_HINT = re.compile(r"modif|updat|edited|revis", re.I)
+
+
+def _in_noise(el: Tag) -> bool:
+    """In comments, related links, footers, sidebars: dates there are of something else."""
+    for parent in (el, *el.parents):
+        if not isinstance(parent, Tag):
+            continue
+        if parent.name in ("footer", "aside", "nav") or parent.get("role") in ("contentinfo", "complementary"):
+            return True
+        if any(_NOISE_TOKEN.match(token) for token in _tokens(parent)):
+            return True
+    return False
+
+
+# ---- the page ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Page:
+    """What the sources read: the soup, the JSON-LD objects, the URL, and what is known of the page's layout."""
+
+    soup: BeautifulSoup
+    json_ld: list[dict]
+    url: str
+    month_first: bool = False  # numeric dates such as 11/8/2023 are month-first on US English pages
+    heading: Tag | None = None  # the article's title heading
+
+    @classmethod
+    def of(cls, soup: BeautifulSoup, json_ld: list[dict], url: str) -> Page:
+        return cls(soup, json_ld, url, _is_us_english(soup), _title_heading(soup))
+
+    def visible(self, text: str | None, source: str, before: str = "") -> Candidate | None:
+        return _candidate(parse_text(text, self.month_first, before), source) if text else None
+
+    def excluded(self, el: Tag) -> bool:
+        """Dates here are not the article's: comments, related links, footers, quotations, captions, masthead."""
+        return _in_noise(el) or _quoted(el) or _site_header(el, self.heading)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _title_heading(soup: BeautifulSoup) -> Tag | None:
+    """The <h1> (else <h2>) that repeats most of the page's title or og:title (not just the site's name);
+    else the first <h1> with words in it."""
+    titles = [_words(soup.title.get_text(" ")) if soup.title else ""]
+    og_title = soup.find("meta", attrs={"property": "og:title"})
+    if isinstance(og_title, Tag) and isinstance(og_title.get("content"), str):
+        titles.append(_words(og_title["content"]))
+    titles = [t for t in titles if t]
+    for name in ("h1", "h2"):
+        for heading in soup.find_all(name, limit=20):
+            text = _words(heading.get_text(" "))
+            if len(text) >= 10 and any(t in text or (text in t and 2 * len(text) >= len(t)) for t in titles):
+                return heading
+    return next((h for h in soup.find_all("h1") if len(_words(h.get_text(" "))) >= 10), None) or soup.find("h1")
+
+
+def _is_us_english(soup: BeautifulSoup) -> bool:
+    html = soup.find("html")
+    lang = html.get("lang") if isinstance(html, Tag) else None
+    locale = soup.find("meta", attrs={"property": "og:locale"})
+    values = [lang, locale.get("content") if isinstance(locale, Tag) else None]
+    return any(isinstance(v, str) and v.strip().lower().replace("_", "-") == "en-us" for v in values)
+
+
+_SKIPPED_CONTAINERS = ("blockquote", "figure", "figcaption")
+
+
+def _quoted(el: Tag) -> bool:
+    """Inside a quotation or figure (embedded tweets, captions): not the page's own date line."""
+    return any(isinstance(p, Tag) and (p.name in _SKIPPED_CONTAINERS or any("caption" in t.lower() for t in _tokens(p)))
+               for p in (el, *el.parents))
+
+
+def _site_header(el: Tag, heading: Tag | None) -> bool:
+    """In the site's masthead: a <header> or role=banner outside any article that does not hold the title."""
+    for parent in (el, *el.parents):
+        if not isinstance(parent, Tag):
+            continue
+        if parent.name in ("article", "main") or parent.get("role") == "main":
+            return False
+        if parent.name == "header" or parent.get("role") == "banner":
+            holds_title = heading is not None and any(p is parent for p in (heading, *heading.parents))
+            return not holds_title and parent.find_parent(["article", "main"]) is None
+    return False
 
 
 # ---- sources ------------------------------------------------------------------------------------------------
@@ -43,8 +218,8 @@ def parse_value(value: object) -> date | None:
 _LD_ARTICLE = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
                "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
                "TechArticle", "ScholarlyArticle", "Report", "SocialMediaPosting", "DiscussionForumPosting",
-               "PressRelease", "Blog", "VideoObject", "Review", "Recipe", "Event"}
-_LD_PAGE = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObject", "CreativeWork", "WebSite"}
+               "PressRelease", "Blog", "VideoObject", "Review", "Recipe"}
+_LD_PAGE = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObject", "CreativeWork"}
 
 
 def _types(obj: dict) -> set[str]:
@@ -52,14 +227,14 @@ def _types(obj: dict) -> set[str]:
     return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
 
 
-def from_json_ld(ld: list[dict]) -> date | None:
-    """datePublished of the page's article object, else of its WebPage object; dateCreated, uploadDate after."""
-    for kinds in (_LD_ARTICLE, _LD_PAGE, None):
+def from_json_ld(ld: list[dict], month_first: bool = False) -> Candidate | None:
+    """datePublished of the article object (top level, in @graph or a page's mainEntity), else of the WebPage
+    object; dateCreated and uploadDate after. Articles listed inside other objects (ItemList) are not read."""
+    objects = [*ld, *(o["mainEntity"] for o in ld if isinstance(o.get("mainEntity"), dict))]
+    for kinds in (_LD_ARTICLE, _LD_PAGE):
         for key in ("datePublished", "dateCreated", "uploadDate"):
-            for obj in ld:
-                if kinds is not None and not _types(obj) & kinds:
-                    continue
-                if found := parse_value(obj.get(key)):
+            for obj in objects:
+                if _types(obj) & kinds and (found := parse_machine(obj.get(key), "json_ld", month_first)):
                     return found
     return None
 
@@ -71,174 +246,230 @@ PUBLISHED_META = (
     "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
     "dc:date.created", "citation_publication_date", "citation_date", "citation_online_date", "prism.publicationdate",
     "cxenseparse:publishtime", "article.published", "article_date_original", "originalpublicationdate",
-    "dcsext.articlefirstpublished", "date_published", "datecreated", "uploaddate", "date", "dc.date", "dcterms.date",
-    "dc:date", "created", "timestamp", "analyticsattributes.articledate", "bt:pubdate", "og:pubdate", "rnews:datepublished",
-    "article_date", "displaydate", "dc.date.published", "release_date", "pdate", "ptime", "pub-date",
+    "dcsext.articlefirstpublished", "date_published", "datecreated", "uploaddate", "date", "dc.date",
+    "dcterms.date", "dc:date", "created", "analyticsattributes.articledate", "bt:pubdate", "og:pubdate",
+    "rnews:datepublished", "article_date", "displaydate", "dc.date.published", "release_date", "pdate", "pub-date",
 )
 _META_RANK = {name: rank for rank, name in enumerate(PUBLISHED_META)}
 
 
-def from_meta(soup: BeautifulSoup) -> date | None:
-    """The highest-ranked publication meta tag (name, property, itemprop or http-equiv; case-insensitive)."""
-    best: tuple[int, date] | None = None
+def from_meta(soup: BeautifulSoup, month_first: bool = False) -> Candidate | None:
+    """The highest-ranked publication meta tag (name, property, itemprop or http-equiv; any case)."""
+    best: tuple[int, Candidate] | None = None
     for el in soup.find_all("meta"):
         for attr in ("property", "name", "itemprop", "http-equiv"):
             key = el.get(attr)
             if not isinstance(key, str):
                 continue
             rank = _META_RANK.get(key.strip().lower())
-            if rank is not None and (best is None or rank < best[0]) and (found := parse_value(el.get("content"))):
-                best = (rank, found)
+            if rank is not None and (best is None or rank < best[0]):
+                if found := parse_machine(el.get("content"), "meta", month_first):
+                    best = (rank, found)
     return best[1] if best else None
 
 
-def _attr_text(el: Tag, attr: str) -> str:
-    value = el.get(attr)
-    if isinstance(value, list):
-        return " ".join(value)
-    return value or ""
+_MICRODATA = re.compile(r"^\s*datePublished\s*$", re.I)
+
+
+def from_itemprop(page: Page) -> Candidate | None:
+    """Microdata and microformats: itemprop=datePublished on an element other than <meta>, or the hAtom
+    class "published" (<abbr class="published" title="2019-10-16T14:33:00-07:00">): attribute, else text."""
+    marked = [el for el in page.soup.find_all(True)
+              if el.name != "meta" and (_MICRODATA.match(_attr_text(el, "itemprop")) or "published" in _tokens(el))]
+    for el in marked:
+        if page.excluded(el):
+            continue
+        for attr in ("content", "datetime", "title"):
+            if found := parse_machine(el.get(attr), "itemprop", page.month_first):
+                return found
+        if found := page.visible(el.get_text(" "), "itemprop"):
+            return found
+    return None
 
 
 _PUBLISH_HINT = re.compile(r"publish|posted|pubdate|date-?pub|first|created|dateline|byline", re.I)
-_MODIFIED_HINT = re.compile(r"modif|updat|edited|revis", re.I)
-# Class or id tokens that start like these mark comments, related links, footers and sidebars.
-_NOISE_TOKEN = re.compile(r"^(?:comment|reply|replies|disqus|related|recommend|recirc|footer|site-?footer|sidebar|"
-                          r"popular|trending|most-?read|most-?popular|more-?from|teaser|promo|newsletter|outbrain|"
-                          r"taboola|rail|widget-?area)", re.I)
 
 
-def _hints(el: Tag) -> str:
-    return f"{_attr_text(el, 'class')} {_attr_text(el, 'id')} {_attr_text(el, 'itemprop')}"
+def from_time(page: Page) -> Candidate | None:
+    """<time> marked as the publication time (pubdate, class or a byline parent), else the first one.
 
+    Times inside comments, related links, footers and sidebars, and those marked as updates, are passed over.
+    """
+    times = [t for t in page.soup.find_all("time") if not _MODIFIED_HINT.search(_hints(t)) and not page.excluded(t)]
 
-def _in_noise(el: Tag) -> bool:
-    """Inside comments, related links, footers, sidebars: dates there are of something else."""
-    for parent in el.parents:
-        if not isinstance(parent, Tag):
-            continue
-        if parent.name in ("footer", "aside", "nav") or parent.get("role") in ("contentinfo", "complementary"):
-            return True
-        if any(_NOISE_TOKEN.match(token) for token in _tokens(parent)):
-            return True
-    return False
+    def marked(t: Tag) -> bool:
+        return t.has_attr("pubdate") or any(
+            _PUBLISH_HINT.search(_hints(el)) for el in (t, *t.parents) if isinstance(el, Tag) and el.name != "body")
 
-
-def _tokens(el: Tag) -> list[str]:
-    classes = el.get("class") or []
-    return [*(classes if isinstance(classes, list) else classes.split()), *_attr_text(el, "id").split()]
-
-
-def from_itemprop(soup: BeautifulSoup) -> date | None:
-    """Any element with itemprop=datePublished (content, datetime, or its text)."""
-    for el in soup.find_all(attrs={"itemprop": re.compile(r"^\s*datePublished\s*$", re.I)}):
-        if el.name == "meta":
-            continue
-        for value in (el.get("content"), el.get("datetime"), el.get("title"), el.get_text(" ")):
-            if found := parse_value(value):
-                return found
-    return None
-
-
-def from_time(soup: BeautifulSoup) -> date | None:
-    """<time datetime> marked as the publication time, else the first one outside comments and footers."""
-    times = [t for t in soup.find_all("time") if not _in_noise(t)]
-    marked = [t for t in times if t.has_attr("pubdate") or _PUBLISH_HINT.search(_hints(t))
-              or any(_PUBLISH_HINT.search(_hints(p)) for p in t.parents if isinstance(p, Tag) and p.name != "body")]
-    for group in (marked, times):
+    for group in ([t for t in times if marked(t)], times):
         for t in group:
-            if _MODIFIED_HINT.search(_hints(t)):
-                continue
-            if found := parse_value(t.get("datetime")) or parse_date(t.get_text(" ")):
+            found = parse_machine(t.get("datetime"), "time", page.month_first)
+            if found := found or page.visible(t.get_text(" "), "time"):
                 return found
-    return None
-
-
-_BYLINE_CLASS = re.compile(r"(^|[-_ ])(date|dateline|byline|posted|published|publish|pubdate|timestamp|time|"
-                           r"article-?meta|entry-?meta|post-?meta|meta|info|story-?meta)([-_ ]|$)", re.I)
-
-
-def from_byline(soup: BeautifulSoup) -> date | None:
-    """Text of elements whose class or id names a date, byline or post meta (not updated, not comments)."""
-    for el in soup.find_all(True):
-        hints = _hints(el)
-        if not _BYLINE_CLASS.search(hints) or _MODIFIED_HINT.search(hints) or el.name in ("body", "html"):
-            continue
-        text = el.get_text(" ")
-        if len(text) > 300 or _in_noise(el):
-            continue
-        if found := parse_date(text):
-            return found
     return None
 
 
 _URL_DATES = (
     re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)"),
-    re.compile(r"[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
+    re.compile(r"(?<![\d.])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d])"),
 )
 
 
-def from_url(url: str) -> date | None:
-    """/2018/12/17/, /2018-12-17-, /20181217/ in the URL's path."""
-    path = url.split("?", 1)[0]
-    for pattern in _URL_DATES:
-        if m := pattern.search(path):
-            if found := safe_date(int(m[1]), int(m[2]), int(m[3])):
-                return found
+def from_url(page: Page) -> Candidate | None:
+    """/2018/12/17/, /2018-12-17-, /20181217/ in the path of the URL, else of the canonical or og:url."""
+    urls = [page.url]
+    canonical = page.soup.find("link", rel="canonical")
+    if isinstance(canonical, Tag) and isinstance(canonical.get("href"), str):
+        urls.append(canonical["href"])
+    og_url = page.soup.find("meta", attrs={"property": "og:url"})
+    if isinstance(og_url, Tag) and isinstance(og_url.get("content"), str):
+        urls.append(og_url["content"])
+    for url in urls:
+        path = url.split("?", 1)[0].split("#", 1)[0]
+        path = path.split("://", 1)[-1].partition("/")[2]
+        for pattern in _URL_DATES:
+            for m in pattern.finditer(path):
+                if found := _candidate(safe_date(int(m[1]), int(m[2]), int(m[3])), "url"):
+                    return found
+    return None
+
+
+_BYLINE_TOKEN = re.compile(r"(?:^|[-_])(?:date|dateline|byline|posted|published|publish|pubdate|timestamp|time|"
+                           r"article-?meta|entry-?meta|post-?meta|meta|info|story-?meta|details)(?:[-_]|$)", re.I)
+
+
+def from_byline(page: Page) -> Candidate | None:
+    """Text of a short element whose class or id names a date, byline or post meta (not an update)."""
+    for el in page.soup.find_all(True):
+        hints = _hints(el)
+        if el.name in ("body", "html") or not any(_BYLINE_TOKEN.search(t) for t in hints.split()):
+            continue
+        if _MODIFIED_HINT.search(hints):
+            continue
+        text = el.get_text(" ")
+        if len(text) > 300 or page.excluded(el):
+            continue
+        if found := page.visible(text, "byline"):
+            return found
     return None
 
 
 _PUBLISHED_TEXT = re.compile(r"\b(?:published|posted|first published|released|date)\s*(?:on|:)?\s*", re.I)
 
 
-def from_text(soup: BeautifulSoup) -> date | None:
-    """'Published 17 December 2018' and the like anywhere outside comments and footers."""
-    body = soup.body or soup
+def from_text(page: Page) -> Candidate | None:
+    """'Published 17 December 2018', 'Posted on March 24, 2014' anywhere outside comments and footers."""
+    body = page.soup.body or page.soup
     for node in body.find_all(string=_PUBLISHED_TEXT):
         parent = node.parent
-        if not isinstance(parent, Tag) or _in_noise(parent):
+        if not isinstance(parent, Tag) or page.excluded(parent):
             continue
         text = parent.get_text(" ")
         m = _PUBLISHED_TEXT.search(text)
-        if m and (found := parse_date(text[m.end():m.end() + 60])):
+        if m and (found := page.visible(text[m.start():m.end() + 60], "text")):
             return found
     return None
 
 
-Source = Callable[[BeautifulSoup, list[dict], str], date | None]
+def from_headline(page: Page) -> Candidate | None:
+    """A short date line right after the title heading, before the article's first paragraph."""
+    heading = page.heading
+    if heading is None:
+        return None
+    seen = 0
+    before = ""
+    for node in heading.next_elements:
+        if not isinstance(node, NavigableString) or not isinstance(node.parent, Tag):
+            continue
+        text = node.strip()
+        if not text or any(p is heading for p in node.parents):
+            continue
+        if seen >= 12 or (len(text) > 150 and node.parent.name in ("p", "li")):
+            break  # the article's text has begun
+        seen += 1
+        if len(text) > 80 or page.excluded(node.parent):
+            continue
+        if found := page.visible(text, "headline", before):
+            return found
+        before = text
+    return None
 
-SOURCES: tuple[tuple[str, Source], ...] = (
-    ("json_ld", lambda soup, ld, url: from_json_ld(ld)),
-    ("meta", lambda soup, ld, url: from_meta(soup)),
-    ("itemprop", lambda soup, ld, url: from_itemprop(soup)),
-    ("time", lambda soup, ld, url: from_time(soup)),
-    ("url", lambda soup, ld, url: from_url(url)),
-    ("byline", lambda soup, ld, url: from_byline(soup)),
-    ("text", lambda soup, ld, url: from_text(soup)),
-)
+
+Source = Callable[[Page], Candidate | None]
+
+SOURCES: dict[str, Source] = {
+    "json_ld": lambda page: from_json_ld(page.json_ld, page.month_first),
+    "meta": lambda page: from_meta(page.soup, page.month_first),
+    "itemprop": from_itemprop,
+    "time": from_time,
+    "url": from_url,
+    "byline": from_byline,
+    "headline": from_headline,
+    "text": from_text,
+}
+PRECEDENCE = ("url", "json_ld", "meta", "itemprop", "time", "headline", "byline", "text")
 
 
-def candidates(soup: BeautifulSoup, json_ld: list[dict], url: str,
-               sources: Iterable[tuple[str, Source]] = SOURCES) -> list[tuple[str, date | None]]:
-    """Every source's answer, in precedence order (for diagnostics)."""
-    return [(name, source(soup, json_ld, url)) for name, source in sources]
+def candidates(soup: BeautifulSoup, json_ld: list[dict], url: str) -> dict[str, Candidate | None]:
+    """Every source's candidate (for diagnostics and the evaluator)."""
+    page = Page.of(soup, json_ld, url)
+    return {name: SOURCES[name](page) for name in PRECEDENCE}
+
+
+def _reconcile(found: list[Candidate]) -> Candidate | None:
+    """The first candidate's day, or the day before or after it when the page's local dates say so.
+
+    A timestamp such as 2023-11-09T02:11:03Z is an instant, and a URL or meta date can be a time zone
+    away from the publisher's calendar day that the byline shows. So the candidates within a day of the
+    first one vote, all but UTC instants (whose calendar day is not the publisher's); the first candidate
+    wins a tie, then the one earlier in precedence.
+    """
+    if not found:
+        return None
+    first = found[0]
+    local = [c for c in found if not c.utc and abs((c.day - first.day).days) <= 1]
+    votes: dict[date, int] = {}
+    for c in local:
+        votes[c.day] = votes.get(c.day, 0) + 1
+    if not votes or votes.get(first.day, 0) == max(votes.values()):
+        return first
+    best = max(votes.values())
+    return next(c for c in local if votes[c.day] == best)
+
+
+def choose(cands: dict[str, Candidate | None], precedence: tuple[str, ...] = PRECEDENCE) -> Candidate | None:
+    """The first candidate in precedence order, reconciled with the others."""
+    return _reconcile([c for name in precedence if (c := cands.get(name))])
+
+
+def publication_candidate(soup: BeautifulSoup, json_ld: list[dict], url: str) -> Candidate | None:
+    """The original publication date of the page with the source that gave it, or None."""
+    return choose(candidates(soup, json_ld, url))
 
 
 def publication_date(soup: BeautifulSoup, json_ld: list[dict], url: str) -> date | None:
-    """The original publication date of the page, or None."""
-    for _, source in SOURCES:
-        if found := source(soup, json_ld, url):
-            return found
-    return None
+    """The original publication date of the page, or None.
+
+    soup is the page parsed with lxml (scrapers.adapters.html.lean_soup), json_ld its JSON-LD objects.
+    """
+    found = publication_candidate(soup, json_ld, url)
+    return found.day if found else None
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def publication_date_of_html(html: str | bytes, url: str) -> date | None:
-    """publication_date from a raw page."""
+def publication_candidate_of_html(html: str | bytes, url: str) -> Candidate | None:
+    """publication_candidate from a raw page (bytes are decoded as scrapers.adapters.html.decode_html does)."""
     from scrapers.adapters.html import decode_html, lean_soup
 
     text = decode_html(html) if isinstance(html, bytes) else html
     # lxml refuses str input that carries an XML encoding declaration (XHTML pages): the text is decoded already.
     soup, ld = lean_soup(_XML_DECLARATION.sub("", text, count=1))
-    return publication_date(soup, ld, url)
+    return publication_candidate(soup, ld, url)
+
+
+def publication_date_of_html(html: str | bytes, url: str) -> date | None:
+    """publication_date from a raw page."""
+    found = publication_candidate_of_html(html, url)
+    return found.day if found else None
