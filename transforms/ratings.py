@@ -26,7 +26,7 @@ JUDGEMENT_PATTERNS = [
                          r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children"),
     ("care_leavers", r"care\s+leavers"),
     ("adoption", r"adoption\s+performance|\badoption\b"),
-    ("lscb", r"local\s+safeguarding\s+children(?:'s)?\s+boards?|\bLSCB\b|safeguarding\s+partnership"),
+    ("lscb", r"(?:local\s+)?safeguarding\s+children(?:'s)?\s+boards?|\bLSCB\b|safeguarding\s+partnership"),
     ("safeguarding", r"\bsafeguarding\b"),  # the pre-2013 frameworks' safeguarding judgement
     ("other", r"capacity\s+to\s+improve"),
 ]
@@ -67,7 +67,7 @@ _SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority)\W*(?:
 _OTHER_SUBJECT = re.compile(
     r"\b(?:schools?|children['’]?s\s+homes?|care\s+homes?|homes?\s+run|(?:the|a)\s+(?:[\w-]+\s+){0,2}home\b|nurser(?:y|ies)|academ(?:y|ies)|colleges?"
     r"|providers?|councils|local\s+authorities|authorities|per\s*cent|percent|nationally|across\s+England"
-    r"|in\s+England|fostering\s+agenc(?:y|ies)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
+    r"|in\s+England|fostering\s+(?:agenc(?:y|ies)|services?)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
     r"|by\s+the\s+CQC|Care\s+Quality\s+Commission|police\s+force|constabulary|probation\s+service)\b|%", re.I)
 # "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade.
 _AGGREGATE = re.compile(
@@ -81,9 +81,10 @@ _VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\
 _HISTORY_AFTER = re.compile(
     r"\W*(?:\w+\s+){0,3}?(?:at|in|during|under)\s+(?:its|the|their)\s+(?:previous|last|earlier)\b", re.I)
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
-_FOR_OR_AS_WERE = re.compile(r"(?:\s*,?\s*(?:as\s+(?:were|was)|for)\s+[^,;]+?)+(?=[,;.]|$)", re.I)
+_FOR_OR_AS_WERE = re.compile(r"(?:\s*,?\s*(?:as\s+(?:were|was|had|did)|for)\s+[^,;]+?)+(?=[,;.]|$)", re.I)
 _CLAUSE_BREAK = re.compile(r"\s[-–—]\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+(?=(?:up|down)\s+from\b)")
 _YEAR = re.compile(r"\b(?:in|since|from|during)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\)", re.I)
+_LEADING_YEAR = re.compile(r"^\W*(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}(?:inspection|assessment|review|report)\b",
                                  re.I)
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspect(?:ion|ed)|earlier|former(?:ly)?|prior"
@@ -106,8 +107,8 @@ def _judgements_in(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.lastgroup) for m in _JUDGEMENT.finditer(text)]
 
 
-_JUDGEMENTS_JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|the|experiences|progress|of|for|its|their)\s*)*$",
-                                re.I)
+_JUDGEMENTS_JOINED = re.compile(
+    r"^(?:\s*(?:,|and|&|as\s+well\s+as|the|experiences|progress|of|for|its|their|those)\s*)*$", re.I)
 
 
 def _joined_judgements(text: str, judgements: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
@@ -124,11 +125,12 @@ def _joined_judgements(text: str, judgements: list[tuple[int, int, str]], start:
     return [name for _, _, name in reversed(chain)]
 
 
-def _year_near(clause: str, start: int, end: int) -> int | None:
-    """A year stated right after the grade ("rated good in 2015"), just before it ("In 2015 it was ..."), or
-    naming the inspection in the clause ("its 2006 annual performance assessment")."""
-    m = (_YEAR.search(clause[end:end + 60]) or _YEAR.search(clause[max(0, start - 40):start])
-         or _YEAR_OF_INSPECTION.search(clause))
+def _year_near(clause: str, start: int, end: int, since: int = 0) -> int | None:
+    """A year stated right after the grade ("rated good in 2015"), just before it but after any earlier verdict
+    ("In 2015 it was ..."), leading the clause ("In 2012, an inspection ... judged"), or naming the inspection
+    ("its 2006 annual performance assessment")."""
+    m = (_YEAR.search(clause[end:end + 60]) or _YEAR.search(clause[max(since, start - 40):start])
+         or (_LEADING_YEAR.match(clause) if since == 0 else None) or _YEAR_OF_INSPECTION.search(clause[since:]))
     return int(next(g for g in m.groups() if g)) if m else None
 
 
@@ -180,12 +182,14 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
                 if slot.group("g4") and not _SERVICES_SUBJECT.search(before):
                     continue
                 owned = ["overall_effectiveness"]
+            since = previous_end  # text before this verdict that no earlier verdict owns
             previous_end = slot.end()
-            historical = bool(_HISTORY_CUE.search(scanned[:slot.end()]) or _HISTORY_AFTER.match(scanned, slot.end()))
-            year = _year_near(scanned, slot.start(), slot.end())
-            if historical and year is None and (m := _YEAR.search(scanned)):
+            historical = bool(_HISTORY_CUE.search(scanned[since:slot.end()])
+                              or _HISTORY_AFTER.match(scanned, slot.end()))
+            year = _year_near(scanned, slot.start(group), slot.end(), since)
+            if historical and year is None and (m := _YEAR.search(scanned, since)):
                 year = int(next(g for g in m.groups() if g))
-            verdicts.append((slot.start(), slot.end(), owned, label, historical, year))
+            verdicts.append((slot.start(group), slot.end(), owned, label, historical, year))
         segment = 0  # each verdict owns the text from the end of the one before it
         for start, end, owned, label, historical, year in sorted(verdicts, key=lambda v: v[0]):
             grade = normalise_grade(label)
