@@ -62,6 +62,17 @@ def test_grade_vocabulary(label, grade):
     ("A children's home run by the council was rated inadequate by Ofsted.", []),
     ("Nationally, 60 per cent of councils are now rated good or outstanding.", []),
     ("Schools in the borough were rated good.", []),
+    ("Services have improved since the previous inspection as Ofsted has rated the authority good.",
+     [("overall_effectiveness", "good", None, False)]),
+    ("Torbay, which was rated requires improvement in 2015, was judged inadequate after the visit.",
+     [("overall_effectiveness", "requires_improvement", 2015, False), ("overall_effectiveness", "inadequate", None,
+                                                                       False)]),
+    ("In 2012, an inspection of safeguarding and looked after children services judged both good.",
+     [("safeguarding", "good", 2012, False), ("children_in_care", "good", 2012, False)]),
+    ("The impact of leaders, the experiences and progress of children who need help and protection, and those of "
+     "children in care were all judged inadequate.",
+     [("leadership", "inadequate", None, False), ("help_and_protection", "inadequate", None, False),
+      ("children_in_care", "inadequate", None, False)]),
 ])
 def test_rating_claims(sentence, expected):
     assert [(c.judgement, c.grade, c.year, c.is_historical) for c in rating_claims(sentence)] == expected

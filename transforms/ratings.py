@@ -84,6 +84,7 @@ _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 _FOR_OR_AS_WERE = re.compile(r"(?:\s*,?\s*(?:as\s+(?:were|was|had|did)|for)\s+[^,;]+?)+(?=[,;.]|$)", re.I)
 _CLAUSE_BREAK = re.compile(r"\s[-–—]\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+(?=(?:up|down)\s+from\b)")
 _YEAR = re.compile(r"\b(?:in|since|from|during)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\)", re.I)
+_SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 _LEADING_YEAR = re.compile(r"^\W*(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}(?:inspection|assessment|review|report)\b",
                                  re.I)
@@ -184,8 +185,8 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
                 owned = ["overall_effectiveness"]
             since = previous_end  # text before this verdict that no earlier verdict owns
             previous_end = slot.end()
-            historical = bool(_HISTORY_CUE.search(scanned[since:slot.end()])
-                              or _HISTORY_AFTER.match(scanned, slot.end()))
+            own_text = _SINCE_LAST.sub(" ", scanned[since:slot.end()])  # "improved since the last inspection"
+            historical = bool(_HISTORY_CUE.search(own_text) or _HISTORY_AFTER.match(scanned, slot.end()))
             year = _year_near(scanned, slot.start(group), slot.end(), since)
             if historical and year is None and (m := _YEAR.search(scanned, since)):
                 year = int(next(g for g in m.groups() if g))
