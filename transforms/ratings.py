@@ -126,13 +126,15 @@ def _joined_judgements(text: str, judgements: list[tuple[int, int, str]], start:
     return [name for _, _, name in reversed(chain)]
 
 
-def _year_near(clause: str, start: int, end: int, since: int = 0) -> int | None:
-    """A year stated right after the grade ("rated good in 2015"), just before it but after any earlier verdict
-    ("In 2015 it was ..."), leading the clause ("In 2012, an inspection ... judged"), or naming the inspection
-    ("its 2006 annual performance assessment")."""
-    m = (_YEAR.search(clause[end:end + 60]) or _YEAR.search(clause[max(since, start - 40):start])
-         or (_LEADING_YEAR.match(clause) if since == 0 else None) or _YEAR_OF_INSPECTION.search(clause[since:]))
-    return int(next(g for g in m.groups() if g)) if m else None
+def _year_near(clause: str, start: int, end: int, since: int = 0) -> tuple[int | None, int]:
+    """(year, where its mention ends) for a verdict: a year stated right after the grade ("rated good in 2015"),
+    just before it but after any earlier verdict ("In 2015 it was ..."), leading the clause ("In 2012, an
+    inspection ... judged"), or naming the inspection ("its 2006 annual performance assessment")."""
+    if m := _YEAR.search(clause, end, end + 60):
+        return int(next(g for g in m.groups() if g)), m.end()
+    m = (_YEAR.search(clause, max(since, start - 40), start) or (_LEADING_YEAR.match(clause) if since == 0 else None)
+         or _YEAR_OF_INSPECTION.search(clause, since))
+    return (int(next(g for g in m.groups() if g)) if m else None), end
 
 
 def _transitions(clause: str) -> tuple[list[tuple[str, str, bool, int, int]], str]:
@@ -159,7 +161,7 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
         transitions, scanned = _transitions(clause)
         verdicts: list[tuple[int, int, list[str], str, bool, int | None]] = []  # start, end, owned, label, hist, year
         for label, _grade, historical, start, end in transitions:
-            verdicts.append((start, end, [owner], label, historical, _year_near(clause, start, end)))
+            verdicts.append((start, end, [owner], label, historical, _year_near(clause, start, end)[0]))
         previous_end = 0
         for slot in _SLOT.finditer(scanned):
             group = next(name for name, value in slot.groupdict().items() if value)
@@ -184,10 +186,9 @@ def rating_claims(sentence: str) -> list[RatingClaim]:
                     continue
                 owned = ["overall_effectiveness"]
             since = previous_end  # text before this verdict that no earlier verdict owns
-            previous_end = slot.end()
             own_text = _SINCE_LAST.sub(" ", scanned[since:slot.end()])  # "improved since the last inspection"
             historical = bool(_HISTORY_CUE.search(own_text) or _HISTORY_AFTER.match(scanned, slot.end()))
-            year = _year_near(scanned, slot.start(group), slot.end(), since)
+            year, previous_end = _year_near(scanned, slot.start(group), slot.end(), since)
             if historical and year is None and (m := _YEAR.search(scanned, since)):
                 year = int(next(g for g in m.groups() if g))
             verdicts.append((slot.start(group), slot.end(), owned, label, historical, year))
