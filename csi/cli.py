@@ -287,6 +287,44 @@ def eval_gold(
     print(format_report(evaluate(gold), verbose))
 
 
+@app.command("eval-extraction")
+def eval_extraction(
+    shared: Annotated[Path, typer.Option(help="The shared data directory with the benchmarks.")]
+    = Path("../shared/data"),
+    min_body_f1: Annotated[float, typer.Option(help="Fail below this Scrapinghub body F1.")] = 0.0,
+    min_snippet_f1: Annotated[float, typer.Option(help="Fail below this trafilatura snippet F1.")] = 0.0,
+    min_date_accuracy: Annotated[float, typer.Option(help="Fail below this publication-date accuracy.")] = 0.0,
+) -> None:
+    """Score generic extraction on real pages: Scrapinghub body F1, trafilatura snippets, htmldate dates.
+
+    Example: `csi eval-extraction --shared ../shared/data --min-body-f1 0.93`.
+    """
+    from csi.evaluation.dates import evaluate_dates
+    from csi.evaluation.extraction import evaluate_bodies, evaluate_snippets
+
+    if not (shared / "extraction-bench").is_dir() or not (shared / "dates-bench").is_dir():
+        raise _fail(f"No benchmarks under {shared}: pass --shared PATH (the folder holding extraction-bench/).")
+    bodies, snippets, dates = evaluate_bodies(shared), evaluate_snippets(shared), evaluate_dates(shared)
+    rows = [
+        ("Scrapinghub article bodies (shingle F1)", bodies["pages"], bodies["precision"], bodies["recall"],
+         bodies["f1"], min_body_f1),
+        ("trafilatura snippets (include/exclude)", snippets["pages"], snippets["precision"], snippets["recall"],
+         snippets["f1"], min_snippet_f1),
+        ("htmldate publication dates (accuracy)", dates["pages"], None, None, dates["accuracy"], min_date_accuracy),
+    ]
+    table = Table("benchmark", "pages", "precision", "recall", "score", "floor", title="Generic extraction",
+                  show_edge=False)
+    failed = []
+    for name, pages, precision, recall, score, floor in rows:
+        table.add_row(name, str(pages), "" if precision is None else f"{precision:.3f}",
+                      "" if recall is None else f"{recall:.3f}", f"{score:.3f}", f"{floor:.3f}" if floor else "")
+        if score < floor:
+            failed.append(f"{name} {score:.3f} < {floor:.3f}")
+    console.print(table)
+    if failed:
+        raise _fail("Below the floor: " + "; ".join(failed), 1)
+
+
 @app.command()
 def status(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES) -> None:
     """Recent runs, failing URLs by outcome and host, profile misses, and sources overdue for a successful fetch.
