@@ -115,6 +115,15 @@ def _print_examples(db_path: Path) -> None:
         con.close()
 
 
+def _conclude(state) -> dict:
+    """Print the summary and the run's message; exit 1 if the run failed."""
+    summary = _finish(state)
+    console.print(state.message)
+    if not state.is_completed():
+        raise typer.Exit(1)
+    return summary
+
+
 def _finish(state) -> dict:
     """The summary a flow returned; exit 1 (after printing its message) if the run failed."""
     summary = state.result(raise_on_failure=False)
@@ -188,12 +197,8 @@ def rerun_failed(db: DbOption = None, source: SourceFilter = None, since: SinceO
     from flows.maintenance import rerun_failed as rerun_flow
 
     db_path = _writable(db)
-    state = rerun_flow(db=str(db_path), source=source, since=_since(since), sources_file=str(sources_file),
-                       return_state=True)
-    _finish(state)
-    console.print(state.message)
-    if not state.is_completed():
-        raise typer.Exit(1)
+    _conclude(rerun_flow(db=str(db_path), source=source, since=_since(since), sources_file=str(sources_file),
+                         return_state=True))
 
 
 @app.command()
@@ -206,12 +211,8 @@ def reparse(db: DbOption = None, source: SourceFilter = None, since: SinceOption
     from flows.maintenance import reparse as reparse_flow
 
     db_path = _writable(db)
-    state = reparse_flow(db=str(db_path), source=source, since=_since(since), sources_file=str(sources_file),
-                         return_state=True)
-    _finish(state)
-    console.print(state.message)
-    if not state.is_completed():
-        raise typer.Exit(1)
+    _conclude(reparse_flow(db=str(db_path), source=source, since=_since(since), sources_file=str(sources_file),
+                           return_state=True))
 
 
 @app.command("import-warc")
@@ -227,10 +228,8 @@ def import_warc(files: Annotated[list[Path], typer.Argument(help="WARC files (.w
     if missing:
         raise _fail(f"No such file: {', '.join(missing)}")
     db_path = _writable(db)
-    state = import_flow(files=[str(f.resolve()) for f in files], db=str(db_path), sources_file=str(sources_file),
-                        return_state=True)
-    _finish(state)
-    console.print(state.message)
+    _conclude(import_flow(files=[str(f.resolve()) for f in files], db=str(db_path), sources_file=str(sources_file),
+                          return_state=True))
 
 
 @app.command("extract")
