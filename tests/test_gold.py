@@ -16,7 +16,7 @@ GOLD = Path(__file__).parent / "gold"
 FLOORS = {
     "ratings": 0.95,
     "inspections": 0.88,
-    "findings": 0.82,
+    "findings": 0.86,
     "quotes": 0.90,
     "metrics": 0.85,
     "document_councils": 0.97,

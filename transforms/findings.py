@@ -30,12 +30,16 @@ _STRENGTH = re.compile(
     r"|tenacious|high[-\s]quality|robust|rigorous|comprehensive|sensitive|clear|successful\w*|value|valued"
     r"|ambition\w*|significant\s+strength|particularly\s+impressive|safe|sophisticated)\b", re.I)
 _REPORTING = re.compile(
-    r"\b(?:inspectors?|Ofsted|the\s+report|they|it)\b[^.]{0,80}?\b(?:found|find|noted|praised|highlighted"
+    r"\b(?:inspectors?|Ofsted|the\s+report|they|it)\b[^.]{0,80}?\b(?:found|finding|find|noted|praised|highlighted"
+    r"|said|says|warned|reported|concluded"
     r"|criticised|identified|observed|raised|were\s+(?:positive|impressed|concerned|critical)|commended)\b"
     r"|\bwere\s+found\s+to\b|\bwas\s+found\s+to\b", re.I)
 # The subject is a name (capitalised words: "Hillingdon", "The authority") or the council's leaders;
 # case matters here, so "the government must" or "councils should" (policy talk) do not match.
-_SHOULD = re.compile(r"^(?:[^,]{0,80},\s+)?(?!(?:You|We|I|They|People|The\s+government|Government|Councils)\b)"
+_SHOULD = re.compile(r"^(?:[^,]{0,80},\s+)?"
+                     r"(?:(?:Inspectors|Ofsted|The\s+report|They)\s+(?:said|found|recommended|added|concluded|warned)"
+                     r"\s+(?:that\s+)?)?"
+                     r"(?!(?:You|We|I|They|People|The\s+government|Government|Councils)\b)"
                      r"(?P<subject>(?:[A-Z][\w'’-]+\s*){1,4}|[Tt]he\s+(?:authority|council|local\s+authority)"
                      r"|(?:[Ss]enior\s+)?[Ll]eaders|[Ii]t)\s+(?:should|must|needs\s+to)\s+(?:also\s+)?")
 _AND_SHOULD = re.compile(r",?\s+and\s+(?:should|must)\s+(?:also\s+)?", re.I)
