@@ -43,6 +43,7 @@ from transforms.text import sentences
 
 TITLE_WEIGHT = 3
 PRE_2013_FRAMEWORKS = ("slac", "safeguarding_la", "jar", "apa", "ssi")
+LAST_PRE_2013_YEAR = 2013  # SLAC inspections ran until 2013; APA and JAR ended in 2009
 
 
 def inspection_id(council_code: str, framework: str, year: int, month: int | None = None) -> str:
@@ -101,8 +102,10 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
         return iid
 
     mentioned = inspection_claims(body_sentences, reference)
-    for claim in mentioned:
-        add_inspection(main, claim.framework, claim.year, claim.month)
+    for claim in mentioned:  # a visit to the councils the sentence names, else to the document's council
+        named = list(dict.fromkeys(m.council_code for m in index.find_mentions(claim.text, on=reference)))
+        for code in named or [main]:
+            add_inspection(code, claim.framework, claim.year, claim.month)
 
     owned_claims = _rating_claims(index, blocks, doc.title, reference)
     claims = [claim for claim, _, _ in owned_claims]
@@ -319,7 +322,10 @@ def _current_inspection(claims: list[RatingClaim], mentioned: list[InspectionCla
             year, month = reference.year, None
         else:
             return None
-        return ofsted_framework(date(year, month or 1, 1), text), year, None
+        framework = named_framework(text)
+        if framework not in ("apa", "jar", "slac") or year > LAST_PRE_2013_YEAR:
+            framework = ofsted_framework(date(year, month or 1, 1), text)
+        return framework, year, None
     for claim in mentioned:  # no verdict: a visit letter, a joint inspection, an SSI report
         recent = reference is None or claim.year >= reference.year - 1
         if claim.framework in (*UNGRADED, "ssi") and recent:

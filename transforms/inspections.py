@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from csi.dates import MONTH_PATTERN, month_number
+from transforms.ratings import other_subject
 
 # Framework named in words, most specific first. Visits and joint inspections carry no grades.
 NAMED_FRAMEWORKS = [
@@ -37,6 +38,9 @@ _IN_MONTH = re.compile(
 _OFSTED_INSPECTION = re.compile(r"\bOfsted\s+(?:\w+\s+)?inspection|\binspectors?\s+(?:visited|spent|were\s+on\s+site)"
                                 r"|\binspection\s+(?:in|during|between|from|over|carried\s+out)\b|\bvisited\s+in\b",
                                 re.I)
+_FUTURE = re.compile(r"\b(?:is|was|are|were)\s+(?:expected|due|planned|scheduled)\b"
+                     r"|\bwill\s+(?:be\s+)?(?:visit|inspect)|\bupcoming\b|\bforthcoming\b", re.I)
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 UNGRADED = ("focused_visit", "monitoring_visit", "jtai", "other")  # visits, joint inspections, conversations
 ILACS_START = date(2018, 1, 1)
 SIF_START = date(2013, 11, 1)
@@ -92,10 +96,15 @@ def inspection_claims(sentences: list[str], reference: date | None) -> list[Insp
     for sentence in sentences:
         if not _INSPECTION_WORD.search(sentence):
             continue
+        framework = named_framework(sentence)
+        if _FUTURE.search(sentence) or (framework is None and other_subject(sentence)):
+            continue  # "a visit is expected later in the year"; a school's or a children's home's inspection
         year, month = _when(sentence, reference)
+        if framework in ("apa", "jar", "slac"):  # an earlier framework: its year must be stated, not assumed
+            stated = _ANY_YEAR.search(sentence)
+            year = int(stated.group(1)) if stated else None
         if year is None:
             continue
-        framework = named_framework(sentence)
         if framework is None:
             if not (_OFSTED_INSPECTION.search(sentence) and month is not None):
                 continue

@@ -104,6 +104,11 @@ class RatingClaim:
     segment: int = 0  # where the text this verdict owns begins: councils named from here to `start` own it
 
 
+def other_subject(text: str) -> bool:
+    """The text is about someone other than a council's children's services: a school, a home, councils at large."""
+    return bool(_OTHER_SUBJECT.search(text))
+
+
 def _judgements_in(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.lastgroup) for m in _JUDGEMENT.finditer(text)]
 
