@@ -1,56 +1,105 @@
-"""News articles from any publisher: a site profile's selectors where given, generic rules otherwise."""
+"""News articles from any publisher: a site profile's selectors where given, generic rules otherwise.
+
+Generic extraction scores the page on an lxml tree (see :func:`scrapers.adapters.html.main_content`)
+and builds BeautifulSoup trees only for what it keeps: the article's content and a small skeleton of
+metadata-bearing elements. A site profile (sources.toml ``[profile.X]``) is read with CSS selectors on
+a soup of the whole page; when its body or title selector matches nothing (the site was redesigned),
+the page falls back to generic extraction and ``Document.profile_miss`` names the selectors that missed.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from html import unescape
 
 from bs4 import BeautifulSoup, Tag
 
-from csi.dates import date_from_url, parse_date
-from csi.records import Document
+from csi.dates import parse_date
+from csi.records import Block, Document
 from scrapers.adapters.html import (
     BOILERPLATE,
+    PageScan,
     blocks_of,
     clean_text,
     decode_html,
-    densest_container,
-    lean_soup,
+    generic_blocks,
+    lean_tree,
     meta_content,
+    metadata_soup,
+    parse_tree,
     remove_all,
+    soup_of,
+    strip_chrome_tags,
 )
+from scrapers.adapters.pubdate import publication_date
 from scrapers.sources import Profile, Source
 
 PARSER = "news@1"
-_BYLINE = re.compile(r"^\s*By\s+([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,3})")
+_BYLINE = re.compile(r"^\s*[Bb][Yy]:?\s+([A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,3})")
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"}
+_GENERIC = Profile(name="generic")
 
 
 def parse_article(url: str, body: bytes, content_type: str | None, fetched_at: datetime, source: Source,
                   content_sha256: str) -> Document:
-    soup, ld = lean_soup(decode_html(body, content_type))
-    profile = source.profile or Profile(name="generic")
+    tree, ld = lean_tree(decode_html(body, content_type))
+    profile = source.profile or _GENERIC
     article_ld = next((o for o in ld if _types(o) & _ARTICLE_TYPES), {})
-
+    if source.profile is None:
+        # Generic: the content is found on the lxml tree, and the title, author and date rules read a
+        # skeleton soup of the page's metadata elements (a soup of the whole page would cost more than
+        # all the rest of the parse).
+        strip_chrome_tags(tree)
+        scan = PageScan(tree)
+        soup = metadata_soup(tree, scan)
+    else:
+        soup = soup_of(tree)  # a profile's CSS selectors need the whole page
+    misses = []
+    if profile.title and _select_text(soup, profile.title) is None:
+        misses.append(f"title: {profile.title}")
     title = _title(soup, profile, article_ld)
-    published_on = _published_on(soup, profile, article_ld, url)
+    published_on = _published_on(soup, profile, ld, url)
     author = _author(soup, profile, article_ld)
 
-    remove_all(soup, BOILERPLATE + profile.remove)
-    container = soup.select_one(profile.body) if profile.body else None
-    if container is None:
-        container = densest_container(soup)
-    blocks = [b for b in blocks_of(container) if not (b.kind == "heading" and b.text == title)]
+    if source.profile is None:
+        blocks = generic_blocks(tree, scan)
+    else:
+        blocks, body_miss = _profile_blocks(soup, profile)
+        if body_miss:
+            misses.append(body_miss)
+    blocks = [b for b in blocks if not (b.kind == "heading" and b.text == title)]
     return Document(
         url=url, source=source.name, publisher=source.publisher, doc_type=source.doc_type, title=title,
         author=author, published_on=published_on, fetched_at=fetched_at, content_sha256=content_sha256,
         content_type=content_type, parser=PARSER, text="\n\n".join(b.text for b in blocks), blocks=blocks,
+        profile_miss="; ".join(misses) or None,
     )
+
+
+def _profile_blocks(soup: BeautifulSoup, profile: Profile) -> tuple[list[Block], str | None]:
+    """Blocks of the profile's body element; generic extraction (and the miss) when it matches nothing."""
+    remove_all(soup, profile.remove)
+    if profile.body and soup.select_one(profile.body) is not None:
+        remove_all(soup, BOILERPLATE)
+        container = soup.select_one(profile.body)
+        if container is not None:
+            return blocks_of(container), None
+        return _generic_blocks_of(soup), None
+    miss = f"body: {profile.body}" if profile.body else None
+    return _generic_blocks_of(soup), miss
+
+
+def _generic_blocks_of(soup: BeautifulSoup) -> list[Block]:
+    """Generic extraction on a profile page's soup (its `remove` selectors applied)."""
+    tree = parse_tree(str(soup))
+    strip_chrome_tags(tree)
+    return generic_blocks(tree)
 
 
 def _types(obj: dict) -> set[str]:
     kind = obj.get("@type", [])
-    return set(kind if isinstance(kind, list) else [kind])
+    return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
 
 
 def _select_text(soup: BeautifulSoup, selector: str | None) -> str | None:
@@ -61,50 +110,83 @@ def _select_text(soup: BeautifulSoup, selector: str | None) -> str | None:
 
 
 def _title(soup: BeautifulSoup, profile: Profile, ld: dict) -> str | None:
-    h1 = soup.find("h1")
-    for candidate in (
-        _select_text(soup, profile.title),
-        ld.get("headline"),
-        h1.get_text(" ") if h1 else None,
-        meta_content(soup, "og:title", "twitter:title"),
-        soup.title.get_text(" ") if soup.title else None,
-    ):
-        if candidate and clean_text(candidate):
-            return clean_text(candidate)
-    return None
+    """The profile's title element; else the JSON-LD headline; else an <h1> that repeats the page's
+    og:title or <title> (not a site logo); else og:title; else <title> without the site's name; else <h1>."""
+    if selected := _select_text(soup, profile.title):
+        return selected
+    if isinstance(ld.get("headline"), str) and (headline := clean_text(unescape(ld["headline"]))):
+        return headline
+    og_title = meta_content(soup, "og:title", "twitter:title")
+    page_title = clean_text(soup.title.get_text(" ")) if soup.title else ""
+    references = [_words(t) for t in (og_title, page_title) if t and _words(t)]
+    headings = [text for h in soup.find_all("h1", limit=5) if (text := clean_text(h.get_text(" ")))]
+    for heading in headings:
+        words = _words(heading)
+        if not references or len(words) >= 8 and any(words in ref for ref in references):
+            return heading
+    if og_title and clean_text(og_title):
+        return clean_text(unescape(og_title))
+    if page_title:
+        return _without_site_name(page_title)
+    return headings[0] if headings else None
 
 
-def _published_on(soup: BeautifulSoup, profile: Profile, ld: dict, url: str) -> date | None:
-    time_el = soup.find("time")
-    for candidate in (
-        _select_text(soup, profile.date),
-        ld.get("datePublished"),
-        meta_content(soup, "article:published_time", "datePublished", "date", "pubdate", "DC.date.issued",
-                     "dcterms.created", "publish-date"),
-        time_el.get("datetime") or time_el.get_text(" ") if time_el else None,
-    ):
-        if found := parse_date(candidate):
-            return found
-    if found := date_from_url(url):
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
+
+
+def _without_site_name(title: str) -> str:
+    """'Story headline | Site name' -> 'Story headline' (the longest part, if the title has parts)."""
+    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
+def _words(text: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").casefold()))
+
+
+def _published_on(soup: BeautifulSoup, profile: Profile, ld: list[dict], url: str) -> date | None:
+    """The profile's date selector if it matches, else the rules of scrapers.adapters.pubdate.
+
+    On generic pages soup is the metadata skeleton (html.metadata_soup), which holds everything those
+    rules read; tests/test_generic_extraction.py pins that they answer there as on the whole page.
+    """
+    if found := parse_date(_select_text(soup, profile.date)):
         return found
-    for el in soup.select(".date, .byline, .posted-on, .article-date, .meta"):
-        if found := parse_date(el.get_text(" ")):
-            return found
-    return None
+    return publication_date(soup, ld, url)
 
 
 def _author(soup: BeautifulSoup, profile: Profile, ld: dict) -> str | None:
+    """The profile's author element; else the JSON-LD author(s); else <meta name=author> (not a URL); else
+    a byline ("By Jane Smith"), or the short name in an element marked as the author."""
     if found := _select_text(soup, profile.author):
         m = _BYLINE.match(found)
         return m.group(1) if m else found
     authors = ld.get("author")
     authors = authors if isinstance(authors, list) else [authors]
     names = [a.get("name") if isinstance(a, dict) else a for a in authors if a]
-    if names and all(isinstance(n, str) for n in names):
-        return ", ".join(names)
-    if found := meta_content(soup, "author", "article:author"):
-        return found
-    for el in soup.select(".byline, .author, [rel=author]"):
-        if m := _BYLINE.match(clean_text(el.get_text(" "))):
-            return m.group(1)
+    names = [n for n in names if isinstance(n, str) and clean_text(n)]
+    if names:
+        return ", ".join(clean_text(unescape(n)) for n in names)
+    if (found := meta_content(soup, "author", "article:author", "byl")) and not found.startswith(("http", "/", "@")):
+        return clean_text(_BY_PREFIX.sub("", found))
+    for el in soup.find_all(_is_byline):
+        text = clean_text(el.get_text(" "))
+        if m := _BYLINE.match(text):
+            return _DATE_WORD.split(m.group(1))[0].strip() or None
+        if _NAME.match(text) and el.name != "meta":
+            return text
     return None
+
+
+_BY_PREFIX = re.compile(r"^\s*by\s+", re.I)
+_DATE_WORD = re.compile(r"\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+                        r"Updated|Published|Posted)\w*\b.*")
+_NAME = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$")
+
+
+def _is_byline(el: Tag) -> bool:
+    """An element of class byline or author, a rel=author link or an itemprop=author element."""
+    classes, rel = el.get("class") or (), el.get("rel") or ()
+    classes = classes.split() if isinstance(classes, str) else classes
+    rel = rel.split() if isinstance(rel, str) else rel
+    return "byline" in classes or "author" in classes or "author" in rel or el.get("itemprop") == "author"
