@@ -1,0 +1,202 @@
+"""csi report: the static HTML report of a demo warehouse, its structure, offline assets and escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import duckdb
+import lxml.html
+import pytest
+from typer.testing import CliRunner
+
+from csi.cli import app
+from flows.demo import demo
+from tests.loopback import closed_port
+from warehouse.db import connect
+from warehouse.report import ReportError, build_report
+
+HILLINGDON = "E09000017"
+SECTIONS = ("grade-distribution", "grades-over-time", "weakness-themes", "recent-changes", "councils")
+
+
+@pytest.fixture(scope="module")
+def demo_db(prefect_harness, tmp_path_factory):
+    db = tmp_path_factory.mktemp("report-db") / "csi.duckdb"
+    assert demo(db=str(db), port=closed_port(), return_state=True).is_completed()
+    return db
+
+
+@pytest.fixture(scope="module")
+def report(demo_db, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    result = CliRunner().invoke(app, ["report", "--out", str(out), "--db", str(demo_db)])
+    assert result.exit_code == 0, result.output
+    assert "index.html" in result.output
+    return out
+
+
+def _rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def _page(path: Path):
+    return lxml.html.fromstring(path.read_text(encoding="utf-8"))
+
+
+def _text(element) -> str:
+    """Visible text with whitespace collapsed (entities decoded, as a reader sees it)."""
+    return re.sub(r"\s+", " ", element.text_content()).strip()
+
+
+def _pages(out: Path) -> list[Path]:
+    return [out / "index.html", *sorted((out / "councils").glob("*.html"))]
+
+
+def test_index_has_every_section_and_its_charts(report, demo_db):
+    index = _page(report / "index.html")
+    for section in SECTIONS:
+        assert index.get_element_by_id(section) is not None, section
+    specs = {s.get("id"): json.loads(s.text) for s in index.xpath("//script[@type='application/json']")}
+    assert set(specs) == {"spec-distribution", "spec-themes", "spec-over-time"}
+    for spec in specs.values():
+        assert "vega-lite" in spec["$schema"]
+    for div in index.xpath("//div[@data-spec]"):  # every chart has its spec
+        assert div.get("data-spec") in specs
+    # The distribution chart counts the latest overall grades of latest_ratings.
+    expected = dict(_rows(demo_db, "SELECT grade, count(*) FROM latest_ratings WHERE judgement = "
+                                   "'overall_effectiveness' AND grade IS NOT NULL GROUP BY grade"))
+    bars = {v["grade"]: v["councils"] for v in specs["spec-distribution"]["data"]["values"]}
+    assert bars == {"Outstanding": 0, "Good": expected["good"],
+                    "Requires improvement": expected["requires_improvement"], "Inadequate": 0}
+    # Hillingdon moved from requires improvement (2013) to good (2018), the newest year of grades.
+    recent = _text(index.get_element_by_id("recent-changes"))
+    assert "Hillingdon" in recent and "Improved" in recent and "2018" in recent
+    themes = _text(index.get_element_by_id("weakness-themes"))
+    assert "Leadership" in themes
+
+
+def test_chart_library_and_styles_are_local_files(report):
+    for page in _pages(report):
+        tree = _page(page)
+        sources = tree.xpath("//script/@src") + tree.xpath("//link/@href")
+        assert sources, page
+        for src in sources:
+            assert not re.match(r"^(https?:)?//", src), f"{page.name} loads {src} from the network"
+            assert (page.parent / src).resolve().is_file(), f"{page.name}: missing {src}"
+    bundle = (report / "assets" / "vega-embed.js").read_text(encoding="utf-8")
+    assert len(bundle) > 100_000 and "window.vegaEmbed" in bundle
+
+
+def test_council_table_links_exactly_the_council_pages(report, demo_db):
+    index = _page(report / "index.html")
+    rows = index.xpath("//table[@id='council-table']/tbody/tr")
+    assert len(rows) == _rows(demo_db, "SELECT count(*) FROM councils")[0][0]
+    links = index.xpath("//table[@id='council-table']//a/@href")
+    assert links and all((report / href).is_file() for href in links)
+    with_data = {code for (code,) in _rows(demo_db, "SELECT council_code FROM ratings UNION SELECT council_code "
+                                                    "FROM findings UNION SELECT council_code FROM quotes")}
+    assert {Path(href).stem for href in links} == with_data == {p.stem for p in (report / "councils").glob("*.html")}
+    assert index.xpath("//table[@id='council-table'][contains(@class, 'sortable')]/thead/tr/th")
+    for page in (report / "councils").glob("*.html"):
+        assert _page(page).xpath("//a[@href='../index.html']")
+
+
+def test_hillingdon_page_lists_its_grades_findings_and_quotes(report, demo_db):
+    page = _page(report / "councils" / f"{HILLINGDON}.html")
+    assert "Hillingdon" in _text(page.xpath("//h1")[0])
+    history = [" ".join(_text(td) for td in tr.xpath("td"))
+               for tr in page.xpath("//table[@id='history-table']/tbody/tr")]
+    graded = _rows(demo_db, "SELECT rated_year, judgement, grade FROM rating_history WHERE council_code = ?",
+                   [HILLINGDON])
+    assert len(history) == len(graded) == 5
+    labels = {"overall_effectiveness": "Overall effectiveness", "leadership": "Leadership",
+              "help_and_protection": "Help and protection", "children_in_care": "Children in care"}
+    grades = {"good": "Good", "outstanding": "Outstanding", "requires_improvement": "Requires improvement"}
+    for year, judgement, grade in graded:
+        assert any(row.startswith(str(year)) and labels[judgement] in row and grades[grade] in row for row in history)
+    latest = _text(page.get_element_by_id("latest"))
+    assert "Outstanding" in latest and "Good" in latest
+    assert json.loads(page.xpath("//script[@id='spec-timeline']")[0].text)["$schema"]
+
+    findings = _text(page.get_element_by_id("findings"))
+    texts = _rows(demo_db, "SELECT text FROM findings WHERE council_code = ?", [HILLINGDON])
+    assert len(texts) == 35
+    for (text,) in texts:
+        assert re.sub(r"\s+", " ", text).strip() in findings
+    quotes = _text(page.get_element_by_id("quotes"))
+    for speaker, text in _rows(demo_db, "SELECT speaker, text FROM quotes WHERE council_code = ?", [HILLINGDON]):
+        assert speaker in quotes and re.sub(r"\s+", " ", text).strip() in quotes
+
+
+def test_a_council_without_ratings_shows_no_rating(report, demo_db):
+    (code, name), = _rows(demo_db, "SELECT council_code, name FROM councils WHERE name = 'Barnet'")
+    index = _page(report / "index.html")
+    (row,) = index.xpath(f"//table[@id='council-table']/tbody/tr[@data-code='{code}']")
+    assert name in _text(row) and "no rating" in _text(row)
+    assert not row.xpath(".//a")  # no data, so no page and no link
+    assert not (report / "councils" / f"{code}.html").exists()
+
+
+def test_text_from_the_warehouse_is_escaped(demo_db, tmp_path):
+    db = tmp_path / "hostile.duckdb"
+    shutil.copy(demo_db, db)
+    finding = '<script>alert("finding")</script> & more'
+    speaker = "<img src=x onerror=alert(1)>"
+    quote = "</blockquote><script>alert('quote')</script>"
+    con = duckdb.connect(str(db))
+    (document_id,) = con.execute("SELECT document_id FROM findings WHERE council_code = ? LIMIT 1",
+                                 [HILLINGDON]).fetchone()
+    con.execute("INSERT INTO findings VALUES ('f000000000000bad', ?, ?, NULL, 'weakness', 'caseloads', ?)",
+                [HILLINGDON, document_id, finding])
+    con.execute("INSERT INTO documents SELECT 'd000000000000bad', 'javascript:alert(1)', source, publisher, "
+                "doc_type, '<b>bold</b> title', author, published_on, fetched_at, content_sha256, content_type, "
+                "parser, text, profile_miss FROM documents WHERE document_id = ?", [document_id])
+    con.execute("INSERT INTO quotes VALUES ('q000000000000bad', 'd000000000000bad', ?, ?, NULL, NULL, ?)",
+                [HILLINGDON, speaker, quote])
+    con.close()
+
+    with connect(db, read_only=True) as ro:
+        build_report(ro, tmp_path / "out")
+    page_path = tmp_path / "out" / "councils" / f"{HILLINGDON}.html"
+    raw = page_path.read_text(encoding="utf-8")
+    for hostile in (finding, speaker, quote, "<b>bold</b>"):
+        assert hostile not in raw
+    assert "&lt;script&gt;alert(&#34;finding&#34;)&lt;/script&gt; &amp; more" in raw
+    page = _page(page_path)
+    assert finding in _text(page.get_element_by_id("findings"))  # shown as text, verbatim
+    assert speaker in _text(page.get_element_by_id("quotes")) and quote in _text(page.get_element_by_id("quotes"))
+    assert not page.xpath("//img") and not page.xpath("//b")
+    assert all(s.get("src") or s.get("type") == "application/json" for s in page.xpath("//script"))
+    assert not [href for href in page.xpath("//a/@href") if not href.startswith(("http", "../", "#"))]
+    index_path = tmp_path / "out" / "index.html"  # its theme examples quote findings
+    assert finding not in index_path.read_text(encoding="utf-8")
+    assert finding in _text(_page(index_path).get_element_by_id("weakness-themes"))
+    assert "alert" not in "".join(_page(index_path).xpath("//script/text()"))
+
+
+def test_a_second_render_drops_pages_of_councils_without_data(demo_db, tmp_path):
+    stale = tmp_path / "councils" / "E99999999.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old")
+    with connect(demo_db, read_only=True) as con:
+        result = build_report(con, tmp_path)
+    assert not stale.exists()
+    assert result.council_pages == len(list((tmp_path / "councils").glob("*.html"))) == 3
+
+
+def test_a_warehouse_without_the_views_gets_a_clear_error(tmp_path):
+    db = tmp_path / "old.duckdb"
+    duckdb.connect(str(db)).close()
+    with connect(db, read_only=True) as con, pytest.raises(ReportError, match="csi demo"):
+        build_report(con, tmp_path / "out")
+    result = CliRunner().invoke(app, ["report", "--out", str(tmp_path / "out"), "--db", str(db)])
+    assert result.exit_code == 2 and "csi demo" in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(app, ["report", "--out", str(tmp_path / "out"), "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "csi demo" in result.output

@@ -1,0 +1,241 @@
+"""The data dictionary: Markdown from the COMMENT ON text of every table and view, plus worked example queries.
+
+Pure: every function takes an open connection and returns data or text; `csi docs` writes the text to
+docs/warehouse.md. The output depends only on the schema and on EXAMPLES (no row counts, no timestamps), so it
+is the same for the demo warehouse and a real one at the same schema version. tests/test_analyst.py runs every
+example against the demo warehouse and fails when docs/warehouse.md is out of date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+DOCS_PATH = "docs/warehouse.md"
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    explanation: str
+    sql: str
+
+
+EXAMPLES: tuple[Example, ...] = (
+    Example(
+        "Latest grades of every council",
+        "Each council's current grade for every judgement, from its most recent graded inspection "
+        "(Ofsted's own record preferred over news); councils never rated are left out here.",
+        """SELECT council_name, judgement, grade, rated_year, framework, publisher
+FROM latest_ratings
+WHERE grade IS NOT NULL
+ORDER BY council_name, judgement"""),
+    Example(
+        "How current overall grades are distributed",
+        "Number of councils at each latest overall effectiveness grade, with councils not yet rated counted too.",
+        """SELECT coalesce(grade, 'not rated') AS grade, count(*) AS councils
+FROM latest_ratings
+WHERE judgement = 'overall_effectiveness'
+GROUP BY ALL
+ORDER BY min(grade_rank) NULLS LAST"""),
+    Example(
+        "Councils whose overall grade declined (declines first)",
+        "Every change of overall grade between consecutive graded inspections, declines first; "
+        "add `WHERE change = 'declined'` for the declines alone.",
+        """SELECT council_name, from_year, from_grade, to_year, to_grade, change
+FROM council_trajectory
+ORDER BY change = 'declined' DESC, to_year DESC, council_name"""),
+    Example(
+        "A council's grade history",
+        "Every grade Hillingdon (E09000017) has had, oldest first, and how many documents report each.",
+        """SELECT rated_year, framework, judgement, grade, documents
+FROM rating_history
+WHERE council_code = 'E09000017'
+ORDER BY rated_year NULLS FIRST, judgement"""),
+    Example(
+        "Weakness themes by year",
+        "Which weaknesses inspectors and reporters raise most each year, with one example text.",
+        """SELECT year, theme, findings, councils, examples[1] AS example
+FROM findings_by_theme
+WHERE kind = 'weakness'
+ORDER BY year DESC, findings DESC, theme"""),
+    Example(
+        "What councils were asked to improve",
+        "Recommendations found in documents, by council and theme, with where they were published.",
+        """SELECT c.name AS council, f.theme, f.text, d.publisher, d.published_on
+FROM findings f
+JOIN councils c USING (council_code)
+JOIN documents d USING (document_id)
+WHERE f.kind = 'recommendation'
+ORDER BY council, f.theme, f.text"""),
+    Example(
+        "Quotes by council",
+        "Who said what about each council's children's services, in which publication and when.",
+        """SELECT c.name AS council, q.speaker, q.role, d.publisher, d.published_on, q.text
+FROM quotes q
+JOIN councils c USING (council_code)
+JOIN documents d USING (document_id)
+ORDER BY council, d.published_on, q.speaker"""),
+    Example(
+        "Figures reported for one council",
+        "Every number stated about Hillingdon's children's services (caseloads, timeliness, action plans...), "
+        "with the date or period it refers to and the sentence it came from.",
+        """SELECT m.name, m.value, m.unit, m.as_of, m.period, d.publisher, m.text
+FROM metrics m
+JOIN documents d USING (document_id)
+WHERE m.council_code = 'E09000017'
+ORDER BY m.name, m.as_of NULLS LAST, m.period"""),
+    Example(
+        "News and minutes that disagree with the latest grade",
+        "Grades reported by news, press releases or minutes that differ from the council's latest grade: usually "
+        "an older grade recalled (is_historical, an earlier year); same_year marks a real conflict worth checking.",
+        """SELECT c.name AS council, r.judgement, r.grade AS reported_grade, r.rated_year AS reported_year,
+       r.is_historical, d.publisher AS reported_by, l.grade AS latest_grade, l.rated_year AS latest_year,
+       l.publisher AS latest_from, r.rated_year IS NOT DISTINCT FROM l.rated_year AS same_year
+FROM ratings r
+JOIN documents d USING (document_id)
+JOIN councils c USING (council_code)
+JOIN latest_ratings l ON l.council_code = r.council_code AND l.judgement = r.judgement
+WHERE d.doc_type NOT IN ('ofsted_report', 'ofsted_provider_page', 'statistics') AND r.grade <> l.grade
+ORDER BY same_year DESC, council, r.judgement, r.rated_year"""),
+    Example(
+        "Councils with no rating yet, by region",
+        "Current councils the warehouse holds no grade for: where coverage is missing.",
+        """SELECT coalesce(l.region, 'unknown') AS region, count(*) AS councils_without_rating
+FROM latest_ratings l
+JOIN councils c USING (council_code)
+WHERE l.grade IS NULL AND c.end_date IS NULL
+GROUP BY ALL
+ORDER BY councils_without_rating DESC, region"""),
+    Example(
+        "Everything published about a council",
+        "Documents that mention Hillingdon, newest first, with how often they mention it.",
+        """SELECT d.published_on, d.doc_type, d.publisher, d.title, dc.mentions, d.url
+FROM document_councils dc
+JOIN documents d USING (document_id)
+WHERE dc.council_code = 'E09000017'
+ORDER BY d.published_on DESC NULLS LAST, d.url"""),
+    Example(
+        "Documents per source per month",
+        "How much each source contributed each month, with its last successful fetch and failure rate.",
+        """SELECT source, publisher, month, documents, last_success, failure_rate
+FROM source_coverage
+ORDER BY month DESC, source"""),
+    Example(
+        "Fetch failures by host",
+        "Fetch attempts and failures per web host, worst first; `SELECT * FROM fetch_failures` lists each "
+        "failing URL with its error (what `csi rerun-failed` retries).",
+        """SELECT split_part(url, '/', 3) AS host, count(*) AS fetches,
+       count(*) FILTER (WHERE outcome NOT IN ('ok', 'not_modified')) AS failed,
+       round(failed / count(*), 3) AS failure_rate, max(requested_at) AS last_attempt
+FROM fetches
+GROUP BY host
+ORDER BY failed DESC, fetches DESC, host"""),
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class Relation:
+    name: str
+    kind: str  # "table" or "view"
+    comment: str | None
+    columns: tuple[Column, ...]
+
+
+_RELATIONS_SQL = """
+SELECT table_name, 'table' AS kind, comment FROM duckdb_tables()
+WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal AND NOT temporary
+UNION ALL
+SELECT view_name, 'view', comment FROM duckdb_views()
+WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal AND NOT temporary
+"""
+_COLUMNS_SQL = """
+SELECT table_name, column_name, data_type, comment FROM duckdb_columns()
+WHERE database_name = current_database() AND schema_name = 'main'
+ORDER BY table_name, column_index
+"""
+
+
+def relations(con: duckdb.DuckDBPyConnection) -> list[Relation]:
+    """Every table and view of the main schema, views first, each group by name; names starting with _ are skipped."""
+    columns: dict[str, list[Column]] = {}
+    for table, name, data_type, comment in con.execute(_COLUMNS_SQL).fetchall():
+        columns.setdefault(table, []).append(Column(name, data_type, comment))
+    found = [Relation(name, kind, comment, tuple(columns.get(name, ())))
+             for name, kind, comment in con.execute(_RELATIONS_SQL).fetchall() if not name.startswith("_")]
+    return sorted(found, key=lambda r: (r.kind != "view", r.name))
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> tuple[int, str] | None:
+    """(version, migration name) of the newest migration applied, or None for a database never migrated."""
+    if not any(r.name == "schema_version" for r in relations(con)):
+        return None
+    row = con.execute("SELECT max(version), arg_max(name, version) FROM schema_version").fetchall()[0]
+    return None if row[0] is None else (row[0], row[1])
+
+
+def newest_migration() -> tuple[int, str] | None:
+    """(version, name) of the newest migration this code knows: a warehouse behind it lacks tables or views."""
+    from warehouse.db import _migrations
+
+    known = _migrations()
+    return (known[-1][0], known[-1][1]) if known else None
+
+
+def _cell(text: str | None) -> str:
+    return " ".join((text or "").split()).replace("|", "\\|")
+
+
+def _relation_section(relation: Relation) -> list[str]:
+    lines = [f"### {relation.name}", "", relation.comment or "_No comment: add COMMENT ON in a migration._", "",
+             "| column | type | meaning |", "| --- | --- | --- |"]
+    lines += [f"| `{c.name}` | {_cell(c.type)} | {_cell(c.comment)} |" for c in relation.columns]
+    return [*lines, ""]
+
+
+def render(con: duckdb.DuckDBPyConnection) -> str:
+    """The whole data dictionary as Markdown (deterministic: no row counts, no timestamps)."""
+    found = relations(con)
+    views = [r for r in found if r.kind == "view"]
+    tables = [r for r in found if r.kind == "table"]
+    version = schema_version(con)
+    lines = [
+        "# The csi warehouse: data dictionary",
+        "",
+        "Generated by `csi docs` from the `COMMENT ON` text of the migrations in `warehouse/migrations/`"
+        + (f" (schema version {version[0]}, {version[1]})" if version else "")
+        + " and the examples in `warehouse/docs.py`. Do not edit it by hand: change a comment or an example, "
+        "then run `csi demo --db /tmp/csi-docs.duckdb` and `csi docs --db /tmp/csi-docs.duckdb`.",
+        "",
+        "Query the warehouse with `csi sql \"SELECT ...\"` (read-only; `--format table|csv|json|markdown`), "
+        "export every table and view to Parquet with `csi export --parquet DIR`, or open the file with DuckDB. "
+        "Start with the views: they answer the common questions without joins.",
+        "",
+        "## Contents",
+        "",
+        "- Views: " + ", ".join(f"[{r.name}](#{r.name})" for r in views),
+        "- Tables: " + ", ".join(f"[{r.name}](#{r.name})" for r in tables),
+        "- [Worked example queries](#worked-example-queries)",
+        "",
+        "## Views",
+        "",
+    ]
+    for relation in views:
+        lines += _relation_section(relation)
+    lines += ["## Tables", ""]
+    for relation in tables:
+        lines += _relation_section(relation)
+    lines += ["## Worked example queries", "",
+              "Each runs as is, e.g. with `csi sql \"$(cat query.sql)\"`; the council-specific ones use Hillingdon "
+              "(E09000017).", ""]
+    for number, example in enumerate(EXAMPLES, 1):
+        lines += [f"### {number}. {example.title}", "", example.explanation, "", "```sql", example.sql, "```", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
