@@ -23,6 +23,7 @@ from flows.pipeline import (
     pages_to_batch,
     recorded_run,
     source_for,
+    source_matching,
     warehouse_session,
 )
 from scrapers.archive import WarcArchive, read_response
@@ -148,7 +149,7 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
                     continue
                 stored.add((response.url, sha))
                 fetched_at = _warc_date(response.date) or started_at
-                src = _import_source(response.url, sources)
+                src = source_matching(response.url, sources, IMPORT_SOURCE)
                 row = FetchRow(
                     fetch_id=make_id("warc-record", record.warc_file, record.record_id), url=response.url,
                     source=src.name, requested_at=fetched_at, status_code=response.status, outcome="ok", error=None,
@@ -170,14 +171,6 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
         })
     logger.info("imported %d document(s) from %d file(s)", len(batch.documents), len(files))
     return Completed(message=f"loaded {len(batch.documents)} document(s)", data=summary)
-
-
-def _import_source(url: str, sources: SourceSet):
-    """The configured source whose document pattern matches the URL, else a generic one."""
-    for source in sources.sources:
-        if source.is_document(url):
-            return source
-    return source_for(IMPORT_SOURCE, url, None)
 
 
 def _warc_date(text: str | None) -> datetime | None:

@@ -61,6 +61,14 @@ def source_for(name: str, url: str, sources: SourceSet | None) -> Source:
                   doc_type="minutes" if moderngov else "news", start_urls=(), documents=())
 
 
+def source_matching(url: str, sources: SourceSet | None, fallback_name: str) -> Source:
+    """The configured source whose document pattern matches the URL, else a generic one named fallback_name."""
+    for source in sources.sources if sources is not None else ():
+        if source.is_document(url):
+            return source
+    return source_for(fallback_name, url, None)
+
+
 def pages_to_batch(pages: list[Page]) -> tuple[Batch, list[tuple[str, str]]]:
     """Parse and extract every page; returns the batch and (url, error) for pages that failed.
 
