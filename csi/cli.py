@@ -71,12 +71,21 @@ def _writable(db: Path | None) -> Path:
 
 
 def _readable(db: Path | None):
+    """A read-only connection to a warehouse migrated by this code; clear errors (exit 2) otherwise."""
     from warehouse.db import WarehouseLocked, WarehouseMissing, connect
+    from warehouse.docs import newest_migration, schema_version
 
     try:
-        return connect(resolve_db(db), read_only=True)
+        con = connect(resolve_db(db), read_only=True)
     except (WarehouseMissing, WarehouseLocked) as exc:
         raise _fail(str(exc)) from None
+    version, newest = schema_version(con), newest_migration()
+    if newest and (version is None or version[0] < newest[0]):
+        con.close()
+        raise _fail(f"The warehouse {resolve_db(db)} is at schema version {version[0] if version else 0} but "
+                    f"this code knows up to {newest[0]} ({newest[1]}): migrate it with `csi demo` (or `csi run`) "
+                    "first.")
+    return con
 
 
 def _since(value: datetime | None) -> date | None:
@@ -128,7 +137,7 @@ def _finish(state) -> dict:
     """The summary a flow returned; exit 1 (after printing its message) if the run failed."""
     summary = state.result(raise_on_failure=False)
     if not isinstance(summary, dict):  # the flow crashed before it could summarise
-        raise _fail(f"The run ended in state {state.type.value}: {state.message}")
+        raise _fail(f"The run ended in state {state.type.value}: {state.message}", 1)
     console.print(_summary_table(summary))
     return summary
 
@@ -165,13 +174,15 @@ def run(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES,
     Example: `csi run --source cypnow --db /tmp/csi.duckdb`.
     """
     from flows.ingest import ingest
-    from scrapers.sources import SourceConfigError
+    from flows.pipeline import expand_sources
+    from scrapers.sources import SourceConfigError, load_sources
 
-    db_path = _writable(db)
-    try:
-        state = ingest(sources_file=str(sources_file), db=str(db_path), sources=source or None, return_state=True)
+    try:  # a bad sources file or an unknown --source is the user's to fix: say so before any flow starts
+        expand_sources(load_sources(sources_file).select(source or None))
     except SourceConfigError as exc:
-        raise _fail(f"Bad sources file: {exc}") from None
+        raise _fail(f"Bad sources: {exc}") from None
+    db_path = _writable(db)
+    state = ingest(sources_file=str(sources_file), db=str(db_path), sources=source or None, return_state=True)
     summary = _finish(state)
     if state.is_completed():
         return
@@ -544,15 +555,10 @@ def docs_command(
 
     Example: `csi docs --db /tmp/csi-docs.duckdb`.
     """
-    from warehouse.docs import EXAMPLES, newest_migration, relations, render, schema_version
+    from warehouse.docs import EXAMPLES, relations, render
 
     con = _readable(db)
     try:
-        version, newest = schema_version(con), newest_migration()
-        if newest and (version is None or version[0] < newest[0]):
-            raise _fail(f"The warehouse {resolve_db(db)} is at schema version {version[0] if version else 0} but "
-                        f"this code knows up to {newest[0]} ({newest[1]}): migrate it with `csi demo` (or `csi run`) "
-                        "first, or the dictionary would miss tables and views.")
         found = relations(con)
         text = render(con)
     finally:
@@ -602,6 +608,7 @@ def status(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES) -
 
     Example: `csi status --db data/csi.duckdb`.
     """
+    from flows.pipeline import expand_sources
     from scrapers.sources import load_sources
     from warehouse.queries import failures_by_outcome_and_host, last_success_by_source, profile_misses, recent_runs
 
@@ -619,7 +626,7 @@ def status(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES) -
         return
     now = datetime.now(UTC).replace(tzinfo=None)
     overdue = Table("source", "last successful fetch", "refresh interval", title="Sources overdue", show_edge=False)
-    for src in load_sources(sources_file).sources:
+    for src in expand_sources(load_sources(sources_file).select(None)):
         last = last_success.get(src.name)
         if last is None or last < now - timedelta(days=src.refresh_days):
             overdue.add_row(src.name, str(last or "never"), f"{src.refresh_days:g} days")

@@ -18,6 +18,7 @@ from csi.records import FetchRow
 from flows.pipeline import (
     Page,
     current_run_id,
+    expand_sources,
     failure_summary,
     finish_run,
     now_utc,
@@ -28,40 +29,10 @@ from flows.pipeline import (
 from scrapers.archive import WarcArchive
 from scrapers.crawl import CrawlResult, crawl
 from scrapers.http import Fetcher, PreviousFetch
-from scrapers.moderngov import discover, items_source, load_bases, moderngov_source
-from scrapers.sources import Source, SourceConfigError, load_sources
-from transforms.councils import default_index
+from scrapers.moderngov import discover, items_source
+from scrapers.sources import Source, load_sources
 from warehouse.db import Batch, load_batch
 from warehouse.queries import last_good_fetches
-
-
-def expand_sources(sources: list[Source]) -> list[Source]:
-    """A ModernGov source with `councils` ("all" or codes) becomes one discovering source per council."""
-    bases = load_bases()
-    index = default_index()
-    expanded: list[Source] = []
-    for source in sources:
-        if not source.councils:
-            expanded.append(source)
-            continue
-        if source.councils == ("all",):
-            codes = sorted(code for code in bases if index.council(code).end_date is None)
-        else:
-            codes = list(source.councils)
-            unknown = [code for code in codes if code not in bases]
-            if unknown:
-                raise SourceConfigError(f"source {source.name!r}: no ModernGov site known for {', '.join(unknown)}")
-        seen: set[str] = set()
-        for code in codes:
-            if bases[code] in seen:  # a successor council on its predecessor's site
-                continue
-            seen.add(bases[code])
-            expanded.append(moderngov_source(
-                f"{source.name}-{code}", bases[code], index.council(code).official_name, council=code,
-                moderngov_base=bases[code], min_delay_seconds=source.min_delay_seconds,
-                timeout_seconds=source.timeout_seconds, max_pages=source.max_pages,
-                refresh_days=source.refresh_days, user_agent=source.user_agent))
-    return expanded
 
 
 @task(cache_policy=NONE)

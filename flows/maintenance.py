@@ -17,6 +17,7 @@ from csi.sample_site import SOURCES_FILE as SAMPLE_SOURCES
 from flows.pipeline import (
     Page,
     current_run_id,
+    expand_sources,
     failure_summary,
     finish_run,
     now_utc,
@@ -42,7 +43,8 @@ IMPORT_SOURCE = "warc-import"
 def _sources(sources_file: str | None, base_url: str | None) -> SourceSet:
     """The configured sources plus the bundled sample site's, so rows from `csi demo` keep their config too."""
     path = Path(sources_file) if sources_file else DEFAULT_SOURCES
-    configured = load_sources(path, base_url=base_url).sources if path.exists() else ()
+    loaded = load_sources(path, base_url=base_url).sources if path.exists() else ()
+    configured = expand_sources(list(loaded))  # "moderngov-all" -> moderngov-all-<code>, with each council
     names = {s.name for s in configured}
     samples = tuple(s for s in load_sources(SAMPLE_SOURCES).sources if s.name not in names)
     return SourceSet(sources=tuple(configured) + samples)

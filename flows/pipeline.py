@@ -18,7 +18,8 @@ from prefect.runtime import flow_run
 from csi.paths import resolve_db
 from csi.records import DocumentRow, FetchRow
 from scrapers.adapters import parse_page
-from scrapers.sources import Source, SourceSet
+from scrapers.moderngov import load_bases, moderngov_source
+from scrapers.sources import Source, SourceConfigError, SourceSet
 from scrapers.urls import host_of
 from transforms.councils import default_index, load_aliases, load_councils
 from transforms.extract import extract
@@ -48,6 +49,35 @@ def now_utc() -> datetime:
 
 def current_run_id() -> str:
     return flow_run.get_id() or str(uuid.uuid4())
+
+
+def expand_sources(sources: list[Source]) -> list[Source]:
+    """A ModernGov source with `councils` ("all" or codes) becomes one discovering source per council."""
+    bases = load_bases()
+    index = default_index()
+    expanded: list[Source] = []
+    for source in sources:
+        if not source.councils:
+            expanded.append(source)
+            continue
+        if source.councils == ("all",):
+            codes = sorted(code for code in bases if index.council(code).end_date is None)
+        else:
+            codes = list(source.councils)
+            unknown = [code for code in codes if code not in bases]
+            if unknown:
+                raise SourceConfigError(f"source {source.name!r}: no ModernGov site known for {', '.join(unknown)}")
+        seen: set[str] = set()
+        for code in codes:
+            if bases[code] in seen:  # a successor council on its predecessor's site
+                continue
+            seen.add(bases[code])
+            expanded.append(moderngov_source(
+                f"{source.name}-{code}", bases[code], index.council(code).official_name, council=code,
+                moderngov_base=bases[code], min_delay_seconds=source.min_delay_seconds,
+                timeout_seconds=source.timeout_seconds, max_pages=source.max_pages,
+                refresh_days=source.refresh_days, user_agent=source.user_agent))
+    return expanded
 
 
 def source_for(name: str, url: str, sources: SourceSet | None) -> Source:

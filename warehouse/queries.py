@@ -67,14 +67,12 @@ def last_good_fetches(con: duckdb.DuckDBPyConnection, source: str | None = None)
 
 def failed_fetches(con: duckdb.DuckDBPyConnection, source: str | None = None,
                    since: date | None = None) -> list[FailedFetch]:
-    """URLs whose latest fetch failed (any outcome but ok/not_modified), oldest first."""
+    """URLs whose latest fetch failed (the fetch_failures view), oldest first."""
     params: list = [source, source]
     since_sql = _since("requested_at", since, params)
     rows = con.execute(
-        "SELECT url, source, outcome, error, requested_at, is_document FROM ("
-        "  SELECT *, row_number() OVER (PARTITION BY url ORDER BY requested_at DESC, fetch_id) AS latest "
-        "  FROM fetches WHERE (? IS NULL OR source = ?)"
-        f") WHERE latest = 1 AND outcome NOT IN ('ok', 'not_modified'){since_sql} ORDER BY requested_at, url",
+        "SELECT url, source, outcome, error, requested_at, is_document FROM fetch_failures "
+        f"WHERE (? IS NULL OR source = ?){since_sql} ORDER BY requested_at, url",
         params,
     ).fetchall()
     return [FailedFetch(*row) for row in rows]
@@ -116,13 +114,10 @@ def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[tuple]:
 
 
 def failures_by_outcome_and_host(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    """Latest-failing URLs grouped by outcome and host, with an example error."""
+    """Latest-failing URLs (the fetch_failures view) grouped by outcome and host, with an example error."""
     return con.execute(
         "SELECT outcome, split_part(split_part(url, '://', 2), '/', 1) AS host, count(*) AS urls, "
-        "any_value(error) AS example_error FROM ("
-        "  SELECT *, row_number() OVER (PARTITION BY url ORDER BY requested_at DESC, fetch_id) AS latest "
-        "  FROM fetches) WHERE latest = 1 AND outcome NOT IN ('ok', 'not_modified') "
-        "GROUP BY ALL ORDER BY urls DESC, outcome, host"
+        "any_value(error) AS example_error FROM fetch_failures GROUP BY ALL ORDER BY urls DESC, outcome, host"
     ).fetchall()
 
 

@@ -139,16 +139,17 @@ fetch_stats AS (
     FROM fetches
     GROUP BY source
 )
-SELECT m.source, m.publisher, m.month, m.documents, f.last_success, f.fetches, f.failures,
-       round(f.failures / nullif(f.fetches, 0), 4) AS failure_rate
-FROM monthly m
+SELECT s.source, m.publisher, m.month, coalesce(m.documents, 0) AS documents, f.last_success, f.fetches,
+       f.failures, round(f.failures / nullif(f.fetches, 0), 4) AS failure_rate
+FROM (SELECT source FROM documents UNION SELECT source FROM fetches) s
+LEFT JOIN monthly m USING (source)
 LEFT JOIN fetch_stats f USING (source)
-ORDER BY m.source, m.month;
+ORDER BY s.source, m.month;
 
-COMMENT ON VIEW source_coverage IS 'Documents per source and publisher per month, with each source''s last successful fetch and its failure rate: how complete and how fresh the data is.';
+COMMENT ON VIEW source_coverage IS 'Documents per source and publisher per month, with each source''s last successful fetch and its failure rate: how complete and how fresh the data is. A source that has been fetched but never yielded a document has one row with NULL month and 0 documents.';
 COMMENT ON COLUMN source_coverage.source IS 'Configured source name, e.g. cypnow.';
-COMMENT ON COLUMN source_coverage.publisher IS 'Publisher, e.g. CYP Now.';
-COMMENT ON COLUMN source_coverage.month IS 'First day of the month the documents were published (or fetched, if undated).';
+COMMENT ON COLUMN source_coverage.publisher IS 'Publisher, e.g. CYP Now; NULL for a source with no documents.';
+COMMENT ON COLUMN source_coverage.month IS 'First day of the month the documents were published (or fetched, if undated); NULL for a source with no documents.';
 COMMENT ON COLUMN source_coverage.documents IS 'Documents from this source and publisher in that month.';
 COMMENT ON COLUMN source_coverage.last_success IS 'Latest successful fetch (200 or 304) from the source, UTC.';
 COMMENT ON COLUMN source_coverage.fetches IS 'All fetch attempts made for the source.';
@@ -156,7 +157,7 @@ COMMENT ON COLUMN source_coverage.failures IS 'Fetch attempts that failed (any o
 COMMENT ON COLUMN source_coverage.failure_rate IS 'failures / fetches, 0 to 1.';
 
 CREATE VIEW fetch_failures AS
-SELECT url, source, outcome, error, status_code, requested_at, run_id, attempts
+SELECT url, source, outcome, error, status_code, requested_at, run_id, attempts, is_document
 FROM (
     SELECT *, count(*) OVER (PARTITION BY url) AS attempts,
            row_number() OVER (PARTITION BY url ORDER BY requested_at DESC, fetch_id) AS latest
@@ -174,3 +175,4 @@ COMMENT ON COLUMN fetch_failures.status_code IS 'HTTP status of the latest attem
 COMMENT ON COLUMN fetch_failures.requested_at IS 'When the latest attempt was made, UTC.';
 COMMENT ON COLUMN fetch_failures.run_id IS 'The flow run (runs.run_id) of the latest attempt.';
 COMMENT ON COLUMN fetch_failures.attempts IS 'How many times the URL has been fetched in all.';
+COMMENT ON COLUMN fetch_failures.is_document IS 'True for a document page, false for a listing page or feed.';
