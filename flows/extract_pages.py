@@ -59,10 +59,9 @@ def extract_inputs(inputs: list[str], as_url: str | None = None,
                                result.row.requested_at, sources)
         elif item.endswith(_WARC_SUFFIXES):
             for record in iter_responses(item):
-                media_type = (record.content_type or "").split(";")[0].strip().lower()
-                if record.response.status == 200 and media_type in ("text/html", "application/xhtml+xml"):
-                    yield extract_page(record.response.url, record.response.body, record.content_type, now_utc(),
-                                       sources)
+                if record.is_html_page:
+                    yield extract_page(record.response.url, record.response.body, record.content_type,
+                                       record.fetched_at or now_utc(), sources)
         else:
             path = Path(item)
             yield extract_page(as_url or path.resolve().as_uri(), path.read_bytes(), None, now_utc(), sources)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.states import Completed, Failed
 
-from csi.dates import parse_datetime
 from csi.paths import DEFAULT_SOURCES, resolve_db, resolve_warc_dir
 from csi.records import FetchRow, make_id
 from csi.sample_site import SOURCES_FILE as SAMPLE_SOURCES
@@ -30,12 +29,11 @@ from flows.pipeline import (
 from scrapers.archive import WarcArchive, read_response
 from scrapers.http import Fetcher
 from scrapers.sources import SourceSet, load_sources
-from scrapers.warc_import import iter_responses
+from scrapers.warc_import import HTML_TYPES, iter_responses
 from warehouse.db import load_batch
 from warehouse.queries import archived_pages, failed_fetches, fetch_rows
 
-PARSEABLE_TYPES = ("text/html", "application/xhtml+xml")
-IMPORTED_TYPES = PARSEABLE_TYPES + ("application/pdf", "application/xml", "text/xml", "application/rss+xml",
+IMPORTED_TYPES = HTML_TYPES + ("application/pdf", "application/xml", "text/xml", "application/rss+xml",
                                     "application/atom+xml")
 IMPORT_SOURCE = "warc-import"
 
@@ -48,10 +46,6 @@ def _sources(sources_file: str | None, base_url: str | None) -> SourceSet:
     names = {s.name for s in configured}
     samples = tuple(s for s in load_sources(SAMPLE_SOURCES).sources if s.name not in names)
     return SourceSet(sources=tuple(configured) + samples)
-
-
-def _media_type(content_type: str | None) -> str:
-    return (content_type or "").split(";")[0].strip().lower()
 
 
 @flow(name="rerun-failed")
@@ -129,7 +123,8 @@ def reparse(db: str | None = None, source: str | None = None, since: date | None
 def import_warc(files: list[str], db: str | None = None, sources_file: str | None = None):
     """Load every HTML/XHTML response of WARC files (any producer); duplicates (same URL and bytes) load once.
 
-    Only complete 200 responses count: error pages, redirects and truncated records are skipped.
+    Only complete 200 responses count: error pages, redirects and truncated records are skipped. PDF and XML
+    records are recorded as fetches with outcome parse_error ("no adapter ... yet"), so a later reparse finds them.
     """
     logger = get_run_logger()
     run_id, started_at = current_run_id(), now_utc()
@@ -141,7 +136,7 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
         for path in files:
             for record in iter_responses(path):
                 response = record.response
-                media_type = _media_type(record.content_type)
+                media_type = record.media_type
                 if response.status != 200 or media_type not in IMPORTED_TYPES or record.truncated:
                     skipped["not_a_document"] += 1
                     continue
@@ -150,7 +145,7 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
                     skipped["duplicate"] += 1
                     continue
                 stored.add((response.url, sha))
-                fetched_at = _warc_date(response.date) or started_at
+                fetched_at = record.fetched_at or started_at
                 src = source_matching(response.url, sources, IMPORT_SOURCE)
                 row = FetchRow(
                     fetch_id=make_id("warc-record", record.warc_file, record.record_id), url=response.url,
@@ -159,7 +154,7 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
                     warc_file=record.warc_file, warc_offset=record.offset, run_id=run_id, final_url=response.url,
                     content_type=record.content_type, content_sha256=sha, is_document=True,
                 )
-                if media_type in PARSEABLE_TYPES:
+                if record.is_html_page:
                     pages.append(Page(response.url, response.body, record.content_type, fetched_at, sha, src, row))
                 else:
                     error = f"no adapter for {media_type} yet"
@@ -173,11 +168,3 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
         })
     logger.info("imported %d document(s) from %d file(s)", len(batch.documents), len(files))
     return Completed(message=f"loaded {len(batch.documents)} document(s)", data=summary)
-
-
-def _warc_date(text: str | None) -> datetime | None:
-    """WARC-Date (UTC, ISO 8601) as the naive UTC the warehouse stores."""
-    moment = parse_datetime(text)
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
+from csi.dates import parse_datetime
 from scrapers.archive import ArchivedResponse
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,23 @@ class WarcResponse:
     @property
     def content_type(self) -> str | None:
         return next((v for k, v in self.response.headers.items() if k.lower() == "content-type"), None)
+
+    @property
+    def media_type(self) -> str:
+        return (self.content_type or "").split(";")[0].strip().lower()
+
+    @property
+    def is_html_page(self) -> bool:
+        """A complete 200 HTML/XHTML response: what the adapters can parse."""
+        return self.response.status == 200 and not self.truncated and self.media_type in HTML_TYPES
+
+    @property
+    def fetched_at(self) -> datetime | None:
+        """WARC-Date as the naive UTC the warehouse stores."""
+        moment = parse_datetime(self.response.date)
+        if moment is None:
+            return None
+        return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def iter_responses(path: str | Path) -> Iterator[WarcResponse]:
