@@ -2,14 +2,18 @@
 -- Source priority when documents disagree about one rating: Ofsted's own record (reports, official
 -- statistics) first, then committee minutes, then news and press releases.
 
+-- Which document to believe first about a grade: lower is better.
+CREATE MACRO source_priority(doc_type) AS
+    CASE doc_type WHEN 'ofsted_report' THEN 0 WHEN 'statistics' THEN 0
+                  WHEN 'ofsted_provider_page' THEN 1 WHEN 'minutes' THEN 2 ELSE 3 END;
+
 CREATE VIEW latest_ratings AS
 WITH ranked AS (
     SELECT r.*, i.framework, d.source, d.publisher, d.doc_type, d.url,
            row_number() OVER (
                PARTITION BY r.council_code, r.judgement
                ORDER BY r.rated_year DESC NULLS LAST,
-                        CASE d.doc_type WHEN 'ofsted_report' THEN 0 WHEN 'statistics' THEN 0
-                                        WHEN 'ofsted_provider_page' THEN 1 WHEN 'minutes' THEN 2 ELSE 3 END,
+                        source_priority(d.doc_type),
                         r.is_historical,
                         d.published_on DESC NULLS LAST,
                         r.rating_id
@@ -51,8 +55,7 @@ WITH ranked AS (
                AS documents,
            row_number() OVER (
                PARTITION BY r.council_code, coalesce(r.inspection_id, r.rating_id), r.judgement
-               ORDER BY CASE d.doc_type WHEN 'ofsted_report' THEN 0 WHEN 'statistics' THEN 0
-                                        WHEN 'ofsted_provider_page' THEN 1 WHEN 'minutes' THEN 2 ELSE 3 END,
+               ORDER BY source_priority(d.doc_type),
                         r.is_historical, d.published_on DESC NULLS LAST, r.rating_id
            ) AS pick
     FROM ratings r
