@@ -30,7 +30,7 @@ lint: install
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/pip install --quiet --upgrade pip
-	.lockenv/bin/pip install --quiet -e '.[dev]'
+	.lockenv/bin/pip install --quiet -e '.[dev,dask]'
 	.lockenv/bin/pip freeze --exclude-editable | grep -v '^csi' > requirements.lock
 	rm -rf .lockenv
 
