@@ -168,29 +168,39 @@ def demo(
 @app.command()
 def run(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES,
         source: Annotated[list[str] | None, typer.Option("--source", "-s", help="Only this source (repeatable).")]
-        = None) -> None:
+        = None,
+        adapter: Annotated[list[str] | None, typer.Option(
+            "--adapter", "-a", help="Only sources of this platform: news, moderngov, ... (repeatable).")] = None,
+        full_refresh: Annotated[bool, typer.Option(
+            help="Refetch every page unconditionally (unchanged pages still reuse cached parses).")] = False,
+        task_runner: Annotated[str, typer.Option(
+            help="Where fetch and parse tasks run: 'threads' (this process) or 'dask' (a Dask cluster).")] = "threads",
+        dask_address: Annotated[str | None, typer.Option(
+            help="Scheduler of the Dask cluster for --task-runner dask, e.g. tcp://10.0.0.5:8786.")] = None) -> None:
     """Crawl the real sources in sources.toml and load what is new.
 
-    Example: `csi run --source cypnow --db /tmp/csi.duckdb`.
+    Example: `csi run --source cypnow --db /tmp/csi.duckdb`; on a cluster:
+    `csi run --task-runner dask --dask-address tcp://scheduler:8786` (see docs/scaling.md).
     """
-    from flows.ingest import ingest
-    from flows.pipeline import expand_sources
-    from scrapers.sources import SourceConfigError, load_sources
+    from flows.ingest import ingest, select_sources, task_runner_for
+    from scrapers.sources import SourceConfigError
 
-    try:  # a bad sources file or an unknown --source is the user's to fix: say so before any flow starts
-        expand_sources(load_sources(sources_file).select(source or None))
-    except SourceConfigError as exc:
-        raise _fail(f"Bad sources: {exc}") from None
+    try:  # bad sources, an unknown --source or runner is the user's to fix: say so before any flow starts
+        select_sources(str(sources_file), None, source or None, adapter or None)
+        runner = task_runner_for(task_runner, dask_address)
+    except (SourceConfigError, ValueError) as exc:
+        raise _fail(f"Bad options: {exc}") from None
     db_path = _writable(db)
-    state = ingest(sources_file=str(sources_file), db=str(db_path), sources=source or None, return_state=True)
+    state = ingest.with_options(task_runner=runner)(
+        sources_file=str(sources_file), db=str(db_path), sources=source or None, adapters=adapter or None,
+        full_refresh=full_refresh, return_state=True)
     summary = _finish(state)
     if state.is_completed():
         return
     hosts = summary["failures"]["unreachable_hosts"]
-    empty = [name for name, n in summary["documents_seen"].items() if n == 0]
-    paragraph = f"The run failed: {len(empty)} source(s) yielded no documents ({', '.join(empty)}). "
+    paragraph = f"The run failed: {state.message}. "
     if hosts:
-        paragraph += (f"{len(hosts)} host(s) could not be reached ({', '.join(hosts)}), which usually means this "
+        paragraph += (f"{len(hosts)} host(s) could not be reached, which usually means this "
                       "machine has no network access or the sites are down. ")
     paragraph += (f"Each failed fetch is recorded in the `fetches` table of {db_path} "
                   f"(SELECT url, outcome, error FROM fetches WHERE run_id = '{summary['run_id']}'). "

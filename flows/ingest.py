@@ -1,120 +1,243 @@
-"""The ingest flow: discover -> fetch -> parse -> extract -> load, one source at a time.
+"""The ingest flow: discover -> fetch -> parse -> extract -> stage -> load.
 
-Tasks are thin wrappers over the rooms (scrapers, transforms, warehouse). Each source's
-rows load in one transaction, so a failure in one source never leaves half of it behind.
-Runs are incremental: pages fetched within a source's refresh interval are skipped, and
-unchanged pages (304, or the same bytes) are not parsed again. A source whose crawl finds
-no document at all puts the run in a Failed state that names it.
+- Sources that share a host are crawled by one task, so per-host politeness holds; hosts run in
+  parallel. Crawl tasks retry with backoff; each writes its own WARC file.
+- Every new or changed document page is parsed by its own task, cached on (URL, content hash,
+  source config, parser version): a rerun re-executes only the pages that failed or changed. Bodies
+  never travel between tasks: a page passes as its fetch row, a pointer into the WARC archive.
+- Each source's parsed rows are staged as Parquet by a task (on a Dask worker, when the flow runs
+  with a DaskTaskRunner), and the flow process, the only one holding DuckDB's write lock, merges
+  them in one transaction per source.
+- Runs are incremental (refresh intervals, conditional requests, unchanged bytes not reparsed), and
+  a run fails loudly, naming the source, when a source yields no document, when fewer of its pages
+  parse than its `min_parse_rate`, or when its site profile matched nothing on any page.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections import defaultdict
+from datetime import datetime
+
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
+from prefect.futures import PrefectFuture, wait
 from prefect.states import Completed, Failed
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from csi.paths import DEFAULT_SOURCES, resolve_db, resolve_warc_dir
-from csi.records import FetchRow
+from csi.records import FetchRow, make_id
 from flows.pipeline import (
+    PARSE_VERSION,
     Page,
     current_run_id,
     expand_sources,
     failure_summary,
     finish_run,
+    merge_batches,
     now_utc,
-    pages_to_batch,
+    page_to_batch,
+    parse_error_row,
+    rating_changes,
     recorded_run,
     warehouse_session,
 )
-from scrapers.archive import WarcArchive
+from scrapers.archive import WarcArchive, read_response, safe_run_name
 from scrapers.crawl import CrawlResult, crawl
 from scrapers.http import Fetcher, PreviousFetch
 from scrapers.moderngov import discover, items_source
-from scrapers.sources import Source, load_sources
+from scrapers.sources import Source, SourceConfigError, load_sources
+from scrapers.urls import host_of
 from warehouse.db import Batch, load_batch
-from warehouse.queries import last_good_fetches
+from warehouse.queries import last_good_fetches, latest_grades
+from warehouse.staging import discard_staged, read_staged, write_staged
+
+CRAWL_RETRY_DELAYS = [10, 60]  # seconds: a crawl task that raised is retried twice, later each time
 
 
-@task(cache_policy=NONE)
-def crawl_source(source: Source, fetcher: Fetcher, known: dict[str, PreviousFetch]) -> CrawlResult:
+@task(retries=len(CRAWL_RETRY_DELAYS), retry_delay_seconds=CRAWL_RETRY_DELAYS, cache_policy=NONE,
+      task_run_name="crawl {host}")
+def crawl_host(host: str, sources: list[Source], known: dict[str, dict[str, PreviousFetch]], run_id: str,
+               warc_dir: str, started_at: datetime) -> list[CrawlResult]:
+    """Crawl the sources of one host in turn; returns their results with bodies left in the archive."""
     logger = get_run_logger()
+    fetcher = Fetcher(run_id, WarcArchive(warc_dir, f"{run_id}-{safe_run_name(host)}", started_at))
 
     def log_fetch(row) -> None:
         logger.debug("%s %s %s", row.outcome, row.status_code, row.url)
 
-    if source.adapter == "moderngov" and source.moderngov_base:
-        found = discover(source.moderngov_base, fetcher, source, on_fetch=log_fetch)
-        for note in found.notes:
-            logger.info("%s: %s", source.name, note)
-        result = crawl(items_source(source, found.items), fetcher, known=known, on_fetch=log_fetch)
-        result.fetches[:0] = found.fetches
-    else:
-        result = crawl(source, fetcher, known=known, on_fetch=log_fetch)
-    logger.info("%s: %d fetches, %d new or changed documents, %d unchanged, %d fresh (skipped), %d failures",
-                source.name, len(result.fetches), len(result.documents), len(result.unchanged), len(result.fresh),
-                len(result.failures))
-    return result
+    results = []
+    for source in sources:
+        if source.adapter == "moderngov" and source.moderngov_base:
+            found = discover(source.moderngov_base, fetcher, source, on_fetch=log_fetch)
+            for note in found.notes:
+                logger.info("%s: %s", source.name, note)
+            result = crawl(items_source(source, found.items), fetcher, known=known[source.name], on_fetch=log_fetch)
+            result.fetches[:0] = found.fetches
+        else:
+            result = crawl(source, fetcher, known=known[source.name], on_fetch=log_fetch)
+        logger.info("%s: %d fetches, %d new or changed documents, %d unchanged, %d fresh (skipped), %d failures",
+                    source.name, len(result.fetches), len(result.documents), len(result.unchanged),
+                    len(result.fresh), len(result.failures))
+        result.documents = [dataclasses.replace(fetched, body=None) for fetched in result.documents]
+        results.append(result)
+    return results
 
 
-@task(cache_policy=NONE)
-def parse_and_extract(source: Source, crawled: CrawlResult) -> Batch:
-    pages = [Page(r.row.url, r.body, r.row.content_type, r.row.requested_at, r.row.content_sha256, source, r.row)
-             for r in crawled.documents]
-    batch, errors = pages_to_batch(pages)
-    parsed = {r.row.fetch_id for r in crawled.documents}
-    batch.fetches += [row for row in crawled.fetches if row.fetch_id not in parsed]
-    logger = get_run_logger()
-    for url, error in errors:
-        logger.warning("parse_error %s: %s", url, error)
-    misses = [d.url for d in batch.documents if d.profile_miss]
-    if misses:
-        logger.warning("%s: profile %s matched nothing on %d page(s), generic extraction used (e.g. %s)",
-                       source.name, source.profile.name if source.profile else "-", len(misses), misses[0])
-    logger.info("%s: %d documents parsed, %d ratings, %d findings, %d quotes, %d metrics", source.name,
-                len(batch.documents), len(batch.ratings), len(batch.findings), len(batch.quotes), len(batch.metrics))
-    return batch
+def parse_cache_key(context, parameters) -> str:
+    """Same page bytes, same source config, same parsing code: same rows."""
+    source, fetch = parameters["source"], parameters["fetch"]
+    return make_id("parse", fetch.url, fetch.content_sha256, repr(source), PARSE_VERSION)
 
 
-@task(cache_policy=NONE)
-def load(con, batch: Batch) -> dict[str, int]:
-    return load_batch(con, batch)
+@task(cache_key_fn=parse_cache_key, persist_result=True, task_run_name="parse {fetch.url}")
+def parse_document(source: Source, fetch: FetchRow) -> Batch:
+    """One archived page to its rows (fetch rows excluded: a cached result must not carry an old fetch)."""
+    body = read_response(fetch.warc_file, fetch.warc_offset).body
+    return page_to_batch(Page(fetch.url, body, fetch.content_type, fetch.requested_at, fetch.content_sha256,
+                              source, None))
 
 
-@flow(name="ingest")
+@task(cache_policy=NONE, task_run_name="stage {source_name}")
+def stage_batches(source_name: str, batches: list[Batch], directory: str) -> str:
+    """Write one source's parsed rows as Parquet where the parsing ran; the writer merges them later."""
+    return str(write_staged(merge_batches(batches), directory))
+
+
+@task(cache_policy=NONE, task_run_name="load {source_name}")
+def load_staged(con, source_name: str, directory: str, fetches: list[FetchRow]) -> int:
+    """The one writer: merge a staged batch and its fetch rows into DuckDB in one transaction.
+
+    Returns how many of the batch's documents fell back to generic extraction (profile misses).
+    """
+    batch = read_staged(directory)
+    batch.fetches += fetches
+    load_batch(con, batch)
+    discard_staged(directory)
+    return sum(1 for d in batch.documents if d.profile_miss)
+
+
+def select_sources(sources_file: str | None, base_url: str | None, names: list[str] | None,
+                   adapters: list[str] | None) -> list[Source]:
+    """The enabled (or named) sources, expanded per ModernGov council, restricted to some adapters if asked."""
+    selected = expand_sources(load_sources(sources_file or DEFAULT_SOURCES, base_url=base_url).select(names))
+    if adapters:
+        kinds = {s.adapter for s in selected}
+        unknown = sorted(set(adapters) - kinds)
+        if unknown:
+            raise SourceConfigError(f"no selected source uses adapter(s) {', '.join(unknown)}; "
+                                    f"adapters in use: {', '.join(sorted(kinds))}")
+        selected = [s for s in selected if s.adapter in adapters]
+    return selected
+
+
+def task_runner_for(kind: str, dask_address: str | None = None, workers: int = 4):
+    """The task runner for `csi run --task-runner`: threads in this process, or an existing Dask cluster."""
+    if kind == "threads":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    if kind != "dask":
+        raise ValueError(f"task runner {kind!r} is not 'threads' or 'dask'")
+    if not dask_address:
+        raise ValueError("--task-runner dask needs --dask-address tcp://HOST:PORT (a running Dask scheduler)")
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError as exc:
+        raise ValueError("the dask task runner needs prefect-dask: pip install 'csi[dask]'") from exc
+    return DaskTaskRunner(address=dask_address)
+
+
+def _by_host(sources: list[Source]) -> dict[str, list[Source]]:
+    groups: dict[str, list[Source]] = defaultdict(list)
+    for source in sources:
+        groups[host_of(source.moderngov_base or (source.start_urls[0] if source.start_urls else source.name))
+               ].append(source)
+    return groups
+
+
+def _parsed(source: Source, submitted: list[tuple[FetchRow, PrefectFuture]], logger
+            ) -> tuple[list[PrefectFuture], list[FetchRow]]:
+    """Completed parse futures, and the fetch rows of every page (parse_error for those that failed)."""
+    wait([future for _, future in submitted])
+    completed, rows = [], []
+    for fetch, future in submitted:
+        value = future.result(raise_on_failure=False)
+        if isinstance(value, BaseException):
+            error, row = parse_error_row(Page(fetch.url, b"", None, fetch.requested_at, "", source, fetch), value)
+            logger.warning("parse_error %s: %s", fetch.url, error)
+            rows.append(row)
+        else:
+            completed.append(future)
+            rows.append(fetch)
+    return completed, rows
+
+
+def _verdicts(source: Source, attempted: int, parsed: int, misses: int) -> list[str]:
+    """Why this source's part of the run is a failure, if it is (beyond having no documents at all)."""
+    problems = []
+    if attempted and parsed / attempted < source.min_parse_rate:
+        problems.append(f"{source.name}: only {parsed} of {attempted} page(s) parsed "
+                        f"(floor {source.min_parse_rate:.0%})")
+    if parsed and misses == parsed and source.profile:
+        problems.append(f"{source.name}: profile {source.profile.name!r} matched nothing on any of {parsed} page(s)")
+    return problems
+
+
+@flow(name="ingest", task_runner=task_runner_for("threads"))
 def ingest(sources_file: str | None = None, db: str | None = None, base_url: str | None = None,
-           sources: list[str] | None = None, warc_dir: str | None = None):
-    """Crawl the configured sources and load everything new they yield into the warehouse."""
+           sources: list[str] | None = None, adapters: list[str] | None = None, warc_dir: str | None = None,
+           full_refresh: bool = False):
+    """Crawl the configured sources and load everything new they yield into the warehouse.
+
+    `adapters` restricts the run to sources of those platforms (news, moderngov, ...); `full_refresh`
+    refetches every page unconditionally (parses of unchanged pages still come from the cache).
+    """
     logger = get_run_logger()
-    run_id = current_run_id()
-    started_at = now_utc()
-    selected = expand_sources(load_sources(sources_file or DEFAULT_SOURCES, base_url=base_url).select(sources))
-    fetcher = Fetcher(run_id, WarcArchive(resolve_warc_dir(warc_dir, resolve_db(db)), run_id, started_at))
-    all_fetches: list[FetchRow] = []
-    parsed: dict[str, int] = {}
-    seen: dict[str, int] = {}
-    profile_misses: dict[str, int] = {}
+    run_id, started_at = current_run_id(), now_utc()
+    selected = select_sources(sources_file, base_url, sources, adapters)
+    db_path = resolve_db(db)
+    warc_root = resolve_warc_dir(warc_dir, db_path)
+    stage_root = db_path.parent / "staging" / safe_run_name(run_id)
     with warehouse_session(db) as con, recorded_run(con, run_id, "ingest", started_at):
+        grades_before = latest_grades(con)
+        known = {s.name: {} if full_refresh else {
+            url: PreviousFetch(f.etag, f.last_modified, f.content_sha256, f.fetched_at)
+            for url, f in last_good_fetches(con, s.name).items()} for s in selected}
+        crawls = [crawl_host.submit(host, group, {s.name: known[s.name] for s in group}, run_id, str(warc_root),
+                                    started_at) for host, group in _by_host(selected).items()]
+        crawled = {result.source: result for future in crawls for result in future.result()}
+        submitted = {s.name: [(fetched.row, parse_document.submit(s, fetched.row))
+                              for fetched in crawled[s.name].documents] for s in selected}
+        all_fetches: list[FetchRow] = []
+        parsed, seen, misses, problems = {}, {}, {}, []
         for source in selected:
-            known = {url: PreviousFetch(f.etag, f.last_modified, f.content_sha256, f.fetched_at)
-                     for url, f in last_good_fetches(con, source.name).items()}
-            crawled = crawl_source(source, fetcher, known)
-            batch = parse_and_extract(source, crawled)
-            load(con, batch)
-            all_fetches += batch.fetches
-            parsed[source.name] = len(batch.documents)
-            profile_misses[source.name] = sum(1 for d in batch.documents if d.profile_miss)
-            seen[source.name] = crawled.documents_seen
+            result = crawled[source.name]
+            completed, page_rows = _parsed(source, submitted[source.name], logger)
+            directory = stage_batches.submit(source.name, completed, str(stage_root / source.name)).result()
+            document_ids = {fetch.fetch_id for fetch, _ in submitted[source.name]}
+            fetches = page_rows + [row for row in result.fetches if row.fetch_id not in document_ids]
+            misses[source.name] = load_staged(con, source.name, directory, fetches)
+            all_fetches += fetches
+            parsed[source.name] = len(completed)
+            seen[source.name] = result.documents_seen
+            problems += _verdicts(source, len(submitted[source.name]), len(completed), misses[source.name])
+            logger.info("%s: %d documents loaded, %d parse errors", source.name, len(completed),
+                        len(submitted[source.name]) - len(completed))
+        discard_staged(stage_root)
         empty = [name for name, n in seen.items() if n == 0]
-        summary = finish_run(con, run_id, "ingest", started_at, "FAILED" if empty else "COMPLETED", {
-            "db": str(resolve_db(db)), "documents_this_run": parsed, "documents_seen": seen,
+        if empty:
+            problems.insert(0, f"no documents from {len(empty)} source(s): {', '.join(empty)}")
+        summary = finish_run(con, run_id, "ingest", started_at, "FAILED" if problems else "COMPLETED", {
+            "db": str(db_path), "documents_this_run": parsed, "documents_seen": seen,
             "fetches_this_run": len(all_fetches), "failures": failure_summary(all_fetches),
-            "profile_misses": {name: n for name, n in profile_misses.items() if n},
+            "profile_misses": {name: n for name, n in misses.items() if n},
+            "ratings": rating_changes(grades_before, latest_grades(con)), "problems": problems,
         })
-    if empty:
+    if problems:
         hosts = summary["failures"]["unreachable_hosts"]
-        message = f"no documents from {len(empty)} source(s): {', '.join(empty)}"
-        if hosts:
+        message = "; ".join(problems)
+        if hosts and empty:
             message += f"; unreachable host(s): {', '.join(hosts)}"
         logger.error(message)
         return Failed(message=message, data=summary)
     return Completed(message=f"parsed {sum(parsed.values())} new or changed documents", data=summary)
+

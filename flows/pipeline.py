@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 import uuid
 from collections import Counter
@@ -26,6 +27,20 @@ from transforms.extract import extract
 from warehouse.db import Batch, connect, migrate, record_run, seed_reference, table_counts
 
 SUMMARY_TABLES = ("documents", "councils", "inspections", "ratings", "findings", "quotes", "metrics")
+_PARSING_CODE = ("scrapers/adapters/*.py", "transforms/*.py", "csi/records.py", "csi/dates.py", "csi/reference/*.csv")
+
+
+def _parse_version() -> str:
+    """Hash of every file that decides what a page parses into: editing a parser or a rule invalidates caches."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for pattern in _PARSING_CODE:
+        for file in sorted(root.glob(pattern)):
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+PARSE_VERSION = _parse_version()
 _MODERNGOV_PAGE = re.compile(r"/(?:mgAi|ieListDocuments|ieIssueDetails|ieDecisionDetails|mgIssueHistoryHome)\.aspx",
                              re.I)
 
@@ -76,7 +91,8 @@ def expand_sources(sources: list[Source]) -> list[Source]:
                 f"{source.name}-{code}", bases[code], index.council(code).official_name, council=code,
                 moderngov_base=bases[code], min_delay_seconds=source.min_delay_seconds,
                 timeout_seconds=source.timeout_seconds, max_pages=source.max_pages,
-                refresh_days=source.refresh_days, user_agent=source.user_agent))
+                refresh_days=source.refresh_days, min_parse_rate=source.min_parse_rate,
+                user_agent=source.user_agent))
     return expanded
 
 
@@ -99,37 +115,51 @@ def source_matching(url: str, sources: SourceSet | None, fallback_name: str) -> 
     return source_for(fallback_name, url, None)
 
 
+def page_to_batch(page: Page) -> Batch:
+    """Parse and extract one page into the rows it supports; raises whatever the parser raises."""
+    doc = parse_page(page.url, page.body, page.content_type, page.fetched_at, page.source, page.content_sha256)
+    extraction = extract(doc, default_index(), council=page.source.council)
+    batch = Batch(documents=[DocumentRow.of(doc)])
+    for table in ("document_councils", "document_inspections", "inspections", "ratings", "findings", "quotes",
+                  "metrics"):
+        getattr(batch, table).extend(getattr(extraction, table))
+    if page.fetch is not None:
+        fetched = page.fetch
+        if fetched.outcome == "parse_error":  # a reparse with a fixed parser: the page now parses
+            fetched = dataclasses.replace(fetched, outcome="ok", error=None)
+        batch.fetches.append(fetched)
+    return batch
+
+
+def parse_error_row(page: Page, exc: BaseException) -> tuple[str, FetchRow | None]:
+    """The recorded form of a page that failed to parse: its error text and its fetch marked parse_error."""
+    error = f"{type(exc).__name__}: {exc}"[:500]
+    return error, dataclasses.replace(page.fetch, outcome="parse_error", error=error) if page.fetch else None
+
+
+def merge_batches(batches: list[Batch]) -> Batch:
+    merged = Batch()
+    for batch in batches:
+        for f in dataclasses.fields(Batch):
+            getattr(merged, f.name).extend(getattr(batch, f.name))
+    return merged
+
+
 def pages_to_batch(pages: list[Page]) -> tuple[Batch, list[tuple[str, str]]]:
     """Parse and extract every page; returns the batch and (url, error) for pages that failed.
 
     A failing page never stops the others: its fetch row, if any, is marked parse_error.
     """
-    index = default_index()
-    batch = Batch()
+    batches: list[Batch] = []
     errors: list[tuple[str, str]] = []
-    fetch_rows: dict[str, FetchRow] = {}
     for page in pages:
         try:
-            doc = parse_page(page.url, page.body, page.content_type, page.fetched_at, page.source,
-                             page.content_sha256)
-            extraction = extract(doc, index, council=page.source.council)
+            batches.append(page_to_batch(page))
         except Exception as exc:  # noqa: BLE001 - any parser failure is recorded against its page
-            error = f"{type(exc).__name__}: {exc}"[:500]
+            error, row = parse_error_row(page, exc)
             errors.append((page.url, error))
-            if page.fetch is not None:
-                fetch_rows[page.fetch.fetch_id] = dataclasses.replace(page.fetch, outcome="parse_error", error=error)
-            continue
-        if page.fetch is not None:
-            fetched = page.fetch
-            if fetched.outcome == "parse_error":  # a reparse with a fixed parser: the page now parses
-                fetched = dataclasses.replace(fetched, outcome="ok", error=None)
-            fetch_rows[fetched.fetch_id] = fetched
-        batch.documents.append(DocumentRow.of(doc))
-        for table in ("document_councils", "document_inspections", "inspections", "ratings", "findings", "quotes",
-                      "metrics"):
-            getattr(batch, table).extend(getattr(extraction, table))
-    batch.fetches = list(fetch_rows.values())
-    return batch, errors
+            batches.append(Batch(fetches=[row] if row else []))
+    return merge_batches(batches), errors
 
 
 @contextmanager
@@ -159,9 +189,19 @@ def failure_summary(fetches: list[FetchRow]) -> dict:
     failed = [f for f in fetches if f.outcome not in ("ok", "not_modified")]
     return {
         "by_outcome": dict(Counter(f.outcome for f in failed)),
+        "by_host": dict(Counter(host_of(f.url) for f in failed)),
         "unreachable_hosts": sorted({host_of(f.url) for f in failed if f.outcome in ("connection_error", "timeout")}),
         "failed_urls": len({f.url for f in failed}),
     }
+
+
+def rating_changes(before: dict[tuple[str, str], str], after: dict[tuple[str, str], str]) -> dict[str, list[str]]:
+    """Latest grades (council, judgement) that appeared or changed between two snapshots, as readable lines."""
+    new = [f"{council} {judgement}: {grade}" for (council, judgement), grade in sorted(after.items())
+           if (council, judgement) not in before]
+    changed = [f"{council} {judgement}: {before[key]} -> {grade}" for key, grade in sorted(after.items())
+               for council, judgement in [key] if key in before and before[key] != grade]
+    return {"new": new, "changed": changed}
 
 
 def finish_run(con, run_id: str, flow: str, started_at: datetime, state: str, summary: dict) -> dict:
@@ -174,12 +214,26 @@ def finish_run(con, run_id: str, flow: str, started_at: datetime, state: str, su
 
 
 def _markdown(flow: str, summary: dict) -> str:
-    lines = [f"# csi {flow}", "", "| table | rows |", "| --- | --- |"]
+    lines = [f"# csi {flow}", ""]
+    problems = summary.get("problems") or []
+    lines += ["**Failed:** " + "; ".join(problems), ""] if problems else []
+    lines += ["| table | rows |", "| --- | --- |"]
     lines += [f"| {t} | {n} |" for t, n in summary["tables"].items()]
     per_source = summary.get("documents_this_run", {})
     if per_source:
         lines += ["", "| source | documents parsed this run |", "| --- | --- |"]
         lines += [f"| {s} | {n} |" for s, n in per_source.items()]
-    failures = summary.get("failures", {}).get("by_outcome", {})
-    lines += ["", "Failures: " + (", ".join(f"{k} {v}" for k, v in failures.items()) if failures else "none")]
+    ratings = summary.get("ratings")
+    if ratings is not None:
+        lines += ["", f"New latest grades: {len(ratings['new'])}; changed: {len(ratings['changed'])}"]
+        lines += [f"- {line}" for line in ratings["changed"] + ratings["new"][:20]]
+    failures = summary.get("failures", {})
+    by_outcome = failures.get("by_outcome", {})
+    lines += ["", "Failures: " + (", ".join(f"{k} {v}" for k, v in by_outcome.items()) if by_outcome else "none")]
+    if failures.get("by_host"):
+        lines += ["", "| host | failed fetches |", "| --- | --- |"]
+        lines += [f"| {h} | {n} |" for h, n in sorted(failures["by_host"].items())]
+    misses = summary.get("profile_misses") or {}
+    if misses:
+        lines += ["", "Profile misses (generic extraction used): " + ", ".join(f"{s} {n}" for s, n in misses.items())]
     return "\n".join(lines)

@@ -49,6 +49,8 @@ class Source:
     timeout_seconds: float = 20.0
     max_pages: int = 200
     refresh_days: float = 7.0
+    # The share of fetched document pages that must parse; below it the run fails naming the source.
+    min_parse_rate: float = 0.8
     user_agent: str = DEFAULT_USER_AGENT
     # ModernGov: the site's base URL turns on discovery (web service, HTML fallback) of the children's
     # committees' agenda items that mention Ofsted; `councils` ("all" or ONS codes) makes one such source
@@ -80,7 +82,8 @@ class SourceSet:
 
 
 _LIST_FIELDS = ("start_urls", "documents", "follow")
-_NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_pages": int, "refresh_days": float}
+_NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_pages": int, "refresh_days": float,
+                  "min_parse_rate": float}
 _TEXT_FIELDS = ("name", "adapter", "publisher", "doc_type", "profile", "council", "user_agent", "moderngov_base")
 
 
@@ -98,6 +101,12 @@ def _check_types(name: str, merged: dict) -> None:
     for key in _TEXT_FIELDS:
         if merged.get(key) is not None and not isinstance(merged[key], str):
             raise SourceConfigError(f"source {name!r}: {key!r} must be a string, got {merged[key]!r}")
+
+
+def _rate(source: str, value: float) -> float:
+    if not 0 <= value <= 1:
+        raise SourceConfigError(f"source {source!r}: 'min_parse_rate' must be between 0 and 1, got {value!r}")
+    return float(value)
 
 
 def _compile(source: str, key: str, patterns: list[str]) -> tuple[re.Pattern, ...]:
@@ -159,6 +168,7 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
             timeout_seconds=float(merged.get("timeout_seconds", 20.0)),
             max_pages=int(merged.get("max_pages", 200)),
             refresh_days=float(merged.get("refresh_days", 7.0)),
+            min_parse_rate=_rate(name, merged.get("min_parse_rate", 0.8)),
             moderngov_base=merged.get("moderngov_base"),
             councils=tuple(councils),
             enabled=bool(merged.get("enabled", True)),

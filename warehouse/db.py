@@ -232,7 +232,7 @@ class Batch:
     fetches: list[FetchRow] = field(default_factory=list)
 
 
-_BATCH_TYPES = {
+BATCH_TYPES = {
     "documents": DocumentRow, "document_councils": DocumentCouncil, "document_inspections": DocumentInspection,
     "inspections": Inspection,
     "ratings": Rating, "findings": Finding, "quotes": Quote, "metrics": Metric, "fetches": FetchRow,
@@ -289,6 +289,16 @@ def _write(
             con.unregister(_view(table))
 
 
+def batch_to_arrow(batch: Batch) -> dict[str, pa.Table]:
+    """One Arrow table per batch table, deduplicated the way the load would (inspections merged)."""
+    tables = {}
+    for table, record_type in BATCH_TYPES.items():
+        rows = getattr(batch, table)
+        rows = _merge_inspections(rows) if table == "inspections" else _dedupe(rows, table)
+        tables[table] = _to_arrow(rows, record_type)
+    return tables
+
+
 def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]:
     """Write a batch in one transaction; returns rows written (inserted or updated) per table.
 
@@ -298,11 +308,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]:
     already stored is replaced (a reparse re-records its parse outcome). Any error rolls back
     everything and is re-raised.
     """
-    tables = {}
-    for table, record_type in _BATCH_TYPES.items():
-        rows = getattr(batch, table)
-        rows = _merge_inspections(rows) if table == "inspections" else _dedupe(rows, table)
-        tables[table] = _to_arrow(rows, record_type)
+    tables = batch_to_arrow(batch)
     if not batch.documents:
         return _write(con, tables, first=[])
     reloaded = f"SELECT document_id FROM {_view('documents')}"

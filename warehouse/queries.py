@@ -65,6 +65,12 @@ def last_good_fetches(con: duckdb.DuckDBPyConnection, source: str | None = None)
     return {row[0]: LastGoodFetch(*row) for row in rows}
 
 
+def latest_grades(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
+    """(council, judgement) -> grade, from the latest_ratings view: a snapshot to diff runs against."""
+    rows = con.execute("SELECT council_code, judgement, grade FROM latest_ratings WHERE grade IS NOT NULL").fetchall()
+    return {(council, judgement): grade for council, judgement, grade in rows}
+
+
 def failed_fetches(con: duckdb.DuckDBPyConnection, source: str | None = None,
                    since: date | None = None) -> list[FailedFetch]:
     """URLs whose latest fetch failed (the fetch_failures view), oldest first."""
