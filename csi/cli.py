@@ -208,6 +208,31 @@ def run(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES,
     raise _fail(paragraph, 1)
 
 
+@app.command()
+def serve(
+    only: Annotated[list[str] | None, typer.Option("--only", help="Serve just this deployment (repeatable).")] = None,
+    limit: Annotated[int, typer.Option(help="Flow runs at once; keep 1, DuckDB has one writer.")] = 1,
+) -> None:
+    """Run every deployment in prefect.yaml from this process, on their schedules (one machine, no work pool).
+
+    Needs a Prefect server: `prefect server start` in another terminal, then
+    `PREFECT_API_URL=http://127.0.0.1:4200/api csi serve`. Stop with Ctrl-C.
+    """
+    from prefect import serve as prefect_serve
+    from prefect.settings import PREFECT_API_URL
+
+    from flows.deployments import load_specs, runner_deployments
+
+    if not PREFECT_API_URL.value():
+        raise _fail("csi serve needs a Prefect server that keeps schedules: start one with `prefect server start` "
+                    "and set PREFECT_API_URL=http://127.0.0.1:4200/api (an ephemeral API schedules nothing).")
+    try:
+        deployments = runner_deployments(load_specs(), only)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    prefect_serve(*deployments, limit=limit)
+
+
 @app.command("rerun-failed")
 def rerun_failed(db: DbOption = None, source: SourceFilter = None, since: SinceOption = None,
                  sources_file: SourcesOption = DEFAULT_SOURCES) -> None:
