@@ -9,11 +9,12 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+from csi.records import GRADE_RANK, DocumentRow, Rating, make_id
 from flows.official_outcomes import load_official_outcomes, outcomes_batch
 from transforms.councils import load_aliases, load_councils
 from transforms.inspections import inspection_id
 from transforms.official_outcomes import framework_of, judgement_of, read_outcomes, read_sheets
-from warehouse.db import connect, load_batch, migrate, seed_reference, table_counts
+from warehouse.db import Batch, connect, load_batch, migrate, seed_reference, table_counts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "official_outcomes"
 LOADED_AT = datetime(2026, 1, 1, 12, 0)
@@ -247,3 +248,37 @@ def test_flow_fails_loudly_on_a_file_with_no_official_rows(prefect_harness, tmp_
     unreadable.write_bytes(b"not a zip file")
     state = load_official_outcomes(str(unreadable), db=str(tmp_path / "w.duckdb"), return_state=True)
     assert state.is_failed() and "broken.ods" in state.message
+
+
+# --------------------------------------------------------------------------- rating_conflicts
+
+def _news_rating(document_id: str, code: str, iid: str | None, judgement: str, grade: str, label: str) -> Rating:
+    return Rating(make_id("rating", document_id, code, iid, judgement, grade, False), code, iid, judgement, grade,
+                  GRADE_RANK[grade], label, 2023, None, False, document_id, f"The council's {label} verdict.")
+
+
+def test_rating_conflicts_lists_grades_that_disagree_with_the_official_record(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    migrate(con)
+    seed_reference(con, load_councils(), load_aliases())
+    official = _read("ilacs_history.csv")
+    load_batch(con, outcomes_batch(official))
+    url = "https://news.example.org/hounslow-ofsted"
+    news = DocumentRow(make_id("document", url), url, "local-news", "Local News", "news", "Hounslow rated", None,
+                       date(2023, 8, 1), LOADED_AT, "0" * 64, "text/html", "news@1", "Hounslow's services ...")
+    iid = inspection_id(HOUNSLOW, "ilacs_standard", 2023)
+    load_batch(con, Batch(documents=[news], ratings=[
+        _news_rating(news.document_id, HOUNSLOW, iid, "overall_effectiveness", "inadequate", "inadequate"),
+        _news_rating(news.document_id, HOUNSLOW, iid, "leadership", "requires_improvement", "requires improvement"),
+        _news_rating(news.document_id, HOUNSLOW, None, "overall_effectiveness", "good", "good"),
+    ]))
+    rows = con.execute("SELECT council_code, council_name, inspection_id, framework, judgement, official_grade, "
+                       "official_grade_label, official_document_id, other_grade, other_document_id, other_url, "
+                       "other_source, other_doc_type, evidence FROM rating_conflicts").fetchall()
+    assert rows == [(HOUNSLOW, "Hounslow", iid, "ilacs_standard", "overall_effectiveness", "requires_improvement",
+                     RI, official.document.document_id, "inadequate", news.document_id, url, "local-news", "news",
+                     "The council's inadequate verdict.")]
+    undocumented = con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'rating_conflicts' "
+                               "AND coalesce(trim(comment), '') = ''").fetchall()
+    assert undocumented == []
+    con.close()
