@@ -282,3 +282,29 @@ def test_rating_conflicts_lists_grades_that_disagree_with_the_official_record(tm
                                "AND coalesce(trim(comment), '') = ''").fetchall()
     assert undocumented == []
     con.close()
+
+
+def test_wide_layout_one_column_group_per_inspection_with_its_type_before_or_after_its_date():
+    out = _read("wide.csv")
+    assert [(i.council_code, i.framework, i.published_on) for i in out.inspections] == [
+        (HOUNSLOW, "sif", date(2014, 5, 2)), (HOUNSLOW, "ilacs_standard", date(2018, 12, 21)),
+        (HOUNSLOW, "ilacs_short", date(2024, 2, 9)), (BARNET, "sif", date(2017, 7, 7)),
+        (BARNET, "ilacs_standard", date(2019, 7, 1))]
+    short = inspection_id(HOUNSLOW, "ilacs_short", 2024)
+    assert sorted((r.judgement, r.grade) for r in out.ratings if r.inspection_id == short) == [
+        ("care_leavers", "outstanding"), ("overall_effectiveness", "good")]
+    barnet_sif = inspection_id(BARNET, "sif", 2017)
+    assert sorted((r.judgement, r.grade) for r in out.ratings if r.inspection_id == barnet_sif) == [
+        ("lscb", "inadequate"), ("overall_effectiveness", "inadequate")]
+    assert next(r for r in out.ratings if r.inspection_id == short).evidence == (
+        "Local authority name: Hounslow; Second ILACS publication date: 2024-02-09; Second ILACS inspection type: "
+        "ILACS Short Inspection; Second ILACS overall effectiveness: Good; "
+        "Second ILACS experiences and progress of care leavers: Outstanding")
+
+
+def test_a_table_whose_column_names_repeat_is_skipped_rather_than_misread():
+    data = (b"Local authority name,Publication date,Inspection type,Overall effectiveness,Publication date,"
+            b"Inspection type,Overall effectiveness\nHounslow,2018-12-21,ILACS Standard Inspection,Good,2024-02-09,"
+            b"ILACS Short Inspection,Outstanding\n")
+    out = read_outcomes(data, "repeated.csv", "file:///repeated.csv", LOADED_AT)
+    assert out.rows == 0 and out.skipped == ["repeated.csv: 1 row(s) in a table with repeated column names"]

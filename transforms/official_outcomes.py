@@ -210,26 +210,30 @@ def _per_inspection(header: list[str], rows: list[list[str]], skipped: list[str]
 
 
 def _wide(header: list[str], rows: list[list[str]]) -> list[OfficialRow]:
-    """One row per council, a column group per inspection opened by "<inspection> publication date"."""
+    """One row per council, a column group per inspection opened by "<inspection> publication date"; its type,
+    where given, is in "<inspection> inspection type" (before or after the date)."""
     name = _column(header, "local authority name")
+    groups: list[tuple[str, list[int]]] = []  # (inspection, [publication date column, judgement columns...])
+    type_columns: dict[str, int] = {}
+    for i, h in enumerate(header):
+        low = h.lower()
+        if low.endswith(" inspection type"):
+            type_columns[h[: -len(" inspection type")].strip()] = i
+        elif low.endswith(" publication date"):
+            groups.append((h[: -len(" publication date")].strip(), [i]))
+        elif groups and judgement_of(h):
+            groups[-1][1].append(i)
     out = []
     for cells in rows:
         cells = cells + [""] * (len(header) - len(cells))
-        groups: list[tuple[str, str, list[int]]] = []  # (inspection, publication date, judgement columns)
-        next_type = ""
-        for i, h in enumerate(header):
-            low = h.lower()
-            if low.endswith("inspection type"):
-                next_type = cells[i]
-            elif low.endswith("publication date"):
-                groups.append((f"{h[: -len('publication date')].strip()} {next_type}".strip(), cells[i], [i]))
-                next_type = ""
-            elif groups and judgement_of(h):
-                groups[-1][2].append(i)
-        for inspection, published, columns in groups:
+        for prefix, columns in groups:
+            published = cells[columns[0]]
             if not published:
                 continue
-            evidence = _evidence([(header[name], cells[name]), *((header[i], cells[i]) for i in columns)])
+            kind = type_columns.get(prefix)
+            inspection = f"{prefix} {cells[kind]}".strip() if kind is not None else prefix
+            shown = [columns[0], *([kind] if kind is not None else []), *columns[1:]]
+            evidence = _evidence([(header[name], cells[name]), *((header[i], cells[i]) for i in shown)])
             out.append(OfficialRow(
                 council_name=cells[name], area_code=None, inspection_type=inspection, visit_date=None,
                 published_on=_date(published),
@@ -261,8 +265,11 @@ def official_rows(sheets: dict[str, list[list]]) -> tuple[list[OfficialRow], lis
     skipped: list[str] = []
     for sheet, rows in sheets.items():
         for header, data in _tables(rows):
-            lowered = {h.lower() for h in header}
-            if {"la_name", "judgement", "grade"} <= lowered:
+            named = [h.lower() for h in header if h]
+            lowered = set(named)
+            if len(lowered) < len(named):  # a column group per inspection with the same names: whose is which?
+                skipped.append(f"{sheet}: {len(data)} row(s) in a table with repeated column names")
+            elif {"la_name", "judgement", "grade"} <= lowered:
                 found += _long(header, data)
             elif sum(h.endswith(" publication date") for h in lowered) >= 2:
                 found += _wide(header, data)
