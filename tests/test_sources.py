@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from scrapers import ofsted
 from scrapers.sources import ADAPTERS, DEFAULT_USER_AGENT, SourceConfigError, load_sources, parse_sources
 
 SHIPPED = Path(str(files("csi") / "sources.toml"))
@@ -28,7 +29,7 @@ def test_shipped_sources_parse(shipped):
     assert len(shipped.sources) >= 5
     assert len({s.name for s in shipped.sources}) == len(shipped.sources)
     assert {s.adapter for s in shipped.sources} <= set(ADAPTERS)
-    assert {s.adapter for s in shipped.sources} == {"news", "moderngov"}
+    assert {s.adapter for s in shipped.sources} == {"news", "moderngov", "ofsted"}
 
 
 def test_shipped_sources_are_well_formed(shipped):
@@ -43,9 +44,11 @@ def test_shipped_sources_are_well_formed(shipped):
         # defaults apply: polite by default
         assert s.min_delay_seconds == 5.0, s.name
         assert s.timeout_seconds == 30.0, s.name
-        assert s.max_pages == 200, s.name
+        assert s.max_pages == (3000 if s.adapter == "ofsted" else 200), s.name
         assert s.user_agent == DEFAULT_USER_AGENT, s.name
         hosts = {urlsplit(u).netloc for u in s.start_urls}
+        if s.adapter == "ofsted":  # report PDFs live on Ofsted's file server
+            hosts.add("files.ofsted.gov.uk")
         assert all(urlsplit(u).scheme in ("http", "https") for u in s.start_urls), s.name
         for pattern in (*s.documents, *s.follow):
             assert pattern.pattern.startswith("^"), (s.name, pattern.pattern)
@@ -67,6 +70,10 @@ def test_shipped_source_patterns_match_their_pages(shipped):
         "http://modgov.hillingdon.gov.uk/ieListDocuments.aspx?CId=321&MId=2345")
     assert by_name["hillingdon-moderngov"].is_document("http://modgov.hillingdon.gov.uk/mgAi.aspx?ID=12345")
     assert not by_name["hillingdon-moderngov"].is_document("http://modgov.hillingdon.gov.uk/mgAi.aspx?ID=1&x=2")
+    assert by_name["ofsted"].is_document("https://reports.ofsted.gov.uk/provider/44/80486")
+    assert by_name["ofsted"].is_document("https://files.ofsted.gov.uk/v1/file/50226002")
+    assert by_name["ofsted"].is_listing(ofsted.search_url(start=100))
+    assert not by_name["ofsted"].is_document("https://reports.ofsted.gov.uk/provider/16/123456/extra")
 
 
 # --------------------------------------------------------------------------- sample sources

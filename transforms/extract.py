@@ -32,11 +32,13 @@ from transforms.inspections import (
     UNGRADED,
     InspectionClaim,
     inspection_claims,
+    inspection_id,
     inspectorate_for,
     named_framework,
     ofsted_framework,
 )
 from transforms.metrics import metric_claims
+from transforms.ofsted_site import provider_page_rows
 from transforms.quotes import quotations
 from transforms.ratings import RatingClaim, rating_claims, shared_grade_list, table_row_claim
 from transforms.text import sentences
@@ -44,11 +46,6 @@ from transforms.text import sentences
 TITLE_WEIGHT = 3
 PRE_2013_FRAMEWORKS = ("slac", "safeguarding_la", "jar", "apa", "ssi")
 LAST_PRE_2013_YEAR = 2013  # SLAC inspections ran until 2013; APA and JAR ended in 2009
-
-
-def inspection_id(council_code: str, framework: str, year: int, month: int | None = None) -> str:
-    """Graded inspections: one per council, framework and year. Visits, several a year, are told apart by month."""
-    return make_id("inspection", council_code, framework, year, month if framework in UNGRADED else None)
 
 
 def primary_council(mentions: list[Mention], title_mentions: list[Mention], configured: str | None) -> str | None:
@@ -72,6 +69,8 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     Years come from the document's own date: an undated document still yields its ratings, but
     with no year and no inspection, rather than with a guess.
     """
+    if doc.doc_type == "ofsted_provider_page":
+        return provider_page_rows(doc)
     index = index or default_index()
     reference = doc.published_on
     document_id = doc.document_id

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from csi.dates import MONTH_PATTERN, month_number
+from csi.records import make_id
 from transforms.ratings import other_subject
 
 # Framework named in words, most specific first. Visits and joint inspections carry no grades.
@@ -54,6 +55,11 @@ class InspectionClaim:
     year: int
     month: int | None
     text: str
+
+
+def inspection_id(council_code: str, framework: str, year: int, month: int | None = None) -> str:
+    """Graded inspections: one per council, framework and year. Visits, several a year, are told apart by month."""
+    return make_id("inspection", council_code, framework, year, month if framework in UNGRADED else None)
 
 
 def named_framework(text: str) -> str | None:

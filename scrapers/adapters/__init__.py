@@ -8,10 +8,11 @@ from datetime import datetime
 from csi.records import Document
 from scrapers.adapters.moderngov import parse_moderngov
 from scrapers.adapters.news import parse_article
+from scrapers.adapters.ofsted_site import parse_provider_page
 from scrapers.sources import Source
 
 Parser = Callable[[str, bytes, "str | None", datetime, Source, str], Document]
-PARSERS: dict[str, Parser] = {"news": parse_article, "moderngov": parse_moderngov}
+PARSERS: dict[str, Parser] = {"news": parse_article, "moderngov": parse_moderngov, "ofsted": parse_provider_page}
 
 
 def parse_page(url: str, body: bytes, content_type: str | None, fetched_at: datetime, source: Source,

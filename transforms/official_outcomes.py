@@ -1,0 +1,346 @@
+"""Ofsted's published local-authority inspection outcomes (management information) -> inspections and ratings.
+
+The official record of every grade, read from the spreadsheets Ofsted publishes (ODS, XLSX: read with
+python-calamine) or CSV copies of their sheets, in three layouts:
+
+- one row per inspection ("ILACS_inspection_history", "In-year_inspections"): area code, local authority
+  name, inspection (or visit) date, publication date, inspection type, one column per judgement;
+- one row per council with a column group per inspection ("LA_inspections_2009-2023": "<inspection>
+  publication date" opens a group, "<inspection> inspection type" names the next one);
+- one row per council, inspection and judgement (``la_name, inspection_group, inspection_type,
+  publication_date, judgement, grade``: the long form of the previous one).
+
+A table without an inspection type ("Inspections_as_at_31_March": latest judgements only) cannot say
+whether an inspection was standard or short; its rows are skipped with a note (the inspection history
+holds the same inspections with their types). The whole file is one `statistics` document (source
+``ofsted_mi``); every rating cites it, with the spreadsheet row it came from as evidence. Inspection ids
+use the publication year (and month, for visits), as the provider pages do, so both line up.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from python_calamine import CalamineError, CalamineWorkbook
+
+from csi.records import (
+    GRADE_RANK,
+    DocumentCouncil,
+    DocumentInspection,
+    DocumentRow,
+    Inspection,
+    Rating,
+    make_id,
+)
+from transforms.councils import CouncilIndex, default_index
+from transforms.grades import normalise_grade
+from transforms.inspections import inspection_id, inspectorate_for
+
+SOURCE = "ofsted_mi"
+PUBLISHER = "Ofsted"
+PARSER = "official_outcomes@1"
+CONTENT_TYPES = {
+    "csv": "text/csv",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xls": "application/vnd.ms-excel",
+}
+_NAME_HEADERS = ("local authority name", "la_name")
+
+# Inspection type or group -> framework, most specific first (the long layout gives both: "First ILACS
+# framework" + "ILACS Short Inspection").
+FRAMEWORK_WORDS = [
+    ("focused_visit", re.compile(r"focused\s+visit", re.I)),
+    ("monitoring_visit", re.compile(r"monitoring\s+visit", re.I)),
+    ("jtai", re.compile(r"\bjtai\b|joint\s+targeted", re.I)),
+    ("ilacs_short", re.compile(r"ilacs\s+short", re.I)),
+    ("ilacs_standard", re.compile(r"ilacs\s+standard", re.I)),
+    ("sif_reinspection", re.compile(r"\bsif\b.*re-?inspection", re.I)),
+    ("sif", re.compile(r"\bsif\b|single\s+inspection", re.I)),
+    ("slac", re.compile(r"\bslac\b|\btlac\b|looked\s+after\s+children", re.I)),
+    ("safeguarding_la", re.compile(r"\bcpr?i\b|child\s+protection", re.I)),
+]
+# Judgement column (or the long layout's judgement cell) -> judgement, most specific first.
+JUDGEMENT_WORDS = [
+    ("lscb", re.compile(r"\blscb\b|safeguarding\s+children\s+board", re.I)),
+    ("adoption", re.compile(r"adoption", re.I)),
+    ("care_leavers", re.compile(r"progress\s+of\s+care\s+leavers", re.I)),
+    ("children_in_care", re.compile(r"children\s+in\s+care|looked\s+after\s+and\s+achieving", re.I)),
+    ("looked_after", re.compile(r"looked\s+after|\btlac\b", re.I)),
+    ("safeguarding", re.compile(r"safeguarding|\bcpr?i\b", re.I)),
+    ("help_and_protection", re.compile(r"help\s+and\s+protection", re.I)),
+    ("leadership", re.compile(r"leaders", re.I)),
+    ("overall_effectiveness", re.compile(r"overall", re.I)),
+]
+
+
+class OutcomesError(ValueError):
+    """The file cannot be read as a spreadsheet or CSV."""
+
+
+def framework_of(inspection_type: str) -> str | None:
+    """"ILACS Short Inspection" -> ilacs_short, "Safeguarding & Looked After Children (SLAC) Inspection" -> slac."""
+    return next((name for name, pattern in FRAMEWORK_WORDS if pattern.search(inspection_type)), None)
+
+
+def judgement_of(column: str) -> str | None:
+    """"The experiences and progress of children in care" -> children_in_care; None for other columns."""
+    return next((name for name, pattern in JUDGEMENT_WORDS if pattern.search(column)), None)
+
+
+@dataclass(frozen=True)
+class Grade:
+    column: str  # the judgement as the file names it
+    label: str  # the grade words, verbatim
+    evidence: str  # the spreadsheet row it came from, as text
+
+
+@dataclass(frozen=True)
+class OfficialRow:
+    """One inspection as the official record gives it."""
+
+    council_name: str
+    area_code: str | None
+    inspection_type: str
+    visit_date: date | None
+    published_on: date | None
+    grades: tuple[Grade, ...]
+    evidence: str
+
+
+@dataclass
+class Outcomes:
+    """What one file yields: its document and rows (a `warehouse.db.Batch`'s worth), and what was left out."""
+
+    document: DocumentRow
+    inspections: list[Inspection] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)
+    document_councils: list[DocumentCouncil] = field(default_factory=list)
+    document_inspections: list[DocumentInspection] = field(default_factory=list)
+    rows: int = 0  # official rows read (one per inspection)
+    skipped: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- reading
+
+def read_sheets(data: bytes, name: str) -> dict[str, list[list]]:
+    """Every sheet of a spreadsheet (a CSV file is one sheet named after the file), as rows of cells."""
+    extension = name.rsplit(".", 1)[-1].lower()
+    if extension == "csv":
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise OutcomesError(f"{name}: not UTF-8 CSV: {exc}") from exc
+        return {name: list(csv.reader(io.StringIO(text)))}
+    if extension not in CONTENT_TYPES:
+        raise OutcomesError(f"{name}: not a spreadsheet or CSV (expected .ods, .xlsx, .xls or .csv)")
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return {sheet: workbook.get_sheet_by_name(sheet).to_python() for sheet in workbook.sheet_names}
+    except (CalamineError, ValueError) as exc:
+        raise OutcomesError(f"{name}: unreadable spreadsheet: {exc}") from exc
+
+
+def _text(cell: object) -> str:
+    if isinstance(cell, datetime):
+        cell = cell.date()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return " ".join(str(cell or "").split())
+
+
+def _date(cell: object) -> date | None:
+    text = _text(cell)
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _tables(rows: list[list]) -> list[tuple[list[str], list[list[str]]]]:
+    """(header, data rows) of each table in a sheet: a header is a row with a local authority name column."""
+    tables: list[tuple[list[str], list[list[str]]]] = []
+    for row in rows:
+        cells = [_text(c) for c in row]
+        if any(c.lower() in _NAME_HEADERS for c in cells):
+            tables.append((cells, []))
+        elif tables and any(cells):
+            tables[-1][1].append(cells)
+    return tables
+
+
+def _evidence(pairs: list[tuple[str, str]]) -> str:
+    return "; ".join(f"{h}: {v}" for h, v in pairs if h and v)
+
+
+def _column(header: list[str], *names: str) -> int | None:
+    lowered = [h.lower() for h in header]
+    return next((lowered.index(n) for n in names if n in lowered), None)
+
+
+def _per_inspection(header: list[str], rows: list[list[str]], skipped: list[str]) -> list[OfficialRow]:
+    """One row per inspection: type, dates and one column per judgement."""
+    name = _column(header, "local authority name")
+    code = _column(header, "local authority area code")
+    kind = _column(header, "inspection type", "inspection/visit type")
+    visit = _column(header, "inspection date", "inspection/visit date")
+    published = _column(header, "publication date")
+    if kind is None:
+        skipped.append(f"{len(rows)} row(s) under a header with no inspection type column")
+        return []
+    judged = [i for i, h in enumerate(header) if i not in (name, code, kind, visit, published) and judgement_of(h)]
+    out = []
+    for cells in rows:
+        cells = cells + [""] * (len(header) - len(cells))
+        evidence = _evidence(list(zip(header, cells, strict=False)))
+        out.append(OfficialRow(
+            council_name=cells[name], area_code=cells[code] if code is not None else None,
+            inspection_type=cells[kind], visit_date=_date(cells[visit]) if visit is not None else None,
+            published_on=_date(cells[published]) if published is not None else None,
+            grades=tuple(Grade(header[i], cells[i], evidence) for i in judged if cells[i]), evidence=evidence))
+    return out
+
+
+def _wide(header: list[str], rows: list[list[str]]) -> list[OfficialRow]:
+    """One row per council, a column group per inspection opened by "<inspection> publication date"; its type,
+    where given, is in "<inspection> inspection type" (before or after the date)."""
+    name = _column(header, "local authority name")
+    groups: list[tuple[str, list[int]]] = []  # (inspection, [publication date column, judgement columns...])
+    type_columns: dict[str, int] = {}
+    for i, h in enumerate(header):
+        low = h.lower()
+        if low.endswith(" inspection type"):
+            type_columns[h[: -len(" inspection type")].strip()] = i
+        elif low.endswith(" publication date"):
+            groups.append((h[: -len(" publication date")].strip(), [i]))
+        elif groups and judgement_of(h):
+            groups[-1][1].append(i)
+    out = []
+    for cells in rows:
+        cells = cells + [""] * (len(header) - len(cells))
+        for prefix, columns in groups:
+            published = cells[columns[0]]
+            if not published:
+                continue
+            kind = type_columns.get(prefix)
+            inspection = f"{prefix} {cells[kind]}".strip() if kind is not None else prefix
+            shown = [columns[0], *([kind] if kind is not None else []), *columns[1:]]
+            evidence = _evidence([(header[name], cells[name]), *((header[i], cells[i]) for i in shown)])
+            out.append(OfficialRow(
+                council_name=cells[name], area_code=None, inspection_type=inspection, visit_date=None,
+                published_on=_date(published),
+                grades=tuple(Grade(header[i], cells[i], evidence) for i in columns[1:] if cells[i]),
+                evidence=evidence))
+    return out
+
+
+def _long(header: list[str], rows: list[list[str]]) -> list[OfficialRow]:
+    """One row per council, inspection and judgement: grouped back into inspections, in file order."""
+    col = {h.lower(): i for i, h in enumerate(header)}
+    grouped: dict[tuple[str, str, str], list[Grade]] = {}
+    for cells in rows:
+        cells = cells + [""] * (len(header) - len(cells))
+        get = {h: cells[i] for h, i in col.items()}
+        inspection = f"{get.get('inspection_group', '')} {get.get('inspection_type', '')}".strip()
+        key = (get["la_name"], inspection, get.get("publication_date", ""))
+        grouped.setdefault(key, []).append(
+            Grade(get["judgement"], get["grade"], _evidence(list(zip(header, cells, strict=False)))))
+    return [OfficialRow(council_name=name, area_code=None, inspection_type=inspection, visit_date=None,
+                        published_on=_date(published), grades=tuple(g for g in grades if g.label),
+                        evidence="\n".join(g.evidence for g in grades))
+            for (name, inspection, published), grades in grouped.items()]
+
+
+def official_rows(sheets: dict[str, list[list]]) -> tuple[list[OfficialRow], list[str]]:
+    """Every inspection the sheets record, whatever their layout, and notes on the tables left out."""
+    found: list[OfficialRow] = []
+    skipped: list[str] = []
+    for sheet, rows in sheets.items():
+        for header, data in _tables(rows):
+            named = [h.lower() for h in header if h]
+            lowered = set(named)
+            if len(lowered) < len(named):  # a column group per inspection with the same names: whose is which?
+                skipped.append(f"{sheet}: {len(data)} row(s) in a table with repeated column names")
+            elif {"la_name", "judgement", "grade"} <= lowered:
+                found += _long(header, data)
+            elif sum(h.endswith(" publication date") for h in lowered) >= 2:
+                found += _wide(header, data)
+            elif "publication date" in lowered:
+                found += _per_inspection(header, data, skipped)
+            else:
+                skipped.append(f"{sheet}: {len(data)} row(s) in a table of unknown layout")
+    return [r for r in found if r.council_name], skipped
+
+
+# --------------------------------------------------------------------------- rows
+
+def outcomes_rows(document: DocumentRow, rows: list[OfficialRow], index: CouncilIndex | None = None) -> Outcomes:
+    """Inspections and ratings of the official rows, all citing `document`; rows that name no known council,
+    no framework or no date are left out with a note."""
+    index = index or default_index()
+    out = Outcomes(document)
+    inspections: dict[str, Inspection] = {}
+    ratings: dict[str, Rating] = {}
+    councils: Counter[str] = Counter()
+    for row in rows:
+        when = row.published_on or row.visit_date
+        code = row.area_code if row.area_code and _known(index, row.area_code) else \
+            index.resolve(row.council_name, on=when)
+        framework = framework_of(row.inspection_type)
+        if code is None or framework is None or when is None:
+            missing = "council" if code is None else "framework" if framework is None else "date"
+            out.skipped.append(f"unknown {missing}: {row.evidence.splitlines()[0][:300]}")
+            continue
+        out.rows += 1
+        councils[code] += 1
+        iid = inspection_id(code, framework, when.year, when.month)
+        inspections.setdefault(iid, Inspection(
+            inspection_id=iid, council_code=code, inspectorate=inspectorate_for(framework), framework=framework,
+            visit_start=row.visit_date, visit_end=None, published_on=row.published_on, lead_inspector=None,
+            report_url=None))
+        for grade in row.grades:
+            judgement, normal = judgement_of(grade.column), normalise_grade(grade.label)
+            if judgement is None or normal is None:  # "-": no judgement was made
+                continue
+            rid = make_id("rating", document.document_id, code, iid, judgement, normal, False)
+            ratings.setdefault(rid, Rating(
+                rating_id=rid, council_code=code, inspection_id=iid, judgement=judgement, grade=normal,
+                grade_rank=GRADE_RANK[normal], grade_label=grade.label, rated_year=when.year,
+                rated_on=row.published_on, is_historical=False, document_id=document.document_id,
+                evidence=grade.evidence))
+    out.inspections = list(inspections.values())
+    out.ratings = list(ratings.values())
+    out.document_councils = [DocumentCouncil(document.document_id, c, n) for c, n in sorted(councils.items())]
+    out.document_inspections = [DocumentInspection(document.document_id, iid) for iid in inspections]
+    return out
+
+
+def _known(index: CouncilIndex, code: str) -> bool:
+    try:
+        index.council(code)
+    except KeyError:
+        return False
+    return True
+
+
+def read_outcomes(data: bytes, name: str, url: str, fetched_at: datetime,
+                  index: CouncilIndex | None = None) -> Outcomes:
+    """An outcomes file (its bytes and file name) as one statistics document with its inspections and ratings."""
+    rows, skipped = official_rows(read_sheets(data, name))
+    extension = name.rsplit(".", 1)[-1].lower()
+    document = DocumentRow(
+        document_id=make_id("document", url), url=url, source=SOURCE, publisher=PUBLISHER, doc_type="statistics",
+        title=name, author=None, published_on=None, fetched_at=fetched_at,
+        content_sha256=hashlib.sha256(data).hexdigest(), content_type=CONTENT_TYPES.get(extension),
+        parser=PARSER, text="\n".join(r.evidence for r in rows))
+    out = outcomes_rows(document, rows, index)
+    out.skipped[:0] = skipped
+    return out
