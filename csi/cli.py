@@ -233,6 +233,25 @@ def serve(
     prefect_serve(*deployments, limit=limit)
 
 
+@app.command("load-outcomes")
+def load_outcomes(
+    path: Annotated[Path, typer.Argument(help="Ofsted's outcomes spreadsheet (.ods, .xlsx or .csv).")],
+    db: DbOption = None,
+    url: Annotated[str | None, typer.Option(help="Where the file was published (kept as the document's URL).")]
+    = None,
+) -> None:
+    """Load Ofsted's official local-authority inspection outcomes (management information) as source ofsted_mi.
+
+    Example: `csi load-outcomes ofsted_la_outcomes.ods`; then `csi sql "SELECT * FROM rating_conflicts"`.
+    """
+    from flows.official_outcomes import load_official_outcomes
+
+    if not path.is_file():
+        raise _fail(f"No outcomes file at {path}")
+    db_path = _writable(db)
+    _conclude(load_official_outcomes(path=str(path), db=str(db_path), url=url, return_state=True))
+
+
 @app.command("rerun-failed")
 def rerun_failed(db: DbOption = None, source: SourceFilter = None, since: SinceOption = None,
                  sources_file: SourcesOption = DEFAULT_SOURCES) -> None:

@@ -46,6 +46,7 @@ from scrapers.archive import WarcArchive, read_response, safe_run_name
 from scrapers.crawl import CrawlResult, crawl
 from scrapers.http import Fetcher, PreviousFetch
 from scrapers.moderngov import discover, items_source
+from scrapers.ofsted import crawl_ofsted
 from scrapers.sources import Source, SourceConfigError, load_sources
 from scrapers.urls import host_of
 from warehouse.db import Batch, load_batch
@@ -74,6 +75,8 @@ def crawl_host(host: str, sources: list[Source], known: dict[str, dict[str, Prev
                 logger.info("%s: %s", source.name, note)
             result = crawl(items_source(source, found.items), fetcher, known=known[source.name], on_fetch=log_fetch)
             result.fetches[:0] = found.fetches
+        elif source.adapter == "ofsted":
+            result = crawl_ofsted(source, fetcher, known=known[source.name], on_fetch=log_fetch)
         else:
             result = crawl(source, fetcher, known=known[source.name], on_fetch=log_fetch)
         logger.info("%s: %d fetches, %d new or changed documents, %d unchanged, %d fresh (skipped), %d failures",

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import duckdb
 import pytest
 
 from csi.records import GRADE_RANK, DocumentRow, Rating, make_id
@@ -308,3 +309,22 @@ def test_a_table_whose_column_names_repeat_is_skipped_rather_than_misread():
             b"ILACS Short Inspection,Outstanding\n")
     out = read_outcomes(data, "repeated.csv", "file:///repeated.csv", LOADED_AT)
     assert out.rows == 0 and out.skipped == ["repeated.csv: 1 row(s) in a table with repeated column names"]
+
+
+def test_cli_load_outcomes_loads_the_file_and_refuses_a_missing_one(prefect_harness, tmp_path):
+    from typer.testing import CliRunner
+
+    from csi.cli import app
+
+    db = tmp_path / "csi.duckdb"
+    result = CliRunner().invoke(app, ["load-outcomes", str(FIXTURES / "ilacs_history.csv"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        loaded = con.execute("SELECT count(*) FROM ratings r JOIN documents d USING (document_id) "
+                             "WHERE d.source = 'ofsted_mi'").fetchall()[0][0]
+    finally:
+        con.close()
+    assert loaded == len(HISTORY_RATINGS)
+    missing = CliRunner().invoke(app, ["load-outcomes", str(tmp_path / "nope.ods"), "--db", str(db)])
+    assert missing.exit_code == 2 and "No outcomes file" in missing.output
