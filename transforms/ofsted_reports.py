@@ -35,22 +35,23 @@ _GRADE = (r"(?:requires?\s+improvement\s+to\s+be\s+good|requires?\s+improvement|
           r"(?![\w-])")
 _TITLE_END = re.compile(r"^(?:Judgement\s+Grade|1\.\s|Executive summary|Summary\b|Dear\b|This letter\b)", re.M)
 _LETTER_TITLE = re.compile(r"^(?:Dear\b|This letter\b)", re.M)
+# Titles keep their line breaks: a joint inspection's title ends at the end of its line.
 _FRAMEWORK_TITLES = [
     ("jtai", re.compile(r"joint\s+targeted\s+area\s+inspection", re.I)),
     ("focused_visit", re.compile(r"focused\s+visit\s+to\b", re.I)),
     ("monitoring_visit", re.compile(r"monitoring\s+visit\s+to\b", re.I)),
     ("sif_reinspection", re.compile(r"re-?inspection\s+of\s+services\s+for\s+children", re.I)),
     ("sif", re.compile(r"inspection\s+of\s+services\s+for\s+children\s+in\s+need", re.I)),
-    ("ilacs", re.compile(r"inspection\s+of\b.*\bchildren's\s+(?:social\s+care\s+)?services", re.I)),
+    ("ilacs", re.compile(r"inspection\s+of\b.*\bchildren's\s+(?:social\s+care\s+)?services", re.I | re.S)),
 ]
 _COUNCIL_IN_TITLE = [
     re.compile(r"(?:focused|monitoring)\s+visit\s+to\s+(?:the\s+)?(?P<name>.+?)(?:'s)?\s+(?:local\s+authority\s+)?"
-               r"children's\s+services", re.I),
-    re.compile(r"joint\s+targeted\s+area\s+inspection\s+of\s+.+\s+in\s+(?P<name>.+?)\s*$", re.I),
-    re.compile(r"inspection\s+of\s+(?P<name>.+?)\s+local\s+authority\s+children's\s+services", re.I),
+               r"children's\s+services", re.I | re.S),
+    re.compile(r"joint\s+targeted\s+area\s+inspection\s+of\s+.+?\s+in\s+(?P<name>[^\n]+?)\s*(?:\n|$)",
+               re.I | re.S),
+    re.compile(r"inspection\s+of\s+(?P<name>.+?)\s+local\s+authority\s+children's\s+services", re.I | re.S),
     re.compile(r"^(?P<name>.+?)\s+(?:re-?)?inspection\s+of\s+(?:services\s+for\s+children|children's\s+social"
-               r"|local\s+authority\s+children's)",
-               re.I),
+               r"|local\s+authority\s+children's)", re.I | re.S),
 ]
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _RANGE = re.compile(rf"{_DAY}(?:\s+{MONTH_PATTERN})?(?:\s+(\d{{4}}))?\s*(?:-|to|and)\s*{_DAY}\s+{MONTH_PATTERN}\s+"
@@ -119,10 +120,10 @@ class OfstedReport:
 def parse_report(text: str, published_on: date | None = None, index: CouncilIndex | None = None) -> OfstedReport | None:
     """The report in a normalised text; None when the text is not an Ofsted report or visit letter."""
     title_end = _TITLE_END.search(text, 0, 4000)
-    title = " ".join(text[:title_end.start() if title_end else 1500].split("\n"))
+    title = text[:title_end.start() if title_end else 1500]
     letter = _LETTER_TITLE.search(text, 0, 4000)
     if letter:  # a letter's title ("Focused visit to ...") follows its salutation
-        title += " " + _first_line_after(text, letter.end())
+        title += "\n" + _first_lines_after(text, letter.end())
     family = next((name for name, pattern in _FRAMEWORK_TITLES if pattern.search(title)), None)
     if family is None:
         return None
@@ -143,9 +144,9 @@ def parse_report(text: str, published_on: date | None = None, index: CouncilInde
     )
 
 
-def _first_line_after(text: str, start: int) -> str:
+def _first_lines_after(text: str, start: int) -> str:
     lines = text[start:start + 2000].split("\n")
-    return " ".join(line for line in lines[1:4] if line)  # the title may wrap; the salutation line is skipped
+    return "\n".join(lines[1:4])  # the title may wrap; the rest of the salutation's line is skipped
 
 
 def council_name(title: str) -> str | None:
@@ -153,7 +154,7 @@ def council_name(title: str) -> str | None:
     title = re.sub(r"^(?:\d+\s+)+", "", title.strip())
     for pattern in _COUNCIL_IN_TITLE:
         if m := pattern.search(title):
-            return re.sub(r"^the\s+", "", m["name"].strip(" ,."), flags=re.I)
+            return re.sub(r"^the\s+", "", " ".join(m["name"].split()).strip(" ,."), flags=re.I)
     return None
 
 

@@ -51,7 +51,6 @@ _LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_FORMAT: "not a PDF or corrupted",
     pdfium_c.FPDF_ERR_PASSWORD: "encrypted: a password is required",
     pdfium_c.FPDF_ERR_SECURITY: "encrypted with an unsupported security handler",
-    pdfium_c.FPDF_ERR_PAGE: "page not found or content error",
 }
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s*%%EOF\s*$")
 _XREF_AT = re.compile(rb"\s*(?:xref\b|\d+\s+\d+\s+obj\b)")
@@ -74,6 +73,16 @@ def check_structure(body: bytes) -> None:
         raise PdfUnreadable(f"broken cross-reference table: startxref {offset} points at no xref")
 
 
+def _load_error(exc: pdfium.PdfiumError, body: bytes) -> str:
+    """Why PDFium refused a document. Its error code is process-wide and not reset by every failure (a PDF with
+    an empty page tree fails with the previous document's code), so "encrypted" needs an /Encrypt entry too."""
+    code = getattr(exc, "err_code", None)
+    encrypted = code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY) and b"/Encrypt" in body
+    if encrypted or code in (pdfium_c.FPDF_ERR_FILE, pdfium_c.FPDF_ERR_FORMAT):
+        return _LOAD_ERRORS[code]
+    return "zero pages or a damaged page tree: PDFium found no document to load"
+
+
 def page_texts(body: bytes, max_pages: int = MAX_PAGES) -> list[str]:
     """The raw text of each page, as PDFium reads it; PdfUnreadable for any PDF that cannot be read as text."""
     check_structure(body)
@@ -81,7 +90,7 @@ def page_texts(body: bytes, max_pages: int = MAX_PAGES) -> list[str]:
         try:
             pdf = pdfium.PdfDocument(body)
         except pdfium.PdfiumError as exc:
-            raise PdfUnreadable(_LOAD_ERRORS.get(getattr(exc, "err_code", None), f"unreadable: {exc}")) from exc
+            raise PdfUnreadable(_load_error(exc, body)) from exc
         try:
             count = len(pdf)
             if count == 0:
@@ -112,7 +121,10 @@ def page_texts(body: bytes, max_pages: int = MAX_PAGES) -> list[str]:
 
 def pdf_text(body: bytes, max_pages: int = MAX_PAGES) -> str:
     """The normalised text of a PDF (see the module docstring)."""
-    return normalise_pages(page_texts(body, max_pages))
+    text = normalise_pages(page_texts(body, max_pages))
+    if not text:
+        raise PdfUnreadable("no text beyond running headers and page numbers")
+    return text
 
 
 _CHARS = {
