@@ -387,11 +387,18 @@ def test_evaluation_scores_every_field_and_lists_disagreements(tmp_path):
     assert re.search(r"grade:adoption\s+0\s+1\s+0\.0%", report)
 
 
-def test_evaluation_reports_a_pdf_with_no_official_inspection(tmp_path):
+def test_evaluation_tells_a_missing_official_row_from_a_report_no_file_covers(tmp_path):
     (tmp_path / "sefton-21-march-2016.pdf").write_bytes(fixture_pdf("sif"))
-    empty = _write_csv(tmp_path / "long.csv", ["la_name", "inspection_group", "inspection_type", "publication_date",
-                                               "judgement", "grade"], [])
-    result = evaluate_reports(tmp_path, [empty])
+    (tmp_path / "rochdale-29-april-2019.pdf").write_bytes(fixture_pdf("ilacs_standard"))
+    group = "Single Inspection of LA Children's Services (SIF) First SIF"
+    long_csv = _write_csv(tmp_path / "long.csv", ["la_name", "inspection_group", "inspection_type",
+                                                  "publication_date", "judgement", "grade"], [
+        ["Wigan", group, "", "2014-06-02", "First SIF Overall Judgement (OE)", "Good"],
+        ["Sefton", group, "", "2016-09-30", "First SIF Overall Judgement (OE)", "Good"],  # months after the report
+        ["Bury", group, "", "2017-11-20", "First SIF Overall Judgement (OE)", "Good"]])
+    result = evaluate_reports(tmp_path, [long_csv])
     assert result.failures == [("sefton-21-march-2016.pdf", "no official inspection of E08000014 published within "
                                                             "42 days of 2016-03-21")]
-    assert result.lowest_agreement == 0.0
+    assert result.not_covered == ["rochdale-29-april-2019.pdf"]  # the file holds no ILACS inspection
+    assert (result.comparisons, result.lowest_agreement) == (0, 0.0)
+    assert "Not covered by the official files given:\n  rochdale-29-april-2019.pdf" in format_evaluation(result)

@@ -20,7 +20,9 @@ Matching a report to an official inspection, when the official record gives publ
    reference date, whatever their framework, so a wrong framework shows up as a disagreement rather than
    as a miss. An official row whose inspection start equals the report's first inspection day wins
    outright; otherwise the nearest publication date wins, and a tie goes to the earlier row of the file.
-   A report with no candidate is listed as unmatched (a disagreement on every field).
+   A report with no candidate is a failure (the floor fails) when an official file records its framework
+   family (SIF or ILACS) from before to after its date; otherwise no file covers it (the 2009-2023
+   file holds no 2024 reports, the ILACS history no SIF ones) and it is only counted as not covered.
 
 Fields compared (agree/total over every matched report x official file): council, framework
 (``sif`` / ``sif_reinspection`` / ``ilacs_standard`` / ``ilacs_short``), visit start (the ILACS history
@@ -99,6 +101,7 @@ class ReportsEvaluation:
     fields: dict[str, FieldScore] = field(default_factory=dict)
     disagreements: list[Disagreement] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) for unreadable/unmatched
+    not_covered: list[str] = field(default_factory=list)  # reports of a framework or period no official file holds
 
     @property
     def lowest_agreement(self) -> float:
@@ -183,6 +186,17 @@ def match(report: OfstedReport, reference: date, council: str | None,
     return min(candidates, key=lambda o: abs((o.published_on - reference).days), default=None)
 
 
+def _family(framework: str | None) -> str:
+    return (framework or "").split("_")[0]  # sif and sif_reinspection; ilacs_standard and ilacs_short
+
+
+def covers(official: list[OfficialInspection], framework: str | None, reference: date) -> bool:
+    """Whether an official file records the report's framework family from before to after its date (the
+    2009-2023 file ends with reports published on 10 May 2023, so it does not cover one of 11 May 2023)."""
+    days = [o.published_on for o in official if _family(o.framework) == _family(framework)]
+    return bool(days) and min(days) <= reference <= max(days)
+
+
 def evaluate_reports(pdf_dir: Path, truth_csvs: list[Path], index: CouncilIndex | None = None) -> ReportsEvaluation:
     """Parse every PDF in pdf_dir and score it against each official CSV."""
     index = index or default_index()
@@ -224,9 +238,11 @@ def evaluate_reports(pdf_dir: Path, truth_csvs: list[Path], index: CouncilIndex 
             ours = {j.judgement: j.grade for j in report.judgements}
             for judgement, grade in sorted(found.grades.items()):
                 result.score(f"grade:{judgement}", ours.get(judgement), grade, pdf.name)
-        if not matched:
+        if not matched and any(covers(official, report.framework, reference) for official in truths if reference):
             result.failures.append((pdf.name, f"no official inspection of {council} published within "
                                               f"{MATCH_WINDOW_DAYS} days of {reference}"))
+        elif not matched:
+            result.not_covered.append(pdf.name)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -234,6 +250,7 @@ def evaluate_reports(pdf_dir: Path, truth_csvs: list[Path], index: CouncilIndex 
 def format_evaluation(result: ReportsEvaluation) -> str:
     """The agreement table, then every disagreement and failure."""
     lines = [f"{result.files} PDF(s), {result.parsed} parsed, {result.comparisons} comparison(s) with official rows, "
+             f"{len(result.not_covered)} outside the official files' frameworks and years",
              f"{result.seconds:.1f} s ({result.files / result.seconds if result.seconds else 0:.1f} PDFs/s)", "",
              f"{'field':<32} {'agree':>6} {'total':>6} {'%':>7}"]
     for name, score in sorted(result.fields.items()):
@@ -244,6 +261,8 @@ def format_evaluation(result: ReportsEvaluation) -> str:
         lines += [f"  {d.file}  {d.field}  ours={d.ours}  official={d.official}" for d in result.disagreements]
     if result.failures:
         lines += ["", "Failures:"] + [f"  {file}: {reason}" for file, reason in result.failures]
+    if result.not_covered:
+        lines += ["", "Not covered by the official files given:"] + [f"  {file}" for file in result.not_covered]
     return "\n".join(lines)
 
 
