@@ -14,7 +14,7 @@ from pathlib import Path
 
 from csi.records import DOC_TYPES
 
-ADAPTERS = ("news", "moderngov", "ofsted")
+ADAPTERS = ("news", "moderngov", "ofsted", "ofsted_pdf")
 DEFAULT_USER_AGENT = "csi/0.1 (children's services inspections research; +https://github.com/csi-data/csi)"
 
 

@@ -38,6 +38,7 @@ from transforms.inspections import (
     ofsted_framework,
 )
 from transforms.metrics import metric_claims
+from transforms.ofsted_reports import OfstedReport, parse_report
 from transforms.ofsted_site import provider_page_rows
 from transforms.quotes import quotations
 from transforms.ratings import RatingClaim, rating_claims, shared_grade_list, table_row_claim
@@ -82,6 +83,10 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     if council:
         counts.setdefault(council, 0)
     out.document_councils = [DocumentCouncil(document_id, code, n) for code, n in sorted(counts.items())]
+    if doc.doc_type == "ofsted_report":
+        report = parse_report(doc.text, doc.published_on, index)
+        if report is not None and report.council_code and report.dated_on:
+            return _report_rows(doc, report, out)
     blocks = with_implicit_lists(doc.blocks)
     if main is None:  # national news: people are still quoted, but no council's services are rated
         out.quotes = _quotes(index, doc, blocks, None, reference)
@@ -159,6 +164,26 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     out.metrics = list(metric_rows.values())
     out.inspections = list(inspections.values())
     out.document_inspections = [DocumentInspection(document_id, iid) for iid in inspections]
+    return out
+
+
+def _report_rows(doc: Document, report: OfstedReport, out: Extraction) -> Extraction:
+    """An Ofsted report's own record: its inspection, its grades (never historical) and what needs to improve."""
+    code, when = report.council_code, report.dated_on
+    assert code is not None and when is not None
+    iid = inspection_id(code, report.framework, when.year, when.month)
+    out.inspections = [Inspection(iid, code, inspectorate_for(report.framework), report.framework, report.visit_start,
+                                  report.visit_end, report.published_on, report.lead_inspector, doc.url)]
+    out.document_inspections = [DocumentInspection(doc.document_id, iid)]
+    if report.framework not in UNGRADED:
+        out.ratings = [
+            Rating(rating_id=make_id("rating", doc.document_id, code, iid, j.judgement, j.grade, False),
+                   council_code=code, inspection_id=iid, judgement=j.judgement, grade=j.grade,
+                   grade_rank=GRADE_RANK[j.grade], grade_label=j.grade_label, rated_year=when.year, rated_on=when,
+                   is_historical=False, document_id=doc.document_id, evidence=j.evidence)
+            for j in report.judgements if j.grade in GRADE_RANK]
+    out.findings = [Finding(make_id("finding", doc.document_id, code, f.kind, f.text), code, doc.document_id, iid,
+                            f.kind, f.theme, f.text) for f in report.findings]
     return out
 
 

@@ -8,14 +8,21 @@ from datetime import datetime
 from csi.records import Document
 from scrapers.adapters.moderngov import parse_moderngov
 from scrapers.adapters.news import parse_article
+from scrapers.adapters.ofsted_pdf import parse_ofsted_pdf
 from scrapers.adapters.ofsted_site import parse_provider_page
 from scrapers.sources import Source
 
 Parser = Callable[[str, bytes, "str | None", datetime, Source, str], Document]
-PARSERS: dict[str, Parser] = {"news": parse_article, "moderngov": parse_moderngov, "ofsted": parse_provider_page}
+PARSERS: dict[str, Parser] = {"news": parse_article, "moderngov": parse_moderngov, "ofsted": parse_provider_page,
+                              "ofsted_pdf": parse_ofsted_pdf}
 
 
 def parse_page(url: str, body: bytes, content_type: str | None, fetched_at: datetime, source: Source,
                content_sha256: str) -> Document:
-    """Bytes of one fetched page to a Document, with the source's adapter."""
-    return PARSERS[source.adapter](url, body, content_type, fetched_at, source, content_sha256)
+    """Bytes of one fetched page to a Document, with the source's adapter (any source's PDFs: the PDF adapter)."""
+    adapter = "ofsted_pdf" if is_pdf(content_type) else source.adapter
+    return PARSERS[adapter](url, body, content_type, fetched_at, source, content_sha256)
+
+
+def is_pdf(content_type: str | None) -> bool:
+    return (content_type or "").split(";")[0].strip().lower() == "application/pdf"

@@ -1,0 +1,404 @@
+"""Ofsted report PDFs: text normalisation, each framework's rows, hostile PDFs and the evaluation.
+
+PDFs are made here with fpdf2 from the text layouts in tests/fixtures/ofsted_pdf (invented facts).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+import re
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from csi.evaluation.reports import evaluate_reports, format_evaluation
+from csi.records import THEMES, FetchRow
+from flows.pipeline import Page, pages_to_batch
+from scrapers.adapters import parse_page
+from scrapers.adapters.ofsted_pdf import MAX_PAGES, PARSER, PdfUnreadable, normalise_pages, pdf_text
+from scrapers.sources import Source
+from transforms.extract import extract, inspection_id
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ofsted_pdf"
+FETCHED_AT = datetime(2026, 1, 1, 12, 0)
+SOURCE = Source(name="ofsted-reports", adapter="news", publisher="Ofsted", doc_type="news", start_urls=(),
+                documents=())
+
+
+def render(text: str) -> bytes:
+    """A PDF of the text: a form feed starts a page, "■ " a ZapfDingbats square bullet (as Word draws them)."""
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2020, 1, 1))
+    for page in text.split("\f"):
+        pdf.add_page()
+        for line in page.strip("\n").split("\n"):
+            if line.startswith("■ "):
+                pdf.set_font("zapfdingbats", size=7)
+                pdf.cell(6, 5.5, "n")
+                line = line[2:]
+            pdf.set_font("helvetica", size=10.5)
+            pdf.cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@cache
+def fixture_pdf(name: str) -> bytes:
+    return render((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def parse(body: bytes, url: str = "https://files.ofsted.gov.uk/v1/file/1"):
+    return parse_page(url, body, "application/pdf", FETCHED_AT, SOURCE, hashlib.sha256(body).hexdigest())
+
+
+def rows_of(name: str):
+    doc = parse(fixture_pdf(name), f"https://files.ofsted.gov.uk/v1/file/{name}")
+    return doc, extract(doc)
+
+
+# --------------------------------------------------------------------------------------------- normalisation
+
+def test_normalisation_of_pdf_glyphs():
+    page = ("Children\u2019s \ufb01nal o\ufb00er \u2013 well\ufffemanaged\u00a0plans\n"
+            "\uf0b7 First bullet\n\u25aa Second bullet\n\u25fc Third\n\uf06e Fourth\n\u2022 Fifth\n"
+            "\uf02d a sub-item\nassess\u00ad\nment and multi-\nagency work\n\u201cquoted\u201d")
+    assert normalise_pages([page]).split("\n") == [
+        "Children's final offer - well-managed plans", "• First bullet", "• Second bullet", "• Third",
+        "• Fourth", "• Fifth", "- a sub-item", "assessment and multi-agency work", '"quoted"']
+
+
+def test_running_headers_and_page_numbers_are_dropped():
+    header = "Inspection of Rochdale local authority children's services\n4 to 15 March 2019 {n}\n"
+    pages = ["1\nInspection of Rochdale local authority\nFirst page text.",
+             header.format(n=2) + "Second page text.", header.format(n=3) + "Third page text.\n3"]
+    assert normalise_pages(pages) == "Inspection of Rochdale local authority\nFirst page text.\n" \
+                                     "Second page text.\nThird page text."
+
+
+# --------------------------------------------------------------------------------------------- frameworks
+
+def _inspection(doc, framework, start, end, published, lead, inspectorate="ofsted"):
+    when = published or end
+    return (inspection_id(_code(doc), framework, when.year, when.month), framework, inspectorate, start, end,
+            published, lead, doc.url)
+
+
+def _code(doc) -> str:
+    return {"ilacs_standard": "E08000005", "ilacs_short": "E08000034", "sif": "E08000014",
+            "sif_reinspection": "E08000017", "focused_visit": "E10000017", "monitoring_visit": "E08000025",
+            "jtai": "E08000035"}[doc.url.rsplit("/", 1)[1]]
+
+
+EXPECTED = {
+    "ilacs_standard": {
+        "inspection": ("ilacs_standard", date(2019, 3, 4), date(2019, 3, 15), None, "Petra Lindqvist"),
+        "ratings": {
+            ("leadership", "requires_improvement", "Requires improvement to be good"),
+            ("help_and_protection", "good", "Good"),
+            ("children_in_care", "requires_improvement", "Requires improvement to be good"),
+            ("overall_effectiveness", "requires_improvement", "Requires improvement to be good")},
+        "findings": [
+            ("care_leavers", "The timeliness of pathway plans for care leavers, so that each young person knows "
+                             "what support to expect."),
+            ("supervision", "The consistency of management oversight and supervision in the assessment teams."),
+            ("workforce", "The recruitment and retention of permanent social workers.")],
+    },
+    "ilacs_short": {
+        "inspection": ("ilacs_short", date(2023, 11, 6), date(2023, 11, 10), None, "Rowan Adebayo"),
+        "ratings": {
+            ("leadership", "good", "Good"), ("help_and_protection", "good", "Good"),
+            ("children_in_care", "good", "Good"), ("care_leavers", "outstanding", "Outstanding"),
+            ("overall_effectiveness", "good", "Good")},
+        "findings": [
+            ("disabled_children", "The quality of written plans for disabled children, so that their outcomes can "
+                                  "be measured."),
+            ("other", "The response to sixteen- and seventeen-year-olds who present as homeless.")],
+    },
+    "sif": {
+        "inspection": ("sif", date(2016, 1, 11), date(2016, 2, 4), date(2016, 3, 21), "Dana Whitfield"),
+        "ratings": {
+            ("overall_effectiveness", "requires_improvement", "require improvement to be good"),
+            ("help_and_protection", "requires_improvement", "Requires improvement"),
+            ("children_in_care", "good", "Good"), ("adoption", "good", "Good"),
+            ("care_leavers", "requires_improvement", "Requires improvement"),
+            ("leadership", "requires_improvement", "Requires improvement"), ("lscb", "good", "good")},
+        "findings": [
+            ("assessment", "Make sure that assessments are completed within timescales that meet children's needs."),
+            ("planning", "Improve the quality of child protection plans so that they say clearly what must change "
+                         "and by when."),
+            ("governance", "Strengthen the scrutiny of performance data by elected members."),
+            ("workforce", "Evaluate the impact of the board's multi-agency training on frontline practice.")],
+    },
+    "sif_reinspection": {
+        "inspection": ("sif_reinspection", date(2017, 3, 6), date(2017, 3, 30), date(2017, 5, 15), "Marek Sobczak"),
+        "ratings": {
+            ("overall_effectiveness", "good", "good"), ("help_and_protection", "good", "Good"),
+            ("children_in_care", "good", "Good"), ("adoption", "outstanding", "Outstanding"),
+            ("care_leavers", "requires_improvement", "Requires improvement"), ("leadership", "good", "Good"),
+            ("lscb", "inadequate", "inadequate")},
+        "findings": [
+            ("permanence", "Ensure that permanence is considered at the second review for every child in care."),
+            ("adoption", "Reduce the time that children wait for a match with adopters."),
+            ("planning", "Ensure that independent reviewing officers challenge drift in children's plans.")],
+    },
+    "focused_visit": {
+        "inspection": ("focused_visit", date(2019, 3, 12), date(2019, 3, 13), None, "Tomasz Nowak"),
+        "ratings": set(),
+        "findings": [
+            ("exploitation_missing", "The quality and timeliness of return home interviews for children who go "
+                                     "missing."),
+            ("performance_management", "The recording of management decisions on children's case files.")],
+    },
+    "monitoring_visit": {
+        "inspection": ("monitoring_visit", date(2020, 2, 4), date(2020, 2, 5), None, "Laila Haddad"),
+        "ratings": set(),
+        "findings": [
+            ("other", "The timeliness of initial child protection conferences for children at risk of "
+                           "significant harm."),
+            ("caseloads", "The capacity of the assessment teams, where caseloads remain too high.")],
+    },
+    "jtai": {
+        "inspection": ("jtai", date(2019, 6, 10), date(2019, 6, 14), None, "Wendy Ashworth"),
+        "ratings": set(),
+        "findings": [
+            ("other", "The sharing of police information about domestic abuse incidents with schools and "
+                            "health visitors."),
+            ("other", "The availability of support for children who have lived with domestic abuse.")],
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_framework_yields_its_rows(name):
+    doc, rows = rows_of(name)
+    expected = EXPECTED[name]
+    framework, start, end, published, lead = expected["inspection"]
+    assert (doc.doc_type, doc.parser, doc.published_on) == ("ofsted_report", PARSER, published)
+    inspectorate = "joint" if framework == "jtai" else "ofsted"
+    assert [(i.inspection_id, i.framework, i.inspectorate, i.visit_start, i.visit_end, i.published_on,
+             i.lead_inspector, i.report_url) for i in rows.inspections] == [
+        _inspection(doc, framework, start, end, published, lead, inspectorate)]
+    assert all(i.council_code == _code(doc) for i in rows.inspections)
+    assert {(r.judgement, r.grade, r.grade_label) for r in rows.ratings} == expected["ratings"]
+    assert [(f.theme, f.text) for f in rows.findings] == expected["findings"]
+    assert [d.inspection_id for d in rows.document_inspections] == [rows.inspections[0].inspection_id]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_row_belongs_to_the_reported_inspection(name):
+    doc, rows = rows_of(name)
+    inspection = rows.inspections[0]
+    when = inspection.published_on or inspection.visit_end
+    for rating in rows.ratings:
+        assert (rating.council_code, rating.inspection_id, rating.is_historical) == (
+            inspection.council_code, inspection.inspection_id, False)
+        assert (rating.rated_on, rating.rated_year, rating.document_id) == (when, when.year, doc.document_id)
+        assert rating.grade_label.lower() in rating.evidence.lower()
+    for finding in rows.findings:
+        assert (finding.kind, finding.inspection_id, finding.council_code) == (
+            "recommendation", inspection.inspection_id, inspection.council_code)
+        assert finding.theme in THEMES
+        assert finding.text in re.sub(r"\s*\(paragraphs?[^)]*\)", "", " ".join(doc.text.split()))
+
+
+def test_the_same_inspection_from_its_pdf_twice_yields_the_same_ids():
+    first, second = rows_of("sif")[1], rows_of("sif")[1]
+    assert [r.rating_id for r in first.ratings] == [r.rating_id for r in second.ratings]
+    assert [f.finding_id for f in first.findings] == [f.finding_id for f in second.findings]
+
+
+def test_a_pdf_that_is_not_an_ofsted_report_gets_generic_extraction():
+    body = render("Hillingdon Council budget update\nThe council agreed its budget for next year.")
+    doc = parse(body)
+    assert (doc.doc_type, doc.title) == ("news", "Hillingdon Council budget update The council agreed its budget "
+                                                 "for next year.")
+    rows = extract(doc)
+    assert (rows.inspections, rows.ratings) == ([], [])
+    assert [c.council_code for c in rows.document_councils] == ["E09000017"]
+
+
+# --------------------------------------------------------------------------------------------- hostile PDFs
+
+def _zero_pages() -> bytes:
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _encrypted() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.cell(0, 6, "Inspection of Rochdale local authority children's services")
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    return bytes(pdf.output())
+
+
+def _image_only() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(Image.new("RGB", (60, 30), (120, 120, 120)), x=10, y=10, w=120)
+    return bytes(pdf.output())
+
+
+def _pages(count: int) -> bytes:
+    """A PDF of count pages, each with its own words (a line repeated on every page is a running header)."""
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=8)
+    for i in range(count):
+        pdf.add_page()
+        pdf.cell(0, 5, "page " + "".join(chr(97 + int(d)) for d in str(i)))
+    return bytes(pdf.output())
+
+
+HOSTILE = {
+    "truncated": (lambda: fixture_pdf("sif")[: len(fixture_pdf("sif")) // 2], "truncated"),
+    "broken xref": (lambda: fixture_pdf("sif").replace(b"\nxref\n", b"\nxrez\n"), "broken cross-reference table"),
+    "xref offset": (lambda: re.sub(rb"startxref\s+\d+", b"startxref\n12", fixture_pdf("sif")),
+                    "broken cross-reference table"),
+    "encrypted": (_encrypted, "encrypted"),
+    "zero pages": (_zero_pages, "zero pages"),
+    "image only": (_image_only, "no text layer"),
+    "page limit": (lambda: _pages(MAX_PAGES + 1), f"too many pages: {MAX_PAGES + 1}"),
+    "random bytes": (lambda: random.Random(7).randbytes(4000), "not a PDF"),
+    "empty body": (lambda: b"", "not a PDF"),
+    "only running headers": (lambda: render("Ofsted\fOfsted\fOfsted"), "no text beyond running headers"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_pdfs_raise_pdf_unreadable_with_a_reason(case):
+    make, reason = HOSTILE[case]
+    with pytest.raises(PdfUnreadable, match=re.escape(reason)):
+        parse(make())
+
+
+def test_hostile_pdfs_end_as_parse_errors_and_the_run_goes_on():
+    pages, fetches = [], {}
+    for case, (make, _) in sorted(HOSTILE.items()) + [("good", (lambda: fixture_pdf("ilacs_short"), ""))]:
+        body, url = make(), f"https://files.ofsted.gov.uk/v1/file/{case.replace(' ', '-')}"
+        fetch = FetchRow(fetch_id=f"f-{case}", url=url, source=SOURCE.name, requested_at=FETCHED_AT, status_code=200,
+                         outcome="ok", error=None, elapsed_ms=5, bytes=len(body), etag=None, last_modified=None,
+                         warc_file=None, warc_offset=None, run_id="run", content_type="application/pdf")
+        fetches[url] = case
+        pages.append(Page(url, body, "application/pdf", FETCHED_AT, hashlib.sha256(body).hexdigest(), SOURCE, fetch))
+    batch, errors = pages_to_batch(pages)
+    assert [d.url.rsplit("/", 1)[1] for d in batch.documents] == ["good"]
+    assert {r.judgement for r in batch.ratings} >= {"care_leavers", "overall_effectiveness"}
+    failed = {fetches[url]: error for url, error in errors}
+    assert sorted(failed) == sorted(HOSTILE)
+    for case, error in failed.items():
+        assert error.startswith("PdfUnreadable: ") and HOSTILE[case][1] in error
+    outcomes = {fetches[f.url]: (f.outcome, f.error) for f in batch.fetches}
+    assert outcomes.pop("good") == ("ok", None)
+    assert outcomes == {case: ("parse_error", failed[case]) for case in HOSTILE}
+
+
+def test_a_lower_page_limit_is_honoured():
+    body = _pages(3)
+    assert pdf_text(body, max_pages=3) == "page a\npage b\npage c"
+    with pytest.raises(PdfUnreadable, match="too many pages: 3 .limit 2."):
+        pdf_text(body, max_pages=2)
+
+
+def _mutated(body: bytes, cut: int | None, flips: list[tuple[int, int]]) -> bytes:
+    data = bytearray(body if cut is None else body[:cut % (len(body) + 1)])
+    for position, value in flips:
+        if data:
+            data[position % len(data)] = value
+    return bytes(data)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(sorted(EXPECTED)), cut=st.none() | st.integers(min_value=0),
+       flips=st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 255)), max_size=8))
+def test_mutated_pdfs_parse_or_raise_pdf_unreadable_and_always_the_same_way(name, cut, flips):
+    body = _mutated(fixture_pdf(name), cut, flips)
+    outcomes = []
+    for _ in range(2):
+        try:
+            doc = parse(body)
+        except PdfUnreadable as exc:
+            outcomes.append(("unreadable", str(exc)))
+            continue
+        rows = extract(doc)
+        outcomes.append((doc.text, rows.inspections, rows.ratings, rows.findings))
+    assert outcomes[0] == outcomes[1]
+
+
+# --------------------------------------------------------------------------------------------- evaluation
+
+def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_evaluation_scores_every_field_and_lists_disagreements(tmp_path):
+    pdf_dir = tmp_path / "pdf"
+    pdf_dir.mkdir()
+    (pdf_dir / "rochdale-29-april-2019.pdf").write_bytes(fixture_pdf("ilacs_standard"))
+    (pdf_dir / "sefton-21-march-2016.pdf").write_bytes(fixture_pdf("sif"))
+    long_rows = [["Sefton", "Single Inspection of LA Children's Services (SIF) First SIF", "", "2016-03-21",
+                  judgement, grade] for judgement, grade in [
+        ("First SIF Overall Judgement (OE)", "Requires improvement to be good"),
+        ("First SIF CLA Sub: Adoption Performance", "Outstanding"),  # the report says good
+        ("LSCB Overall Effectiveness", "Good")]]
+    long_rows.append(["Sefton", "Safeguarding & Looked After Children (SLAC) Inspection", "", "2012-03-02",
+                      "SLAC Safeguarding Overall effectiveness (OE)", "Good"])
+    long_csv = _write_csv(tmp_path / "long.csv", ["la_name", "inspection_group", "inspection_type",
+                                                  "publication_date", "judgement", "grade"], long_rows)
+    history_header = ["web_link_url", "Web link", "Local authority area code", "Local authority name", "status",
+                      "region", "Inspection date", "Publication date", "Inspection type", "Overall effectiveness",
+                      "The impact of leaders on social work practice with children and families",
+                      "The experiences and progress of children who need help and protection",
+                      "The experiences and progress of children in care",
+                      "The experiences and progress of care leavers"]
+    history_csv = _write_csv(tmp_path / "history.csv", history_header, [
+        ["", "", "E08000005", "Rochdale", "Current", "North West", "2019-03-04T00:00:00", "2019-04-29T00:00:00",
+         "ILACS Standard Inspection", "Requires improvement to be good", "Requires improvement to be good", "Good",
+         "Requires improvement to be good", ""]])
+    result = evaluate_reports(pdf_dir, [long_csv, history_csv])
+    scores = {name: (s.agree, s.total) for name, s in result.fields.items()}
+    assert scores == {"council": (2, 2), "framework": (2, 2), "visit_start": (1, 1), "published_on": (1, 1),
+                      "grade:overall_effectiveness": (2, 2), "grade:adoption": (0, 1), "grade:lscb": (1, 1),
+                      "grade:leadership": (1, 1), "grade:help_and_protection": (1, 1),
+                      "grade:children_in_care": (1, 1)}
+    assert (result.files, result.parsed, result.comparisons, result.failures) == (2, 2, 2, [])
+    assert result.lowest_agreement == 0.0
+    report = format_evaluation(result)
+    assert "sefton-21-march-2016.pdf  grade:adoption  ours=good  official=outstanding" in report
+    assert re.search(r"grade:adoption\s+0\s+1\s+0\.0%", report)
+
+
+def test_evaluation_tells_a_missing_official_row_from_a_report_no_file_covers(tmp_path):
+    (tmp_path / "sefton-21-march-2016.pdf").write_bytes(fixture_pdf("sif"))
+    (tmp_path / "rochdale-29-april-2019.pdf").write_bytes(fixture_pdf("ilacs_standard"))
+    group = "Single Inspection of LA Children's Services (SIF) First SIF"
+    long_csv = _write_csv(tmp_path / "long.csv", ["la_name", "inspection_group", "inspection_type",
+                                                  "publication_date", "judgement", "grade"], [
+        ["Wigan", group, "", "2014-06-02", "First SIF Overall Judgement (OE)", "Good"],
+        ["Sefton", group, "", "2016-09-30", "First SIF Overall Judgement (OE)", "Good"],  # months after the report
+        ["Bury", group, "", "2017-11-20", "First SIF Overall Judgement (OE)", "Good"]])
+    result = evaluate_reports(tmp_path, [long_csv])
+    assert result.failures == [("sefton-21-march-2016.pdf", "no official inspection of E08000014 published within "
+                                                            "42 days of 2016-03-21")]
+    assert result.not_covered == ["rochdale-29-april-2019.pdf"]  # the file holds no ILACS inspection
+    assert (result.comparisons, result.lowest_agreement) == (0, 0.0)
+    assert "Not covered by the official files given:\n  rochdale-29-april-2019.pdf" in format_evaluation(result)
