@@ -389,6 +389,31 @@ def eval_extraction(
         raise _fail("Below the floor: " + "; ".join(failed), 1)
 
 
+@app.command("eval-reports")
+def eval_reports(
+    pdf_dir: Annotated[Path, typer.Argument(help="A folder of Ofsted report PDFs.")],
+    truth: Annotated[list[Path], typer.Option("--truth", help="An official outcomes CSV (repeatable).")],
+    min_agreement: Annotated[float | None, typer.Option(
+        help="Fail (exit 1) when any field's agreement, in percent, is below this.")] = None,
+) -> None:
+    """Parse every PDF in a folder and compare council, framework, dates and grades with Ofsted's official record.
+
+    Example: `csi eval-reports ../shared/data/ofsted-reports/pdf --truth
+    ../shared/data/ofsted-la-outcomes/ofsted_ilacs_inspection_history_2018_2025.csv --min-agreement 100`.
+    """
+    from csi.evaluation.reports import evaluate_reports, format_evaluation
+
+    if not pdf_dir.is_dir() or not any(pdf_dir.glob("*.pdf")):
+        raise _fail(f"No PDFs in {pdf_dir}")
+    missing = [str(p) for p in truth if not p.is_file()]
+    if missing:
+        raise _fail(f"No official outcomes file at {', '.join(missing)}")
+    result = evaluate_reports(pdf_dir, truth)
+    typer.echo(format_evaluation(result))
+    if min_agreement is not None and result.lowest_agreement < min_agreement:
+        raise _fail(f"Lowest agreement {result.lowest_agreement:.1f}% is below the floor {min_agreement}%", 1)
+
+
 SQL_FORMATS = ("table", "csv", "json", "markdown")
 _SQL_HINTS = {
     "COPY": "to save results use `--format csv > file.csv`, or `csi export --parquet DIR` for everything",

@@ -59,7 +59,7 @@ def extract_inputs(inputs: list[str], as_url: str | None = None,
                                result.row.requested_at, sources)
         elif item.endswith(_WARC_SUFFIXES):
             for record in iter_responses(item):
-                if record.is_html_page:
+                if record.is_parsable:
                     yield extract_page(record.response.url, record.response.body, record.content_type,
                                        record.fetched_at or now_utc(), sources)
         else:

@@ -29,11 +29,11 @@ from flows.pipeline import (
 from scrapers.archive import WarcArchive, read_response
 from scrapers.http import Fetcher
 from scrapers.sources import SourceSet, load_sources
-from scrapers.warc_import import HTML_TYPES, iter_responses
+from scrapers.warc_import import PARSABLE_TYPES, iter_responses
 from warehouse.db import load_batch
 from warehouse.queries import archived_pages, failed_fetches, fetch_rows
 
-IMPORTED_TYPES = HTML_TYPES + ("application/pdf", "application/xml", "text/xml", "application/rss+xml",
+IMPORTED_TYPES = PARSABLE_TYPES + ("application/xml", "text/xml", "application/rss+xml",
                                     "application/atom+xml")
 IMPORT_SOURCE = "warc-import"
 
@@ -121,10 +121,10 @@ def reparse(db: str | None = None, source: str | None = None, since: date | None
 
 @flow(name="import-warc")
 def import_warc(files: list[str], db: str | None = None, sources_file: str | None = None):
-    """Load every HTML/XHTML response of WARC files (any producer); duplicates (same URL and bytes) load once.
+    """Load every HTML/XHTML page and PDF report of WARC files (any producer); the same URL and bytes load once.
 
-    Only complete 200 responses count: error pages, redirects and truncated records are skipped. PDF and XML
-    records are recorded as fetches with outcome parse_error ("no adapter ... yet"), so a later reparse finds them.
+    Only complete 200 responses count: error pages, redirects and truncated records are skipped. XML records
+    (feeds, sitemaps) are recorded as fetches with outcome parse_error ("no adapter ..."), so none is lost.
     """
     logger = get_run_logger()
     run_id, started_at = current_run_id(), now_utc()
@@ -154,10 +154,10 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
                     warc_file=record.warc_file, warc_offset=record.offset, run_id=run_id, final_url=response.url,
                     content_type=record.content_type, content_sha256=sha, is_document=True,
                 )
-                if record.is_html_page:
+                if record.is_parsable:
                     pages.append(Page(response.url, response.body, record.content_type, fetched_at, sha, src, row))
                 else:
-                    error = f"no adapter for {media_type} yet"
+                    error = f"no adapter for {media_type}"
                     rows.append(dataclasses.replace(row, outcome="parse_error", error=error))
         batch, errors = pages_to_batch(pages)
         batch.fetches += rows

@@ -13,6 +13,7 @@ from csi.dates import parse_datetime
 from scrapers.archive import ArchivedResponse
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+PARSABLE_TYPES = HTML_TYPES + ("application/pdf",)  # what the adapters read: web pages and PDF reports
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,9 @@ class WarcResponse:
         return (self.content_type or "").split(";")[0].strip().lower()
 
     @property
-    def is_html_page(self) -> bool:
-        """A complete 200 HTML/XHTML response: what the adapters can parse."""
-        return self.response.status == 200 and not self.truncated and self.media_type in HTML_TYPES
+    def is_parsable(self) -> bool:
+        """A complete 200 HTML, XHTML or PDF response: what the adapters can parse."""
+        return self.response.status == 200 and not self.truncated and self.media_type in PARSABLE_TYPES
 
     @property
     def fetched_at(self) -> datetime | None:

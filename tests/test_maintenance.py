@@ -142,7 +142,8 @@ def test_import_warc_loads_each_page_once(prefect_harness, tmp_path):
         (cyp, "text/html; charset=utf-8", CYPNOW_FILE.read_bytes()),  # a duplicate record
         ("https://example.invalid/logo.png", "image/png", b"\x89PNG..."),
         ("https://example.invalid/cut.html", "text/html", b"<html><body><p>half a pa", {"WARC-Truncated": "length"}),
-        ("https://example.invalid/report.pdf", "application/pdf", b"%PDF-1.4 ..."),
+        ("https://example.invalid/report.pdf", "application/pdf", b"%PDF-1.4 ..."),  # cut short: unreadable
+        ("https://example.invalid/sitemap.xml", "application/xml", b"<urlset/>"),
     ])
     db = tmp_path / "csi.duckdb"
     state = import_warc(files=[str(warc)], db=str(db), return_state=True)
@@ -152,10 +153,12 @@ def test_import_warc_loads_each_page_once(prefect_harness, tmp_path):
     assert _rows(db, "SELECT url, source, fetched_at FROM documents") == [(cyp, "cypnow", datetime(2019, 1, 5, 10))]
     assert ("Haringey", "requires_improvement") in _rows(
         db, "SELECT c.name, grade FROM ratings JOIN councils c USING (council_code)")
-    assert _rows(db, "SELECT outcome, error FROM fetches WHERE url LIKE '%.pdf'") == [
-        ("parse_error", "no adapter for application/pdf yet")]
+    ((outcome, error),) = _rows(db, "SELECT outcome, error FROM fetches WHERE url LIKE '%.pdf'")
+    assert outcome == "parse_error" and error.startswith("PdfUnreadable: ")
+    assert _rows(db, "SELECT outcome, error FROM fetches WHERE url LIKE '%.xml'") == [
+        ("parse_error", "no adapter for application/xml")]
     before = _dump(db)
-    assert import_warc(files=[str(warc)], db=str(db), return_state=True).result()["duplicate"] == 3
+    assert import_warc(files=[str(warc)], db=str(db), return_state=True).result()["duplicate"] == 4
     assert _dump(db) == before
 
 

@@ -29,17 +29,15 @@ Fields compared (agree/total over every matched report x official file): council
 only), the publication date (when the report states one) and each judgement the official row grades
 (``grade:<judgement>``); a judgement the parser missed counts as a disagreement.
 
-    python -m csi.evaluation.reports ../shared/data/ofsted-reports/pdf \\
+    csi eval-reports ../shared/data/ofsted-reports/pdf \\
         --truth ../shared/data/ofsted-la-outcomes/ofsted_la_inspections_2009_2023_long.csv
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import re
-import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -264,21 +262,3 @@ def format_evaluation(result: ReportsEvaluation) -> str:
     if result.not_covered:
         lines += ["", "Not covered by the official files given:"] + [f"  {file}" for file in result.not_covered]
     return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("pdf_dir", type=Path)
-    parser.add_argument("--truth", type=Path, action="append", required=True)
-    parser.add_argument("--min-agreement", type=float, default=None, help="fail below this lowest agreement (%%)")
-    args = parser.parse_args(argv)
-    result = evaluate_reports(args.pdf_dir, args.truth)
-    print(format_evaluation(result))
-    if args.min_agreement is not None and result.lowest_agreement < args.min_agreement:
-        print(f"lowest agreement {result.lowest_agreement:.1f}% is below the floor {args.min_agreement}%")
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
