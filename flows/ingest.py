@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections import defaultdict
 from datetime import datetime
 
@@ -205,20 +206,27 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
         known = {s.name: {} if full_refresh else {
             url: PreviousFetch(f.etag, f.last_modified, f.content_sha256, f.fetched_at)
             for url, f in last_good_fetches(con, s.name).items()} for s in selected}
+        clock = time.perf_counter()
+        seconds = {"crawl": 0.0, "parse_and_stage": 0.0, "load": 0.0}
         crawls = [crawl_host.submit(host, group, {s.name: known[s.name] for s in group}, run_id, str(warc_root),
                                     started_at) for host, group in _by_host(selected).items()]
         crawled = {result.source: result for future in crawls for result in future.result()}
+        seconds["crawl"] = time.perf_counter() - clock
         submitted = {s.name: [(fetched.row, parse_document.submit(s, fetched.row))
                               for fetched in crawled[s.name].documents] for s in selected}
         all_fetches: list[FetchRow] = []
         parsed, seen, misses, problems = {}, {}, {}, []
         for source in selected:
             result = crawled[source.name]
+            clock = time.perf_counter()
             completed, page_rows = _parsed(source, submitted[source.name], logger)
             directory = stage_batches.submit(source.name, completed, str(stage_root / source.name)).result()
+            seconds["parse_and_stage"] += time.perf_counter() - clock
+            clock = time.perf_counter()
             document_ids = {fetch.fetch_id for fetch, _ in submitted[source.name]}
             fetches = page_rows + [row for row in result.fetches if row.fetch_id not in document_ids]
             misses[source.name] = load_staged(con, source.name, directory, fetches)
+            seconds["load"] += time.perf_counter() - clock
             all_fetches += fetches
             parsed[source.name] = len(completed)
             seen[source.name] = result.documents_seen
@@ -234,6 +242,7 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
             "fetches_this_run": len(all_fetches), "failures": failure_summary(all_fetches),
             "profile_misses": {name: n for name, n in misses.items() if n},
             "ratings": rating_changes(grades_before, latest_grades(con)), "problems": problems,
+            "seconds": {stage: round(value, 3) for stage, value in seconds.items()},
         })
     if problems:
         hosts = summary["failures"]["unreachable_hosts"]
