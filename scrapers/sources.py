@@ -56,6 +56,9 @@ class Source:
     moderngov_base: str | None = None
     councils: tuple[str, ...] = ()
     enabled: bool = True  # false: run only when named (csi run --source NAME)
+    # Redirects may lead to private, loopback, link-local or reserved addresses (an intranet, the local
+    # demo). Off by default: a public site must not steer the crawler into the network it runs in.
+    allow_private_addresses: bool = False
 
     def is_document(self, url: str) -> bool:
         return any(p.search(url) for p in self.documents)
@@ -81,6 +84,7 @@ class SourceSet:
 
 _LIST_FIELDS = ("start_urls", "documents", "follow")
 _NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_pages": int, "refresh_days": float}
+_BOOL_FIELDS = ("enabled", "allow_private_addresses")
 _TEXT_FIELDS = ("name", "adapter", "publisher", "doc_type", "profile", "council", "user_agent", "moderngov_base")
 
 
@@ -98,6 +102,9 @@ def _check_types(name: str, merged: dict) -> None:
     for key in _TEXT_FIELDS:
         if merged.get(key) is not None and not isinstance(merged[key], str):
             raise SourceConfigError(f"source {name!r}: {key!r} must be a string, got {merged[key]!r}")
+    for key in _BOOL_FIELDS:
+        if merged.get(key) is not None and not isinstance(merged[key], bool):
+            raise SourceConfigError(f"source {name!r}: {key!r} must be true or false, got {merged[key]!r}")
 
 
 def _compile(source: str, key: str, patterns: list[str]) -> tuple[re.Pattern, ...]:
@@ -163,6 +170,7 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
             councils=tuple(councils),
             enabled=bool(merged.get("enabled", True)),
             user_agent=merged.get("user_agent", DEFAULT_USER_AGENT),
+            allow_private_addresses=merged.get("allow_private_addresses", False),
         ))
     names = [s.name for s in sources]
     duplicates = {n for n in names if names.count(n) > 1}

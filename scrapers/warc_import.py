@@ -10,7 +10,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 
 from csi.dates import parse_datetime
-from scrapers.archive import ArchivedResponse
+from scrapers.archive import ArchivedResponse, RecordTooLarge, record_payload
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -22,6 +22,7 @@ class WarcResponse:
     record_id: str
     response: ArchivedResponse
     truncated: bool  # WARC-Truncated: the body was cut (size or time limit), so it is not the whole page
+    refused: str | None = None  # why the body was not read (over scrapers.archive.MAX_RECORD_BYTES); body is b""
 
     @property
     def content_type(self) -> str | None:
@@ -34,7 +35,8 @@ class WarcResponse:
     @property
     def is_html_page(self) -> bool:
         """A complete 200 HTML/XHTML response: what the adapters can parse."""
-        return self.response.status == 200 and not self.truncated and self.media_type in HTML_TYPES
+        return (self.response.status == 200 and not self.truncated and self.refused is None
+                and self.media_type in HTML_TYPES)
 
     @property
     def fetched_at(self) -> datetime | None:
@@ -46,14 +48,21 @@ class WarcResponse:
 
 
 def iter_responses(path: str | Path) -> Iterator[WarcResponse]:
-    """Every `response` record with an HTTP status line, payload decoded (chunking, gzip) by warcio."""
+    """Every `response` record with an HTTP status line, payload decoded (chunking, gzip) by warcio.
+
+    A record over scrapers.archive.MAX_RECORD_BYTES (declared or decoded) comes with an empty body and
+    `refused` saying why; the records after it are still read.
+    """
     path = Path(path).resolve()
     with open(path, "rb") as fh:
         records = ArchiveIterator(fh)
         for record in records:
             if record.rec_type != "response" or record.http_headers is None:
                 continue
-            body = record.content_stream().read()
+            try:
+                body, refused = record_payload(record), None
+            except RecordTooLarge as exc:
+                body, refused = b"", str(exc)
             yield WarcResponse(
                 warc_file=str(path),
                 offset=records.get_record_offset(),
@@ -66,4 +75,5 @@ def iter_responses(path: str | Path) -> Iterator[WarcResponse]:
                     date=record.rec_headers.get_header("WARC-Date"),
                 ),
                 truncated=bool(record.rec_headers.get_header("WARC-Truncated")),
+                refused=refused,
             )
