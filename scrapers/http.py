@@ -118,7 +118,7 @@ class Fetcher:
         self.backoff_seconds = backoff_seconds
         self.max_bytes = max_bytes
         self.max_retry_after_seconds = max_retry_after_seconds
-        self.max_response_seconds = max_response_seconds  # wall-time bound on one response, body included
+        self.max_response_seconds = max_response_seconds  # wall-time bound on one response (a source may set less)
         self.session = requests.Session()
         self.unreachable: dict[str, str] = {}
         self._robots: dict[str, RobotFileParser] = {}
@@ -278,7 +278,7 @@ class Fetcher:
         except requests.RequestException as exc:
             raise _Failure("connection_error", str(exc)[:300]) from exc
         with raw:
-            body, truncated = self._read_body(raw, started)
+            body, truncated = self._read_body(raw, started, min(self.max_response_seconds, source.max_response_seconds))
             warc = None
             if self.archive is not None:
                 warc = self.archive.write(
@@ -307,14 +307,14 @@ class Fetcher:
             raise _Failure("too_large", f"body exceeds {self.max_bytes} bytes", status, response=response)
         return response
 
-    def _read_body(self, raw: requests.Response, started: float) -> tuple[bytes, bool]:
+    def _read_body(self, raw: requests.Response, started: float, deadline: float) -> tuple[bytes, bool]:
         """The (decoded) body, at most max_bytes of it, and whether there was more.
 
         The read timeout bounds each wait for data; a watchdog bounds the whole response, so a server
-        trickling bytes cannot hold a fetch for longer than max_response_seconds.
+        trickling bytes cannot hold a fetch for longer than `deadline` seconds.
         """
         expired = threading.Event()
-        watchdog = threading.Timer(max(0.0, self.max_response_seconds - (time.monotonic() - started)),
+        watchdog = threading.Timer(max(0.0, deadline - (time.monotonic() - started)),
                                    _abort_response, args=(raw, expired))
         watchdog.daemon = True
         watchdog.start()
@@ -326,11 +326,11 @@ class Fetcher:
                 if size > self.max_bytes:
                     return b"".join(chunks)[:self.max_bytes], True
                 if expired.is_set():
-                    raise _Failure("timeout", f"body not received within {self.max_response_seconds:g} s",
+                    raise _Failure("timeout", f"body not received within {deadline:g} s",
                                    retryable=True)
         except requests.RequestException as exc:
             if expired.is_set():
-                error = f"body not received within {self.max_response_seconds:g} s"
+                error = f"body not received within {deadline:g} s"
                 raise _Failure("timeout", error, retryable=True) from exc
             timed_out = isinstance(exc, requests.Timeout) or "timed out" in str(exc).lower()
             raise _Failure("timeout" if timed_out else "connection_error",
@@ -338,7 +338,7 @@ class Fetcher:
         finally:
             watchdog.cancel()
         if expired.is_set():  # the shut-down socket may have looked like the end of a close-delimited body
-            raise _Failure("timeout", f"body not received within {self.max_response_seconds:g} s", retryable=True)
+            raise _Failure("timeout", f"body not received within {deadline:g} s", retryable=True)
         return b"".join(chunks), False
 
 

@@ -46,7 +46,8 @@ class Source:
     profile: Profile | None = None
     council: str | None = None
     min_delay_seconds: float = 1.0
-    timeout_seconds: float = 20.0
+    timeout_seconds: float = 20.0  # each wait for data (connect, every read)
+    max_response_seconds: float = 300.0  # one whole response, body included: a server trickling bytes is cut
     max_pages: int = 200
     refresh_days: float = 7.0
     user_agent: str = DEFAULT_USER_AGENT
@@ -83,7 +84,8 @@ class SourceSet:
 
 
 _LIST_FIELDS = ("start_urls", "documents", "follow")
-_NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_pages": int, "refresh_days": float}
+_NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_response_seconds": float,
+                  "max_pages": int, "refresh_days": float}
 _BOOL_FIELDS = ("enabled", "allow_private_addresses")
 _TEXT_FIELDS = ("name", "adapter", "publisher", "doc_type", "profile", "council", "user_agent", "moderngov_base")
 
@@ -164,6 +166,7 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
             council=merged.get("council"),
             min_delay_seconds=float(merged.get("min_delay_seconds", 1.0)),
             timeout_seconds=float(merged.get("timeout_seconds", 20.0)),
+            max_response_seconds=float(merged.get("max_response_seconds", 300.0)),
             max_pages=int(merged.get("max_pages", 200)),
             refresh_days=float(merged.get("refresh_days", 7.0)),
             moderngov_base=merged.get("moderngov_base"),

@@ -42,13 +42,15 @@ def test_a_gzip_bomb_is_stopped_at_the_size_limit_while_streaming(site):
     assert peak < 16 * (1 << 20), f"peak {peak:,} bytes while reading a bomb capped at 1 MiB"
 
 
-def test_a_response_that_never_ends_is_cut_by_the_total_deadline(site):
+@pytest.mark.parametrize("fetcher_limit, source_limit", [(1.0, 300.0), (300.0, 1.0)])
+def test_a_response_that_never_ends_is_cut_by_the_total_deadline(site, fetcher_limit, source_limit):
     # One byte every 50 ms keeps every socket read well inside the 5 s read timeout: only the total
-    # deadline on the response can end it.
+    # deadline on the response (the Fetcher's or the source's, whichever is shorter) can end it.
     site.route("/endless.html", Reply(200, b"<html><body>", trickle=0.05))
-    fetcher = Fetcher("run", None, attempts=1, max_response_seconds=1.0)
+    fetcher = Fetcher("run", None, attempts=1, max_response_seconds=fetcher_limit)
     started = time.monotonic()
-    result = fetcher.fetch(site.url("/endless.html"), make_source(timeout_seconds=5.0))
+    result = fetcher.fetch(site.url("/endless.html"),
+                           make_source(timeout_seconds=5.0, max_response_seconds=source_limit))
     elapsed = time.monotonic() - started
     assert result.row.outcome == "timeout"
     assert result.row.error == "body not received within 1 s"
