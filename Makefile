@@ -41,6 +41,7 @@ reference: install
 bench: install
 	$(BIN)/python benchmarks/parse.py --repeat 40
 	$(BIN)/python benchmarks/fetch.py --pages 300
+	$(BIN)/python benchmarks/hostile.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -132,11 +132,15 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
     with warehouse_session(db) as con, recorded_run(con, run_id, "import-warc", started_at):
         stored = set(con.execute("SELECT url, content_sha256 FROM fetches WHERE outcome IN ('ok', 'parse_error') "
                                  "AND content_sha256 IS NOT NULL").fetchall())
-        pages, rows, skipped = [], [], {"duplicate": 0, "not_a_document": 0}
+        pages, rows, skipped = [], [], {"duplicate": 0, "not_a_document": 0, "refused": 0}
         for path in files:
             for record in iter_responses(path):
                 response = record.response
                 media_type = record.media_type
+                if record.refused:
+                    skipped["refused"] += 1
+                    logger.warning("%s: %s", response.url, record.refused)
+                    continue
                 if response.status != 200 or media_type not in IMPORTED_TYPES or record.truncated:
                     skipped["not_a_document"] += 1
                     continue

@@ -66,6 +66,11 @@ def current_run_id() -> str:
     return flow_run.get_id() or str(uuid.uuid4())
 
 
+# What a per-council ModernGov source keeps from the source that named the councils.
+_INHERITED_SETTINGS = ("min_delay_seconds", "timeout_seconds", "max_response_seconds", "max_pages", "refresh_days",
+                       "min_parse_rate", "user_agent", "allow_private_addresses")
+
+
 def expand_sources(sources: list[Source]) -> list[Source]:
     """A ModernGov source with `councils` ("all" or codes) becomes one discovering source per council."""
     bases = load_bases()
@@ -89,10 +94,7 @@ def expand_sources(sources: list[Source]) -> list[Source]:
             seen.add(bases[code])
             expanded.append(moderngov_source(
                 f"{source.name}-{code}", bases[code], index.council(code).official_name, council=code,
-                moderngov_base=bases[code], min_delay_seconds=source.min_delay_seconds,
-                timeout_seconds=source.timeout_seconds, max_pages=source.max_pages,
-                refresh_days=source.refresh_days, min_parse_rate=source.min_parse_rate,
-                user_agent=source.user_agent))
+                moderngov_base=bases[code], **{name: getattr(source, name) for name in _INHERITED_SETTINGS}))
     return expanded
 
 

@@ -28,6 +28,9 @@ from warcio.warcwriter import WARCWriter
 _WIRE_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 _MAX_NAME = 100
+# Records read back (reparse, import-warc) are at most this big, declared or decoded: above the fetch limit
+# (scrapers.http.MAX_BODY_BYTES, 20 MB) with room for headers, far below what would exhaust memory.
+MAX_RECORD_BYTES = 25 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -95,8 +98,26 @@ class WarcArchive:
         return str(self.path), offset
 
 
+class RecordTooLarge(ValueError):
+    """A WARC record declares or decodes to more than MAX_RECORD_BYTES; nothing of it was kept."""
+
+
+def record_payload(record) -> bytes:
+    """The decoded payload (dechunked, decompressed) of a warcio record, read only if it fits the limit.
+
+    The declared Content-Length is checked before anything is read, and the decoded bytes while they are
+    read, so neither an absurd length nor a compression bomb inside a record is ever held in memory.
+    """
+    if record.length is not None and record.length > MAX_RECORD_BYTES:
+        raise RecordTooLarge(f"WARC record declares {record.length:,} bytes, over the {MAX_RECORD_BYTES:,}-byte limit")
+    payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    if len(payload) > MAX_RECORD_BYTES:
+        raise RecordTooLarge(f"WARC record payload decodes to more than {MAX_RECORD_BYTES:,} bytes")
+    return payload
+
+
 def read_response(warc_file: str | Path, offset: int) -> ArchivedResponse:
-    """Read the response record stored at `offset` of a WARC file."""
+    """Read the response record stored at `offset` of a WARC file (RecordTooLarge over MAX_RECORD_BYTES)."""
     with open(warc_file, "rb") as fh:
         fh.seek(offset)
         for record in ArchiveIterator(fh):
@@ -106,7 +127,7 @@ def read_response(warc_file: str | Path, offset: int) -> ArchivedResponse:
                 url=record.rec_headers.get_header("WARC-Target-URI"),
                 status=int(record.http_headers.get_statuscode()),
                 headers={k: v for k, v in record.http_headers.headers},
-                body=record.content_stream().read(),
+                body=record_payload(record),
                 date=record.rec_headers.get_header("WARC-Date"),
             )
     raise ValueError(f"no response record at {warc_file}:{offset}")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import urljoin
 
 from lxml import etree, html
 
-from scrapers.urls import canonicalize
+from scrapers.urls import MAX_URL_LENGTH, canonicalize, unfetchable
+
+log = logging.getLogger(__name__)
 
 # No entity expansion, no network, no DTD loading: feeds are written by strangers.
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
@@ -61,9 +64,14 @@ def page_links(body: bytes, content_type: str | None, base_url: str) -> list[str
 
 
 def _canonical_unique(urls: list[str], base_url: str) -> list[str]:
+    """Canonical links, each once; links that are never fetched (javascript:, data:, file:, ftp:, mailto:,
+    over the URL length limit) are dropped and logged with the reason."""
     seen: dict[str, None] = {}
     for url in urls:
-        canonical = canonicalize(url, base_url)
-        if canonical:
-            seen.setdefault(canonical, None)
+        canonical = canonicalize(url, base_url) if len(url) <= MAX_URL_LENGTH else None
+        reason = unfetchable(canonical) if canonical else unfetchable(url.strip()) or "not a web page address"
+        if reason:
+            log.debug("link dropped (%s): %.200s", reason, url)
+            continue
+        seen.setdefault(canonical, None)
     return list(seen)

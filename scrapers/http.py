@@ -11,11 +11,17 @@ Retries: connection errors (not DNS failures), timeouts, 429 and 5xx, with expon
 backoff and jitter, honouring Retry-After up to `max_retry_after_seconds`.
 Conditional requests: `If-None-Match` / `If-Modified-Since` from the previous good fetch;
 a 304 is outcome `not_modified`, an unchanged body hash is `ok` with `changed=False`.
+Refused without a request (outcome `connection_error`, the host not marked unreachable): a URL that is
+not http(s) or is over the URL length limit, and, unless the source sets `allow_private_addresses`, a
+redirect to a host that resolves to a private, loopback, link-local or otherwise non-public address.
+The URL the crawl asked for is not checked: the source's configuration chose its host. (The check
+resolves the host once; a DNS answer that changes before the connection is made is not caught.)
 """
 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import random
 import re
 import socket
@@ -24,6 +30,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
 import requests
@@ -32,7 +39,7 @@ from requests.structures import CaseInsensitiveDict
 from csi.records import FetchRow, make_id
 from scrapers.archive import WarcArchive
 from scrapers.sources import Source
-from scrapers.urls import canonicalize, host_of
+from scrapers.urls import canonicalize, host_of, unfetchable
 
 MAX_BODY_BYTES = 20 * 1024 * 1024
 ALLOWED_CONTENT_TYPES = (
@@ -91,6 +98,14 @@ class _Failure(Exception):
         self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
 
 
+class _Refused(_Failure):
+    """A URL we will not request; nothing was sent, so its host is not marked unreachable."""
+
+    def __init__(self, error: str, response: _Response | None = None):
+        super().__init__("connection_error", f"refused: {error}", response.status if response else None,
+                         response=response)
+
+
 class Fetcher:
     """Fetches URLs one at a time per host; remembers hosts that could not be reached."""
 
@@ -103,7 +118,7 @@ class Fetcher:
         self.backoff_seconds = backoff_seconds
         self.max_bytes = max_bytes
         self.max_retry_after_seconds = max_retry_after_seconds
-        self.max_response_seconds = max_response_seconds  # wall-time bound on one response, body included
+        self.max_response_seconds = max_response_seconds  # wall-time bound on one response (a source may set less)
         self.session = requests.Session()
         self.unreachable: dict[str, str] = {}
         self._robots: dict[str, RobotFileParser] = {}
@@ -124,7 +139,8 @@ class Fetcher:
                 raise _Failure("connection_error", f"host unreachable earlier in this run: {self.unreachable[host]}")
             response = self._follow(url, source, conditional)
         except _Failure as failure:
-            if failure.outcome in ("connection_error", "timeout") and host not in self.unreachable:
+            if failure.outcome in ("connection_error", "timeout") and host not in self.unreachable \
+                    and not isinstance(failure, _Refused):
                 self.unreachable[host] = failure.error
             got = failure.response
             row = self._row(url, source, requested_at, started, failure.outcome, failure.error, failure.status,
@@ -166,7 +182,14 @@ class Fetcher:
                 allowed_types: tuple[str, ...] | None = ALLOWED_CONTENT_TYPES) -> _Response:
         """GET url, following redirects one hop at a time so robots.txt and reachability hold for each hop."""
         current = url
-        for _ in range(MAX_REDIRECTS + 1):
+        response = None
+        for hop in range(MAX_REDIRECTS + 1):
+            if reason := unfetchable(current):
+                raise _Refused(f"redirect to {current[:200]}: {reason}" if hop else reason, response)
+            if hop and not source.allow_private_addresses \
+                    and (address := non_public_address(current)) is not None:
+                raise _Refused(f"redirect to {current[:200]}: {address}, and the source does not allow private "
+                               f"addresses", response)
             host = host_of(current)
             if host in self.unreachable:
                 raise _Failure("connection_error", f"host unreachable earlier in this run: {self.unreachable[host]}")
@@ -255,7 +278,7 @@ class Fetcher:
         except requests.RequestException as exc:
             raise _Failure("connection_error", str(exc)[:300]) from exc
         with raw:
-            body, truncated = self._read_body(raw, started)
+            body, truncated = self._read_body(raw, started, min(self.max_response_seconds, source.max_response_seconds))
             warc = None
             if self.archive is not None:
                 warc = self.archive.write(
@@ -284,14 +307,14 @@ class Fetcher:
             raise _Failure("too_large", f"body exceeds {self.max_bytes} bytes", status, response=response)
         return response
 
-    def _read_body(self, raw: requests.Response, started: float) -> tuple[bytes, bool]:
+    def _read_body(self, raw: requests.Response, started: float, deadline: float) -> tuple[bytes, bool]:
         """The (decoded) body, at most max_bytes of it, and whether there was more.
 
         The read timeout bounds each wait for data; a watchdog bounds the whole response, so a server
-        trickling bytes cannot hold a fetch for longer than max_response_seconds.
+        trickling bytes cannot hold a fetch for longer than `deadline` seconds.
         """
         expired = threading.Event()
-        watchdog = threading.Timer(max(0.0, self.max_response_seconds - (time.monotonic() - started)),
+        watchdog = threading.Timer(max(0.0, deadline - (time.monotonic() - started)),
                                    _abort_response, args=(raw, expired))
         watchdog.daemon = True
         watchdog.start()
@@ -303,11 +326,11 @@ class Fetcher:
                 if size > self.max_bytes:
                     return b"".join(chunks)[:self.max_bytes], True
                 if expired.is_set():
-                    raise _Failure("timeout", f"body not received within {self.max_response_seconds:g} s",
+                    raise _Failure("timeout", f"body not received within {deadline:g} s",
                                    retryable=True)
         except requests.RequestException as exc:
             if expired.is_set():
-                error = f"body not received within {self.max_response_seconds:g} s"
+                error = f"body not received within {deadline:g} s"
                 raise _Failure("timeout", error, retryable=True) from exc
             timed_out = isinstance(exc, requests.Timeout) or "timed out" in str(exc).lower()
             raise _Failure("timeout" if timed_out else "connection_error",
@@ -315,8 +338,29 @@ class Fetcher:
         finally:
             watchdog.cancel()
         if expired.is_set():  # the shut-down socket may have looked like the end of a close-delimited body
-            raise _Failure("timeout", f"body not received within {self.max_response_seconds:g} s", retryable=True)
+            raise _Failure("timeout", f"body not received within {deadline:g} s", retryable=True)
         return b"".join(chunks), False
+
+
+def non_public_address(url: str) -> str | None:
+    """The first address the URL's host resolves to that is not a public one, described ("127.0.0.2 is
+    loopback"), or None. A host that does not resolve is left to the request to report."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, ValueError):
+        return None
+    for *_, sockaddr in infos:
+        address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        for kind in ("loopback", "private", "link_local", "multicast", "reserved", "unspecified"):
+            if getattr(address, f"is_{kind}"):
+                return f"{parts.hostname} resolves to {address}, a {kind.replace('_', '-')} address"
+        if not address.is_global:
+            return f"{parts.hostname} resolves to {address}, not a public address"
+    return None
 
 
 def _abort_response(raw: requests.Response, expired: threading.Event) -> None:

@@ -46,7 +46,8 @@ class Source:
     profile: Profile | None = None
     council: str | None = None
     min_delay_seconds: float = 1.0
-    timeout_seconds: float = 20.0
+    timeout_seconds: float = 20.0  # each wait for data (connect, every read)
+    max_response_seconds: float = 300.0  # one whole response, body included: a server trickling bytes is cut
     max_pages: int = 200
     refresh_days: float = 7.0
     # The share of fetched document pages that must parse; below it the run fails naming the source.
@@ -58,6 +59,9 @@ class Source:
     moderngov_base: str | None = None
     councils: tuple[str, ...] = ()
     enabled: bool = True  # false: run only when named (csi run --source NAME)
+    # Redirects may lead to private, loopback, link-local or reserved addresses (an intranet, the local
+    # demo). Off by default: a public site must not steer the crawler into the network it runs in.
+    allow_private_addresses: bool = False
 
     def is_document(self, url: str) -> bool:
         return any(p.search(url) for p in self.documents)
@@ -82,8 +86,9 @@ class SourceSet:
 
 
 _LIST_FIELDS = ("start_urls", "documents", "follow")
-_NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_pages": int, "refresh_days": float,
-                  "min_parse_rate": float}
+_NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_response_seconds": float,
+                  "max_pages": int, "refresh_days": float, "min_parse_rate": float}
+_BOOL_FIELDS = ("enabled", "allow_private_addresses")
 _TEXT_FIELDS = ("name", "adapter", "publisher", "doc_type", "profile", "council", "user_agent", "moderngov_base")
 
 
@@ -101,6 +106,9 @@ def _check_types(name: str, merged: dict) -> None:
     for key in _TEXT_FIELDS:
         if merged.get(key) is not None and not isinstance(merged[key], str):
             raise SourceConfigError(f"source {name!r}: {key!r} must be a string, got {merged[key]!r}")
+    for key in _BOOL_FIELDS:
+        if merged.get(key) is not None and not isinstance(merged[key], bool):
+            raise SourceConfigError(f"source {name!r}: {key!r} must be true or false, got {merged[key]!r}")
 
 
 def _rate(source: str, value: float) -> float:
@@ -166,6 +174,7 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
             council=merged.get("council"),
             min_delay_seconds=float(merged.get("min_delay_seconds", 1.0)),
             timeout_seconds=float(merged.get("timeout_seconds", 20.0)),
+            max_response_seconds=float(merged.get("max_response_seconds", 300.0)),
             max_pages=int(merged.get("max_pages", 200)),
             refresh_days=float(merged.get("refresh_days", 7.0)),
             min_parse_rate=_rate(name, merged.get("min_parse_rate", 0.8)),
@@ -173,6 +182,7 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
             councils=tuple(councils),
             enabled=bool(merged.get("enabled", True)),
             user_agent=merged.get("user_agent", DEFAULT_USER_AGENT),
+            allow_private_addresses=merged.get("allow_private_addresses", False),
         ))
     names = [s.name for s in sources]
     duplicates = {n for n in names if names.count(n) > 1}

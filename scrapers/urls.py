@@ -6,6 +6,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 TRACKING_PARAMS = {"fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid", "dclid", "msclkid"}
 FETCHABLE_SCHEMES = ("http", "https")
+MAX_URL_LENGTH = 2048  # characters; longer URLs are never fetched (browsers and servers cut them anyway)
 
 
 def canonicalize(url: str, base: str | None = None) -> str | None:
@@ -30,6 +31,21 @@ def canonicalize(url: str, base: str | None = None) -> str | None:
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS]
     return urlunsplit((scheme, host, parts.path or "/", urlencode(query, safe="/:,"), ""))
+
+
+def unfetchable(url: str) -> str | None:
+    """Why a URL is never fetched (a scheme other than http(s), no host, over MAX_URL_LENGTH), else None."""
+    if len(url) > MAX_URL_LENGTH:
+        return f"URL of {len(url):,} characters is over the {MAX_URL_LENGTH:,}-character limit"
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return "not a valid URL"
+    if parts.scheme.lower() not in FETCHABLE_SCHEMES:
+        return f"scheme {parts.scheme.lower() + ':' if parts.scheme else '(none)'} is never fetched"
+    if not parts.hostname:
+        return "no host"
+    return None
 
 
 def host_of(url: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 
 from csi.dates import parse_datetime
-from scrapers.archive import ArchivedResponse
+from scrapers.archive import ArchivedResponse, RecordTooLarge, record_payload
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 PARSABLE_TYPES = HTML_TYPES + ("application/pdf",)  # what the adapters read: web pages and PDF reports
@@ -23,6 +23,7 @@ class WarcResponse:
     record_id: str
     response: ArchivedResponse
     truncated: bool  # WARC-Truncated: the body was cut (size or time limit), so it is not the whole page
+    refused: str | None = None  # why the body was not read (over scrapers.archive.MAX_RECORD_BYTES); body is b""
 
     @property
     def content_type(self) -> str | None:
@@ -35,7 +36,8 @@ class WarcResponse:
     @property
     def is_parsable(self) -> bool:
         """A complete 200 HTML, XHTML or PDF response: what the adapters can parse."""
-        return self.response.status == 200 and not self.truncated and self.media_type in PARSABLE_TYPES
+        return (self.response.status == 200 and not self.truncated and self.refused is None
+                and self.media_type in PARSABLE_TYPES)
 
     @property
     def fetched_at(self) -> datetime | None:
@@ -47,14 +49,21 @@ class WarcResponse:
 
 
 def iter_responses(path: str | Path) -> Iterator[WarcResponse]:
-    """Every `response` record with an HTTP status line, payload decoded (chunking, gzip) by warcio."""
+    """Every `response` record with an HTTP status line, payload decoded (chunking, gzip) by warcio.
+
+    A record over scrapers.archive.MAX_RECORD_BYTES (declared or decoded) comes with an empty body and
+    `refused` saying why; the records after it are still read.
+    """
     path = Path(path).resolve()
     with open(path, "rb") as fh:
         records = ArchiveIterator(fh)
         for record in records:
             if record.rec_type != "response" or record.http_headers is None:
                 continue
-            body = record.content_stream().read()
+            try:
+                body, refused = record_payload(record), None
+            except RecordTooLarge as exc:
+                body, refused = b"", str(exc)
             yield WarcResponse(
                 warc_file=str(path),
                 offset=records.get_record_offset(),
@@ -67,4 +76,5 @@ def iter_responses(path: str | Path) -> Iterator[WarcResponse]:
                     date=record.rec_headers.get_header("WARC-Date"),
                 ),
                 truncated=bool(record.rec_headers.get_header("WARC-Truncated")),
+                refused=refused,
             )

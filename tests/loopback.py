@@ -32,6 +32,7 @@ class Reply:
     headers: list[tuple[str, str]] = field(default_factory=lambda: [("Content-Type", "text/html; charset=utf-8")])
     delay: float = 0.0       # stall before the status line
     body_delay: float = 0.0  # stall after the headers and the first half of the body
+    trickle: float = 0.0  # > 0: no Content-Length; one byte of body (then spaces, forever) every `trickle` s
 
 
 @dataclass
@@ -42,7 +43,9 @@ class Hit:
 
 
 class Loopback:
-    def __init__(self, port: int = 0) -> None:
+    def __init__(self, port: int = 0, host: str = "127.0.0.1") -> None:
+        assert host.startswith("127."), "tests serve on the loopback network only"
+        self.host = host
         self.port = port
         self.routes: dict[str, list[Reply]] = {}
         self.hits: Counter[str] = Counter()
@@ -68,10 +71,18 @@ class Loopback:
     @property
     def base(self) -> str:
         assert self._server is not None, "server not started"
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return f"http://{self.host}:{self._server.server_address[1]}"
 
     def hits_at(self, path: str) -> list[Hit]:
         return [h for h in self.log if h.path == path]
+
+    def _trickle(self, out, reply: Reply) -> None:
+        """A response that never ends: the body a byte at a time, then spaces, until the server stops."""
+        sent = 0
+        while not self._stop.wait(reply.trickle):
+            out.write(reply.body[sent:sent + 1] or b" ")
+            out.flush()
+            sent += 1
 
     # -- lifecycle
     def __enter__(self) -> Loopback:
@@ -94,10 +105,12 @@ class Loopback:
                     self.send_response(reply.status)
                     for name, value in reply.headers:
                         self.send_header(name, value)
-                    if not any(name.lower() == "content-length" for name, _ in reply.headers):
+                    if not reply.trickle and not any(name.lower() == "content-length" for name, _ in reply.headers):
                         self.send_header("Content-Length", str(len(reply.body)))
                     self.end_headers()
-                    if reply.body_delay:
+                    if reply.trickle:
+                        site._trickle(self.wfile, reply)
+                    elif reply.body_delay:
                         half = len(reply.body) // 2
                         self.wfile.write(reply.body[:half])
                         self.wfile.flush()
@@ -112,7 +125,7 @@ class Loopback:
             def log_message(self, format, *args) -> None:  # noqa: A002
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self._server = ThreadingHTTPServer((self.host, self.port), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
         return self
@@ -125,10 +138,10 @@ class Loopback:
 
 
 def make_source(**overrides) -> Source:
-    """A news Source with no politeness delay, for tests; override any field."""
+    """A news Source with no politeness delay that may redirect between loopback servers; override any field."""
     fields = dict(name="test-source", adapter="news", publisher="Test", doc_type="news", start_urls=(),
                   documents=(re.compile(r"\.html$"),), min_delay_seconds=0.0, timeout_seconds=5.0,
-                  user_agent=TEST_USER_AGENT)
+                  user_agent=TEST_USER_AGENT, allow_private_addresses=True)
     fields.update(overrides)
     return Source(**fields)
 

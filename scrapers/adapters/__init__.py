@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from csi.records import Document
+from scrapers.adapters.html import UnparseablePage
 from scrapers.adapters.moderngov import parse_moderngov
 from scrapers.adapters.news import parse_article
 from scrapers.adapters.ofsted_pdf import parse_ofsted_pdf
@@ -19,9 +20,16 @@ PARSERS: dict[str, Parser] = {"news": parse_article, "moderngov": parse_moderngo
 
 def parse_page(url: str, body: bytes, content_type: str | None, fetched_at: datetime, source: Source,
                content_sha256: str) -> Document:
-    """Bytes of one fetched page to a Document, with the source's adapter (any source's PDFs: the PDF adapter)."""
+    """Bytes of one fetched page to a Document, with the source's adapter (any source's PDFs: the PDF adapter).
+
+    A page without any readable text (only scripts, an empty body) fails: an empty document would look
+    like a success that found nothing.
+    """
     adapter = "ofsted_pdf" if is_pdf(content_type) else source.adapter
-    return PARSERS[adapter](url, body, content_type, fetched_at, source, content_sha256)
+    doc = PARSERS[adapter](url, body, content_type, fetched_at, source, content_sha256)
+    if not doc.text.strip():
+        raise UnparseablePage("no readable text on the page")
+    return doc
 
 
 def is_pdf(content_type: str | None) -> bool:

@@ -34,6 +34,20 @@ BOILERPLATE = (
     "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[class*=browser-notice]", "[class*=skip]",
 )
 
+# Limits on one page (docs/limits.md): pages written by strangers must fail with a reason, not exhaust memory
+# or come out silently empty. A body over MAX_PAGE_BYTES is refused before decoding; decoded text in which
+# more than MAX_CONTROL_SHARE of the first CONTROL_SAMPLE characters are control characters is binary, not
+# HTML. libxml2's own limits (lxml without huge_tree) are turned from silent truncation into failures by
+# parse_tree: elements nested deeper than 255 and a single text node over 10,000,000 bytes.
+MAX_PAGE_BYTES = 10 * 1024 * 1024
+MAX_CONTROL_SHARE = 0.02
+CONTROL_SAMPLE = 65_536
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+class UnparseablePage(ValueError):
+    """A page beyond a parse limit, binary, or without readable text: it fails with this reason."""
+
 
 def charset_of(content_type: str | None) -> str | None:
     if content_type and "charset=" in content_type.lower():
@@ -42,6 +56,19 @@ def charset_of(content_type: str | None) -> str | None:
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Text of an HTML body (see _decode); UnparseablePage for a body over MAX_PAGE_BYTES or binary content."""
+    if len(body) > MAX_PAGE_BYTES:
+        raise UnparseablePage(f"page of {len(body):,} bytes is over the parse limit of {MAX_PAGE_BYTES:,} bytes")
+    text = _decode(body, content_type)
+    sample = text[:CONTROL_SAMPLE]
+    controls = len(_CONTROL.findall(sample))
+    if controls > MAX_CONTROL_SHARE * len(sample):
+        raise UnparseablePage(f"binary content, not HTML: {controls} control characters in the first "
+                              f"{len(sample):,} characters")
+    return text
+
+
+def _decode(body: bytes, content_type: str | None) -> str:
     """Text of an HTML body: HTTP charset, then BOM, then <meta charset>, then UTF-8, then charset-normalizer.
 
     Every decoding is strict: a declared charset that does not fit the bytes is passed over, and if
@@ -109,7 +136,7 @@ def json_ld(tree: Element) -> list[dict]:
     for script in _JSON_LD_SCRIPTS(tree):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than the json module goes
             continue
         stack = data if isinstance(data, list) else [data]
         while stack:
@@ -127,9 +154,17 @@ Element = etree._Element
 
 
 def parse_tree(text: str) -> Element:
-    """The lxml tree of a decoded page (an XML declaration, which lxml refuses in text, is dropped)."""
+    """The lxml tree of a decoded page (an XML declaration, which lxml refuses in text, is dropped).
+
+    Where libxml2 stops at one of its limits (nesting, text size) it would silently drop the rest of the
+    page; the page fails instead (UnparseablePage).
+    """
     text = _XML_DECLARATION.sub("", text, count=1)
     root = etree.fromstring(text.encode("utf-8", "surrogatepass"), _HTML_PARSER) if text.strip() else None
+    limit = next((e for e in _HTML_PARSER.error_log if e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT), None)
+    if limit is not None:
+        raise UnparseablePage(f"page beyond the HTML parser's limits (nesting over 255 elements or a text over "
+                              f"10,000,000 bytes): {limit.message.strip()}")
     return root if root is not None else etree.fromstring(b"<html></html>", _HTML_PARSER)
 
 
