@@ -192,7 +192,9 @@ def failure_summary(fetches: list[FetchRow]) -> dict:
     return {
         "by_outcome": dict(Counter(f.outcome for f in failed)),
         "by_host": dict(Counter(host_of(f.url) for f in failed)),
-        "unreachable_hosts": sorted({host_of(f.url) for f in failed if f.outcome in ("connection_error", "timeout")}),
+        # A refused URL (unsafe scheme, redirect into a private network) was never sent: its host is not down.
+        "unreachable_hosts": sorted({host_of(f.url) for f in failed if f.outcome in ("connection_error", "timeout")
+                                     and not (f.error or "").startswith("refused:")}),
         "failed_urls": len({f.url for f in failed}),
     }
 

@@ -11,6 +11,7 @@ import pytest
 
 from scrapers import ofsted
 from scrapers.adapters import parse_page
+from scrapers.adapters.ofsted_pdf import PdfUnreadable
 from scrapers.adapters.ofsted_site import NotAProviderPage, parse_provider_page, provider_urn, publication_links
 from scrapers.http import Fetcher, PreviousFetch
 from tests.loopback import make_source
@@ -114,6 +115,9 @@ def test_a_page_without_reports_is_a_loud_miss_and_a_pdf_is_not_a_provider_page(
     assert doc.blocks == [] and doc.profile_miss == "ofsted provider page: no a.publication-link"
     assert extract(doc).inspections == []
     with pytest.raises(NotAProviderPage):
+        parse_provider_page(f"{FILES}1", PDF, "application/pdf", FETCHED_AT, _source(), "x")
+    # Through parse_page, the source's PDFs go to the report adapter, which refuses this stand-in.
+    with pytest.raises(PdfUnreadable):
         parse_page(f"{FILES}1", PDF, "application/pdf", FETCHED_AT, _source(), hashlib.sha256(PDF).hexdigest())
 
 
