@@ -133,10 +133,9 @@ def page_to_batch(page: Page) -> Batch:
     return batch
 
 
-def parse_error_row(page: Page, exc: BaseException) -> tuple[str, FetchRow | None]:
-    """The recorded form of a page that failed to parse: its error text and its fetch marked parse_error."""
-    error = f"{type(exc).__name__}: {exc}"[:500]
-    return error, dataclasses.replace(page.fetch, outcome="parse_error", error=error) if page.fetch else None
+def error_text(exc: BaseException) -> str:
+    """How a page's parse failure is recorded in `fetches.error`."""
+    return f"{type(exc).__name__}: {exc}"[:500]
 
 
 def merge_batches(batches: list[Batch]) -> Batch:
@@ -158,9 +157,10 @@ def pages_to_batch(pages: list[Page]) -> tuple[Batch, list[tuple[str, str]]]:
         try:
             batches.append(page_to_batch(page))
         except Exception as exc:  # noqa: BLE001 - any parser failure is recorded against its page
-            error, row = parse_error_row(page, exc)
-            errors.append((page.url, error))
-            batches.append(Batch(fetches=[row] if row else []))
+            errors.append((page.url, error_text(exc)))
+            if page.fetch is not None:
+                failed = dataclasses.replace(page.fetch, outcome="parse_error", error=error_text(exc))
+                batches.append(Batch(fetches=[failed]))
     return merge_batches(batches), errors
 
 
