@@ -192,10 +192,12 @@ def lean_soup(text: str) -> tuple[BeautifulSoup, list[dict]]:
 
 
 def remove_all(root: Tag, selectors: tuple[str, ...] | list[str]) -> None:
-    for selector in selectors:
-        for el in root.select(selector):
-            if el is not root:
-                el.decompose()
+    """Decompose every element under root that any selector matches (one walk of the tree, not one per selector)."""
+    if not selectors:
+        return
+    for el in root.select(", ".join(selectors)):
+        if el is not root and not el.decomposed:
+            el.decompose()
 
 
 def blocks_of(root: Tag) -> list[Block]:

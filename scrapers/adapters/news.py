@@ -80,12 +80,10 @@ def parse_article(url: str, body: bytes, content_type: str | None, fetched_at: d
 def _profile_blocks(soup: BeautifulSoup, profile: Profile) -> tuple[list[Block], str | None]:
     """Blocks of the profile's body element; generic extraction (and the miss) when it matches nothing."""
     remove_all(soup, profile.remove)
-    if profile.body and soup.select_one(profile.body) is not None:
-        remove_all(soup, BOILERPLATE)
-        container = soup.select_one(profile.body)
-        if container is not None:
-            return blocks_of(container), None
-        return _generic_blocks_of(soup), None
+    container = soup.select_one(profile.body) if profile.body else None
+    if container is not None:
+        remove_all(container, BOILERPLATE)  # only inside the article body: the rest of the page is never read
+        return blocks_of(container), None
     miss = f"body: {profile.body}" if profile.body else None
     return _generic_blocks_of(soup), miss
 
