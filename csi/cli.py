@@ -174,7 +174,8 @@ def run(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES,
         full_refresh: Annotated[bool, typer.Option(
             help="Refetch every page unconditionally (unchanged pages still reuse cached parses).")] = False,
         task_runner: Annotated[str, typer.Option(
-            help="Where fetch and parse tasks run: 'threads' (this process) or 'dask' (a Dask cluster).")] = "threads",
+            help="Where fetch and parse tasks run: threads (this process), processes (one per core) or dask.")]
+        = "threads",
         dask_address: Annotated[str | None, typer.Option(
             help="Scheduler of the Dask cluster for --task-runner dask, e.g. tcp://10.0.0.5:8786.")] = None) -> None:
     """Crawl the real sources in sources.toml and load what is new.

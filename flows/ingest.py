@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from prefect.cache_policies import NONE
 from prefect.futures import PrefectFuture, wait
 from prefect.results import get_result_store
 from prefect.states import Completed, Failed
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from csi.paths import DEFAULT_SOURCES, resolve_db, resolve_warc_dir
 from csi.records import FetchRow, make_id
@@ -163,12 +164,21 @@ def select_sources(sources_file: str | None, base_url: str | None, names: list[s
     return selected
 
 
-def task_runner_for(kind: str, dask_address: str | None = None, workers: int = 4):
-    """The task runner for `csi run --task-runner`: threads in this process, or an existing Dask cluster."""
+TASK_RUNNERS = ("threads", "processes", "dask")
+
+
+def task_runner_for(kind: str, dask_address: str | None = None, workers: int | None = None):
+    """The task runner for `csi run --task-runner`.
+
+    threads: this process (fetching overlaps; parsing holds the GIL); processes: one worker process
+    per core on this machine (parsing in parallel); dask: an existing Dask cluster (docs/scaling.md).
+    """
     if kind == "threads":
-        return ThreadPoolTaskRunner(max_workers=workers)
+        return ThreadPoolTaskRunner(max_workers=workers or 4)
+    if kind == "processes":
+        return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count())
     if kind != "dask":
-        raise ValueError(f"task runner {kind!r} is not 'threads' or 'dask'")
+        raise ValueError(f"task runner {kind!r} is not one of {', '.join(TASK_RUNNERS)}")
     if not dask_address:
         raise ValueError("--task-runner dask needs --dask-address tcp://HOST:PORT (a running Dask scheduler)")
     try:
@@ -222,7 +232,9 @@ def _verdicts(source: Source, attempted: int, parsed: int, misses: int) -> list[
     return problems
 
 
-@flow(name="ingest", task_runner=task_runner_for("threads"))
+# Deployments choose where tasks run through the environment (prefect.yaml job_variables); the CLI per run.
+@flow(name="ingest", task_runner=task_runner_for(os.environ.get("CSI_TASK_RUNNER", "threads"),
+                                                 os.environ.get("CSI_DASK_ADDRESS")))
 def ingest(sources_file: str | None = None, db: str | None = None, base_url: str | None = None,
            sources: list[str] | None = None, adapters: list[str] | None = None, warc_dir: str | None = None,
            full_refresh: bool = False, parse_chunk: int = PARSE_CHUNK):

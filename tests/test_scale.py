@@ -123,7 +123,7 @@ def test_adapters_select_sources_and_an_unknown_one_is_refused(prefect_harness, 
 def test_dask_runner_needs_an_address():
     with pytest.raises(ValueError, match="--dask-address"):
         task_runner_for("dask")
-    with pytest.raises(ValueError, match="not 'threads' or 'dask'"):
+    with pytest.raises(ValueError, match="is not one of threads, processes, dask"):
         task_runner_for("ray")
 
 
