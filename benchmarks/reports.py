@@ -52,6 +52,8 @@ def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     files = sorted(args.pdf_dir.glob("*.pdf"))
+    if not files:
+        raise SystemExit(f"no PDFs in {args.pdf_dir}: pass a folder of Ofsted report PDFs")
     bodies = [(f, f.read_bytes()) for f in files]
     index = default_index()
     fetched_at = datetime(2026, 1, 1)

@@ -40,6 +40,7 @@ from flows.pipeline import (
     expand_sources,
     failure_summary,
     finish_run,
+    load,
     merge_batches,
     now_utc,
     page_to_batch,
@@ -54,7 +55,6 @@ from scrapers.moderngov import discover, items_source
 from scrapers.ofsted import crawl_ofsted
 from scrapers.sources import Source, SourceConfigError, load_sources
 from scrapers.urls import host_of
-from warehouse.db import load_batch
 from warehouse.queries import last_good_fetches, latest_grades
 from warehouse.staging import discard_staged, read_staged, write_staged
 
@@ -145,7 +145,7 @@ def load_staged(con, source_name: str, directories: list[str], fetches: list[Fet
     """The one writer: merge a source's staged batches and its fetch rows into DuckDB in one transaction."""
     batch = merge_batches([read_staged(directory) for directory in directories])
     batch.fetches += fetches
-    load_batch(con, batch)
+    load(con, batch)
     for directory in directories:
         discard_staged(directory)
 

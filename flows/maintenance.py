@@ -19,6 +19,7 @@ from flows.pipeline import (
     expand_sources,
     failure_summary,
     finish_run,
+    load,
     now_utc,
     pages_to_batch,
     recorded_run,
@@ -30,7 +31,6 @@ from scrapers.archive import WarcArchive, read_response
 from scrapers.http import Fetcher
 from scrapers.sources import SourceSet, load_sources
 from scrapers.warc_import import PARSABLE_TYPES, iter_responses
-from warehouse.db import load_batch
 from warehouse.queries import archived_pages, failed_fetches, fetch_rows
 
 IMPORTED_TYPES = PARSABLE_TYPES + ("application/xml", "text/xml", "application/rss+xml",
@@ -72,7 +72,7 @@ def rerun_failed(db: str | None = None, source: str | None = None, since: date |
                 rows.append(result.row)
         batch, errors = pages_to_batch(pages)
         batch.fetches += rows
-        load_batch(con, batch)
+        load(con, batch)
         all_rows = batch.fetches
         still_failing = [r for r in all_rows if r.outcome not in ("ok", "not_modified")]
         summary = finish_run(con, run_id, "rerun-failed", started_at, "FAILED" if still_failing else "COMPLETED", {
@@ -105,7 +105,7 @@ def reparse(db: str | None = None, source: str | None = None, since: date | None
             pages.append(Page(item.url, response.body, item.content_type, item.fetched_at, item.content_sha256,
                               source_for(item.source, item.url, sources), fetches[item.fetch_id]))
         batch, errors = pages_to_batch(pages)
-        load_batch(con, batch)
+        load(con, batch)
         for url, error in missing + errors:
             logger.warning("%s: %s", url, error)
         summary = finish_run(con, run_id, "reparse", started_at, "FAILED" if missing or errors else "COMPLETED", {
@@ -165,7 +165,7 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
                     rows.append(dataclasses.replace(row, outcome="parse_error", error=error))
         batch, errors = pages_to_batch(pages)
         batch.fetches += rows
-        load_batch(con, batch)
+        load(con, batch)
         summary = finish_run(con, run_id, "import-warc", started_at, "COMPLETED", {
             "files": files, "loaded": len(batch.documents), "parse_errors": len(errors) + len(rows), **skipped,
             "documents_this_run": {IMPORT_SOURCE: len(batch.documents)},

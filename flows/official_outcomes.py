@@ -13,9 +13,9 @@ from prefect import flow, get_run_logger
 from prefect.states import Completed, Failed
 
 from csi.paths import resolve_db
-from flows.pipeline import current_run_id, finish_run, now_utc, recorded_run, warehouse_session
+from flows.pipeline import current_run_id, finish_run, load, now_utc, recorded_run, warehouse_session
 from transforms.official_outcomes import Outcomes, OutcomesError, read_outcomes
-from warehouse.db import Batch, load_batch
+from warehouse.db import Batch
 
 FLOW = "load-official-outcomes"
 
@@ -47,7 +47,7 @@ def load_official_outcomes(path: str, db: str | None = None, url: str | None = N
                 "skipped": outcomes.skipped[:20] if outcomes else []})
             logger.error(error)
             return Failed(message=error, data=summary)
-        written = load_batch(con, outcomes_batch(outcomes))
+        written = load(con, outcomes_batch(outcomes))
         summary = finish_run(con, run_id, FLOW, started_at, "COMPLETED", {
             "db": str(resolve_db(db)), "file": path, "official_rows": outcomes.rows, "skipped": len(outcomes.skipped),
             "documents_this_run": {"ofsted_mi": 1}, "written": written})

@@ -24,7 +24,9 @@ from scrapers.sources import Source, SourceConfigError, SourceSet
 from scrapers.urls import host_of
 from transforms.councils import default_index, load_aliases, load_councils
 from transforms.extract import extract
-from warehouse.db import Batch, connect, migrate, record_run, seed_reference, table_counts
+from transforms.inspections import AUTHORITATIVE_DOC_TYPES, resolve_identities
+from warehouse.db import Batch, connect, load_batch, migrate, record_run, seed_reference, table_counts
+from warehouse.queries import inspections_of
 
 SUMMARY_TABLES = ("documents", "councils", "inspections", "ratings", "findings", "quotes", "metrics")
 _PARSING_CODE = ("scrapers/adapters/*.py", "transforms/*.py", "csi/records.py", "csi/dates.py", "csi/reference/*.csv")
@@ -162,6 +164,33 @@ def pages_to_batch(pages: list[Page]) -> tuple[Batch, list[tuple[str, str]]]:
                 failed = dataclasses.replace(page.fetch, outcome="parse_error", error=error_text(exc))
                 batches.append(Batch(fetches=[failed]))
     return merge_batches(batches), errors
+
+
+def resolved(con, batch: Batch) -> Batch:
+    """The batch with its inspections matched to the stored ones they are the same as (one inspection_id each).
+
+    See transforms.inspections.same_inspection: a report, the provider page, the official row and the
+    news about one inspection end up sharing the id of whichever reached the warehouse first.
+    """
+    if not batch.inspections:
+        return batch
+    authoritative_documents = {d.document_id for d in batch.documents if d.doc_type in AUTHORITATIVE_DOC_TYPES}
+    authoritative = {link.inspection_id for link in batch.document_inspections
+                     if link.document_id in authoritative_documents}
+    known = inspections_of(con, sorted({i.council_code for i in batch.inspections}))
+    renamed, rows = resolve_identities([(i, i.inspection_id in authoritative) for i in batch.inspections], known)
+
+    def rename(rows: list) -> list:
+        return [dataclasses.replace(r, inspection_id=renamed[r.inspection_id]) if r.inspection_id in renamed else r
+                for r in rows]
+
+    return dataclasses.replace(batch, inspections=rows, ratings=rename(batch.ratings), findings=rename(batch.findings),
+                               document_inspections=rename(batch.document_inspections))
+
+
+def load(con, batch: Batch) -> dict[str, int]:
+    """Resolve the batch's inspections against the warehouse, then load it in one transaction."""
+    return load_batch(con, resolved(con, batch))
 
 
 @contextmanager

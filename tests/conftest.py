@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from datetime import datetime
 
+# Quiet and offline: a throwaway Prefect home (database, result cache), no telemetry, a patient API start.
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="csi-test-prefect-"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")

@@ -68,7 +68,7 @@ def test_news_runs_at_six_in_the_morning_uk_time_in_winter_and_summer():
 
 def test_definitions_name_the_pool_schedules_and_limit_once():
     definitions = RAW["definitions"]
-    assert set(definitions) == {"work_pools", "schedules", "concurrency"}
+    assert set(definitions) == {"work_pools", "schedules", "job_variables", "concurrency"}
     assert {d["work_pool"]["name"] for d in RAW["deployments"]} == {"csi-process"}
 
 
@@ -114,3 +114,13 @@ def test_csi_serve_runs_a_deployment_against_a_live_api(prefect_harness, tmp_pat
         assert con.execute("SELECT flow, state FROM runs").fetchall() == [("reparse", "COMPLETED")]
     finally:
         con.close()
+
+
+def test_ingest_deployments_parse_on_every_core_with_a_runner_that_exists():
+    from flows.ingest import task_runner_for
+
+    ingest_deployments = [d for d in RAW["deployments"] if d["entrypoint"] == "flows/ingest.py:ingest"]
+    assert len(ingest_deployments) == 3
+    for deployment in ingest_deployments:
+        runner = deployment["job_variables"]["env"]["CSI_TASK_RUNNER"]
+        assert type(task_runner_for(runner)).__name__ == "ProcessPoolTaskRunner"

@@ -8,11 +8,11 @@ from 2009, the Social Services Inspectorate before 2004.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from csi.dates import MONTH_PATTERN, month_number
-from csi.records import make_id
+from csi.records import Inspection, make_id
 from transforms.ratings import other_subject
 
 # Framework named in words, most specific first. Visits and joint inspections carry no grades.
@@ -117,3 +117,85 @@ def inspection_claims(sentences: list[str], reference: date | None) -> list[Insp
             framework = ofsted_framework(date(year, month, 1), sentence)
         claims.append(InspectionClaim(inspectorate_for(framework), framework, year, month, sentence))
     return claims
+
+
+# Inspection identity across documents. A report, Ofsted's provider page, the official outcomes row and
+# the news about one inspection each derive an id from what they know (council, framework, a year);
+# these rules decide when two such rows are the same inspection, so they share one inspection_id.
+FAMILIES = {"ilacs_standard": "ilacs", "ilacs_short": "ilacs", "sif": "sif", "sif_reinspection": "sif"}
+VISIT_SLACK_DAYS = 7  # visit dates reported a few days apart are the same visit
+PUBLISHED_WITHIN_DAYS = 42  # two publication dates of one report (news a few weeks late, a corrected date)
+PUBLISHED_AFTER_VISIT_DAYS = 120  # reports appear 6 to 12 weeks after the last day on site
+AUTHORITATIVE_DOC_TYPES = ("ofsted_report", "ofsted_provider_page", "statistics")
+
+
+def family(framework: str) -> str:
+    """Frameworks a source may confuse for one another: ILACS standard/short, SIF/SIF re-inspection."""
+    return FAMILIES.get(framework, framework)
+
+
+def _dates(inspection: Inspection) -> list[date]:
+    return [d for d in (inspection.visit_start, inspection.visit_end, inspection.published_on) if d]
+
+
+def aliases(inspection: Inspection) -> set[str]:
+    """Every id another source could have given this inspection: its family's frameworks x its dates' years."""
+    frameworks = [f for f, fam in FAMILIES.items() if fam == family(inspection.framework)] or [inspection.framework]
+    return {inspection_id(inspection.council_code, f, d.year, d.month) for f in frameworks for d in _dates(inspection)}
+
+
+def _days(a: date, b: date) -> int:
+    return (b - a).days
+
+
+def _published_after_visit(dated: Inspection, published: date) -> bool:
+    visit_end = dated.visit_end or dated.visit_start
+    return visit_end is not None and 0 <= _days(visit_end, published) <= PUBLISHED_AFTER_VISIT_DAYS
+
+
+def same_inspection(a: Inspection, b: Inspection) -> bool:
+    """Same council and framework family, and dates that agree: visits that overlap, publication dates
+    within a few weeks, or one's publication soon after the other's visit. Rows without dates (news
+    knows a year) match a dated row when their id is one the dated row could have been given."""
+    if a.council_code != b.council_code or family(a.framework) != family(b.framework):
+        return False
+    if a.inspection_id == b.inspection_id:
+        return True
+    if not _dates(a) or not _dates(b):
+        return a.inspection_id in aliases(b) or b.inspection_id in aliases(a)
+    if a.visit_start and b.visit_start:
+        a_end, b_end = a.visit_end or a.visit_start, b.visit_end or b.visit_start
+        if _days(a_end, b.visit_start) <= VISIT_SLACK_DAYS and _days(b_end, a.visit_start) <= VISIT_SLACK_DAYS:
+            return True
+    if a.published_on and b.published_on and abs(_days(a.published_on, b.published_on)) <= PUBLISHED_WITHIN_DAYS:
+        return True
+    return bool((b.published_on and _published_after_visit(a, b.published_on))
+                or (a.published_on and _published_after_visit(b, a.published_on)))
+
+
+def resolve_identities(candidates: list[tuple[Inspection, bool]], known: list[Inspection]
+                       ) -> tuple[dict[str, str], list[Inspection]]:
+    """Map each candidate (with whether its document is Ofsted's own) onto a known inspection it matches.
+
+    Returns old id -> kept id for the candidates that matched, and the inspection rows to write: a
+    candidate that matched is folded into the known row, Ofsted's own documents overriding what
+    others said (framework, dates), other documents only filling gaps. Candidates are taken Ofsted's
+    own first, and each one taken becomes known to the next, so one batch resolves against itself too.
+    """
+    pool = {k.inspection_id: k for k in known}
+    renamed: dict[str, str] = {}
+    rows: dict[str, Inspection] = {}
+    for candidate, authoritative in sorted(candidates, key=lambda c: (not c[1], c[0].inspection_id)):
+        match = pool.get(candidate.inspection_id) or next(
+            (k for _, k in sorted(pool.items()) if same_inspection(candidate, k)), None)
+        if match is None:
+            pool[candidate.inspection_id] = rows[candidate.inspection_id] = candidate
+            continue
+        first, second = (match, candidate) if authoritative else (candidate, match)
+        merged = Inspection(**{f: getattr(second, f) if getattr(second, f) is not None else getattr(first, f)
+                               for f in Inspection.__dataclass_fields__})
+        merged = replace(merged, inspection_id=match.inspection_id, council_code=match.council_code)
+        if candidate.inspection_id != match.inspection_id:
+            renamed[candidate.inspection_id] = match.inspection_id
+        pool[match.inspection_id] = rows[match.inspection_id] = merged
+    return renamed, list(rows.values())

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import duckdb
 
-from csi.records import FetchRow
+from csi.records import FetchRow, Inspection
 
 GOOD_OUTCOMES = ("ok", "not_modified")
 
@@ -63,6 +63,16 @@ def last_good_fetches(con: duckdb.DuckDBPyConnection, source: str | None = None)
         [source, source],
     ).fetchall()
     return {row[0]: LastGoodFetch(*row) for row in rows}
+
+
+def inspections_of(con: duckdb.DuckDBPyConnection, councils: list[str]) -> list[Inspection]:
+    """The stored inspections of these councils, to resolve a new batch's inspections against."""
+    if not councils:
+        return []
+    columns = [f.name for f in dataclasses.fields(Inspection)]
+    rows = con.execute(f"SELECT {', '.join(columns)} FROM inspections WHERE list_contains(?, council_code)",
+                       [councils]).fetchall()
+    return [Inspection(*row) for row in rows]
 
 
 def latest_grades(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
