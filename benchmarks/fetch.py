@@ -1,4 +1,6 @@
-"""Benchmark: fetch throughput against a loopback server, and a fully unchanged second run.
+"""Benchmark: fetch throughput against a loopback server, first fetch and conditional refetch (304s).
+
+The whole flow, with its unchanged reruns, is measured by benchmarks/pipeline.py.
 
 Run with `make bench` (or `.venv/bin/python benchmarks/fetch.py [--pages N]`). The server binds
 127.0.0.1 only, serves N article pages from one listing page and answers If-None-Match with 304.
@@ -9,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import tempfile
 import threading
 import time
@@ -17,14 +18,10 @@ from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("DO_NOT_TRACK", "1")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-
-from csi.sample_site import SITE_DIR  # noqa: E402
-from scrapers.archive import WarcArchive  # noqa: E402
-from scrapers.crawl import crawl  # noqa: E402
-from scrapers.sources import load_sources  # noqa: E402
+from csi.sample_site import SITE_DIR
+from scrapers.archive import WarcArchive
+from scrapers.crawl import crawl
+from scrapers.sources import load_sources
 
 ARTICLE = (SITE_DIR / "cypnow/news/article/london-council-rated-requires-improvement-after-management-failings.html"
            ).read_bytes()
@@ -89,7 +86,7 @@ def main() -> None:
         sources_file.write_text(sources_text(base))
         source = load_sources(sources_file).sources[0]
 
-        from scrapers.http import Fetcher
+        from scrapers.http import Fetcher, PreviousFetch
 
         fetcher = Fetcher("bench", WarcArchive(Path(tmp) / "warc", "bench", datetime(2026, 1, 1)))
         start = time.perf_counter()
@@ -97,21 +94,15 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         print(f"fetch + WARC, delay 0: {len(result.fetches)} pages in {elapsed:.2f} s = "
               f"{len(result.fetches) / elapsed:.0f} pages/s")
+        fetcher = Fetcher("bench-2", WarcArchive(Path(tmp) / "warc", "bench-2", datetime(2026, 1, 1)))
+        known = {row.url: PreviousFetch(row.etag, row.last_modified, row.content_sha256, row.requested_at)
+                 for row in result.fetches}
+        start = time.perf_counter()
+        again = crawl(source, fetcher, known=known)
+        elapsed = time.perf_counter() - start
+        print(f"conditional refetch, all unchanged (304): {len(again.fetches)} pages in {elapsed:.2f} s = "
+              f"{len(again.fetches) / elapsed:.0f} pages/s")
 
-        from flows.ingest import ingest
-
-        db = str(Path(tmp) / "bench.duckdb")
-        ingest(sources_file=str(sources_file), db=db)  # warm-up: starts Prefect's temporary API server
-        db = str(Path(tmp) / "bench2.duckdb")
-        timings = []
-        for label in ("first run (all new)", "second run (all unchanged, 304)"):
-            start = time.perf_counter()
-            state = ingest(sources_file=str(sources_file), db=db, return_state=True)
-            timings.append(time.perf_counter() - start)
-            summary = state.result()
-            print(f"ingest {label}: {timings[-1]:.2f} s, parsed {summary['documents_this_run']['bench']}, "
-                  f"fetches {summary['fetches_this_run']}")
-        print(f"second run / first run: {timings[1] / timings[0]:.2f}")
     server.shutdown()
 
 
