@@ -116,11 +116,9 @@ body = "div.article-body"
 """
 
 
-def peak_mb() -> str:
-    """Peak resident memory of this process (flow, servers) and of the largest finished worker process."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return f"{own:.0f} / {worker:.0f}"
+def peak_mb() -> float:
+    """Peak resident memory of this process: the flow, its writer and the loopback server."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_size(pages: int, workdir: Path, runner: str) -> dict:
@@ -175,7 +173,7 @@ def main() -> int:
                 print(f"... {pages} pages done", file=sys.stderr)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; task runner: {args.task_runner}")
     print("| pages | first run s | pages/s | ms/page | crawl s | parse+stage s | load s | rerun s | rerun/first "
-          "| revalidate s | revalidate/first | peak MB (flow / worker) | ratings |")
+          "| revalidate s | revalidate/first | peak MB | ratings |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in results:
         first = r["first_seconds"]
@@ -183,7 +181,7 @@ def main() -> int:
               f"| {1000 * r['first'] / r['pages']:.1f} "
               f"| {first['crawl']:.1f} | {first['parse_and_stage']:.1f} | {first['load']:.2f} | {r['rerun']:.1f} "
               f"| {r['rerun'] / r['first']:.1%} | {r['revalidate']:.1f} | {r['revalidate'] / r['first']:.1%} "
-              f"| {r['revalidate_peak_mb']} | {r['ratings']:,} |")
+              f"| {r['revalidate_peak_mb']:.0f} | {r['ratings']:,} |")
     if len(results) > 1:
         small, large = results[0], results[-1]
         growth = (large["first"] / large["pages"]) / (small["first"] / small["pages"])
