@@ -227,8 +227,10 @@ def _verdicts(source: Source, attempted: int, parsed: int, misses: int) -> list[
     if attempted and parsed / attempted < source.min_parse_rate:
         problems.append(f"{source.name}: only {parsed} of {attempted} page(s) parsed "
                         f"(floor {source.min_parse_rate:.0%})")
-    if parsed and misses == parsed and source.profile:
-        problems.append(f"{source.name}: profile {source.profile.name!r} matched nothing on any of {parsed} page(s)")
+    if parsed and misses == parsed:  # the site's layout changed under the adapter or its profile
+        selectors = (f"profile {source.profile.name!r}" if source.profile
+                     else f"the {source.adapter} adapter's selectors")
+        problems.append(f"{source.name}: {selectors} matched nothing on any of {parsed} page(s)")
     return problems
 
 

@@ -11,9 +11,10 @@ from typer.testing import CliRunner
 import flows.pipeline
 from csi.cli import app
 from csi.sample_site import SITE_DIR, SOURCES_FILE, serve_site
-from flows.ingest import ingest, task_runner_for
+from flows.ingest import _verdicts, ingest, task_runner_for
 from flows.pipeline import Page, pages_to_batch
 from tests.conftest import FETCHED_AT, SAMPLE_BASE, SAMPLE_PAGES
+from tests.loopback import make_source
 from warehouse.db import batch_to_arrow
 from warehouse.staging import read_staged, write_staged
 
@@ -155,3 +156,11 @@ def test_fetch_rows_of_cached_pages_belong_to_the_new_run(prefect_harness, tmp_p
     runs = _query(db, "SELECT run_id FROM runs ORDER BY started_at")
     per_run = dict(_query(db, "SELECT run_id, count(*) FROM fetches WHERE is_document GROUP BY run_id"))
     assert [per_run[run] for (run,) in runs] == [5, 5]
+
+
+def test_an_adapter_whose_selectors_match_nothing_on_every_page_fails_and_a_few_misses_do_not():
+    ofsted = make_source(name="ofsted", adapter="ofsted", doc_type="ofsted_provider_page")
+    assert _verdicts(ofsted, attempted=3, parsed=3, misses=3) == [
+        "ofsted: the ofsted adapter's selectors matched nothing on any of 3 page(s)"]
+    assert _verdicts(ofsted, attempted=3, parsed=3, misses=2) == []
+    assert _verdicts(ofsted, attempted=10, parsed=7, misses=0) == ["ofsted: only 7 of 10 page(s) parsed (floor 80%)"]
