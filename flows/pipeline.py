@@ -269,4 +269,8 @@ def _markdown(flow: str, summary: dict) -> str:
     misses = summary.get("profile_misses") or {}
     if misses:
         lines += ["", "Profile misses (generic extraction used): " + ", ".join(f"{s} {n}" for s, n in misses.items())]
+    if "parse_cache_hits" in summary:
+        lines += ["", f"Pages parsed from the cache: {summary['parse_cache_hits']}"]
+    if summary.get("seconds"):
+        lines += ["", "Seconds: " + ", ".join(f"{stage} {value:.1f}" for stage, value in summary["seconds"].items())]
     return "\n".join(lines)

@@ -104,6 +104,12 @@ def test_the_summary_reports_new_grades_and_failures_by_host(prefect_harness, tm
         state = ingest(sources_file=str(SOURCES_FILE), db=str(tmp_path / "csi.duckdb"), base_url=base,
                        return_state=True)
     summary = state.result()
+    from prefect.artifacts import Artifact
+
+    artifact = Artifact.get("ingest-summary").data  # the latest run's table, as the Prefect UI shows it
+    assert f"| ratings | {summary['tables']['ratings']} |" in artifact
+    assert "- E09000017 overall_effectiveness: good" in artifact and "Failures: none" in artifact
+    assert "Seconds: crawl" in artifact and "Pages parsed from the cache: " in artifact
     assert "E09000017 overall_effectiveness: good" in summary["ratings"]["new"]
     assert summary["ratings"]["changed"] == []
     assert summary["failures"]["by_host"] == {}
