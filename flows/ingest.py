@@ -77,16 +77,11 @@ def crawl_host(host: str, sources: list[Source], known: dict[str, dict[str, Prev
 
     results = []
     for source in sources:
-        if source.adapter == "moderngov" and source.moderngov_base:
-            found = discover(source.moderngov_base, fetcher, source, on_fetch=log_fetch)
-            for note in found.notes:
-                logger.info("%s: %s", source.name, note)
-            result = crawl(items_source(source, found.items), fetcher, known=known[source.name], on_fetch=log_fetch)
-            result.fetches[:0] = found.fetches
-        elif source.adapter == "ofsted":
-            result = crawl_ofsted(source, fetcher, known=known[source.name], on_fetch=log_fetch)
-        else:
-            result = crawl(source, fetcher, known=known[source.name], on_fetch=log_fetch)
+        try:
+            result = _crawl_source(source, fetcher, known[source.name], log_fetch, logger)
+        except Exception as exc:  # noqa: BLE001 - one source's broken crawl never takes its host's others down
+            logger.exception("%s: the crawl failed", source.name)
+            result = CrawlResult(source.name, error=error_text(exc))
         logger.info("%s: %d fetches, %d new or changed documents, %d unchanged, %d fresh (skipped), %d failures",
                     source.name, len(result.fetches), len(result.documents), len(result.unchanged),
                     len(result.fresh), len(result.failures))
@@ -95,9 +90,24 @@ def crawl_host(host: str, sources: list[Source], known: dict[str, dict[str, Prev
     return results
 
 
+def _crawl_source(source: Source, fetcher: Fetcher, known: dict[str, PreviousFetch], log_fetch, logger
+                  ) -> CrawlResult:
+    """One source's crawl, by the discovery its platform needs."""
+    if source.adapter == "moderngov" and source.moderngov_base:
+        found = discover(source.moderngov_base, fetcher, source, on_fetch=log_fetch)
+        for note in found.notes:
+            logger.info("%s: %s", source.name, note)
+        result = crawl(items_source(source, found.items), fetcher, known=known, on_fetch=log_fetch)
+        result.fetches[:0] = found.fetches
+        return result
+    if source.adapter == "ofsted":
+        return crawl_ofsted(source, fetcher, known=known, on_fetch=log_fetch)
+    return crawl(source, fetcher, known=known, on_fetch=log_fetch)
+
+
 def page_cache_key(source: Source, fetch: FetchRow) -> str:
-    """Same page bytes, same source config, same parsing code: same rows."""
-    return make_id("parse", fetch.url, fetch.content_sha256, repr(source), PARSE_VERSION)
+    """Same page bytes and content type, same source config, same parsing code: same rows."""
+    return make_id("parse", fetch.url, fetch.content_sha256, fetch.content_type, repr(source), PARSE_VERSION)
 
 
 @dataclass(frozen=True)
@@ -123,7 +133,9 @@ def parse_and_stage(source: Source, fetches: list[FetchRow], directory: str) -> 
     for fetch in fetches:
         key = page_cache_key(source, fetch)
         if store.exists(key):
-            batches.append(store.read(key).result)
+            cached = store.read(key).result  # the rows of an earlier fetch of these bytes: this fetch's time
+            cached.documents = [dataclasses.replace(d, fetched_at=fetch.requested_at) for d in cached.documents]
+            batches.append(cached)
             hits += 1
             continue
         try:
@@ -259,9 +271,15 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
             for url, f in last_good_fetches(con, s.name).items()} for s in selected}
         clock = time.perf_counter()
         seconds = {"crawl": 0.0, "parse_and_stage": 0.0, "load": 0.0}
+        groups = _by_host(selected)
         crawls = [crawl_host.submit(host, group, {s.name: known[s.name] for s in group}, run_id, str(warc_root),
-                                    started_at) for host, group in _by_host(selected).items()]
-        crawled = {result.source: result for future in crawls for result in future.result()}
+                                    started_at) for host, group in groups.items()]
+        crawled = {}
+        for (host, group), future in zip(groups.items(), crawls, strict=True):
+            value = future.result(raise_on_failure=False)  # a task that died even after its retries
+            results = value if isinstance(value, list) else [
+                CrawlResult(s.name, error=f"crawl of {host} failed: {error_text(value)}") for s in group]
+            crawled.update((result.source, result) for result in results)
         seconds["crawl"] = time.perf_counter() - clock
         submitted = {s.name: [(chunk, parse_and_stage.submit(s, chunk, str(stage_root / s.name / f"{n:05d}")))
                               for n, chunk in enumerate(_chunks([d.row for d in crawled[s.name].documents],
@@ -284,6 +302,8 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
             misses[source.name] = sum(chunk.profile_misses for chunk in chunks)
             cache_hits += sum(chunk.cache_hits for chunk in chunks)
             seen[source.name] = result.documents_seen
+            if result.error:
+                problems.append(f"{source.name}: {result.error}")
             problems += _verdicts(source, len(page_rows), parsed[source.name], misses[source.name])
             logger.info("%s: %d documents loaded, %d parse errors", source.name, parsed[source.name], failed)
         discard_staged(stage_root)

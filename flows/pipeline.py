@@ -24,9 +24,9 @@ from scrapers.sources import Source, SourceConfigError, SourceSet
 from scrapers.urls import host_of
 from transforms.councils import default_index, load_aliases, load_councils
 from transforms.extract import extract
-from transforms.inspections import AUTHORITATIVE_DOC_TYPES, resolve_identities
+from transforms.inspections import DOC_TYPE_RANK, resolve_identities
 from warehouse.db import Batch, connect, load_batch, migrate, record_run, seed_reference, table_counts
-from warehouse.queries import inspections_of
+from warehouse.queries import inspection_doc_types, inspections_of
 
 SUMMARY_TABLES = ("documents", "councils", "inspections", "ratings", "findings", "quotes", "metrics")
 _PARSING_CODE = ("scrapers/adapters/*.py", "transforms/*.py", "csi/records.py", "csi/dates.py", "csi/reference/*.csv")
@@ -166,31 +166,36 @@ def pages_to_batch(pages: list[Page]) -> tuple[Batch, list[tuple[str, str]]]:
     return merge_batches(batches), errors
 
 
-def resolved(con, batch: Batch) -> Batch:
-    """The batch with its inspections matched to the stored ones they are the same as (one inspection_id each).
-
-    See transforms.inspections.same_inspection: a report, the provider page, the official row and the
-    news about one inspection end up sharing the id of whichever reached the warehouse first.
+def resolved(con, batch: Batch) -> tuple[Batch, dict[str, str]]:
+    """The batch with its inspections matched to the stored ones they are the same as, and the stored ids
+    that move (see transforms.inspections.resolve_identities): a report, the provider page, the official
+    row and the news about one inspection end up sharing one inspection_id, whatever order they came in.
     """
     if not batch.inspections:
-        return batch
-    authoritative_documents = {d.document_id for d in batch.documents if d.doc_type in AUTHORITATIVE_DOC_TYPES}
-    authoritative = {link.inspection_id for link in batch.document_inspections
-                     if link.document_id in authoritative_documents}
+        return batch, {}
+    doc_rank = {d.document_id: DOC_TYPE_RANK.get(d.doc_type, 0) for d in batch.documents}
+    rank: dict[str, int] = {}
+    for link in batch.document_inspections:
+        rank[link.inspection_id] = max(rank.get(link.inspection_id, 0), doc_rank.get(link.document_id, 0))
     known = inspections_of(con, sorted({i.council_code for i in batch.inspections}))
-    renamed, rows = resolve_identities([(i, i.inspection_id in authoritative) for i in batch.inspections], known)
+    stored_rank = {iid: max((DOC_TYPE_RANK.get(t, 0) for t in types), default=0) for iid, types in
+                   inspection_doc_types(con, [k.inspection_id for k in known]).items()}
+    resolution = resolve_identities([(i, rank.get(i.inspection_id, 0)) for i in batch.inspections],
+                                    [(k, stored_rank.get(k.inspection_id, 0)) for k in known])
 
     def rename(rows: list) -> list:
-        return [dataclasses.replace(r, inspection_id=renamed[r.inspection_id]) if r.inspection_id in renamed else r
-                for r in rows]
+        return [dataclasses.replace(r, inspection_id=resolution.renamed[r.inspection_id])
+                if r.inspection_id in resolution.renamed else r for r in rows]
 
-    return dataclasses.replace(batch, inspections=rows, ratings=rename(batch.ratings), findings=rename(batch.findings),
-                               document_inspections=rename(batch.document_inspections))
+    return dataclasses.replace(batch, inspections=resolution.rows, ratings=rename(batch.ratings),
+                               findings=rename(batch.findings),
+                               document_inspections=rename(batch.document_inspections)), resolution.rekeyed
 
 
 def load(con, batch: Batch) -> dict[str, int]:
-    """Resolve the batch's inspections against the warehouse, then load it in one transaction."""
-    return load_batch(con, resolved(con, batch))
+    """Resolve the batch's inspections against the warehouse, then load it (and any re-keying) in one transaction."""
+    batch, rekeyed = resolved(con, batch)
+    return load_batch(con, batch, rekeyed)
 
 
 @contextmanager

@@ -28,6 +28,7 @@ class CrawlResult:
     unchanged: list[str] = field(default_factory=list)  # refetched (200 or 304), same bytes
     fresh: list[str] = field(default_factory=list)  # fetched within the refresh interval: skipped
     fetches: list[FetchRow] = field(default_factory=list)
+    error: str | None = None  # the crawl itself broke (not one fetch): the source yields nothing this run
 
     @property
     def failures(self) -> list[FetchRow]:

@@ -140,8 +140,12 @@ def discover(source: Source, fetcher: Fetcher, urns: Iterable[str] | None = None
             break
         if not result.ok or result.body is None:
             continue
+        try:
+            page = parse_search_page(result.body, result.row.final_url or url)
+        except Exception as exc:  # noqa: BLE001 - a broken listing page is noted; the reference URNs still count
+            found.notes.append(f"{url}: listing page unreadable: {type(exc).__name__}: {exc}"[:300])
+            continue
         found.listing_pages += 1
-        page = parse_search_page(result.body, result.row.final_url or url)
         providers.update(dict.fromkeys(page.provider_urls))
         if page.next_url and page.next_url not in visited:
             pending.append(page.next_url)
@@ -159,10 +163,14 @@ def discover(source: Source, fetcher: Fetcher, urns: Iterable[str] | None = None
         if result is None:
             break
         if result.ok and result.body is not None:
-            found.provider_pages.append(result)
+            found.provider_pages.append(result)  # parsed later: a page that cannot be read is its parse_error
             base = result.row.final_url or url
-            reports.update(dict.fromkeys(link.url for link in publication_links(result.body, base,
-                                                                                result.row.content_type)))
+            try:
+                links = publication_links(result.body, base, result.row.content_type)
+            except Exception as exc:  # noqa: BLE001 - one unreadable provider page never stops the others
+                found.notes.append(f"{url}: no report links read: {type(exc).__name__}: {exc}"[:300])
+                continue
+            reports.update(dict.fromkeys(link.url for link in links))
     found.report_urls = list(reports)
     return found
 

@@ -10,15 +10,16 @@ import pytest
 from csi.records import DocumentInspection, DocumentRow, Inspection, Rating, make_id
 from flows.pipeline import load
 from transforms.councils import load_aliases, load_councils
-from transforms.inspections import aliases, inspection_id, resolve_identities, same_inspection
+from transforms.inspections import DOC_TYPE_RANK, aliases, inspection_id, resolve_identities, same_inspection
 from warehouse.db import Batch, connect, migrate, seed_reference
 
 HILLINGDON, HOUNSLOW = "E09000017", "E09000018"
 
 
-def _inspection(code=HILLINGDON, framework="ilacs_standard", year=2024, visit=(None, None), published=None):
-    return Inspection(inspection_id(code, framework, year), code, "ofsted", framework, visit[0], visit[1], published,
-                      None, None)
+def _inspection(code=HILLINGDON, framework="ilacs_standard", year=2024, visit=(None, None), published=None,
+                month=None):
+    return Inspection(inspection_id(code, framework, year, month), code, "ofsted", framework, visit[0], visit[1],
+                      published, None, None)
 
 
 REPORT = _inspection(visit=(date(2023, 12, 4), date(2023, 12, 15)), year=2023)  # no publication date printed
@@ -55,23 +56,44 @@ def test_aliases_are_the_family_ids_of_every_date():
     assert inspection_id(HILLINGDON, "sif", 2024) not in aliases(OFFICIAL)
 
 
-def test_ofsted_documents_override_what_the_news_said_and_the_news_only_fills_gaps():
-    renamed, rows = resolve_identities([(OFFICIAL, True)], [NEWS])
-    assert renamed == {OFFICIAL.inspection_id: NEWS.inspection_id}
-    (row,) = rows
+def test_the_higher_ranked_document_decides_and_keeps_its_id_the_lower_only_fills_gaps():
+    resolution = resolve_identities([(OFFICIAL, DOC_TYPE_RANK["statistics"])], [(NEWS, 0)])
+    assert resolution.renamed == {NEWS.inspection_id: OFFICIAL.inspection_id}
+    assert resolution.rekeyed == {NEWS.inspection_id: OFFICIAL.inspection_id}  # the stored news row moves
+    (row,) = resolution.rows
     assert (row.inspection_id, row.framework, row.published_on) == (
-        NEWS.inspection_id, "ilacs_short", date(2024, 1, 29))
+        OFFICIAL.inspection_id, "ilacs_short", date(2024, 1, 29))
 
-    renamed, rows = resolve_identities([(NEWS, False)], [OFFICIAL])
-    assert renamed == {NEWS.inspection_id: OFFICIAL.inspection_id}
-    assert rows[0].framework == "ilacs_short" and rows[0].visit_start == date(2023, 12, 4)
+    resolution = resolve_identities([(NEWS, 0)], [(OFFICIAL, DOC_TYPE_RANK["statistics"])])
+    assert resolution.renamed == {NEWS.inspection_id: OFFICIAL.inspection_id} and resolution.rekeyed == {}
+    assert resolution.rows[0].framework == "ilacs_short" and resolution.rows[0].visit_start == date(2023, 12, 4)
+
+
+def test_a_provider_page_label_never_overrides_the_report():
+    report = _inspection(framework="ilacs_short", visit=(date(2023, 12, 4), date(2023, 12, 8)), year=2023)
+    listed = _inspection(framework="ilacs_standard", published=date(2024, 1, 30))  # the page never says "short"
+    for candidates, known in (([(listed, 1)], [(report, 2)]), ([(report, 2)], [(listed, 1)]),
+                              ([(listed, 1), (report, 2)], [])):
+        resolution = resolve_identities(candidates, known)
+        (row,) = resolution.rows
+        assert (row.inspection_id, row.framework, row.published_on) == (
+            report.inspection_id, "ilacs_short", date(2024, 1, 30))
+
+
+def test_consecutive_monitoring_visits_stay_apart():
+    first = _inspection(framework="monitoring_visit", visit=(date(2024, 7, 30), date(2024, 7, 31)),
+                        published=date(2024, 8, 30), month=8)
+    second = _inspection(framework="monitoring_visit", visit=(date(2024, 10, 15), date(2024, 10, 16)),
+                         published=date(2024, 11, 14), month=11)
+    assert not same_inspection(first, second)
+    assert len(resolve_identities([(first, 3), (second, 3)], []).rows) == 2
 
 
 def test_a_batch_resolves_against_itself_ofsted_first():
-    renamed, rows = resolve_identities([(NEWS, False), (REPORT, True), (OFFICIAL, True)], [])
-    kept = {renamed.get(i.inspection_id, i.inspection_id) for i in (NEWS, REPORT, OFFICIAL)}
-    assert len(kept) == 1 and len(rows) == 1
-    assert rows[0].visit_end == date(2023, 12, 15) and rows[0].published_on == date(2024, 1, 29)
+    resolution = resolve_identities([(NEWS, 0), (REPORT, 2), (OFFICIAL, 3)], [])
+    kept = {resolution.renamed.get(i.inspection_id, i.inspection_id) for i in (NEWS, REPORT, OFFICIAL)}
+    assert kept == {OFFICIAL.inspection_id} and len(resolution.rows) == 1
+    assert resolution.rows[0].visit_end == date(2023, 12, 15) and resolution.rows[0].published_on == date(2024, 1, 29)
 
 
 def _document(doc_type: str, name: str) -> DocumentRow:
@@ -87,22 +109,30 @@ def _rated(doc: DocumentRow, inspection: Inspection, grade: str) -> Batch:
                  document_inspections=[DocumentInspection(doc.document_id, inspection.inspection_id)])
 
 
-def test_news_loaded_after_the_official_row_joins_its_inspection(tmp_path):
-    db = tmp_path / "csi.duckdb"
+def _load_in_order(db, batches) -> list[tuple]:
     con = connect(db)
     try:
         migrate(con)
         seed_reference(con, load_councils(), load_aliases())
-        load(con, _rated(_document("statistics", "official"), OFFICIAL, "outstanding"))
-        load(con, _rated(_document("news", "news"), NEWS, "good"))
-        load(con, _rated(_document("news", "news"), NEWS, "good"))  # reloading changes nothing
+        for batch in batches:
+            load(con, batch)
     finally:
         con.close()
     con = duckdb.connect(str(db), read_only=True)
     try:
-        assert con.execute("SELECT inspection_id, framework FROM inspections").fetchall() == [
-            (OFFICIAL.inspection_id, "ilacs_short")]
-        assert con.execute("SELECT DISTINCT inspection_id FROM ratings").fetchall() == [(OFFICIAL.inspection_id,)]
-        assert con.execute("SELECT count(*) FROM document_inspections").fetchall() == [(2,)]
+        return [con.execute("SELECT inspection_id, framework, published_on FROM inspections").fetchall(),
+                con.execute("SELECT DISTINCT inspection_id FROM ratings").fetchall(),
+                con.execute("SELECT count(*) FROM document_inspections").fetchall()]
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("news_first", [False, True], ids=["official-first", "news-first"])
+def test_the_same_documents_give_the_same_ids_whatever_order_they_load_in(tmp_path, news_first):
+    official = _rated(_document("statistics", "official"), OFFICIAL, "outstanding")
+    news = _rated(_document("news", "news"), NEWS, "good")
+    order = [news, official, news] if news_first else [official, news, news]  # the news is loaded twice
+    inspections, rated, links = _load_in_order(tmp_path / "csi.duckdb", order)
+    assert inspections == [(OFFICIAL.inspection_id, "ilacs_short", date(2024, 1, 29))]
+    assert rated == [(OFFICIAL.inspection_id,)]
+    assert links == [(2,)]

@@ -199,3 +199,14 @@ def test_discovery_stops_at_the_request_budget(site):
     assert len(found.fetches) == 3 and found.truncated
     assert [r.row.url for r in found.provider_pages] == [site.url("/provider/44/80486")]
     assert len(found.report_urls) == 7
+
+
+def test_an_unreadable_provider_page_is_noted_and_the_crawl_goes_on(site):
+    _serve(site)
+    site.route("/provider/44/80487", body=b"<html><body>" + b"<div>" * 10000 + b"x")  # 10,000 deep
+    site.route(ofsted.search_url(site="", start=100), body=b"\x00\xff" * 5000)  # a listing page of binary junk
+    source = _source(start_urls=(ofsted.search_url(site.base),))
+    result = ofsted.crawl_ofsted(source, Fetcher("t", None, backoff_seconds=0.0), urns=[])
+    provider_pages = [f.row.url for f in result.documents if "/provider/" in f.row.url]
+    assert site.base + "/provider/44/80487" in provider_pages  # kept as a document: its parse is its parse_error
+    assert any("/v1/file/" in f.row.url for f in result.documents)  # the other pages' reports are still fetched

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
+import flows.ingest
 import flows.pipeline
 from csi.cli import app
 from csi.sample_site import SITE_DIR, SOURCES_FILE, serve_site
@@ -134,19 +135,22 @@ def test_dask_runner_needs_an_address():
         task_runner_for("ray")
 
 
-def test_the_dask_path_on_a_local_cluster_loads_what_threads_load(prefect_harness, tmp_path):
+def test_the_dask_path_on_a_local_cluster_loads_what_threads_load(prefect_harness, tmp_path, monkeypatch):
     from distributed import LocalCluster
 
     with serve_site() as base:
         threads_db = tmp_path / "threads.duckdb"
         ingest(sources_file=str(SOURCES_FILE), db=str(threads_db), base_url=base, return_state=True)
         # Threads, not processes: in ephemeral mode each worker process would start its own Prefect API.
+        # A new parsing-code version: the Dask run parses every page on its workers instead of reading the cache.
+        monkeypatch.setattr(flows.ingest, "PARSE_VERSION", "dask-test")
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
             runner = task_runner_for("dask", cluster.scheduler_address)
             dask_db = tmp_path / "dask.duckdb"
             state = ingest.with_options(task_runner=runner)(
                 sources_file=str(SOURCES_FILE), db=str(dask_db), base_url=base, return_state=True)
     assert state.is_completed(), state.message
+    assert state.result()["parse_cache_hits"] == 0
     for table in ("documents", "inspections", "ratings", "findings", "quotes", "metrics"):
         columns = "* EXCLUDE (fetched_at)" if table == "documents" else "*"
         assert sorted(_query(dask_db, f"SELECT {columns} FROM {table}")) == sorted(

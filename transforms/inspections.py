@@ -57,9 +57,14 @@ class InspectionClaim:
     text: str
 
 
+# Frameworks that can visit a council twice in a year, told apart by month: visits, and the pre-2013
+# inspections (a child protection inspection and its re-inspection six months later).
+BY_MONTH = UNGRADED + ("slac", "safeguarding_la")
+
+
 def inspection_id(council_code: str, framework: str, year: int, month: int | None = None) -> str:
-    """Graded inspections: one per council, framework and year. Visits, several a year, are told apart by month."""
-    return make_id("inspection", council_code, framework, year, month if framework in UNGRADED else None)
+    """Graded inspections: one per council, framework and year; those in BY_MONTH also by month, when known."""
+    return make_id("inspection", council_code, framework, year, month if framework in BY_MONTH else None)
 
 
 def named_framework(text: str) -> str | None:
@@ -126,7 +131,9 @@ FAMILIES = {"ilacs_standard": "ilacs", "ilacs_short": "ilacs", "sif": "sif", "si
 VISIT_SLACK_DAYS = 7  # visit dates reported a few days apart are the same visit
 PUBLISHED_WITHIN_DAYS = 42  # two publication dates of one report (news a few weeks late, a corrected date)
 PUBLISHED_AFTER_VISIT_DAYS = 120  # reports appear 6 to 12 weeks after the last day on site
-AUTHORITATIVE_DOC_TYPES = ("ofsted_report", "ofsted_provider_page", "statistics")
+# Whose word wins about an inspection's framework and dates: Ofsted's published outcomes, then the
+# report itself, then the provider page's label; news and minutes only fill gaps.
+DOC_TYPE_RANK = {"statistics": 3, "ofsted_report": 2, "ofsted_provider_page": 1}
 
 
 def family(framework: str) -> str:
@@ -139,9 +146,11 @@ def _dates(inspection: Inspection) -> list[date]:
 
 
 def aliases(inspection: Inspection) -> set[str]:
-    """Every id another source could have given this inspection: its family's frameworks x its dates' years."""
+    """Every id another source could have given this inspection: its family's frameworks x its dates' years
+    (and months, for visits), with and without the month."""
     frameworks = [f for f, fam in FAMILIES.items() if fam == family(inspection.framework)] or [inspection.framework]
-    return {inspection_id(inspection.council_code, f, d.year, d.month) for f in frameworks for d in _dates(inspection)}
+    return {inspection_id(inspection.council_code, f, d.year, month) for f in frameworks
+            for d in _dates(inspection) for month in (d.month, None)}
 
 
 def _days(a: date, b: date) -> int:
@@ -163,39 +172,61 @@ def same_inspection(a: Inspection, b: Inspection) -> bool:
         return True
     if not _dates(a) or not _dates(b):
         return a.inspection_id in aliases(b) or b.inspection_id in aliases(a)
-    if a.visit_start and b.visit_start:
+    if a.visit_start and b.visit_start:  # both know when inspectors were on site: that decides
         a_end, b_end = a.visit_end or a.visit_start, b.visit_end or b.visit_start
-        if _days(a_end, b.visit_start) <= VISIT_SLACK_DAYS and _days(b_end, a.visit_start) <= VISIT_SLACK_DAYS:
-            return True
+        return _days(a_end, b.visit_start) <= VISIT_SLACK_DAYS and _days(b_end, a.visit_start) <= VISIT_SLACK_DAYS
     if a.published_on and b.published_on and abs(_days(a.published_on, b.published_on)) <= PUBLISHED_WITHIN_DAYS:
         return True
     return bool((b.published_on and _published_after_visit(a, b.published_on))
                 or (a.published_on and _published_after_visit(b, a.published_on)))
 
 
-def resolve_identities(candidates: list[tuple[Inspection, bool]], known: list[Inspection]
-                       ) -> tuple[dict[str, str], list[Inspection]]:
-    """Map each candidate (with whether its document is Ofsted's own) onto a known inspection it matches.
+@dataclass
+class Resolution:
+    """How a batch's inspections join the stored ones: batch ids renamed, stored ids re-keyed, rows to write."""
 
-    Returns old id -> kept id for the candidates that matched, and the inspection rows to write: a
-    candidate that matched is folded into the known row, Ofsted's own documents overriding what
-    others said (framework, dates), other documents only filling gaps. Candidates are taken Ofsted's
-    own first, and each one taken becomes known to the next, so one batch resolves against itself too.
+    renamed: dict[str, str]  # a batch row's id -> the id it keeps
+    rekeyed: dict[str, str]  # a stored inspection's id -> the id its rows move to
+    rows: list[Inspection]
+
+
+def resolve_identities(candidates: list[tuple[Inspection, int]], known: list[tuple[Inspection, int]]) -> Resolution:
+    """Fold each candidate (an inspection with its document's rank, DOC_TYPE_RANK) into a known one it matches.
+
+    The higher-ranked row's values win and the lower one only fills gaps (a tie: the candidate, a fresher
+    parse, wins). The id kept is the highest-ranked row's, the smallest on a tie, so the same documents
+    give the same ids whatever order they were loaded in; a stored inspection whose id loses is re-keyed.
+    Candidates are taken highest rank first, and each becomes known to the next.
     """
-    pool = {k.inspection_id: k for k in known}
+    pool = {k.inspection_id: (k, rank) for k, rank in known}
+    stored = set(pool)
     renamed: dict[str, str] = {}
+    rekeyed: dict[str, str] = {}
     rows: dict[str, Inspection] = {}
-    for candidate, authoritative in sorted(candidates, key=lambda c: (not c[1], c[0].inspection_id)):
-        match = pool.get(candidate.inspection_id) or next(
-            (k for _, k in sorted(pool.items()) if same_inspection(candidate, k)), None)
-        if match is None:
-            pool[candidate.inspection_id] = rows[candidate.inspection_id] = candidate
+    for candidate, rank in sorted(candidates, key=lambda c: (-c[1], c[0].inspection_id)):
+        match_id = candidate.inspection_id if candidate.inspection_id in pool else next(
+            (kid for kid in sorted(pool) if same_inspection(candidate, pool[kid][0])), None)
+        if match_id is None:
+            pool[candidate.inspection_id] = (candidate, rank)
+            rows[candidate.inspection_id] = candidate
             continue
-        first, second = (match, candidate) if authoritative else (candidate, match)
-        merged = Inspection(**{f: getattr(second, f) if getattr(second, f) is not None else getattr(first, f)
+        match, match_rank = pool.pop(match_id)
+        rows.pop(match_id, None)
+        weak, strong = (match, candidate) if rank >= match_rank else (candidate, match)
+        kept = min(candidate.inspection_id, match_id) if rank == match_rank else strong.inspection_id
+        merged = Inspection(**{f: getattr(strong, f) if getattr(strong, f) is not None else getattr(weak, f)
                                for f in Inspection.__dataclass_fields__})
-        merged = replace(merged, inspection_id=match.inspection_id, council_code=match.council_code)
-        if candidate.inspection_id != match.inspection_id:
-            renamed[candidate.inspection_id] = match.inspection_id
-        pool[match.inspection_id] = rows[match.inspection_id] = merged
-    return renamed, list(rows.values())
+        merged = replace(merged, inspection_id=kept)
+        for old in (candidate.inspection_id, match_id):
+            if old != kept:
+                renamed[old] = kept
+                if old in stored:
+                    rekeyed[old] = kept
+        for mapping in (renamed, rekeyed):
+            for old, new in mapping.items():
+                if new in (candidate.inspection_id, match_id):
+                    mapping[old] = kept
+        pool[kept] = (merged, max(rank, match_rank))
+        rows[kept] = merged
+    return Resolution({old: new for old, new in renamed.items() if old != new},
+                      {old: new for old, new in rekeyed.items() if old != new}, list(rows.values()))

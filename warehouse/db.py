@@ -263,7 +263,8 @@ def _view(table: str) -> str:
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], first: Sequence[str], last: Sequence[str] = ()
+    con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], first: Sequence[str | tuple[str, list]],
+    last: Sequence[str] = ()
 ) -> dict[str, int]:
     """Run the `first` statements, one insert per Arrow table, then `last`, all in one transaction.
 
@@ -274,8 +275,8 @@ def _write(
     try:
         written = {}
         with _transaction(con):
-            for sql in first:
-                con.execute(sql)
+            for sql in first:  # SQL text, or (SQL, parameters)
+                con.execute(*sql) if isinstance(sql, tuple) else con.execute(sql)
             for table, arrow in tables.items():
                 written[table] = 0
                 if arrow.num_rows:
@@ -299,18 +300,21 @@ def batch_to_arrow(batch: Batch) -> dict[str, pa.Table]:
     return tables
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]:
+def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, rekeyed: dict[str, str] | None = None
+               ) -> dict[str, int]:
     """Write a batch in one transaction; returns rows written (inserted or updated) per table.
 
     Each document in the batch has its previously derived rows replaced by the batch's, so a
     reparse that finds less leaves nothing stale, and an inspection no document names any more
     is deleted. Documents upsert; inspections merge (a null never erases a stored value); a fetch
-    already stored is replaced (a reparse re-records its parse outcome). Any error rolls back
-    everything and is re-raised.
+    already stored is replaced (a reparse re-records its parse outcome). `rekeyed` moves stored
+    inspections to the id they keep from now on (old -> new), in the same transaction. Any error
+    rolls back everything and is re-raised.
     """
     tables = batch_to_arrow(batch)
+    moves = [statement for old, new in sorted((rekeyed or {}).items()) for statement in _rekey(old, new)]
     if not batch.documents:
-        return _write(con, tables, first=[])
+        return _write(con, tables, first=moves)
     reloaded = f"SELECT document_id FROM {_view('documents')}"
     # Inspections these documents named before the reload: any that no document names afterwards go.
     remember = (f"CREATE OR REPLACE TEMP TABLE _csi_named_before AS SELECT DISTINCT inspection_id "
@@ -319,7 +323,19 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]:
     orphans = ["DELETE FROM inspections WHERE inspection_id IN (SELECT inspection_id FROM _csi_named_before) "
                "AND inspection_id NOT IN (SELECT inspection_id FROM document_inspections)",
                "DROP TABLE _csi_named_before"]
-    return _write(con, tables, first=[remember, *stale], last=orphans)
+    return _write(con, tables, first=[*moves, remember, *stale], last=orphans)
+
+
+def _rekey(old: str, new: str) -> list[tuple[str, list]]:
+    """Statements that move every row of inspection `old` to `new` (the same inspection under its kept id)."""
+    return [
+        ("UPDATE ratings SET inspection_id = ? WHERE inspection_id = ?", [new, old]),
+        ("UPDATE findings SET inspection_id = ? WHERE inspection_id = ?", [new, old]),
+        ("INSERT OR IGNORE INTO document_inspections SELECT document_id, ? FROM document_inspections "
+         "WHERE inspection_id = ?", [new, old]),
+        ("DELETE FROM document_inspections WHERE inspection_id = ?", [old]),
+        ("DELETE FROM inspections WHERE inspection_id = ?", [old]),
+    ]
 
 
 def seed_reference(

@@ -75,6 +75,16 @@ def inspections_of(con: duckdb.DuckDBPyConnection, councils: list[str]) -> list[
     return [Inspection(*row) for row in rows]
 
 
+def inspection_doc_types(con: duckdb.DuckDBPyConnection, inspection_ids: list[str]) -> dict[str, list[str]]:
+    """The doc_types of the documents that name each inspection (how much their word about it counts)."""
+    if not inspection_ids:
+        return {}
+    rows = con.execute("SELECT di.inspection_id, list(DISTINCT d.doc_type) FROM document_inspections di "
+                       "JOIN documents d USING (document_id) WHERE list_contains(?, di.inspection_id) GROUP BY 1",
+                       [inspection_ids]).fetchall()
+    return dict(rows)
+
+
 def latest_grades(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
     """(council, judgement) -> grade, from the latest_ratings view: a snapshot to diff runs against."""
     rows = con.execute("SELECT council_code, judgement, grade FROM latest_ratings WHERE grade IS NOT NULL").fetchall()

@@ -185,8 +185,11 @@ _PUBLISHED = re.compile(r"^Report published:?\s*(.+)$", re.M | re.I)
 # Combined SIF reports: the local authority's sections were published earlier than the whole.
 _ORIGINALLY_PUBLISHED = re.compile(r"originally\s+published\s+on\s+(\d{1,2}\s+\w+\s+\d{4})", re.I)
 _TITLE_END = re.compile(r"^Inspection dates?\b|^Dates? of (?:visit|inspection)", re.I | re.M)
-_OFSTED_REPORT = re.compile(r"\bOfsted\b|\binspection\b|\bHis Majesty|\bHer Majesty|\bmonitoring visit|\bfocused visit",
-                            re.I)
+# The title of an Ofsted report or letter on its first page; a council's own PDF that merely mentions an
+# inspection keeps its source's doc_type (it must not count as Ofsted's own record).
+_OFSTED_REPORT = re.compile(r"\binspection\s+of\b.{0,120}?\bchildren's\s+(?:social\s+care\s+)?services"
+                            r"|\bservices\s+for\s+children\s+in\s+need|\b(?:focused|monitoring)\s+visit\s+to\b"
+                            r"|\bjoint\s+targeted\s+area\s+inspection", re.I | re.S)
 _TERMINAL = (".", ":", "?", "!", ";")
 
 
