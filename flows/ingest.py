@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -246,9 +247,18 @@ def _verdicts(source: Source, attempted: int, parsed: int, misses: int) -> list[
     return problems
 
 
-# Deployments choose where tasks run through the environment (prefect.yaml job_variables); the CLI per run.
-@flow(name="ingest", task_runner=task_runner_for(os.environ.get("CSI_TASK_RUNNER", "threads"),
-                                                 os.environ.get("CSI_DASK_ADDRESS")))
+def runner_from_environment():
+    """Where a deployment's tasks run: CSI_TASK_RUNNER and CSI_DASK_ADDRESS (prefect.yaml job_variables, or the
+    environment of `csi serve`). A bad value warns and falls back to threads rather than breaking every flow."""
+    try:
+        return task_runner_for(os.environ.get("CSI_TASK_RUNNER", "threads"), os.environ.get("CSI_DASK_ADDRESS"))
+    except ValueError as exc:
+        warnings.warn(f"CSI_TASK_RUNNER ignored, tasks run in threads: {exc}", stacklevel=2)
+        return task_runner_for("threads")
+
+
+# The CLI chooses per run (ingest.with_options); deployments through the environment.
+@flow(name="ingest", task_runner=runner_from_environment())
 def ingest(sources_file: str | None = None, db: str | None = None, base_url: str | None = None,
            sources: list[str] | None = None, adapters: list[str] | None = None, warc_dir: str | None = None,
            full_refresh: bool = False, parse_chunk: int = PARSE_CHUNK):

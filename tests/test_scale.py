@@ -174,3 +174,14 @@ def test_an_adapter_whose_selectors_match_nothing_on_every_page_fails_and_a_few_
         "ofsted: the ofsted adapter's selectors matched nothing on any of 3 page(s)"]
     assert _verdicts(ofsted, attempted=3, parsed=3, misses=2) == []
     assert _verdicts(ofsted, attempted=10, parsed=7, misses=0) == ["ofsted: only 7 of 10 page(s) parsed (floor 80%)"]
+
+
+def test_a_bad_runner_in_the_environment_warns_and_falls_back_to_threads(monkeypatch):
+    from flows.ingest import runner_from_environment
+
+    monkeypatch.setenv("CSI_TASK_RUNNER", "dask")  # without CSI_DASK_ADDRESS
+    monkeypatch.delenv("CSI_DASK_ADDRESS", raising=False)
+    with pytest.warns(UserWarning, match="needs --dask-address"):
+        assert type(runner_from_environment()).__name__ == "ThreadPoolTaskRunner"
+    monkeypatch.setenv("CSI_TASK_RUNNER", "processes")
+    assert type(runner_from_environment()).__name__ == "ProcessPoolTaskRunner"
