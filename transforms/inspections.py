@@ -198,19 +198,33 @@ def resolve_identities(candidates: list[tuple[Inspection, int]], known: list[tup
     give the same ids whatever order they were loaded in; a stored inspection whose id loses is re-keyed.
     Candidates are taken highest rank first, and each becomes known to the next.
     """
-    pool = {k.inspection_id: (k, rank) for k, rank in known}
+    pool: dict[str, tuple[Inspection, int]] = {}
+    groups: dict[tuple[str, str], set[str]] = {}  # (council, family) -> ids: only these can match
+
+    def put(inspection: Inspection, rank: int) -> None:
+        pool[inspection.inspection_id] = (inspection, rank)
+        groups.setdefault((inspection.council_code, family(inspection.framework)), set()).add(inspection.inspection_id)
+
+    def take(inspection_id: str) -> tuple[Inspection, int]:
+        inspection, rank = pool.pop(inspection_id)
+        groups[(inspection.council_code, family(inspection.framework))].discard(inspection_id)
+        return inspection, rank
+
+    for k, rank in known:
+        put(k, rank)
     stored = set(pool)
     renamed: dict[str, str] = {}
     rekeyed: dict[str, str] = {}
     rows: dict[str, Inspection] = {}
     for candidate, rank in sorted(candidates, key=lambda c: (-c[1], c[0].inspection_id)):
+        group = groups.get((candidate.council_code, family(candidate.framework)), set())
         match_id = candidate.inspection_id if candidate.inspection_id in pool else next(
-            (kid for kid in sorted(pool) if same_inspection(candidate, pool[kid][0])), None)
+            (kid for kid in sorted(group) if same_inspection(candidate, pool[kid][0])), None)
         if match_id is None:
-            pool[candidate.inspection_id] = (candidate, rank)
+            put(candidate, rank)
             rows[candidate.inspection_id] = candidate
             continue
-        match, match_rank = pool.pop(match_id)
+        match, match_rank = take(match_id)
         rows.pop(match_id, None)
         weak, strong = (match, candidate) if rank >= match_rank else (candidate, match)
         kept = min(candidate.inspection_id, match_id) if rank == match_rank else strong.inspection_id
@@ -226,7 +240,7 @@ def resolve_identities(candidates: list[tuple[Inspection, int]], known: list[tup
             for old, new in mapping.items():
                 if new in (candidate.inspection_id, match_id):
                     mapping[old] = kept
-        pool[kept] = (merged, max(rank, match_rank))
+        put(merged, max(rank, match_rank))
         rows[kept] = merged
     return Resolution({old: new for old, new in renamed.items() if old != new},
                       {old: new for old, new in rekeyed.items() if old != new}, list(rows.values()))
