@@ -56,6 +56,7 @@ from scrapers.moderngov import discover, items_source
 from scrapers.ofsted import crawl_ofsted
 from scrapers.sources import Source, SourceConfigError, load_sources
 from scrapers.urls import host_of
+from warehouse.db import Batch
 from warehouse.queries import last_good_fetches, latest_grades
 from warehouse.staging import discard_staged, read_staged, write_staged
 
@@ -121,6 +122,14 @@ class ParsedChunk:
     profile_misses: int
 
 
+def _cached(store, key: str) -> Batch | None:
+    """A page's cached rows, or None; an unreadable cache entry (older code, a damaged file) is a miss."""
+    try:
+        return store.read(key).result if store.exists(key) else None
+    except Exception:  # noqa: BLE001 - the page is parsed again and the entry rewritten
+        return None
+
+
 @task(retries=1, cache_policy=NONE, task_run_name="parse {source.name} ({directory})")
 def parse_and_stage(source: Source, fetches: list[FetchRow], directory: str) -> ParsedChunk:
     """Parse archived pages and stage their rows as Parquet where this task runs.
@@ -133,8 +142,8 @@ def parse_and_stage(source: Source, fetches: list[FetchRow], directory: str) -> 
     batches, failures, hits = [], {}, 0
     for fetch in fetches:
         key = page_cache_key(source, fetch)
-        if store.exists(key):
-            cached = store.read(key).result  # the rows of an earlier fetch of these bytes: this fetch's time
+        cached = _cached(store, key)
+        if cached is not None:  # the rows of an earlier fetch of these bytes, given this fetch's time
             cached.documents = [dataclasses.replace(d, fetched_at=fetch.requested_at) for d in cached.documents]
             batches.append(cached)
             hits += 1

@@ -185,3 +185,16 @@ def test_a_bad_runner_in_the_environment_warns_and_falls_back_to_threads(monkeyp
         assert type(runner_from_environment()).__name__ == "ThreadPoolTaskRunner"
     monkeypatch.setenv("CSI_TASK_RUNNER", "processes")
     assert type(runner_from_environment()).__name__ == "ProcessPoolTaskRunner"
+
+
+def test_an_unreadable_cache_entry_is_a_miss_not_a_failure():
+    from flows.ingest import _cached
+
+    class DamagedStore:  # an entry written by older code, or a damaged file
+        def exists(self, key):
+            return True
+
+        def read(self, key):
+            raise ValueError("cannot unpickle")
+
+    assert _cached(DamagedStore(), "key") is None
