@@ -12,8 +12,7 @@ from warcio.archiveiterator import ArchiveIterator
 from csi.dates import parse_datetime
 from scrapers.archive import ArchivedResponse, RecordTooLarge, record_payload
 
-HTML_TYPES = ("text/html", "application/xhtml+xml")
-PARSABLE_TYPES = HTML_TYPES + ("application/pdf",)  # what the adapters read: web pages and PDF reports
+PARSABLE_TYPES = ("text/html", "application/xhtml+xml", "application/pdf")  # what the adapters read
 
 
 @dataclass(frozen=True)

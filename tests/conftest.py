@@ -35,6 +35,17 @@ SAMPLE_PAGES = {
 SAMPLE_BASE = "http://127.0.0.1:8000"
 
 
+def db_rows(db, sql: str, params: list | None = None) -> list[tuple]:
+    """Rows of a query on a warehouse file, opened read-only and closed again (a flow may write it next)."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
 @pytest.fixture(scope="session")
 def sample_sources():
     return {s.name: s for s in load_sources(SOURCES_FILE, base_url=SAMPLE_BASE).sources}

@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import duckdb
 import pytest
 import yaml
 from prefect.flows import load_flow_from_entrypoint
@@ -19,6 +18,7 @@ from prefect.flows import load_flow_from_entrypoint
 from csi.paths import DEFAULT_SOURCES
 from flows.deployments import PREFECT_YAML, load_specs, runner_deployments
 from scrapers.sources import load_sources
+from tests.conftest import db_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = yaml.safe_load(PREFECT_YAML.read_text())
@@ -109,11 +109,7 @@ def test_csi_serve_runs_a_deployment_against_a_live_api(prefect_harness, tmp_pat
     finally:
         server.terminate()
         server.wait(30)
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        assert con.execute("SELECT flow, state FROM runs").fetchall() == [("reparse", "COMPLETED")]
-    finally:
-        con.close()
+    assert db_rows(db, "SELECT flow, state FROM runs") == [("reparse", "COMPLETED")]
 
 
 def test_ingest_deployments_parse_on_every_core_with_a_runner_that_exists():

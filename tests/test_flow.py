@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -13,6 +12,7 @@ from csi.sample_site import SOURCES_FILE, serve_site
 from flows.demo import demo
 from flows.ingest import ingest
 from scrapers.archive import read_response
+from tests.conftest import db_rows
 from tests.loopback import closed_port
 
 DERIVED_TABLES = ("documents", "document_councils", "inspections", "ratings", "findings", "quotes", "metrics",
@@ -20,11 +20,7 @@ DERIVED_TABLES = ("documents", "document_councils", "inspections", "ratings", "f
 
 
 def _dump(db) -> dict[str, list]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: sorted(map(repr, con.sql(f"SELECT * FROM {t}").fetchall())) for t in DERIVED_TABLES}
-    finally:
-        con.close()
+    return {t: sorted(map(repr, db_rows(db, f"SELECT * FROM {t}"))) for t in DERIVED_TABLES}
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +35,6 @@ def demo_db(prefect_harness, tmp_path_factory):
     return db, first.result(), after_first, _dump(db)
 
 
-def _query(db, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.sql(sql).fetchall()
-    finally:
-        con.close()
-
 
 def test_demo_loads_every_sample_document(demo_db):
     db, summary, _, _ = demo_db
@@ -54,12 +43,12 @@ def test_demo_loads_every_sample_document(demo_db):
         "sample-hillingdon-moderngov": 1}
     assert summary["failures"]["failed_urls"] == 0
     assert summary["tables"]["documents"] == 5
-    assert _query(db, "SELECT count(*) FROM fetches WHERE outcome <> 'ok'") == [(0,)]
+    assert db_rows(db, "SELECT count(*) FROM fetches WHERE outcome <> 'ok'") == [(0,)]
 
 
 def test_demo_rows_for_the_seed_documents(demo_db):
     db = demo_db[0]
-    ratings = set(_query(db, """SELECT c.name, judgement, grade, rated_year, is_historical
+    ratings = set(db_rows(db, """SELECT c.name, judgement, grade, rated_year, is_historical
                                 FROM ratings JOIN councils c USING (council_code)"""))
     assert ratings == {
         ("Hillingdon", "overall_effectiveness", "good", 2018, False),
@@ -72,15 +61,15 @@ def test_demo_rows_for_the_seed_documents(demo_db):
         ("Hounslow", "overall_effectiveness", "requires_improvement", 2014, False),
         ("Hounslow", "lscb", "requires_improvement", 2014, False),
     }
-    assert ("ssi", "ssi") in _query(db, "SELECT inspectorate, framework FROM inspections")
-    assert ("joint", "jtai") in _query(db, "SELECT inspectorate, framework FROM inspections")
-    speakers = {s for (s,) in _query(db, "SELECT speaker FROM quotes")}
+    assert ("ssi", "ssi") in db_rows(db, "SELECT inspectorate, framework FROM inspections")
+    assert ("joint", "jtai") in db_rows(db, "SELECT inspectorate, framework FROM inspections")
+    speakers = {s for (s,) in db_rows(db, "SELECT speaker FROM quotes")}
     assert speakers == {"Denise Platt", "Graeme Betts", "John Ransford", "David Simmonds", "Elin Weston",
                         "Lily Bath"}
-    assert _query(db, """SELECT kind, count(*) FROM findings f JOIN documents d USING (document_id)
+    assert db_rows(db, """SELECT kind, count(*) FROM findings f JOIN documents d USING (document_id)
                          WHERE d.source = 'sample-hounslow-chronicle' GROUP BY kind ORDER BY kind""") == [
         ("strength", 5), ("weakness", 9)]
-    metrics = set(_query(db, "SELECT name, value FROM metrics"))
+    metrics = set(db_rows(db, "SELECT name, value FROM metrics"))
     assert {("children_in_need", 1758.0), ("children_in_need", 2200.0), ("action_plan_actions", 41.0),
             ("action_plan_actions_completed", 30.0), ("agency_staff_tenure_weeks", 37.0)} <= metrics
 
@@ -88,9 +77,9 @@ def test_demo_rows_for_the_seed_documents(demo_db):
 def test_every_row_traces_to_a_document(demo_db):
     db = demo_db[0]
     for table in ("ratings", "findings", "quotes", "metrics", "document_councils"):
-        orphans = _query(db, f"SELECT count(*) FROM {table} t ANTI JOIN documents d USING (document_id)")
+        orphans = db_rows(db, f"SELECT count(*) FROM {table} t ANTI JOIN documents d USING (document_id)")
         assert orphans == [(0,)], table
-    assert _query(db, "SELECT count(*) FROM ratings r ANTI JOIN inspections i USING (inspection_id)") == [(0,)]
+    assert db_rows(db, "SELECT count(*) FROM ratings r ANTI JOIN inspections i USING (inspection_id)") == [(0,)]
 
 
 def test_second_run_changes_nothing(demo_db):
@@ -101,7 +90,7 @@ def test_second_run_changes_nothing(demo_db):
 
 def test_fetches_point_into_the_warc_archive(demo_db):
     db = demo_db[0]
-    rows = _query(db, """SELECT f.warc_file, f.warc_offset, f.content_sha256, d.url FROM fetches f
+    rows = db_rows(db, """SELECT f.warc_file, f.warc_offset, f.content_sha256, d.url FROM fetches f
                          JOIN documents d ON d.url = f.url AND d.content_sha256 = f.content_sha256""")
     assert len(rows) >= 5
     for warc_file, offset, sha, url in rows:
@@ -112,7 +101,7 @@ def test_fetches_point_into_the_warc_archive(demo_db):
 
 def test_runs_are_recorded(demo_db):
     db = demo_db[0]
-    assert _query(db, "SELECT count(*), min(state) FROM runs WHERE flow = 'ingest'") == [(2, "COMPLETED")]
+    assert db_rows(db, "SELECT count(*), min(state) FROM runs WHERE flow = 'ingest'") == [(2, "COMPLETED")]
 
 
 def test_unreachable_sources_fail_loudly(prefect_harness, tmp_path):
@@ -121,9 +110,9 @@ def test_unreachable_sources_fail_loudly(prefect_harness, tmp_path):
                    return_state=True)
     assert state.is_failed()
     assert "no documents from 5 source(s)" in state.message
-    outcomes = _query(db, "SELECT url, outcome FROM fetches ORDER BY url")
+    outcomes = db_rows(db, "SELECT url, outcome FROM fetches ORDER BY url")
     assert len(outcomes) == 5 and {o for _, o in outcomes} == {"connection_error"}
-    assert _query(db, "SELECT state FROM runs") == [("FAILED",)]
+    assert db_rows(db, "SELECT state FROM runs") == [("FAILED",)]
 
 
 def test_cli_run_offline_explains_and_exits_non_zero(prefect_harness, tmp_path):
@@ -134,7 +123,7 @@ def test_cli_run_offline_explains_and_exits_non_zero(prefect_harness, tmp_path):
     assert result.exit_code == 1
     assert "could not be reached" in result.output and "csi demo" in result.output
     assert "Traceback" not in result.output
-    assert _query(db, "SELECT count(*) FROM fetches WHERE outcome = 'connection_error'") == [(5,)]
+    assert db_rows(db, "SELECT count(*) FROM fetches WHERE outcome = 'connection_error'") == [(5,)]
 
 
 def test_cli_demo_prints_summary_and_examples(prefect_harness, tmp_path):

@@ -7,7 +7,6 @@ import io
 import time
 import zlib
 
-import duckdb
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -15,6 +14,7 @@ from warcio.warcwriter import WARCWriter
 from flows.maintenance import import_warc
 from scrapers.archive import MAX_RECORD_BYTES, RecordTooLarge, read_response
 from scrapers.warc_import import iter_responses
+from tests.conftest import db_rows
 
 PAGE = (b"<html><head><title>Ofsted visit</title></head><body><h1>Ofsted visit to Hounslow</h1>"
         b"<p>Inspectors judged Hounslow's children's services to require improvement to be good overall.</p>"
@@ -90,8 +90,4 @@ def test_import_warc_loads_the_good_page_and_counts_the_refused(prefect_harness,
     state = import_warc([str(hostile_warc)], db=str(db), return_state=True)
     summary = state.result()
     assert (summary["loaded"], summary["refused"]) == (1, 2)
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        assert con.execute("SELECT url FROM documents").fetchall() == [("http://127.0.0.1:8000/news/good.html",)]
-    finally:
-        con.close()
+    assert db_rows(db, "SELECT url FROM documents") == [("http://127.0.0.1:8000/news/good.html",)]

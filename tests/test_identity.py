@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import duckdb
 import pytest
 
 from csi.records import DocumentInspection, DocumentRow, Inspection, Rating, make_id
 from flows.pipeline import load
+from tests.conftest import db_rows
 from transforms.councils import load_aliases, load_councils
 from transforms.inspections import DOC_TYPE_RANK, aliases, inspection_id, resolve_identities, same_inspection
 from warehouse.db import Batch, connect, migrate, seed_reference
@@ -118,13 +118,9 @@ def _load_in_order(db, batches) -> list[tuple]:
             load(con, batch)
     finally:
         con.close()
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return [con.execute("SELECT inspection_id, framework, published_on FROM inspections").fetchall(),
-                con.execute("SELECT DISTINCT inspection_id FROM ratings").fetchall(),
-                con.execute("SELECT count(*) FROM document_inspections").fetchall()]
-    finally:
-        con.close()
+    return [db_rows(db, "SELECT inspection_id, framework, published_on FROM inspections"),
+            db_rows(db, "SELECT DISTINCT inspection_id FROM ratings"),
+            db_rows(db, "SELECT count(*) FROM document_inspections")]
 
 
 @pytest.mark.parametrize("news_first", [False, True], ids=["official-first", "news-first"])

@@ -23,7 +23,7 @@ from csi.sample_site import SITE_DIR
 from flows.demo import demo
 from flows.ingest import ingest
 from flows.maintenance import import_warc, reparse, rerun_failed
-from tests.conftest import SAMPLE_PAGES
+from tests.conftest import SAMPLE_PAGES, db_rows
 from tests.loopback import Reply, closed_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,16 +33,9 @@ DERIVED = ("documents", "document_councils", "document_inspections", "inspection
            "metrics")
 
 
-def _rows(db, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
 
 def _dump(db) -> dict[str, list]:
-    return {t: sorted(map(repr, _rows(db, f"SELECT * FROM {t}"))) for t in DERIVED}
+    return {t: sorted(map(repr, db_rows(db, f"SELECT * FROM {t}"))) for t in DERIVED}
 
 
 def _loopback_sources(tmp_path: Path, base: str) -> Path:
@@ -67,7 +60,7 @@ def test_rerun_failed_refetches_only_the_failed_urls(prefect_harness, site, tmp_
     sources = _loopback_sources(tmp_path, site.base)
     db = tmp_path / "csi.duckdb"
     assert ingest(sources_file=str(sources), db=str(db), return_state=True).is_completed()
-    assert _rows(db, "SELECT count(*) FROM documents") == [(1,)]
+    assert db_rows(db, "SELECT count(*) FROM documents") == [(1,)]
     before = dict(site.hits)
 
     site.route("/news/beta.html", body=CYPNOW_FILE.read_bytes())  # the server heals
@@ -76,8 +69,8 @@ def test_rerun_failed_refetches_only_the_failed_urls(prefect_harness, site, tmp_
     new_hits = {path: n - before.get(path, 0) for path, n in site.hits.items()
                 if n != before.get(path, 0) and path != "/robots.txt"}
     assert new_hits == {"/news/beta.html": 1}
-    assert _rows(db, "SELECT count(*) FROM documents") == [(2,)]
-    assert ("Haringey",) in _rows(db, "SELECT c.name FROM ratings JOIN councils c USING (council_code)")
+    assert db_rows(db, "SELECT count(*) FROM documents") == [(2,)]
+    assert ("Haringey",) in db_rows(db, "SELECT c.name FROM ratings JOIN councils c USING (council_code)")
     # Nothing is failing any more, so a second rerun fetches nothing.
     assert rerun_failed(db=str(db), sources_file=str(sources), return_state=True).result()["refetched"] == 0
 
@@ -95,7 +88,7 @@ def test_unchanged_pages_are_not_parsed_again(prefect_harness, site, tmp_path):
     assert second.is_completed(), second.message
     assert second.result()["documents_this_run"] == {"loop": 0}
     assert site.hits_at("/news/alpha.html")[-1].headers.get("If-None-Match") == '"v1"'
-    assert _rows(db, "SELECT outcome FROM fetches WHERE url LIKE '%alpha%' ORDER BY requested_at") == [
+    assert db_rows(db, "SELECT outcome FROM fetches WHERE url LIKE '%alpha%' ORDER BY requested_at") == [
         ("ok",), ("not_modified",)]
 
 
@@ -150,12 +143,12 @@ def test_import_warc_loads_each_page_once(prefect_harness, tmp_path):
     assert state.is_completed()
     summary = state.result()
     assert (summary["loaded"], summary["duplicate"], summary["not_a_document"]) == (1, 1, 2)
-    assert _rows(db, "SELECT url, source, fetched_at FROM documents") == [(cyp, "cypnow", datetime(2019, 1, 5, 10))]
-    assert ("Haringey", "requires_improvement") in _rows(
+    assert db_rows(db, "SELECT url, source, fetched_at FROM documents") == [(cyp, "cypnow", datetime(2019, 1, 5, 10))]
+    assert ("Haringey", "requires_improvement") in db_rows(
         db, "SELECT c.name, grade FROM ratings JOIN councils c USING (council_code)")
-    ((outcome, error),) = _rows(db, "SELECT outcome, error FROM fetches WHERE url LIKE '%.pdf'")
+    ((outcome, error),) = db_rows(db, "SELECT outcome, error FROM fetches WHERE url LIKE '%.pdf'")
     assert outcome == "parse_error" and error.startswith("PdfUnreadable: ")
-    assert _rows(db, "SELECT outcome, error FROM fetches WHERE url LIKE '%.xml'") == [
+    assert db_rows(db, "SELECT outcome, error FROM fetches WHERE url LIKE '%.xml'") == [
         ("parse_error", "no adapter for application/xml")]
     before = _dump(db)
     assert import_warc(files=[str(warc)], db=str(db), return_state=True).result()["duplicate"] == 4
@@ -236,9 +229,9 @@ def test_a_load_killed_mid_transaction_leaves_the_warehouse_as_before(tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.stdout.read() == "", "the load finished before it was killed: make the batch bigger"
-    assert _rows(db, "SELECT url FROM documents") == [("https://news.example/first",)]
-    assert _rows(db, "SELECT count(*) FROM metrics") == [(1,)]
-    assert _rows(db, "SELECT max(version) FROM schema_version") >= [(1,)]
+    assert db_rows(db, "SELECT url FROM documents") == [("https://news.example/first",)]
+    assert db_rows(db, "SELECT count(*) FROM metrics") == [(1,)]
+    assert db_rows(db, "SELECT max(version) FROM schema_version") >= [(1,)]
 
 
 def test_since_filters_use_dates(demo_db):

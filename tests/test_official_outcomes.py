@@ -7,11 +7,11 @@ from datetime import date, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import duckdb
 import pytest
 
 from csi.records import GRADE_RANK, DocumentRow, Rating, make_id
 from flows.official_outcomes import load_official_outcomes, outcomes_batch
+from tests.conftest import db_rows
 from transforms.councils import load_aliases, load_councils
 from transforms.inspections import inspection_id
 from transforms.official_outcomes import framework_of, judgement_of, read_outcomes, read_sheets
@@ -319,12 +319,7 @@ def test_cli_load_outcomes_loads_the_file_and_refuses_a_missing_one(prefect_harn
     db = tmp_path / "csi.duckdb"
     result = CliRunner().invoke(app, ["load-outcomes", str(FIXTURES / "ilacs_history.csv"), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        loaded = con.execute("SELECT count(*) FROM ratings r JOIN documents d USING (document_id) "
-                             "WHERE d.source = 'ofsted_mi'").fetchall()[0][0]
-    finally:
-        con.close()
-    assert loaded == len(HISTORY_RATINGS)
+    assert db_rows(db, "SELECT count(*) FROM ratings r JOIN documents d USING (document_id) "
+                       "WHERE d.source = 'ofsted_mi'") == [(len(HISTORY_RATINGS),)]
     missing = CliRunner().invoke(app, ["load-outcomes", str(tmp_path / "nope.ods"), "--db", str(db)])
     assert missing.exit_code == 2 and "No outcomes file" in missing.output

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from csi.cli import app
 from flows.demo import demo
+from tests.conftest import db_rows
 from tests.loopback import closed_port
 from warehouse.db import connect
 from warehouse.report import ReportError, build_report
@@ -37,13 +38,6 @@ def report(demo_db, tmp_path_factory) -> Path:
     assert "index.html" in result.output
     return out
 
-
-def _rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def _page(path: Path):
@@ -70,7 +64,7 @@ def test_index_has_every_section_and_its_charts(report, demo_db):
     for div in index.xpath("//div[@data-spec]"):  # every chart has its spec
         assert div.get("data-spec") in specs
     # The distribution chart counts the latest overall grades of latest_ratings.
-    expected = dict(_rows(demo_db, "SELECT grade, count(*) FROM latest_ratings WHERE judgement = "
+    expected = dict(db_rows(demo_db, "SELECT grade, count(*) FROM latest_ratings WHERE judgement = "
                                    "'overall_effectiveness' AND grade IS NOT NULL GROUP BY grade"))
     bars = {v["grade"]: v["councils"] for v in specs["spec-distribution"]["data"]["values"]}
     assert bars == {"Outstanding": 0, "Good": expected["good"],
@@ -97,10 +91,10 @@ def test_chart_library_and_styles_are_local_files(report):
 def test_council_table_links_exactly_the_council_pages(report, demo_db):
     index = _page(report / "index.html")
     rows = index.xpath("//table[@id='council-table']/tbody/tr")
-    assert len(rows) == _rows(demo_db, "SELECT count(*) FROM councils")[0][0]
+    assert len(rows) == db_rows(demo_db, "SELECT count(*) FROM councils")[0][0]
     links = index.xpath("//table[@id='council-table']//a/@href")
     assert links and all((report / href).is_file() for href in links)
-    with_data = {code for (code,) in _rows(demo_db, "SELECT council_code FROM ratings UNION SELECT council_code "
+    with_data = {code for (code,) in db_rows(demo_db, "SELECT council_code FROM ratings UNION SELECT council_code "
                                                     "FROM findings UNION SELECT council_code FROM quotes")}
     assert {Path(href).stem for href in links} == with_data == {p.stem for p in (report / "councils").glob("*.html")}
     assert index.xpath("//table[@id='council-table'][contains(@class, 'sortable')]/thead/tr/th")
@@ -113,7 +107,7 @@ def test_hillingdon_page_lists_its_grades_findings_and_quotes(report, demo_db):
     assert "Hillingdon" in _text(page.xpath("//h1")[0])
     history = [" ".join(_text(td) for td in tr.xpath("td"))
                for tr in page.xpath("//table[@id='history-table']/tbody/tr")]
-    graded = _rows(demo_db, "SELECT rated_year, judgement, grade FROM rating_history WHERE council_code = ?",
+    graded = db_rows(demo_db, "SELECT rated_year, judgement, grade FROM rating_history WHERE council_code = ?",
                    [HILLINGDON])
     assert len(history) == len(graded) == 5
     labels = {"overall_effectiveness": "Overall effectiveness", "leadership": "Leadership",
@@ -126,17 +120,17 @@ def test_hillingdon_page_lists_its_grades_findings_and_quotes(report, demo_db):
     assert json.loads(page.xpath("//script[@id='spec-timeline']")[0].text)["$schema"]
 
     findings = _text(page.get_element_by_id("findings"))
-    texts = _rows(demo_db, "SELECT text FROM findings WHERE council_code = ?", [HILLINGDON])
+    texts = db_rows(demo_db, "SELECT text FROM findings WHERE council_code = ?", [HILLINGDON])
     assert len(texts) == 35
     for (text,) in texts:
         assert re.sub(r"\s+", " ", text).strip() in findings
     quotes = _text(page.get_element_by_id("quotes"))
-    for speaker, text in _rows(demo_db, "SELECT speaker, text FROM quotes WHERE council_code = ?", [HILLINGDON]):
+    for speaker, text in db_rows(demo_db, "SELECT speaker, text FROM quotes WHERE council_code = ?", [HILLINGDON]):
         assert speaker in quotes and re.sub(r"\s+", " ", text).strip() in quotes
 
 
 def test_a_council_without_ratings_shows_no_rating(report, demo_db):
-    (code, name), = _rows(demo_db, "SELECT council_code, name FROM councils WHERE name = 'Barnet'")
+    (code, name), = db_rows(demo_db, "SELECT council_code, name FROM councils WHERE name = 'Barnet'")
     index = _page(report / "index.html")
     (row,) = index.xpath(f"//table[@id='council-table']/tbody/tr[@data-code='{code}']")
     assert name in _text(row) and "no rating" in _text(row)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -14,20 +13,13 @@ from csi.cli import app
 from csi.sample_site import SITE_DIR, SOURCES_FILE, serve_site
 from flows.ingest import _verdicts, ingest, task_runner_for
 from flows.pipeline import Page, pages_to_batch
-from tests.conftest import FETCHED_AT, SAMPLE_BASE, SAMPLE_PAGES
+from tests.conftest import FETCHED_AT, SAMPLE_BASE, SAMPLE_PAGES, db_rows
 from tests.loopback import make_source
 from warehouse.db import batch_to_arrow
 from warehouse.staging import read_staged, write_staged
 
 LGC_PAGE = "/lgc/news/hillingdon-services-still-poor.html"
 
-
-def _query(db, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture
@@ -69,9 +61,9 @@ def test_a_page_that_fails_to_parse_fails_the_run_naming_its_source_and_a_rerun_
         first = ingest(sources_file=str(SOURCES_FILE), db=str(db), base_url=base, return_state=True)
         assert first.is_failed()
         assert "sample-lgc: only 0 of 1 page(s) parsed (floor 80%)" in first.message
-        assert _query(db, "SELECT outcome, error FROM fetches WHERE url LIKE '%hillingdon-services-still-poor%'") == [
+        assert db_rows(db, "SELECT outcome, error FROM fetches WHERE url LIKE '%hillingdon-services-still-poor%'") == [
             ("parse_error", "ValueError: injected parser fault")]
-        assert _query(db, "SELECT count(*) FROM documents") == [(4,)]
+        assert db_rows(db, "SELECT count(*) FROM documents") == [(4,)]
         assert sum(calls.values()) == 5
 
         failing.clear()
@@ -81,8 +73,8 @@ def test_a_page_that_fails_to_parse_fails_the_run_naming_its_source_and_a_rerun_
     assert second.is_completed(), second.message
     # Every page was fetched again, but only the one that failed was parsed: the others came from the cache.
     assert list(calls) == [base + LGC_PAGE] and calls[base + LGC_PAGE] == 1
-    assert _query(db, "SELECT count(*) FROM documents") == [(5,)]
-    assert _query(db, "SELECT state FROM runs ORDER BY started_at") == [("FAILED",), ("COMPLETED",)]
+    assert db_rows(db, "SELECT count(*) FROM documents") == [(5,)]
+    assert db_rows(db, "SELECT state FROM runs ORDER BY started_at") == [("FAILED",), ("COMPLETED",)]
 
 
 def test_a_profile_that_matches_nothing_fails_the_run(prefect_harness, tmp_path):
@@ -97,7 +89,7 @@ def test_a_profile_that_matches_nothing_fails_the_run(prefect_harness, tmp_path)
     assert state.is_failed()
     assert "sample-lgc: profile 'lgc' matched nothing on any of 1 page(s)" in state.message
     # The page still loaded, through generic extraction, so nothing is lost.
-    assert _query(tmp_path / "csi.duckdb", "SELECT count(*) FROM documents WHERE profile_miss IS NOT NULL") == [(1,)]
+    assert db_rows(tmp_path / "csi.duckdb", "SELECT count(*) FROM documents WHERE profile_miss IS NOT NULL") == [(1,)]
 
 
 def test_the_summary_reports_new_grades_and_failures_by_host(prefect_harness, tmp_path):
@@ -122,7 +114,7 @@ def test_adapters_select_sources_and_an_unknown_one_is_refused(prefect_harness, 
         state = ingest(sources_file=str(SOURCES_FILE), db=str(tmp_path / "csi.duckdb"), base_url=base,
                        adapters=["moderngov"], return_state=True)
     assert state.is_completed()
-    assert _query(tmp_path / "csi.duckdb", "SELECT DISTINCT source FROM documents") == [
+    assert db_rows(tmp_path / "csi.duckdb", "SELECT DISTINCT source FROM documents") == [
         ("sample-hillingdon-moderngov",)]
     result = CliRunner().invoke(app, ["run", "--db", str(tmp_path / "x.duckdb"), "--adapter", "telegraph"])
     assert result.exit_code == 2 and "no selected source uses adapter(s) telegraph" in result.output
@@ -153,9 +145,9 @@ def test_the_dask_path_on_a_local_cluster_loads_what_threads_load(prefect_harnes
     assert state.result()["parse_cache_hits"] == 0
     for table in ("documents", "inspections", "ratings", "findings", "quotes", "metrics"):
         columns = "* EXCLUDE (fetched_at)" if table == "documents" else "*"
-        assert sorted(_query(dask_db, f"SELECT {columns} FROM {table}")) == sorted(
-            _query(threads_db, f"SELECT {columns} FROM {table}")), table
-    assert _query(dask_db, "SELECT count(*) FROM ratings")[0][0] > 0
+        assert sorted(db_rows(dask_db, f"SELECT {columns} FROM {table}")) == sorted(
+            db_rows(threads_db, f"SELECT {columns} FROM {table}")), table
+    assert db_rows(dask_db, "SELECT count(*) FROM ratings")[0][0] > 0
 
 
 def test_fetch_rows_of_cached_pages_belong_to_the_new_run(prefect_harness, tmp_path):
@@ -163,8 +155,8 @@ def test_fetch_rows_of_cached_pages_belong_to_the_new_run(prefect_harness, tmp_p
     with serve_site() as base:
         ingest(sources_file=str(SOURCES_FILE), db=str(db), base_url=base, return_state=True)
         ingest(sources_file=str(SOURCES_FILE), db=str(db), base_url=base, full_refresh=True, return_state=True)
-    runs = _query(db, "SELECT run_id FROM runs ORDER BY started_at")
-    per_run = dict(_query(db, "SELECT run_id, count(*) FROM fetches WHERE is_document GROUP BY run_id"))
+    runs = db_rows(db, "SELECT run_id FROM runs ORDER BY started_at")
+    per_run = dict(db_rows(db, "SELECT run_id, count(*) FROM fetches WHERE is_document GROUP BY run_id"))
     assert [per_run[run] for (run,) in runs] == [5, 5]
 
 

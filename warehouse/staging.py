@@ -7,7 +7,6 @@ the directories into DuckDB in one transaction, through the same upsert rules as
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 from pathlib import Path
 
@@ -33,9 +32,7 @@ def read_staged(directory: str | Path) -> Batch:
         file = path / f"{table}.parquet"
         if not file.exists():
             raise FileNotFoundError(f"staged batch {path} has no {table}.parquet")
-        names = {f.name for f in dataclasses.fields(record_type)}
-        rows = pq.read_table(file).to_pylist()
-        getattr(batch, table).extend(record_type(**{k: v for k, v in row.items() if k in names}) for row in rows)
+        getattr(batch, table).extend(record_type(**row) for row in pq.read_table(file).to_pylist())
     return batch
 
 
