@@ -5,7 +5,7 @@ Run with `.venv/bin/python benchmarks/extraction.py [--shared ../shared/data] [-
 asserts nothing.
 
 Both sides start from the page's bytes and run in this process, one page at a time on one core:
-  csi:          scrapers.adapters.news.parse_article (generic: a source with no profile), then
+  csi:          scrapers.platforms.news.parse.parse_article (generic: a source with no profile), then
                 transforms.extract.extract on the Document (the councils index is loaded once, up front);
   trafilatura:  trafilatura.extract(bytes) with its default settings.
 Passes alternate between the two (csi, trafilatura, csi, ...) so that both see the same machine load,
@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from csi.evaluation.extraction import generic_source, load_scrapinghub  # noqa: E402
-from scrapers.adapters.news import parse_article  # noqa: E402
+from scrapers.platforms.news.parse import parse_article  # noqa: E402
 from transforms.councils import default_index  # noqa: E402
 from transforms.extract import extract  # noqa: E402
 

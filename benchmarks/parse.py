@@ -15,7 +15,7 @@ from pathlib import Path
 
 from csi.records import DocumentRow
 from csi.sample_site import SITE_DIR, SOURCES_FILE
-from scrapers.adapters import parse_page
+from scrapers.platforms import parse_page
 from scrapers.sources import load_sources
 from transforms.councils import default_index, load_aliases, load_councils
 from transforms.extract import extract

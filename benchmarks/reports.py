@@ -19,7 +19,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from scrapers.adapters.ofsted_pdf import PdfUnreadable, normalise_pages, page_texts, parse_ofsted_pdf
+from scrapers.platforms.ofsted_pdf.parse import PdfUnreadable, normalise_pages, page_texts, parse_ofsted_pdf
 from scrapers.sources import Source
 from transforms.councils import default_index
 from transforms.extract import extract

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from csi.records import DocumentRow
 from flows.pipeline import now_utc, source_matching
-from scrapers.adapters import parse_page
 from scrapers.http import Fetcher
+from scrapers.platforms import parse_page
 from scrapers.sources import SourceSet
 from scrapers.warc_import import iter_responses
 from transforms.councils import default_index

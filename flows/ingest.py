@@ -52,8 +52,8 @@ from flows.pipeline import (
 from scrapers.archive import WarcArchive, read_response, safe_run_name
 from scrapers.crawl import CrawlResult, crawl
 from scrapers.http import Fetcher, PreviousFetch
-from scrapers.moderngov import discover, items_source
-from scrapers.ofsted import crawl_ofsted
+from scrapers.platforms.moderngov.discover import discover, items_source
+from scrapers.platforms.ofsted_site.discover import crawl_ofsted
 from scrapers.sources import Source, SourceConfigError, load_sources
 from scrapers.urls import host_of
 from warehouse.db import Batch

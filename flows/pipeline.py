@@ -18,8 +18,8 @@ from prefect.runtime import flow_run
 
 from csi.paths import resolve_db
 from csi.records import DocumentRow, FetchRow
-from scrapers.adapters import parse_page
-from scrapers.moderngov import load_bases, moderngov_source
+from scrapers.platforms import parse_page
+from scrapers.platforms.moderngov.discover import load_bases, moderngov_source
 from scrapers.sources import Source, SourceConfigError, SourceSet
 from scrapers.urls import host_of
 from transforms.councils import default_index, load_aliases, load_councils
@@ -29,7 +29,8 @@ from warehouse.db import Batch, connect, load_batch, migrate, record_run, seed_r
 from warehouse.queries import inspection_doc_types, inspections_of
 
 SUMMARY_TABLES = ("documents", "councils", "inspections", "ratings", "findings", "quotes", "metrics")
-_PARSING_CODE = ("scrapers/adapters/*.py", "transforms/*.py", "csi/records.py", "csi/dates.py", "csi/reference/*.csv")
+_PARSING_CODE = ("scrapers/platforms/**/*.py", "scrapers/html.py", "scrapers/pubdate.py", "transforms/*.py",
+                 "csi/records.py", "csi/dates.py", "csi/reference/*.csv")
 
 
 def _parse_version() -> str:

@@ -16,7 +16,7 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 import pytest  # noqa: E402
 
 from csi.sample_site import SITE_DIR, SOURCES_FILE  # noqa: E402
-from scrapers.adapters import parse_page  # noqa: E402
+from scrapers.platforms import parse_page  # noqa: E402
 from scrapers.sources import load_sources  # noqa: E402
 
 FETCHED_AT = datetime(2026, 1, 1, 12, 0, 0)

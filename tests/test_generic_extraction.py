@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from csi.evaluation.extraction import score_bodies, score_snippets, shingle_match, snippet_counts
-from scrapers.adapters import parse_page
-from scrapers.adapters.html import (
+from scrapers.html import (
     PageScan,
     blocks_of,
     content_soup,
@@ -27,8 +26,9 @@ from scrapers.adapters.html import (
     soup_of,
     strip_chrome_tags,
 )
-from scrapers.adapters.news import parse_article
-from scrapers.adapters.pubdate import publication_date
+from scrapers.platforms import parse_page
+from scrapers.platforms.news.parse import parse_article
+from scrapers.pubdate import publication_date
 from scrapers.sources import Profile, Source
 
 GENERIC = Path(__file__).parent / "fixtures" / "generic"
@@ -181,7 +181,7 @@ def test_body_miss_alone_is_recorded():
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_metadata_skeleton_gives_the_date_rules_the_same_answer_as_the_whole_page(name):
-    """parse_article hands scrapers.adapters.pubdate a skeleton of the page (for speed): it must read the
+    """parse_article hands scrapers.pubdate a skeleton of the page (for speed): it must read the
     same date there as on the whole page. If this fails after a change to pubdate, extend metadata_soup."""
     text = decode_html((GENERIC / name).read_bytes(), "text/html")
     tree, ld = lean_tree(text)

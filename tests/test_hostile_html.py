@@ -11,7 +11,7 @@ import pytest
 
 from csi.sample_site import SITE_DIR
 from flows.pipeline import Page, pages_to_batch
-from scrapers.adapters.html import MAX_PAGE_BYTES
+from scrapers.html import MAX_PAGE_BYTES
 from tests.conftest import FETCHED_AT, SAMPLE_BASE, SAMPLE_PAGES
 
 HOUNSLOW = "sample-hounslow-chronicle"  # generic extraction (no profile)

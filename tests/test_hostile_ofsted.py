@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from csi.records import make_id
 from flows.pipeline import Page, pages_to_batch
-from scrapers import ofsted
-from scrapers.adapters.ofsted_site import publication_links
+from scrapers.platforms.ofsted_site import discover as ofsted
+from scrapers.platforms.ofsted_site.parse import publication_links
 from tests.conftest import FETCHED_AT
 from tests.loopback import make_source
 from tests.test_hostile_properties import PROPERTY, mutated
@@ -23,10 +23,11 @@ from transforms.official_outcomes import read_outcomes
 from transforms.ofsted_reports import parse_report
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PROVIDER_PAGES = {p.name: p.read_bytes() for p in (FIXTURES / "ofsted_site").glob("provider_*.html")}
-SEARCH_PAGES = {p.name: p.read_bytes() for p in (FIXTURES / "ofsted_site").glob("search_*.html")}
+PLATFORMS = Path(__file__).parent / "platforms"
+PROVIDER_PAGES = {p.name: p.read_bytes() for p in (PLATFORMS / "ofsted_site" / "fixtures").glob("provider_*.html")}
+SEARCH_PAGES = {p.name: p.read_bytes() for p in (PLATFORMS / "ofsted_site" / "fixtures").glob("search_*.html")}
 OUTCOMES = {p.name: p.read_bytes() for p in (FIXTURES / "official_outcomes").glob("*.csv")}
-REPORT_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in (FIXTURES / "ofsted_pdf").glob("*.txt")}
+REPORT_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in (PLATFORMS / "ofsted_pdf" / "fixtures").glob("*.txt")}
 PROVIDER = "https://reports.ofsted.gov.uk/provider/44/80486"
 OFSTED = make_source(name="ofsted", adapter="ofsted", doc_type="ofsted_provider_page")
 

@@ -22,16 +22,17 @@ from hypothesis import strategies as st
 from csi.records import Block, FetchRow, make_id
 from csi.sample_site import SITE_DIR
 from flows.pipeline import Page, pages_to_batch
-from scrapers import moderngov as mg
-from scrapers.adapters.html import UnparseablePage
-from scrapers.adapters.pubdate import publication_date_of_html
 from scrapers.discover import page_links
+from scrapers.html import UnparseablePage
+from scrapers.platforms.moderngov import discover as mg
+from scrapers.pubdate import publication_date_of_html
 from scrapers.urls import MAX_URL_LENGTH
 from tests.conftest import FETCHED_AT, SAMPLE_BASE, SAMPLE_PAGES
 from transforms.councils import default_index
 from transforms.extract import extract
 
 FIXTURES = Path(__file__).parent / "fixtures"
+PLATFORMS = Path(__file__).parent / "platforms"  # each platform's fixtures sit beside its tests
 EXAMPLES = 60
 PROPERTY = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -122,7 +123,7 @@ def test_parse_stage_records_every_failure_and_is_deterministic(sample_sources, 
 
 LISTINGS = {str(p.relative_to(SITE_DIR)): p.read_bytes() for p in SITE_DIR.rglob("*")
             if p.is_file() and p.suffix in (".html", ".xml")}
-LISTINGS.update({f"ws/{p.name}": p.read_bytes() for p in (FIXTURES / "moderngov" / "ws").glob("*.xml")})
+LISTINGS.update({f"ws/{p.name}": p.read_bytes() for p in (PLATFORMS / "moderngov" / "fixtures" / "ws").glob("*.xml")})
 
 
 @PROPERTY
@@ -136,7 +137,7 @@ def test_link_feed_and_sitemap_discovery_never_raise(case, xml_type):
     assert all(link.startswith(("http://", "https://")) and len(link) <= MAX_URL_LENGTH for link in links)
 
 
-WS_BODIES = {p.name: p.read_bytes() for p in (FIXTURES / "moderngov" / "ws").glob("*.xml")}
+WS_BODIES = {p.name: p.read_bytes() for p in (PLATFORMS / "moderngov" / "fixtures" / "ws").glob("*.xml")}
 WS_PARSERS = (mg.parse_ws_committees, mg.parse_ws_meetings, mg.parse_ws_meeting)
 
 
@@ -155,7 +156,7 @@ def test_web_service_readers_answer_or_refuse(case, parse):
     assert _outcome(parse, body) == _outcome(parse, body)
 
 
-MG_PAGES = {p.name: p.read_bytes() for p in (FIXTURES / "moderngov" / "html").glob("*.html")}
+MG_PAGES = {p.name: p.read_bytes() for p in (PLATFORMS / "moderngov" / "fixtures" / "html").glob("*.html")}
 MG_READERS = (mg.parse_committee_list, mg.parse_meeting_list, mg.parse_meeting_page)
 
 

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from scrapers import moderngov as mg
 from scrapers.discover import feed_links
+from scrapers.platforms.moderngov import discover as mg
 
 BASE = "http://127.0.0.1:8000/feed.xml"
 SECRET = "csi-secret-7d1f0c"

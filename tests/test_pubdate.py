@@ -1,4 +1,4 @@
-"""scrapers.adapters.pubdate: the original publication date of a page, on fixture pages written for these tests."""
+"""scrapers.pubdate: the original publication date of a page, on fixture pages written for these tests."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from csi.dates import find_dates
-from scrapers.adapters.html import lean_soup
-from scrapers.adapters.pubdate import (
+from scrapers.html import lean_soup
+from scrapers.pubdate import (
     PRECEDENCE,
     Candidate,
     _reconcile,
@@ -177,7 +177,7 @@ def test_bounds():
 
 def from_url_date(url: str) -> date | None:
     soup, ld = lean_soup("<html></html>")
-    from scrapers.adapters.pubdate import Page
+    from scrapers.pubdate import Page
 
     found = from_url(Page.of(soup, ld, url))
     return found.day if found else None

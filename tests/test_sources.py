@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scrapers import ofsted
+from scrapers.platforms.ofsted_site import discover as ofsted
 from scrapers.sources import ADAPTERS, DEFAULT_USER_AGENT, SourceConfigError, load_sources, parse_sources
 
 SHIPPED = Path(str(files("csi") / "sources.toml"))

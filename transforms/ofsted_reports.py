@@ -1,4 +1,4 @@
-"""Ofsted reports and visit letters, from their normalised text (see scrapers/adapters/ofsted_pdf.py) to one record.
+"""Ofsted reports and visit letters, from normalised text (see scrapers/platforms/ofsted_pdf/parse.py) to one record.
 
 Frameworks and how each is recognised (in the title lines, before the first judgement or summary):
 

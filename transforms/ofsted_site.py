@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from csi.records import Document, DocumentCouncil, DocumentInspection, Extraction, Inspection
-from scrapers.adapters.ofsted_site import ENTRY_SEPARATOR, provider_urn
+from scrapers.platforms.ofsted_site.parse import ENTRY_SEPARATOR, provider_urn
 from transforms.councils import load_councils
 from transforms.inspections import inspection_id, inspectorate_for, named_framework, ofsted_framework
 

@@ -28,7 +28,7 @@ import math
 import sys
 from pathlib import Path
 
-from scrapers.adapters.pubdate import PRECEDENCE, publication_candidate_of_html
+from scrapers.pubdate import PRECEDENCE, publication_candidate_of_html
 
 BENCH = Path("dates-bench") / "htmldate-eval"
 GROUND_TRUTH = "eval_english_subset.json"

@@ -12,7 +12,7 @@ Both metrics are reimplemented from the benchmarks' own descriptions (see
   is a true positive (missing: a false negative); each ``without`` snippet found is a false
   positive (absent: a true negative). Counts are pooled over all pages.
 
-Every page goes through the production path, :func:`scrapers.adapters.news.parse_article`
+Every page goes through the production path, :func:`scrapers.platforms.news.parse.parse_article`
 with a source that has no profile, so the scores are those of generic extraction.
 Results are deterministic: pages are processed in sorted order and nothing is sampled.
 """
@@ -146,7 +146,7 @@ def generic_source():
 
 def extract_text(url: str, body: bytes, content_type: str | None = None) -> str:
     """The text generic extraction yields for a page (the production parse path, no profile)."""
-    from scrapers.adapters.news import parse_article
+    from scrapers.platforms.news.parse import parse_article
 
     doc = parse_article(url, body, content_type, _FETCHED_AT, generic_source(), hashlib.sha256(body).hexdigest())
     return doc.text

@@ -177,7 +177,7 @@ def source_for(page: GoldPage):
 
 def run_page(page: GoldPage):
     """(Document, Extraction) of one gold page, through the real adapter and extraction."""
-    from scrapers.adapters import parse_page
+    from scrapers.platforms import parse_page
     from transforms.extract import extract
 
     body = page.html_path.read_bytes()

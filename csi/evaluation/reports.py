@@ -45,7 +45,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from csi.dates import parse_date
-from scrapers.adapters.ofsted_pdf import PdfUnreadable, parse_ofsted_pdf
+from scrapers.platforms.ofsted_pdf.parse import PdfUnreadable, parse_ofsted_pdf
 from scrapers.sources import Source
 from transforms.councils import CouncilIndex, default_index
 from transforms.grades import normalise_grade

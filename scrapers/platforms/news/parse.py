@@ -1,6 +1,6 @@
 """News articles from any publisher: a site profile's selectors where given, generic rules otherwise.
 
-Generic extraction scores the page on an lxml tree (see :func:`scrapers.adapters.html.main_content`)
+Generic extraction scores the page on an lxml tree (see :func:`scrapers.html.main_content`)
 and builds BeautifulSoup trees only for what it keeps: the article's content and a small skeleton of
 metadata-bearing elements. A site profile (sources.toml ``[profile.X]``) is read with CSS selectors on
 a soup of the whole page; when its body or title selector matches nothing (the site was redesigned),
@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Tag
 
 from csi.dates import parse_date
 from csi.records import Block, Document
-from scrapers.adapters.html import (
+from scrapers.html import (
     BOILERPLATE,
     PageScan,
     blocks_of,
@@ -32,7 +32,7 @@ from scrapers.adapters.html import (
     soup_of,
     strip_chrome_tags,
 )
-from scrapers.adapters.pubdate import publication_date
+from scrapers.pubdate import publication_date
 from scrapers.sources import Profile, Source
 
 PARSER = "news@1"
@@ -143,7 +143,7 @@ def _words(text: str | None) -> str:
 
 
 def _published_on(soup: BeautifulSoup, profile: Profile, ld: list[dict], url: str) -> date | None:
-    """The profile's date selector if it matches, else the rules of scrapers.adapters.pubdate.
+    """The profile's date selector if it matches, else the rules of scrapers.pubdate.
 
     On generic pages soup is the metadata skeleton (html.metadata_soup), which holds everything those
     rules read; tests/test_generic_extraction.py pins that they answer there as on the whole page.

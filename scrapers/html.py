@@ -655,7 +655,7 @@ def metadata_soup(tree: Element, scan: PageScan | None = None) -> BeautifulSoup:
     repeats the title). Elements in comments, related links, footers and sidebars are left out: dates
     there belong to something else. Each element keeps its ancestors' tags, classes, ids and roles
     (plain wrappers are dropped), so rules that ask where an element sits get the answer they would
-    get on the whole page. tests/test_generic_extraction.py pins that scrapers.adapters.pubdate finds
+    get on the whole page. tests/test_generic_extraction.py pins that scrapers.pubdate finds
     the same date here as on the whole page; a new rule that reads something else needs it added here.
     """
     scan = scan or PageScan(tree)

@@ -1,6 +1,6 @@
 """Ofsted report PDFs: text normalisation, each framework's rows, hostile PDFs and the evaluation.
 
-PDFs are made here with fpdf2 from the text layouts in tests/fixtures/ofsted_pdf (invented facts).
+PDFs are made here with fpdf2 from the text layouts in tests/platforms/ofsted_pdf/fixtures (invented facts).
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from PIL import Image
 from csi.evaluation.reports import evaluate_reports, format_evaluation
 from csi.records import THEMES, FetchRow
 from flows.pipeline import Page, pages_to_batch
-from scrapers.adapters import parse_page
-from scrapers.adapters.ofsted_pdf import MAX_PAGES, PARSER, PdfUnreadable, normalise_pages, pdf_text
+from scrapers.platforms import parse_page
+from scrapers.platforms.ofsted_pdf.parse import MAX_PAGES, PARSER, PdfUnreadable, normalise_pages, pdf_text
 from scrapers.sources import Source
 from transforms.extract import extract, inspection_id
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ofsted_pdf"
+FIXTURES = Path(__file__).parent / "fixtures"
 FETCHED_AT = datetime(2026, 1, 1, 12, 0)
 SOURCE = Source(name="ofsted-reports", adapter="news", publisher="Ofsted", doc_type="news", start_urls=(),
                 documents=())

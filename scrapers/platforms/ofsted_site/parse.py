@@ -22,7 +22,7 @@ from bs4 import Tag
 
 from csi.dates import parse_date
 from csi.records import Block, Document
-from scrapers.adapters.html import clean_text, decode_html, lean_soup
+from scrapers.html import clean_text, decode_html, lean_soup
 from scrapers.sources import Source
 
 PARSER = "ofsted_site@1"

@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup, Tag
 
 from csi.dates import parse_date
 from csi.records import Block, Document
-from scrapers.adapters.html import BOILERPLATE, blocks_of, clean_text, decode_html, lean_soup, remove_all
+from scrapers.html import BOILERPLATE, blocks_of, clean_text, decode_html, lean_soup, remove_all
 from scrapers.sources import Source
 
 PARSER = "moderngov@1"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.adapters import parse_page
-from scrapers.adapters.html import blocks_of, decode_html, lean_soup
-from scrapers.adapters.moderngov import ModernGovLayoutError
+from scrapers.html import blocks_of, decode_html, lean_soup
+from scrapers.platforms import parse_page
+from scrapers.platforms.moderngov.parse import ModernGovLayoutError
 from scrapers.sources import Source
 from tests.conftest import SAMPLE_PAGES
 

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from datetime import datetime
 
 from csi.records import Document
-from scrapers.adapters.html import UnparseablePage
-from scrapers.adapters.moderngov import parse_moderngov
-from scrapers.adapters.news import parse_article
-from scrapers.adapters.ofsted_pdf import parse_ofsted_pdf
-from scrapers.adapters.ofsted_site import parse_provider_page
+from scrapers.html import UnparseablePage
+from scrapers.platforms.moderngov.parse import parse_moderngov
+from scrapers.platforms.news.parse import parse_article
+from scrapers.platforms.ofsted_pdf.parse import parse_ofsted_pdf
+from scrapers.platforms.ofsted_site.parse import parse_provider_page
 from scrapers.sources import Source
 
 Parser = Callable[[str, bytes, "str | None", datetime, Source, str], Document]

@@ -7,7 +7,7 @@ page -> the report PDFs it lists.
 2. The provider pages of the councils in the reference data (``ofsted_urn`` in csi/reference/councils.csv)
    are added, so a listing that fails or misses a council still leaves every council's page.
 3. Every provider page is read in full on every run (like a listing page: it is where new reports
-   appear); it is also a document (``scrapers.adapters.ofsted_site``), parsed again only when its bytes
+   appear); it is also a document (``scrapers.platforms.ofsted_site.parse``), parsed again only when its bytes
    change. Its ``a.publication-link`` hrefs are the report PDFs, crawled incrementally by `crawl()`.
 
 Pure functions parse; `discover` and `crawl_ofsted` do the I/O through the `Fetcher` (robots.txt,
@@ -30,9 +30,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from csi.records import FetchRow
-from scrapers.adapters.ofsted_site import provider_urn, publication_links
 from scrapers.crawl import CrawlResult, crawl
 from scrapers.http import Fetcher, FetchResult, PreviousFetch
+from scrapers.platforms.ofsted_site.parse import provider_urn, publication_links
 from scrapers.sources import Source
 from scrapers.urls import canonicalize
 

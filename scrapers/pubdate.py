@@ -450,7 +450,7 @@ def publication_candidate(soup: BeautifulSoup, json_ld: list[dict], url: str) ->
 def publication_date(soup: BeautifulSoup, json_ld: list[dict], url: str) -> date | None:
     """The original publication date of the page, or None.
 
-    soup is the page parsed with lxml (scrapers.adapters.html.lean_soup), json_ld its JSON-LD objects.
+    soup is the page parsed with lxml (scrapers.html.lean_soup), json_ld its JSON-LD objects.
     """
     found = publication_candidate(soup, json_ld, url)
     return found.day if found else None
@@ -460,8 +460,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def publication_candidate_of_html(html: str | bytes, url: str) -> Candidate | None:
-    """publication_candidate from a raw page (bytes are decoded as scrapers.adapters.html.decode_html does)."""
-    from scrapers.adapters.html import decode_html, lean_soup
+    """publication_candidate from a raw page (bytes are decoded as scrapers.html.decode_html does)."""
+    from scrapers.html import decode_html, lean_soup
 
     text = decode_html(html) if isinstance(html, bytes) else html
     # lxml refuses str input that carries an XML encoding declaration (XHTML pages): the text is decoded already.

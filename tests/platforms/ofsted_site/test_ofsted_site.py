@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from scrapers import ofsted
-from scrapers.adapters import parse_page
-from scrapers.adapters.ofsted_pdf import PdfUnreadable
-from scrapers.adapters.ofsted_site import NotAProviderPage, parse_provider_page, provider_urn, publication_links
 from scrapers.http import Fetcher, PreviousFetch
+from scrapers.platforms import parse_page
+from scrapers.platforms.ofsted_pdf.parse import PdfUnreadable
+from scrapers.platforms.ofsted_site import discover as ofsted
+from scrapers.platforms.ofsted_site.parse import NotAProviderPage, parse_provider_page, provider_urn, publication_links
 from tests.loopback import make_source
 from transforms.extract import extract
 from transforms.inspections import inspection_id
 from transforms.ofsted_site import entry_framework, provider_entries
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ofsted_site"
+FIXTURES = Path(__file__).parent / "fixtures"
 FETCHED_AT = datetime(2026, 1, 1, 12, 0)
 BARKING, BARNET, HILLINGDON = "E09000002", "E09000003", "E09000017"
 FILES = "https://files.ofsted.gov.uk/v1/file/"

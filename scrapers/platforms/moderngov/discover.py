@@ -15,7 +15,7 @@ For one council's ModernGov base URL (``csi/reference/moderngov.csv``):
 
 Committees are chosen by name (`is_childrens_committee`), agenda items by their title or the text
 the meeting shows for them (`mentions_ofsted`). The result is the agenda-item pages to fetch
-(``mgAi.aspx?ID=``, parsed by `scrapers.adapters.moderngov`) with their meeting dates.
+(``mgAi.aspx?ID=``, parsed by `scrapers.platforms.moderngov.parse`) with their meeting dates.
 
 XML is written by strangers: it is parsed with no entity expansion, no DTD loading and no network,
 and a document that declares a DTD at all is refused (the web service never sends one).

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from scrapers import moderngov as mg
-from scrapers.adapters import parse_page
-from scrapers.adapters.moderngov import ModernGovLayoutError, page_type, parse_moderngov
 from scrapers.crawl import crawl
 from scrapers.http import Fetcher
+from scrapers.platforms import parse_page
+from scrapers.platforms.moderngov import discover as mg
+from scrapers.platforms.moderngov.parse import ModernGovLayoutError, page_type, parse_moderngov
 from tests.loopback import make_source
 
-FIXTURES = Path(__file__).parent / "fixtures" / "moderngov"
+FIXTURES = Path(__file__).parent / "fixtures"
 XML = "text/xml; charset=utf-8"
 FETCHED_AT = datetime(2026, 1, 1, 12, 0)
 SINCE, UNTIL = date(2020, 1, 1), date(2023, 12, 31)
@@ -25,7 +25,7 @@ SINCE, UNTIL = date(2020, 1, 1), date(2023, 12, 31)
 # in meeting-date order: (item id, meeting date, where Ofsted is mentioned).
 EXPECTED = [(50022, date(2022, 9, 12), "title"), (50012, date(2023, 3, 6), "title"),
             (50013, date(2023, 3, 6), "text"), (51012, date(2023, 4, 20), "title")]
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _source(**overrides):
