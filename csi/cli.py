@@ -352,6 +352,15 @@ def eval_gold(
     print(format_report(evaluate(gold), verbose))
 
 
+def _floors(path: Path, section: str) -> dict[str, float]:
+    from csi.floors import FloorsError, floors_of
+
+    try:
+        return floors_of(section, path)
+    except FloorsError as exc:
+        raise _fail(str(exc)) from exc
+
+
 @app.command("eval-extraction")
 def eval_extraction(
     shared: Annotated[Path, typer.Option(help="The shared data directory with the benchmarks.")]
@@ -359,13 +368,21 @@ def eval_extraction(
     min_body_f1: Annotated[float, typer.Option(help="Fail below this Scrapinghub body F1.")] = 0.0,
     min_snippet_f1: Annotated[float, typer.Option(help="Fail below this trafilatura snippet F1.")] = 0.0,
     min_date_accuracy: Annotated[float, typer.Option(help="Fail below this publication-date accuracy.")] = 0.0,
+    floors: Annotated[Path | None, typer.Option(
+        help="Take the floors not given above from this file's [extraction] section (floors.toml).")] = None,
 ) -> None:
     """Score generic extraction on real pages: Scrapinghub body F1, trafilatura snippets, htmldate dates.
 
-    Example: `csi eval-extraction --shared ../shared/data --min-body-f1 0.93`.
+    Example: `csi eval-extraction --shared ../shared/data --floors floors.toml` (what CI runs).
     """
     from csi.evaluation.dates import evaluate_dates
     from csi.evaluation.extraction import evaluate_bodies, evaluate_snippets
+
+    if floors is not None:
+        pinned = _floors(floors, "extraction")
+        min_body_f1 = min_body_f1 or pinned.get("body_f1", 0.0)
+        min_snippet_f1 = min_snippet_f1 or pinned.get("snippet_f1", 0.0)
+        min_date_accuracy = min_date_accuracy or pinned.get("date_accuracy", 0.0)
 
     if not (shared / "extraction-bench").is_dir() or not (shared / "dates-bench").is_dir():
         raise _fail(f"No benchmarks under {shared}: pass --shared PATH (the folder holding extraction-bench/).")
@@ -396,13 +413,18 @@ def eval_reports(
     truth: Annotated[list[Path], typer.Option("--truth", help="An official outcomes CSV (repeatable).")],
     min_agreement: Annotated[float | None, typer.Option(
         help="Fail (exit 1) when any field's agreement, in percent, is below this.")] = None,
+    floors: Annotated[Path | None, typer.Option(
+        help="Without --min-agreement, take the floor from this file's [reports] section (floors.toml).")] = None,
 ) -> None:
     """Parse every PDF in a folder and compare council, framework, dates and grades with Ofsted's official record.
 
     Example: `csi eval-reports ../shared/data/ofsted-reports/pdf --truth
-    ../shared/data/ofsted-la-outcomes/ofsted_ilacs_inspection_history_2018_2025.csv --min-agreement 100`.
+    ../shared/data/ofsted-la-outcomes/ofsted_ilacs_inspection_history_2018_2025.csv --floors floors.toml`.
     """
     from csi.evaluation.reports import evaluate_reports, format_evaluation
+
+    if floors is not None and min_agreement is None:
+        min_agreement = _floors(floors, "reports").get("agreement")
 
     if not pdf_dir.is_dir() or not any(pdf_dir.glob("*.pdf")):
         raise _fail(f"No PDFs in {pdf_dir}")

@@ -412,6 +412,7 @@ def test_cli_eval_reports_prints_the_table_and_fails_below_the_floor(tmp_path):
     from typer.testing import CliRunner
 
     from csi.cli import app
+    from csi.floors import FLOORS_FILE
 
     pdf_dir = tmp_path / "pdf"
     pdf_dir.mkdir()
@@ -424,5 +425,11 @@ def test_cli_eval_reports_prints_the_table_and_fails_below_the_floor(tmp_path):
     assert result.exit_code == 1
     assert re.search(r"grade:overall_effectiveness\s+0\s+1\s+0\.0%", result.output)
     assert "below the floor 100.0%" in result.output
+    floors = tmp_path / "floors.toml"
+    floors.write_text("[reports]\nagreement = 0.0\n")  # the floor comes from the file when not given
+    assert CliRunner().invoke(app, ["eval-reports", str(pdf_dir), "--truth", str(truth), "--floors", str(floors)]
+                              ).exit_code == 0
+    pinned = CliRunner().invoke(app, ["eval-reports", str(pdf_dir), "--truth", str(truth), "--floors", str(FLOORS_FILE)])
+    assert pinned.exit_code == 1 and "below the floor 100.0%" in pinned.output
     missing = CliRunner().invoke(app, ["eval-reports", str(tmp_path / "none"), "--truth", str(truth)])
     assert missing.exit_code == 2 and "No PDFs in" in missing.output
