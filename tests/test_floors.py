@@ -19,7 +19,8 @@ def _git(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_lowered_names_every_floor_that_falls_or_goes():
-    old = parse_floors("[gold]\nratings = 0.95\nquotes = 0.9\n[gold.targets]\nratings = 0.95\n[reports]\nagreement = 100")
+    old = parse_floors("[gold]\nratings = 0.95\nquotes = 0.9\n[gold.targets]\nratings = 0.95\n"
+                       "[reports]\nagreement = 100")
     new = parse_floors("[gold]\nratings = 0.96\n[gold.targets]\nratings = 0.9\n[reports]\nagreement = 100\n"
                        "[claims]\nf1 = 0.5")
     assert lowered(old, new) == ["gold.quotes removed (was 0.9)", "gold.targets.ratings lowered from 0.95 to 0.9"]

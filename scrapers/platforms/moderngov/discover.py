@@ -26,7 +26,6 @@ Pure functions parse; `discover` / `discover_council` do the I/O, every request 
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import html as html_lib
 import logging
@@ -34,7 +33,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
@@ -42,13 +40,13 @@ from lxml import html as lxml_html
 
 from csi.dates import parse_date
 from csi.records import FetchRow
+from csi.reference import council_sites
 from scrapers.http import Fetcher, FetchResult
 from scrapers.sources import Source
 from scrapers.urls import canonicalize
 
 log = logging.getLogger(__name__)
 
-REFERENCE_CSV = Path(__file__).resolve().parents[1] / "csi" / "reference" / "moderngov.csv"
 DEFAULT_SINCE = date(2009, 1, 1)  # the records start in 2009 (csi/reference/councils.csv)
 
 
@@ -642,10 +640,9 @@ def discover_council(base_url: str, fetcher: Fetcher, source: Source, since: dat
 
 # ---------------------------------------------------------------------------- wiring into the crawl
 
-def load_bases(path: str | Path = REFERENCE_CSV) -> dict[str, str]:
+def load_bases() -> dict[str, str]:
     """council_code -> ModernGov base URL, from csi/reference/moderngov.csv."""
-    with Path(path).open(encoding="utf-8", newline="") as f:
-        return {row["council_code"]: row["base_url"] for row in csv.DictReader(f)}
+    return council_sites("moderngov")
 
 
 def base_of(source: Source) -> str:

@@ -16,20 +16,19 @@ per-host delay, retries, the WARC archive).
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from csi.records import FetchRow
+from csi.reference import read_rows
 from scrapers.crawl import CrawlResult, crawl
 from scrapers.http import Fetcher, FetchResult, PreviousFetch
 from scrapers.platforms.ofsted_site.parse import provider_urn, publication_links
@@ -43,7 +42,6 @@ SITE = "https://reports.ofsted.gov.uk"
 SEARCH_QUERY = "q=&location=&lat=&lon=&radius=&level_1_types=3&level_2_types%5B%5D=12"
 ROWS = 100  # the site's maximum page size
 LOCAL_AUTHORITY_PROVIDER_TYPE = 44
-COUNCILS_CSV = Path(__file__).resolve().parents[1] / "csi" / "reference" / "councils.csv"
 _NEXT_LINK = "//ul[contains(concat(' ', normalize-space(@class), ' '), ' pagination ')]" \
              "/li[contains(concat(' ', normalize-space(@class), ' '), ' next ')]/a/@href"
 
@@ -83,10 +81,9 @@ def parse_search_page(body: bytes, base_url: str) -> SearchPage:
     return SearchPage(list(found), canonicalize(next_href[0], base_url) if next_href else None)
 
 
-def reference_urns(path: str | Path = COUNCILS_CSV) -> list[str]:
+def reference_urns() -> list[str]:
     """Ofsted URNs of the councils in the reference data, current and former."""
-    with Path(path).open(encoding="utf-8", newline="") as f:
-        return [row["ofsted_urn"] for row in csv.DictReader(f) if row["ofsted_urn"]]
+    return [row["ofsted_urn"] for row in read_rows("councils.csv") if row["ofsted_urn"]]
 
 
 @dataclass

@@ -429,7 +429,8 @@ def test_cli_eval_reports_prints_the_table_and_fails_below_the_floor(tmp_path):
     floors.write_text("[reports]\nagreement = 0.0\n")  # the floor comes from the file when not given
     assert CliRunner().invoke(app, ["eval-reports", str(pdf_dir), "--truth", str(truth), "--floors", str(floors)]
                               ).exit_code == 0
-    pinned = CliRunner().invoke(app, ["eval-reports", str(pdf_dir), "--truth", str(truth), "--floors", str(FLOORS_FILE)])
+    pinned = CliRunner().invoke(app, ["eval-reports", str(pdf_dir), "--truth", str(truth),
+                                      "--floors", str(FLOORS_FILE)])
     assert pinned.exit_code == 1 and "below the floor 100.0%" in pinned.output
     missing = CliRunner().invoke(app, ["eval-reports", str(tmp_path / "none"), "--truth", str(truth)])
     assert missing.exit_code == 2 and "No PDFs in" in missing.output
