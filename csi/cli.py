@@ -407,6 +407,31 @@ def eval_extraction(
         raise _fail("Below the floor: " + "; ".join(failed), 1)
 
 
+@app.command("eval-claims")
+def eval_claims(
+    folder: Annotated[Path, typer.Argument(help="A claims set: manifest.json and pages/ (news-claims layout).")],
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Each page's missing and unexpected ratings.")]
+    = False,
+    min_precision: Annotated[float, typer.Option(help="Fail (exit 1) below this overall precision.")] = 0.0,
+    min_recall: Annotated[float, typer.Option(help="Fail (exit 1) below this overall recall.")] = 0.0,
+) -> None:
+    """Score rating claims on pages written by others: precision and recall overall, per kind, per construction.
+
+    Example: `csi eval-claims ../shared/data/news-claims --min-precision 0.95 --min-recall 0.90`.
+    """
+    from csi.evaluation.claims import evaluate_claims, format_claims, summary
+
+    if not (folder / "manifest.json").is_file() or not (folder / "pages").is_dir():
+        raise _fail(f"No claims set at {folder}: expected manifest.json and pages/.")
+    results = evaluate_claims(folder)
+    typer.echo(format_claims(results, verbose))
+    total = summary(results)["all"]["all pages"]
+    failed = [f"{name} {value:.3f} < {floor:.3f}" for name, value, floor in
+              (("precision", total.precision, min_precision), ("recall", total.recall, min_recall)) if value < floor]
+    if failed:
+        raise _fail("Below the floor: " + "; ".join(failed), 1)
+
+
 @app.command("eval-reports")
 def eval_reports(
     pdf_dir: Annotated[Path, typer.Argument(help="A folder of Ofsted report PDFs.")],
