@@ -75,7 +75,8 @@ def test_grade_vocabulary(label, grade):
       ("children_in_care", "inadequate", None, False)]),
 ])
 def test_rating_claims(sentence, expected):
-    assert [(c.judgement, c.grade, c.year, c.is_historical) for c in rating_claims(sentence)] == expected
+    verdicts = [c for c in rating_claims(sentence) if c.status != "hypothetical"]  # hopes and negations: no verdict
+    assert [(c.judgement, c.grade, c.year, c.is_historical) for c in verdicts] == expected
 
 
 @pytest.mark.parametrize("lead_in, kind", [

@@ -229,6 +229,14 @@ class CouncilIndex:
             return None
         return self._pick(codes, on)
 
+    def as_of(self, code: str, on: date) -> str:
+        """The council of this one's lineage that existed on a date, if exactly one did (North Yorkshire
+        Council named in 2024 about a 2014 grade: the county council); else the council itself."""
+        if self._exists_on(code, on):
+            return code
+        existing = sorted(c for c in self._lineage(code) if self._exists_on(c, on))
+        return existing[0] if len(existing) == 1 else code
+
     # ------------------------------------------------------------------ date logic
 
     def _exists_on(self, code: str, on: date) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from itertools import groupby
 
 from csi.records import (
     GRADE_RANK,
@@ -26,9 +25,11 @@ from csi.records import (
     Rating,
     make_id,
 )
+from transforms.claims import Claim, Mentions, document_claims
 from transforms.councils import CouncilIndex, Mention, default_index
 from transforms.findings import list_findings, prose_findings, with_implicit_lists
 from transforms.inspections import (
+    SIF_START,
     UNGRADED,
     InspectionClaim,
     inspection_claims,
@@ -41,7 +42,6 @@ from transforms.metrics import metric_claims
 from transforms.ofsted_reports import OfstedReport, parse_report
 from transforms.ofsted_site import provider_page_rows
 from transforms.quotes import quotations
-from transforms.ratings import RatingClaim, rating_claims, shared_grade_list, table_row_claim
 from transforms.text import sentences
 
 TITLE_WEIGHT = 3
@@ -75,7 +75,8 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     index = index or default_index()
     reference = doc.published_on
     document_id = doc.document_id
-    mentions = index.find_mentions(doc.text, on=reference)
+    found = Mentions(index, doc.text, reference)  # council mentions: found once, reused by every rule below
+    mentions = found.all
     title_mentions = index.find_mentions(doc.title or "", on=reference)
     main = primary_council(mentions, title_mentions, council)
     out = Extraction()
@@ -107,40 +108,45 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
 
     mentioned = inspection_claims(body_sentences, reference)
     for claim in mentioned:  # a visit to the councils the sentence names, else to the document's council
-        named = list(dict.fromkeys(m.council_code for m in index.find_mentions(claim.text, on=reference)))
+        named = list(dict.fromkeys(m.council_code for m in found.within(claim.text)))
         for code in named or [main]:
             add_inspection(code, claim.framework, claim.year, claim.month)
 
-    owned_claims = _rating_claims(index, blocks, doc.title, reference)
-    claims = [claim for claim, _, _ in owned_claims]
-    # Abbreviations the text defines ("Kensington and Chelsea (RBKC)") name councils in later clauses too.
-    abbreviations = {m.surface: m.council_code for m in mentions if m.surface.isupper() and len(m.surface) <= 6}
+    claims = [c for c in document_claims(blocks, doc.title, found.rewound(), main, reference)
+              if c.status != "hypothetical"]
     # Undated documents: the latest inspection they date themselves stands in for "now".
     now = reference or (date(max(c.year for c in mentioned), 12, 31) if mentioned else None)
     current = _current_inspection(claims, mentioned, now, doc.text)
     current_id = add_inspection(main, *current) if current else None
 
     ratings: dict[str, Rating] = {}
-    for claim, codes, section in owned_claims:
-        for code in codes or _councils_of(index, claim, reference, abbreviations) or [section or main]:
-            historical = not _is_current(claim, now)
+    for claim in claims:
+        historical = not _is_current(claim, now)
+        for named_code in claim.councils:
             framework = None
             if historical:
                 year = claim.year or _latest_ofsted_year(mentioned, current[1] if current else None)
-                framework = _graded_framework(claim.clause, year) if year else None
-                iid = add_inspection(code, framework, year) if year else None
             elif current is not None:
-                year, iid, framework = current[1], add_inspection(code, *current), current[0]
-            else:  # an undated document: the verdict stands, its year and inspection are unknown
-                year, iid = claim.year, None
+                year, framework = current[1], current[0]
+            else:
+                year = claim.year
+            # the council as it was then; an earlier inspection the text does not date keeps a NULL year
+            code = index.as_of(named_code, date(year, 6, 30)) if year else named_code
+            if historical:
+                framework = _graded_framework(claim.evidence, year) if year else None
+                iid = add_inspection(code, framework, year) if year else None
+            else:
+                iid = add_inspection(code, *current) if current is not None else None
             judgement = claim.judgement
+            if judgement == "child_protection":  # the safeguarding judgement until the 2013 framework
+                judgement = "safeguarding" if year and year < SIF_START.year + 1 else "help_and_protection"
             if framework in PRE_2013_FRAMEWORKS and judgement == "children_in_care":
                 judgement = "looked_after"  # the earlier frameworks' name for the judgement on children in care
             rid = make_id("rating", document_id, code, iid, judgement, claim.grade, historical)
             ratings.setdefault(rid, Rating(
                 rating_id=rid, council_code=code, inspection_id=iid, judgement=judgement, grade=claim.grade,
-                grade_rank=GRADE_RANK[claim.grade], grade_label=claim.grade_label, rated_year=year, rated_on=None,
-                is_historical=historical, document_id=document_id, evidence=claim.clause,
+                grade_rank=GRADE_RANK[claim.grade], grade_label=claim.grade_words, rated_year=year, rated_on=None,
+                is_historical=historical, document_id=document_id, evidence=claim.evidence,
             ))
     out.ratings = _without_undated_echoes(list(ratings.values()))
 
@@ -213,97 +219,6 @@ def _quotes(index: CouncilIndex, doc: Document, blocks: list[Block], main: str |
     return list(rows.values())
 
 
-def _rating_claims(index: CouncilIndex, blocks: list[Block], title: str | None,
-                   on: date | None) -> list[tuple[RatingClaim, list[str] | None, str | None]]:
-    """Every verdict in the document: (claim, the councils it names explicitly or None, the council of its
-    section, the one a heading above it names, or None).
-
-    Shapes: sentences; table rows ("Impact of leaders | Good"); councils listed after a colon
-    ("The seven judged inadequate are: A; B and C"), in a sentence or as a list under a lead-in.
-    """
-    found: list[tuple[RatingClaim, list[str] | None, str | None]] = []
-    section: str | None = None
-
-    def read(block: Block) -> None:
-        nonlocal section
-        if block.kind == "heading":
-            named = {m.council_code for m in index.find_mentions(block.text, on=on)}
-            section = named.pop() if len(named) == 1 else None
-        if block.kind == "table_row":
-            if claim := table_row_claim(block.text):
-                found.append((claim, None, section))
-            return
-        for sentence in sentences(block.text):
-            shared = _shared_list(index, sentence, on)
-            if shared:
-                found.extend(shared)
-            else:
-                found.extend((claim, None, section) for claim in rating_claims(sentence))
-
-    lead_in: Block | None = None  # a paragraph ending with a colon, read once we know what follows it
-    for list_id, group in groupby(blocks, key=lambda b: b.list_id if b.kind == "list_item" else None):
-        group = list(group)
-        if lead_in is not None:
-            items = "; ".join(b.text for b in group) if list_id is not None else ""
-            shared = _shared_list(index, f"{lead_in.text} {items}", on) if items else None
-            if shared:
-                found.extend(shared)
-                group = []
-            else:
-                read(lead_in)
-            lead_in = None
-        for block in group:
-            if block is group[-1] and block.kind == "paragraph" and block.text.rstrip().endswith(":"):
-                lead_in = block
-            else:
-                read(block)
-    if lead_in is not None:
-        read(lead_in)
-    found.extend((claim, None, None) for claim in rating_claims(title or ""))
-    return found
-
-
-def _shared_list(index: CouncilIndex, text: str,
-                 on: date | None) -> list[tuple[RatingClaim, list[str], None]] | None:
-    """Grades shared by a list of at least two councils, each name resolved; None if any name is not a council."""
-    shared = shared_grade_list(text)
-    if shared is None:
-        return None
-    claims, names = shared
-    codes = [index.resolve(re.sub(r"\s*\(.*?\)", "", name), on=on) for name in names]
-    if len(codes) < 2 or None in codes:
-        return None
-    return [(claim, list(dict.fromkeys(codes)), None) for claim in claims]
-
-
-_JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as)\s*)+$", re.I)
-
-
-def _councils_of(index: CouncilIndex, claim: RatingClaim, on: date | None,
-                 abbreviations: dict[str, str]) -> list[str]:
-    """The councils a verdict belongs to: the nearest one named before it in its own stretch of the clause, with
-    any joined to it ("Newham and Barking were"); else the nearest before it; else the clause's only one."""
-    if claim.year:  # a council as it was then: North Yorkshire County Council in 2018, not its successor
-        on = date(claim.year, 6, 30)
-    named = [(m.start, m.end, m.council_code) for m in index.find_mentions(claim.clause, on=on)]
-    named += [(m.start(), m.end(), code) for surface, code in abbreviations.items()
-              for m in re.finditer(rf"\b{re.escape(surface)}\b", claim.clause)]
-    named.sort()
-    before = [n for n in named if n[0] < claim.start]
-    own = [n for n in before if n[0] >= claim.segment]
-    if own:
-        chain = [own[-1]]
-        for mention in reversed(own[:-1]):
-            if not _JOINED.match(claim.clause[mention[1]:chain[-1][0]]):
-                break
-            chain.append(mention)
-        return list(dict.fromkeys(code for _, _, code in reversed(chain)))
-    if before:
-        return [before[-1][2]]
-    codes = {code for _, _, code in named}
-    return [codes.pop()] if len(codes) == 1 else []
-
-
 def _graded_framework(text: str, year: int) -> str:
     """The graded framework a historical verdict came from: named in words (APA, JAR, SLAC, SSI) or by year."""
     named = named_framework(text)
@@ -318,9 +233,9 @@ def _without_undated_echoes(ratings: list[Rating]) -> list[Rating]:
             if not (r.is_historical and r.rated_year is None and (r.council_code, r.judgement, r.grade) in dated)]
 
 
-def _is_current(claim: RatingClaim, reference: date | None) -> bool:
+def _is_current(claim: Claim, reference: date | None) -> bool:
     """A verdict the document reports as news, rather than one it recalls from an earlier year."""
-    return not claim.is_historical and (claim.year is None or reference is None or claim.year >= reference.year)
+    return claim.status == "current" and (claim.year is None or reference is None or claim.year >= reference.year)
 
 
 def _latest_ofsted_year(mentioned: list[InspectionClaim], before: int | None) -> int | None:
@@ -330,7 +245,7 @@ def _latest_ofsted_year(mentioned: list[InspectionClaim], before: int | None) ->
     return max(years) if years else None
 
 
-def _current_inspection(claims: list[RatingClaim], mentioned: list[InspectionClaim], reference: date | None,
+def _current_inspection(claims: list[Claim], mentioned: list[InspectionClaim], reference: date | None,
                         text: str) -> tuple[str, int, int | None] | None:
     """(framework, year, month) of the inspection or visit the document reports, if it reports one."""
     current = [c for c in claims if _is_current(c, reference)]

@@ -12,6 +12,11 @@ _GRADE_WORDS = [
     (r"perform(?:s|ing)?\s+poorly", "inadequate"),
     (r"perform(?:s|ing)?\s+adequately", "requires_improvement"),
     (r"perform(?:s|ing)?\s+well", "good"),
+    # Star ratings of councils' social services (SSI/CSCI, 2002-2008): zero to three stars.
+    (r"(?:zero|no|0)[-\s]stars?", "inadequate"),
+    (r"(?:one|a\s+single|1)[-\s]stars?", "requires_improvement"),
+    (r"(?:two|2)[-\s]stars?", "good"),
+    (r"(?:three|3)[-\s]stars?", "outstanding"),
     (r"inadequate", "inadequate"),
     (r"outstanding", "outstanding"),
     (r"excellent", "outstanding"),
@@ -19,6 +24,7 @@ _GRADE_WORDS = [
     (r"good", "good"),
     (r"poor", "inadequate"),
 ]
+STAR_PHRASE = r"(?:zero|no|one|a\s+single|two|three|[0-3])[-\s]stars?\b"
 GRADE_PHRASE = "(?:" + "|".join(f"(?:{w})" for w, _ in _GRADE_WORDS) + r")\b"
 _COMPILED = [(re.compile(rf"^{w}$", re.I), g) for w, g in _GRADE_WORDS]
 

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.grades import GRADE_PHRASE, STAR_PHRASE, normalise_grade
 
 Q = r"[‘'\"“]?"  # an optional quote mark around a grade
 QE = r"[’'\"”]?"
 
 JUDGEMENT_PATTERNS = [
+    # "the overall effectiveness of arrangements to protect children", "keeping children safe" (APA's staying safe)
+    ("safeguarding", r"overall\s+effectiveness\s+of\s+(?:[\w'’]+\s+){0,3}?(?:safeguarding|arrangements\s+to\s+protect)"
+                     r"|keeping\s+children\s+safe|staying\s+safe|stay\s+safe"),
     ("overall_effectiveness", r"overall\s+(?:effectiveness|judgements?|judgments?|grade|rating)"),
     ("leadership", r"impact\s+of\s+leaders|leadership,?\s+management\s+and\s+governance|leadership\s+and\s+management"
                    r"|service\s+management"
@@ -26,18 +30,23 @@ JUDGEMENT_PATTERNS = [
                          r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children"),
     ("care_leavers", r"care\s+leavers"),
     ("adoption", r"adoption\s+performance|\badoption\b"),
+    # the pre-2014 frameworks' safeguarding judgement, help and protection since: named by year when read
+    ("child_protection", r"child\s+protection(?!\s+(?:plans?|conferences?|cases?|investigations?|enquir))"),
     ("lscb", r"(?:local\s+)?safeguarding\s+children(?:'s)?\s+boards?|\bLSCB\b|safeguarding\s+partnership"),
     ("safeguarding", r"\bsafeguarding\b"),  # the pre-2013 frameworks' safeguarding judgement
     ("other", r"capacity\s+to\s+improve"),
 ]
-_JUDGEMENT = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in JUDGEMENT_PATTERNS), re.I)
+_JUDGEMENT = re.compile("|".join(f"(?P<{name}{i}>{pattern})" for i, (name, pattern) in enumerate(JUDGEMENT_PATTERNS)),
+                        re.I)
+_JUDGEMENT_NAMES = {f"{name}{i}": name for i, (name, _) in enumerate(JUDGEMENT_PATTERNS)}
 _JUDGEMENT_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTERNS)
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
 _VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked"
+                  r"|found(?=\s+(?:it|them|its\s+services|the\s+(?:council|authority|services?))\b)"
                   r"|(?:downgraded|upgraded|moved|improved|slipped|fallen|fell|dropped|risen|rose)\s+to)")
 _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
-_GAP_WORD = rf"(?!as\b|requir\w*\b|{GRADE_PHRASE})[\w'’-]+"  # words between a verb and its grade: no other grade
+_GAP_WORD = rf"(?!as\b|requir\w*\b|{GRADE_PHRASE})[\w'’-]+,?"  # words between a verb and its grade: no other grade
 _SLOT = re.compile(
     # "judged the impact of leaders on social work practice to be good"
     rf"{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{1,16}}?(?:to\s+be|as)\s+{Q}(?P<g5>{GRADE_PHRASE}){QE}"
@@ -51,6 +60,7 @@ _SLOT = re.compile(
     rf"\s+(?:overall\s+)?(?:grade|grading|rating|judgements?|judgments?|verdict)\b"
     rf"|{Q}(?P<g3>requires?\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
+    rf"|{Q}(?P<g8>{STAR_PHRASE}){QE}"
     rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+)?{Q}(?P<g4>inadequate|outstanding|good|adequate){QE}"
     rf"(?=[\s.,;:]|$)",
     re.I,
@@ -59,9 +69,9 @@ _SLOT = re.compile(
 _TRANSITION = re.compile(
     rf"\b(?:(?:up|down)\s+)?from\s+{Q}(?P<old>{GRADE_PHRASE}){QE}"
     rf"(?:\s+to\s+{Q}(?P<new>{GRADE_PHRASE}){QE})?(?=[\s.,;:]|$)", re.I)
-_ASPIRATION = re.compile(r"\bto\s+(?:get|reach|receive|achieve|be|become|gain|secure|move\s+to)\s+(?:an?\s+|the\s+)?$",
+_ASPIRATION = re.compile(r"(?<!judged\s)(?<!deemed\s)(?<!rated\s)(?<!found\s)(?<!graded\s)(?<!assessed\s)"
+                         r"\bto\s+(?:get|reach|receive|achieve|be|become|gain|secure|move\s+to)\s+(?:an?\s+|the\s+)?$",
                          re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,2}$", re.I)
 _SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority)\W*(?:\w+\W+){0,3}$", re.I)
 # A grade given to someone else: a school, a children's home, councils in general, a share of them.
 _OTHER_SUBJECT = re.compile(
@@ -69,39 +79,91 @@ _OTHER_SUBJECT = re.compile(
     r"|providers?|councils|local\s+authorities|authorities|per\s*cent|percent|nationally|across\s+England"
     r"|in\s+England|fostering\s+(?:agenc(?:y|ies)|services?)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
     r"|by\s+the\s+CQC|Care\s+Quality\s+Commission|police\s+force|constabulary|probation\s+service)\b|%", re.I)
+# Councils the text has named, not councils at large: "the latest councils to be", "both councils"
+_NAMED_COUNCILS = re.compile(r"\b(?:the\s+)?(?:latest|both|(?:the|these)\s+(?:two|three|four))\s+(?:councils|local\s+"
+                             r"authorities|authorities)\b", re.I)
+_OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in)\s+(?:\w+\s+){{0,3}}?(?:{_OTHER_SUBJECT.pattern})",
+                          re.I)
 # "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade.
+_COUNT = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh"
+          r"|nine)ty(?:-\w+)?|\w+teen|dozens?|several|many|most|half|a\s+third|a\s+quarter)")
+# "12 were judged inadequate", "seven councils are rated good", "28 received one star", "no council in the country
+# has been judged outstanding": counts of councils, not a council's grade.
 _AGGREGATE = re.compile(
-    r"\b(?:none|no\s+councils?|neither)\s+(?:of\s+\w+\s+)?(?:were|was|has|have|is|are)\s+(?:been\s+)?(?:rated|judged)"
-    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|many|most|half|a\s+third"
-    r"|a\s+quarter)\s+(?:of\s+(?:them|these|those)\s+|\w+\s+)?(?:(?:were|are|have\s+been|had\s+been|was|remain)\s+)?"
-    r"(?:now\s+)?(?:rated|judged|graded|found)\b", re.I)
+    r"\b(?:none|no\s+(?:[\w-]+\s+)?(?:councils?|authorit(?:y|ies)|local\s+authorit(?:y|ies)|departments?)|neither)\b"
+    rf"|\b(?:another\s+|just\s+|only\s+)?{_COUNT}\s+(?:of\s+(?:them|these|those)\s+|[\w-]+\s+)?"
+    r"(?:(?:were|are|have\s+been|had\s+been|have|had|was|remain|also)\s+)*(?:now\s+)?"
+    r"(?:rated|judged|graded|found|given|awarded|received|got|gained|moved|went|fell|dropped|rose|risen|slipped|kept"
+    r"|retained|achieved)\b", re.I)
+# Grades named as a vocabulary: "Ofsted uses four grades: inadequate, requires improvement, good and outstanding",
+# "replacing the old 'adequate' rating with 'requires improvement'".
+_VOCABULARY = re.compile(rf"\b(?:grades|ratings|judgements|categories|scale)\b(?=(?:.*?\b{GRADE_PHRASE}){{3}})"
+                         rf"|\breplac\w*\s+(?:the\s+)?(?:old\s+)?{Q}{GRADE_PHRASE}{QE}\s+(?:rating|grade|judgement)",
+                         re.I)
+_PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
 # A grade named at a visit or a conversation is the standing grade from an earlier inspection.
 _VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\s+)?conversation", re.I)
 # "rated good at its previous inspection", "judged inadequate at the last inspection in 2016"
 _HISTORY_AFTER = re.compile(
     r"\W*(?:\w+\s+){0,3}?(?:at|in|during|under)\s+(?:its|the|their)\s+(?:previous|last|earlier)\b", re.I)
+_JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+|to\s+be\s+)?$", re.I)
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
-_FOR_OR_AS_WERE = re.compile(r"(?:\s*,?\s*(?:as\s+(?:were|was|had|did)|for)\s+[^,;]+?)+(?=[,;.]|$)", re.I)
+# "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
+_FOR_OR_AS_WERE = re.compile(
+    rf"(?:\s*,?\s*(?:as\s+(?:were|was|had|did)|for)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
+    rf"(?=[,;.]|\s+and\s+{Q}{GRADE_PHRASE}|$)", re.I)
 _CLAUSE_BREAK = re.compile(r"\s[-–—]\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+(?=(?:up|down)\s+from\b)")
-_YEAR = re.compile(r"\b(?:in|since|from|during)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\)", re.I)
+_YEAR = re.compile(r"\b(?:in|since|from|during|of)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\)", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 _LEADING_YEAR = re.compile(r"^\W*(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}(?:inspection|assessment|review|report)\b",
                                  re.I)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
+    r"|(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|some\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve)\s+years\s+(?:ago|earlier|before))", re.I)
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspect(?:ion|ed)|earlier|former(?:ly)?|prior"
-                          r"|up\s+from|down\s+from)\b", re.I)
+                          r"|up\s+from|down\s+from|ago)\b", re.I)
+# Not a verdict given: "if it is rated inadequate", "avoided an inadequate rating", "hopes to be judged good",
+# "would be rated outstanding at the next inspection". Looked for in the few words before the grade.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|whether|would|could|might|may|should|will|shall|can|hopes?|hoping|hoped|aims?|aiming|aimed"
+    r"|wants?|ambition|target|expects?|expected|expecting|confident|risk(?:ed|s)?|avoid(?:ed|s|ing)?"
+    r"|escap(?:ed|es|ing)|narrowly\s+missed|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
+    r"|never|not|n't|nor)\b(?:\W+[\w'’]+){0,5}?\W*$", re.I)
+_HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|their)\s+next\b", re.I)
+# "moved out of inadequate", "no longer rated inadequate", "shed its 'inadequate' label": the old grade only.
+_LEFT_GRADE = re.compile(
+    rf"\b(?:(?:moved|come|came|climbed|lifted|emerged|taken|brought)\s+(?:\w+\s+)?(?:out\s+of|from)"
+    rf"|no\s+longer(?:\s+(?:rated|judged|graded|deemed|considered))?|shed|lost|losing|removed|dropped|left\s+behind)"
+    rf"\s+(?:(?:its|the|their|an?|a\s+council['’]s|[A-Z][\w-]+['’]s)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}", re.I)
 
 
 @dataclass(frozen=True)
 class RatingClaim:
+    """One verdict in a clause: which judgement, what grade in which words, when, and whether it is history.
+
+    `anchor` says where the year came from: "stated" (a year or date in the clause), "relative" ("last year",
+    "six years ago"), "previous_inspection" (an earlier inspection, year unknown) or "publication" (none:
+    the document's date stands)."""
+
     judgement: str
     grade: str
     grade_label: str
     year: int | None
-    is_historical: bool
+    status: str  # current | historical | transition (a grade left behind) | hypothetical (not a verdict given)
     clause: str
     start: int = 0  # where the grade stands in the clause
     segment: int = 0  # where the text this verdict owns begins: councils named from here to `start` own it
+    anchor: str = "publication"
+    judgement_stated: bool = True
+
+    @property
+    def is_historical(self) -> bool:
+        return self.status in ("historical", "transition")
 
 
 def other_subject(text: str) -> bool:
@@ -110,7 +172,7 @@ def other_subject(text: str) -> bool:
 
 
 def _judgements_in(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.lastgroup) for m in _JUDGEMENT.finditer(text)]
+    return [(m.start(), m.end(), _JUDGEMENT_NAMES[m.lastgroup]) for m in _JUDGEMENT.finditer(text)]
 
 
 _JUDGEMENTS_JOINED = re.compile(
@@ -131,79 +193,124 @@ def _joined_judgements(text: str, judgements: list[tuple[int, int, str]], start:
     return [name for _, _, name in reversed(chain)]
 
 
-def _year_near(clause: str, start: int, end: int, since: int = 0) -> tuple[int | None, int]:
-    """(year, where its mention ends) for a verdict: a year stated right after the grade ("rated good in 2015"),
-    just before it but after any earlier verdict ("In 2015 it was ..."), leading the clause ("In 2012, an
-    inspection ... judged"), or naming the inspection ("its 2006 annual performance assessment")."""
+def _relative_year(m: re.Match, published: date | None) -> int | None:
+    if published is None:
+        return None
+    if m["last"] or m["last2"]:
+        return published.year - 1
+    n = m["n"].lower()
+    return published.year - (int(n) if n.isdigit() else _NUMBERS[n])
+
+
+def _year_near(clause: str, start: int, end: int, since: int = 0,
+               published: date | None = None) -> tuple[int | None, int, str]:
+    """(year, where its mention ends, anchor) for a verdict: a year stated right after the grade ("rated good in
+    2015"), just before it but after any earlier verdict ("In 2015 it was ..."), leading the clause ("In 2012, an
+    inspection ... judged"), or naming the inspection ("its 2006 annual performance assessment"); else a time
+    relative to the document's date ("last year", "six years ago") in the verdict's own stretch of text."""
     if m := _YEAR.search(clause, end, end + 60):
-        return int(next(g for g in m.groups() if g)), m.end()
+        return int(next(g for g in m.groups() if g)), m.end(), "stated"
     m = (_YEAR.search(clause, max(since, start - 40), start) or (_LEADING_YEAR.match(clause) if since == 0 else None)
          or _YEAR_OF_INSPECTION.search(clause, since))
-    return (int(next(g for g in m.groups() if g)) if m else None), end
+    if m:
+        return int(next(g for g in m.groups() if g)), end, "stated"
+    rel = _RELATIVE_YEAR.search(clause, end, end + 60) or _RELATIVE_YEAR.search(clause, since, start)
+    if rel and (year := _relative_year(rel, published)) is not None:
+        return year, max(end, rel.end()) if rel.start() >= end else end, "relative"
+    return None, end, "publication"
 
 
-def _transitions(clause: str) -> tuple[list[tuple[str, str, bool, int, int]], str]:
-    """(label, grade, historical, start, end) for 'from X to Y' phrases, and the clause with them blanked out."""
+def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
+    """(label, status, start, end) for 'from X to Y' phrases and grades left behind ("moved out of
+    inadequate"), and the clause with them blanked out."""
     found = []
     for m in _TRANSITION.finditer(clause):
-        found.append((m["old"], normalise_grade(m["old"]), True, m.start("old"), m.end("old")))
+        found.append((m["old"], "transition", m.start("old"), m.end("old")))
         if m["new"]:
-            found.append((m["new"], normalise_grade(m["new"]), False, m.start("new"), m.end("new")))
+            found.append((m["new"], "current", m.start("new"), m.end("new")))
+        clause = clause[:m.start()] + " " * (m.end() - m.start()) + clause[m.end():]
+    for m in _LEFT_GRADE.finditer(clause):
+        found.append((m["old"], "transition", m.start("old"), m.end("old")))
         clause = clause[:m.start()] + " " * (m.end() - m.start()) + clause[m.end():]
     return found, clause
 
 
-def rating_claims(sentence: str) -> list[RatingClaim]:
-    """Every (judgement, grade) verdict in one sentence, clause by clause."""
+def _hypothetical(scanned: str, since: int, start: int, end: int) -> bool:
+    """A grade named as a hope, a risk, a condition or a negation, not as a verdict given."""
+    window = scanned[max(since, start - 80):start]
+    return bool(_HYPOTHETICAL.search(window) or _ASPIRATION.search(scanned[:start])
+                or _HYPOTHETICAL_AFTER.match(scanned, end))
+
+
+def rating_claims(sentence: str, published: date | None = None) -> list[RatingClaim]:
+    """Every (judgement, grade) verdict in one sentence, clause by clause; `published` dates relative times."""
     claims: list[RatingClaim] = []
     at_visit = bool(_VISIT.search(sentence))
+    counted = _AGGREGATE.search(_PARENTHETICAL_DASHES.sub(" ", sentence))
+    if (counted and counted.start() < 12) or _VOCABULARY.search(sentence):
+        return claims  # "Eight councils - three of them new - were judged inadequate": the count is the subject
     for clause in _CLAUSE_BREAK.split(sentence):
         clause = clause.strip()
-        if not clause or _OTHER_SUBJECT.search(clause) or _AGGREGATE.search(clause):
+        if not clause or _AGGREGATE.search(clause):
             continue
         judgements = _judgements_in(clause)
         owner = next((name for _, _, name in judgements), "overall_effectiveness")
         transitions, scanned = _transitions(clause)
-        verdicts: list[tuple[int, int, list[str], str, bool, int | None]] = []  # start, end, owned, label, hist, year
-        for label, _grade, historical, start, end in transitions:
-            verdicts.append((start, end, [owner], label, historical, _year_near(clause, start, end)[0]))
+        # start, end, owned, label, status, year, anchor, judgement stated
+        verdicts: list[tuple[int, int, list[str], str, str, int | None, str, bool]] = []
+        for label, status, start, end in transitions:
+            if _hypothetical(clause, 0, start, end):
+                status = "hypothetical"
+            year, _, anchor = _year_near(clause, start, end, published=published)
+            if status == "transition" and anchor == "publication":
+                anchor = "previous_inspection"
+            verdicts.append((start, end, [owner], label, status, year, anchor, bool(judgements)))
         previous_end = 0
         for slot in _SLOT.finditer(scanned):
             group = next(name for name, value in slot.groupdict().items() if value)
             label = slot.group(group)
-            before = scanned[:slot.start()]
-            if _ASPIRATION.search(before) or _NEGATION.search(before):
-                continue
+            if _OTHER_SUBJECT.search(_NAMED_COUNCILS.sub(" ", scanned[:slot.start()])) or _OTHER_AFTER.match(
+                    scanned, slot.end()):
+                continue  # the verdict of a school, a home, councils at large: before it, or "for/of" right after
+            hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end())
             if group == "g6" and not verdicts:  # a bare "X good" only continues a verdict already given
                 continue
-            if group == "g7":  # "performs well" is a grade only in an annual performance assessment
-                if not _APA_CONTEXT.search(sentence):
+            if group == "g7":  # "performs well" is a grade in an annual performance assessment, or when judged so
+                if not (_APA_CONTEXT.search(sentence) or _JUDGED_TO_BE.search(scanned, 0, slot.start())):
                     continue
                 label = f"performs {label}"
+            before = scanned[:slot.start()]
             owned = _joined_judgements(scanned, judgements, previous_end, slot.start(group))
             if (slot.group("g2") or slot.group("g2q")) and not owned:
                 owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end() + 40][:1]
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
             if following:  # "judged inadequate for help and protection and for leadership", "good, as were X"
                 owned += [name for pos, _, name in judgements if following.start() <= pos < following.end()]
+            stated = bool(owned)
             if not owned:
                 if slot.group("g4") and not _SERVICES_SUBJECT.search(before):
                     continue
                 owned = ["overall_effectiveness"]
             since = previous_end  # text before this verdict that no earlier verdict owns
             own_text = _SINCE_LAST.sub(" ", scanned[since:slot.end()])  # "improved since the last inspection"
-            historical = bool(_HISTORY_CUE.search(own_text) or _HISTORY_AFTER.match(scanned, slot.end()))
-            year, previous_end = _year_near(scanned, slot.start(group), slot.end(), since)
+            after_history = _HISTORY_AFTER.match(scanned, slot.end())
+            historical = bool(_HISTORY_CUE.search(own_text) or after_history)
+            year, previous_end, anchor = _year_near(scanned, slot.start(group), slot.end(), since, published)
             if historical and year is None and (m := _YEAR.search(scanned, since)):
-                year = int(next(g for g in m.groups() if g))
-            verdicts.append((slot.start(group), slot.end(), owned, label, historical, year))
+                year, anchor = int(next(g for g in m.groups() if g)), "stated"
+            if anchor == "relative" and published is not None and year is not None and year < published.year:
+                historical = True
+            if historical and anchor == "publication":
+                anchor = "previous_inspection"
+            status = "hypothetical" if hypothetical else "historical" if historical or at_visit else "current"
+            verdicts.append((slot.start(group), slot.end(), owned, label, status, year, anchor, stated))
         segment = 0  # each verdict owns the text from the end of the one before it
-        for start, end, owned, label, historical, year in sorted(verdicts, key=lambda v: v[0]):
+        for start, end, owned, label, status, year, anchor, stated in sorted(verdicts, key=lambda v: v[0]):
             grade = normalise_grade(label)
             if grade is not None:
                 for judgement in dict.fromkeys(owned):
-                    claims.append(RatingClaim(judgement, grade, " ".join(label.split()), year, historical or at_visit,
-                                              clause, start, segment))
+                    claims.append(RatingClaim(judgement, grade, " ".join(label.split()), year, status, clause, start,
+                                              segment, anchor, stated))
             segment = end
     return claims
 
@@ -216,7 +323,16 @@ _DASHED_LIST = re.compile(r"^(?P<lead_a>.*?)\s[-–—]\s(?P<names>[^-–—]+?(
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|\band\b)\s*")
 
 
-def shared_grade_list(sentence: str) -> tuple[list[RatingClaim], list[str]] | None:
+def lead_in_verdicts(lead: str, published: date | None = None) -> list[RatingClaim]:
+    """The verdicts of a list's lead-in ("The councils rated good overall were", "Seven judged inadequate:"):
+    one current verdict, with any earlier ones it recalls; none if it gives no single current grade. The
+    councils at large it speaks of are the list's items, so they do not make it someone else's verdict."""
+    scanned = _OTHER_SUBJECT.sub(" ", _AGGREGATE.sub(" rated", lead))
+    claims = [c for c in rating_claims(scanned, published) if c.status != "hypothetical"]
+    return claims if sum(c.status == "current" for c in claims) == 1 else []
+
+
+def shared_grade_list(sentence: str, published: date | None = None) -> tuple[list[RatingClaim], list[str]] | None:
     """'The seven judged inadequate are: A; B; C and D' -> (the grade claims, ['A', 'B', 'C', 'D']): one current
     verdict, with any earlier ones the lead-in recalls ("rated good after previously being judged ...").
 
@@ -230,9 +346,8 @@ def shared_grade_list(sentence: str) -> tuple[list[RatingClaim], list[str]] | No
             lead, names = f"{m['lead_a']} {m['lead_b']}", m["names"]
     if not names.strip():
         return None
-    scanned = _OTHER_SUBJECT.sub(" ", _AGGREGATE.sub(" rated", lead))
-    claims = rating_claims(scanned)
-    if sum(not c.is_historical for c in claims) != 1:
+    claims = lead_in_verdicts(lead, published)
+    if not claims:
         return None
     items = [n.strip(" .'\"") for n in _LIST_SEPARATOR.split(names.strip().rstrip("."))]
     return claims, [n for n in items if n]
@@ -246,8 +361,8 @@ def table_row_claim(row: str) -> RatingClaim | None:
     label = next((c for c in cells if normalise_grade(c)), None)
     if label is None:
         return None
-    judgement = next((m.lastgroup for c in cells if c != label and len(c) < 160 and (m := _JUDGEMENT.search(c))),
-                     None)
+    judgement = next((_JUDGEMENT_NAMES[m.lastgroup] for c in cells
+                      if c != label and len(c) < 160 and (m := _JUDGEMENT.search(c))), None)
     if judgement is None:
         return None
-    return RatingClaim(judgement, normalise_grade(label), label, None, False, row)
+    return RatingClaim(judgement, normalise_grade(label), label, None, "current", row)

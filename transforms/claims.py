@@ -1,0 +1,264 @@
+"""Rating claims read the way a person reads them: who was rated, on what, what grade, when, and is it news.
+
+A claim comes from one unit of text (a sentence, a table row, a list item under its lead-in) and records:
+
+- the subject councils, with coordination ("X and Y were rated ...") and lists ("judged inadequate were: X;
+  Y; Z") expanded;
+- the judgement, named in the text or, when only "rated X" is said, overall effectiveness;
+- the grade and the words used for it;
+- the time anchor: a year stated for this verdict, a time relative to the document's date ("last year",
+  "six years ago"), an earlier inspection ("at its previous inspection": year unknown here), or else the
+  document's publication date;
+- the status: current (the inspection the document reports), historical (an earlier grade), transition
+  (the grade a council left behind: "moved out of inadequate") or hypothetical (hopes, risks, conditions
+  and negations: "if rated inadequate", "avoided an inadequate rating");
+- the evidence: the sentence it was read from.
+
+Attribution follows the sentence and the discourse, not the nearest name: the councils named as the
+subject of the verdict's own stretch of the clause; else, when that stretch refers back ("it", "its
+services", "the council", "the authority"), the council the discourse is about (the subject of the last
+sentence that named one, at first the document's own council); else the council named earlier in the
+clause; else the discourse's council.
+
+Council mentions are found once per document (:class:`Mentions`) and reused for every unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+
+from csi.records import Block
+from transforms.councils import CouncilIndex, Mention
+from transforms.grades import normalise_grade
+from transforms.ratings import RatingClaim, lead_in_verdicts, rating_claims, shared_grade_list, table_row_claim
+from transforms.text import sentences
+
+STATUSES = ("current", "historical", "transition", "hypothetical")
+
+
+@dataclass(frozen=True)
+class Claim:
+    councils: tuple[str, ...]
+    judgement: str
+    judgement_stated: bool
+    grade: str
+    grade_words: str
+    year: int | None
+    anchor: str  # stated | relative | previous_inspection | publication
+    status: str  # one of STATUSES
+    evidence: str
+
+
+class Mentions:
+    """Council mentions of one document, found once over its text and handed out per unit of text."""
+
+    def __init__(self, index: CouncilIndex, text: str, on: date | None) -> None:
+        self.index, self.text, self.on = index, text, on
+        self.all = index.find_mentions(text, on=on)
+        self._cursor = 0
+
+    def rewound(self) -> Mentions:
+        """Ready to hand out mentions from the start of the text again (units are looked up in reading order)."""
+        self._cursor = 0
+        return self
+
+    def within(self, unit: str) -> list[Mention]:
+        """Mentions inside `unit` (a block, a sentence or a clause of the text), with offsets relative to it."""
+        at = self.text.find(unit, self._cursor)
+        if at < 0:
+            at = self.text.find(unit)
+        if at < 0:  # text the document does not hold verbatim (a joined list): scan it on its own
+            return self.index.find_mentions(unit, on=self.on)
+        self._cursor = at
+        end = at + len(unit)
+        return [Mention(m.council_code, m.start - at, m.end - at, m.surface) for m in self.all
+                if at <= m.start and m.end <= end]
+
+
+# Words that refer back to the council the discourse is about.
+_ANAPHOR = re.compile(r"\b(?:it|its|they|their|we|our|us|the\s+(?:local\s+)?(?:council|authority|county|borough|city"
+                      r"|department|directorate|service|services|trust))\b", re.I)
+# The end of a sentence's subject: its first finite verb.
+_FIRST_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|became|becomes|remains?|remained"
+                         r"|received|receives|got|gets|said|says|\w{3,}ed)\b", re.I)
+# A verdict's stretch opening with a capitalised possessive ("Oldtown's services"): that name is its subject.
+_OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFSTED\b|Inspectors?\b)"
+                          r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*['’]s?)\s")
+_JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*)+$", re.I)
+_LIST_CUT = re.compile(r"\s*\(.*?\)")
+
+
+def _chain(mentions: list[Mention], text: str, last: int) -> list[str]:
+    """The councils joined to mentions[last] ("Newham, Barking and Ealing"), in order."""
+    chain = [mentions[last]]
+    for m in reversed(mentions[:last]):
+        if not _JOINED.match(text[m.end:chain[-1].start]):
+            break
+        chain.append(m)
+    return list(dict.fromkeys(m.council_code for m in reversed(chain)))
+
+
+def _subject(sentence: str, mentions: list[Mention]) -> list[str]:
+    """The councils a sentence is about when named before its first verb ("Lewisham and Ealing were ...")."""
+    if not mentions:
+        return []
+    verb = _FIRST_VERB.search(sentence)
+    if verb is not None and mentions[0].start > verb.start():
+        return []
+    last = 0
+    while last + 1 < len(mentions) and _JOINED.match(sentence[mentions[last].end:mentions[last + 1].start]):
+        last += 1
+    return _chain(mentions, sentence, last)
+
+
+def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[str]) -> list[str]:
+    """The councils a verdict belongs to (see the module docstring)."""
+    before = [i for i, m in enumerate(clause_mentions) if m.start < claim.start]
+    own = [i for i in before if clause_mentions[i].start >= claim.segment]
+    if own:
+        return _chain(clause_mentions, claim.clause, own[-1])
+    if (owner := _OTHER_OWNER.match(claim.clause, claim.segment)) and owner.start(1) < claim.start:
+        return []  # "..., while Oldtown's were rated inadequate": a name the index does not know owns the verdict
+    if _ANAPHOR.search(claim.clause, claim.segment, claim.start) and focus:
+        return focus
+    if before:
+        return _chain(clause_mentions, claim.clause, before[-1])
+    if focus:
+        return focus
+    codes = list(dict.fromkeys(m.council_code for m in clause_mentions))
+    return codes if len(codes) == 1 else []
+
+
+class _Reader:
+    """Reads one document's units in order, keeping the discourse's council."""
+
+    def __init__(self, mentions: Mentions, main: str | None, published: date | None) -> None:
+        self.mentions, self.published = mentions, published
+        self.focus: list[str] = [main] if main else []
+        self.claims: list[Claim] = []
+
+    def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
+        if not councils:
+            return
+        self.claims.append(Claim(tuple(councils), claim.judgement, claim.judgement_stated, claim.grade,
+                                 claim.grade_label, claim.year, claim.anchor, claim.status, evidence))
+
+    def sentence(self, text: str, mentions: list[Mention]) -> None:
+        if shared := self.shared_list(text, mentions):
+            verdicts, codes = shared
+            for claim in verdicts:
+                self.add(claim, codes, text)
+            self.focus = codes
+            return
+        subject = _subject(text, mentions)
+        cursor = 0
+        attributed: list[str] = []
+        for claim in rating_claims(text, self.published):
+            at = text.find(claim.clause, cursor)
+            if at < 0:
+                at = text.find(claim.clause)
+            cursor = max(at, 0)
+            clause_mentions = [Mention(m.council_code, m.start - at, m.end - at, m.surface) for m in mentions
+                               if at <= m.start and m.end <= at + len(claim.clause)] if at >= 0 else []
+            councils = attribute(claim, clause_mentions, subject or self.focus)
+            self.add(claim, councils, text)
+            attributed = councils or attributed
+        if subject:
+            self.focus = subject
+        elif attributed:
+            self.focus = attributed
+
+    def shared_list(self, text: str, mentions: list[Mention]) -> tuple[list[RatingClaim], list[str]] | None:
+        """Grades shared by a list of councils ("judged inadequate were: A; B and C"): the verdicts and the
+        councils named among the list's items, at least two and most items councils."""
+        shared = shared_grade_list(text, self.published)
+        if shared is None:
+            return None
+        claims, names = shared
+        codes = [self.mentions.index.resolve(_LIST_CUT.sub("", name), on=self.published) for name in names]
+        found = [c for c in codes if c]
+        if len(found) < 2 or len(found) * 2 < len(codes):
+            return None
+        return claims, list(dict.fromkeys(found))
+
+    def block(self, block: Block) -> None:
+        mentions = self.mentions.within(block.text)
+        if block.kind == "table_row":
+            self.table_row(block.text, mentions)
+            return
+        if block.kind == "heading":
+            codes = list(dict.fromkeys(m.council_code for m in mentions))
+            if len(codes) == 1:
+                self.focus = codes
+        cursor = 0
+        for sentence in sentences(block.text):
+            at = block.text.find(sentence, cursor)
+            cursor = max(at, 0)
+            own = [Mention(m.council_code, m.start - at, m.end - at, m.surface) for m in mentions
+                   if at <= m.start and m.end <= at + len(sentence)] if at >= 0 else []
+            self.sentence(sentence, own)
+
+    def table_row(self, row: str, mentions: list[Mention]) -> None:
+        """'Impact of leaders | Good' (the discourse's council) or 'Cumbria | Inadequate' (the row's council)."""
+        if claim := table_row_claim(row):
+            self.add(claim, self.focus, row)
+            return
+        cells = [c.strip() for c in row.split(" | ") if c.strip()]
+        grades = [c for c in cells if normalise_grade(c)]
+        codes = list(dict.fromkeys(m.council_code for m in mentions))
+        if len(grades) == 1 and len(codes) == 1:
+            self.add(RatingClaim("overall_effectiveness", normalise_grade(grades[0]), grades[0], None, "current", row,
+                                 judgement_stated=False), codes, row)
+
+    def list_under(self, lead_in: Block, items: list[Block]) -> bool:
+        """A list whose lead-in gives the grade ("Rated inadequate:", a heading "Zero stars"): each item's
+        councils get it, unless the item states its own verdict. False if the lead-in gives no single grade."""
+        text = lead_in.text.strip().rstrip(":").strip()
+        verdicts = [c for c in lead_in_verdicts(text, self.published) if c.status == "current"]
+        if not verdicts and (grade := normalise_grade(text)):
+            verdicts = [RatingClaim("overall_effectiveness", grade, text, None, "current", text,
+                                    judgement_stated=False)]
+        if len({(c.judgement, c.grade) for c in verdicts}) != 1:
+            return False
+        for item in items:
+            mentions = self.mentions.within(item.text)
+            if any(c.status != "hypothetical" for c in rating_claims(item.text, self.published)):
+                self.block(item)
+                continue
+            codes = list(dict.fromkeys(m.council_code for m in mentions))
+            for claim in verdicts:
+                self.add(claim, codes, f"{lead_in.text} {item.text}")
+        return True
+
+
+def document_claims(blocks: list[Block], title: str | None, mentions: Mentions, main: str | None,
+                    published: date | None) -> list[Claim]:
+    """Every claim in a document's blocks and title, in reading order."""
+    reader = _Reader(mentions, main, published)
+    lead_in: Block | None = None
+    for list_id, group in groupby(blocks, key=lambda b: b.list_id if b.kind == "list_item" else None):
+        group = list(group)
+        if lead_in is not None:
+            if list_id is not None and reader.list_under(lead_in, group):
+                group = []
+            elif lead_in.kind != "heading":
+                reader.block(lead_in)
+            lead_in = None
+        for block in group:
+            ends_with_colon = block.kind == "paragraph" and block.text.rstrip().endswith(":")
+            if block is group[-1] and (ends_with_colon or block.kind == "heading"):
+                if block.kind == "heading":
+                    reader.block(block)
+                lead_in = block
+            else:
+                reader.block(block)
+    if lead_in is not None and lead_in.kind != "heading":
+        reader.block(lead_in)
+    if title:
+        reader.focus = [main] if main else []
+        title_mentions = mentions.index.find_mentions(title, on=published)
+        reader.sentence(title, title_mentions)
+    return reader.claims
