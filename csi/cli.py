@@ -414,12 +414,19 @@ def eval_claims(
     = False,
     min_precision: Annotated[float, typer.Option(help="Fail (exit 1) below this overall precision.")] = 0.0,
     min_recall: Annotated[float, typer.Option(help="Fail (exit 1) below this overall recall.")] = 0.0,
+    floors: Annotated[Path | None, typer.Option(
+        help="Take the floors not given above from this file's [claims] section (floors.toml).")] = None,
 ) -> None:
     """Score rating claims on pages written by others: precision and recall overall, per kind, per construction.
 
-    Example: `csi eval-claims ../shared/data/news-claims --min-precision 0.95 --min-recall 0.90`.
+    Example: `csi eval-claims ../shared/data/news-claims --floors floors.toml` (what CI runs).
     """
     from csi.evaluation.claims import evaluate_claims, format_claims, summary
+
+    if floors is not None:
+        pinned = _floors(floors, "claims")
+        min_precision = min_precision or pinned.get("precision", 0.0)
+        min_recall = min_recall or pinned.get("recall", 0.0)
 
     if not (folder / "manifest.json").is_file() or not (folder / "pages").is_dir():
         raise _fail(f"No claims set at {folder}: expected manifest.json and pages/.")

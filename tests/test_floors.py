@@ -33,6 +33,7 @@ def test_the_floors_file_holds_every_evaluation_gate():
     assert set(floors_of("gold")) >= {"ratings", "inspections", "findings", "quotes", "metrics", "document_councils"}
     assert set(floors_of("extraction")) == {"body_f1", "snippet_f1", "date_accuracy"}
     assert floors_of("reports") == {"agreement": 100.0}
+    assert set(floors_of("claims")) == {"precision", "recall"}
     assert all(0 < v <= 1 for v in floors_of("gold").values()), floors["gold"]
     with pytest.raises(FloorsError, match=r"no \[nothing\] section"):
         floors_of("nothing")

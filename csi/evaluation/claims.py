@@ -9,8 +9,8 @@ page exercises.
 
 Every page goes through the production path: :func:`scrapers.adapters.parse_page` under its real URL
 (a shipped source's site profile when one claims the URL, else generic extraction; ModernGov page
-addresses with the ModernGov adapter; a council's ModernGov host with that council, as its configured
-source would), then :func:`transforms.extract.extract`. The page's date is the one extraction finds.
+addresses with the ModernGov platform's parser; minutes on a council's ModernGov host with that council,
+as its configured source would), then :func:`transforms.extract.extract`. The page's date is the one extraction finds.
 
 Matching, one to one (a maximum bipartite matching) per page: an extracted rating matches an expected
 tuple when its council is one of the key's codes, its judgement equals the expected one (any judgement
@@ -79,14 +79,11 @@ def _judgement(name: str | None) -> str | None:
 @cache
 def _moderngov_hosts() -> dict[str, str]:
     """ModernGov host -> council code, from the package's reference (the councils' configured sources)."""
-    import csv
-    import io
-    from importlib import resources
+    from csi.reference import council_sites
 
-    data = resources.files("csi").joinpath("reference", "moderngov.csv").read_text(encoding="utf-8")
     hosts: dict[str, str] = {}
-    for row in csv.DictReader(io.StringIO(data)):
-        hosts.setdefault(urlsplit(row["base_url"]).netloc.lower(), row["council_code"])
+    for code, base_url in sorted(council_sites("moderngov").items()):
+        hosts.setdefault(urlsplit(base_url).netloc.lower(), code)
     return hosts
 
 
@@ -108,7 +105,7 @@ def source_for(url: str, kind: str):
 
 def extracted_ratings(html: bytes, url: str, kind: str) -> list[dict]:
     """The page's ratings as extraction gives them, one per (council, judgement, grade, year)."""
-    from scrapers.adapters import parse_page
+    from scrapers.platforms import parse_page
     from transforms.extract import extract
 
     source = source_for(url, kind)
