@@ -742,7 +742,7 @@ def status(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES) -
 
     Example: `csi status --db data/csi.duckdb`.
     """
-    from flows.pipeline import expand_sources
+    from scrapers.platforms import expand_sources
     from scrapers.sources import load_sources
     from warehouse.queries import failures_by_outcome_and_host, last_success_by_source, profile_misses, recent_runs
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from csi.records import DocumentRow
-from flows.pipeline import now_utc, source_matching
+from flows.pipeline import now_utc, source_of
 from scrapers.http import Fetcher
 from scrapers.platforms import parse_page
 from scrapers.sources import SourceSet
@@ -36,7 +36,7 @@ def _rows(items) -> list[dict]:
 def extract_page(url: str, body: bytes, content_type: str | None, fetched_at: datetime,
                  sources: SourceSet | None) -> dict:
     """One page -> {"url", "document": {documents columns}, "ratings": [...], ...}."""
-    source = source_matching(url, sources, "extract")
+    source = source_of(url, sources, "extract")
     doc = parse_page(url, body, content_type, fetched_at, source, hashlib.sha256(body).hexdigest())
     rows = extract(doc, default_index(), council=source.council)
     out = {"url": url, "document": _rows([DocumentRow.of(doc)])[0]}
@@ -51,7 +51,7 @@ def extract_inputs(inputs: list[str], as_url: str | None = None,
     for item in inputs:
         if item.startswith(("http://", "https://")):
             fetcher = fetcher or Fetcher("extract", None)
-            result = fetcher.fetch(item, source_matching(item, sources, "extract"))
+            result = fetcher.fetch(item, source_of(item, sources, "extract"))
             if not result.ok:
                 yield {"url": item, "error": f"{result.row.outcome}: {result.row.error}"}
                 continue

@@ -38,7 +38,6 @@ from flows.pipeline import (
     Page,
     current_run_id,
     error_text,
-    expand_sources,
     failure_summary,
     finish_run,
     load,
@@ -50,10 +49,9 @@ from flows.pipeline import (
     warehouse_session,
 )
 from scrapers.archive import WarcArchive, read_response, safe_run_name
-from scrapers.crawl import CrawlResult, crawl
+from scrapers.crawl import CrawlResult
 from scrapers.http import Fetcher, PreviousFetch
-from scrapers.platforms.moderngov.discover import discover, items_source
-from scrapers.platforms.ofsted_site.discover import crawl_ofsted
+from scrapers.platforms import crawl_source, expand_sources
 from scrapers.sources import Source, SourceConfigError, load_sources
 from scrapers.urls import host_of
 from warehouse.db import Batch
@@ -80,7 +78,8 @@ def crawl_host(host: str, sources: list[Source], known: dict[str, dict[str, Prev
     results = []
     for source in sources:
         try:
-            result = _crawl_source(source, fetcher, known[source.name], log_fetch, logger)
+            result = crawl_source(source, fetcher, known[source.name], log_fetch,
+                                  lambda note, name=source.name: logger.info("%s: %s", name, note))
         except Exception as exc:  # noqa: BLE001 - one source's broken crawl never takes its host's others down
             logger.exception("%s: the crawl failed", source.name)
             result = CrawlResult(source.name, error=error_text(exc))
@@ -90,21 +89,6 @@ def crawl_host(host: str, sources: list[Source], known: dict[str, dict[str, Prev
         result.documents = [dataclasses.replace(fetched, body=None) for fetched in result.documents]
         results.append(result)
     return results
-
-
-def _crawl_source(source: Source, fetcher: Fetcher, known: dict[str, PreviousFetch], log_fetch, logger
-                  ) -> CrawlResult:
-    """One source's crawl, by the discovery its platform needs."""
-    if source.adapter == "moderngov" and source.moderngov_base:
-        found = discover(source.moderngov_base, fetcher, source, on_fetch=log_fetch)
-        for note in found.notes:
-            logger.info("%s: %s", source.name, note)
-        result = crawl(items_source(source, found.items), fetcher, known=known, on_fetch=log_fetch)
-        result.fetches[:0] = found.fetches
-        return result
-    if source.adapter == "ofsted":
-        return crawl_ofsted(source, fetcher, known=known, on_fetch=log_fetch)
-    return crawl(source, fetcher, known=known, on_fetch=log_fetch)
 
 
 def page_cache_key(source: Source, fetch: FetchRow) -> str:

@@ -16,19 +16,18 @@ from csi.sample_site import SOURCES_FILE as SAMPLE_SOURCES
 from flows.pipeline import (
     Page,
     current_run_id,
-    expand_sources,
     failure_summary,
     finish_run,
     load,
     now_utc,
     pages_to_batch,
     recorded_run,
-    source_for,
-    source_matching,
+    source_of,
     warehouse_session,
 )
 from scrapers.archive import WarcArchive, read_response
 from scrapers.http import Fetcher
+from scrapers.platforms import expand_sources
 from scrapers.sources import SourceSet, load_sources
 from scrapers.warc_import import PARSABLE_TYPES, iter_responses
 from warehouse.queries import archived_pages, failed_fetches, fetch_rows
@@ -61,7 +60,7 @@ def rerun_failed(db: str | None = None, source: str | None = None, since: date |
         logger.info("refetching %d URL(s) whose latest fetch failed", len(failed))
         pages, rows = [], []
         for item in failed:
-            src = source_for(item.source, item.url, sources)
+            src = source_of(item.url, sources, item.source)
             result = fetcher.fetch(item.url, src)
             is_document = item.is_document or src.is_document(item.url)
             result = dataclasses.replace(result, row=dataclasses.replace(result.row, is_document=is_document))
@@ -103,7 +102,7 @@ def reparse(db: str | None = None, source: str | None = None, since: date | None
                 missing.append((item.url, f"{type(exc).__name__}: {exc}"))
                 continue
             pages.append(Page(item.url, response.body, item.content_type, item.fetched_at, item.content_sha256,
-                              source_for(item.source, item.url, sources), fetches[item.fetch_id]))
+                              source_of(item.url, sources, item.source), fetches[item.fetch_id]))
         batch, errors = pages_to_batch(pages)
         load(con, batch)
         for url, error in missing + errors:
@@ -150,7 +149,7 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
                     continue
                 stored.add((response.url, sha))
                 fetched_at = record.fetched_at or started_at
-                src = source_matching(response.url, sources, IMPORT_SOURCE)
+                src = source_of(response.url, sources, IMPORT_SOURCE)
                 row = FetchRow(
                     fetch_id=make_id("warc-record", record.warc_file, record.record_id), url=response.url,
                     source=src.name, requested_at=fetched_at, status_code=response.status, outcome="ok", error=None,

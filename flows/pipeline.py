@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -18,9 +17,8 @@ from prefect.runtime import flow_run
 
 from csi.paths import resolve_db
 from csi.records import DocumentRow, FetchRow
-from scrapers.platforms import parse_page
-from scrapers.platforms.moderngov.discover import load_bases, moderngov_source
-from scrapers.sources import Source, SourceConfigError, SourceSet
+from scrapers.platforms import default_source, parse_page
+from scrapers.sources import Source, SourceSet
 from scrapers.urls import host_of
 from transforms.councils import default_index, load_aliases, load_councils
 from transforms.extract import extract
@@ -29,7 +27,8 @@ from warehouse.db import Batch, connect, load_batch, migrate, record_run, seed_r
 from warehouse.queries import inspection_doc_types, inspections_of
 
 SUMMARY_TABLES = ("documents", "councils", "inspections", "ratings", "findings", "quotes", "metrics")
-_PARSING_CODE = ("scrapers/platforms/**/*.py", "scrapers/html.py", "scrapers/pubdate.py", "transforms/*.py",
+_PARSING_CODE = ("scrapers/platform.py", "scrapers/platforms/**/*.py", "scrapers/html.py", "scrapers/pubdate.py",
+                 "transforms/*.py",
                  "csi/records.py", "csi/dates.py", "csi/reference/*.csv")
 
 
@@ -44,8 +43,6 @@ def _parse_version() -> str:
 
 
 PARSE_VERSION = _parse_version()
-_MODERNGOV_PAGE = re.compile(r"/(?:mgAi|ieListDocuments|ieIssueDetails|ieDecisionDetails|mgIssueHistoryHome)\.aspx",
-                             re.I)
 
 
 @dataclass(frozen=True)
@@ -69,55 +66,14 @@ def current_run_id() -> str:
     return flow_run.get_id() or str(uuid.uuid4())
 
 
-# What a per-council ModernGov source keeps from the source that named the councils.
-_INHERITED_SETTINGS = ("min_delay_seconds", "timeout_seconds", "max_response_seconds", "max_pages", "refresh_days",
-                       "min_parse_rate", "user_agent", "allow_private_addresses")
-
-
-def expand_sources(sources: list[Source]) -> list[Source]:
-    """A ModernGov source with `councils` ("all" or codes) becomes one discovering source per council."""
-    bases = load_bases()
-    index = default_index()
-    expanded: list[Source] = []
-    for source in sources:
-        if not source.councils:
-            expanded.append(source)
-            continue
-        if source.councils == ("all",):
-            codes = sorted(code for code in bases if index.council(code).end_date is None)
-        else:
-            codes = list(source.councils)
-            unknown = [code for code in codes if code not in bases]
-            if unknown:
-                raise SourceConfigError(f"source {source.name!r}: no ModernGov site known for {', '.join(unknown)}")
-        seen: set[str] = set()
-        for code in codes:
-            if bases[code] in seen:  # a successor council on its predecessor's site
-                continue
-            seen.add(bases[code])
-            expanded.append(moderngov_source(
-                f"{source.name}-{code}", bases[code], index.council(code).official_name, council=code,
-                moderngov_base=bases[code], **{name: getattr(source, name) for name in _INHERITED_SETTINGS}))
-    return expanded
-
-
-def source_for(name: str, url: str, sources: SourceSet | None) -> Source:
-    """The configured source of that name, else a generic one chosen by URL (ModernGov or news)."""
+def source_of(url: str, sources: SourceSet | None, name: str) -> Source:
+    """The source a page belongs to: the configured one of that name, else the one whose document patterns
+    match the URL, else a source made up by the platform claiming the URL (news when none does)."""
     if sources is not None:
-        for source in sources.sources:
-            if source.name == name:
-                return source
-    moderngov = bool(_MODERNGOV_PAGE.search(url))
-    return Source(name=name, adapter="moderngov" if moderngov else "news", publisher=host_of(url),
-                  doc_type="minutes" if moderngov else "news", start_urls=(), documents=())
-
-
-def source_matching(url: str, sources: SourceSet | None, fallback_name: str) -> Source:
-    """The configured source whose document pattern matches the URL, else a generic one named fallback_name."""
-    for source in sources.sources if sources is not None else ():
-        if source.is_document(url):
-            return source
-    return source_for(fallback_name, url, None)
+        found = sources.named(name) or sources.matching(url)
+        if found is not None:
+            return found
+    return default_source(name, url)
 
 
 def page_to_batch(page: Page) -> Batch:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from csi.records import FetchRow
-from scrapers.discover import page_links
 from scrapers.http import Fetcher, FetchResult, PreviousFetch
+from scrapers.links import page_links
 from scrapers.sources import Source
 from scrapers.urls import canonicalize
 

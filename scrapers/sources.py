@@ -1,8 +1,8 @@
 """Source configuration: which sites to crawl, how to parse them, how politely.
 
-A source is data, not code: a name, an adapter (one per platform), start URLs, URL patterns
-to follow, an optional site profile (selectors) and politeness settings. Sources live in a
-TOML file (`csi/sources.toml` ships the real publishers).
+A source is data, not code: a name, an adapter (the platform it is on: scrapers/platforms/), start
+URLs, URL patterns to follow, an optional site profile (selectors) and politeness settings. Sources
+live in a TOML file (`csi/sources.toml` ships the real publishers).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from pathlib import Path
 
 from csi.records import DOC_TYPES
 
-ADAPTERS = ("news", "moderngov", "ofsted", "ofsted_pdf")
 DEFAULT_USER_AGENT = "csi/0.1 (children's services inspections research; +https://github.com/csi-data/csi)"
 
 
@@ -54,10 +53,12 @@ class Source:
     min_parse_rate: float = 0.8
     user_agent: str = DEFAULT_USER_AGENT
     # ModernGov: the site's base URL turns on discovery (web service, HTML fallback) of the children's
-    # committees' agenda items that mention Ofsted; `councils` ("all" or ONS codes) makes one such source
-    # per council from csi/reference/moderngov.csv.
+    # committees' agenda items that mention Ofsted.
     moderngov_base: str | None = None
+    # `councils` ("all" or ONS codes) makes one source per council from the platform's council sites
+    # (csi/reference/<platform>.csv), named by `each_name` ({source}, {code}, {council}: the name in lower case).
     councils: tuple[str, ...] = ()
+    each_name: str = "{source}-{code}"
     enabled: bool = True  # false: run only when named (csi run --source NAME)
     # Redirects may lead to private, loopback, link-local or reserved addresses (an intranet, the local
     # demo). Off by default: a public site must not steer the crawler into the network it runs in.
@@ -75,6 +76,13 @@ class SourceSet:
     sources: tuple[Source, ...]
     profiles: dict[str, Profile] = field(default_factory=dict)
 
+    def named(self, name: str) -> Source | None:
+        return next((s for s in self.sources if s.name == name), None)
+
+    def matching(self, url: str) -> Source | None:
+        """The first source whose document patterns match the URL."""
+        return next((s for s in self.sources if s.is_document(url)), None)
+
     def select(self, names: list[str] | None) -> list[Source]:
         if not names:
             return [s for s in self.sources if s.enabled]
@@ -89,7 +97,8 @@ _LIST_FIELDS = ("start_urls", "documents", "follow")
 _NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_response_seconds": float,
                   "max_pages": int, "refresh_days": float, "min_parse_rate": float}
 _BOOL_FIELDS = ("enabled", "allow_private_addresses")
-_TEXT_FIELDS = ("name", "adapter", "publisher", "doc_type", "profile", "council", "user_agent", "moderngov_base")
+_TEXT_FIELDS = ("name", "adapter", "publisher", "doc_type", "profile", "council", "user_agent", "moderngov_base",
+                "each_name")
 
 
 def _check_types(name: str, merged: dict) -> None:
@@ -126,6 +135,7 @@ def _compile(source: str, key: str, patterns: list[str]) -> tuple[re.Pattern, ..
 
 def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
     """Parse a sources TOML document; `{base}` in URLs and patterns is replaced by base_url."""
+    from scrapers.platforms import PLATFORMS  # the registry's platforms import this module
     if base_url is not None:
         text = text.replace("{base}", base_url.rstrip("/"))
     try:
@@ -157,8 +167,8 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
             raise SourceConfigError(f"source {name!r}: doc_type {merged['doc_type']!r} is not one of {DOC_TYPES}")
         if merged.get("council") and not re.fullmatch(r"E\d{8}", merged["council"]):
             raise SourceConfigError(f"source {name!r}: council {merged['council']!r} is not an ONS code like E09000017")
-        if merged["adapter"] not in ADAPTERS:
-            raise SourceConfigError(f"source {name!r}: adapter {merged['adapter']!r} is not one of {ADAPTERS}")
+        if merged["adapter"] not in PLATFORMS:
+            raise SourceConfigError(f"source {name!r}: adapter {merged['adapter']!r} is not one of {tuple(PLATFORMS)}")
         profile_name = merged.get("profile")
         if profile_name and profile_name not in profiles:
             raise SourceConfigError(f"source {name!r}: profile {profile_name!r} is not defined")
@@ -180,6 +190,7 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
             min_parse_rate=_rate(name, merged.get("min_parse_rate", 0.8)),
             moderngov_base=merged.get("moderngov_base"),
             councils=tuple(councils),
+            each_name=merged.get("each_name", "{source}-{code}"),
             enabled=bool(merged.get("enabled", True)),
             user_agent=merged.get("user_agent", DEFAULT_USER_AGENT),
             allow_private_addresses=merged.get("allow_private_addresses", False),

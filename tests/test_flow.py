@@ -144,7 +144,7 @@ def test_sample_site_server_maps_query_strings():
 
 
 def test_moderngov_councils_expand_to_one_discovering_source_each():
-    from flows.ingest import expand_sources
+    from scrapers.platforms import expand_sources
     from scrapers.sources import SourceConfigError, parse_sources
 
     template = '[[source]]\nname = "mg"\nadapter = "moderngov"\npublisher = "-"\nmin_delay_seconds = 2.0\n'

@@ -10,8 +10,8 @@ import zlib
 
 import pytest
 
-from scrapers.discover import feed_links, html_links
 from scrapers.http import Fetcher, non_public_address
+from scrapers.links import feed_links, html_links
 from scrapers.urls import MAX_URL_LENGTH
 from tests.loopback import Loopback, Reply, make_source
 
@@ -96,7 +96,7 @@ def test_discovery_drops_unfetchable_links_and_logs_why(caplog):
       <a href="{long_href}">Long</a>
       <a href="/news/ofsted-visit.html">A story</a>
     </body></html>""".encode()
-    with caplog.at_level(logging.DEBUG, logger="scrapers.discover"):
+    with caplog.at_level(logging.DEBUG, logger="scrapers.links"):
         links = html_links(page, "http://127.0.0.1:8000/news/")
     assert links == ["http://127.0.0.1:8000/news/ofsted-visit.html"]
     reasons = [r.getMessage() for r in caplog.records]

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from csi.records import Block, FetchRow, make_id
 from csi.sample_site import SITE_DIR
 from flows.pipeline import Page, pages_to_batch
-from scrapers.discover import page_links
 from scrapers.html import UnparseablePage
+from scrapers.links import page_links
 from scrapers.platforms.moderngov import discover as mg
 from scrapers.pubdate import publication_date_of_html
 from scrapers.urls import MAX_URL_LENGTH

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from scrapers.discover import feed_links
+from scrapers.links import feed_links
 from scrapers.platforms.moderngov import discover as mg
 
 BASE = "http://127.0.0.1:8000/feed.xml"

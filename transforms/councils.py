@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 
 from csi.records import Council, CouncilAlias
-from csi.reference import read_rows
+from csi.reference import aliases, councils
 
 __all__ = [
     "CouncilIndex",
@@ -101,51 +101,14 @@ _ABBREV_DEF = re.compile(
 
 # --------------------------------------------------------------------------- loading
 
-def _opt(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value or None
-
-
-def _opt_date(value: str | None) -> date | None:
-    value = _opt(value)
-    return date.fromisoformat(value) if value else None
-
-
-@cache
-def _councils() -> tuple[Council, ...]:
-    return tuple(
-        Council(
-            council_code=row["council_code"],
-            name=row["name"],
-            official_name=row["official_name"],
-            kind=row["kind"],
-            region=_opt(row["region"]),
-            ofsted_urn=_opt(row["ofsted_urn"]),
-            dfe_la_code=_opt(row["dfe_la_code"]),
-            start_date=_opt_date(row["start_date"]),
-            end_date=_opt_date(row["end_date"]),
-            replaced_by=_opt(row["replaced_by"]),
-        )
-        for row in read_rows("councils.csv")
-    )
-
-
-@cache
-def _aliases() -> tuple[CouncilAlias, ...]:
-    return tuple(
-        CouncilAlias(alias=row["alias"], council_code=row["council_code"])
-        for row in read_rows("council_aliases.csv")
-    )
-
-
 def load_councils() -> list[Council]:
-    """Every English children's services authority, current and former (cached)."""
-    return list(_councils())
+    """Every English children's services authority, current and former (csi/reference/councils.csv)."""
+    return list(councils())
 
 
 def load_aliases() -> list[CouncilAlias]:
-    """Normalised alias -> council_code pairs (cached)."""
-    return list(_aliases())
+    """Normalised alias -> council_code pairs (csi/reference/council_aliases.csv)."""
+    return list(aliases())
 
 
 def successors(council: Council) -> tuple[str, ...]:
@@ -390,4 +353,4 @@ class CouncilIndex:
 @cache
 def default_index() -> CouncilIndex:
     """The index over the package reference data (cached)."""
-    return CouncilIndex(_councils(), _aliases())
+    return CouncilIndex(councils(), aliases())

@@ -155,7 +155,7 @@ def _shipped_sources():
     return load_sources(DEFAULT_SOURCES)
 
 
-def source_for(page: GoldPage):
+def gold_source(page: GoldPage):
     """The Source a crawl would parse this page with: the JSON's settings, the shipped site profile by URL.
 
     ``"profile": NAME`` (or null) in the JSON's source overrides the lookup.
@@ -181,7 +181,7 @@ def run_page(page: GoldPage):
     from transforms.extract import extract
 
     body = page.html_path.read_bytes()
-    source = source_for(page)
+    source = gold_source(page)
     doc = parse_page(page.spec["url"], body, "text/html; charset=utf-8", FETCHED_AT, source,
                      hashlib.sha256(body).hexdigest())
     return doc, extract(doc, council=source.council)

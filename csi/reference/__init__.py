@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
+from functools import cache
 from importlib import resources
+
+from csi.records import Council, CouncilAlias
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
@@ -24,3 +28,40 @@ def council_sites(platform: str) -> dict[str, str]:
     if not resources.files(__name__).joinpath(f"{platform}.csv").is_file():
         return {}
     return {row["council_code"]: row["base_url"] for row in read_rows(f"{platform}.csv")}
+
+
+def _opt(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _opt_date(value: str | None) -> date | None:
+    value = _opt(value)
+    return date.fromisoformat(value) if value else None
+
+
+@cache
+def councils() -> tuple[Council, ...]:
+    """Every English children's services authority, current and former (councils.csv)."""
+    return tuple(
+        Council(
+            council_code=row["council_code"],
+            name=row["name"],
+            official_name=row["official_name"],
+            kind=row["kind"],
+            region=_opt(row["region"]),
+            ofsted_urn=_opt(row["ofsted_urn"]),
+            dfe_la_code=_opt(row["dfe_la_code"]),
+            start_date=_opt_date(row["start_date"]),
+            end_date=_opt_date(row["end_date"]),
+            replaced_by=_opt(row["replaced_by"]),
+        )
+        for row in read_rows("councils.csv")
+    )
+
+
+@cache
+def aliases() -> tuple[CouncilAlias, ...]:
+    """Other names of the councils, normalised, with the council each names (council_aliases.csv)."""
+    return tuple(CouncilAlias(alias=row["alias"], council_code=row["council_code"])
+                 for row in read_rows("council_aliases.csv"))

@@ -20,7 +20,7 @@ the meeting shows for them (`mentions_ofsted`). The result is the agenda-item pa
 XML is written by strangers: it is parsed with no entity expansion, no DTD loading and no network,
 and a document that declares a DTD at all is refused (the web service never sends one).
 
-Pure functions parse; `discover` / `discover_council` do the I/O, every request through the
+Pure functions parse; `discover_agenda_items` / `discover_council` do the I/O, every request through the
 `Fetcher` (robots.txt, per-host delay, retries, the WARC archive).
 """
 
@@ -226,7 +226,7 @@ def _int(value: str | None) -> int | None:
 
 # ---------------------------------------------------------------------------- XML (web service)
 
-# No entity expansion, no DTD, no network: the same settings as scrapers.discover, but strict (no recover).
+# No entity expansion, no DTD, no network: the same settings as scrapers.links, but strict (no recover).
 SAFE_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                                   recover=False, remove_comments=True, remove_pis=True)
 
@@ -515,9 +515,10 @@ class _Session:
             return None
 
 
-def discover(base_url: str, fetcher: Fetcher, source: Source, since: date | None = None, until: date | None = None,
-             *, api: WebServiceAPI = WEB_SERVICE, max_requests: int | None = None,
-             on_fetch: Callable[[FetchRow], None] | None = None) -> Discovery:
+def discover_agenda_items(base_url: str, fetcher: Fetcher, source: Source, since: date | None = None,
+                          until: date | None = None, *, api: WebServiceAPI = WEB_SERVICE,
+                          max_requests: int | None = None,
+                          on_fetch: Callable[[FetchRow], None] | None = None) -> Discovery:
     """Every agenda item of the council's children's services committees that mentions Ofsted, with
     meetings dated since..until (inclusive; default 2009-01-01..today).
 
@@ -634,8 +635,8 @@ def _html_meetings(session: _Session, base: str, committee_id: int, since: date,
 
 def discover_council(base_url: str, fetcher: Fetcher, source: Source, since: date | None = None,
                      until: date | None = None, **options) -> list[DiscoveredItem]:
-    """The agenda items to fetch for one council (see `discover`, which also returns the fetches)."""
-    return discover(base_url, fetcher, source, since, until, **options).items
+    """The agenda items to fetch for one council (see `discover_agenda_items`, which also returns the fetches)."""
+    return discover_agenda_items(base_url, fetcher, source, since, until, **options).items
 
 
 # ---------------------------------------------------------------------------- wiring into the crawl

@@ -10,7 +10,7 @@ page -> the report PDFs it lists.
    appear); it is also a document (``scrapers.platforms.ofsted_site.parse``), parsed again only when its bytes
    change. Its ``a.publication-link`` hrefs are the report PDFs, crawled incrementally by `crawl()`.
 
-Pure functions parse; `discover` and `crawl_ofsted` do the I/O through the `Fetcher` (robots.txt,
+Pure functions parse; `discover_reports` and `crawl_ofsted` do the I/O through the `Fetcher` (robots.txt,
 per-host delay, retries, the WARC archive).
 """
 
@@ -98,7 +98,7 @@ class OfstedDiscovery:
     notes: list[str] = field(default_factory=list)
 
 
-def discover(source: Source, fetcher: Fetcher, urns: Iterable[str] | None = None,
+def discover_reports(source: Source, fetcher: Fetcher, urns: Iterable[str] | None = None,
              known: Mapping[str, PreviousFetch] | None = None,
              on_fetch: Callable[[FetchRow], None] | None = None) -> OfstedDiscovery:
     """Walk the listing from the source's start URLs through its next links, then fetch every provider page
@@ -186,7 +186,7 @@ def crawl_ofsted(source: Source, fetcher: Fetcher, known: Mapping[str, PreviousF
     """Listing -> provider pages -> report PDFs for one Ofsted source, as one CrawlResult: the provider pages
     whose bytes changed and the new or changed reports are its documents; every fetch is in `fetches`."""
     known = known or {}
-    found = discover(source, fetcher, urns, known, on_fetch)
+    found = discover_reports(source, fetcher, urns, known, on_fetch)
     for note in found.notes:
         log.info("%s: %s", source.name, note)
     budget = max(source.max_pages - len(found.fetches), 0)

@@ -277,7 +277,7 @@ def _fetched(site) -> set[str]:
 
 def _discover(site, since=SINCE, until=UNTIL, **options):
     rows = []
-    found = mg.discover(site.base, Fetcher("test-run", None, backoff_seconds=0.0), _source(), since, until,
+    found = mg.discover_agenda_items(site.base, Fetcher("test-run", None, backoff_seconds=0.0), _source(), since, until,
                         on_fetch=rows.append, **options)
     assert rows == found.fetches  # every request is reported as it happens
     return found

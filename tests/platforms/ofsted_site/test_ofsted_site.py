@@ -194,7 +194,7 @@ def test_second_crawl_skips_fresh_pdfs_and_keeps_unchanged_provider_pages_unpars
 
 def test_discovery_stops_at_the_request_budget(site):
     _serve(site)
-    found = ofsted.discover(_source(start_urls=(ofsted.search_url(site.base),), max_pages=3),
+    found = ofsted.discover_reports(_source(start_urls=(ofsted.search_url(site.base),), max_pages=3),
                             Fetcher("test-run", None, backoff_seconds=0.0), urns=[])
     assert len(found.fetches) == 3 and found.truncated
     assert [r.row.url for r in found.provider_pages] == [site.url("/provider/44/80486")]

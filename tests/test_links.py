@@ -1,4 +1,4 @@
-"""scrapers.discover (links from feeds, sitemaps, HTML) and scrapers.crawl over a loopback site."""
+"""scrapers.links (links from feeds, sitemaps, HTML) and scrapers.crawl over a loopback site."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from scrapers.crawl import crawl
-from scrapers.discover import feed_links, html_links, is_feed, page_links
 from scrapers.http import Fetcher
+from scrapers.links import feed_links, html_links, is_feed, page_links
 from scrapers.sources import Source
 from tests.loopback import make_source
 
