@@ -20,10 +20,6 @@ JUDGEMENTS = (
 )
 COUNCIL_KINDS = ("london_borough", "metropolitan_district", "unitary", "county")
 INSPECTORATES = ("ofsted", "ssi", "cqc", "hmicfrs", "hmi_probation", "joint")
-FRAMEWORKS = (
-    "ilacs_standard", "ilacs_short", "sif", "sif_reinspection", "slac", "safeguarding_la", "jar",
-    "apa", "focused_visit", "monitoring_visit", "jtai", "ssi", "other",
-)
 DOC_TYPES = ("news", "minutes", "ofsted_report", "ofsted_provider_page", "press_release", "statistics", "other")
 FINDING_KINDS = ("strength", "weakness", "recommendation")
 THEMES = (
@@ -179,6 +175,9 @@ class Inspection:
     published_on: date | None
     lead_inspector: str | None
     report_url: str | None
+    # Set by transforms.inspections.with_version from the framework and first day on site (csi/frameworks.py).
+    framework_version: str | None = None
+    graded_judgements: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from csi.records import DocumentRow
-from flows.pipeline import now_utc, source_of
+from flows.pipeline import error_text, now_utc, source_of
 from scrapers.http import Fetcher
 from scrapers.platforms import parse_page
+from scrapers.platforms.ofsted_pdf.parse import is_pdf
 from scrapers.sources import SourceSet
 from scrapers.warc_import import iter_responses
 from transforms.councils import default_index
@@ -44,9 +45,18 @@ def extract_page(url: str, body: bytes, content_type: str | None, fetched_at: da
     return out
 
 
+def _safely(url: str, *page) -> dict:
+    """extract_page(*page), or {"url", "error": one line} when it cannot be parsed: the other inputs still run."""
+    try:
+        return extract_page(*page)
+    except Exception as exc:  # noqa: BLE001 - any parser failure is that input's error, as in the pipeline
+        return {"url": url, "error": " ".join(error_text(exc).split())}
+
+
 def extract_inputs(inputs: list[str], as_url: str | None = None,
                    sources: SourceSet | None = None) -> Iterator[dict]:
-    """Each input is a URL (fetched politely), a WARC file (every HTML response) or an HTML file."""
+    """Each input is a URL (fetched politely), a WARC file (every HTML or PDF response) or a file: a PDF by its
+    bytes (whatever its name), else an HTML page. A file named .pdf that is not one is that input's error."""
     fetcher = None
     for item in inputs:
         if item.startswith(("http://", "https://")):
@@ -55,13 +65,23 @@ def extract_inputs(inputs: list[str], as_url: str | None = None,
             if not result.ok:
                 yield {"url": item, "error": f"{result.row.outcome}: {result.row.error}"}
                 continue
-            yield extract_page(result.row.final_url or item, result.body, result.row.content_type,
-                               result.row.requested_at, sources)
+            yield _safely(item, result.row.final_url or item, result.body, result.row.content_type,
+                          result.row.requested_at, sources)
         elif item.endswith(_WARC_SUFFIXES):
-            for record in iter_responses(item):
-                if record.is_parsable:
-                    yield extract_page(record.response.url, record.response.body, record.content_type,
-                                       record.fetched_at or now_utc(), sources)
+            try:
+                records = [r for r in iter_responses(item) if r.is_parsable]
+            except Exception as exc:  # noqa: BLE001 - an unreadable WARC is that input's error
+                yield {"url": item, "error": f"not a readable WARC file: {' '.join(error_text(exc).split())}"}
+                continue
+            for record in records:
+                yield _safely(record.response.url, record.response.url, record.response.body, record.content_type,
+                              record.fetched_at or now_utc(), sources)
         else:
             path = Path(item)
-            yield extract_page(as_url or path.resolve().as_uri(), path.read_bytes(), None, now_utc(), sources)
+            body = path.read_bytes()
+            url = as_url or path.resolve().as_uri()
+            if path.suffix.lower() == ".pdf" and not is_pdf(body):
+                yield {"url": item, "error": "not a PDF: the file does not start with %PDF- (named .pdf, but "
+                                             f"{len(body):,} bytes of something else)"}
+                continue
+            yield _safely(item, url, body, None, now_utc(), sources)

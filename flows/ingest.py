@@ -52,8 +52,10 @@ from scrapers.archive import WarcArchive, read_response, safe_run_name
 from scrapers.crawl import CrawlResult
 from scrapers.http import Fetcher, PreviousFetch
 from scrapers.platforms import crawl_source, expand_sources
+from scrapers.platforms.ofsted_site.parse import DOC_TYPE as PROVIDER_PAGE
 from scrapers.sources import Source, SourceConfigError, load_sources
 from scrapers.urls import host_of
+from transforms.ofsted_site import unknown_entries
 from warehouse.db import Batch
 from warehouse.queries import last_good_fetches, latest_grades
 from warehouse.staging import discard_staged, read_staged, write_staged
@@ -104,6 +106,7 @@ class ParsedChunk:
     failures: dict[str, str]  # fetch_id -> error
     cache_hits: int
     profile_misses: int
+    unknown_listings: list[str]  # provider-page entries of a kind no wording recognises ("url: label")
 
 
 def _cached(store, key: str) -> Batch | None:
@@ -143,7 +146,9 @@ def parse_and_stage(source: Source, fetches: list[FetchRow], directory: str) -> 
         batches.append(batch)
     merged = merge_batches(batches)
     return ParsedChunk(str(write_staged(merged, directory)), failures, hits,
-                       sum(1 for d in merged.documents if d.profile_miss))
+                       sum(1 for d in merged.documents if d.profile_miss),
+                       [f"{d.url}: {label}" for d in merged.documents if d.doc_type == PROVIDER_PAGE
+                        for label in unknown_entries(d.text)])
 
 
 @task(cache_policy=NONE, task_run_name="load {source_name}")
@@ -288,7 +293,7 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
                               for n, chunk in enumerate(_chunks([d.row for d in crawled[s.name].documents],
                                                                 parse_chunk))] for s in selected}
         all_fetches: list[FetchRow] = []
-        parsed, seen, misses, problems, cache_hits = {}, {}, {}, [], 0
+        parsed, seen, misses, problems, cache_hits, unknown = {}, {}, {}, [], 0, []
         for source in selected:
             result = crawled[source.name]
             clock = time.perf_counter()
@@ -304,6 +309,7 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
             parsed[source.name] = len(page_rows) - failed
             misses[source.name] = sum(chunk.profile_misses for chunk in chunks)
             cache_hits += sum(chunk.cache_hits for chunk in chunks)
+            unknown += [entry for chunk in chunks for entry in chunk.unknown_listings]
             seen[source.name] = result.documents_seen
             if result.error:
                 problems.append(f"{source.name}: {result.error}")
@@ -318,7 +324,8 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
             "fetches_this_run": len(all_fetches), "failures": failure_summary(all_fetches),
             "profile_misses": {name: n for name, n in misses.items() if n},
             "ratings": rating_changes(grades_before, latest_grades(con)), "problems": problems,
-            "parse_cache_hits": cache_hits, "seconds": {stage: round(value, 3) for stage, value in seconds.items()},
+            "unknown_listings": unknown, "parse_cache_hits": cache_hits,
+            "seconds": {stage: round(value, 3) for stage, value in seconds.items()},
         })
     if problems:
         hosts = summary["failures"]["unreachable_hosts"]

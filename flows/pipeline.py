@@ -29,7 +29,7 @@ from warehouse.queries import inspection_doc_types, inspections_of
 SUMMARY_TABLES = ("documents", "councils", "inspections", "ratings", "findings", "quotes", "metrics")
 _PARSING_CODE = ("scrapers/platform.py", "scrapers/platforms/**/*.py", "scrapers/html.py", "scrapers/pubdate.py",
                  "transforms/*.py",
-                 "csi/records.py", "csi/dates.py", "csi/reference/*.csv")
+                 "csi/records.py", "csi/dates.py", "csi/frameworks.py", "csi/reference/*.csv")
 
 
 def _parse_version() -> str:
@@ -231,6 +231,10 @@ def _markdown(flow: str, summary: dict) -> str:
     misses = summary.get("profile_misses") or {}
     if misses:
         lines += ["", "Profile misses (generic extraction used): " + ", ".join(f"{s} {n}" for s, n in misses.items())]
+    unknown = summary.get("unknown_listings") or []
+    if unknown:
+        lines += ["", f"Provider-page entries of an unknown kind, recorded as framework other: {len(unknown)}"]
+        lines += [f"- {entry}" for entry in unknown[:20]]
     if "parse_cache_hits" in summary:
         lines += ["", f"Pages parsed from the cache: {summary['parse_cache_hits']}"]
     if summary.get("seconds"):

@@ -54,7 +54,7 @@ class Platform(Protocol):
 
     def claims_url(self, url: str) -> bool: ...
 
-    def claims_content(self, content_type: str | None) -> bool: ...
+    def claims_content(self, content_type: str | None, body: bytes = b"") -> bool: ...
 
     def default_source(self, name: str, url: str, publisher: str) -> Source: ...
 
@@ -75,6 +75,7 @@ class BasePlatform:
     doc_type: str = "news"  # of a source made up for a page no configured source matches
     urls: re.Pattern | None = None  # pages it claims when no configured source matches them
     content_types: tuple[str, ...] = ()  # media types it parses whatever the source
+    claims_body: Callable[[bytes], bool] | None = None  # bytes it parses whatever their declared type (a PDF)
     # A council whose site has a quirk: ONS code -> a function adjusting that council's source.
     overrides: Mapping[str, Override] = field(default_factory=dict)
 
@@ -85,8 +86,9 @@ class BasePlatform:
     def claims_url(self, url: str) -> bool:
         return bool(self.urls and self.urls.search(url))
 
-    def claims_content(self, content_type: str | None) -> bool:
-        return (content_type or "").split(";")[0].strip().lower() in self.content_types
+    def claims_content(self, content_type: str | None, body: bytes = b"") -> bool:
+        return ((content_type or "").split(";")[0].strip().lower() in self.content_types
+                or bool(self.claims_body and self.claims_body(body)))
 
     def default_source(self, name: str, url: str, publisher: str) -> Source:
         return Source(name=name, adapter=self.name, publisher=publisher, doc_type=self.doc_type, start_urls=(),

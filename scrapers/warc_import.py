@@ -11,6 +11,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from csi.dates import parse_datetime
 from scrapers.archive import ArchivedResponse, RecordTooLarge, record_payload
+from scrapers.platforms.ofsted_pdf.parse import is_pdf
 
 PARSABLE_TYPES = ("text/html", "application/xhtml+xml", "application/pdf")  # what the adapters read
 
@@ -34,9 +35,10 @@ class WarcResponse:
 
     @property
     def is_parsable(self) -> bool:
-        """A complete 200 HTML, XHTML or PDF response: what the adapters can parse."""
+        """A complete 200 HTML, XHTML or PDF response (a PDF by its bytes, whatever its Content-Type): what the
+        adapters can parse."""
         return (self.response.status == 200 and not self.truncated and self.refused is None
-                and self.media_type in PARSABLE_TYPES)
+                and (self.media_type in PARSABLE_TYPES or is_pdf(self.response.body)))
 
     @property
     def fetched_at(self) -> datetime | None:

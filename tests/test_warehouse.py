@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from csi import records
+from csi import frameworks, records
 from csi.records import (
     Council,
     CouncilAlias,
@@ -173,7 +173,7 @@ def test_tables_match_records_one_to_one(con, table, record_type):
 
 @pytest.mark.parametrize("table, column, vocabulary", [
     ("ratings", "judgement", records.JUDGEMENTS), ("ratings", "grade", tuple(records.GRADE_RANK)),
-    ("inspections", "inspectorate", records.INSPECTORATES), ("inspections", "framework", records.FRAMEWORKS),
+    ("inspections", "inspectorate", records.INSPECTORATES), ("inspections", "framework", frameworks.FRAMEWORKS),
     ("documents", "doc_type", records.DOC_TYPES), ("findings", "kind", records.FINDING_KINDS),
     ("findings", "theme", records.THEMES), ("metrics", "unit", records.METRIC_UNITS),
     ("fetches", "outcome", records.FETCH_OUTCOMES),

@@ -21,8 +21,10 @@ from functools import cache
 
 from csi.records import Council, CouncilAlias
 from csi.reference import aliases, councils
+from csi.reference import delivery_bodies as delivery_body_rows
 
 __all__ = [
+    "delivery_bodies",
     "CouncilIndex",
     "Mention",
     "default_index",
@@ -100,6 +102,27 @@ _ABBREV_DEF = re.compile(
 
 
 # --------------------------------------------------------------------------- loading
+
+@cache
+def _delivery_bodies() -> dict[str, tuple[tuple[str, date | None, date | None], ...]]:
+    bodies: dict[str, list[tuple[str, date | None, date | None]]] = {}
+    for name, code, start, end in delivery_body_rows():
+        bodies.setdefault(normalise_alias(name), []).append((code, start, end))
+    return {name: tuple(served) for name, served in bodies.items()}
+
+
+def delivery_bodies(name: str, on: date | None = None) -> list[str]:
+    """The councils whose children's services a trust or company delivers ("Achieving for Children": Kingston
+    and Richmond), those serving on a date when given (all of them if none was); the body's name with a place
+    before or after it ("Together for Children Sunderland") counts too. Empty for any other name
+    (csi/reference/delivery_bodies.csv)."""
+    wanted = normalise_alias(name)
+    served = next((s for body, s in _delivery_bodies().items() if wanted == body or wanted.startswith(body + " ")
+                   or wanted.endswith(" " + body)), ())
+    in_office = [code for code, start, end in served
+                 if on is None or ((start is None or start <= on) and (end is None or on <= end))]
+    return list(dict.fromkeys(in_office or [code for code, _, _ in served]))
+
 
 def load_councils() -> list[Council]:
     """Every English children's services authority, current and former (csi/reference/councils.csv)."""

@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from datetime import date
 
+from csi.frameworks import PRE_2013 as PRE_2013_FRAMEWORKS
+from csi.frameworks import UNGRADED
 from csi.records import (
     GRADE_RANK,
     Block,
@@ -30,22 +32,21 @@ from transforms.councils import CouncilIndex, Mention, default_index
 from transforms.findings import list_findings, prose_findings, with_implicit_lists
 from transforms.inspections import (
     SIF_START,
-    UNGRADED,
     InspectionClaim,
     inspection_claims,
     inspection_id,
     inspectorate_for,
     named_framework,
     ofsted_framework,
+    with_version,
 )
 from transforms.metrics import metric_claims
-from transforms.ofsted_reports import OfstedReport, parse_report
+from transforms.ofsted_reports import IncompleteReport, OfstedReport, parse_report, report_body
 from transforms.ofsted_site import provider_page_rows
 from transforms.quotes import quotations
 from transforms.text import sentences
 
 TITLE_WEIGHT = 3
-PRE_2013_FRAMEWORKS = ("slac", "safeguarding_la", "jar", "apa", "ssi")
 LAST_PRE_2013_YEAR = 2013  # SLAC inspections ran until 2013; APA and JAR ended in 2009
 
 
@@ -68,13 +69,18 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     """All rows a document supports; `council` is the source's configured council, if any.
 
     Years come from the document's own date: an undated document still yields its ratings, but
-    with no year and no inspection, rather than with a guess.
+    with no year and no inspection, rather than with a guess. An Ofsted report of a council inspection
+    whose record is incomplete raises IncompleteReport (the page is then a parse error, never a quiet
+    success).
     """
     if doc.doc_type == "ofsted_provider_page":
         return provider_page_rows(doc)
     index = index or default_index()
     reference = doc.published_on
     document_id = doc.document_id
+    report = parse_report(doc.text, doc.published_on, index) if doc.doc_type == "ofsted_report" else None
+    if report is not None:
+        return _report_rows(doc, report, index)
     found = Mentions(index, doc.text, reference)  # council mentions: found once, reused by every rule below
     mentions = found.all
     title_mentions = index.find_mentions(doc.title or "", on=reference)
@@ -84,10 +90,6 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     if council:
         counts.setdefault(council, 0)
     out.document_councils = [DocumentCouncil(document_id, code, n) for code, n in sorted(counts.items())]
-    if doc.doc_type == "ofsted_report":
-        report = parse_report(doc.text, doc.published_on, index)
-        if report is not None and report.council_code and report.dated_on:
-            return _report_rows(doc, report, out)
     blocks = with_implicit_lists(doc.blocks)
     if main is None:  # national news: people are still quoted, but no council's services are rated
         out.quotes = _quotes(index, doc, blocks, None, reference)
@@ -173,13 +175,28 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     return out
 
 
-def _report_rows(doc: Document, report: OfstedReport, out: Extraction) -> Extraction:
-    """An Ofsted report's own record: its inspection, its grades (never historical) and what needs to improve."""
+def _report_rows(doc: Document, report: OfstedReport, index: CouncilIndex) -> Extraction:
+    """An Ofsted report's own record: its inspection, its grades (never historical) and what needs to improve.
+
+    Councils are those its title and body name (Ofsted's address and back matter are not its body); a report
+    of another kind (Area SEND) yields only those.
+    """
+    if report.problems:
+        raise IncompleteReport(f"{report.framework} report: " + "; ".join(report.problems))
+    out = Extraction()
+    on = report.visit_end or report.published_on
+    counts = Counter(m.council_code for m in index.find_mentions(report_body(doc.text), on=on))
+    if report.council_code:
+        counts[report.council_code] += 1
+    out.document_councils = [DocumentCouncil(doc.document_id, code, n) for code, n in sorted(counts.items())]
+    if not report.council_inspection:
+        return out
     code, when = report.council_code, report.dated_on
     assert code is not None and when is not None
     iid = inspection_id(code, report.framework, when.year, when.month)
-    out.inspections = [Inspection(iid, code, inspectorate_for(report.framework), report.framework, report.visit_start,
-                                  report.visit_end, report.published_on, report.lead_inspector, doc.url)]
+    out.inspections = [with_version(Inspection(iid, code, inspectorate_for(report.framework), report.framework,
+                                               report.visit_start, report.visit_end, report.published_on,
+                                               report.lead_inspector, doc.url))]
     out.document_inspections = [DocumentInspection(doc.document_id, iid)]
     if report.framework not in UNGRADED:
         out.ratings = [

@@ -9,23 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
+from csi import frameworks
 from csi.dates import MONTH_PATTERN, month_number
+from csi.frameworks import BY_MONTH
 from csi.records import Inspection, make_id
 from transforms.ratings import other_subject
 
-# Framework named in words, most specific first. Visits and joint inspections carry no grades.
-NAMED_FRAMEWORKS = [
-    ("jtai", re.compile(r"\bjoint\s+targeted\s+area\s+inspection|\bJTAI\b|\bjoint\s+inspection", re.I)),
-    ("jar", re.compile(r"\bjoint\s+area\s+review|\bJAR\b", re.I)),
-    ("apa", re.compile(r"\bannual\s+performance\s+assessment|\bAPA\b", re.I)),
-    ("slac", re.compile(r"\bsafeguarding\s+and\s+looked[-\s]after\s+children\b|\bSLAC\b", re.I)),
-    ("ssi", re.compile(r"\bSocial\s+Services\s+Inspectorate\b|\bSSI\b")),
-    ("focused_visit", re.compile(r"\bfocused\s+visit", re.I)),
-    ("monitoring_visit", re.compile(r"\bmonitoring\s+visit", re.I)),
-    ("other", re.compile(r"\bannual\s+(?:engagement\s+)?conversation", re.I)),
-]
 _SHORT = re.compile(r"\bshort\s+inspection", re.I)
 _REINSPECTION = re.compile(r"\bre-?inspection", re.I)
 _INSPECTION_WORD = re.compile(r"\b(?:inspect\w*|visit(?:ed)?|review|assessment|conversation)\b", re.I)
@@ -42,10 +33,8 @@ _OFSTED_INSPECTION = re.compile(r"\bOfsted\s+(?:\w+\s+)?inspection|\binspectors?
 _FUTURE = re.compile(r"\b(?:is|was|are|were)\s+(?:expected|due|planned|scheduled)\b"
                      r"|\bwill\s+(?:be\s+)?(?:visit|inspect)|\bupcoming\b|\bforthcoming\b", re.I)
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
-UNGRADED = ("focused_visit", "monitoring_visit", "jtai", "other")  # visits, joint inspections, conversations
-ILACS_START = date(2018, 1, 1)
-SIF_START = date(2013, 11, 1)
-SAFEGUARDING_START = date(2009, 6, 1)
+PUBLISHED_AFTER_START_DAYS = 70  # a report appears about ten weeks after the first day on site
+SIF_START = frameworks.SIF.versions[0].starts
 
 
 @dataclass(frozen=True)
@@ -57,35 +46,27 @@ class InspectionClaim:
     text: str
 
 
-# Frameworks that can visit a council twice in a year, told apart by month: visits, and the pre-2013
-# inspections (a child protection inspection and its re-inspection six months later).
-BY_MONTH = UNGRADED + ("slac", "safeguarding_la")
-
-
 def inspection_id(council_code: str, framework: str, year: int, month: int | None = None) -> str:
     """Graded inspections: one per council, framework and year; those in BY_MONTH also by month, when known."""
     return make_id("inspection", council_code, framework, year, month if framework in BY_MONTH else None)
 
 
-def named_framework(text: str) -> str | None:
-    """The framework a text names in words ("a focused visit", "the joint area review"), if any."""
-    return next((name for name, pattern in NAMED_FRAMEWORKS if pattern.search(text)), None)
-
-
-def inspectorate_for(framework: str) -> str:
-    """The inspectorate behind a framework: SSI before 2004, joint for joint reviews, else Ofsted."""
-    return {"ssi": "ssi", "jtai": "joint", "jar": "joint"}.get(framework, "ofsted")
+named_framework = frameworks.named_in
+inspectorate_for = frameworks.inspectorate
 
 
 def ofsted_framework(when: date, text: str = "") -> str:
-    """The Ofsted framework in force at a date, refined by the document's wording."""
-    if when >= ILACS_START:
-        return "ilacs_short" if _SHORT.search(text) else "ilacs_standard"
-    if when >= SIF_START:
-        return "sif_reinspection" if _REINSPECTION.search(text) else "sif"
-    if when >= SAFEGUARDING_START:
-        return "safeguarding_la"
-    return "jar" if when.year >= 2005 else "ssi"
+    """The Ofsted framework in force at a date, refined by the document's wording ("short", "re-inspection")."""
+    return frameworks.in_force(when, short=bool(_SHORT.search(text)), reinspection=bool(_REINSPECTION.search(text)))
+
+
+def with_version(inspection: Inspection) -> Inspection:
+    """The inspection with its framework's edition and graded judgements (csi/frameworks.py), chosen by its first
+    day on site, else its last, else about ten weeks before its publication."""
+    started = inspection.visit_start or inspection.visit_end or (
+        inspection.published_on - timedelta(days=PUBLISHED_AFTER_START_DAYS) if inspection.published_on else None)
+    return replace(inspection, framework_version=frameworks.version_name(inspection.framework, started),
+                   graded_judgements=frameworks.graded_judgements(inspection.framework, started))
 
 
 def _when(sentence: str, reference: date | None) -> tuple[int | None, int | None]:
@@ -127,7 +108,6 @@ def inspection_claims(sentences: list[str], reference: date | None) -> list[Insp
 # Inspection identity across documents. A report, Ofsted's provider page, the official outcomes row and
 # the news about one inspection each derive an id from what they know (council, framework, a year);
 # these rules decide when two such rows are the same inspection, so they share one inspection_id.
-FAMILIES = {"ilacs_standard": "ilacs", "ilacs_short": "ilacs", "sif": "sif", "sif_reinspection": "sif"}
 VISIT_SLACK_DAYS = 7  # visit dates reported a few days apart are the same visit
 PUBLISHED_WITHIN_DAYS = 42  # two publication dates of one report (news a few weeks late, a corrected date)
 PUBLISHED_AFTER_VISIT_DAYS = 120  # reports appear 6 to 12 weeks after the last day on site
@@ -136,9 +116,7 @@ PUBLISHED_AFTER_VISIT_DAYS = 120  # reports appear 6 to 12 weeks after the last 
 DOC_TYPE_RANK = {"statistics": 3, "ofsted_report": 2, "ofsted_provider_page": 1}
 
 
-def family(framework: str) -> str:
-    """Frameworks a source may confuse for one another: ILACS standard/short, SIF/SIF re-inspection."""
-    return FAMILIES.get(framework, framework)
+family = frameworks.family  # frameworks a source may confuse for one another: ILACS standard/short, SIF/re-inspection
 
 
 def _dates(inspection: Inspection) -> list[date]:
@@ -148,8 +126,8 @@ def _dates(inspection: Inspection) -> list[date]:
 def aliases(inspection: Inspection) -> set[str]:
     """Every id another source could have given this inspection: its family's frameworks x its dates' years
     (and months, for visits), with and without the month."""
-    frameworks = [f for f, fam in FAMILIES.items() if fam == family(inspection.framework)] or [inspection.framework]
-    return {inspection_id(inspection.council_code, f, d.year, month) for f in frameworks
+    same_family = [f for f in frameworks.FRAMEWORKS if family(f) == family(inspection.framework)]
+    return {inspection_id(inspection.council_code, f, d.year, month) for f in same_family
             for d in _dates(inspection) for month in (d.month, None)}
 
 
@@ -196,7 +174,8 @@ def resolve_identities(candidates: list[tuple[Inspection, int]], known: list[tup
     The higher-ranked row's values win and the lower one only fills gaps (a tie: the candidate, a fresher
     parse, wins). The id kept is the highest-ranked row's, the smallest on a tie, so the same documents
     give the same ids whatever order they were loaded in; a stored inspection whose id loses is re-keyed.
-    Candidates are taken highest rank first, and each becomes known to the next.
+    Candidates are taken highest rank first, and each becomes known to the next. Each row written gets the
+    framework version and graded judgements of its merged framework and dates (`with_version`).
     """
     pool: dict[str, tuple[Inspection, int]] = {}
     groups: dict[tuple[str, str], set[str]] = {}  # (council, family) -> ids: only these can match
@@ -243,4 +222,5 @@ def resolve_identities(candidates: list[tuple[Inspection, int]], known: list[tup
         put(merged, max(rank, match_rank))
         rows[kept] = merged
     return Resolution({old: new for old, new in renamed.items() if old != new},
-                      {old: new for old, new in rekeyed.items() if old != new}, list(rows.values()))
+                      {old: new for old, new in rekeyed.items() if old != new},
+                      [with_version(row) for row in rows.values()])

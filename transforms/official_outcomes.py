@@ -29,6 +29,7 @@ from datetime import date, datetime
 
 from python_calamine import CalamineError, CalamineWorkbook
 
+from csi.frameworks import official_framework
 from csi.records import (
     GRADE_RANK,
     DocumentCouncil,
@@ -53,19 +54,6 @@ CONTENT_TYPES = {
 }
 _NAME_HEADERS = ("local authority name", "la_name")
 
-# Inspection type or group -> framework, most specific first (the long layout gives both: "First ILACS
-# framework" + "ILACS Short Inspection").
-FRAMEWORK_WORDS = [
-    ("focused_visit", re.compile(r"focused\s+visit", re.I)),
-    ("monitoring_visit", re.compile(r"monitoring\s+visit", re.I)),
-    ("jtai", re.compile(r"\bjtai\b|joint\s+targeted", re.I)),
-    ("ilacs_short", re.compile(r"ilacs\s+short", re.I)),
-    ("ilacs_standard", re.compile(r"ilacs\s+standard", re.I)),
-    ("sif_reinspection", re.compile(r"\bsif\b.*re-?inspection", re.I)),
-    ("sif", re.compile(r"\bsif\b|single\s+inspection", re.I)),
-    ("slac", re.compile(r"\bslac\b|\btlac\b|looked\s+after\s+children", re.I)),
-    ("safeguarding_la", re.compile(r"\bcpr?i\b|child\s+protection", re.I)),
-]
 # Judgement column (or the long layout's judgement cell) -> judgement, most specific first.
 JUDGEMENT_WORDS = [
     ("lscb", re.compile(r"\blscb\b|safeguarding\s+children\s+board", re.I)),
@@ -84,9 +72,9 @@ class OutcomesError(ValueError):
     """The file cannot be read as a spreadsheet or CSV."""
 
 
-def framework_of(inspection_type: str) -> str | None:
-    """"ILACS Short Inspection" -> ilacs_short, "Safeguarding & Looked After Children (SLAC) Inspection" -> slac."""
-    return next((name for name, pattern in FRAMEWORK_WORDS if pattern.search(inspection_type)), None)
+# Inspection type or group -> framework: the official wordings declared in csi/frameworks.py ("ILACS Short
+# Inspection" -> ilacs_short; the long layout gives both: "First ILACS framework" + "ILACS Short Inspection").
+framework_of = official_framework
 
 
 def judgement_of(column: str) -> str | None:

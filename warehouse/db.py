@@ -185,7 +185,10 @@ def _arrow_schema(record_type: type) -> pa.Schema:
     for f in dataclasses.fields(record_type):
         hint = hints[f.name]
         (base,) = [arg for arg in typing.get_args(hint) if arg is not type(None)] or [hint]
-        columns.append(pa.field(f.name, _ARROW_TYPES[base]))
+        if typing.get_origin(base) is tuple:  # tuple[str, ...]: a list column
+            columns.append(pa.field(f.name, pa.list_(_ARROW_TYPES[typing.get_args(base)[0]])))
+        else:
+            columns.append(pa.field(f.name, _ARROW_TYPES[base]))
     return pa.schema(columns)
 
 

@@ -132,6 +132,17 @@ ORDER BY month DESC, source"""),
 FROM fetches
 GROUP BY host
 ORDER BY failed DESC, fetches DESC, host"""),
+    Example(
+        "Graded, not graded, or not found",
+        "For each inspection, every judgement its framework version grades (`graded_judgements`) with the grade "
+        "found, if any: a judgement outside the list was not graded under that framework (no overall effectiveness "
+        "after the 2026 ILACS reform), one in the list with no grade was not found in the documents.",
+        """SELECT i.council_code, i.framework, i.framework_version, j.judgement,
+       any_value(r.grade) AS grade, any_value(r.grade) IS NULL AS not_found
+FROM inspections i, unnest(i.graded_judgements) AS j(judgement)
+LEFT JOIN ratings r ON r.inspection_id = i.inspection_id AND r.judgement = j.judgement
+GROUP BY ALL
+ORDER BY i.council_code, i.framework_version, j.judgement"""),
 )
 
 

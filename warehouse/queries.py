@@ -72,7 +72,7 @@ def inspections_of(con: duckdb.DuckDBPyConnection, councils: list[str]) -> list[
     columns = [f.name for f in dataclasses.fields(Inspection)]
     rows = con.execute(f"SELECT {', '.join(columns)} FROM inspections WHERE list_contains(?, council_code)",
                        [councils]).fetchall()
-    return [Inspection(*row) for row in rows]
+    return [Inspection(*(tuple(v) if isinstance(v, list) else v for v in row)) for row in rows]
 
 
 def inspection_doc_types(con: duckdb.DuckDBPyConnection, inspection_ids: list[str]) -> dict[str, list[str]]:

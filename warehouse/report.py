@@ -23,6 +23,9 @@ from typing import Any
 
 import duckdb
 
+from csi.frameworks import FRAMEWORKS
+from csi.frameworks import label as framework_label
+
 GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
 GRADE_NAMES = {"outstanding": "Outstanding", "good": "Good", "requires_improvement": "Requires improvement",
                "inadequate": "Inadequate"}
@@ -38,15 +41,8 @@ JUDGEMENT_NAMES = {
     "looked_after": "Looked-after children", "other": "Other judgement",
 }
 JUDGEMENT_ORDER = {judgement: i for i, judgement in enumerate(JUDGEMENT_NAMES)}
-FRAMEWORK_NAMES = {
-    "ilacs_standard": "ILACS standard", "ilacs_short": "ILACS short", "sif": "SIF",
-    "sif_reinspection": "SIF re-inspection", "slac": "SLAC", "safeguarding_la": "Safeguarding (LA)",
-    "jar": "Joint area review", "apa": "Annual performance assessment", "focused_visit": "Focused visit",
-    "monitoring_visit": "Monitoring visit", "jtai": "JTAI", "ssi": "SSI", "other": "Other framework",
-    None: "Framework unknown",
-}
-FRAMEWORK_ORDER = ("ilacs_standard", "ilacs_short", "sif_reinspection", "sif", "slac", "safeguarding_la", "apa",
-                   "jar", "jtai", "focused_visit", "monitoring_visit", "ssi", "other", None)
+FRAMEWORK_ORDER = (*FRAMEWORKS, None)  # csi/frameworks.py: display order
+FRAMEWORK_NAMES = {code: framework_label(code) for code in FRAMEWORK_ORDER}
 KIND_NAMES = {"london_borough": "London borough", "metropolitan_district": "Metropolitan district",
               "unitary": "Unitary", "county": "County"}
 THEME_NAMES = {

@@ -53,10 +53,10 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+from csi.frameworks import FRAMEWORKS
 from csi.records import (
     DOC_TYPES,
     FINDING_KINDS,
-    FRAMEWORKS,
     GRADE_RANK,
     INSPECTORATES,
     JUDGEMENTS,

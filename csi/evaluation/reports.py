@@ -44,14 +44,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from csi import frameworks
 from csi.dates import parse_date
+from csi.frameworks import official_framework
 from scrapers.platforms.ofsted_pdf.parse import PdfUnreadable, parse_ofsted_pdf
 from scrapers.sources import Source
-from transforms.councils import CouncilIndex, default_index
+from transforms.councils import CouncilIndex, default_index, load_councils
+from transforms.extract import extract
 from transforms.grades import normalise_grade
-from transforms.ofsted_reports import OfstedReport, judgement_name, parse_report
+from transforms.ofsted_reports import IncompleteReport, OfstedReport, judgement_name, parse_report, report_body
 
 MATCH_WINDOW_DAYS = 42
+_EVALUATED_FAMILIES = (frameworks.SIF.family, frameworks.ILACS_STANDARD.family)
 UNFLOORED_FIELDS = ("published_on",)
 _FILE_DATE = re.compile(r"-(\d{1,2}-[a-z]+-\d{4})$")
 _SOURCE = Source(name="ofsted-reports", adapter="ofsted_pdf", publisher="Ofsted", doc_type="ofsted_report",
@@ -68,6 +72,10 @@ class OfficialInspection:
     visit_start: date | None
     published_on: date
     grades: dict[str, str]
+    report_file: str | None = None  # the per-report form (truth.csv) names the PDF it describes
+    visit_end: date | None = None
+    lead_inspector: str | None = None
+    ungraded: tuple[str, ...] = ()  # judgements the report's framework does not grade (post-reform overall)
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,8 @@ class ReportsEvaluation:
     disagreements: list[Disagreement] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) for unreadable/unmatched
     not_covered: list[str] = field(default_factory=list)  # reports of a framework or period no official file holds
+    other_kinds: list[str] = field(default_factory=list)  # reports that are not council inspections (Area SEND)
+    parse_errors: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): the pipeline's parse_error
 
     @property
     def lowest_agreement(self) -> float:
@@ -107,7 +117,7 @@ class ReportsEvaluation:
         checked against. The publication date is shown but not floored: a report may state another day than
         Ofsted's table (West Berkshire 2015: 13 May in the report, 18 May in the table)."""
         floored = [score.percent for name, score in self.fields.items() if name not in UNFLOORED_FIELDS]
-        if self.failures or not floored:
+        if self.failures or self.parse_errors or not floored:
             return 0.0
         return min(floored)
 
@@ -125,12 +135,9 @@ def _show(value: object) -> str:
 
 
 def _official_framework(group: str, kind: str) -> str | None:
-    text = f"{group} {kind}".lower()
-    if "ilacs" in text:
-        return "ilacs_short" if "short" in text else "ilacs_standard"
-    if "sif" in text:
-        return "sif_reinspection" if "re-inspection" in text else "sif"
-    return None
+    """The SIF or ILACS framework an official row names (csi/frameworks.py's official wordings); None for others."""
+    framework = official_framework(f"{group} {kind}")
+    return framework if frameworks.family(framework or "") in _EVALUATED_FAMILIES else None
 
 
 def _day(text: str) -> date | None:
@@ -143,7 +150,16 @@ def load_official(path: Path, index: CouncilIndex) -> list[OfficialInspection]:
         rows = list(csv.DictReader(handle))
     found: dict[tuple, OfficialInspection] = {}
     for row in rows:
-        if "inspection_group" in row:  # long form: one judgement per row
+        if "file" in row and "post_reform" in row:  # one row per report file (ofsted-reports-2026/truth.csv)
+            published = _day(row["published"])
+            grades = {column: grade for column in _TRUTH_JUDGEMENTS
+                      if (grade := normalise_grade(row.get(column) or ""))}
+            ungraded = ("overall_effectiveness",) if row["post_reform"].strip().lower() == "true" else ()
+            found[("file", row["file"])] = OfficialInspection(
+                path.name, _council_by_urn(index).get(row["ofsted_urn"]), row["framework"] or None,
+                _day(row["visit_start"]), published, grades, report_file=row["file"], visit_end=_day(row["visit_end"]),
+                lead_inspector=row["lead_inspector"] or None, ungraded=ungraded)
+        elif "inspection_group" in row:  # long form: one judgement per row
             framework = _official_framework(row["inspection_group"], row["inspection_type"])
             published = _day(row["publication_date"])
             if framework is None or published is None:
@@ -166,6 +182,13 @@ def load_official(path: Path, index: CouncilIndex) -> list[OfficialInspection]:
     return list(found.values())
 
 
+_TRUTH_JUDGEMENTS = ("overall_effectiveness", "leadership", "help_and_protection", "children_in_care", "care_leavers")
+
+
+def _council_by_urn(index: CouncilIndex) -> dict[str, str]:
+    return {c.ofsted_urn: c.council_code for c in load_councils() if c.ofsted_urn}
+
+
 def file_council(pdf: Path, index: CouncilIndex, names: dict[str, str]) -> str | None:
     """The council a report file is about, from index.json's name for it or the file name's slug."""
     slug = _FILE_DATE.sub("", pdf.stem)
@@ -174,8 +197,11 @@ def file_council(pdf: Path, index: CouncilIndex, names: dict[str, str]) -> str |
 
 
 def match(report: OfstedReport, reference: date, council: str | None,
-          official: Iterable[OfficialInspection]) -> OfficialInspection | None:
+          official: Iterable[OfficialInspection], file: str = "") -> OfficialInspection | None:
     """The official inspection a report records (see the module docstring), or None."""
+    named = [o for o in official if o.report_file is not None]
+    if named:  # the per-report form: the row of that file, or none
+        return next((o for o in named if o.report_file == file), None)
     candidates = [o for o in official if o.council_code == council
                   and abs((o.published_on - reference).days) <= MATCH_WINDOW_DAYS]
     for o in candidates:
@@ -193,6 +219,28 @@ def covers(official: list[OfficialInspection], framework: str | None, reference:
     2009-2023 file ends with reports published on 10 May 2023, so it does not cover one of 11 May 2023)."""
     days = [o.published_on for o in official if _family(o.framework) == _family(framework)]
     return bool(days) and min(days) <= reference <= max(days)
+
+
+def ours_graded(report: OfstedReport) -> set[str]:
+    return {j.judgement for j in report.judgements if j.grade}
+
+
+def _check_record(result: ReportsEvaluation, file: str, doc, report: OfstedReport, index: CouncilIndex) -> None:
+    """What holds for every report, whatever the official files say: the rows the pipeline would load link only
+    councils the report names in its title or body (never Ofsted's address); an ILACS or SIF report has its
+    improvement points; a report that is not a council inspection (Area SEND) yields no rating and no error."""
+    try:
+        rows = extract(doc, index)
+    except IncompleteReport:
+        return  # counted in parse_errors
+    named = {m.council_code for m in index.find_mentions(report_body(doc.text), on=report.visit_end)}
+    named |= {report.council_code} if report.council_code else set()
+    linked = {link.council_code for link in rows.document_councils}
+    result.score("councils_named_in_report", sorted(linked - named), [], file)
+    if frameworks.family(report.framework) in _EVALUATED_FAMILIES:
+        result.score("improvement_findings", bool(rows.findings), True, file)
+    if not report.council_inspection:
+        result.score("no_rating_other_kinds", len(rows.ratings), 0, file)
 
 
 def evaluate_reports(pdf_dir: Path, truth_csvs: list[Path], index: CouncilIndex | None = None) -> ReportsEvaluation:
@@ -216,13 +264,16 @@ def evaluate_reports(pdf_dir: Path, truth_csvs: list[Path], index: CouncilIndex 
         if report is None:
             result.failures.append((pdf.name, "not recognised as a report"))
             continue
+        if report.problems:  # what the pipeline records as the page's parse_error
+            result.parse_errors.append((pdf.name, "; ".join(report.problems)))
         result.parsed += 1
+        _check_record(result, pdf.name, doc, report, index)
         stated = _FILE_DATE.search(pdf.stem)
         reference = (parse_date(stated[1].replace("-", " ")) if stated else None) or report.dated_on
         council = file_council(pdf, index, names)
         matched = 0
         for official in truths:
-            found = match(report, reference, council, official) if reference else None
+            found = match(report, reference, council, official, pdf.name) if reference else None
             if found is None:
                 continue
             matched += 1
@@ -231,6 +282,13 @@ def evaluate_reports(pdf_dir: Path, truth_csvs: list[Path], index: CouncilIndex 
             result.score("framework", report.framework, found.framework, pdf.name)
             if found.visit_start is not None:
                 result.score("visit_start", report.visit_start, found.visit_start, pdf.name)
+            if found.visit_end is not None:
+                result.score("visit_end", report.visit_end, found.visit_end, pdf.name)
+            if found.report_file is not None:
+                result.score("lead_inspector", report.lead_inspector, found.lead_inspector, pdf.name)
+            for judgement in found.ungraded:  # "not graded under this framework": no grade, and not expected
+                result.score(f"not_graded:{judgement}", (judgement in ours_graded(report), judgement in
+                                                         (report.graded or ())), (False, False), pdf.name)
             if report.published_on is not None:
                 result.score("published_on", report.published_on, found.published_on, pdf.name)
             ours = {j.judgement: j.grade for j in report.judgements}
@@ -239,6 +297,8 @@ def evaluate_reports(pdf_dir: Path, truth_csvs: list[Path], index: CouncilIndex 
         if not matched and any(covers(official, report.framework, reference) for official in truths if reference):
             result.failures.append((pdf.name, f"no official inspection of {council} published within "
                                               f"{MATCH_WINDOW_DAYS} days of {reference}"))
+        elif not matched and not report.council_inspection:
+            result.other_kinds.append(f"{pdf.name} ({report.framework})")
         elif not matched:
             result.not_covered.append(pdf.name)
     result.seconds = time.perf_counter() - started
@@ -259,6 +319,13 @@ def format_evaluation(result: ReportsEvaluation) -> str:
         lines += [f"  {d.file}  {d.field}  ours={d.ours}  official={d.official}" for d in result.disagreements]
     if result.failures:
         lines += ["", "Failures:"] + [f"  {file}: {reason}" for file, reason in result.failures]
+    if result.parse_errors:
+        lines += ["", f"Parse errors ({len(result.parse_errors)}: incomplete records the pipeline refuses):"]
+        lines += [f"  {file}: {reason}" for file, reason in result.parse_errors]
+    else:
+        lines += ["", "Parse errors: 0"]
     if result.not_covered:
         lines += ["", "Not covered by the official files given:"] + [f"  {file}" for file in result.not_covered]
+    if result.other_kinds:
+        lines += ["", "Not council inspections (no grade expected):"] + [f"  {file}" for file in result.other_kinds]
     return "\n".join(lines)

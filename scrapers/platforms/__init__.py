@@ -54,13 +54,14 @@ def crawl_source(source: Source, fetcher: Fetcher, known: Mapping[str, PreviousF
 
 def parse_page(url: str, body: bytes, content_type: str | None, fetched_at: datetime, source: Source,
                content_sha256: str) -> Document:
-    """Bytes of one fetched page to a Document, by the platform claiming its content type (a PDF: the report
-    parser), else the source's platform.
+    """Bytes of one fetched page to a Document, by the platform claiming its content (a PDF, by its bytes or its
+    declared type: the report parser), else the source's platform.
 
     A page without any readable text (only scripts, an empty body) fails: an empty document would look
     like a success that found nothing.
     """
-    platform = next((p for p in PLATFORMS.values() if p.claims_content(content_type)), None) or platform_of(source)
+    claiming = (p for p in PLATFORMS.values() if p.claims_content(content_type, body))
+    platform = next(claiming, None) or platform_of(source)
     doc = platform.parse(url, body, content_type, fetched_at, source, content_sha256)
     if not doc.text.strip():
         raise UnparseablePage("no readable text on the page")

@@ -31,6 +31,7 @@ from datetime import date, datetime
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from csi import frameworks
 from csi.dates import parse_date
 from csi.records import Block, Document
 from scrapers.sources import Source
@@ -56,11 +57,16 @@ _STARTXREF = re.compile(rb"startxref\s+(\d+)\s*%%EOF\s*$")
 _XREF_AT = re.compile(rb"\s*(?:xref\b|\d+\s+\d+\s+obj\b)")
 
 
+def is_pdf(body: bytes) -> bool:
+    """A PDF by its content (the %PDF- magic within the first KB, as readers accept), whatever its URL or header."""
+    return b"%PDF-" in body[:1024]
+
+
 def check_structure(body: bytes) -> None:
     """Refuse bodies that are too large, not PDFs, truncated or whose cross-reference offset is broken."""
     if len(body) > MAX_BYTES:
         raise PdfUnreadable(f"too large: {len(body)} bytes (limit {MAX_BYTES})")
-    if b"%PDF-" not in body[:1024]:
+    if not is_pdf(body):
         raise PdfUnreadable("not a PDF: no %PDF- header")
     tail = body[-1024:]
     if b"%%EOF" not in tail:
@@ -185,11 +191,10 @@ _PUBLISHED = re.compile(r"^Report published:?\s*(.+)$", re.M | re.I)
 # Combined SIF reports: the local authority's sections were published earlier than the whole.
 _ORIGINALLY_PUBLISHED = re.compile(r"originally\s+published\s+on\s+(\d{1,2}\s+\w+\s+\d{4})", re.I)
 _TITLE_END = re.compile(r"^Inspection dates?\b|^Dates? of (?:visit|inspection)", re.I | re.M)
-# The title of an Ofsted report or letter on its first page; a council's own PDF that merely mentions an
-# inspection keeps its source's doc_type (it must not count as Ofsted's own record).
-_OFSTED_REPORT = re.compile(r"\binspection\s+of\b.{0,120}?\bchildren's\s+(?:social\s+care\s+)?services"
-                            r"|\bservices\s+for\s+children\s+in\s+need|\b(?:focused|monitoring)\s+visit\s+to\b"
-                            r"|\bjoint\s+targeted\s+area\s+inspection", re.I | re.S)
+# A title of an Ofsted report or letter (csi/frameworks.py) within the first lines of its first page; a
+# council's own PDF that merely mentions an inspection keeps its source's doc_type (it must not count as
+# Ofsted's own record).
+_TITLE_CHARS = 600
 _TERMINAL = (".", ":", "?", "!", ";")
 
 
@@ -238,7 +243,7 @@ def parse_ofsted_pdf(url: str, body: bytes, content_type: str | None, fetched_at
                      content_sha256: str) -> Document:
     """A PDF report as a Document; doc_type ``ofsted_report`` when its first page reads like an inspection report."""
     text = pdf_text(body)
-    is_report = bool(_OFSTED_REPORT.search(text[:3000]))
+    is_report = frameworks.first_match(frameworks.REPORT_TITLES, text[:_TITLE_CHARS]) is not None
     return Document(
         url=url, source=source.name, publisher=source.publisher,
         doc_type="ofsted_report" if is_report else source.doc_type, title=title_of(text), author=None,

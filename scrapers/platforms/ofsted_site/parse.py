@@ -1,10 +1,12 @@
 """Ofsted's reports site: a local authority's provider page as a document listing its reports.
 
 A provider page (``https://reports.ofsted.gov.uk/provider/44/<urn>``) lists the council's reports
-newest first as ``a.publication-link`` elements whose ``span.nonvisual`` reads
-"Children's services inspection - 19 November 2021, pdf" (the date is the publication date) and
-whose href is the PDF (``https://files.ofsted.gov.uk/v1/file/<n>``). Focused visits, monitoring
-visits and JTAI letters are listed the same way with other labels. The page carries no grades.
+newest first as ``a.publication-link`` elements whose ``span.nonvisual`` reads "<label>, pdf - <date>"
+("children's services focused visit, pdf - 01 August 2024", "Full inspection, PDF - 08 September
+2026"; an older form put the format last: "Children's services inspection - 19 November 2021, pdf");
+the date is the publication date and the href is the PDF (``https://files.ofsted.gov.uk/v1/file/<n>``).
+Focused visits, monitoring visits, JTAI letters and Area SEND reports are listed the same way with
+other labels. The page carries no grades. Labels keep neither the file format nor the date.
 
 Each link becomes a ``table_row`` block "label | yyyy-mm-dd | report URL", which
 `transforms.ofsted_site` reads back into inspections. A page with no publication link at all
@@ -30,8 +32,12 @@ DOC_TYPE = "ofsted_provider_page"
 PUBLISHER = "Ofsted"
 PUBLICATION_LINK = "a.publication-link"
 ENTRY_SEPARATOR = " | "
-# "Children's services inspection - 19 November 2021, pdf": label, date, file format.
-_NONVISUAL = re.compile(r"^(?P<label>.+)\s+[-–]\s+(?P<date>\d{1,2}\s+[a-z]+\s+\d{4})(?:,\s*(?P<format>[a-z]+))?$", re.I)
+_DATE = r"(?P<date>\d{1,2}\s+[a-z]+\s+\d{4})"
+_FORMAT = r"(?:pdf|docx?|odt|html?|xlsx?|ods)"
+# "<label>, pdf - <date>" (the site today), else "<label> - <date>, pdf" (an older form).
+_NONVISUAL = [re.compile(rf"^(?P<label>.+?),\s*{_FORMAT}\s*[-–]\s*{_DATE}$", re.I),
+              re.compile(rf"^(?P<label>.+)\s+[-–]\s+{_DATE}(?:,\s*{_FORMAT})?$", re.I)]
+_LABEL_FORMAT = re.compile(rf"(?:,\s*|\s+[-–]\s+|\s*\(){_FORMAT}\)?\s*$", re.I)  # a label's trailing ", pdf"
 _PROVIDER_PATH = re.compile(r"/provider/\d+/(\d+)/?$")
 
 
@@ -58,14 +64,20 @@ def _link_label(a: Tag) -> tuple[str, date | None]:
     """(label, publication date) of a link, from its ``span.nonvisual``, else its text and nearest <time>."""
     hidden = a.select_one("span.nonvisual")
     if hidden is not None:
-        m = _NONVISUAL.match(clean_text(hidden.get_text(" ")))
-        if m and (when := parse_date(m["date"])):
-            return clean_text(m["label"]), when
+        text = clean_text(hidden.get_text(" "))
+        for form in _NONVISUAL:
+            if (m := form.match(text)) and (when := parse_date(m["date"])):
+                return _clean_label(m["label"]), when
     label = clean_text(" ".join(t for t in a.find_all(string=True, recursive=False))) or clean_text(a.get_text(" "))
     row = a.find_parent(["li", "tr", "div"])
     time = row.find("time") if row is not None else None
     when = parse_date(time.get("datetime") or time.get_text(" ")) if time is not None else None
-    return label, when
+    return _clean_label(label), when
+
+
+def _clean_label(label: str) -> str:
+    """The label without a file format left at its end ("Focused visit, pdf" -> "Focused visit")."""
+    return clean_text(_LABEL_FORMAT.sub("", clean_text(label)))
 
 
 def publication_links(body: bytes, base_url: str, content_type: str | None = None) -> list[PublicationLink]:

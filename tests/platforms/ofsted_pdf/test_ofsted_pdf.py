@@ -26,6 +26,7 @@ from scrapers.platforms import parse_page
 from scrapers.platforms.ofsted_pdf.parse import MAX_PAGES, PARSER, PdfUnreadable, normalise_pages, pdf_text
 from scrapers.sources import Source
 from transforms.extract import extract, inspection_id
+from transforms.ofsted_reports import IncompleteReport, parse_report, report_body
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FETCHED_AT = datetime(2026, 1, 1, 12, 0)
@@ -93,7 +94,7 @@ def _inspection(doc, framework, start, end, published, lead, inspectorate="ofste
 def _code(doc) -> str:
     return {"ilacs_standard": "E08000005", "ilacs_short": "E08000034", "sif": "E08000014",
             "sif_reinspection": "E08000017", "focused_visit": "E10000017", "monitoring_visit": "E08000025",
-            "jtai": "E08000035"}[doc.url.rsplit("/", 1)[1]]
+            "jtai": "E08000035", "ilacs_reform": "E10000016"}[doc.url.rsplit("/", 1)[1]]
 
 
 EXPECTED = {
@@ -147,6 +148,17 @@ EXPECTED = {
             ("permanence", "Ensure that permanence is considered at the second review for every child in care."),
             ("adoption", "Reduce the time that children wait for a match with adopters."),
             ("planning", "Ensure that independent reviewing officers challenge drift in children's plans.")],
+    },
+    "ilacs_reform": {  # after the reform of April 2026: four judgements, no overall effectiveness
+        "inspection": ("ilacs_standard", date(2026, 5, 11), date(2026, 5, 22), None, "Imogen Carter-Blake"),
+        "ratings": {
+            ("leadership", "good", "Good"), ("help_and_protection", "requires_improvement",
+                                              "Requires improvement to be good"),
+            ("children_in_care", "good", "Good"), ("care_leavers", "outstanding", "Outstanding")},
+        "findings": [
+            ("front_door", "The speed with which strategy discussions are held when risk increases. (outcome 2, "
+                      "national framework)"),
+            ("planning", "The quality of plans for children living with relatives. (outcome 4, national framework)")],
     },
     "focused_visit": {
         "inspection": ("focused_visit", date(2019, 3, 12), date(2019, 3, 13), None, "Tomasz Nowak"),
@@ -222,6 +234,60 @@ def test_a_pdf_that_is_not_an_ofsted_report_gets_generic_extraction():
     rows = extract(doc)
     assert (rows.inspections, rows.ratings) == ([], [])
     assert [c.council_code for c in rows.document_councils] == ["E09000017"]
+
+
+def test_the_reform_is_recorded_on_the_inspection_and_ofsteds_address_names_no_council():
+    doc, rows = rows_of("ilacs_reform")
+    (inspection,) = rows.inspections
+    assert (inspection.council_code, inspection.framework_version, inspection.graded_judgements) == (
+        "E10000016", "ilacs-2026", ("leadership", "help_and_protection", "children_in_care", "care_leavers"))
+    assert "overall_effectiveness" not in {r.judgement for r in rows.ratings}
+    assert "Manchester" in doc.text
+    assert [c.council_code for c in rows.document_councils] == ["E10000016"]  # never Manchester (E08000003)
+
+
+def test_an_area_send_report_yields_no_inspection_no_grade_and_no_error():
+    doc, rows = rows_of("area_send")
+    assert doc.doc_type == "ofsted_report"
+    assert (rows.inspections, rows.ratings, rows.findings) == ([], [], [])
+    assert [c.council_code for c in rows.document_councils] == ["E10000034"]
+
+
+def _without_overall(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not line.startswith("Overall effectiveness"))
+
+
+INCOMPLETE = {  # (text of a report with a hole in its record, what the parse error says)
+    "overall row missing before the reform": (
+        lambda: _without_overall((FIXTURES / "ilacs_short.txt").read_text()),
+        "4 of the 5 judgements ilacs-2023 grades found (missing: overall_effectiveness)"),
+    "no improvement points": (
+        lambda: (FIXTURES / "ilacs_reform.txt").read_text().replace("What needs to improve?1", "Next steps"),
+        "no improvement points"),
+    "a council no index knows": (
+        lambda: (FIXTURES / "ilacs_reform.txt").read_text().replace("Kent County Council", "Atlantis Borough Council"),
+        "no council resolved from the title (Atlantis Borough Council)"),
+}
+
+
+def test_an_incomplete_report_is_a_parse_error_with_its_reason_and_the_run_goes_on():
+    pages, urls = [], {}
+    for case, (text, _) in sorted(INCOMPLETE.items()) + [("good", (lambda: (FIXTURES / "ilacs_reform.txt").read_text(),
+                                                                   ""))]:
+        body, url = render(text()), f"https://files.ofsted.gov.uk/v1/file/{case.replace(' ', '-')}"
+        fetch = FetchRow(fetch_id=f"f-{case}", url=url, source=SOURCE.name, requested_at=FETCHED_AT, status_code=200,
+                         outcome="ok", error=None, elapsed_ms=5, bytes=len(body), etag=None, last_modified=None,
+                         warc_file=None, warc_offset=None, run_id="run", content_type="application/pdf")
+        urls[url] = case
+        pages.append(Page(url, body, "application/pdf", FETCHED_AT, hashlib.sha256(body).hexdigest(), SOURCE, fetch))
+    batch, errors = pages_to_batch(pages)
+    assert [urls[d.url] for d in batch.documents] == ["good"]
+    failed = {urls[url]: error for url, error in errors}
+    assert sorted(failed) == sorted(INCOMPLETE)
+    for case, error in failed.items():
+        assert error.startswith("IncompleteReport: ") and INCOMPLETE[case][1] in error, error
+    assert {urls[f.url]: f.outcome for f in batch.fetches} == {**{case: "parse_error" for case in INCOMPLETE},
+                                                               "good": "ok"}
 
 
 # --------------------------------------------------------------------------------------------- hostile PDFs
@@ -339,7 +405,11 @@ def test_mutated_pdfs_parse_or_raise_pdf_unreadable_and_always_the_same_way(name
         except PdfUnreadable as exc:
             outcomes.append(("unreadable", str(exc)))
             continue
-        rows = extract(doc)
+        try:
+            rows = extract(doc)
+        except IncompleteReport as exc:  # damaged text: a report missing grades is a recorded parse error
+            outcomes.append(("incomplete", str(exc)))
+            continue
         outcomes.append((doc.text, rows.inspections, rows.ratings, rows.findings))
     assert outcomes[0] == outcomes[1]
 
@@ -383,7 +453,8 @@ def test_evaluation_scores_every_field_and_lists_disagreements(tmp_path):
     assert scores == {"council": (2, 2), "framework": (2, 2), "visit_start": (1, 1), "published_on": (1, 1),
                       "grade:overall_effectiveness": (2, 2), "grade:adoption": (0, 1), "grade:lscb": (1, 1),
                       "grade:leadership": (1, 1), "grade:help_and_protection": (1, 1),
-                      "grade:children_in_care": (1, 1)}
+                      "grade:children_in_care": (1, 1), "councils_named_in_report": (2, 2),
+                      "improvement_findings": (2, 2)}
     assert (result.files, result.parsed, result.comparisons, result.failures) == (2, 2, 2, [])
     assert result.lowest_agreement == 0.0
     report = format_evaluation(result)
@@ -434,3 +505,44 @@ def test_cli_eval_reports_prints_the_table_and_fails_below_the_floor(tmp_path):
     assert pinned.exit_code == 1 and "below the floor 100.0%" in pinned.output
     missing = CliRunner().invoke(app, ["eval-reports", str(tmp_path / "none"), "--truth", str(truth)])
     assert missing.exit_code == 2 and "No PDFs in" in missing.output
+
+
+# --------------------------------------------------------------------------------------------- titles
+
+def _titled(title: str, body: str = "") -> str:
+    return f"{title}\nInspection dates: 2 to 13 March 2026\nLead inspector: A Person\n{body}"
+
+
+@pytest.mark.parametrize(("title", "body", "council"), [
+    ("Inspection of Kent County Council\nchildren's services", "", "E10000016"),
+    ("Inspection of Bradford Children and\nFamilies Trust", "", "E08000032"),
+    ("Inspection of Leeds City local authority\nchildren's services", "", "E08000035"),
+    ("Inspection of Derby City local authority children's services", "", "E06000015"),
+    ("Inspection of the Royal Borough of Kensington and Chelsea local\nauthority children's services", "",
+     "E09000020"),
+    ("Inspection of City of York Council children's\nservices", "", "E06000014"),
+    ("Inspection of Brighter Futures for Children", "", "E06000038"),
+    ("Inspection of Birmingham Children's Trust", "", "E08000025"),
+    ("Inspection of Achieving for Children", "Children in Richmond upon Thames are seen quickly. Richmond upon "
+                                             "Thames leaders know their services.", "E09000027"),
+    ("Inspection of Achieving for Children", "Families in Kingston upon Thames get early help.", "E09000021"),
+])
+def test_every_title_form_names_its_council(title, body, council):
+    report = parse_report(_titled(title, body))
+    assert report is not None and report.council_code == council, report
+
+
+def test_footnote_marked_headings_still_yield_findings():
+    for heading in ("What needs to improve?2", "What needs to improve?\n1"):
+        text = _titled("Inspection of Kent County Council children's services",
+                       f"{heading}\n• The timeliness of visits to children in care.\n• The recording of decisions.")
+        assert [f.text for f in parse_report(text).findings] == [
+            "The timeliness of visits to children in care.", "The recording of decisions."]
+
+
+def test_ofsteds_address_and_back_matter_are_not_the_body():
+    text = _titled("Inspection of Kent County Council children's services",
+                   "Leaders in Kent work well with Medway.\nAgora\n6 Cleveland Place\nNottingham\nNG1 6HJ\n"
+                   "T: 0300 123 1231")
+    body = report_body(text)
+    assert "Medway" in body and "Nottingham" not in body and "Cleveland" not in body

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from csi.records import Inspection
 from scrapers.http import Fetcher, PreviousFetch
 from scrapers.platforms import parse_page
 from scrapers.platforms.ofsted_pdf.parse import PdfUnreadable
@@ -16,8 +17,8 @@ from scrapers.platforms.ofsted_site import discover as ofsted
 from scrapers.platforms.ofsted_site.parse import NotAProviderPage, parse_provider_page, provider_urn, publication_links
 from tests.loopback import make_source
 from transforms.extract import extract
-from transforms.inspections import inspection_id
-from transforms.ofsted_site import entry_framework, provider_entries
+from transforms.inspections import DOC_TYPE_RANK, inspection_id, resolve_identities
+from transforms.ofsted_site import entry_framework, provider_entries, unknown_entries
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FETCHED_AT = datetime(2026, 1, 1, 12, 0)
@@ -105,9 +106,52 @@ def test_short_inspection_label_and_the_council_from_the_urn():
     ("Joint targeted area inspection", date(2019, 6, 1), "jtai"),
     ("Child protection inspection", date(2012, 5, 1), "safeguarding_la"),
     ("Annual conversation letter", date(2019, 6, 1), "other"),
+    ("Joint area child protection inspection", date(2008, 3, 1), "jtai"),
+    ("Area SEND full inspection", date(2025, 1, 9), None),
+    ("Area SEND revisit", date(2023, 1, 9), None),
+    ("Something Ofsted has not published before", date(2026, 1, 9), "other"),
 ])
 def test_entry_framework(label, published, framework):
     assert entry_framework(label, published) == framework
+
+
+KENT = "E10000016"
+
+
+def test_real_format_page_yields_the_documented_inspections_of_every_kind():
+    """The site's "<label>, pdf - <date>" form: clean labels; standard and short inspections look alike (both
+    ilacs_standard until a report's visit length says short); focused and monitoring visits; a JTAI and a joint
+    area child protection inspection (jtai); Area SEND inspections and revisits yield no inspection; an unknown
+    kind is other, and noted for the run summary."""
+    doc = _parse("80476")
+    entries = provider_entries(doc)
+    assert [(e.label, e.published_on) for e in entries][:3] == [
+        ("Children's services inspection", date(2026, 2, 2)), ("Area SEND full inspection", date(2025, 7, 15)),
+        ("children's services focused visit", date(2024, 8, 1))]
+    assert not any("pdf" in e.label.lower() for e in entries)
+    out = extract(doc)
+    assert [(i.framework, i.inspectorate, i.published_on) for i in out.inspections] == [
+        ("ilacs_standard", "ofsted", date(2026, 2, 2)),
+        ("focused_visit", "ofsted", date(2024, 8, 1)),
+        ("monitoring_visit", "ofsted", date(2023, 5, 11)),
+        ("ilacs_standard", "ofsted", date(2022, 11, 8)),
+        ("jtai", "joint", date(2022, 3, 9)),
+        ("other", "ofsted", date(2019, 6, 18)),
+        ("jtai", "joint", date(2008, 11, 25)),
+    ]
+    assert {i.council_code for i in out.inspections} == {KENT} and out.ratings == []
+    assert unknown_entries(doc.text) == ["Annual engagement meeting summary"]
+
+
+def test_the_report_decides_short_or_standard_for_the_listed_inspection():
+    listed = next(i for i in extract(_parse("80476")).inspections if i.published_on == date(2026, 2, 2))
+    report = Inspection(inspection_id(KENT, "ilacs_short", 2025), KENT, "ofsted", "ilacs_short", date(2025, 11, 3),
+                        date(2025, 11, 7), None, "A Lead", f"{FILES}50294428")
+    resolution = resolve_identities([(listed, DOC_TYPE_RANK["ofsted_provider_page"])],
+                                    [(report, DOC_TYPE_RANK["ofsted_report"])])
+    (row,) = resolution.rows
+    assert (row.inspection_id, row.framework, row.published_on, row.framework_version) == (
+        report.inspection_id, "ilacs_short", date(2026, 2, 2), "ilacs-2023")
 
 
 def test_a_page_without_reports_is_a_loud_miss_and_a_pdf_is_not_a_provider_page():
