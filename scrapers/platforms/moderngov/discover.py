@@ -3,9 +3,11 @@
 For one council's ModernGov base URL (``csi/reference/moderngov.csv``):
 
 1. The XML web service, ``<base>/mgWebService.asmx/<Method>?<params>`` (plain HTTP GET):
-   ``GetCommittees?lCommitteeType=0`` (all committees), then for each children's services committee
-   ``GetMeetings?lCommitteeId=<id>&sFromDate=dd/mm/yyyy&sToDate=dd/mm/yyyy``, then for each meeting in
-   the date window ``GetMeeting?lMeetingId=<id>`` (its agenda items). Names live in `WEB_SERVICE`.
+   ``GetCommittees`` (no parameter: all committees), then for each children's services committee
+   ``GetMeetings?lCommitteeId=<id>&sFromDate=dd/mm/yyyy&sToDate=dd/mm/yyyy`` (meetings nested per
+   committee; cancelled ones skipped), then for each meeting in the date window
+   ``GetMeeting?lMeetingId=<id>`` (its agenda items, minutes and decisions as escaped HTML). Names live in
+   `WEB_SERVICE`. A meeting whose items carry no minutes there is read from its HTML page instead.
 2. Where the web service does not answer (an HTTP error, an HTML page, XML that does not parse or
    carries a DTD), the HTML pages: ``mgListCommittees.aspx`` -> ``mgCommitteeDetails.aspx?ID=`` and
    ``ieListMeetings.aspx?CommitteeId=`` (plus its year pages inside the window) ->
@@ -54,14 +56,11 @@ DEFAULT_SINCE = date(2009, 1, 1)  # the records start in 2009 (csi/reference/cou
 class WebServiceAPI:
     """Method and parameter names of ModernGov's mgWebService.asmx (HTTP GET binding).
 
-    Unknown extra parameters are ignored by ASP.NET's GET binding while a missing required one is an
-    error, so GetCommittees is always sent its committee-type filter (0: all types).
+    GetCommittees takes no parameter (it lists every committee; unknown parameters are ignored).
     """
 
     endpoint: str = "mgWebService.asmx"
     get_committees: str = "GetCommittees"
-    committee_type_param: str = "lCommitteeType"
-    all_committee_types: str = "0"
     get_meetings: str = "GetMeetings"
     committee_id_param: str = "lCommitteeId"
     from_date_param: str = "sFromDate"
@@ -130,6 +129,7 @@ class Meeting:
     id: int
     committee_id: int | None
     date: date | None
+    cancelled: bool = False  # "Cancelled" in the web service's meetingstatus: no agenda, no minutes
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,8 @@ class AgendaItem:
     id: int
     title: str
     text: str = ""  # everything the meeting shows for the item: description, minutes, document names
-    number: str = ""
+    number: str = ""  # the number shown ("9."), not the internal order
+    minutes: str = ""  # the minutes and decision text the web service gave (empty: none published there)
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ def ws_url(base: str, method: str, params: dict[str, str] | None = None, api: We
 
 
 def committees_url(base: str, api: WebServiceAPI = WEB_SERVICE) -> str:
-    return ws_url(base, api.get_committees, {api.committee_type_param: api.all_committee_types}, api)
+    return ws_url(base, api.get_committees, None, api)
 
 
 def meetings_url(base: str, committee_id: int, since: date, until: date, api: WebServiceAPI = WEB_SERVICE) -> str:
@@ -308,20 +309,47 @@ def parse_ws_committees(body: bytes) -> list[Committee]:
 
 
 def parse_ws_meetings(body: bytes) -> list[Meeting]:
-    """GetMeetings: ``<meetings><meeting><meetingid/><meetingdate>dd/mm/yyyy</meetingdate><committeeid/>...``."""
+    """GetMeetings: meetings nested per committee, the committee id on the enclosing committee only::
+
+        <getmeetings><meetingscount/><committee><committeeid/><committeetitle/>
+          <committeemeetings><meeting><meetingid/><meetingdate>dd/mm/yyyy</meetingdate><meetingstatus/>...
+
+    (a flat ``<meeting>`` list, with or without its own ``committeeid``, is read too)."""
     found: dict[int, Meeting] = {}
     for el in parse_ws_xml(body).iter():
         if _local(el) != "meeting":
             continue
         mid = _int(_child_text(el, "meetingid", "id"))
-        if mid is not None and mid not in found:
-            found[mid] = Meeting(mid, _int(_child_text(el, "committeeid")),
-                                 ws_date(_child_text(el, "meetingdate", "date")))
+        if mid is None or mid in found:
+            continue
+        committee = next((a for a in el.iterancestors() if _local(a) == "committee"), None)
+        committee_id = _int(_child_text(el, "committeeid")) or (
+            _int(_child_text(committee, "committeeid")) if committee is not None else None)
+        status = _child_text(el, "meetingstatus", "status")
+        found[mid] = Meeting(mid, committee_id, ws_date(_child_text(el, "meetingdate", "date")),
+                             cancelled=status.strip().lower().startswith("cancel"))
     return list(found.values())
 
 
+# The fields of an agenda item a reader sees: what it is about, its minutes and decision, its documents' titles
+# (not the flags and links of the item's other thirty-odd fields).
+_ITEM_TEXT_FIELDS = ("agendatext", "minutesnonemptyhtmlbody", "decisionnonemptyhtmlbody", "minutes", "decision")
+_MINUTES_FIELDS = ("minutesnonemptyhtmlbody", "decisionnonemptyhtmlbody", "minutes", "decision")
+
+
+def _title(el: etree._Element) -> str:
+    """An item's title: often double-encoded (``Chair&amp;#39;s`` in the XML), so unescaped until stable."""
+    title = _child_text(el, "agendaitemtitle", "title")
+    for _ in range(3):
+        unescaped = html_lib.unescape(title)
+        if unescaped == title:
+            break
+        title = unescaped
+    return title
+
+
 def parse_ws_meeting(body: bytes) -> tuple[date | None, list[AgendaItem]]:
-    """GetMeeting: the meeting date and its ``<agendaitem>`` elements (id, number, title, all their text)."""
+    """GetMeeting: the meeting date and its ``<agendaitem>`` elements (id, shown number, title, text, minutes)."""
     root = parse_ws_xml(body)
     meeting = root if _local(root) == "meeting" else next((e for e in root.iter() if _local(e) == "meeting"), root)
     when = ws_date(_child_text(meeting, "meetingdate", "date"))
@@ -332,8 +360,12 @@ def parse_ws_meeting(body: bytes) -> tuple[date | None, list[AgendaItem]]:
         iid = _int(_child_text(el, "agendaitemid", "id"))
         if iid is None or iid in items:
             continue
-        title = _child_text(el, "agendaitemtitle", "title")
-        items[iid] = AgendaItem(iid, title, _text_of(el), _child_text(el, "agendaitemnumber", "number"))
+        minutes = " ".join(_text_of(c) for c in _children(el, *_MINUTES_FIELDS)).strip()
+        documents = [_child_text(doc, "title") for docs in _children(el, "linkeddocuments")
+                     for doc in docs if _local(doc) in ("linkeddoc", "linkeddocument")]
+        text = " ".join([*(_text_of(c) for c in _children(el, *_ITEM_TEXT_FIELDS)), *documents])
+        number = _child_text(el, "fulldisplaynumberformat") or _child_text(el, "agendaitemnumber", "number")
+        items[iid] = AgendaItem(iid, _title(el), " ".join(text.split()), number, minutes)
     return when, list(items.values())
 
 
@@ -562,6 +594,9 @@ def discover_agenda_items(base_url: str, fetcher: Fetcher, source: Source, since
                 break
             if meeting.id in seen_meetings or (meeting.date and not since <= meeting.date <= until):
                 continue
+            if meeting.cancelled:
+                found.notes.append(f"meeting {meeting.id} cancelled: skipped")
+                continue
             seen_meetings.add(meeting.id)
             agenda, via = None, "webservice"
             if ws_meeting:
@@ -600,12 +635,8 @@ def discover_agenda_items(base_url: str, fetcher: Fetcher, source: Source, since
 
 
 def _has_minutes(item: AgendaItem) -> bool:
-    """Whether the web service gave any text for the item besides its id, number and title."""
-    rest = item.text
-    for known in (item.title, item.number, str(item.id)):
-        if known:
-            rest = rest.replace(known, " ")
-    return len(re.sub(r"\W+", "", rest)) >= 12
+    """Whether the web service gave the item's minutes or decision (empty bodies when it publishes none)."""
+    return bool(item.minutes.strip())
 
 
 def _html_meetings(session: _Session, base: str, committee_id: int, since: date, until: date) -> list[Meeting]:

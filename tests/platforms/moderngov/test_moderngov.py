@@ -153,7 +153,7 @@ def test_ofsted_items_by_title_or_text():
 
 def test_web_service_urls_use_moderngov_method_and_parameter_names():
     base = "http://127.0.0.1:8080/moderngov"
-    assert mg.committees_url(base) == f"{base}/mgWebService.asmx/GetCommittees?lCommitteeType=0"
+    assert mg.committees_url(base) == f"{base}/mgWebService.asmx/GetCommittees"  # it takes no parameter
     assert mg.meetings_url(base, 140, date(2020, 1, 1), date(2023, 12, 31)) == (
         f"{base}/mgWebService.asmx/GetMeetings?lCommitteeId=140&sFromDate=01/01/2020&sToDate=31/12/2023")
     assert mg.meeting_url(base, 7001) == f"{base}/mgWebService.asmx/GetMeeting?lMeetingId=7001"
@@ -173,12 +173,26 @@ def test_base_urls_are_normalised(given, base):
 def test_web_service_xml_shapes():
     assert [(c.id, c.title) for c in mg.parse_ws_committees(_fixture("ws/GetCommittees.xml"))][:2] == [
         (140, "Children and Young People Scrutiny Committee"), (141, "Corporate Parenting Board")]
-    assert [(m.id, m.date) for m in mg.parse_ws_meetings(_fixture("ws/GetMeetings_140.xml"))] == [
-        (7001, date(2023, 3, 6)), (7002, date(2022, 9, 12)), (7003, date(2019, 1, 14))]
+    # meetings nested per committee, the committee id only on the committee; a cancelled one is marked
+    assert [(m.id, m.committee_id, m.date, m.cancelled) for m in mg.parse_ws_meetings(
+        _fixture("ws/GetMeetings_140.xml"))] == [
+        (7001, 140, date(2023, 3, 6), False), (7004, 140, date(2022, 12, 5), True),
+        (7002, 140, date(2022, 9, 12), False), (7003, 140, date(2019, 1, 14), False)]
     when, items = mg.parse_ws_meeting(_fixture("ws/GetMeeting_7001.xml"))  # default namespace, escaped HTML, CDATA
     assert when == date(2023, 3, 6)
-    assert [(i.id, i.number) for i in items] == [(50011, "1."), (50012, "5."), (50013, "6."), (50014, "7.")]
-    assert "caseloads had fallen since the OFSTED visit" in items[2].text and "<" not in items[2].text
+    # fulldisplaynumberformat is the number shown, agendaitemnumber only the internal order
+    assert [(i.id, i.number) for i in items] == [(50011, "1."), (50015, "2."), (50012, "5."), (50013, "6."),
+                                                 (50014, "7.")]
+    assert [i.title for i in items][1:4] == ["Chair's announcements",  # double-encoded in the XML
+                                             "Ofsted Inspection of Local Authority Children's Services (ILACS)",
+                                             "Children's Social Care Performance Report"]
+    ilacs, performance = items[2], items[3]
+    assert "caseloads had fallen since the OFSTED visit" in performance.minutes and "<" not in performance.text
+    assert "judged the overall effectiveness of children's services to be good" in ilacs.minutes
+    assert "That the inspection outcome be noted." in ilacs.minutes  # the decision body
+    assert "Director of Children's Services" in ilacs.text and "Ofsted ILACS report" in ilacs.text
+    assert "False" not in ilacs.text and "mgAi.aspx" not in ilacs.text  # flags and links are not the item's text
+    assert "Amira Patel" not in " ".join(i.text for i in items)  # attendees are attributes, not text
 
 
 def test_web_service_answer_wrapped_in_an_asmx_string_is_unwrapped():
@@ -242,7 +256,7 @@ def _serve_web_service(site, since=SINCE, until=UNTIL, meetings=True, meeting=Tr
             site.route(_path(site, mg.meetings_url(site.base, cid, since, until)),
                        body=_fixture(f"ws/GetMeetings_{cid}.xml"), content_type=XML)
     if meeting:
-        for mid in (7001, 7002, 7003, 7101, 7201):
+        for mid in (7001, 7002, 7003, 7004, 7101, 7201):
             site.route(_path(site, mg.meeting_url(site.base, mid)), body=_fixture(f"ws/GetMeeting_{mid}.xml"),
                        content_type=XML)
 
@@ -297,6 +311,8 @@ def test_web_service_discovery_finds_exactly_the_ofsted_items_of_childrens_commi
     assert not any("aspx" in p and "mgWebService" not in p for p in fetched)  # no HTML page needed
     assert _path(site, mg.meetings_url(site.base, 150, SINCE, UNTIL)) not in fetched  # Cabinet is not children's
     assert _path(site, mg.meeting_url(site.base, 7003)) not in fetched  # 2019: outside the window
+    assert _path(site, mg.meeting_url(site.base, 7004)) not in fetched  # cancelled: never asked for
+    assert "meeting 7004 cancelled: skipped" in found.notes
 
 
 @pytest.mark.parametrize("web_service", ["404", "html", "entity_bomb", "server_error"])
@@ -336,8 +352,8 @@ def test_an_agenda_without_minutes_text_is_read_from_the_meeting_page(site):
     _serve_web_service(site)
     _serve_html(site)
     titles_only = etree.fromstring(_fixture("ws/GetMeeting_7001.xml"))
-    for minutes in titles_only.iter("{*}minutes", "{*}linkeddocuments"):
-        minutes.getparent().remove(minutes)
+    for body in titles_only.iter("{*}minutesnonemptyhtmlbody", "{*}decisionnonemptyhtmlbody"):
+        body.text = None  # the real shape of an item without minutes: empty bodies, every other field still there
     site.route(_path(site, mg.meeting_url(site.base, 7001)), body=etree.tostring(titles_only), content_type=XML)
     found = _discover(site)
     # 50013 mentions Ofsted only in its minutes: found on ieListDocuments, and later meetings are read there too
