@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 
 import pytest
@@ -132,3 +133,56 @@ def test_the_same_documents_give_the_same_ids_whatever_order_they_load_in(tmp_pa
     assert inspections == [(OFFICIAL.inspection_id, "ilacs_short", date(2024, 1, 29))]
     assert rated == [(OFFICIAL.inspection_id,)]
     assert links == [(2,)]
+
+
+# --- claims reconciled with the official record ----------------------------------------------------------------
+
+OFFICIAL_SIF = _inspection(framework="sif", year=2014, published=date(2014, 2, 11))  # Ofsted's record: SIF, Feb 2014
+
+
+def _official(inspection: Inspection, grade: str) -> Batch:
+    doc = dataclasses.replace(_document("statistics", "outcomes"), source="ofsted_mi")
+    return _rated_as(doc, inspection, grade, None, False)
+
+
+def _rated_as(doc: DocumentRow, inspection: Inspection, grade: str, year: int | None, historical: bool) -> Batch:
+    rank = {"outstanding": 1, "good": 2, "requires_improvement": 3, "inadequate": 4}
+    rating = Rating(make_id("rating", doc.document_id, grade), HILLINGDON, inspection.inspection_id,
+                    "overall_effectiveness", grade, rank[grade], grade, year, None, historical, doc.document_id,
+                    f"judged {grade}")
+    return Batch(documents=[doc], inspections=[inspection], ratings=[rating],
+                 document_inspections=[DocumentInspection(doc.document_id, inspection.inspection_id)])
+
+
+@pytest.mark.parametrize("recalled", [
+    _inspection(framework="sif", year=2013),              # "the 2013 inspection": the year inspectors visited
+    _inspection(framework="sif", year=2014),              # "in 2014": the year it was published
+    _inspection(framework="safeguarding_la", year=2013),  # the year read as the framework before the SIF
+], ids=["visit-year", "publication-year", "framework-of-the-year-before"])
+@pytest.mark.parametrize("minutes_first", [False, True], ids=["official-first", "minutes-first"])
+def test_a_year_only_mention_links_to_the_official_inspection_instead_of_a_phantom(tmp_path, recalled,
+                                                                                   minutes_first):
+    minutes = _rated_as(_document("minutes", "minutes-2015"), recalled, "inadequate", recalled.inspection_id and 2013,
+                        True)
+    official = _official(OFFICIAL_SIF, "requires_improvement")
+    db = tmp_path / "csi.duckdb"
+    inspections, rated, _ = _load_in_order(db, [minutes, official] if minutes_first else [official, minutes])
+    assert inspections == [(OFFICIAL_SIF.inspection_id, "sif", date(2014, 2, 11))]  # no phantom beside it
+    assert rated == [(OFFICIAL_SIF.inspection_id,)]
+    # the minutes' claim takes the official dates, and its disagreement shows
+    assert db_rows(db, "SELECT rated_year, rated_on FROM ratings r JOIN documents d USING (document_id) "
+                       "WHERE d.doc_type = 'minutes'") == [(2014, date(2014, 2, 11))]
+    assert db_rows(db, "SELECT official_grade, other_grade FROM rating_conflicts") == [
+        ("requires_improvement", "inadequate")]
+
+
+@pytest.mark.parametrize("mention", [
+    _inspection(framework="sif", year=2016),   # a year the official record has no inspection for
+    _inspection(framework="apa", year=2013),   # a pre-2009-style framework named in words: never merged
+    _inspection(framework="sif", year=2012),   # two years before the publication: outside the lag
+], ids=["other-year", "own-framework", "outside-lag"])
+def test_a_mention_matching_nothing_official_keeps_its_own_year_and_framework(tmp_path, mention):
+    minutes = _rated_as(_document("minutes", "minutes"), mention, "good", 2016, True)
+    inspections, _, _ = _load_in_order(tmp_path / "csi.duckdb", [_official(OFFICIAL_SIF, "good"), minutes])
+    assert len(inspections) == 2
+    assert mention.inspection_id in {row[0] for row in inspections}

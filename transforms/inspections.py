@@ -140,14 +140,48 @@ def _published_after_visit(dated: Inspection, published: date) -> bool:
     return visit_end is not None and 0 <= _days(visit_end, published) <= PUBLISHED_AFTER_VISIT_DAYS
 
 
+# The graded Ofsted frameworks a text may name for one year: its year decides between them only roughly (the
+# SIF began in November 2013, ILACS in 2018; a minute recalling "the 2013 judgement" may mean either side).
+_GRADED_OFSTED = ("safeguarding_la", "slac", "sif", "sif_reinspection", "ilacs_standard", "ilacs_short")
+
+
+def year_only_aliases(inspection: Inspection) -> set[str]:
+    """Every id a mention knowing only a year could have given this dated graded inspection: any graded Ofsted
+    framework in force that year, for the years of its dates and, when it was published early in a year, the
+    year before (the year inspectors visited, within the publication lag: Hillingdon's SIF, published in
+    February 2014, is "the 2013 inspection" to a 2015 minute)."""
+    if inspection.framework not in _GRADED_OFSTED:
+        return set()
+    years = {d.year for d in _dates(inspection)}
+    if inspection.published_on and (inspection.published_on - date(inspection.published_on.year, 1, 1)).days \
+            <= PUBLISHED_AFTER_VISIT_DAYS:
+        years.add(inspection.published_on.year - 1)
+    return {inspection_id(inspection.council_code, f, year) for year in years for f in _GRADED_OFSTED
+            if f in _in_force(year)}
+
+
+def _in_force(year: int) -> set[str]:
+    """Graded Ofsted frameworks that were in force at some time in a year (families whole)."""
+    found = {ofsted_framework(date(year, 1, 1)), ofsted_framework(date(year, 12, 31))}
+    return {f for f in _GRADED_OFSTED if family(f) in {family(x) for x in found} or
+            (f == "slac" and "safeguarding_la" in found)}
+
+
 def same_inspection(a: Inspection, b: Inspection) -> bool:
     """Same council and framework family, and dates that agree: visits that overlap, publication dates
     within a few weeks, or one's publication soon after the other's visit. Rows without dates (news
-    knows a year) match a dated row when their id is one the dated row could have been given."""
-    if a.council_code != b.council_code or family(a.framework) != family(b.framework):
+    knows a year) match a dated row when their id is one the dated row could have been given, or, for a
+    graded inspection, one a mention of its year could have given it (`year_only_aliases`)."""
+    if a.council_code != b.council_code:
         return False
     if a.inspection_id == b.inspection_id:
         return True
+    if bool(_dates(a)) != bool(_dates(b)):
+        dated, undated = (a, b) if _dates(a) else (b, a)
+        if undated.inspection_id in year_only_aliases(dated):
+            return True
+    if family(a.framework) != family(b.framework):
+        return False
     if not _dates(a) or not _dates(b):
         return a.inspection_id in aliases(b) or b.inspection_id in aliases(a)
     if a.visit_start and b.visit_start:  # both know when inspectors were on site: that decides
@@ -157,6 +191,17 @@ def same_inspection(a: Inspection, b: Inspection) -> bool:
         return True
     return bool((b.published_on and _published_after_visit(a, b.published_on))
                 or (a.published_on and _published_after_visit(b, a.published_on)))
+
+
+def _best_match(candidate: Inspection, known: list[Inspection]) -> str | None:
+    """The known inspection a candidate is the same as: one its own dates or id agree with, else one only a
+    year-only mention's looser rule matches (the closest in time first)."""
+    matches = [k for k in known if same_inspection(candidate, k)]
+    if not matches:
+        return None
+    exact = [k for k in matches if family(k.framework) == family(candidate.framework)
+             and (bool(_dates(candidate)) or candidate.inspection_id in aliases(k))]
+    return (exact or matches)[0].inspection_id
 
 
 @dataclass
@@ -178,15 +223,15 @@ def resolve_identities(candidates: list[tuple[Inspection, int]], known: list[tup
     framework version and graded judgements of its merged framework and dates (`with_version`).
     """
     pool: dict[str, tuple[Inspection, int]] = {}
-    groups: dict[tuple[str, str], set[str]] = {}  # (council, family) -> ids: only these can match
+    groups: dict[str, set[str]] = {}  # council -> ids: only these can match
 
     def put(inspection: Inspection, rank: int) -> None:
         pool[inspection.inspection_id] = (inspection, rank)
-        groups.setdefault((inspection.council_code, family(inspection.framework)), set()).add(inspection.inspection_id)
+        groups.setdefault(inspection.council_code, set()).add(inspection.inspection_id)
 
     def take(inspection_id: str) -> tuple[Inspection, int]:
         inspection, rank = pool.pop(inspection_id)
-        groups[(inspection.council_code, family(inspection.framework))].discard(inspection_id)
+        groups[inspection.council_code].discard(inspection_id)
         return inspection, rank
 
     for k, rank in known:
@@ -196,9 +241,10 @@ def resolve_identities(candidates: list[tuple[Inspection, int]], known: list[tup
     rekeyed: dict[str, str] = {}
     rows: dict[str, Inspection] = {}
     for candidate, rank in sorted(candidates, key=lambda c: (-c[1], c[0].inspection_id)):
-        group = groups.get((candidate.council_code, family(candidate.framework)), set())
-        match_id = candidate.inspection_id if candidate.inspection_id in pool else next(
-            (kid for kid in sorted(group) if same_inspection(candidate, pool[kid][0])), None)
+        # Every inspection of the council: a year-only mention may name the framework of its year loosely.
+        group = groups.get(candidate.council_code, set())
+        match_id = candidate.inspection_id if candidate.inspection_id in pool else _best_match(
+            candidate, [pool[kid][0] for kid in sorted(group)])
         if match_id is None:
             put(candidate, rank)
             rows[candidate.inspection_id] = candidate

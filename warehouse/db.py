@@ -267,7 +267,7 @@ def _view(table: str) -> str:
 
 def _write(
     con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table], first: Sequence[str | tuple[str, list]],
-    last: Sequence[str] = ()
+    last: Sequence[str | tuple[str, list]] = ()
 ) -> dict[str, int]:
     """Run the `first` statements, one insert per Arrow table, then `last`, all in one transaction.
 
@@ -286,7 +286,7 @@ def _write(
                     sql = _insert_sql(table, _view(table), arrow.schema.names)
                     written[table] = con.execute(sql).fetchone()[0]
             for sql in last:
-                con.execute(sql)
+                con.execute(*sql) if isinstance(sql, tuple) else con.execute(sql)
         return written
     finally:
         for table in tables:
@@ -316,8 +316,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, rekeyed: dict[str, 
     """
     tables = batch_to_arrow(batch)
     moves = [statement for old, new in sorted((rekeyed or {}).items()) for statement in _rekey(old, new)]
+    dating = _dated_claims(sorted({i.inspection_id for i in batch.inspections}))
     if not batch.documents:
-        return _write(con, tables, first=moves)
+        return _write(con, tables, first=moves, last=dating)
     reloaded = f"SELECT document_id FROM {_view('documents')}"
     # Inspections these documents named before the reload: any that no document names afterwards go.
     remember = (f"CREATE OR REPLACE TEMP TABLE _csi_named_before AS SELECT DISTINCT inspection_id "
@@ -326,7 +327,18 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, rekeyed: dict[str, 
     orphans = ["DELETE FROM inspections WHERE inspection_id IN (SELECT inspection_id FROM _csi_named_before) "
                "AND inspection_id NOT IN (SELECT inspection_id FROM document_inspections)",
                "DROP TABLE _csi_named_before"]
-    return _write(con, tables, first=[*moves, remember, *stale], last=orphans)
+    return _write(con, tables, first=[*moves, remember, *stale], last=[*orphans, *dating])
+
+
+def _dated_claims(inspection_ids: list[str]) -> list[tuple[str, list]]:
+    """A claim linked to an inspection whose publication date is known takes that date: news or minutes
+    recalling "the 2013 judgement" of an inspection Ofsted published on 11 February 2014 say 2014-02-11."""
+    if not inspection_ids:
+        return []
+    marks = ", ".join("?" * len(inspection_ids))
+    return [(f"UPDATE ratings SET rated_on = i.published_on, rated_year = year(i.published_on) FROM inspections i "
+             f"WHERE ratings.inspection_id = i.inspection_id AND i.published_on IS NOT NULL "
+             f"AND ratings.rated_on IS NULL AND i.inspection_id IN ({marks})", inspection_ids)]
 
 
 def _rekey(old: str, new: str) -> list[tuple[str, list]]:
