@@ -234,9 +234,9 @@ class _Reader:
         return True
 
 
-def document_claims(blocks: list[Block], title: str | None, mentions: Mentions, main: str | None,
-                    published: date | None) -> list[Claim]:
-    """Every claim in a document's blocks and title, in reading order."""
+def document_claims(blocks: list[Block], title: str | None, title_mentions: list[Mention], mentions: Mentions,
+                    main: str | None, published: date | None) -> list[Claim]:
+    """Every claim in a document's blocks and title (its council mentions found by the caller), in reading order."""
     reader = _Reader(mentions, main, published)
     lead_in: Block | None = None
     for list_id, group in groupby(blocks, key=lambda b: b.list_id if b.kind == "list_item" else None):
@@ -259,6 +259,5 @@ def document_claims(blocks: list[Block], title: str | None, mentions: Mentions, 
         reader.block(lead_in)
     if title:
         reader.focus = [main] if main else []
-        title_mentions = mentions.index.find_mentions(title, on=published)
         reader.sentence(title, title_mentions)
     return reader.claims

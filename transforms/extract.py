@@ -92,7 +92,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     out.document_councils = [DocumentCouncil(document_id, code, n) for code, n in sorted(counts.items())]
     blocks = with_implicit_lists(doc.blocks)
     if main is None:  # national news: people are still quoted, but no council's services are rated
-        out.quotes = _quotes(index, doc, blocks, None, reference)
+        out.quotes = _quotes(index, doc, blocks, None, reference, mentions)
         return out
 
     paragraphs = [b.text for b in blocks if b.kind in ("paragraph", "list_item", "heading", "table_row")]
@@ -114,7 +114,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
         for code in named or [main]:
             add_inspection(code, claim.framework, claim.year, claim.month)
 
-    claims = [c for c in document_claims(blocks, doc.title, found.rewound(), main, reference)
+    claims = [c for c in document_claims(blocks, doc.title, title_mentions, found.rewound(), main, reference)
               if c.status != "hypothetical"]
     # Undated documents: the latest inspection they date themselves stands in for "now".
     now = reference or (date(max(c.year for c in mentioned), 12, 31) if mentioned else None)
@@ -162,7 +162,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
             finding_rows.setdefault(fid, Finding(fid, main, document_id, current_id, f.kind, f.theme, f.text))
         out.findings = list(finding_rows.values())
 
-    out.quotes = _quotes(index, doc, blocks, main, reference)
+    out.quotes = _quotes(index, doc, blocks, main, reference, mentions)
     metric_rows: dict[str, Metric] = {}
     for text in paragraphs:
         for m in metric_claims(sentences(text), doc.published_on):
@@ -216,10 +216,12 @@ _COUNCIL_ROLE = re.compile(r"\b(?:cabinet|portfolio|lead|executive)\s+(?:member|
                            r"children'?s\s+services\s+director|chair\s+of\s+the\s+[\w\s]*committee", re.I)
 
 
-def _quotes(index: CouncilIndex, doc: Document, blocks: list[Block], main: str | None,
-            on: date | None) -> list[Quote]:
+def _quotes(index: CouncilIndex, doc: Document, blocks: list[Block], main: str | None, on: date | None,
+            mentions: list[Mention]) -> list[Quote]:
     """Attributed quotations; an organisation that names a council (even by an abbreviation the text defines,
-    "KCC") is written as the council's official name and sets the quote's council."""
+    "KCC", among the document's `mentions`) is written as the council's official name and sets the quote's
+    council."""
+    defined = {m.surface: m.council_code for m in mentions if m.surface.isupper()}
     rows: dict[str, Quote] = {}
     for q in quotations(blocks):
         organisation, council = q.organisation, None
@@ -227,8 +229,9 @@ def _quotes(index: CouncilIndex, doc: Document, blocks: list[Block], main: str |
                                                         and _COUNCIL_ROLE.search(q.role)):
             council = main
         elif organisation:
-            named = index.find_mentions(f"{doc.text}\n{organisation}", on=on)
-            council = next((m.council_code for m in named if m.start > len(doc.text)), None)
+            named = index.find_mentions(organisation, on=on)
+            council = named[0].council_code if named else next(
+                (defined[word] for word in re.findall(r"[A-Z][A-Za-z&]{1,9}", organisation) if word in defined), None)
         if council is not None:
             organisation = index.council(council).official_name
         qid = make_id("quote", doc.document_id, q.speaker, q.text)

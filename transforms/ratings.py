@@ -100,6 +100,7 @@ _AGGREGATE = re.compile(
 _VOCABULARY = re.compile(rf"\b(?:grades|ratings|judgements|categories|scale)\b(?=(?:.*?\b{GRADE_PHRASE}){{3}})"
                          rf"|\breplac\w*\s+(?:the\s+)?(?:old\s+)?{Q}{GRADE_PHRASE}{QE}\s+(?:rating|grade|judgement)",
                          re.I)
+_ANY_GRADE = re.compile(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b", re.I)
 _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
 # A grade named at a visit or a conversation is the standing grade from an earlier inspection.
 _VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\s+)?conversation", re.I)
@@ -245,6 +246,8 @@ def _hypothetical(scanned: str, since: int, start: int, end: int) -> bool:
 def rating_claims(sentence: str, published: date | None = None) -> list[RatingClaim]:
     """Every (judgement, grade) verdict in one sentence, clause by clause; `published` dates relative times."""
     claims: list[RatingClaim] = []
+    if not _ANY_GRADE.search(sentence):  # most sentences: no grade word, nothing to read
+        return claims
     at_visit = bool(_VISIT.search(sentence))
     counted = _AGGREGATE.search(_PARENTHETICAL_DASHES.sub(" ", sentence))
     if (counted and counted.start() < 12) or _VOCABULARY.search(sentence):
