@@ -19,7 +19,8 @@ import typer  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
-from csi.paths import DEFAULT_SOURCES, resolve_db  # noqa: E402
+from csi.paths import DEFAULT_SOURCES, SettingError, check_environment  # noqa: E402
+from csi.paths import resolve_db as _resolve_db  # noqa: E402
 
 app = typer.Typer(
     name="csi",
@@ -56,6 +57,23 @@ FROM quotes q LEFT JOIN councils c USING (council_code) ORDER BY c.name, q.speak
 def _fail(message: str, code: int = 2) -> typer.Exit:
     console.print(f"[red]{message}", soft_wrap=True)
     return typer.Exit(code)
+
+
+@app.callback()
+def _settings() -> None:
+    """Bad CSI_* environment settings stop every command at once, in one line (exit 2)."""
+    try:
+        check_environment()
+    except SettingError as exc:
+        raise _fail(f"Bad setting: {exc}") from None
+
+
+def resolve_db(db: Path | None) -> Path:
+    """The warehouse path (--db, CSI_DB, default); one line and exit 2 if it cannot be a DuckDB file."""
+    try:
+        return _resolve_db(db)
+    except SettingError as exc:
+        raise _fail(f"Bad setting: {exc}") from None
 
 
 def _writable(db: Path | None) -> Path:
@@ -738,19 +756,28 @@ def report_command(
 
 @app.command()
 def status(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES) -> None:
-    """Recent runs, failing URLs by outcome and host, profile misses, and sources overdue for a successful fetch.
+    """Recent runs, failing URLs by outcome and host, hosts the latest crawl skipped, profile misses, and sources
+    overdue for a successful fetch.
 
     Example: `csi status --db data/csi.duckdb`.
     """
     from scrapers.platforms import expand_sources
     from scrapers.sources import load_sources
-    from warehouse.queries import failures_by_outcome_and_host, last_success_by_source, profile_misses, recent_runs
+    from warehouse.queries import (
+        failures_by_outcome_and_host,
+        last_success_by_source,
+        latest_skipped_hosts,
+        profile_misses,
+        recent_runs,
+    )
 
     con = _readable(db)
     try:
         _print_rows("Recent runs", ("run_id", "flow", "started_at", "finished_at", "state"), recent_runs(con))
         _print_rows("Failing URLs (by their latest fetch), by outcome and host",
                     ("outcome", "host", "urls", "example error"), failures_by_outcome_and_host(con))
+        _print_rows("Hosts skipped by the latest crawl (repeated connection failures)",
+                    ("run_id", "host", "why"), latest_skipped_hosts(con))
         _print_rows("Profile misses (selectors matched nothing: generic extraction used)",
                     ("source", "selector", "documents", "latest"), profile_misses(con))
         last_success = last_success_by_source(con)

@@ -10,8 +10,9 @@
   with a DaskTaskRunner), and the flow process, the only one holding DuckDB's write lock, merges a
   source's staged batches in one transaction.
 - Runs are incremental (refresh intervals, conditional requests, unchanged bytes not reparsed), and
-  a run fails loudly, naming the source, when a source yields no document, when fewer of its pages
-  parse than its `min_parse_rate`, or when its site profile matched nothing on any page.
+  a run fails loudly, naming the source, when a source yields no document, when most of its fetches
+  failed (naming the hosts), when its crawl broke or stopped (a full archive disk), when fewer of its
+  pages parse than its `min_parse_rate`, or when its site profile matched nothing on any page.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from prefect.results import get_result_store
 from prefect.states import Completed, Failed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from csi.paths import DEFAULT_SOURCES, resolve_db, resolve_warc_dir
+from csi.paths import DEFAULT_SOURCES, TASK_RUNNERS, resolve_db, resolve_warc_dir
 from csi.records import FetchRow, make_id
 from flows.pipeline import (
     PARSE_VERSION,
@@ -48,7 +49,7 @@ from flows.pipeline import (
     recorded_run,
     warehouse_session,
 )
-from scrapers.archive import WarcArchive, read_response, safe_run_name
+from scrapers.archive import ArchiveFull, WarcArchive, read_response, safe_run_name
 from scrapers.crawl import CrawlResult
 from scrapers.http import Fetcher, PreviousFetch
 from scrapers.platforms import crawl_source, expand_sources
@@ -77,14 +78,28 @@ def crawl_host(host: str, sources: list[Source], known: dict[str, dict[str, Prev
     def log_fetch(row) -> None:
         logger.debug("%s %s %s", row.outcome, row.status_code, row.url)
 
-    results = []
+    results, stopped = [], None
     for source in sources:
-        try:
-            result = crawl_source(source, fetcher, known[source.name], log_fetch,
-                                  lambda note, name=source.name: logger.info("%s: %s", name, note))
-        except Exception as exc:  # noqa: BLE001 - one source's broken crawl never takes its host's others down
-            logger.exception("%s: the crawl failed", source.name)
-            result = CrawlResult(source.name, error=error_text(exc))
+        rows: list[FetchRow] = []  # every fetch of the source as it happens, whatever ends its crawl
+
+        def on_fetch(row: FetchRow, rows: list[FetchRow] = rows) -> None:
+            rows.append(row)
+            log_fetch(row)
+
+        if stopped is not None:
+            result = CrawlResult(source.name, error=f"not crawled: {stopped}")
+        else:
+            try:
+                result = crawl_source(source, fetcher, known[source.name], on_fetch,
+                                      lambda note, name=source.name: logger.info("%s: %s", name, note))
+            except ArchiveFull as full:  # nothing more can be archived: stop, keeping what was fetched
+                stopped = f"the crawl stopped: {full}"
+                logger.error("%s: %s", source.name, stopped)
+                result = CrawlResult.salvaged(source.name, rows + ([full.row] if full.row else []), stopped)
+            except Exception as exc:  # noqa: BLE001 - one source's broken crawl never takes its host's others down
+                logger.exception("%s: the crawl failed", source.name)
+                result = CrawlResult.salvaged(source.name, rows, error_text(exc))
+        result.skipped_hosts = dict(fetcher.skipped_hosts)
         logger.info("%s: %d fetches, %d new or changed documents, %d unchanged, %d fresh (skipped), %d failures",
                     source.name, len(result.fetches), len(result.documents), len(result.unchanged),
                     len(result.fresh), len(result.failures))
@@ -175,9 +190,6 @@ def select_sources(sources_file: str | None, base_url: str | None, names: list[s
     return selected
 
 
-TASK_RUNNERS = ("threads", "processes", "dask")
-
-
 def task_runner_for(kind: str, dask_address: str | None = None, workers: int | None = None):
     """The task runner for `csi run --task-runner`.
 
@@ -230,6 +242,22 @@ def _outcomes(submitted: list[tuple[list[FetchRow], PrefectFuture]], logger
             else:
                 rows.append(fetch)
     return chunks, rows
+
+
+# Fetch outcomes that are the site's answer, not a failure to get one: robots.txt said no.
+_NOT_FETCH_FAILURES = ("ok", "not_modified", "parse_error", "robots_disallowed")
+
+
+def _fetch_verdict(source_name: str, fetches: list[FetchRow]) -> list[str]:
+    """A source most of whose fetches failed is a failed source, even if some pages loaded; names the hosts."""
+    failed = [row for row in fetches if row.outcome not in _NOT_FETCH_FAILURES]
+    if not fetches or len(failed) * 2 <= len(fetches):
+        return []
+    hosts = defaultdict(int)
+    for row in failed:
+        hosts[host_of(row.url)] += 1
+    shown = ", ".join(f"{host} ({n})" for host, n in sorted(hosts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return [f"{source_name}: {len(failed)} of {len(fetches)} fetches failed, on host(s) {shown}"]
 
 
 def _verdicts(source: Source, attempted: int, parsed: int, misses: int) -> list[str]:
@@ -294,6 +322,7 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
                                                                 parse_chunk))] for s in selected}
         all_fetches: list[FetchRow] = []
         parsed, seen, misses, problems, cache_hits, unknown = {}, {}, {}, [], 0, []
+        skipped_hosts: dict[str, str] = {}
         for source in selected:
             result = crawled[source.name]
             clock = time.perf_counter()
@@ -311,8 +340,10 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
             cache_hits += sum(chunk.cache_hits for chunk in chunks)
             unknown += [entry for chunk in chunks for entry in chunk.unknown_listings]
             seen[source.name] = result.documents_seen
+            skipped_hosts.update(result.skipped_hosts)
             if result.error:
                 problems.append(f"{source.name}: {result.error}")
+            problems += _fetch_verdict(source.name, result.fetches)
             problems += _verdicts(source, len(page_rows), parsed[source.name], misses[source.name])
             logger.info("%s: %d documents loaded, %d parse errors", source.name, parsed[source.name], failed)
         discard_staged(stage_root)
@@ -322,6 +353,7 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
         summary = finish_run(con, run_id, "ingest", started_at, "FAILED" if problems else "COMPLETED", {
             "db": str(db_path), "documents_this_run": parsed, "documents_seen": seen,
             "fetches_this_run": len(all_fetches), "failures": failure_summary(all_fetches),
+            "skipped_hosts": skipped_hosts,
             "profile_misses": {name: n for name, n in misses.items() if n},
             "ratings": rating_changes(grades_before, latest_grades(con)), "problems": problems,
             "unknown_listings": unknown, "parse_cache_hits": cache_hits,
@@ -332,6 +364,8 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
         message = "; ".join(problems)
         if hosts and empty:
             message += f"; unreachable host(s): {', '.join(hosts)}"
+        if skipped_hosts:
+            message += "; host(s) skipped: " + "; ".join(f"{host}: {why}" for host, why in skipped_hosts.items())
         logger.error(message)
         return Failed(message=message, data=summary)
     return Completed(message=f"parsed {sum(parsed.values())} new or changed documents", data=summary)

@@ -11,8 +11,10 @@ nothing taken from a URL or an id can write outside the root.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -55,6 +57,20 @@ def safe_run_name(run_id: str) -> str:
     return f"{name[:_MAX_NAME - 13] or 'run'}-{digest}"
 
 
+class ArchiveFull(OSError):
+    """The archive's disk (or quota) is full: nothing more can be kept, so the crawl must stop.
+
+    `row` is the fetch row of the URL whose response could not be archived, set by the fetcher."""
+
+    row = None
+
+    def __str__(self) -> str:
+        return self.strerror
+
+
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
 class WarcArchive:
     """Appends records to `<root>/YYYY/MM/DD/<run>.warc.gz` (one file per run)."""
 
@@ -72,7 +88,6 @@ class WarcArchive:
         `response_headers` may be a mapping or (name, value) pairs (repeated headers kept apart).
         `truncated` is a WARC-Truncated reason ("length", "time", "disconnect") when `body` is partial.
         """
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         pairs = response_headers.items() if isinstance(response_headers, Mapping) else response_headers
         headers = [(k, v) for k, v in pairs if k.lower() not in _WIRE_HEADERS]
         headers.append(("Content-Length", str(len(body))))
@@ -82,20 +97,38 @@ class WarcArchive:
         sent = list(request_headers.items())
         if not any(k.lower() == "host" for k, _ in sent):
             sent.insert(0, ("Host", parts.netloc))  # added by the HTTP library below what we can see
-        with open(self.path, "ab") as fh:
-            writer = WARCWriter(fh, gzip=True)
-            response = writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                 http_headers=http_headers)
-            if truncated:
-                response.rec_headers.add_header("WARC-Truncated", truncated)
-            request = writer.create_warc_record(
-                url, "request", payload=io.BytesIO(b""),
-                http_headers=StatusAndHeaders(f"GET {target} HTTP/1.1", sent, is_http_request=True))
-            request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
-            offset = fh.tell()
-            writer.write_record(response)
-            writer.write_record(request)
-        return str(self.path), offset
+        records = io.BytesIO()  # both records are built in memory (the body already is), then appended at once
+        writer = WARCWriter(records, gzip=True)
+        response = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http_headers)
+        if truncated:
+            response.rec_headers.add_header("WARC-Truncated", truncated)
+        request = writer.create_warc_record(
+            url, "request", payload=io.BytesIO(b""),
+            http_headers=StatusAndHeaders(f"GET {target} HTTP/1.1", sent, is_http_request=True))
+        request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
+        writer.write_record(response)
+        writer.write_record(request)
+        return str(self.path), self._append(records.getvalue())
+
+    def _append(self, data: bytes) -> int:
+        """Append `data` to the archive file; its offset there. A full disk raises ArchiveFull and leaves no
+        partial record behind (the file is cut back to where it was)."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(self.path, "ab", buffering=0) as fh:
+                offset = fh.seek(0, os.SEEK_END)
+                try:
+                    written = 0
+                    while written < len(data):  # a raw write may stop short: the disk filled mid-record
+                        written += fh.write(data[written:])
+                except OSError:
+                    fh.truncate(offset)
+                    raise
+        except OSError as exc:
+            if exc.errno in _FULL:
+                raise ArchiveFull(exc.errno, f"the archive disk is full ({exc.strerror}) writing {self.path}") from exc
+            raise
+        return offset
 
 
 class RecordTooLarge(ValueError):

@@ -28,11 +28,19 @@ class CrawlResult:
     unchanged: list[str] = field(default_factory=list)  # refetched (200 or 304), same bytes
     fresh: list[str] = field(default_factory=list)  # fetched within the refresh interval: skipped
     fetches: list[FetchRow] = field(default_factory=list)
-    error: str | None = None  # the crawl itself broke (not one fetch): the source yields nothing this run
+    error: str | None = None  # the crawl itself broke or stopped (not one fetch): the run fails naming it
+    skipped_hosts: dict[str, str] = field(default_factory=dict)  # host -> why the fetcher skipped it this run
 
     @property
     def failures(self) -> list[FetchRow]:
         return [f for f in self.fetches if f.outcome not in ("ok", "not_modified")]
+
+    @classmethod
+    def salvaged(cls, source: str, fetches: list[FetchRow], error: str) -> CrawlResult:
+        """What a crawl that broke or stopped midway leaves: every fetch it made, its fetched document pages to
+        parse (they are archived), and why it ended. Nothing fetched is orphaned."""
+        documents = [FetchResult(row, None) for row in fetches if row.is_document and row.outcome == "ok"]
+        return cls(source, documents=documents, fetches=list(fetches), error=error)
 
     @property
     def documents_seen(self) -> int:
@@ -62,8 +70,16 @@ def crawl(source: Source, fetcher: Fetcher, on_fetch: Callable[[FetchRow], None]
             continue
         # Listing pages and feeds are read in full every time: their links are what the crawl needs.
         fetched = fetcher.fetch(url, source, previous if is_document else None)
+        links: list[str] = []
         if is_document:
             fetched = dataclasses.replace(fetched, row=dataclasses.replace(fetched.row, is_document=True))
+        elif fetched.ok and fetched.body is not None:
+            try:
+                links = page_links(fetched.body, fetched.row.content_type, fetched.row.final_url or url)
+            except Exception as exc:  # noqa: BLE001 - recorded against the listing page; the crawl goes on
+                error = f"links not read: {type(exc).__name__}: {exc}"[:500]
+                fetched = dataclasses.replace(fetched, row=dataclasses.replace(fetched.row, outcome="parse_error",
+                                                                               error=error))
         result.fetches.append(fetched.row)
         if on_fetch:
             on_fetch(fetched.row)
@@ -73,9 +89,7 @@ def crawl(source: Source, fetcher: Fetcher, on_fetch: Callable[[FetchRow], None]
             elif fetched.row.outcome in ("ok", "not_modified"):
                 result.unchanged.append(url)
             continue
-        if not fetched.ok or fetched.body is None:
-            continue
-        for link in page_links(fetched.body, fetched.row.content_type, fetched.row.final_url or url):
+        for link in links:
             if link not in seen and (source.is_document(link) or source.is_listing(link)):
                 seen.add(link)
                 queue.append(link)

@@ -11,17 +11,29 @@ Retries: connection errors (not DNS failures), timeouts, 429 and 5xx, with expon
 backoff and jitter, honouring Retry-After up to `max_retry_after_seconds`.
 Conditional requests: `If-None-Match` / `If-Modified-Since` from the previous good fetch;
 a 304 is outcome `not_modified`, an unchanged body hash is `ok` with `changed=False`.
-Refused without a request (outcome `connection_error`, the host not marked unreachable): a URL that is
-not http(s) or is over the URL length limit, and, unless the source sets `allow_private_addresses`, a
-redirect to a host that resolves to a private, loopback, link-local or otherwise non-public address.
-The URL the crawl asked for is not checked: the source's configuration chose its host. (The check
-resolves the host once; a DNS answer that changes before the connection is made is not caught.)
+
+Failures belong to URLs. A host is skipped only when its circuit breaker opens: after
+`host_failure_threshold` (default 3) URLs in a row failed on it at the connection level (connection error,
+timeout, DNS failure: each URL counted once, after its retries; any HTTP response closes the breaker again).
+Its URLs are then recorded as `connection_error` ("host skipped: ...") without a request, until
+`host_probe_seconds` (default 60) have passed; the next URL is then a probe: an answer reopens the host, a
+failure skips it for another interval. A redirect's failure counts against the host that failed, never
+against the host of the URL that redirected. `skipped_hosts` says which hosts were skipped in the run and why.
+
+Refused without a request (outcome `connection_error`, error "refused: ...", the host not counted as
+failing): a URL that is not http(s) or is over the URL length limit, and, unless the source sets
+`allow_private_addresses`, any request (start URL, discovered link, redirect hop, robots.txt, web-service
+call) whose host resolves to a loopback, private, link-local, multicast, unspecified, reserved or metadata
+address: the check is made after DNS resolution, on the address then connected to (scrapers.addresses).
+
+Any other exception while fetching or archiving a URL is recorded against that URL (`connection_error`,
+"unexpected error: ...") and the crawl goes on, except a full archive disk: `ArchiveFull` stops the crawl,
+carrying the row of the URL it interrupted.
 """
 
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import random
 import re
 import socket
@@ -37,7 +49,8 @@ import requests
 from requests.structures import CaseInsensitiveDict
 
 from csi.records import FetchRow, make_id
-from scrapers.archive import WarcArchive
+from scrapers.addresses import AddressRefused, allowed_networks, checked_addresses, guarded_session, proxied
+from scrapers.archive import ArchiveFull, WarcArchive
 from scrapers.sources import Source
 from scrapers.urls import canonicalize, host_of, unfetchable
 
@@ -50,6 +63,8 @@ ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,application/pdf;
 MAX_REDIRECTS = 5
 MAX_CRAWL_DELAY_SECONDS = 60.0
 MAX_BACKOFF_SECONDS = 60.0
+HOST_FAILURE_THRESHOLD = 3  # URLs in a row failing at the connection level before a host is skipped
+HOST_PROBE_SECONDS = 60.0  # how long a skipped host waits before one URL probes it again
 _DNS_FAILURE = "could not resolve host"
 _CRAWL_DELAY_LINE = re.compile(r"^(\s*crawl-delay\s*:\s*)(\d*\.?\d+)", re.I)
 
@@ -96,22 +111,35 @@ class _Failure(Exception):
         self.response = response  # the HTTP response behind the failure, if one was received
         self.retryable = retryable
         self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
+        self.host: str | None = None  # the host that failed at the connection level, set where it was contacted
 
 
 class _Refused(_Failure):
-    """A URL we will not request; nothing was sent, so its host is not marked unreachable."""
+    """A URL we will not request; nothing was sent, so its host's health is not affected."""
 
     def __init__(self, error: str, response: _Response | None = None):
         super().__init__("connection_error", f"refused: {error}", response.status if response else None,
                          response=response)
 
 
+class _Skipped(_Failure):
+    """A URL not requested because its host's circuit breaker is open."""
+
+
+@dataclass
+class _HostHealth:
+    consecutive_failures: int = 0
+    last_error: str = ""
+    skipped_until: float | None = None  # time.monotonic() before which the host's URLs are not requested
+
+
 class Fetcher:
-    """Fetches URLs one at a time per host; remembers hosts that could not be reached."""
+    """Fetches URLs one at a time per host; a circuit breaker per host skips hosts that keep failing."""
 
     def __init__(self, run_id: str, archive: WarcArchive | None, attempts: int = 3,
                  backoff_seconds: float = 0.5, max_bytes: int = MAX_BODY_BYTES,
-                 max_retry_after_seconds: float = 60.0, max_response_seconds: float = 300.0):
+                 max_retry_after_seconds: float = 60.0, max_response_seconds: float = 300.0,
+                 host_failure_threshold: int = HOST_FAILURE_THRESHOLD, host_probe_seconds: float = HOST_PROBE_SECONDS):
         self.run_id = run_id
         self.archive = archive
         self.attempts = max(1, attempts)
@@ -119,8 +147,11 @@ class Fetcher:
         self.max_bytes = max_bytes
         self.max_retry_after_seconds = max_retry_after_seconds
         self.max_response_seconds = max_response_seconds  # wall-time bound on one response (a source may set less)
-        self.session = requests.Session()
-        self.unreachable: dict[str, str] = {}
+        self.host_failure_threshold = max(1, host_failure_threshold)
+        self.host_probe_seconds = host_probe_seconds
+        self._sessions: dict[bool | tuple[str, ...], requests.Session] = {}  # one per address allowance
+        self._health: dict[str, _HostHealth] = {}
+        self.skipped_hosts: dict[str, str] = {}  # host -> why it was skipped (at some point) in this run
         self._robots: dict[str, RobotFileParser] = {}
         self._last_request: dict[str, float] = {}
         self._random = random.Random()
@@ -128,25 +159,27 @@ class Fetcher:
     def fetch(self, url: str, source: Source, previous: PreviousFetch | None = None) -> FetchResult:
         requested_at = datetime.now(UTC).replace(tzinfo=None)
         started = time.monotonic()
-        host = host_of(url)
         conditional: dict[str, str] = {}
         if previous is not None and previous.etag:
             conditional["If-None-Match"] = previous.etag
         if previous is not None and previous.last_modified:
             conditional["If-Modified-Since"] = previous.last_modified
         try:
-            if host in self.unreachable:
-                raise _Failure("connection_error", f"host unreachable earlier in this run: {self.unreachable[host]}")
             response = self._follow(url, source, conditional)
         except _Failure as failure:
-            if failure.outcome in ("connection_error", "timeout") and host not in self.unreachable \
-                    and not isinstance(failure, _Refused):
-                self.unreachable[host] = failure.error
+            if failure.host is not None:
+                self._host_failed(failure.host, failure.error)
             got = failure.response
             row = self._row(url, source, requested_at, started, failure.outcome, failure.error, failure.status,
                             warc=got.warc if got else None, final_url=got.url if got else None,
                             content_type=got.headers.get("Content-Type") if got else None)
             return FetchResult(row, None)
+        except ArchiveFull as full:
+            full.row = self._row(url, source, requested_at, started, "connection_error", f"not archived: {full}", None)
+            raise
+        except Exception as exc:  # noqa: BLE001 - a failure belongs to its URL; the crawl goes on
+            error = f"unexpected error: {type(exc).__name__}: {exc}"[:500]
+            return FetchResult(self._row(url, source, requested_at, started, "connection_error", error, None), None)
         headers = response.headers  # case-insensitive: servers and proxies lower-case header names
         if response.status == 304:
             assert previous is not None  # a 304 to an unconditional request is an http_error (see _get_once)
@@ -186,17 +219,17 @@ class Fetcher:
         for hop in range(MAX_REDIRECTS + 1):
             if reason := unfetchable(current):
                 raise _Refused(f"redirect to {current[:200]}: {reason}" if hop else reason, response)
-            if hop and not source.allow_private_addresses \
-                    and (address := non_public_address(current)) is not None:
-                raise _Refused(f"redirect to {current[:200]}: {address}, and the source does not allow private "
-                               f"addresses", response)
-            host = host_of(current)
-            if host in self.unreachable:
-                raise _Failure("connection_error", f"host unreachable earlier in this run: {self.unreachable[host]}")
-            if robots and not self._allowed_by_robots(current, source):
-                detail = "" if current == url else f" (redirected to {current})"
-                raise _Failure("robots_disallowed", f"disallowed by robots.txt{detail}")
-            response = self._get(current, source, conditional, allowed_types)
+            self._check_host(host_of(current))
+            try:
+                if robots and not self._allowed_by_robots(current, source):
+                    detail = "" if current == url else f" (redirected to {current})"
+                    raise _Failure("robots_disallowed", f"disallowed by robots.txt{detail}")
+                response = self._get(current, source, conditional, allowed_types)
+            except _Refused as refused:
+                if not hop:
+                    raise
+                raise _Refused(f"redirect to {current[:200]}: {refused.error.removeprefix('refused: ')}",
+                               response) from refused
             if not response.is_redirect:
                 return response
             target = canonicalize(response.headers.get("Location", ""), current)
@@ -205,6 +238,28 @@ class Fetcher:
                                response.status, response=response)
             current = target
         raise _Failure("http_error", f"more than {MAX_REDIRECTS} redirects", response.status, response=response)
+
+    def _check_host(self, host: str) -> None:
+        """Raise _Skipped while the host's breaker is open; once the probe interval is over, let one URL through."""
+        health = self._health.get(host)
+        if health is None or health.skipped_until is None:
+            return
+        if time.monotonic() < health.skipped_until:
+            raise _Skipped("connection_error", f"host skipped: {self.skipped_hosts[host]}")
+        health.skipped_until = None  # this URL probes the host; one more failure skips it again
+
+    def _host_failed(self, host: str, error: str) -> None:
+        health = self._health.setdefault(host, _HostHealth())
+        health.consecutive_failures += 1
+        health.last_error = error
+        if health.consecutive_failures >= self.host_failure_threshold:
+            health.skipped_until = time.monotonic() + self.host_probe_seconds
+            self.skipped_hosts[host] = (f"{health.consecutive_failures} URLs in a row failed to connect "
+                                        f"(last: {error}); probed again after {self.host_probe_seconds:g} s")
+
+    def _host_answered(self, host: str) -> None:
+        if (health := self._health.get(host)) is not None:
+            health.consecutive_failures, health.skipped_until = 0, None
 
     def _allowed_by_robots(self, url: str, source: Source) -> bool:
         host = host_of(url)
@@ -244,20 +299,26 @@ class Fetcher:
 
     def _get(self, url: str, source: Source, extra_headers: dict[str, str],
              allowed_types: tuple[str, ...] | None) -> _Response:
-        for attempt in range(1, self.attempts + 1):
+        attempts = source.attempts or self.attempts
+        backoff_seconds = self.backoff_seconds if source.backoff_seconds is None else source.backoff_seconds
+        for attempt in range(1, attempts + 1):
             self._wait_politely(host_of(url), source)
             try:
                 return self._get_once(url, source, extra_headers, allowed_types)
+            except _Refused:
+                raise
             except _Failure as failure:
+                if failure.outcome in ("connection_error", "timeout"):
+                    failure.host = host_of(url)  # counted once per URL, after its retries, by fetch()
                 if not failure.retryable:
                     raise
                 if failure.retry_after is not None and failure.retry_after > self.max_retry_after_seconds:
                     raise _Failure(failure.outcome, f"{failure.error}; Retry-After asks for "
                                    f"{failure.retry_after:.0f} s, more than the {self.max_retry_after_seconds:g} s "
                                    f"we wait: given up", failure.status, response=failure.response) from failure
-                if attempt == self.attempts:
+                if attempt == attempts:
                     raise
-                backoff = min(self.backoff_seconds * 2 ** (attempt - 1), MAX_BACKOFF_SECONDS)
+                backoff = min(backoff_seconds * 2 ** (attempt - 1), MAX_BACKOFF_SECONDS)
                 backoff *= 0.5 + self._random.random()  # jitter: 0.5x to 1.5x
                 time.sleep(max(backoff, failure.retry_after or 0.0))
         raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
@@ -268,8 +329,18 @@ class Fetcher:
                    **extra_headers}
         timeout = (min(10.0, source.timeout_seconds), source.timeout_seconds)
         started = time.monotonic()
+        allowance = source.allow_private_addresses
+        session = self._sessions.get(allowance) or self._sessions.setdefault(allowance, guarded_session(allowance))
         try:
-            raw = self.session.get(url, headers=headers, timeout=timeout, stream=True, allow_redirects=False)
+            if allowance is not True and proxied(url):  # the proxy connects: check the name here
+                parts = urlsplit(url)
+                checked_addresses(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
+                                  timeout[0], allowed_networks(allowance))
+            raw = session.get(url, headers=headers, timeout=timeout, stream=True, allow_redirects=False)
+        except AddressRefused as exc:
+            raise _Refused(f"{exc}, and the source does not allow private addresses") from exc
+        except ValueError as exc:  # a malformed host or URL (urllib3's LocationParseError, requests' InvalidURL)
+            raise _Refused(f"not a valid URL: {exc}"[:300]) from exc
         except requests.Timeout as exc:
             raise _Failure("timeout", f"timed out: {exc.__class__.__name__}", retryable=True) from exc
         except requests.ConnectionError as exc:
@@ -277,6 +348,11 @@ class Fetcher:
             raise _Failure("connection_error", text, retryable=text != _DNS_FAILURE) from exc
         except requests.RequestException as exc:
             raise _Failure("connection_error", str(exc)[:300]) from exc
+        except socket.gaierror as exc:  # the proxy pre-check's lookup
+            raise _Failure("connection_error", _DNS_FAILURE) from exc
+        except TimeoutError as exc:
+            raise _Failure("timeout", str(exc), retryable=True) from exc
+        self._host_answered(host_of(url))
         with raw:
             body, truncated = self._read_body(raw, started, min(self.max_response_seconds, source.max_response_seconds))
             warc = None
@@ -340,27 +416,6 @@ class Fetcher:
         if expired.is_set():  # the shut-down socket may have looked like the end of a close-delimited body
             raise _Failure("timeout", f"body not received within {deadline:g} s", retryable=True)
         return b"".join(chunks), False
-
-
-def non_public_address(url: str) -> str | None:
-    """The first address the URL's host resolves to that is not a public one, described ("127.0.0.2 is
-    loopback"), or None. A host that does not resolve is left to the request to report."""
-    parts = urlsplit(url)
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError, ValueError):
-        return None
-    for *_, sockaddr in infos:
-        address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped
-        for kind in ("loopback", "private", "link_local", "multicast", "reserved", "unspecified"):
-            if getattr(address, f"is_{kind}"):
-                return f"{parts.hostname} resolves to {address}, a {kind.replace('_', '-')} address"
-        if not address.is_global:
-            return f"{parts.hostname} resolves to {address}, not a public address"
-    return None
 
 
 def _abort_response(raw: requests.Response, expired: threading.Event) -> None:

@@ -37,7 +37,7 @@ Override = Callable[[Source], Source]
 
 # What a per-council source keeps from the source that named the councils.
 INHERITED_SETTINGS = ("min_delay_seconds", "timeout_seconds", "max_response_seconds", "max_pages", "refresh_days",
-                      "min_parse_rate", "user_agent", "allow_private_addresses")
+                      "min_parse_rate", "user_agent", "allow_private_addresses", "attempts", "backoff_seconds")
 
 
 class Platform(Protocol):

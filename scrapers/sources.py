@@ -7,12 +7,14 @@ live in a TOML file (`csi/sources.toml` ships the real publishers).
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from csi.records import DOC_TYPES
+from scrapers.urls import canonicalize, unfetchable
 
 DEFAULT_USER_AGENT = "csi/0.1 (children's services inspections research; +https://github.com/csi-data/csi)"
 
@@ -48,6 +50,8 @@ class Source:
     timeout_seconds: float = 20.0  # each wait for data (connect, every read)
     max_response_seconds: float = 300.0  # one whole response, body included: a server trickling bytes is cut
     max_pages: int = 200
+    attempts: int | None = None  # tries per request on a transient failure (default: the fetcher's, 3)
+    backoff_seconds: float | None = None  # first wait between tries, doubled each time (default: the fetcher's, 0.5)
     refresh_days: float = 7.0
     # The share of fetched document pages that must parse; below it the run fails naming the source.
     min_parse_rate: float = 0.8
@@ -60,9 +64,10 @@ class Source:
     councils: tuple[str, ...] = ()
     each_name: str = "{source}-{code}"
     enabled: bool = True  # false: run only when named (csi run --source NAME)
-    # Redirects may lead to private, loopback, link-local or reserved addresses (an intranet, the local
-    # demo). Off by default: a public site must not steer the crawler into the network it runs in.
-    allow_private_addresses: bool = False
+    # Requests may go to private, loopback, link-local or reserved addresses (an intranet, the local demo):
+    # true for any, or a list of the addresses / networks allowed ("10.2.0.0/16", "127.0.0.1"). Off by
+    # default: a public site must not steer the crawler into the network it runs in.
+    allow_private_addresses: bool | tuple[str, ...] = False
 
     def is_document(self, url: str) -> bool:
         return any(p.search(url) for p in self.documents)
@@ -95,8 +100,20 @@ class SourceSet:
 
 _LIST_FIELDS = ("start_urls", "documents", "follow")
 _NUMBER_FIELDS = {"min_delay_seconds": float, "timeout_seconds": float, "max_response_seconds": float,
-                  "max_pages": int, "refresh_days": float, "min_parse_rate": float}
-_BOOL_FIELDS = ("enabled", "allow_private_addresses")
+                  "max_pages": int, "refresh_days": float, "min_parse_rate": float, "attempts": int,
+                  "backoff_seconds": float}
+# Allowed ranges (inclusive low, high; low_open: the low end itself is refused) and the unit shown.
+_RANGES = {
+    "min_delay_seconds": (0, 3600, False, " seconds"),  # 0 is for a site you run; negative is not a delay
+    "timeout_seconds": (0, 600, True, " seconds"),
+    "max_response_seconds": (0, 3600, True, " seconds"),
+    "max_pages": (1, 1_000_000, False, ""),
+    "refresh_days": (0, 3650, False, " days"),
+    "min_parse_rate": (0, 1, False, ""),
+    "attempts": (1, 10, False, ""),
+    "backoff_seconds": (0, 60, False, " seconds"),
+}
+_BOOL_FIELDS = ("enabled",)
 _TEXT_FIELDS = ("name", "adapter", "publisher", "doc_type", "profile", "council", "user_agent", "moderngov_base",
                 "each_name")
 
@@ -120,10 +137,44 @@ def _check_types(name: str, merged: dict) -> None:
             raise SourceConfigError(f"source {name!r}: {key!r} must be true or false, got {merged[key]!r}")
 
 
-def _rate(source: str, value: float) -> float:
-    if not 0 <= value <= 1:
-        raise SourceConfigError(f"source {source!r}: 'min_parse_rate' must be between 0 and 1, got {value!r}")
-    return float(value)
+def _check_ranges(name: str, merged: dict) -> None:
+    """Every number within its range (NaN and infinities never are); one line naming source, key and range."""
+    for key, (low, high, low_open, unit) in _RANGES.items():
+        value = merged.get(key)
+        if value is None:
+            continue
+        if not (low < value <= high if low_open else low <= value <= high):  # False for NaN too
+            shown = f"more than {low:g}{unit} and at most {high:,}{unit}" if low_open else \
+                f"between {low:g} and {high:,}{unit}"
+            raise SourceConfigError(f"source {name!r}: {key!r} must be {shown}, got {value!r}")
+
+
+def _check_url(name: str, key: str, url: str) -> None:
+    """An absolute http(s) URL with a host: the only kind the fetcher requests ({base} is filled in later)."""
+    if "{base}" in url:
+        return
+    reason = unfetchable(url)
+    if reason is None and canonicalize(url) is None:
+        reason = "not a usable address"
+    if reason:
+        raise SourceConfigError(f"source {name!r}: {key!r} must be an http:// or https:// URL with a host, "
+                                f"got {url[:200]!r} ({reason})")
+
+
+def _private_allowance(name: str, value: object) -> bool | tuple[str, ...]:
+    """`allow_private_addresses`: true, false, or a list of IP addresses / networks ("10.0.0.0/8")."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        for network in value:
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError:
+                raise SourceConfigError(f"source {name!r}: 'allow_private_addresses' lists {network!r}, which is "
+                                        "not an IP address or network like 10.0.0.0/8") from None
+        return tuple(value)
+    raise SourceConfigError(f"source {name!r}: 'allow_private_addresses' must be true, false or a list of IP "
+                            f"addresses / networks, got {value!r}")
 
 
 def _compile(source: str, key: str, patterns: list[str]) -> tuple[re.Pattern, ...]:
@@ -155,6 +206,11 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
         if not name:
             raise SourceConfigError("a [[source]] entry has no name")
         _check_types(name, merged)
+        _check_ranges(name, merged)
+        for url in merged.get("start_urls", []):
+            _check_url(name, "start_urls", url)
+        if merged.get("moderngov_base"):
+            _check_url(name, "moderngov_base", merged["moderngov_base"])
         councils = merged.get("councils", [])
         councils = ["all"] if councils == "all" else councils
         if not isinstance(councils, list) or not all(isinstance(c, str) for c in councils):
@@ -186,14 +242,16 @@ def parse_sources(text: str, base_url: str | None = None) -> SourceSet:
             timeout_seconds=float(merged.get("timeout_seconds", 20.0)),
             max_response_seconds=float(merged.get("max_response_seconds", 300.0)),
             max_pages=int(merged.get("max_pages", 200)),
+            attempts=merged.get("attempts"),
+            backoff_seconds=None if merged.get("backoff_seconds") is None else float(merged["backoff_seconds"]),
             refresh_days=float(merged.get("refresh_days", 7.0)),
-            min_parse_rate=_rate(name, merged.get("min_parse_rate", 0.8)),
+            min_parse_rate=float(merged.get("min_parse_rate", 0.8)),
             moderngov_base=merged.get("moderngov_base"),
             councils=tuple(councils),
             each_name=merged.get("each_name", "{source}-{code}"),
             enabled=bool(merged.get("enabled", True)),
             user_agent=merged.get("user_agent", DEFAULT_USER_AGENT),
-            allow_private_addresses=merged.get("allow_private_addresses", False),
+            allow_private_addresses=_private_allowance(name, merged.get("allow_private_addresses", False)),
         ))
     names = [s.name for s in sources]
     duplicates = {n for n in names if names.count(n) > 1}

@@ -26,6 +26,8 @@ def canonicalize(url: str, base: str | None = None) -> str | None:
     if scheme not in FETCHABLE_SCHEMES or not parts.hostname:
         return None
     host = parts.hostname.lower()
+    if ":" in host:  # an IPv6 literal keeps its brackets (and any %25 zone)
+        host = f"[{host}]"
     if port and (scheme, port) not in (("http", 80), ("https", 443)):
         host = f"{host}:{port}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)

@@ -10,7 +10,8 @@ import zlib
 
 import pytest
 
-from scrapers.http import Fetcher, non_public_address
+from scrapers.addresses import address_refusal, checked_addresses
+from scrapers.http import Fetcher
 from scrapers.links import feed_links, html_links
 from scrapers.urls import MAX_URL_LENGTH
 from tests.loopback import Loopback, Reply, make_source
@@ -71,7 +72,7 @@ def test_the_fetcher_refuses_non_web_schemes_without_a_request(url, scheme):
     assert result.row.outcome == "connection_error"
     assert result.row.error == f"refused: scheme {scheme} is never fetched"
     assert result.body is None and result.row.status_code is None
-    assert fetcher.unreachable == {}
+    assert fetcher.skipped_hosts == {}
 
 
 def test_the_fetcher_refuses_a_url_over_the_length_limit(site):
@@ -128,7 +129,7 @@ def test_a_redirect_to_a_loopback_address_is_refused_before_any_connection(site,
     target = second_loopback.url("/internal.html")
     site.route("/go", status=302, content_type=None, headers=[("Location", target)])
     site.route("/ok.html", body=b"<p>fine</p>")
-    source = make_source(allow_private_addresses=False)
+    source = make_source(allow_private_addresses=("127.0.0.1",))  # the site itself, not 127.0.0.2
     fetcher = Fetcher("run", None, attempts=1)
     result = fetcher.fetch(site.url("/go"), source)
     assert result.row.outcome == "connection_error"
@@ -148,10 +149,22 @@ def test_a_source_that_allows_private_addresses_follows_the_same_redirect(site, 
     assert second_loopback.hits["/internal.html"] == 1
 
 
-def test_non_public_address_names_the_kind_of_address():
-    assert non_public_address("http://127.0.0.2:8000/x") == "127.0.0.2 resolves to 127.0.0.2, a loopback address"
-    assert non_public_address("http://[::1]:8000/x") == "::1 resolves to ::1, a loopback address"
-    assert non_public_address("http://localhost/x").startswith("localhost resolves to ")
-    # A host name that cannot even be encoded for a lookup (a label over 63 characters): no DNS query is
-    # sent, and the request, not the guard, reports it.
-    assert non_public_address("http://" + "a" * 64 + ".test/") is None
+@pytest.mark.parametrize("address, reason", [
+    ("127.0.0.2", "a loopback address"), ("::1", "a loopback address"), ("10.1.2.3", "a private address"),
+    ("192.168.0.1", "a private address"), ("169.254.169.254", "a cloud metadata address"),
+    ("fd00:ec2::254", "a cloud metadata address"), ("169.254.10.1", "a link-local address"),
+    ("fe80::1%eth0", "a link-local address"), ("224.0.0.1", "a multicast address"),
+    ("0.0.0.0", "an unspecified address"), ("::", "an unspecified address"),
+    ("::ffff:127.0.0.1", "a loopback address"), ("100.64.0.1", "not a public address"),
+    ("8.8.8.8", None), ("2001:4860:4860::8888", None),
+])
+def test_address_refusal_names_the_kind_of_address(address, reason):
+    assert address_refusal(address) == reason
+
+
+def test_the_guard_resolves_names_and_ipv6_literals():
+    with pytest.raises(Exception, match=r"^localhost resolves to 127\.0\.0\.1, a loopback address$"):
+        checked_addresses("localhost", 80, 5.0, allow_private=False)
+    with pytest.raises(Exception, match=r"^::1 resolves to ::1, a loopback address$"):
+        checked_addresses("[::1]", 80, 5.0, allow_private=False)
+    assert checked_addresses("127.0.0.2", 80, 5.0, allow_private=True)[0][4][0] == "127.0.0.2"

@@ -311,26 +311,32 @@ def test_body_size_limit(site, archive, size, outcome):
 
 # --------------------------------------------------------------------------- unreachable hosts
 
-def test_refused_connection_marks_the_host_unreachable():
+def test_a_host_is_skipped_after_consecutive_connection_failures_and_probed_later():
     port = closed_port()
-    fetcher = Fetcher(RUN, None, backoff_seconds=0.01)
+    fetcher = Fetcher(RUN, None, attempts=2, backoff_seconds=0.01, host_failure_threshold=2,
+                      host_probe_seconds=0.3)
     source = make_source()
 
     first = fetcher.fetch(f"http://127.0.0.1:{port}/a.html", source)
-    # Something now listens on that port: had the fetcher tried again, the server would see it.
+    assert fetcher.skipped_hosts == {}  # one URL's failure, after its retries, never writes a host off
+    second = fetcher.fetch(f"http://127.0.0.1:{port}/b.html", source)
+    # Something now listens on that port: while the host is skipped, the server sees nothing.
     with Loopback(port=port) as late:
-        late.route("/b.html", body=b"too late")
-        second = fetcher.fetch(f"http://127.0.0.1:{port}/b.html", source)
+        late.route("/c.html", body=b"skipped")
+        late.route("/d.html", body=b"probed")
+        skipped = fetcher.fetch(f"http://127.0.0.1:{port}/c.html", source)
         assert sum(late.hits.values()) == 0
+        time.sleep(0.35)
+        probe = fetcher.fetch(f"http://127.0.0.1:{port}/d.html", source)
+        assert late.hits["/d.html"] == 1
 
-    assert first.row.outcome == "connection_error"
-    assert first.row.error == "connection refused"
-    assert first.row.status_code is None
-    assert first.body is None
-    assert second.row.outcome == "connection_error"
-    assert "earlier in this run" in second.row.error
-    assert second.row.error == "host unreachable earlier in this run: connection refused"
-    assert fetcher.unreachable == {f"127.0.0.1:{port}": "connection refused"}
+    assert (first.row.outcome, first.row.error, first.row.status_code) == ("connection_error", "connection refused",
+                                                                           None)
+    assert second.row.error == "connection refused"
+    reason = "2 URLs in a row failed to connect (last: connection refused); probed again after 0.3 s"
+    assert fetcher.skipped_hosts == {f"127.0.0.1:{port}": reason}
+    assert (skipped.row.outcome, skipped.row.error) == ("connection_error", f"host skipped: {reason}")
+    assert probe.ok and probe.body == b"probed"
 
 
 def test_unreachable_host_does_not_block_other_hosts(site):
@@ -344,9 +350,9 @@ def test_unreachable_host_does_not_block_other_hosts(site):
 @pytest.mark.parametrize("stall", [Reply(200, b"<p>late</p>", delay=5.0),
                                    Reply(200, b"<p>late body</p>" * 10, body_delay=5.0)],
                          ids=["before-headers", "mid-body"])
-def test_stalled_read_times_out_and_marks_host_unreachable(site, stall):
+def test_a_stalled_read_times_out_and_fails_only_its_url(site, stall):
     site.route("/slow.html", stall)
-    site.route("/next.html", body=b"never asked for")
+    site.route("/next.html", body=b"asked for")
     fetcher = Fetcher(RUN, None, attempts=2, backoff_seconds=0.01)
     source = make_source(timeout_seconds=0.5)
 
@@ -359,9 +365,8 @@ def test_stalled_read_times_out_and_marks_host_unreachable(site, stall):
     assert slow.body is None
     assert 0.9 <= elapsed < 3.0  # two attempts of ~0.5 s each, not the 5 s stall
     assert site.hits["/slow.html"] == 2
-    assert after.row.outcome == "connection_error"
-    assert after.row.error.startswith("host unreachable earlier in this run: ")
-    assert site.hits["/next.html"] == 0
+    assert after.ok and site.hits["/next.html"] == 1
+    assert fetcher.skipped_hosts == {}
 
 
 # --------------------------------------------------------------------------- politeness and identity

@@ -49,6 +49,7 @@ start_urls = ["{base}/news/"]
 documents = ['^{base}/news/[a-z]+\\.html$']
 min_delay_seconds = 0.0
 timeout_seconds = 5
+allow_private_addresses = ["127.0.0.1"]
 """)
     return path
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -137,6 +138,16 @@ def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[tuple]:
     return con.execute(
         "SELECT run_id, flow, started_at, finished_at, state FROM runs ORDER BY started_at DESC LIMIT ?", [limit]
     ).fetchall()
+
+
+def latest_skipped_hosts(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """(run_id, host, why) for the hosts the latest crawling run (ingest or rerun-failed) skipped."""
+    row = con.execute("SELECT run_id, counts FROM runs WHERE flow IN ('ingest', 'rerun-failed') "
+                      "AND finished_at IS NOT NULL ORDER BY started_at DESC LIMIT 1").fetchone()
+    if row is None:
+        return []
+    skipped = json.loads(row[1] or "{}").get("skipped_hosts") or {}
+    return [(row[0], host, why) for host, why in sorted(skipped.items())]
 
 
 def failures_by_outcome_and_host(con: duckdb.DuckDBPyConnection) -> list[tuple]:

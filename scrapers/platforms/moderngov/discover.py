@@ -545,6 +545,9 @@ class _Session:
         except WebServiceError as exc:
             self.found.notes.append(f"web service {url}: {exc}")
             return None
+        except Exception as exc:  # noqa: BLE001 - an answer no parser expected: noted against its URL
+            self.found.notes.append(f"web service {url}: unreadable answer: {type(exc).__name__}: {exc}"[:300])
+            return None
 
 
 def discover_agenda_items(base_url: str, fetcher: Fetcher, source: Source, since: date | None = None,

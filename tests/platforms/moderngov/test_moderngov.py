@@ -390,7 +390,8 @@ def test_discover_council_and_crawl_fetch_the_discovered_items(site):
         site.route(f"/mgAi.aspx?ID={iid}", body=_fixture("pages/mgAi.html"))
     fetcher = Fetcher("test-run", None, backoff_seconds=0.0)
     source = mg.moderngov_source("anytown-moderngov", site.base + "/", "Anytown Council", council="E09000017",
-                                 min_delay_seconds=0.0, user_agent="csi-test/1.0 (+loopback tests)")
+                                 min_delay_seconds=0.0, user_agent="csi-test/1.0 (+loopback tests)",
+                                 allow_private_addresses=True)
     assert source.adapter == "moderngov" and mg.base_of(source) == site.base
     items = mg.discover_council(mg.base_of(source), fetcher, source, SINCE, UNTIL)
     assert [i.item_id for i in items] == [e[0] for e in EXPECTED]
