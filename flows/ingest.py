@@ -18,12 +18,15 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import time
 import warnings
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
@@ -122,6 +125,7 @@ class ParsedChunk:
     cache_hits: int
     profile_misses: int
     unknown_listings: list[str]  # provider-page entries of a kind no wording recognises ("url: label")
+    unreadable: dict[str, str] = dataclasses.field(default_factory=dict)  # fetch_id -> why the archive failed it
 
 
 def _cached(store, key: str) -> Batch | None:
@@ -141,7 +145,7 @@ def parse_and_stage(source: Source, fetches: list[FetchRow], directory: str) -> 
     cached. Fetch rows stay out of the cache: a cached result must not carry an old fetch.
     """
     store = get_result_store()
-    batches, failures, hits = [], {}, 0
+    batches, failures, unreadable, hits = [], {}, {}, 0
     for fetch in fetches:
         key = page_cache_key(source, fetch)
         cached = _cached(store, key)
@@ -152,6 +156,10 @@ def parse_and_stage(source: Source, fetches: list[FetchRow], directory: str) -> 
             continue
         try:
             body = read_response(fetch.warc_file, fetch.warc_offset).body
+        except (OSError, ValueError) as exc:  # gone from the archive, or a record over the size limit
+            unreadable[fetch.fetch_id] = error_text(exc)
+            continue
+        try:
             batch = page_to_batch(Page(fetch.url, body, fetch.content_type, fetch.requested_at,
                                        fetch.content_sha256, source, None))
         except Exception as exc:  # noqa: BLE001 - any parser failure is recorded against its page
@@ -163,7 +171,7 @@ def parse_and_stage(source: Source, fetches: list[FetchRow], directory: str) -> 
     return ParsedChunk(str(write_staged(merged, directory)), failures, hits,
                        sum(1 for d in merged.documents if d.profile_miss),
                        [f"{d.url}: {label}" for d in merged.documents if d.doc_type == PROVIDER_PAGE
-                        for label in unknown_entries(d.text)])
+                        for label in unknown_entries(d.text)], unreadable)
 
 
 @task(cache_policy=NONE, task_run_name="load {source_name}")
@@ -223,25 +231,85 @@ def _chunks(fetches: list[FetchRow], size: int) -> list[list[FetchRow]]:
     return [fetches[i:i + size] for i in range(0, len(fetches), size)]
 
 
-def _outcomes(submitted: list[tuple[list[FetchRow], PrefectFuture]], logger
-              ) -> tuple[list[ParsedChunk], list[FetchRow]]:
-    """The chunks that ran, and every page's fetch row (parse_error, with the reason, for pages that failed)."""
+def _outcomes(submitted: list[tuple[list[FetchRow], PrefectFuture]], logger, keep_unreadable: bool = True
+              ) -> tuple[list[ParsedChunk], list[FetchRow], list[tuple[str, str]]]:
+    """The chunks that ran, every page's fetch row (parse_error, with the reason, for pages that failed; ok for a
+    page that parses now), and (url, error) of pages whose archive record could not be read. Those are parse
+    errors too, unless `keep_unreadable` is False (a reparse): their rows are then left out, as they were."""
     wait([future for _, future in submitted])
-    chunks, rows = [], []
+    chunks, rows, missing = [], [], []
     for fetches, future in submitted:
         value = future.result(raise_on_failure=False)
         failures = value.failures if isinstance(value, ParsedChunk) else {
             f.fetch_id: error_text(value) for f in fetches}  # the whole task failed
+        unreadable = value.unreadable if isinstance(value, ParsedChunk) else {}
         if isinstance(value, ParsedChunk):
             chunks.append(value)
         for fetch in fetches:
-            error = failures.get(fetch.fetch_id)
+            if fetch.fetch_id in unreadable and not keep_unreadable:
+                missing.append((fetch.url, unreadable[fetch.fetch_id]))
+                continue
+            error = failures.get(fetch.fetch_id) or unreadable.get(fetch.fetch_id)
             if error:
                 logger.warning("parse_error %s: %s", fetch.url, error)
                 rows.append(dataclasses.replace(fetch, outcome="parse_error", error=error))
+            elif fetch.outcome == "parse_error":  # a reparse with a fixed parser: the page parses now
+                rows.append(dataclasses.replace(fetch, outcome="ok", error=None))
             else:
                 rows.append(fetch)
-    return chunks, rows
+    return chunks, rows, missing
+
+
+# Rows per batch for import-warc, reparse and rerun-failed: parsed through the same tasks as ingest and loaded
+# batch by batch, so memory stays flat however big the archive (docs/performance.md).
+MAINTENANCE_BATCH = 500
+
+
+@dataclass
+class BatchedLoad:
+    """What `parse_and_load` did, in totals (nothing per page is kept beyond the failures)."""
+
+    pages: int = 0  # rows given a source, to parse
+    parsed: int = 0  # of those, parsed into a document
+    errors: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (url, error): pages that failed
+    missing: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (url, error): unreadable records
+    rows: int = 0  # fetch rows loaded
+    failed_rows: list[FetchRow] = dataclasses.field(default_factory=list)  # loaded rows whose fetch failed
+    batches: int = 0
+
+
+def parse_and_load(con, items: Iterable[tuple[Source | None, FetchRow]], label: str, stage_root, logger, *,
+                   batch_rows: int = MAINTENANCE_BATCH, parse_chunk: int = PARSE_CHUNK,
+                   keep_unreadable: bool = True) -> BatchedLoad:
+    """Stream (source, fetch row) items through ingest's parse tasks, loading each batch of `batch_rows` in its own
+    transaction. A row with a source is a page to parse from its archive record; a row without one is loaded as
+    it is (a failed fetch, a record no adapter reads). Items are pulled lazily, one batch at a time."""
+    totals = BatchedLoad()
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, batch_rows)):
+        directory = Path(stage_root) / f"batch-{totals.batches:05d}"
+        by_source: dict[Source, list[FetchRow]] = defaultdict(list)
+        plain = []
+        for source, row in batch:
+            (by_source[source] if source is not None else plain).append(row)
+        submitted = [(chunk, parse_and_stage.submit(source, chunk, str(directory / f"{n:05d}-{k:05d}")))
+                     for n, (source, rows) in enumerate(by_source.items())
+                     for k, chunk in enumerate(_chunks(rows, parse_chunk))]
+        chunks, page_rows, missing = _outcomes(submitted, logger, keep_unreadable)
+        rows = page_rows + plain
+        load_staged(con, label, [chunk.directory for chunk in chunks], rows)
+        discard_staged(directory)
+        failed = sum(1 for row in page_rows if row.outcome == "parse_error")
+        totals.batches += 1
+        totals.pages += sum(len(r) for r in by_source.values())
+        totals.parsed += len(page_rows) - failed
+        totals.errors += [(row.url, row.error or "") for row in page_rows if row.outcome == "parse_error"]
+        totals.missing += missing
+        totals.rows += len(rows)
+        totals.failed_rows += [row for row in rows if row.outcome not in ("ok", "not_modified")]
+        logger.info("%s: batch %d loaded, %d rows (%d pages parsed so far)", label, totals.batches, len(rows),
+                    totals.parsed)
+    return totals
 
 
 # Fetch outcomes that are the site's answer, not a failure to get one: robots.txt said no.
@@ -326,7 +394,7 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
         for source in selected:
             result = crawled[source.name]
             clock = time.perf_counter()
-            chunks, page_rows = _outcomes(submitted[source.name], logger)
+            chunks, page_rows, _ = _outcomes(submitted[source.name], logger)
             seconds["parse_and_stage"] += time.perf_counter() - clock
             clock = time.perf_counter()
             document_ids = {row.fetch_id for row in page_rows}

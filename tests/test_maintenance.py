@@ -238,3 +238,78 @@ def test_a_load_killed_mid_transaction_leaves_the_warehouse_as_before(tmp_path):
 def test_since_filters_use_dates(demo_db):
     tomorrow = date.today().replace(year=date.today().year + 1)
     assert reparse(db=str(demo_db), since=tomorrow, return_state=True).result()["reparsed"] == 0
+
+
+# ------------------------------------------------------------------- streaming, and WARC files that are not whole
+
+def _news_warc(path: Path, pages: int, *, gzip: bool = True) -> Path:
+    """`pages` distinct news pages (the sample CYP Now page, each with its own paragraph), as responses."""
+    body = CYPNOW_FILE.read_bytes()
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip)
+        for n in range(pages):
+            page = body.replace(b"</body>", f"<p>Page {n} of the import.</p></body>".encode())
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://www.cypnow.co.uk/news/article/import-{n}", "response", payload=io.BytesIO(page),
+                http_headers=http, warc_headers_dict={"WARC-Date": "2019-01-05T10:00:00Z"}))
+    return path
+
+
+def test_import_warc_loads_in_batches_through_the_parse_tasks(prefect_harness, tmp_path, monkeypatch):
+    import flows.ingest
+
+    monkeypatch.setattr(flows.ingest, "MAINTENANCE_BATCH", 3)  # read when the flow runs: 7 pages, 3 batches
+    monkeypatch.setattr(flows.ingest.parse_and_load, "__kwdefaults__",
+                        {**flows.ingest.parse_and_load.__kwdefaults__, "batch_rows": 3})
+    loads = []
+    real_load = flows.ingest.load
+
+    def counting_load(con, batch):
+        loads.append(len(batch.fetches))
+        return real_load(con, batch)
+
+    monkeypatch.setattr(flows.ingest, "load", counting_load)
+    warc = _news_warc(tmp_path / "seven.warc.gz", 7)
+    db = tmp_path / "csi.duckdb"
+    state = import_warc(files=[str(warc)], db=str(db), return_state=True)
+    assert state.is_completed(), state.message
+    assert state.result()["loaded"] == 7 and state.result()["batches"] == 3
+    assert loads == [3, 3, 1]  # one transaction per batch
+    assert db_rows(db, "SELECT count(*) FROM documents") == [(7,)]
+
+    con = duckdb.connect(str(db))
+    for table in DERIVED:
+        con.execute(f"DELETE FROM {table}")
+    con.close()
+    loads.clear()
+    state = reparse(db=str(db), return_state=True)
+    assert state.is_completed(), state.message
+    assert (state.result()["reparsed"], state.result()["batches"], loads) == (7, 3, [3, 3, 1])
+    assert db_rows(db, "SELECT count(*) FROM documents") == [(7,)]
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("empty.warc", b"", "empty.warc: no HTTP response records (an empty WARC file)"),
+    ("page.warc", b"<html><p>page</p></html>\n<p>not an archive</p>\n",
+     "page.warc is not a WARC file (Unknown archive format, first line: ['<html><p>page</p></html>'])"),
+    ("notes.warc", b"some notes\nmore notes\n", "notes.warc is not a WARC file (its first record reads as arc)"),
+])
+def test_import_warc_fails_on_a_file_that_is_not_a_usable_warc(prefect_harness, tmp_path, name, content, problem):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = CliRunner().invoke(app, ["import-warc", str(path), "--db", str(tmp_path / "csi.duckdb")])
+    assert result.exit_code == 1, result.output
+    assert problem in " ".join(result.output.split())
+    assert db_rows(tmp_path / "csi.duckdb", "SELECT state FROM runs") == [("FAILED",)]
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_import_warc_keeps_the_records_before_a_cut_and_fails_naming_the_file(prefect_harness, tmp_path, gzip):
+    whole = _news_warc(tmp_path / "whole.warc", 3, gzip=gzip).read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(whole[:len(whole) * 5 // 6])
+    state = import_warc(files=[str(cut)], db=str(tmp_path / "csi.duckdb"), return_state=True)
+    assert state.is_failed()
+    assert "cut.warc is cut short: it ends inside a record after 2 complete record(s)" in state.message
+    assert db_rows(tmp_path / "csi.duckdb", "SELECT count(*) FROM documents") == [(2,)]
