@@ -107,6 +107,7 @@ start_urls = ["{base}/news/page/0/"]
 follow = ['^{base}/news/page/\d+/$']
 documents = ['^{base}/news/article/story-\d+\.html$']
 min_delay_seconds = 0.0
+allow_private_addresses = ["127.0.0.1"]
 refresh_days = %s
 max_pages = %d
 

@@ -63,7 +63,7 @@ def iter_responses(path: str | Path) -> Iterator[WarcResponse]:
     """
     path = Path(path).resolve()
     size = path.stat().st_size
-    complete, cut = 0, False
+    complete, cut, refused = 0, False, None
     with open(path, "rb") as fh:
         records = ArchiveIterator(fh)
         try:
@@ -83,7 +83,7 @@ def iter_responses(path: str | Path) -> Iterator[WarcResponse]:
                     body, refused = record_payload(record), None
                 except RecordTooLarge as exc:
                     body, refused = b"", str(exc)
-                if getattr(record.raw_stream, "limit", 0):  # the file ended before the record's declared length
+                if refused is None and getattr(record.raw_stream, "limit", 0):  # the file ended inside the record
                     cut = True
                     break
                 complete += 1
@@ -106,6 +106,8 @@ def iter_responses(path: str | Path) -> Iterator[WarcResponse]:
                 raise WarcUnreadable(f"{path.name} is cut short: unreadable after {complete} complete record(s)"
                                      ) from exc
             raise WarcUnreadable(f"{path.name} is not a WARC file ({str(exc).strip()[:120]})") from exc
-        if cut or records.offset < size:  # a gzip member cut short stops warcio before the end of the file
+        # A gzip member cut short stops warcio before the end of the file (unless a refused record, left unread,
+        # was the last one).
+        if cut or (records.offset < size and refused is None):
             raise WarcUnreadable(f"{path.name} is cut short: it ends inside a record after {complete} complete "
                                  f"record(s)")

@@ -168,3 +168,30 @@ def test_the_guard_resolves_names_and_ipv6_literals():
     with pytest.raises(Exception, match=r"^::1 resolves to ::1, a loopback address$"):
         checked_addresses("[::1]", 80, 5.0, allow_private=False)
     assert checked_addresses("127.0.0.2", 80, 5.0, allow_private=True)[0][4][0] == "127.0.0.2"
+
+
+def test_a_dns_lookup_that_hangs_is_given_up_after_the_timeout(monkeypatch):
+    import socket
+
+    from scrapers.addresses import resolve
+
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: time.sleep(3))  # a resolver that hangs
+    started = time.monotonic()
+    with pytest.raises(TimeoutError, match=r"^DNS lookup of slow\.test took more than 0\.2 s$"):
+        resolve("slow.test", 80, 0.2)
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_start_url_on_a_private_address_is_refused_without_a_request(site):
+    site.route("/news/", body=b'<a href="/news/a.html">a</a>')
+    source = make_source(allow_private_addresses=False, start_urls=(site.url("/news/"),))
+    localhost = site.url("/news/").replace("127.0.0.1", "localhost")  # a name that resolves to loopback
+    fetcher = Fetcher("run", None, attempts=1)
+    for url in (site.url("/news/"), localhost):
+        result = fetcher.fetch(url, source)
+        assert result.row.outcome == "connection_error"
+        host = "localhost" if "localhost" in url else "127.0.0.1"
+        assert result.row.error.startswith(f"refused: {host} resolves to ")
+        assert result.row.error.endswith(", a loopback address, and the source does not allow private addresses")
+    assert not site.log, "the refused host was contacted"
+    assert fetcher.skipped_hosts == {}

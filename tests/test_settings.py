@@ -28,6 +28,8 @@ BAD_SOURCES = [
     ("max_pages = 0", "source 'alpha': 'max_pages' must be between 1 and 1,000,000, got 0"),
     ("refresh_days = -1", "source 'alpha': 'refresh_days' must be between 0 and 3,650 days, got -1"),
     ("min_parse_rate = 1.5", "source 'alpha': 'min_parse_rate' must be between 0 and 1, got 1.5"),
+    ("attempts = 0", "source 'alpha': 'attempts' must be between 1 and 10, got 0"),
+    ("backoff_seconds = -1.0", "source 'alpha': 'backoff_seconds' must be between 0 and 60 seconds, got -1.0"),
     ('start_urls = ["file:///etc/passwd"]', "source 'alpha': 'start_urls' must be an http:// or https:// URL with "
                                             "a host, got 'file:///etc/passwd' (scheme file: is never fetched)"),
     ('start_urls = ["ftp://127.0.0.1/pub/"]', "source 'alpha': 'start_urls' must be an http:// or https:// URL with "
