@@ -21,15 +21,18 @@ from PIL import Image
 
 from csi.evaluation.reports import evaluate_reports, format_evaluation
 from csi.records import THEMES, FetchRow
-from flows.pipeline import Page, pages_to_batch
+from flows.pipeline import Page, load, page_to_batch, pages_to_batch
 from scrapers.platforms import parse_page
 from scrapers.platforms.ofsted_pdf.parse import MAX_PAGES, PARSER, PdfUnreadable, normalise_pages, pdf_text
 from scrapers.sources import Source
+from transforms.councils import load_aliases, load_councils
 from transforms.extract import extract, inspection_id
 from transforms.ofsted_reports import IncompleteReport, parse_report, report_body
+from warehouse.db import connect, migrate, seed_reference
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FETCHED_AT = datetime(2026, 1, 1, 12, 0)
+FILES = "https://files.ofsted.gov.uk/v1/file/"
 SOURCE = Source(name="ofsted-reports", adapter="news", publisher="Ofsted", doc_type="news", start_urls=(),
                 documents=())
 
@@ -546,3 +549,20 @@ def test_ofsteds_address_and_back_matter_are_not_the_body():
                    "T: 0300 123 1231")
     body = report_body(text)
     assert "Medway" in body and "Nottingham" not in body and "Cleveland" not in body
+
+
+def test_a_reports_findings_and_grades_carry_its_inspections_dates_not_the_fetch_time(tmp_path):
+    """Fetched in 2028, the 2026 report's findings count among 2026's (findings_by_theme), its grades are 2026's."""
+    body = fixture_pdf("ilacs_reform")
+    fetched = datetime(2028, 3, 1, 9, 0)
+    page = Page(f"{FILES}ilacs_reform", body, "application/pdf", fetched, hashlib.sha256(body).hexdigest(), SOURCE)
+    con = connect(tmp_path / "csi.duckdb")
+    try:
+        migrate(con)
+        seed_reference(con, load_councils(), load_aliases())
+        load(con, page_to_batch(page))
+        assert con.execute("SELECT DISTINCT year FROM findings_by_theme").fetchall() == [(2026,)]
+        assert con.execute("SELECT DISTINCT rated_year, rated_on FROM ratings").fetchall() == [
+            (2026, date(2026, 5, 22))]
+    finally:
+        con.close()
