@@ -254,21 +254,29 @@ def serve(
 
 @app.command("load-outcomes")
 def load_outcomes(
-    path: Annotated[Path, typer.Argument(help="Ofsted's outcomes spreadsheet (.ods, .xlsx or .csv).")],
+    paths: Annotated[list[Path], typer.Argument(help="Ofsted's outcomes spreadsheets (.ods, .xlsx) or CSV copies.")],
     db: DbOption = None,
-    url: Annotated[str | None, typer.Option(help="Where the file was published (kept as the document's URL).")]
-    = None,
+    url: Annotated[str | None, typer.Option(
+        help="Where the file was published (kept as the document's URL); one file only.")] = None,
 ) -> None:
-    """Load Ofsted's official local-authority inspection outcomes (management information) as source ofsted_mi.
+    """Load Ofsted's official local-authority inspection outcomes (every sheet of every file) as source ofsted_mi.
 
-    Example: `csi load-outcomes ofsted_la_outcomes.ods`; then `csi sql "SELECT * FROM rating_conflicts"`.
+    Every edition and sheet: the snapshot as at 31 March, the in-year inspections, the inspection histories.
+    When editions disagree on a grade, the newer edition wins and `rating_conflicts` shows the older one; the
+    same file loaded again, from any path, changes nothing.
+
+    Example: `csi load-outcomes outcomes_2025.ods outcomes_2024.ods history.csv`; then
+    `csi sql "SELECT * FROM rating_conflicts"`.
     """
     from flows.official_outcomes import load_official_outcomes
 
-    if not path.is_file():
-        raise _fail(f"No outcomes file at {path}")
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise _fail(f"No outcomes file at {', '.join(missing)}")
+    if url and len(paths) > 1:
+        raise _fail("--url names where one file was published: give it with a single file")
     db_path = _writable(db)
-    _conclude(load_official_outcomes(path=str(path), db=str(db_path), url=url, return_state=True))
+    _conclude(load_official_outcomes(paths=[str(p) for p in paths], db=str(db_path), url=url, return_state=True))
 
 
 @app.command("rerun-failed")

@@ -1,23 +1,35 @@
 """Load Ofsted's published local-authority inspection outcomes (ODS, XLSX or CSV) into the warehouse.
 
-The file becomes one `statistics` document (source ``ofsted_mi``) with an inspection per official row
-and a rating per judgement, in one transaction; loading the same file again changes nothing. A file
-with no row that names a council, a framework and a date puts the run in a Failed state naming it.
+Each file becomes one `statistics` document (source ``ofsted_mi``, dated by its edition) with an
+inspection per official row and a rating per judgement; all the files of a run load in one transaction,
+and loading the same file again, from any path, changes nothing. A file that cannot be read, or has no
+row that names a council, a framework and a date, puts the run in a Failed state naming it.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.states import Completed, Failed
 
+from csi.frameworks import BY_CODE
 from csi.paths import resolve_db
-from flows.pipeline import current_run_id, finish_run, load, now_utc, recorded_run, warehouse_session
-from transforms.official_outcomes import Outcomes, OutcomesError, read_outcomes
+from flows.pipeline import current_run_id, finish_run, load, merge_batches, now_utc, recorded_run, warehouse_session
+from transforms.councils import default_index
+from transforms.official_outcomes import (
+    Outcomes,
+    OutcomesError,
+    OutcomesFile,
+    outcomes_rows,
+    read_file,
+    typed_frameworks,
+)
 from warehouse.db import Batch
 
 FLOW = "load-official-outcomes"
+GRADED_FRAMEWORKS = tuple(code for code, f in BY_CODE.items() if f.versions)  # what a snapshot row can be
 
 
 def outcomes_batch(outcomes: Outcomes) -> Batch:
@@ -27,31 +39,57 @@ def outcomes_batch(outcomes: Outcomes) -> Batch:
                  ratings=outcomes.ratings)
 
 
+def _stored_frameworks(con) -> dict[tuple[str, date], str]:
+    """(council, first day on site) -> framework of the typed inspections already in the warehouse."""
+    rows = con.execute("SELECT council_code, visit_start, framework FROM inspections WHERE visit_start IS NOT NULL "
+                       "AND framework IN (SELECT unnest(?))", [list(GRADED_FRAMEWORKS)]).fetchall()
+    return {(code, day): framework for code, day, framework in rows}
+
+
 @flow(name=FLOW)
-def load_official_outcomes(path: str, db: str | None = None, url: str | None = None):
-    """Load one outcomes file; `url` is where it was published (default: its file:// path)."""
+def load_official_outcomes(paths: list[str], db: str | None = None, url: str | None = None):
+    """Load outcomes files, every sheet of each, in one transaction; `url` is where a single file was published
+    (default: its content hash). A snapshot row (as at 31 March, no inspection type) takes the framework of the
+    same inspection in the other files, else in the warehouse. A file that cannot be read, or yields no row,
+    is named in the Failed state; the others still load."""
     logger = get_run_logger()
     run_id, started_at = current_run_id(), now_utc()
-    file = Path(path)
-    with warehouse_session(db) as con, recorded_run(con, run_id, FLOW, started_at):
+    errors: list[str] = []
+    read: list[tuple[Path, OutcomesFile]] = []
+    for path in paths:
+        file = Path(path)
         try:
-            outcomes = read_outcomes(file.read_bytes(), file.name, url or file.resolve().as_uri(), started_at)
-            error = None if outcomes.rows else f"{path}: no official row names a council, a framework and a date"
+            read.append((file, read_file(file.read_bytes(), file.name, url, started_at)))
         except (OSError, OutcomesError) as exc:
-            outcomes, error = None, f"{path}: {type(exc).__name__}: {exc}"
-        for note in outcomes.skipped if outcomes else []:
-            logger.warning("%s: %s", file.name, note)
-        if error:
-            summary = finish_run(con, run_id, FLOW, started_at, "FAILED", {
-                "db": str(resolve_db(db)), "file": path, "error": error,
-                "skipped": outcomes.skipped[:20] if outcomes else []})
+            errors.append(f"{path}: {type(exc).__name__}: {exc}")
+    with warehouse_session(db) as con, recorded_run(con, run_id, FLOW, started_at):
+        index = default_index()
+        known = _stored_frameworks(con)
+        for _, outcomes_file in read:
+            known.update(typed_frameworks(outcomes_file.rows, index))
+        batches, per_file = [], {}
+        for file, outcomes_file in read:
+            outcomes = outcomes_rows(outcomes_file.document, outcomes_file.rows, index, known)
+            outcomes.skipped[:0] = outcomes_file.skipped
+            for note in outcomes.skipped:
+                logger.warning("%s: %s", file.name, note)
+            if not outcomes.rows:
+                errors.append(f"{file}: no official row names a council, a framework and a date")
+                continue
+            batches.append(outcomes_batch(outcomes))
+            per_file[file.name] = {"edition": str(outcomes_file.document.published_on), "official_rows": outcomes.rows,
+                                   "inspections": len(outcomes.inspections), "ratings": len(outcomes.ratings),
+                                   "skipped": len(outcomes.skipped)}
+        written = load(con, merge_batches(batches)) if batches else {}
+        summary = finish_run(con, run_id, FLOW, started_at, "FAILED" if errors else "COMPLETED", {
+            "db": str(resolve_db(db)), "files": per_file, "errors": errors,
+            "documents_this_run": {"ofsted_mi": len(batches)}, "written": written, "problems": errors})
+    lines = [f"{name}: edition {f['edition']}, {f['official_rows']} official rows, {f['inspections']} inspections, "
+             f"{f['ratings']} ratings ({f['skipped']} row(s) or table(s) skipped)" for name, f in per_file.items()]
+    for line in lines:
+        logger.info(line)
+    if errors:
+        for error in errors:
             logger.error(error)
-            return Failed(message=error, data=summary)
-        written = load(con, outcomes_batch(outcomes))
-        summary = finish_run(con, run_id, FLOW, started_at, "COMPLETED", {
-            "db": str(resolve_db(db)), "file": path, "official_rows": outcomes.rows, "skipped": len(outcomes.skipped),
-            "documents_this_run": {"ofsted_mi": 1}, "written": written})
-    message = (f"{file.name}: {outcomes.rows} official rows, {len(outcomes.inspections)} inspections, "
-               f"{len(outcomes.ratings)} ratings ({len(outcomes.skipped)} row(s) or table(s) skipped)")
-    logger.info(message)
-    return Completed(message=message, data=summary)
+        return Failed(message="; ".join(errors + lines), data=summary)
+    return Completed(message="; ".join(lines), data=summary)

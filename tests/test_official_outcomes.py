@@ -14,7 +14,15 @@ from flows.official_outcomes import load_official_outcomes, outcomes_batch
 from tests.conftest import db_rows
 from transforms.councils import load_aliases, load_councils
 from transforms.inspections import inspection_id
-from transforms.official_outcomes import framework_of, judgement_of, read_outcomes, read_sheets
+from transforms.official_outcomes import (
+    edition_of,
+    framework_of,
+    judgement_of,
+    outcomes_rows,
+    read_file,
+    read_outcomes,
+    read_sheets,
+)
 from warehouse.db import Batch, connect, load_batch, migrate, seed_reference, table_counts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "official_outcomes"
@@ -202,12 +210,15 @@ def test_ods_workbook_reads_like_the_csv_and_visits_carry_no_grades(outcomes_ods
     assert len(out.inspections) == 5 and out.rows == 6
 
 
-def test_a_table_without_inspection_types_is_skipped_with_a_note():
+def test_a_snapshot_without_inspection_types_takes_the_framework_in_force_or_the_typed_rows_one():
     data = b"Local authority area code,Local authority name,Inspection date,Publication date,Overall effectiveness\n" \
            b"E09000017,Hillingdon,2024-03-04,2024-04-22,Outstanding\n"
-    out = read_outcomes(data, "as_at.csv", "file:///as_at.csv", LOADED_AT)
-    assert out.rows == 0 and out.ratings == []
-    assert out.skipped == ["1 row(s) under a header with no inspection type column"]
+    out = read_outcomes(data, "as_at_31_march_2024.csv", None, LOADED_AT)
+    assert out.document.published_on == date(2024, 3, 31) and out.skipped == []
+    assert [(i.framework, i.visit_start) for i in out.inspections] == [("ilacs_standard", date(2024, 3, 4))]
+    file = read_file(data, "as_at_31_march_2024.csv", None, LOADED_AT)
+    typed = outcomes_rows(file.document, file.rows, known={(HILLINGDON, date(2024, 3, 4)): "ilacs_short"})
+    assert [r.inspection_id for r in typed.ratings] == [inspection_id(HILLINGDON, "ilacs_short", 2024)]
 
 
 # --------------------------------------------------------------------------- the flow
@@ -226,10 +237,10 @@ def test_loaded_batch_is_idempotent(tmp_path):
 
 def test_flow_loads_a_file_twice_without_changing_counts(prefect_harness, tmp_path, outcomes_ods):
     db = str(tmp_path / "w.duckdb")
-    first = load_official_outcomes(str(outcomes_ods), db=db, return_state=True)
+    first = load_official_outcomes([str(outcomes_ods)], db=db, return_state=True)
     assert first.is_completed(), first.message
     counts = first.result()["tables"]
-    second = load_official_outcomes(str(outcomes_ods), db=db, return_state=True)
+    second = load_official_outcomes([str(outcomes_ods)], db=db, return_state=True)
     assert second.is_completed() and second.result()["tables"] == counts
     assert (counts["ratings"], counts["inspections"], counts["documents"]) == (18, 5, 1)
     con = connect(db, read_only=True)
@@ -243,11 +254,11 @@ def test_flow_loads_a_file_twice_without_changing_counts(prefect_harness, tmp_pa
 def test_flow_fails_loudly_on_a_file_with_no_official_rows(prefect_harness, tmp_path):
     empty = tmp_path / "empty_outcomes.csv"
     empty.write_text("Local authority name,Publication date,Inspection type,Overall effectiveness\n")
-    state = load_official_outcomes(str(empty), db=str(tmp_path / "w.duckdb"), return_state=True)
+    state = load_official_outcomes([str(empty)], db=str(tmp_path / "w.duckdb"), return_state=True)
     assert state.is_failed() and str(empty) in state.message
     unreadable = tmp_path / "broken.ods"
     unreadable.write_bytes(b"not a zip file")
-    state = load_official_outcomes(str(unreadable), db=str(tmp_path / "w.duckdb"), return_state=True)
+    state = load_official_outcomes([str(unreadable)], db=str(tmp_path / "w.duckdb"), return_state=True)
     assert state.is_failed() and "broken.ods" in state.message
 
 
@@ -323,3 +334,112 @@ def test_cli_load_outcomes_loads_the_file_and_refuses_a_missing_one(prefect_harn
                        "WHERE d.source = 'ofsted_mi'") == [(len(HISTORY_RATINGS),)]
     missing = CliRunner().invoke(app, ["load-outcomes", str(tmp_path / "nope.ods"), "--db", str(db)])
     assert missing.exit_code == 2 and "No outcomes file" in missing.output
+
+
+# --------------------------------------------------------------------------- editions (shaped like Ofsted's files)
+
+LEEDS, KENT = "E08000035", "E10000016"
+HEADS_2025 = ["Web link", "Local authority area code", "Local authority name", "Ofsted region", "Inspection date",
+              "Publication date", "Overall effectiveness",
+              "The impact of leaders on social work practice with children and families",
+              "The experiences and progress of children who need help and protection",
+              "The experiences and progress of children in care", "The experiences and progress of care leavers"]
+WEB = "Ofsted Local Authority Webpage"
+
+
+def _edition_2025(path: Path) -> Path:
+    """The 2025 edition's sheets: the snapshot as at 31 March (no type), in-year inspections, the history."""
+    snapshot = [[WEB, HILLINGDON, "Hillingdon", "London", date(2024, 3, 4), date(2024, 4, 22), "Outstanding",
+                 "Outstanding", "Good", "Outstanding", "Good"],
+                [WEB, LEEDS, "Leeds", "Yorkshire and Humber", date(2024, 10, 7), date(2024, 11, 25), "Good", "Good",
+                 "Good", "Good", "Requires improvement to be good"],
+                [WEB, KENT, "Kent", "South East", date(2022, 5, 9), date(2022, 7, 4), "Good", "Good", "Good",
+                 "Good", ""]]
+    in_year = [[WEB, LEEDS, "Leeds", "Yorkshire and Humber", date(2024, 10, 7), date(2024, 11, 25),
+                "ILACS Short Inspection", "Good", "Good", "Good", "Good", "Requires improvement to be good"],
+               [WEB, KENT, "Kent", "South East", date(2025, 1, 13), date(2025, 2, 24), "ILACS Focused Visit",
+                "", "", "", "", ""]]
+    history = [[WEB, HILLINGDON, "Hillingdon", "Current", "London", date(2024, 3, 4), date(2024, 4, 22),
+                "ILACS Short Inspection", "Outstanding", "Outstanding", "Good", "Outstanding", "Good"],
+               [WEB, KENT, "Kent", "Current", "South East", date(2022, 5, 9), date(2022, 7, 4),
+                "ILACS Standard Inspection", "Good", "Good", "Good", "Good", ""]]
+    in_year_heads = HEADS_2025[:5] + ["Publication date", "Inspection/Visit type"] + HEADS_2025[6:]
+    in_year_heads[3:5] = ["Region", "Inspection/Visit date"]
+    history_heads = HEADS_2025[:3] + ["Local authority status"] + HEADS_2025[3:6] + ["Inspection type"] + HEADS_2025[6:]
+    write_ods(path, {
+        "Cover": [["Local authority inspection outcomes as at 31 March 2025"], ["Section", "Detail"]],
+        "Inspections_as_at_31_March": [["Inspections as at 31 March 2025"], HEADS_2025, *snapshot],
+        "In-year_inspections": [["In-year inspections 2024-25"], in_year_heads, *in_year],
+        "ILACS_inspection_history": [["ILACS inspection history"], history_heads, *history]})
+    return path
+
+
+def _edition_2024(path: Path) -> Path:
+    """The 2024 edition: a snapshot and an in-year sheet without publication dates, a wide ILACS history; it
+    grades Hillingdon's care leavers differently from the 2025 edition (an edition disagreement)."""
+    heads = ["Web link", "Local authority name", "Ofsted region", "Inspection date", "Overall effectiveness",
+             "Impact of leaders", "Experiences and progress of children who need help and protection",
+             "Experiences and progress of children in care", "Experiences and progress of care leavers"]
+    snapshot = [[WEB, "Hillingdon", "London", date(2024, 3, 4), "Outstanding", "Outstanding", "Good",
+                 "Outstanding", "Requires improvement to be good"],
+                [WEB, "Kent", "South East", date(2022, 5, 9), "Good", "Good", "Good", "Good", ""],
+                [WEB, "Leeds", "Yorkshire and Humber", "Not yet inspected", "", "", "", "", ""]]
+    in_year_heads = ["Web link", "Local authority name", "Region", "Inspection/Visit date", "Inspection/Visit type",
+                     *heads[4:], "Visit Theme"]
+    in_year = [[WEB, "Hillingdon", "London", date(2024, 3, 4), "ILACS Short Inspection", "Outstanding",
+                "Outstanding", "Good", "Outstanding", "Requires improvement to be good", ""]]
+    wide_heads = ["Web link", "Local authority name", "LA region", "First ILACS publication date",
+                  "First ILACS inspection type", "First ILACS overall effectiveness", "First ILACS impact of leaders",
+                  "Second ILACS publication date", "Second ILACS inspection type", "Second ILACS overall effectiveness"]
+    wide = [[WEB, "Hillingdon", "London", date(2019, 2, 25), "ILACS Standard Inspection", "Good", "Good",
+             date(2024, 4, 22), "ILACS Short Inspection", "Outstanding"]]
+    write_ods(path, {
+        "Cover": [["Local authority inspection outcomes as at 31 March 2024"], ["Section", "Detail"]],
+        "Inspections_31_March_2024": [["Inspections as at 31 March 2024"], heads, *snapshot],
+        "Inspections_in_year_2023-24": [["In-year 2023-24"], in_year_heads, *in_year],
+        "ILACS_inspections_2018-2024": [["ILACS inspections"], wide_heads, *wide]})
+    return path
+
+
+def test_every_sheet_of_both_editions_is_read_and_each_edition_dated(tmp_path):
+    for make, edition, skipped in ((_edition_2025, date(2025, 3, 31), []),
+                                   (_edition_2024, date(2024, 3, 31), 1)):
+        path = make(tmp_path / f"outcomes-{edition.year}.ods")
+        sheets = read_sheets(path.read_bytes(), path.name)
+        file = read_file(path.read_bytes(), "outcomes.ods", None, LOADED_AT)
+        assert edition_of(sheets, "outcomes.ods") == edition == file.document.published_on
+        out = read_outcomes(path.read_bytes(), "outcomes.ods", None, LOADED_AT)
+        assert not [n for n in out.skipped if "layout" in n or "type" in n]  # no sheet left out
+        if skipped:  # Leeds, "Not yet inspected" in 2024: noted, not loaded
+            assert len(out.skipped) == 1 and "Leeds" in out.skipped[0]
+
+
+def test_both_editions_and_a_csv_load_to_latest_grades_matching_the_snapshot(prefect_harness, tmp_path):
+    """Loaded together, latest_ratings for current councils equals the 2025 snapshot (0 mismatches); the older
+    edition's disagreeing grade shows in rating_conflicts; the same file from another path changes nothing."""
+    new, old = _edition_2025(tmp_path / "outcomes_2025.ods"), _edition_2024(tmp_path / "outcomes_2024.ods")
+    db = str(tmp_path / "w.duckdb")
+    state = load_official_outcomes([str(old), str(new), str(FIXTURES / "ilacs_history.csv")], db=db,
+                                   return_state=True)
+    assert state.is_completed(), state.message
+    snapshot = {(code, judgement): grade for code, judgement, grade in [
+        (HILLINGDON, "overall_effectiveness", "outstanding"), (HILLINGDON, "leadership", "outstanding"),
+        (HILLINGDON, "help_and_protection", "good"), (HILLINGDON, "children_in_care", "outstanding"),
+        (HILLINGDON, "care_leavers", "good"), (LEEDS, "overall_effectiveness", "good"), (LEEDS, "leadership", "good"),
+        (LEEDS, "help_and_protection", "good"), (LEEDS, "children_in_care", "good"),
+        (LEEDS, "care_leavers", "requires_improvement"), (KENT, "overall_effectiveness", "good"),
+        (KENT, "leadership", "good"), (KENT, "help_and_protection", "good"), (KENT, "children_in_care", "good")]}
+    latest = dict(((c, j), g) for c, j, g in db_rows(db, "SELECT council_code, judgement, grade FROM latest_ratings "
+                                                         "WHERE council_code IN ('E09000017', 'E08000035', 'E10000016')"
+                                                         " AND grade IS NOT NULL"))
+    assert latest == snapshot
+    assert db_rows(db, "SELECT council_code, judgement, official_grade, other_grade FROM rating_conflicts") == [
+        (HILLINGDON, "care_leavers", "good", "requires_improvement")]
+    assert db_rows(db, "SELECT DISTINCT framework FROM inspections WHERE council_code = ? AND visit_start = ?",
+                   [LEEDS, date(2024, 10, 7)]) == [("ilacs_short",)]  # the snapshot row took the in-year type
+    counts = state.result()["tables"]
+    copy = tmp_path / "elsewhere" / "outcomes_2025.ods"
+    copy.parent.mkdir()
+    copy.write_bytes(new.read_bytes())
+    again = load_official_outcomes([str(copy)], db=db, return_state=True)
+    assert again.is_completed() and again.result()["tables"] == counts

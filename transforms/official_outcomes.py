@@ -1,20 +1,26 @@
 """Ofsted's published local-authority inspection outcomes (management information) -> inspections and ratings.
 
 The official record of every grade, read from the spreadsheets Ofsted publishes (ODS, XLSX: read with
-python-calamine) or CSV copies of their sheets, in three layouts:
+python-calamine) or CSV copies of their sheets, every sheet of every edition, in four layouts:
 
-- one row per inspection ("ILACS_inspection_history", "In-year_inspections"): area code, local authority
-  name, inspection (or visit) date, publication date, inspection type, one column per judgement;
+- one row per inspection ("ILACS_inspection_history", "In-year_inspections", "Inspections_in_year_2023-24"):
+  area code, local authority name, inspection (or visit) date, publication date (not in every edition),
+  inspection type, one column per judgement;
+- one row per council: its latest inspection as at 31 March ("Inspections_as_at_31_March",
+  "Inspections_31_March_2024"): name, inspection date, publication date (not in every edition), judgements,
+  but no inspection type. Its framework is that of the typed row of the same council and first day (from
+  the other sheets and files loaded with it, else the warehouse), else the one in force on that day;
 - one row per council with a column group per inspection ("LA_inspections_2009-2023": "<inspection>
   publication date" opens a group, "<inspection> inspection type" names the next one);
 - one row per council, inspection and judgement (``la_name, inspection_group, inspection_type,
   publication_date, judgement, grade``: the long form of the previous one).
 
-A table without an inspection type ("Inspections_as_at_31_March": latest judgements only) cannot say
-whether an inspection was standard or short; its rows are skipped with a note (the inspection history
-holds the same inspections with their types). The whole file is one `statistics` document (source
-``ofsted_mi``); every rating cites it, with the spreadsheet row it came from as evidence. Inspection ids
-use the publication year (and month, for visits), as the provider pages do, so both line up.
+The whole file is one `statistics` document (source ``ofsted_mi``) dated by its edition (the 31 March it
+describes, from its cover sheet or file name): every rating cites it, with the spreadsheet row it came from
+as evidence. Its id comes from its content, so the same file loaded from another path is the same
+document. Inspection ids use the publication year (and month, for visits), as the provider pages do, so
+both line up; when editions disagree, views prefer the newer edition and `rating_conflicts` shows the
+older one's grade.
 """
 
 from __future__ import annotations
@@ -24,12 +30,14 @@ import hashlib
 import io
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from python_calamine import CalamineError, CalamineWorkbook
 
-from csi.frameworks import official_framework
+from csi.dates import safe_date
+from csi.frameworks import in_force, official_framework
 from csi.records import (
     GRADE_RANK,
     DocumentCouncil,
@@ -53,6 +61,11 @@ CONTENT_TYPES = {
     "xls": "application/vnd.ms-excel",
 }
 _NAME_HEADERS = ("local authority name", "la_name")
+_TYPE_HEADERS = ("inspection type", "inspection/visit type")
+_VISIT_HEADERS = ("inspection date", "inspection/visit date")
+_MARCH_YEAR = re.compile(r"march[\s_-]*(\d{4})", re.I)  # "as at 31 March 2025", "as_at_March_2024"
+_YEAR_RANGE = re.compile(r"(?<!\d)20\d{2}[\s_-](20\d{2}|\d{2})(?![\d-])")  # "2024_25", "2018_2025": the end
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 # Judgement column (or the long layout's judgement cell) -> judgement, most specific first.
 JUDGEMENT_WORDS = [
@@ -91,7 +104,7 @@ class Grade:
 
 @dataclass(frozen=True)
 class OfficialRow:
-    """One inspection as the official record gives it."""
+    """One inspection as the official record gives it (inspection_type "" in a snapshot as at 31 March)."""
 
     council_name: str
     area_code: str | None
@@ -174,16 +187,13 @@ def _column(header: list[str], *names: str) -> int | None:
     return next((lowered.index(n) for n in names if n in lowered), None)
 
 
-def _per_inspection(header: list[str], rows: list[list[str]], skipped: list[str]) -> list[OfficialRow]:
-    """One row per inspection: type, dates and one column per judgement."""
+def _per_inspection(header: list[str], rows: list[list[str]]) -> list[OfficialRow]:
+    """One row per inspection: type (none in a snapshot as at 31 March), dates and one column per judgement."""
     name = _column(header, "local authority name")
     code = _column(header, "local authority area code")
-    kind = _column(header, "inspection type", "inspection/visit type")
-    visit = _column(header, "inspection date", "inspection/visit date")
+    kind = _column(header, *_TYPE_HEADERS)
+    visit = _column(header, *_VISIT_HEADERS)
     published = _column(header, "publication date")
-    if kind is None:
-        skipped.append(f"{len(rows)} row(s) under a header with no inspection type column")
-        return []
     judged = [i for i, h in enumerate(header) if i not in (name, code, kind, visit, published) and judgement_of(h)]
     out = []
     for cells in rows:
@@ -191,7 +201,8 @@ def _per_inspection(header: list[str], rows: list[list[str]], skipped: list[str]
         evidence = _evidence(list(zip(header, cells, strict=False)))
         out.append(OfficialRow(
             council_name=cells[name], area_code=cells[code] if code is not None else None,
-            inspection_type=cells[kind], visit_date=_date(cells[visit]) if visit is not None else None,
+            inspection_type=cells[kind] if kind is not None else "",
+            visit_date=_date(cells[visit]) if visit is not None else None,
             published_on=_date(cells[published]) if published is not None else None,
             grades=tuple(Grade(header[i], cells[i], evidence) for i in judged if cells[i]), evidence=evidence))
     return out
@@ -259,10 +270,10 @@ def official_rows(sheets: dict[str, list[list]]) -> tuple[list[OfficialRow], lis
                 skipped.append(f"{sheet}: {len(data)} row(s) in a table with repeated column names")
             elif {"la_name", "judgement", "grade"} <= lowered:
                 found += _long(header, data)
-            elif sum(h.endswith(" publication date") for h in lowered) >= 2:
+            elif any(h.endswith(" publication date") for h in lowered):
                 found += _wide(header, data)
-            elif "publication date" in lowered:
-                found += _per_inspection(header, data, skipped)
+            elif lowered & {"publication date", *_VISIT_HEADERS}:
+                found += _per_inspection(header, data)
             else:
                 skipped.append(f"{sheet}: {len(data)} row(s) in a table of unknown layout")
     return [r for r in found if r.council_name], skipped
@@ -270,21 +281,46 @@ def official_rows(sheets: dict[str, list[list]]) -> tuple[list[OfficialRow], lis
 
 # --------------------------------------------------------------------------- rows
 
-def outcomes_rows(document: DocumentRow, rows: list[OfficialRow], index: CouncilIndex | None = None) -> Outcomes:
-    """Inspections and ratings of the official rows, all citing `document`; rows that name no known council,
-    no framework or no date are left out with a note."""
+def typed_frameworks(rows: list[OfficialRow], index: CouncilIndex | None = None) -> dict[tuple[str, date], str]:
+    """(council, first day on site) -> framework, from the rows that state their inspection type: what a snapshot
+    row (no type) of the same inspection was."""
     index = index or default_index()
+    known = {}
+    for row in rows:
+        framework = framework_of(row.inspection_type)
+        code = _council(index, row)
+        if framework and code and row.visit_date:
+            known[(code, row.visit_date)] = framework
+    return known
+
+
+def _council(index: CouncilIndex, row: OfficialRow) -> str | None:
+    when = row.published_on or row.visit_date
+    if row.area_code and _known(index, row.area_code):
+        return row.area_code
+    return index.resolve(row.council_name, on=when)
+
+
+def outcomes_rows(document: DocumentRow, rows: list[OfficialRow], index: CouncilIndex | None = None,
+                  known: Mapping[tuple[str, date], str] | None = None) -> Outcomes:
+    """Inspections and ratings of the official rows, all citing `document`; rows that name no known council,
+    no framework or no date are left out with a note. A snapshot row (no type) takes the framework `known`
+    (see typed_frameworks) gives its council and first day, else the one in force on that day."""
+    index = index or default_index()
+    known = {**typed_frameworks(rows, index), **(known or {})}
     out = Outcomes(document)
     inspections: dict[str, Inspection] = {}
     ratings: dict[str, Rating] = {}
     councils: Counter[str] = Counter()
     for row in rows:
         when = row.published_on or row.visit_date
-        code = row.area_code if row.area_code and _known(index, row.area_code) else \
-            index.resolve(row.council_name, on=when)
+        code = _council(index, row)
         framework = framework_of(row.inspection_type)
+        if not row.inspection_type and code and row.visit_date:  # a snapshot as at 31 March
+            framework = known.get((code, row.visit_date)) or in_force(row.visit_date)
         if code is None or framework is None or when is None:
-            missing = "council" if code is None else "framework" if framework is None else "date"
+            missing = "council" if code is None else "date" if when is None or not row.inspection_type and \
+                row.visit_date is None else "framework"
             out.skipped.append(f"unknown {missing}: {row.evidence.splitlines()[0][:300]}")
             continue
         out.rows += 1
@@ -319,16 +355,57 @@ def _known(index: CouncilIndex, code: str) -> bool:
     return True
 
 
-def read_outcomes(data: bytes, name: str, url: str, fetched_at: datetime,
-                  index: CouncilIndex | None = None) -> Outcomes:
-    """An outcomes file (its bytes and file name) as one statistics document with its inspections and ratings."""
-    rows, skipped = official_rows(read_sheets(data, name))
+def cover_title(sheets: dict[str, list[list]]) -> str | None:
+    """The title on a workbook's cover sheet, its first cell that names a year ("Local authority inspection outcomes
+    as at 31 March 2025", "Children's social care data in England 2023")."""
+    first = next(iter(sheets), "")
+    cells = [_text(c) for row in sheets[first][:4] for c in row] if "cover" in first.lower() else []
+    return next((c for c in cells if _YEAR.search(c)), None)
+
+
+def edition_of(sheets: dict[str, list[list]], name: str) -> date | None:
+    """The 31 March an edition describes, from its cover sheet's title ("... as at 31 March 2025"), else its file
+    name: "as_at_March_2024", an in-year "2024_25" (its end), else the latest year it names."""
+    for text in (cover_title(sheets) or "", name):
+        if m := _MARCH_YEAR.search(text):
+            return safe_date(int(m[1]), 3, 31)
+        if m := _YEAR_RANGE.search(text):
+            return safe_date(int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1]), 3, 31)
+        if years := _YEAR.findall(text):
+            return safe_date(max(int(y) for y in years), 3, 31)
+    return None
+
+
+@dataclass
+class OutcomesFile:
+    """One file read: its document and official rows, before they become inspections and ratings."""
+
+    document: DocumentRow
+    rows: list[OfficialRow]
+    skipped: list[str]
+
+
+def read_file(data: bytes, name: str, url: str | None, fetched_at: datetime) -> OutcomesFile:
+    """An outcomes file (its bytes and file name) as one statistics document, dated by its edition. Its id comes
+    from its content, its URL is where it was published, else its content hash (urn:sha256:...), and its title
+    is its cover sheet's (else its file name), so the same file from another path is the same document."""
+    sheets = read_sheets(data, name)
+    rows, skipped = official_rows(sheets)
+    sha256 = hashlib.sha256(data).hexdigest()
     extension = name.rsplit(".", 1)[-1].lower()
     document = DocumentRow(
-        document_id=make_id("document", url), url=url, source=SOURCE, publisher=PUBLISHER, doc_type="statistics",
-        title=name, author=None, published_on=None, fetched_at=fetched_at,
-        content_sha256=hashlib.sha256(data).hexdigest(), content_type=CONTENT_TYPES.get(extension),
-        parser=PARSER, text="\n".join(r.evidence for r in rows))
-    out = outcomes_rows(document, rows, index)
-    out.skipped[:0] = skipped
+        document_id=make_id("document", SOURCE, sha256), url=url or f"urn:sha256:{sha256}", source=SOURCE,
+        publisher=PUBLISHER, doc_type="statistics", title=cover_title(sheets) or name, author=None,
+        published_on=edition_of(sheets, name),
+        fetched_at=fetched_at, content_sha256=sha256, content_type=CONTENT_TYPES.get(extension), parser=PARSER,
+        text="\n".join(r.evidence for r in rows))
+    return OutcomesFile(document, rows, skipped)
+
+
+def read_outcomes(data: bytes, name: str, url: str | None, fetched_at: datetime,
+                  index: CouncilIndex | None = None) -> Outcomes:
+    """An outcomes file as one statistics document with its inspections and ratings (see read_file)."""
+    file = read_file(data, name, url, fetched_at)
+    out = outcomes_rows(file.document, file.rows, index)
+    out.skipped[:0] = file.skipped
     return out
