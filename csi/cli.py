@@ -333,6 +333,9 @@ def extract_command(
 ) -> None:
     """Parse pages and print the document and every row it would load, without loading anything.
 
+    A file is a PDF by its bytes, whatever its name. An input that cannot be read or parsed is one line naming it
+    and why; the other inputs still run, and the exit code is 1.
+
     Example: `csi extract page.html --as-url https://www.cypnow.co.uk/news/article/x --json`.
     """
     from flows.extract_pages import ROW_TABLES, extract_inputs
@@ -342,12 +345,14 @@ def extract_command(
     if missing:
         raise _fail(f"No such file: {', '.join(missing)}")
     sources = load_sources(sources_file) if sources_file.exists() else None
+    failed = 0
     for page in extract_inputs(inputs, as_url, sources):
+        failed += "error" in page
         if as_json:
             print(json.dumps(page, ensure_ascii=False, default=str))
             continue
         if "error" in page:
-            console.print(f"[red]{page['url']}: {page['error']}")
+            console.print(f"[red]{page['url']}: {page['error']}", soft_wrap=True, highlight=False)
             continue
         doc = page["document"]
         console.rule(f"[bold]{doc['title'] or page['url']}")
@@ -359,6 +364,8 @@ def extract_command(
             for row in rows:
                 shown = {k: v for k, v in row.items() if not k.endswith("_id") or k == "inspection_id"}
                 console.print(f"  {shown}", highlight=False, soft_wrap=True)
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command("eval")

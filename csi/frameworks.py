@@ -44,6 +44,7 @@ class Framework:
     official: str | None = None  # wording of its "inspection type" in Ofsted's official files (regex)
     named: str | None = None  # wording that names it in news and minutes (regex)
     by_month: bool = False  # a council can have two in one year: ids use the month too
+    year_stated: bool = False  # long ended: news naming it must state the year (never the document's year)
     council_inspection: bool = True  # False: listed by Ofsted, but not an inspection of children's services
 
     def version(self, on: date | None) -> Version | None:
@@ -82,13 +83,14 @@ DECLARED = (
               named=r"\bjoint\s+targeted\s+area\s+inspection|\bJTAI\b|\bjoint\s+inspection"
                     r"|\bjoint\s+area\s+child\s+protection", by_month=True),
     Framework("jar", "Joint area review", 8, "joint", "jar", grades=True, named=r"\bjoint\s+area\s+review|\bJAR\b",
-              listing=r"joint\s+area\s+review"),
+              listing=r"joint\s+area\s+review", year_stated=True),
     Framework("apa", "Annual performance assessment", 7, "ofsted", "apa", grades=True,
-              named=r"\bannual\s+performance\s+assessment|\bAPA\b", listing=r"annual\s+performance\s+assessment"),
+              named=r"\bannual\s+performance\s+assessment|\bAPA\b", listing=r"annual\s+performance\s+assessment",
+              year_stated=True),
     Framework("slac", "SLAC", 5, "ofsted", "slac", grades=True,
               listing=r"looked\s+after\s+children|\bSLAC\b",
               official=r"\bslac\b|\btlac\b|looked\s+after\s+children",
-              named=r"\bsafeguarding\s+and\s+looked[-\s]after\s+children\b|\bSLAC\b", by_month=True),
+              named=r"\bsafeguarding\s+and\s+looked[-\s]after\s+children\b|\bSLAC\b", by_month=True, year_stated=True),
     Framework("ssi", "SSI", 12, "ssi", "ssi", grades=True, named=r"(?-i:\bSocial\s+Services\s+Inspectorate\b|\bSSI\b)"),
     Framework("focused_visit", "Focused visit", 10, "ofsted", "focused_visit",
               report_title=r"focused\s+visit\s+to\b", listing=r"focused\s+visit", official=r"focused\s+visit",
@@ -128,6 +130,9 @@ ILACS_SHORT = BY_CODE["ilacs_short"]
 ILACS_STANDARD = BY_CODE["ilacs_standard"]
 SIF = BY_CODE["sif"]
 SIF_REINSPECTION = BY_CODE["sif_reinspection"]
+SSI = BY_CODE["ssi"].code
+YEAR_STATED = tuple(f.code for f in COUNCIL_FRAMEWORKS if f.year_stated)  # apa, jar, slac
+NAMED_EARLIER = (*YEAR_STATED, SSI)  # graded frameworks before 2013 that news names in words
 PRE_2013 = tuple(f.code for f in COUNCIL_FRAMEWORKS if f.family in ("slac", "safeguarding_la", "jar", "apa", "ssi"))
 
 

@@ -81,7 +81,6 @@ def extract_inputs(inputs: list[str], as_url: str | None = None,
             body = path.read_bytes()
             url = as_url or path.resolve().as_uri()
             if path.suffix.lower() == ".pdf" and not is_pdf(body):
-                yield {"url": item, "error": "not a PDF: the file does not start with %PDF- (named .pdf, but "
-                                             f"{len(body):,} bytes of something else)"}
+                yield {"url": item, "error": f"not a PDF: no %PDF- header ({len(body):,} bytes named .pdf)"}
                 continue
             yield _safely(item, url, body, None, now_utc(), sources)

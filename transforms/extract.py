@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from datetime import date
 
+from csi.frameworks import NAMED_EARLIER, SSI, UNGRADED, YEAR_STATED
 from csi.frameworks import PRE_2013 as PRE_2013_FRAMEWORKS
-from csi.frameworks import UNGRADED
 from csi.records import (
     GRADE_RANK,
     Block,
@@ -154,7 +154,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
 
     # Findings belong to an inspection the document reports; undated, it may not say which (inspection_id NULL).
     reports_inspection = current_id is not None or any(_is_current(c, now) for c in claims) or (
-        named_framework(doc.text) in ("ssi", *UNGRADED))
+        named_framework(doc.text) in (SSI, *UNGRADED))
     if reports_inspection:
         finding_rows: dict[str, Finding] = {}
         for f in list_findings(blocks) + prose_findings(blocks):
@@ -242,7 +242,7 @@ def _quotes(index: CouncilIndex, doc: Document, blocks: list[Block], main: str |
 def _graded_framework(text: str, year: int) -> str:
     """The graded framework a historical verdict came from: named in words (APA, JAR, SLAC, SSI) or by year."""
     named = named_framework(text)
-    return named if named in ("apa", "jar", "slac", "ssi") else ofsted_framework(date(year, 12, 31), text)
+    return named if named in NAMED_EARLIER else ofsted_framework(date(year, 12, 31), text)
 
 
 def _without_undated_echoes(ratings: list[Rating]) -> list[Rating]:
@@ -282,11 +282,11 @@ def _current_inspection(claims: list[Claim], mentioned: list[InspectionClaim], r
         else:
             return None
         framework = named_framework(text)
-        if framework not in ("apa", "jar", "slac") or year > LAST_PRE_2013_YEAR:
+        if framework not in YEAR_STATED or year > LAST_PRE_2013_YEAR:
             framework = ofsted_framework(date(year, month or 1, 1), text)
         return framework, year, None
     for claim in mentioned:  # no verdict: a visit letter, a joint inspection, an SSI report
         recent = reference is None or claim.year >= reference.year - 1
-        if claim.framework in (*UNGRADED, "ssi") and recent:
+        if claim.framework in (*UNGRADED, SSI) and recent:
             return claim.framework, claim.year, claim.month
     return None

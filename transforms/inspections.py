@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from csi import frameworks
 from csi.dates import MONTH_PATTERN, month_number
-from csi.frameworks import BY_MONTH
+from csi.frameworks import BY_MONTH, YEAR_STATED
 from csi.records import Inspection, make_id
 from transforms.ratings import other_subject
 
@@ -92,7 +92,7 @@ def inspection_claims(sentences: list[str], reference: date | None) -> list[Insp
         if _FUTURE.search(sentence) or (framework is None and other_subject(sentence)):
             continue  # "a visit is expected later in the year"; a school's or a children's home's inspection
         year, month = _when(sentence, reference)
-        if framework in ("apa", "jar", "slac"):  # an earlier framework: its year must be stated, not assumed
+        if framework in YEAR_STATED:  # an earlier framework: its year must be stated, not assumed
             stated = _ANY_YEAR.search(sentence)
             year = int(stated.group(1)) if stated else None
         if year is None:

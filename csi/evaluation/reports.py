@@ -211,7 +211,7 @@ def match(report: OfstedReport, reference: date, council: str | None,
 
 
 def _family(framework: str | None) -> str:
-    return (framework or "").split("_")[0]  # sif and sif_reinspection; ilacs_standard and ilacs_short
+    return frameworks.family(framework or "")  # sif and sif_reinspection; ilacs_standard and ilacs_short
 
 
 def covers(official: list[OfficialInspection], framework: str | None, reference: date) -> bool:

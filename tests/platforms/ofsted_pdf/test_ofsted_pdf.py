@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import json
 import random
 import re
 from datetime import date, datetime
@@ -18,6 +20,8 @@ from fpdf import FPDF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from csi.evaluation.reports import evaluate_reports, format_evaluation
 from csi.records import THEMES, FetchRow
@@ -25,6 +29,7 @@ from flows.pipeline import Page, load, page_to_batch, pages_to_batch
 from scrapers.platforms import parse_page
 from scrapers.platforms.ofsted_pdf.parse import MAX_PAGES, PARSER, PdfUnreadable, normalise_pages, pdf_text
 from scrapers.sources import Source
+from scrapers.warc_import import iter_responses
 from transforms.councils import load_aliases, load_councils
 from transforms.extract import extract, inspection_id
 from transforms.ofsted_reports import IncompleteReport, parse_report, report_body
@@ -566,3 +571,39 @@ def test_a_reports_findings_and_grades_carry_its_inspections_dates_not_the_fetch
             (2026, date(2026, 5, 22))]
     finally:
         con.close()
+
+
+# --------------------------------------------------------------------------------------------- PDFs by content
+
+def test_csi_extract_takes_pdfs_by_their_bytes_and_a_bad_input_is_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from csi.cli import app
+
+    named_otherwise = tmp_path / "report.bin"
+    named_otherwise.write_bytes(fixture_pdf("ilacs_reform"))
+    not_a_pdf = tmp_path / "notes.pdf"
+    not_a_pdf.write_text("Minutes of a meeting, not a PDF at all.\n")
+    result = CliRunner().invoke(app, ["extract", str(not_a_pdf), str(named_otherwise), "--json"])
+    assert result.exit_code == 1, result.output  # one input failed; the other still printed its rows
+    error, page = [json.loads(line) for line in result.output.strip().splitlines()]
+    assert error["url"] == str(not_a_pdf) and error["error"].startswith("not a PDF") and "\n" not in error["error"]
+    assert [(r["judgement"], r["grade"]) for r in page["ratings"]][:1] == [("leadership", "good")]
+    assert page["document"]["doc_type"] == "ofsted_report"
+    shown = CliRunner().invoke(app, ["extract", str(not_a_pdf)])
+    assert shown.exit_code == 1
+    assert shown.output.strip() == f"{not_a_pdf}: not a PDF: no %PDF- header (40 bytes named .pdf)"
+
+
+def test_a_warc_pdf_served_under_another_type_is_parsed_by_its_bytes(tmp_path):
+    path = tmp_path / "other.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "application/octet-stream")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"{FILES}50300001", "response",
+                                                      payload=io.BytesIO(fixture_pdf("ilacs_reform")),
+                                                      http_headers=http))
+    (record,) = iter_responses(path)
+    assert record.media_type == "application/octet-stream" and record.is_parsable
+    doc = parse_page(record.response.url, record.response.body, record.content_type, FETCHED_AT, SOURCE, "x")
+    assert doc.doc_type == "ofsted_report" and extract(doc).inspections[0].framework_version == "ilacs-2026"
