@@ -254,3 +254,13 @@ def test_an_unreadable_provider_page_is_noted_and_the_crawl_goes_on(site):
     provider_pages = [f.row.url for f in result.documents if "/provider/" in f.row.url]
     assert site.base + "/provider/44/80487" in provider_pages  # kept as a document: its parse is its parse_error
     assert any("/v1/file/" in f.row.url for f in result.documents)  # the other pages' reports are still fetched
+
+
+def test_unknown_kinds_are_noted_in_the_run_summary():
+    from flows.pipeline import _markdown
+
+    doc = _parse("80476")
+    notes = [f"{doc.url}: {label}" for label in unknown_entries(doc.text)]
+    text = _markdown("ingest", {"tables": {"inspections": 8}, "unknown_listings": notes})
+    assert "Provider-page entries of an unknown kind, recorded as framework other: 1" in text
+    assert f"- {PROVIDER}80476: Annual engagement meeting summary" in text
