@@ -338,7 +338,8 @@ def extract_command(
 
     Example: `csi extract page.html --as-url https://www.cypnow.co.uk/news/article/x --json`.
     """
-    from flows.extract_pages import ROW_TABLES, extract_inputs
+    from csi.records import FACT_TABLES
+    from flows.extract_pages import extract_inputs
     from scrapers.sources import load_sources
 
     missing = [i for i in inputs if not i.startswith(("http://", "https://")) and not Path(i).is_file()]
@@ -358,7 +359,7 @@ def extract_command(
         console.rule(f"[bold]{doc['title'] or page['url']}")
         console.print(f"{page['url']}\npublished {doc['published_on']}, author {doc['author']}, "
                       f"parser {doc['parser']}, {len(doc['text'])} characters of text")
-        for table in ROW_TABLES:
+        for table in FACT_TABLES:
             rows = page[table]
             console.print(f"[bold]{table}[/]: {len(rows)}")
             for row in rows:

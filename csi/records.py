@@ -9,7 +9,7 @@ instead of duplicating them.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from datetime import date, datetime
 
 GRADE_RANK = {"outstanding": 1, "good": 2, "requires_improvement": 3, "inadequate": 4}
@@ -231,14 +231,66 @@ class Metric:
     text: str
 
 
-@dataclass
-class Extraction:
-    """Everything extraction derives from one document."""
+# --------------------------------------------------------------------------- the tables, declared once
 
-    document_councils: list[DocumentCouncil] = field(default_factory=list)
-    document_inspections: list[DocumentInspection] = field(default_factory=list)
-    inspections: list[Inspection] = field(default_factory=list)
-    ratings: list[Rating] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    metrics: list[Metric] = field(default_factory=list)
+WRITE_RULES = {
+    "reference": "the whole table is replaced together with the reference data it comes from",
+    "keep_first_fetched": "upsert; fetched_at stays the first fetch of the same bytes",
+    "merge": "upsert; a later non-null value wins, a null never erases a stored one",
+    "derived": "replaced with the rest of a document's rows whenever the document is reloaded",
+    "replace": "insert or replace by key",
+}
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One warehouse table (dlt's resource): its record type, primary key and write rule (WRITE_RULES).
+
+    `extracted`: rows derived from a document's text (an `Extraction`); `link`: a table that only ties two
+    others together (not a fact an analyst or the gold set counts); `contract`: in the public contract's
+    list (docs/warehouse.md, table counts).
+    """
+
+    name: str
+    record: type | None  # None: written by its own statement (runs)
+    key: tuple[str, ...]
+    write: str
+    extracted: bool = False
+    link: bool = False
+    contract: bool = True
+
+    def __post_init__(self) -> None:
+        if self.write not in WRITE_RULES:
+            raise ValueError(f"table {self.name}: write rule {self.write!r} is not one of {tuple(WRITE_RULES)}")
+
+
+TABLES = (
+    TableSpec("councils", Council, ("council_code",), "reference"),
+    TableSpec("council_aliases", CouncilAlias, ("alias", "council_code"), "reference"),
+    TableSpec("documents", DocumentRow, ("document_id",), "keep_first_fetched"),
+    TableSpec("document_councils", DocumentCouncil, ("document_id", "council_code"), "derived", extracted=True),
+    TableSpec("document_inspections", DocumentInspection, ("document_id", "inspection_id"), "derived",
+              extracted=True, link=True, contract=False),
+    TableSpec("inspections", Inspection, ("inspection_id",), "merge", extracted=True),
+    TableSpec("ratings", Rating, ("rating_id",), "derived", extracted=True),
+    TableSpec("findings", Finding, ("finding_id",), "derived", extracted=True),
+    TableSpec("quotes", Quote, ("quote_id",), "derived", extracted=True),
+    TableSpec("metrics", Metric, ("metric_id",), "derived", extracted=True),
+    TableSpec("fetches", FetchRow, ("fetch_id",), "replace"),
+    TableSpec("runs", None, ("run_id",), "replace"),
+)
+TABLE = {spec.name: spec for spec in TABLES}
+EXTRACTED_TABLES = tuple(spec for spec in TABLES if spec.extracted)
+# What extraction finds in a document, as an analyst (and the gold set) counts it.
+FACT_TABLES = tuple(spec.name for spec in EXTRACTED_TABLES if not spec.link)
+
+
+def rows_class(name: str, specs: tuple[TableSpec, ...], doc: str, module: str) -> type:
+    """A dataclass with one list of records per table (`Extraction`, `warehouse.db.Batch`)."""
+    cls = make_dataclass(name, [(s.name, f"list[{s.record.__name__}]", field(default_factory=list)) for s in specs])
+    cls.__doc__ = doc
+    cls.__module__ = module  # where pickle (Prefect's result store) finds it
+    return cls
+
+
+Extraction = rows_class("Extraction", EXTRACTED_TABLES, "Everything extraction derives from one document.", __name__)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from csi.records import DocumentRow
+from csi.records import FACT_TABLES, DocumentRow
 from flows.pipeline import error_text, now_utc, source_of
 from scrapers.http import Fetcher
 from scrapers.platforms import parse_page
@@ -22,7 +22,6 @@ from scrapers.warc_import import iter_responses
 from transforms.councils import default_index
 from transforms.extract import extract
 
-ROW_TABLES = ("document_councils", "inspections", "ratings", "findings", "quotes", "metrics")
 _WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
@@ -41,7 +40,7 @@ def extract_page(url: str, body: bytes, content_type: str | None, fetched_at: da
     doc = parse_page(url, body, content_type, fetched_at, source, hashlib.sha256(body).hexdigest())
     rows = extract(doc, default_index(), council=source.council)
     out = {"url": url, "document": _rows([DocumentRow.of(doc)])[0]}
-    out.update({table: _rows(getattr(rows, table)) for table in ROW_TABLES})
+    out.update({table: _rows(getattr(rows, table)) for table in FACT_TABLES})
     return out
 
 

@@ -16,7 +16,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 
 from csi.paths import resolve_db
-from csi.records import DocumentRow, FetchRow
+from csi.records import EXTRACTED_TABLES, DocumentRow, FetchRow
 from scrapers.platforms import default_source, parse_page
 from scrapers.sources import Source, SourceSet
 from scrapers.urls import host_of
@@ -81,9 +81,8 @@ def page_to_batch(page: Page) -> Batch:
     doc = parse_page(page.url, page.body, page.content_type, page.fetched_at, page.source, page.content_sha256)
     extraction = extract(doc, default_index(), council=page.source.council)
     batch = Batch(documents=[DocumentRow.of(doc)])
-    for table in ("document_councils", "document_inspections", "inspections", "ratings", "findings", "quotes",
-                  "metrics"):
-        getattr(batch, table).extend(getattr(extraction, table))
+    for spec in EXTRACTED_TABLES:
+        getattr(batch, spec.name).extend(getattr(extraction, spec.name))
     if page.fetch is not None:
         fetched = page.fetch
         if fetched.outcome == "parse_error":  # a reparse with a fixed parser: the page now parses

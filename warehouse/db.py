@@ -14,7 +14,6 @@ import re
 import typing
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
@@ -22,39 +21,15 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from csi.records import (
-    Council,
-    CouncilAlias,
-    DocumentCouncil,
-    DocumentInspection,
-    DocumentRow,
-    FetchRow,
-    Finding,
-    Inspection,
-    Metric,
-    Quote,
-    Rating,
-)
+from csi.records import TABLE, TABLES, Council, CouncilAlias, rows_class
 
-CONTRACT_TABLES = (
-    "councils", "council_aliases", "documents", "document_councils", "inspections", "ratings",
-    "findings", "quotes", "metrics", "fetches", "runs",
-)
+CONTRACT_TABLES = tuple(spec.name for spec in TABLES if spec.contract)
 # Rows derived from a document: replaced wholesale whenever the document is reloaded.
-DERIVED_TABLES = ("document_councils", "document_inspections", "ratings", "findings", "quotes", "metrics")
-PRIMARY_KEYS = {
-    "councils": ("council_code",),
-    "council_aliases": ("alias", "council_code"),
-    "documents": ("document_id",),
-    "document_councils": ("document_id", "council_code"),
-    "document_inspections": ("document_id", "inspection_id"),
-    "inspections": ("inspection_id",),
-    "ratings": ("rating_id",),
-    "findings": ("finding_id",),
-    "quotes": ("quote_id",),
-    "metrics": ("metric_id",),
-    "fetches": ("fetch_id",),
-}
+DERIVED_TABLES = tuple(spec.name for spec in TABLES if spec.write == "derived")
+PRIMARY_KEYS = {spec.name: spec.key for spec in TABLES if spec.record is not None}
+# What one load writes: documents with all rows derived from them, plus fetches.
+BATCH_TABLES = tuple(spec for spec in TABLES if spec.record is not None and spec.write != "reference")
+BATCH_TYPES = {spec.name: spec.record for spec in BATCH_TABLES}
 
 _MIGRATION_FILE = re.compile(r"^(\d+)_\w+\.sql$")
 _SCHEMA_VERSION_DDL = """
@@ -205,59 +180,44 @@ def _dedupe(rows: Sequence[object], table: str) -> list:
     return list({tuple(getattr(row, k) for k in key): row for row in rows}.values())
 
 
-def _merge_inspections(rows: Sequence[Inspection]) -> list[Inspection]:
-    """Fold rows for one inspection the way the upsert does: later non-null values win, nulls never erase."""
-    merged: dict[str, Inspection] = {}
+def _merge(rows: Sequence[object], table: str) -> list:
+    """Fold rows with one key the way a "merge" upsert does: later non-null values win, nulls never erase."""
+    key = PRIMARY_KEYS[table]
+    merged: dict[tuple, object] = {}
     for row in rows:
-        known = merged.get(row.inspection_id)
+        at = tuple(getattr(row, k) for k in key)
+        known = merged.get(at)
         if known is None:
-            merged[row.inspection_id] = row
+            merged[at] = row
         else:
             updates = {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
-            merged[row.inspection_id] = dataclasses.replace(
+            merged[at] = dataclasses.replace(
                 known, **{name: value for name, value in updates.items() if value is not None}
             )
     return list(merged.values())
 
 
-@dataclass
-class Batch:
-    """Everything one load writes: documents with all rows derived from them, plus fetches."""
-
-    documents: list[DocumentRow] = field(default_factory=list)
-    document_councils: list[DocumentCouncil] = field(default_factory=list)
-    document_inspections: list[DocumentInspection] = field(default_factory=list)
-    inspections: list[Inspection] = field(default_factory=list)
-    ratings: list[Rating] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    metrics: list[Metric] = field(default_factory=list)
-    fetches: list[FetchRow] = field(default_factory=list)
-
-
-BATCH_TYPES = {
-    "documents": DocumentRow, "document_councils": DocumentCouncil, "document_inspections": DocumentInspection,
-    "inspections": Inspection,
-    "ratings": Rating, "findings": Finding, "quotes": Quote, "metrics": Metric, "fetches": FetchRow,
-}
+Batch = rows_class("Batch", BATCH_TABLES, "Everything one load writes: documents with all rows derived from them, "
+                   "plus fetches.", __name__)
 
 
 def _insert_sql(table: str, source: str, columns: Sequence[str]) -> str:
-    """INSERT ... SELECT with the write semantics of each table (replace, merge, or keep the first)."""
+    """INSERT ... SELECT with the table's write rule (csi.records.TABLES): merge, keep first fetched, or replace."""
     cols = ", ".join(columns)
-    if table == "inspections":
-        key = PRIMARY_KEYS[table]
+    key = PRIMARY_KEYS[table]
+    rule = TABLE[table].write
+    if rule == "merge":
         merge = ", ".join(f"{c} = coalesce(excluded.{c}, {table}.{c})" for c in columns if c not in key)
         return (f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {source} "
                 f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {merge}")
-    if table == "documents":
+    if rule == "keep_first_fetched":
         # fetched_at is when this content was first fetched: a refetch of identical bytes keeps it.
         update = ", ".join(
-            f"{c} = CASE WHEN documents.content_sha256 = excluded.content_sha256 THEN documents.fetched_at "
+            f"{c} = CASE WHEN {table}.content_sha256 = excluded.content_sha256 THEN {table}.fetched_at "
             f"ELSE excluded.fetched_at END" if c == "fetched_at" else f"{c} = excluded.{c}"
-            for c in columns if c != "document_id")
+            for c in columns if c not in key)
         return (f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {source} "
-                f"ON CONFLICT (document_id) DO UPDATE SET {update}")
+                f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {update}")
     return f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {cols} FROM {source}"
 
 
@@ -294,11 +254,11 @@ def _write(
 
 
 def batch_to_arrow(batch: Batch) -> dict[str, pa.Table]:
-    """One Arrow table per batch table, deduplicated the way the load would (inspections merged)."""
+    """One Arrow table per batch table, deduplicated the way the load would (merged where the rule merges)."""
     tables = {}
     for table, record_type in BATCH_TYPES.items():
         rows = getattr(batch, table)
-        rows = _merge_inspections(rows) if table == "inspections" else _dedupe(rows, table)
+        rows = _merge(rows, table) if TABLE[table].write == "merge" else _dedupe(rows, table)
         tables[table] = _to_arrow(rows, record_type)
     return tables
 

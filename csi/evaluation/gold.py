@@ -56,6 +56,7 @@ from pathlib import Path
 from csi.frameworks import FRAMEWORKS
 from csi.records import (
     DOC_TYPES,
+    FACT_TABLES,
     FINDING_KINDS,
     GRADE_RANK,
     INSPECTORATES,
@@ -67,7 +68,7 @@ from csi.records import (
     Rating,
 )
 
-TABLES = ("ratings", "inspections", "findings", "quotes", "metrics", "document_councils")
+TABLES = FACT_TABLES  # the tables scored: every fact extraction finds (csi.records.TABLES)
 PATTERNS = {
     "multi_council": "several councils in one article, each with its own grade",
     "shared_grade_list": "lists of councils sharing one grade",
