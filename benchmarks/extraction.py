@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from csi.evaluation.extraction import generic_source, load_scrapinghub  # noqa: E402
+from front.evaluation.extraction import generic_source, load_scrapinghub  # noqa: E402
 from scrapers.platforms.news.parse import parse_article  # noqa: E402
 from transforms.councils import default_index  # noqa: E402
 from transforms.extract import extract  # noqa: E402

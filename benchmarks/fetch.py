@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 
 from pipeline import SOURCES, corpus, serve
-
 from scrapers.archive import WarcArchive
 from scrapers.crawl import crawl
 from scrapers.http import Fetcher, PreviousFetch

@@ -37,7 +37,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from csi.paths import DEFAULT_SOURCES, TASK_RUNNERS, resolve_db, resolve_warc_dir
 from csi.records import FetchRow, make_id
-from flows.pipeline import (
+from pipeline.pages import (
     PARSE_VERSION,
     Page,
     current_run_id,

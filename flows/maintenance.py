@@ -14,7 +14,7 @@ from csi.paths import DEFAULT_SOURCES, resolve_db, resolve_warc_dir
 from csi.records import FetchRow, make_id
 from csi.sample_site import SOURCES_FILE as SAMPLE_SOURCES
 from flows.ingest import MAINTENANCE_BATCH, parse_and_load
-from flows.pipeline import (
+from pipeline.pages import (
     current_run_id,
     failure_summary,
     finish_run,

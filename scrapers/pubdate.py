@@ -16,7 +16,7 @@ Dates in comments, related links, sidebars, footers, quotations (embedded tweets
 masthead (today's date) are never read, nor are dates labelled as updates ("Updated 5 March 2021").
 Numeric dates are day-first unless the page is en-US; a date must fall in 1990..tomorrow.
 
-Measured on the htmldate English evaluation pages (csi.evaluation.dates; 304 pages): when two sources
+Measured on the htmldate English evaluation pages (front.evaluation.dates; 304 pages): when two sources
 disagree the URL is right 7 times out of 8 against JSON-LD and 6 of 6 against meta tags (a URL is
 frozen when a story is first published; metadata is rewritten on republication), JSON-LD and meta tags
 are a near tie (2-3), and the headline date line beats the other visible sources (6-0 against bylines).

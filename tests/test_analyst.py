@@ -15,8 +15,8 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from csi.cli import app
 from flows.demo import demo
+from front.cli import app
 from tests.loopback import closed_port
 from warehouse.docs import DOCS_PATH, EXAMPLES, relations, render
 from warehouse.export import MANIFEST, export_parquet
@@ -233,7 +233,7 @@ def test_sql_refuses_writes(demo_db, tmp_path, statement):
 
 
 def test_the_read_only_connection_refuses_writes_the_check_misses(demo_db, monkeypatch):
-    monkeypatch.setattr("csi.cli._sql_refusal", lambda query: None)
+    monkeypatch.setattr("front.cli._sql_refusal", lambda query: None)
     before = _snapshot(demo_db)
     result = _sql(demo_db, "DELETE FROM ratings")
     assert result.exit_code == 2, result.output

@@ -222,7 +222,7 @@ def test_eval_claims_scores_stated_ratings_per_construction(tmp_path):
 
     from typer.testing import CliRunner
 
-    from csi.cli import app
+    from front.cli import app
 
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "two.html").write_text(_PAGE, encoding="utf-8")

@@ -16,7 +16,7 @@ import yaml
 from prefect.flows import load_flow_from_entrypoint
 
 from csi.paths import DEFAULT_SOURCES
-from flows.deployments import PREFECT_YAML, load_specs, runner_deployments
+from front.deployments import PREFECT_YAML, load_specs, runner_deployments
 from scrapers.sources import load_sources
 from tests.conftest import db_rows
 
@@ -85,7 +85,7 @@ def test_csi_serve_runs_a_deployment_against_a_live_api(prefect_harness, tmp_pat
     db = tmp_path / "csi.duckdb"
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "CSI_DB": str(db),
            "PREFECT_RUNNER_POLL_FREQUENCY": "1", "PREFECT_LOGGING_LEVEL": "WARNING"}
-    server = subprocess.Popen([sys.executable, "-m", "csi.cli", "serve", "--only", "reparse"], cwd=tmp_path,
+    server = subprocess.Popen([sys.executable, "-m", "front.cli", "serve", "--only", "reparse"], cwd=tmp_path,
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         run = None

@@ -135,8 +135,8 @@ allow_private_addresses = ["127.0.0.1"]
 def test_a_source_most_of_whose_fetches_failed_fails_naming_it_and_its_hosts(prefect_harness, site, tmp_path):
     from typer.testing import CliRunner
 
-    from csi.cli import app
     from flows.ingest import ingest
+    from front.cli import app
     from tests.conftest import db_rows
 
     dead = f"127.0.0.1:{closed_port()}"

@@ -7,10 +7,10 @@ import hashlib
 import pytest
 from typer.testing import CliRunner
 
-from csi.cli import app
 from csi.sample_site import SOURCES_FILE, serve_site
 from flows.demo import demo
 from flows.ingest import ingest
+from front.cli import app
 from scrapers.archive import read_response
 from tests.conftest import db_rows
 from tests.loopback import closed_port

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from csi.evaluation.extraction import score_bodies, score_snippets, shingle_match, snippet_counts
+from front.evaluation.extraction import score_bodies, score_snippets, shingle_match, snippet_counts
 from scrapers.html import (
     PageScan,
     blocks_of,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from csi.evaluation.gold import PATTERNS, TABLES, evaluate, format_report, load_pages, validate_page
 from csi.floors import floors_of
+from front.evaluation.gold import PATTERNS, TABLES, evaluate, format_report, load_pages, validate_page
 
 GOLD = Path(__file__).parent / "gold"
 

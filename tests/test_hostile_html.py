@@ -10,7 +10,7 @@ import time
 import pytest
 
 from csi.sample_site import SITE_DIR
-from flows.pipeline import Page, pages_to_batch
+from pipeline.pages import Page, pages_to_batch
 from scrapers.html import MAX_PAGE_BYTES
 from tests.conftest import FETCHED_AT, SAMPLE_BASE, SAMPLE_PAGES
 

@@ -13,7 +13,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from csi.records import make_id
-from flows.pipeline import Page, pages_to_batch
+from pipeline.pages import Page, pages_to_batch
 from scrapers.platforms.ofsted_site import discover as ofsted
 from scrapers.platforms.ofsted_site.parse import publication_links
 from tests.conftest import FETCHED_AT

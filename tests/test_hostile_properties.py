@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from csi.records import Block, FetchRow, make_id
 from csi.sample_site import SITE_DIR
-from flows.pipeline import Page, pages_to_batch
+from pipeline.pages import Page, pages_to_batch
 from scrapers.html import UnparseablePage
 from scrapers.links import page_links
 from scrapers.platforms.moderngov import discover as mg

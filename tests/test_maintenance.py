@@ -18,11 +18,11 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from csi.cli import app
 from csi.sample_site import SITE_DIR
 from flows.demo import demo
 from flows.ingest import ingest
 from flows.maintenance import import_warc, reparse, rerun_failed
+from front.cli import app
 from tests.conftest import SAMPLE_PAGES, db_rows
 from tests.loopback import Reply, closed_port
 

@@ -325,7 +325,7 @@ def test_a_table_whose_column_names_repeat_is_skipped_rather_than_misread():
 def test_cli_load_outcomes_loads_the_file_and_refuses_a_missing_one(prefect_harness, tmp_path):
     from typer.testing import CliRunner
 
-    from csi.cli import app
+    from front.cli import app
 
     db = tmp_path / "csi.duckdb"
     result = CliRunner().invoke(app, ["load-outcomes", str(FIXTURES / "ilacs_history.csv"), "--db", str(db)])

@@ -265,7 +265,7 @@ def test_evaluate_dates_counts_as_htmldate_does(tmp_path, capsys):
     import gzip
     import json
 
-    from csi.evaluation.dates import evaluate_dates, main
+    from front.evaluation.dates import evaluate_dates, main
 
     bench = tmp_path / "dates-bench" / "htmldate-eval"
     (bench / "html").mkdir(parents=True)

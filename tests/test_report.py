@@ -12,8 +12,8 @@ import lxml.html
 import pytest
 from typer.testing import CliRunner
 
-from csi.cli import app
 from flows.demo import demo
+from front.cli import app
 from tests.conftest import db_rows
 from tests.loopback import closed_port
 from warehouse.db import connect

@@ -8,11 +8,11 @@ import pytest
 from typer.testing import CliRunner
 
 import flows.ingest
-import flows.pipeline
-from csi.cli import app
+import pipeline.pages
 from csi.sample_site import SITE_DIR, SOURCES_FILE, serve_site
 from flows.ingest import _verdicts, ingest, task_runner_for
-from flows.pipeline import Page, pages_to_batch
+from front.cli import app
+from pipeline.pages import Page, pages_to_batch
 from tests.conftest import FETCHED_AT, SAMPLE_BASE, SAMPLE_PAGES, db_rows
 from tests.loopback import make_source
 from warehouse.db import batch_to_arrow
@@ -25,7 +25,7 @@ LGC_PAGE = "/lgc/news/hillingdon-services-still-poor.html"
 @pytest.fixture
 def counted_parse(monkeypatch):
     """Count parse_page calls per URL; URLs in `failing` raise instead of parsing."""
-    real = flows.pipeline.parse_page
+    real = pipeline.pages.parse_page
     calls: Counter[str] = Counter()
     failing: set[str] = set()
 
@@ -35,7 +35,7 @@ def counted_parse(monkeypatch):
             raise ValueError("injected parser fault")
         return real(url, *args, **kwargs)
 
-    monkeypatch.setattr(flows.pipeline, "parse_page", parse)
+    monkeypatch.setattr(pipeline.pages, "parse_page", parse)
     return calls, failing
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from csi.cli import app
+from front.cli import app
 
 SOURCE = """
 [[source]]

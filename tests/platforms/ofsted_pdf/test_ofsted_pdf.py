@@ -23,9 +23,9 @@ from PIL import Image
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from csi.evaluation.reports import evaluate_reports, format_evaluation
 from csi.records import THEMES, FetchRow
-from flows.pipeline import Page, load, page_to_batch, pages_to_batch
+from front.evaluation.reports import evaluate_reports, format_evaluation
+from pipeline.pages import Page, load, page_to_batch, pages_to_batch
 from scrapers.platforms import parse_page
 from scrapers.platforms.ofsted_pdf.parse import MAX_PAGES, PARSER, PdfUnreadable, normalise_pages, pdf_text
 from scrapers.sources import Source
@@ -490,8 +490,8 @@ def test_evaluation_tells_a_missing_official_row_from_a_report_no_file_covers(tm
 def test_cli_eval_reports_prints_the_table_and_fails_below_the_floor(tmp_path):
     from typer.testing import CliRunner
 
-    from csi.cli import app
     from csi.floors import FLOORS_FILE
+    from front.cli import app
 
     pdf_dir = tmp_path / "pdf"
     pdf_dir.mkdir()

@@ -35,7 +35,7 @@ claim). Precision, recall and F1 are micro-averaged over pages: summed true posi
 nothing expected and nothing extracted scores 1.0. Pages are also tagged with the patterns they exercise
 (:data:`PATTERNS`), and the same scores are reported per pattern, so the weakest rules stand out.
 
-Run ``python -m csi.evaluation.gold [--gold tests/gold] [--verbose]``.
+Run ``python -m front.evaluation.gold [--gold tests/gold] [--verbose]``.
 """
 
 from __future__ import annotations
@@ -575,7 +575,7 @@ def validate_page(page: GoldPage) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m csi.evaluation.gold", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m front.evaluation.gold", description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold directory (default: tests/gold)")
     parser.add_argument("--verbose", "-v", action="store_true", help="per-pattern scores and each page's misses")
     parser.add_argument("--json", action="store_true", help="print the whole result as JSON")

@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from csi.evaluation.gold import match
+from front.evaluation.gold import match
 
 FETCHED_AT = datetime(2026, 1, 1, 12, 0, 0)
 _SAME_JUDGEMENT = {"looked_after": "children_in_care"}
@@ -91,7 +91,7 @@ def source_for(url: str, kind: str):
     """The Source a crawl would parse this page with."""
     import re
 
-    from csi.evaluation.gold import _shipped_sources
+    from front.evaluation.gold import _shipped_sources
     from scrapers.sources import Source
 
     moderngov = any(page in url.lower() for page in _MODERNGOV_PAGE)

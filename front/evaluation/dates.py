@@ -16,7 +16,7 @@ are read as "no date", so only None is right for them. ``accuracy_dated`` is TP 
 date, for comparison. Everything here is deterministic: pages are read in file-name order and nothing
 depends on timing.
 
-    python -m csi.evaluation.dates --shared ../shared/data
+    python -m front.evaluation.dates --shared ../shared/data
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from csi.records import FACT_TABLES, DocumentRow
-from flows.pipeline import error_text, now_utc, source_of
+from pipeline.pages import error_text, now_utc, source_of
 from scrapers.http import Fetcher
 from scrapers.platforms import parse_page
 from scrapers.platforms.ofsted_pdf.parse import is_pdf

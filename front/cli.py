@@ -240,7 +240,7 @@ def serve(
     from prefect import serve as prefect_serve
     from prefect.settings import PREFECT_API_URL
 
-    from flows.deployments import load_specs, runner_deployments
+    from front.deployments import load_specs, runner_deployments
 
     if not PREFECT_API_URL.value():
         raise _fail("csi serve needs a Prefect server that keeps schedules: start one with `prefect server start` "
@@ -339,7 +339,7 @@ def extract_command(
     Example: `csi extract page.html --as-url https://www.cypnow.co.uk/news/article/x --json`.
     """
     from csi.records import FACT_TABLES
-    from flows.extract_pages import extract_inputs
+    from pipeline.extract_pages import extract_inputs
     from scrapers.sources import load_sources
 
     missing = [i for i in inputs if not i.startswith(("http://", "https://")) and not Path(i).is_file()]
@@ -379,7 +379,7 @@ def eval_gold(
 
     Example: `csi eval --verbose`.
     """
-    from csi.evaluation.gold import evaluate, format_report
+    from front.evaluation.gold import evaluate, format_report
 
     if not gold.is_dir():
         raise _fail(f"No gold set at {gold}: run from the repository root or pass --gold PATH.")
@@ -409,8 +409,8 @@ def eval_extraction(
 
     Example: `csi eval-extraction --shared ../shared/data --floors floors.toml` (what CI runs).
     """
-    from csi.evaluation.dates import evaluate_dates
-    from csi.evaluation.extraction import evaluate_bodies, evaluate_snippets
+    from front.evaluation.dates import evaluate_dates
+    from front.evaluation.extraction import evaluate_bodies, evaluate_snippets
 
     if floors is not None:
         pinned = _floors(floors, "extraction")
@@ -455,7 +455,7 @@ def eval_claims(
 
     Example: `csi eval-claims ../shared/data/news-claims --floors floors.toml` (what CI runs).
     """
-    from csi.evaluation.claims import evaluate_claims, format_claims, summary
+    from front.evaluation.claims import evaluate_claims, format_claims, summary
 
     if floors is not None:
         pinned = _floors(floors, "claims")
@@ -487,7 +487,7 @@ def eval_reports(
     Example: `csi eval-reports ../shared/data/ofsted-reports/pdf --truth
     ../shared/data/ofsted-la-outcomes/ofsted_ilacs_inspection_history_2018_2025.csv --floors floors.toml`.
     """
-    from csi.evaluation.reports import evaluate_reports, format_evaluation
+    from front.evaluation.reports import evaluate_reports, format_evaluation
 
     if floors is not None and min_agreement is None:
         min_agreement = _floors(floors, "reports").get("agreement")

@@ -1,1 +1,0 @@
-"""Evaluations of csi's extraction against annotated pages (see csi.evaluation.gold)."""

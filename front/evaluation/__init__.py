@@ -1,0 +1,1 @@
+"""Evaluations of csi's extraction against annotated pages (see front.evaluation.gold)."""
