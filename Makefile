@@ -23,8 +23,10 @@ demo: install
 test: install
 	$(BIN)/python -m pytest -q
 
+# ruff, then import-linter's layer contracts (pyproject.toml, [tool.importlinter]).
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # Re-resolve the pinned dependency set (needs the package index).
 lock:

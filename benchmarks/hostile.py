@@ -39,11 +39,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import duckdb  # noqa: E402
 
+from csi.loopback import Loopback, Reply  # noqa: E402
 from csi.sample_site import SITE_DIR  # noqa: E402
 from pipeline.pages import Page, pages_to_batch  # noqa: E402
 from scrapers.sources import load_sources  # noqa: E402
 from scrapers.urls import MAX_URL_LENGTH  # noqa: E402
-from tests.loopback import Loopback, Reply  # noqa: E402
 
 HTML = "text/html; charset=utf-8"
 # Sample articles and the council and year each names: normal pages swap in another council and year.

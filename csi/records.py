@@ -34,6 +34,9 @@ FETCH_OUTCOMES = (
 )
 
 
+CELL_SEPARATOR = " | "  # between the cells of a table_row block (HTML tables, Ofsted's report lists)
+
+
 def make_id(*parts: object) -> str:
     """A stable 16-hex-digit id from the given parts (None and '' are equivalent)."""
     text = "\x1f".join("" if p is None else str(p) for p in parts)
@@ -44,7 +47,8 @@ def make_id(*parts: object) -> str:
 class Block:
     """A structural piece of a page's main content, in reading order.
 
-    kind is one of: heading, paragraph, list_item, table_row, quote.
+    kind is one of: heading, paragraph, list_item, table_row, quote. A table_row's cells are joined
+    by CELL_SEPARATOR.
     list_id groups the items of one list; items of different lists never share it.
     """
 

@@ -37,21 +37,9 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from csi.paths import DEFAULT_SOURCES, TASK_RUNNERS, resolve_db, resolve_warc_dir
 from csi.records import FetchRow, make_id
-from pipeline.pages import (
-    PARSE_VERSION,
-    Page,
-    current_run_id,
-    error_text,
-    failure_summary,
-    finish_run,
-    load,
-    merge_batches,
-    now_utc,
-    page_to_batch,
-    rating_changes,
-    recorded_run,
-    warehouse_session,
-)
+from pipeline.load import load, warehouse_session
+from pipeline.pages import PARSE_VERSION, Page, error_text, merge_batches, page_to_batch
+from pipeline.runs import current_run_id, failure_summary, finish_run, now_utc, rating_changes, recorded_run
 from scrapers.archive import ArchiveFull, WarcArchive, read_response, safe_run_name
 from scrapers.crawl import CrawlResult
 from scrapers.http import Fetcher, PreviousFetch

@@ -12,17 +12,10 @@ from prefect.states import Completed, Failed
 
 from csi.paths import DEFAULT_SOURCES, resolve_db, resolve_warc_dir
 from csi.records import FetchRow, make_id
-from csi.sample_site import SOURCES_FILE as SAMPLE_SOURCES
 from flows.ingest import MAINTENANCE_BATCH, parse_and_load
-from pipeline.pages import (
-    current_run_id,
-    failure_summary,
-    finish_run,
-    now_utc,
-    recorded_run,
-    source_of,
-    warehouse_session,
-)
+from pipeline.load import warehouse_session
+from pipeline.pages import source_of
+from pipeline.runs import current_run_id, failure_summary, finish_run, now_utc, recorded_run
 from scrapers.archive import ArchiveFull, WarcArchive, safe_run_name
 from scrapers.http import Fetcher
 from scrapers.platforms import expand_sources
@@ -37,13 +30,14 @@ IMPORT_SOURCE = "warc-import"
 
 
 def _sources(sources_file: str | None, base_url: str | None) -> SourceSet:
-    """The configured sources plus the bundled sample site's, so rows from `csi demo` keep their config too."""
+    """The configured sources, as the ingest flow runs them ("moderngov-all" -> moderngov-all-<code>, ...).
+
+    Pages of a source not configured here get a source made up by their platform (`source_of`): to reparse
+    a `csi demo` warehouse with the sample site's profiles, pass its sources file (csi/samples/sources.toml).
+    """
     path = Path(sources_file) if sources_file else DEFAULT_SOURCES
     loaded = load_sources(path, base_url=base_url).sources if path.exists() else ()
-    configured = expand_sources(list(loaded))  # "moderngov-all" -> moderngov-all-<code>, with each council
-    names = {s.name for s in configured}
-    samples = tuple(s for s in load_sources(SAMPLE_SOURCES).sources if s.name not in names)
-    return SourceSet(sources=tuple(configured) + samples)
+    return SourceSet(sources=tuple(expand_sources(list(loaded))))
 
 
 def _stage_root(db: str | None, run_id: str) -> Path:

@@ -16,7 +16,9 @@ from prefect.states import Completed, Failed
 
 from csi.frameworks import BY_CODE
 from csi.paths import resolve_db
-from pipeline.pages import current_run_id, finish_run, load, merge_batches, now_utc, recorded_run, warehouse_session
+from pipeline.load import load, warehouse_session
+from pipeline.pages import merge_batches
+from pipeline.runs import current_run_id, finish_run, now_utc, recorded_run
 from transforms.councils import default_index
 from transforms.official_outcomes import (
     Outcomes,

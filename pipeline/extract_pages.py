@@ -7,20 +7,17 @@ for a temporary Prefect API to start.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from csi.records import FACT_TABLES, DocumentRow
-from pipeline.pages import error_text, now_utc, source_of
+from pipeline.pages import error_text, read_page, source_of
+from pipeline.runs import now_utc
 from scrapers.http import Fetcher
-from scrapers.platforms import parse_page
 from scrapers.platforms.ofsted_pdf.parse import is_pdf
 from scrapers.sources import SourceSet
 from scrapers.warc_import import iter_responses
-from transforms.councils import default_index
-from transforms.extract import extract
 
 _WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -37,8 +34,7 @@ def extract_page(url: str, body: bytes, content_type: str | None, fetched_at: da
                  sources: SourceSet | None) -> dict:
     """One page -> {"url", "document": {documents columns}, "ratings": [...], ...}."""
     source = source_of(url, sources, "extract")
-    doc = parse_page(url, body, content_type, fetched_at, source, hashlib.sha256(body).hexdigest())
-    rows = extract(doc, default_index(), council=source.council)
+    doc, rows = read_page(url, body, content_type, fetched_at, source)
     out = {"url": url, "document": _rows([DocumentRow.of(doc)])[0]}
     out.update({table: _rows(getattr(rows, table)) for table in FACT_TABLES})
     return out

@@ -18,7 +18,7 @@ from itertools import count
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 from lxml import etree
 
-from csi.records import Block
+from csi.records import CELL_SEPARATOR, Block
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -258,7 +258,7 @@ def blocks_of(root: Tag) -> list[Block]:
                     add("list_item", text_of([li]), list_id=list_id)
             elif name == "tr":
                 cells = [clean_text(text_of([c])) for c in child.find_all(["td", "th"], recursive=False)]
-                add("table_row", " | ".join(c for c in cells if c))
+                add("table_row", CELL_SEPARATOR.join(c for c in cells if c))
             elif name == "p" or (name in ("div", "span") and not child.find(_BLOCK_TAGS)):
                 paragraph([child])
             else:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from csi.records import DocumentInspection, DocumentRow, Inspection, Rating, make_id
-from pipeline.pages import load
+from pipeline.load import load
 from tests.conftest import db_rows
 from transforms.councils import load_aliases, load_councils
 from transforms.inspections import DOC_TYPE_RANK, aliases, inspection_id, resolve_identities, same_inspection

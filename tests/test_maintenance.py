@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from csi.sample_site import SITE_DIR
+from csi.sample_site import SITE_DIR, SOURCES_FILE
 from flows.demo import demo
 from flows.ingest import ingest
 from flows.maintenance import import_warc, reparse, rerun_failed
@@ -106,14 +106,15 @@ def test_reparse_restores_every_derived_row_without_network(demo_db, tmp_path):
     for table in DERIVED:
         con.execute(f"DELETE FROM {table}")
     con.close()
-    state = reparse(db=str(demo_db), return_state=True)  # the sample site's server is gone: no network used
+    # The sample site's server is gone: no network used. The demo's rows come from the sample sources.
+    state = reparse(db=str(demo_db), sources_file=str(SOURCES_FILE), return_state=True)
     assert state.is_completed(), state.message
     assert state.result()["reparsed"] == 5
     assert _dump(demo_db) == before
 
 
 def test_reparse_by_source_touches_only_that_source(demo_db):
-    state = reparse(db=str(demo_db), source="sample-cypnow", return_state=True)
+    state = reparse(db=str(demo_db), source="sample-cypnow", sources_file=str(SOURCES_FILE), return_state=True)
     assert state.result()["reparsed"] == 1
 
 
@@ -237,7 +238,8 @@ def test_a_load_killed_mid_transaction_leaves_the_warehouse_as_before(tmp_path):
 
 def test_since_filters_use_dates(demo_db):
     tomorrow = date.today().replace(year=date.today().year + 1)
-    assert reparse(db=str(demo_db), since=tomorrow, return_state=True).result()["reparsed"] == 0
+    later = reparse(db=str(demo_db), since=tomorrow, sources_file=str(SOURCES_FILE), return_state=True)
+    assert later.result()["reparsed"] == 0
 
 
 # ------------------------------------------------------------------- streaming, and WARC files that are not whole

@@ -14,8 +14,8 @@ from datetime import date
 from functools import cache
 
 from csi import frameworks
-from csi.records import Document, DocumentCouncil, DocumentInspection, Extraction, Inspection
-from scrapers.platforms.ofsted_site.parse import ENTRY_SEPARATOR, provider_urn
+from csi.records import CELL_SEPARATOR, Document, DocumentCouncil, DocumentInspection, Extraction, Inspection
+from csi.reference import provider_urn
 from transforms.councils import load_councils
 from transforms.inspections import inspection_id, inspectorate_for, named_framework, ofsted_framework
 
@@ -59,7 +59,7 @@ def provider_entries(doc: Document) -> list[ProviderEntry]:
     """The reports a parsed provider page lists (its "label | yyyy-mm-dd | URL" blocks), newest first."""
     entries = []
     for block in doc.blocks:
-        cells = block.text.split(ENTRY_SEPARATOR)
+        cells = block.text.split(CELL_SEPARATOR)
         if block.kind != "table_row" or len(cells) != 3:
             continue
         label, when, url = cells
@@ -73,7 +73,7 @@ def unknown_entries(text: str) -> list[str]:
     recorded as `other`, and noted in the run summary so a new kind of report gets a rule."""
     unknown = []
     for line in text.split("\n"):
-        cells = line.split(ENTRY_SEPARATOR)
+        cells = line.split(CELL_SEPARATOR)
         if len(cells) == 3 and not _recognised(cells[0]):
             unknown.append(cells[0])
     return unknown

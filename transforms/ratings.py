@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from csi.records import CELL_SEPARATOR
 from transforms.grades import GRADE_PHRASE, STAR_PHRASE, normalise_grade
 
 Q = r"[‘'\"“]?"  # an optional quote mark around a grade
@@ -358,7 +359,7 @@ def shared_grade_list(sentence: str, published: date | None = None) -> tuple[lis
 
 def table_row_claim(row: str) -> RatingClaim | None:
     """'Impact of leaders | Requires improvement to be good' (a judgement table row) -> the claim."""
-    cells = [c.strip() for c in row.split(" | ") if c.strip()]
+    cells = [c.strip() for c in row.split(CELL_SEPARATOR) if c.strip()]
     if len(cells) < 2:
         return None
     label = next((c for c in cells if normalise_grade(c)), None)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from functools import cache
 from importlib import resources
+from urllib.parse import urlsplit
 
 from csi.records import Council, CouncilAlias
 
@@ -23,6 +25,15 @@ def read_rows(name: str) -> list[dict[str, str]]:
     """The rows of one reference CSV, as dicts by column name."""
     data = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(data)))
+
+
+_PROVIDER_PATH = re.compile(r"/provider/\d+/(\d+)/?$")
+
+
+def provider_urn(url: str) -> str | None:
+    """The provider's URN: the last path segment of ``/provider/<type>/<urn>``."""
+    m = _PROVIDER_PATH.search(urlsplit(url).path)
+    return m[1] if m else None
 
 
 def council_sites(platform: str) -> dict[str, str]:

@@ -7,7 +7,7 @@ A claims set is a folder with ``manifest.json`` and ``pages/`` (the layout of
 ratings that are earlier grades, not the outcome the page reports; ``constructions`` tags the shapes a
 page exercises.
 
-Every page goes through the production path: :func:`scrapers.adapters.parse_page` under its real URL
+Every page goes through the production path: :func:`pipeline.pages.read_page` under its real URL
 (a shipped source's site profile when one claims the URL, else generic extraction; ModernGov page
 addresses with the ModernGov platform's parser; minutes on a council's ModernGov host with that council,
 as its configured source would), then :func:`transforms.extract.extract`. The page's date is the one extraction finds.
@@ -24,7 +24,6 @@ construction (over the pages tagged with it). Status agreement is the share of m
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -87,7 +86,7 @@ def _moderngov_hosts() -> dict[str, str]:
     return hosts
 
 
-def source_for(url: str, kind: str):
+def claims_source(url: str, kind: str):
     """The Source a crawl would parse this page with."""
     import re
 
@@ -105,13 +104,11 @@ def source_for(url: str, kind: str):
 
 def extracted_ratings(html: bytes, url: str, kind: str) -> list[dict]:
     """The page's ratings as extraction gives them, one per (council, judgement, grade, year)."""
-    from scrapers.platforms import parse_page
-    from transforms.extract import extract
+    from pipeline.pages import read_page
 
-    source = source_for(url, kind)
-    doc = parse_page(url, html, "text/html; charset=utf-8", FETCHED_AT, source, hashlib.sha256(html).hexdigest())
+    _, extraction = read_page(url, html, "text/html; charset=utf-8", FETCHED_AT, claims_source(url, kind))
     rows: dict[tuple, dict] = {}
-    for r in extract(doc, council=source.council).ratings:
+    for r in extraction.ratings:
         key = (r.council_code, _judgement(r.judgement), r.grade, r.rated_year)
         rows.setdefault(key, {"council_code": r.council_code, "judgement": _judgement(r.judgement), "grade": r.grade,
                               "rated_year": r.rated_year, "is_historical": r.is_historical, "evidence": r.evidence})

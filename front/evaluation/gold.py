@@ -41,7 +41,6 @@ Run ``python -m front.evaluation.gold [--gold tests/gold] [--verbose]``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
@@ -178,14 +177,10 @@ def gold_source(page: GoldPage):
 
 def run_page(page: GoldPage):
     """(Document, Extraction) of one gold page, through the real adapter and extraction."""
-    from scrapers.platforms import parse_page
-    from transforms.extract import extract
+    from pipeline.pages import read_page
 
-    body = page.html_path.read_bytes()
-    source = gold_source(page)
-    doc = parse_page(page.spec["url"], body, "text/html; charset=utf-8", FETCHED_AT, source,
-                     hashlib.sha256(body).hexdigest())
-    return doc, extract(doc, council=source.council)
+    return read_page(page.spec["url"], page.html_path.read_bytes(), "text/html; charset=utf-8", FETCHED_AT,
+                     gold_source(page))
 
 
 # --------------------------------------------------------------------------- extracted rows

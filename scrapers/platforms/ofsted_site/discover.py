@@ -28,10 +28,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from csi.records import FetchRow
-from csi.reference import read_rows
+from csi.reference import provider_urn, read_rows
 from scrapers.crawl import CrawlResult, crawl
 from scrapers.http import Fetcher, FetchResult, PreviousFetch
-from scrapers.platforms.ofsted_site.parse import provider_urn, publication_links
+from scrapers.platforms.ofsted_site.parse import publication_links
 from scrapers.sources import Source
 from scrapers.urls import canonicalize
 

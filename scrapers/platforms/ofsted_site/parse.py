@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from bs4 import Tag
 
 from csi.dates import parse_date
-from csi.records import Block, Document
+from csi.records import CELL_SEPARATOR, Block, Document
 from scrapers.html import clean_text, decode_html, lean_soup
 from scrapers.sources import Source
 
@@ -31,14 +31,12 @@ PARSER = "ofsted_site@1"
 DOC_TYPE = "ofsted_provider_page"
 PUBLISHER = "Ofsted"
 PUBLICATION_LINK = "a.publication-link"
-ENTRY_SEPARATOR = " | "
 _DATE = r"(?P<date>\d{1,2}\s+[a-z]+\s+\d{4})"
 _FORMAT = r"(?:pdf|docx?|odt|html?|xlsx?|ods)"
 # "<label>, pdf - <date>" (the site today), else "<label> - <date>, pdf" (an older form).
 _NONVISUAL = [re.compile(rf"^(?P<label>.+?),\s*{_FORMAT}\s*[-–]\s*{_DATE}$", re.I),
               re.compile(rf"^(?P<label>.+)\s+[-–]\s+{_DATE}(?:,\s*{_FORMAT})?$", re.I)]
 _LABEL_FORMAT = re.compile(rf"(?:,\s*|\s+[-–]\s+|\s*\(){_FORMAT}\)?\s*$", re.I)  # a label's trailing ", pdf"
-_PROVIDER_PATH = re.compile(r"/provider/\d+/(\d+)/?$")
 
 
 class NotAProviderPage(ValueError):
@@ -52,12 +50,6 @@ class PublicationLink:
     label: str  # "Children's services inspection", "Focused visit", ...
     published_on: date | None
     url: str
-
-
-def provider_urn(url: str) -> str | None:
-    """The provider's URN: the last path segment of ``/provider/<type>/<urn>``."""
-    m = _PROVIDER_PATH.search(urlsplit(url).path)
-    return m[1] if m else None
 
 
 def _link_label(a: Tag) -> tuple[str, date | None]:
@@ -97,7 +89,7 @@ def publication_links(body: bytes, base_url: str, content_type: str | None = Non
 def entry_block(link: PublicationLink) -> Block:
     """The block a listed report becomes: "label | yyyy-mm-dd | URL" (the date empty when unreadable)."""
     when = link.published_on.isoformat() if link.published_on else ""
-    return Block("table_row", ENTRY_SEPARATOR.join((link.label, when, link.url)))
+    return Block("table_row", CELL_SEPARATOR.join((link.label, when, link.url)))
 
 
 def parse_provider_page(url: str, body: bytes, content_type: str | None, fetched_at: datetime, source: Source,

@@ -25,7 +25,8 @@ from warcio.warcwriter import WARCWriter
 
 from csi.records import THEMES, FetchRow
 from front.evaluation.reports import evaluate_reports, format_evaluation
-from pipeline.pages import Page, load, page_to_batch, pages_to_batch
+from pipeline.load import load
+from pipeline.pages import Page, page_to_batch, pages_to_batch
 from scrapers.platforms import parse_page
 from scrapers.platforms.ofsted_pdf.parse import MAX_PAGES, PARSER, PdfUnreadable, normalise_pages, pdf_text
 from scrapers.sources import Source

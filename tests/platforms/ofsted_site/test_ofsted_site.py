@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from csi.records import Inspection
+from csi.reference import provider_urn
 from scrapers.http import Fetcher, PreviousFetch
 from scrapers.platforms import parse_page
 from scrapers.platforms.ofsted_pdf.parse import PdfUnreadable
 from scrapers.platforms.ofsted_site import discover as ofsted
-from scrapers.platforms.ofsted_site.parse import NotAProviderPage, parse_provider_page, provider_urn, publication_links
+from scrapers.platforms.ofsted_site.parse import NotAProviderPage, parse_provider_page, publication_links
 from tests.loopback import make_source
 from transforms.extract import extract
 from transforms.inspections import DOC_TYPE_RANK, inspection_id, resolve_identities
