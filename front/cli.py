@@ -503,115 +503,6 @@ def eval_reports(
         raise _fail(f"Lowest agreement {result.lowest_agreement:.1f}% is below the floor {min_agreement}%", 1)
 
 
-SQL_FORMATS = ("table", "csv", "json", "markdown")
-_SQL_HINTS = {
-    "COPY": "to save results use `--format csv > file.csv`, or `csi export --parquet DIR` for everything",
-    "EXPORT": "to copy the warehouse use `csi export --parquet DIR`",
-    "PRAGMA": "to look at a table use `DESCRIBE table` or `SELECT * FROM duckdb_columns()`",
-    "MULTI": "a PIVOT needs an explicit list here, e.g. PIVOT ratings ON grade IN ('good', 'inadequate')",
-}
-
-
-_NUMERIC_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
-                  "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "DECIMAL")
-
-
-def _numeric(type_name: str) -> bool:
-    return type_name.split("(")[0] in _NUMERIC_TYPES
-
-
-def _sql_refusal(query: str) -> str | None:
-    """Why `csi sql` will not run the query, or None for one reading statement. DuckDB parse errors propagate."""
-    import re
-
-    import duckdb
-
-    statements = duckdb.extract_statements(query)
-    if not statements:
-        return "No SQL statement given: pass one query, e.g. csi sql \"SELECT * FROM latest_ratings\"."
-    if len(statements) > 1:
-        return f"Refused: csi sql runs one statement at a time, and this has {len(statements)}: run them separately."
-    kind = statements[0].type.name
-    if kind == "EXPLAIN":  # EXPLAIN ANALYZE runs its statement: only allow it over a query
-        inner = re.sub(r"^\s*EXPLAIN\s+(ANALY[SZ]E\s+)?", "", query, flags=re.IGNORECASE)
-        try:
-            inner_kinds = [s.type.name for s in duckdb.extract_statements(inner)]
-        except duckdb.Error:  # e.g. EXPLAIN (FORMAT json) ...: not recognised, so not allowed
-            inner_kinds = []
-        kind = "EXPLAIN" if inner_kinds == ["SELECT"] else "EXPLAIN of a non-query"
-    if kind in ("SELECT", "EXPLAIN"):
-        return None
-    hint = _SQL_HINTS.get(kind, "the warehouse changes only through csi's flows (csi run, csi reparse, ...)")
-    return (f"Refused ({kind} statement): csi sql only reads the warehouse, which it opens read-only. "
-            f"It runs one query: SELECT, WITH ... SELECT, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN; {hint}.")
-
-
-def _sql_json(value, type_name: str = ""):
-    """A result value ready for json.dumps: JSON columns parsed, NaN and infinities as null."""
-    import math
-
-    if type_name == "JSON" and isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
-def _json_default(value):
-    """Dates and times as ISO 8601, decimals as numbers, bytes as hex, anything else as text."""
-    from decimal import Decimal
-
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, bytes | bytearray):
-        return value.hex()
-    return str(value)
-
-
-def _sql_text(value) -> str:
-    """A result value as one cell of text (CSV, Markdown, table): ISO dates, lowercase booleans, JSON for lists."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list | dict | tuple):
-        return json.dumps(value, ensure_ascii=False, default=_json_default)
-    return _json_default(value) if hasattr(value, "isoformat") or isinstance(value, bytes) else str(value)
-
-
-def _print_sql_table(columns: list[str], types: list[str], rows: list[tuple]) -> None:
-    """A rich table; when it cannot fit the terminal without breaking words, one block per row (like psql's \\x)."""
-    from rich.measure import Measurement
-    from rich.text import Text
-
-    def cell(value) -> Text:
-        return Text("NULL", style="dim") if value is None else Text(_sql_text(value))
-
-    table = Table(show_edge=False, header_style="bold")
-    for name, type_name in zip(columns, types, strict=True):
-        table.add_column(name, overflow="fold", justify="right" if _numeric(type_name) else "left")
-    for row in rows:
-        table.add_row(*(cell(v) for v in row))
-    unbounded = console.options.update_width(1_000_000)  # the table's own minimum, not clamped to the terminal
-    if not rows or Measurement.get(console, unbounded, table).minimum <= console.width:
-        console.print(table)
-    else:
-        for number, row in enumerate(rows, 1):
-            console.rule(f"row {number}", align="left", style="dim")
-            record = Table.grid(padding=(0, 2))
-            record.add_column(style="bold", no_wrap=True)
-            record.add_column(overflow="fold")
-            for name, value in zip(columns, row, strict=True):
-                record.add_row(name, cell(value))
-            console.print(record)
-    console.print(f"{len(rows)} row{'' if len(rows) == 1 else 's'}", style="dim")
-
-
 @app.command("sql")
 def sql_command(
     query: Annotated[str, typer.Argument(help="One query: SELECT, WITH ... SELECT, FROM, VALUES, DESCRIBE, SHOW, "
@@ -624,53 +515,22 @@ def sql_command(
 
     Example: `csi sql "SELECT * FROM latest_ratings WHERE council_code = 'E09000017'"`.
     """
-    import csv
     import sys
 
-    import duckdb
     from rich.markup import escape
+
+    from warehouse.console import SQL_FORMATS, QueryRefused, print_table, run_query, write_rows
 
     if output not in SQL_FORMATS:
         raise _fail(f"Unknown --format {output!r}: use one of {', '.join(SQL_FORMATS)}.")
     try:
-        refusal = _sql_refusal(query)
-    except duckdb.Error as exc:
+        columns, types, rows = run_query(lambda: _readable(db), query)
+    except QueryRefused as exc:
         raise _fail(escape(str(exc))) from None
-    if refusal:
-        raise _fail(escape(refusal))
-    con = _readable(db)
-    try:
-        relation = con.sql(query)
-        if relation is None:  # not reached after the check above: a statement without a result
-            return
-        columns, types = list(relation.columns), [str(t) for t in relation.types]
-        rows = relation.fetchall()
-    except duckdb.Error as exc:
-        message = str(exc)
-        if "read-only mode" in message:
-            message = f"Refused: csi sql opens the warehouse read-only, so nothing can be written. ({message})"
-        raise _fail(escape(message)) from None
-    finally:
-        con.close()
     if output == "table":
-        _print_sql_table(columns, types, rows)
-    elif output == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([_sql_text(v) for v in row] for row in rows)
-    elif output == "json":
-        keys = [name if columns.index(name) == i else f"{name}_{i + 1}" for i, name in enumerate(columns)]
-        for row in rows:
-            record = {key: _sql_json(v, t) for key, v, t in zip(keys, row, types, strict=True)}
-            print(json.dumps(record, ensure_ascii=False, default=_json_default))
+        print_table(console, columns, types, rows)
     else:
-        def md(value) -> str:
-            return _sql_text(value).replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
-
-        print("| " + " | ".join(md(c) for c in columns) + " |")
-        print("|" + "|".join(" ---: " if _numeric(t) else " --- " for t in types) + "|")
-        for row in rows:
-            print("| " + " | ".join(md(v) for v in row) + " |")
+        write_rows(sys.stdout, output, columns, types, rows)
 
 
 @app.command("export")

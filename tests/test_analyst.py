@@ -233,7 +233,7 @@ def test_sql_refuses_writes(demo_db, tmp_path, statement):
 
 
 def test_the_read_only_connection_refuses_writes_the_check_misses(demo_db, monkeypatch):
-    monkeypatch.setattr("front.cli._sql_refusal", lambda query: None)
+    monkeypatch.setattr("warehouse.console.sql_refusal", lambda query: None)
     before = _snapshot(demo_db)
     result = _sql(demo_db, "DELETE FROM ratings")
     assert result.exit_code == 2, result.output
