@@ -12,7 +12,11 @@ import hashlib
 from dataclasses import dataclass, field, make_dataclass
 from datetime import date, datetime
 
-GRADE_RANK = {"outstanding": 1, "good": 2, "requires_improvement": 3, "inadequate": 4}
+# The grades, best first, with how a reader sees each (the report's labels); the rank is the position.
+GRADE_LABELS = {"outstanding": "Outstanding", "good": "Good", "requires_improvement": "Requires improvement",
+                "inadequate": "Inadequate"}
+GRADES = tuple(GRADE_LABELS)
+GRADE_RANK = {grade: rank for rank, grade in enumerate(GRADES, start=1)}
 
 JUDGEMENTS = (
     "overall_effectiveness", "leadership", "help_and_protection", "children_in_care",
@@ -22,11 +26,16 @@ COUNCIL_KINDS = ("london_borough", "metropolitan_district", "unitary", "county")
 INSPECTORATES = ("ofsted", "ssi", "cqc", "hmicfrs", "hmi_probation", "joint")
 DOC_TYPES = ("news", "minutes", "ofsted_report", "ofsted_provider_page", "press_release", "statistics", "other")
 FINDING_KINDS = ("strength", "weakness", "recommendation")
-THEMES = (
-    "leadership", "governance", "workforce", "caseloads", "supervision", "assessment", "planning",
-    "permanence", "adoption", "care_leavers", "exploitation_missing", "early_help", "front_door",
-    "partnership", "performance_management", "disabled_children", "voice_of_child", "placements", "other",
-)
+# The themes of findings, with their labels, in display order.
+THEME_LABELS = {
+    "leadership": "Leadership", "governance": "Governance", "workforce": "Workforce", "caseloads": "Caseloads",
+    "supervision": "Supervision", "assessment": "Assessment", "planning": "Planning", "permanence": "Permanence",
+    "adoption": "Adoption", "care_leavers": "Care leavers", "exploitation_missing": "Exploitation and missing",
+    "early_help": "Early help", "front_door": "Front door", "partnership": "Partnership working",
+    "performance_management": "Performance management", "disabled_children": "Disabled children",
+    "voice_of_child": "Voice of the child", "placements": "Placements", "other": "Other",
+}
+THEMES = tuple(THEME_LABELS)
 METRIC_UNITS = ("count", "percent", "weeks", "ratio", "gbp", "days")
 FETCH_OUTCOMES = (
     "ok", "not_modified", "http_error", "timeout", "connection_error", "robots_disallowed",

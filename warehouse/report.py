@@ -25,11 +25,8 @@ import duckdb
 
 from csi.frameworks import FRAMEWORKS
 from csi.frameworks import label as framework_label
+from csi.records import GRADE_LABELS, GRADE_RANK, GRADES, THEME_LABELS
 
-GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
-GRADE_NAMES = {"outstanding": "Outstanding", "good": "Good", "requires_improvement": "Requires improvement",
-               "inadequate": "Inadequate"}
-GRADE_RANKS = {grade: rank for rank, grade in enumerate(GRADES, start=1)}
 # Matches --outstanding ... in report.css.
 GRADE_COLOURS = {"outstanding": "#1a7f37", "good": "#8cc56e", "requires_improvement": "#f0a202",
                  "inadequate": "#cf222e"}
@@ -45,14 +42,6 @@ FRAMEWORK_ORDER = (*FRAMEWORKS, None)  # csi/frameworks.py: display order
 FRAMEWORK_NAMES = {code: framework_label(code) for code in FRAMEWORK_ORDER}
 KIND_NAMES = {"london_borough": "London borough", "metropolitan_district": "Metropolitan district",
               "unitary": "Unitary", "county": "County"}
-THEME_NAMES = {
-    "leadership": "Leadership", "governance": "Governance", "workforce": "Workforce", "caseloads": "Caseloads",
-    "supervision": "Supervision", "assessment": "Assessment", "planning": "Planning", "permanence": "Permanence",
-    "adoption": "Adoption", "care_leavers": "Care leavers", "exploitation_missing": "Exploitation and missing",
-    "early_help": "Early help", "front_door": "Front door", "partnership": "Partnership working",
-    "performance_management": "Performance management", "disabled_children": "Disabled children",
-    "voice_of_child": "Voice of the child", "placements": "Placements", "other": "Other",
-}
 KIND_TITLES = {"weakness": "Weaknesses", "recommendation": "Recommendations", "strength": "Strengths"}
 DOC_TYPE_NAMES = {"news": "News", "minutes": "Minutes", "ofsted_report": "Ofsted report",
                   "ofsted_provider_page": "Ofsted page", "press_release": "Press release",
@@ -110,7 +99,7 @@ def _check_views(con: duckdb.DuckDBPyConnection) -> int:
 def _grade_scale():
     import altair as alt
 
-    return alt.Scale(domain=[GRADE_NAMES[g] for g in GRADES], range=[GRADE_COLOURS[g] for g in GRADES])
+    return alt.Scale(domain=[GRADE_LABELS[g] for g in GRADES], range=[GRADE_COLOURS[g] for g in GRADES])
 
 
 def _count_axis(title: str, maximum: int):
@@ -135,9 +124,9 @@ def _spec(chart) -> dict:
 def _distribution_chart(distribution: list[dict]) -> dict:
     import altair as alt
 
-    values = [{"grade": GRADE_NAMES[r["grade"]], "councils": r["councils"]} for r in distribution]
+    values = [{"grade": GRADE_LABELS[r["grade"]], "councils": r["councils"]} for r in distribution]
     base = alt.Chart(alt.Data(values=values)).encode(
-        y=alt.Y("grade:N", sort=[GRADE_NAMES[g] for g in GRADES], title=None, axis=alt.Axis(labelLimit=200)),
+        y=alt.Y("grade:N", sort=[GRADE_LABELS[g] for g in GRADES], title=None, axis=alt.Axis(labelLimit=200)),
         x=alt.X("councils:Q", axis=_count_axis("Councils", max(r["councils"] for r in values))),
     )
     bars = base.mark_bar(cornerRadiusEnd=3, height={"band": 0.7}).encode(
@@ -196,7 +185,7 @@ def _timeline_chart(history: list[dict]) -> dict:
     years = sorted({r["rated_year"] for r in dated})
     judgements = sorted({r["judgement"] for r in dated}, key=lambda j: JUDGEMENT_ORDER.get(j, 99))
     values = [{"year": r["rated_year"], "judgement": JUDGEMENT_NAMES.get(r["judgement"], r["judgement"]),
-               "grade": GRADE_NAMES[r["grade"]], "rank": r["grade_rank"],
+               "grade": GRADE_LABELS[r["grade"]], "rank": r["grade_rank"],
                "framework": FRAMEWORK_NAMES.get(r["framework"], r["framework"])} for r in dated]
     base = alt.Chart(alt.Data(values=values)).encode(
         x=alt.X("year:O", scale=alt.Scale(domain=years), title=None,
@@ -250,7 +239,7 @@ def _index_data(con: duckdb.DuckDBPyConnection, councils: list[dict], today: dat
     distribution = [{"grade": g, "councils": counts.get(g, 0)} for g in GRADES]
 
     over_time = [{"year": r["rated_year"], "framework_code": r["framework"],
-                  "framework": FRAMEWORK_NAMES.get(r["framework"], r["framework"]), "grade": GRADE_NAMES[r["grade"]],
+                  "framework": FRAMEWORK_NAMES.get(r["framework"], r["framework"]), "grade": GRADE_LABELS[r["grade"]],
                   "rank": r["grade_rank"], "inspections": r["n"]}
                  for r in _rows(con, """
                      SELECT rated_year, framework, grade, grade_rank, count(*) AS n FROM rating_history
@@ -264,7 +253,7 @@ def _index_data(con: duckdb.DuckDBPyConnection, councils: list[dict], today: dat
     spread = dict((r["theme"], r["n"]) for r in _rows(
         con, "SELECT theme, count(DISTINCT council_code) AS n FROM findings WHERE kind = 'weakness' GROUP BY theme"))
     for t in themes:
-        t.update(label=THEME_NAMES.get(t["theme"], t["theme"]), councils=spread.get(t["theme"], 0))
+        t.update(label=THEME_LABELS.get(t["theme"], t["theme"]), councils=spread.get(t["theme"], 0))
     other_weaknesses = con.execute(
         "SELECT count(*) FROM findings WHERE kind = 'weakness' AND theme = 'other'").fetchall()[0][0]
 
@@ -276,7 +265,7 @@ def _index_data(con: duckdb.DuckDBPyConnection, councils: list[dict], today: dat
                        [newest]):
             council = by_code.get(r["council_code"], {})
             r.update(region=council.get("region"), page=council.get("page"),
-                     from_rank=GRADE_RANKS.get(r["from_grade"]), to_rank=GRADE_RANKS.get(r["to_grade"]))
+                     from_rank=GRADE_RANK.get(r["from_grade"]), to_rank=GRADE_RANK.get(r["to_grade"]))
             recent["unchanged" if r["change"] == "unchanged" else "changed"].append(r)
 
     (documents, findings, quotes, inspections), = con.execute("""
@@ -363,9 +352,9 @@ def _environment():
     env = jinja2.Environment(loader=jinja2.PackageLoader("warehouse", "report_templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(longdate=_long_date, shortdate=_short_date)
-    env.globals.update(grade_names=GRADE_NAMES, grades=GRADES, change_names=CHANGE_NAMES,
+    env.globals.update(grade_names=GRADE_LABELS, grades=GRADES, change_names=CHANGE_NAMES,
                        judgement_names=JUDGEMENT_NAMES, judgement_order=JUDGEMENT_ORDER,
-                       framework_names=FRAMEWORK_NAMES, kind_names=KIND_NAMES, theme_names=THEME_NAMES,
+                       framework_names=FRAMEWORK_NAMES, kind_names=KIND_NAMES, theme_names=THEME_LABELS,
                        kind_titles=KIND_TITLES, doc_type_names=DOC_TYPE_NAMES)
     return env
 
