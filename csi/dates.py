@@ -16,7 +16,6 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\.?,?\s+(\d{{4}})\b", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b{MONTH_PATTERN}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _UK_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-_URL_PATH = re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})/")
 MONTH_YEAR = re.compile(rf"\b{MONTH_PATTERN}\s+(\d{{4}})\b", re.I)
 
 
@@ -55,11 +54,6 @@ def parse_date(text: str | None) -> date | None:
         candidates.append((m.start(), _safe(int(m[3]), int(m[2]), int(m[1]))))
     found = [d for _, d in sorted(candidates, key=lambda c: c[0]) if d]
     return found[0] if found else None
-
-
-def date_from_url(url: str) -> date | None:
-    m = _URL_PATH.search(url)
-    return _safe(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
 def parse_datetime(text: str | None) -> datetime | None:

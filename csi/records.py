@@ -22,7 +22,6 @@ JUDGEMENTS = (
     "overall_effectiveness", "leadership", "help_and_protection", "children_in_care",
     "care_leavers", "adoption", "lscb", "safeguarding", "looked_after", "other",
 )
-COUNCIL_KINDS = ("london_borough", "metropolitan_district", "unitary", "county")
 INSPECTORATES = ("ofsted", "ssi", "cqc", "hmicfrs", "hmi_probation", "joint")
 DOC_TYPES = ("news", "minutes", "ofsted_report", "ofsted_provider_page", "press_release", "statistics", "other")
 FINDING_KINDS = ("strength", "weakness", "recommendation")

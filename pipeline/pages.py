@@ -19,9 +19,9 @@ from transforms.councils import default_index
 from transforms.extract import extract
 from warehouse.db import Batch
 
-_PARSING_CODE = ("scrapers/platform.py", "scrapers/platforms/**/*.py", "scrapers/html.py", "scrapers/pubdate.py",
-                 "transforms/*.py",
-                 "csi/records.py", "csi/dates.py", "csi/frameworks.py", "csi/reference/*.csv")
+_PARSING_CODE = ("scrapers/platform.py", "scrapers/platforms/**/*.py", "scrapers/html.py",
+                 "scrapers/generic_extraction.py", "scrapers/pubdate.py", "transforms/*.py", "csi/records.py",
+                 "csi/dates.py", "csi/frameworks.py", "csi/reference/*")
 
 
 def _parse_version() -> str:

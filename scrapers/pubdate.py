@@ -142,7 +142,7 @@ def _in_noise(el: Tag) -> bool:
 # ---- the page ---------------------------------------------------------------------------------------------
 
 @dataclass
-class Page:
+class PageView:
     """What the sources read: the soup, the JSON-LD objects, the URL, and what is known of the page's layout."""
 
     soup: BeautifulSoup
@@ -152,7 +152,7 @@ class Page:
     heading: Tag | None = None  # the article's title heading
 
     @classmethod
-    def of(cls, soup: BeautifulSoup, json_ld: list[dict], url: str) -> Page:
+    def of(cls, soup: BeautifulSoup, json_ld: list[dict], url: str) -> PageView:
         return cls(soup, json_ld, url, _is_us_english(soup), _title_heading(soup))
 
     def visible(self, text: str | None, source: str, before: str = "") -> Candidate | None:
@@ -271,7 +271,7 @@ def from_meta(soup: BeautifulSoup, month_first: bool = False) -> Candidate | Non
 _MICRODATA = re.compile(r"^\s*datePublished\s*$", re.I)
 
 
-def from_itemprop(page: Page) -> Candidate | None:
+def from_itemprop(page: PageView) -> Candidate | None:
     """Microdata and microformats: itemprop=datePublished on an element other than <meta>, or the hAtom
     class "published" (<abbr class="published" title="2019-10-16T14:33:00-07:00">): attribute, else text."""
     marked = [el for el in page.soup.find_all(True)
@@ -290,7 +290,7 @@ def from_itemprop(page: Page) -> Candidate | None:
 _PUBLISH_HINT = re.compile(r"publish|posted|pubdate|date-?pub|first|created|dateline|byline", re.I)
 
 
-def from_time(page: Page) -> Candidate | None:
+def from_time(page: PageView) -> Candidate | None:
     """<time> marked as the publication time (pubdate, class or a byline parent), else the first one.
 
     Times inside comments, related links, footers and sidebars, and those marked as updates, are passed over.
@@ -315,7 +315,7 @@ _URL_DATES = (
 )
 
 
-def from_url(page: Page) -> Candidate | None:
+def from_url(page: PageView) -> Candidate | None:
     """/2018/12/17/, /2018-12-17-, /20181217/ in the path of the URL, else of the canonical or og:url."""
     urls = [page.url]
     canonical = page.soup.find("link", rel="canonical")
@@ -338,7 +338,7 @@ _BYLINE_TOKEN = re.compile(r"(?:^|[-_])(?:date|dateline|byline|posted|published|
                            r"article-?meta|entry-?meta|post-?meta|meta|info|story-?meta|details)(?:[-_]|$)", re.I)
 
 
-def from_byline(page: Page) -> Candidate | None:
+def from_byline(page: PageView) -> Candidate | None:
     """Text of a short element whose class or id names a date, byline or post meta (not an update)."""
     for el in page.soup.find_all(True):
         hints = _hints(el)
@@ -357,7 +357,7 @@ def from_byline(page: Page) -> Candidate | None:
 _PUBLISHED_TEXT = re.compile(r"\b(?:published|posted|first published|released|date)\s*(?:on|:)?\s*", re.I)
 
 
-def from_text(page: Page) -> Candidate | None:
+def from_text(page: PageView) -> Candidate | None:
     """'Published 17 December 2018', 'Posted on March 24, 2014' anywhere outside comments and footers."""
     body = page.soup.body or page.soup
     for node in body.find_all(string=_PUBLISHED_TEXT):
@@ -371,7 +371,7 @@ def from_text(page: Page) -> Candidate | None:
     return None
 
 
-def from_headline(page: Page) -> Candidate | None:
+def from_headline(page: PageView) -> Candidate | None:
     """A short date line right after the title heading, before the article's first paragraph."""
     heading = page.heading
     if heading is None:
@@ -395,9 +395,9 @@ def from_headline(page: Page) -> Candidate | None:
     return None
 
 
-Source = Callable[[Page], Candidate | None]
+DateRule = Callable[[PageView], Candidate | None]
 
-SOURCES: dict[str, Source] = {
+SOURCES: dict[str, DateRule] = {
     "json_ld": lambda page: from_json_ld(page.json_ld, page.month_first),
     "meta": lambda page: from_meta(page.soup, page.month_first),
     "itemprop": from_itemprop,
@@ -412,7 +412,7 @@ PRECEDENCE = ("url", "json_ld", "meta", "itemprop", "time", "headline", "byline"
 
 def candidates(soup: BeautifulSoup, json_ld: list[dict], url: str) -> dict[str, Candidate | None]:
     """Every source's candidate (for diagnostics and the evaluator)."""
-    page = Page.of(soup, json_ld, url)
+    page = PageView.of(soup, json_ld, url)
     return {name: SOURCES[name](page) for name in PRECEDENCE}
 
 

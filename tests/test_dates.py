@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from csi.dates import date_from_url, month_number, parse_date, parse_datetime
+from csi.dates import month_number, parse_date, parse_datetime
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -50,19 +50,6 @@ def test_parse_date(text, expected):
 ])
 def test_parse_date_none(text):
     assert parse_date(text) is None
-
-
-@pytest.mark.parametrize(("url", "expected"), [
-    ("/2018/12/17/x", date(2018, 12, 17)),
-    ("https://localhost/2018/12/17/council-rated-inadequate/", date(2018, 12, 17)),
-    ("http://127.0.0.1/news/2014/3/4/a", date(2014, 3, 4)),
-    ("/2018/13/01/x", None),
-    ("/2018/02/30/x", None),
-    ("/2018/12/x", None),
-    ("/news/story.html", None),
-])
-def test_date_from_url(url, expected):
-    assert date_from_url(url) == expected
 
 
 @pytest.mark.parametrize(("name", "number"), [("January", 1), ("sept", 9), ("SEP", 9), ("Dec", 12), ("june", 6)])

@@ -15,17 +15,8 @@ from pathlib import Path
 import pytest
 
 from front.evaluation.extraction import score_bodies, score_snippets, shingle_match, snippet_counts
-from scrapers.html import (
-    PageScan,
-    blocks_of,
-    content_soup,
-    decode_html,
-    lean_tree,
-    main_content,
-    metadata_soup,
-    soup_of,
-    strip_chrome_tags,
-)
+from scrapers.generic_extraction import PageScan, content_soup, main_content, metadata_soup, strip_chrome_tags
+from scrapers.html import blocks_of, decode_html, lean_tree, soup_of
 from scrapers.platforms import parse_page
 from scrapers.platforms.news.parse import parse_article
 from scrapers.pubdate import publication_date

@@ -177,9 +177,9 @@ def test_bounds():
 
 def from_url_date(url: str) -> date | None:
     soup, ld = lean_soup("<html></html>")
-    from scrapers.pubdate import Page
+    from scrapers.pubdate import PageView
 
-    found = from_url(Page.of(soup, ld, url))
+    found = from_url(PageView.of(soup, ld, url))
     return found.day if found else None
 
 

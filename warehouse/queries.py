@@ -11,8 +11,6 @@ import duckdb
 
 from csi.records import FetchRow, Inspection
 
-GOOD_OUTCOMES = ("ok", "not_modified")
-
 
 @dataclass(frozen=True)
 class LastGoodFetch:

@@ -407,14 +407,3 @@ def build_report(con: duckdb.DuckDBPyConnection, out: str | Path, *, db_name: st
     index.write_text(env.get_template("index.html").render(root="", **common, **_index_data(con, councils, today)),
                      encoding="utf-8")
     return Report(index=index, councils=len(councils), council_pages=len(written))
-
-
-def write_report(db: str | Path, out: str | Path) -> Report:
-    """Open the warehouse read-only and write the report (see build_report)."""
-    from warehouse.db import connect
-
-    con = connect(db, read_only=True)
-    try:
-        return build_report(con, out, db_name=Path(db).name)
-    finally:
-        con.close()

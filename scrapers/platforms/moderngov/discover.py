@@ -22,7 +22,7 @@ the meeting shows for them (`mentions_ofsted`). The result is the agenda-item pa
 XML is written by strangers: it is parsed with no entity expansion, no DTD loading and no network,
 and a document that declares a DTD at all is refused (the web service never sends one).
 
-Pure functions parse; `discover_agenda_items` / `discover_council` do the I/O, every request through the
+Pure functions parse; `discover_agenda_items` does the I/O, every request through the
 `Fetcher` (robots.txt, per-host delay, retries, the WARC archive).
 """
 
@@ -42,7 +42,6 @@ from lxml import html as lxml_html
 
 from csi.dates import parse_date
 from csi.records import FetchRow
-from csi.reference import council_sites
 from scrapers.http import Fetcher, FetchResult
 from scrapers.sources import Source
 from scrapers.urls import canonicalize
@@ -667,28 +666,7 @@ def _html_meetings(session: _Session, base: str, committee_id: int, since: date,
     return list(meetings.values())
 
 
-def discover_council(base_url: str, fetcher: Fetcher, source: Source, since: date | None = None,
-                     until: date | None = None, **options) -> list[DiscoveredItem]:
-    """The agenda items to fetch for one council (see `discover_agenda_items`, which also returns the fetches)."""
-    return discover_agenda_items(base_url, fetcher, source, since, until, **options).items
-
-
 # ---------------------------------------------------------------------------- wiring into the crawl
-
-def load_bases() -> dict[str, str]:
-    """council_code -> ModernGov base URL, from csi/reference/moderngov.csv."""
-    return council_sites("moderngov")
-
-
-def base_of(source: Source) -> str:
-    """A source's ModernGov base: its `moderngov_base` field when it has one, else its first start URL's directory."""
-    explicit = getattr(source, "moderngov_base", None)
-    if explicit:
-        return normalise_base(explicit)
-    if not source.start_urls:
-        raise ValueError(f"source {source.name!r} has neither moderngov_base nor start_urls")
-    return normalise_base(source.start_urls[0])
-
 
 def item_pattern(base: str) -> re.Pattern:
     return re.compile("^" + re.escape(normalise_base(base)) + r"/mgAi\.aspx\?ID=\d+$")

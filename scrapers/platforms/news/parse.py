@@ -17,20 +17,17 @@ from bs4 import BeautifulSoup, Tag
 
 from csi.dates import parse_date
 from csi.records import Block, Document
+from scrapers.generic_extraction import PageScan, generic_blocks, metadata_soup, strip_chrome_tags
 from scrapers.html import (
     BOILERPLATE,
-    PageScan,
     blocks_of,
     clean_text,
     decode_html,
-    generic_blocks,
     lean_tree,
     meta_content,
-    metadata_soup,
     parse_tree,
     remove_all,
     soup_of,
-    strip_chrome_tags,
 )
 from scrapers.pubdate import publication_date
 from scrapers.sources import Profile, Source

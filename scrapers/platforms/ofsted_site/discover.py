@@ -93,7 +93,6 @@ class OfstedDiscovery:
     provider_pages: list[FetchResult] = field(default_factory=list)
     report_urls: list[str] = field(default_factory=list)
     fetches: list[FetchRow] = field(default_factory=list)
-    listing_pages: int = 0
     truncated: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -142,7 +141,6 @@ def discover_reports(source: Source, fetcher: Fetcher, urns: Iterable[str] | Non
         except Exception as exc:  # noqa: BLE001 - a broken listing page is noted; the reference URNs still count
             found.notes.append(f"{url}: listing page unreadable: {type(exc).__name__}: {exc}"[:300])
             continue
-        found.listing_pages += 1
         providers.update(dict.fromkeys(page.provider_urls))
         if page.next_url and page.next_url not in visited:
             pending.append(page.next_url)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from csi.reference import council_sites
 from scrapers.crawl import crawl
 from scrapers.http import Fetcher
 from scrapers.platforms import parse_page
@@ -392,8 +393,8 @@ def test_discover_council_and_crawl_fetch_the_discovered_items(site):
     source = mg.moderngov_source("anytown-moderngov", site.base + "/", "Anytown Council", council="E09000017",
                                  min_delay_seconds=0.0, user_agent="csi-test/1.0 (+loopback tests)",
                                  allow_private_addresses=True)
-    assert source.adapter == "moderngov" and mg.base_of(source) == site.base
-    items = mg.discover_council(mg.base_of(source), fetcher, source, SINCE, UNTIL)
+    assert source.adapter == "moderngov" and mg.normalise_base(source.start_urls[0]) == site.base
+    items = mg.discover_agenda_items(site.base, fetcher, source, SINCE, UNTIL).items
     assert [i.item_id for i in items] == [e[0] for e in EXPECTED]
     result = crawl(mg.items_source(source, items), fetcher)
     assert sorted(d.row.url for d in result.documents) == sorted(i.url for i in items)
@@ -405,7 +406,7 @@ def test_discover_council_and_crawl_fetch_the_discovered_items(site):
 
 def test_reference_csv_has_moderngov_bases_for_childrens_services_authorities():
     councils = {r["council_code"] for r in csv.DictReader((ROOT / "csi/reference/councils.csv").open())}
-    bases = mg.load_bases()
+    bases = council_sites("moderngov")
     assert len(bases) > 100 and set(bases) <= councils
     assert bases["E09000017"] == "http://modgov.hillingdon.gov.uk"  # Hillingdon
     assert all(b.startswith(("http://", "https://")) and not b.endswith("/") for b in bases.values())
