@@ -1,6 +1,6 @@
 """News articles from any publisher: a site profile's selectors where given, generic rules otherwise.
 
-Generic extraction scores the page on an lxml tree (see :func:`scrapers.html.main_content`)
+Generic extraction scores the page on an lxml tree (see :func:`scrapers.generic_extraction.main_content`)
 and builds BeautifulSoup trees only for what it keeps: the article's content and a small skeleton of
 metadata-bearing elements. A site profile (sources.toml ``[profile.X]``) is read with CSS selectors on
 a soup of the whole page; when its body or title selector matches nothing (the site was redesigned),
@@ -142,7 +142,7 @@ def _words(text: str | None) -> str:
 def _published_on(soup: BeautifulSoup, profile: Profile, ld: list[dict], url: str) -> date | None:
     """The profile's date selector if it matches, else the rules of scrapers.pubdate.
 
-    On generic pages soup is the metadata skeleton (html.metadata_soup), which holds everything those
+    On generic pages soup is the metadata skeleton (generic_extraction.metadata_soup), which holds everything those
     rules read; tests/test_generic_extraction.py pins that they answer there as on the whole page.
     """
     if found := parse_date(_select_text(soup, profile.date)):
