@@ -579,7 +579,7 @@ def test_a_reports_findings_and_grades_carry_its_inspections_dates_not_the_fetch
 def test_csi_extract_takes_pdfs_by_their_bytes_and_a_bad_input_is_one_line(tmp_path):
     from typer.testing import CliRunner
 
-    from csi.cli import app
+    from front.cli import app
 
     named_otherwise = tmp_path / "report.bin"
     named_otherwise.write_bytes(fixture_pdf("ilacs_reform"))

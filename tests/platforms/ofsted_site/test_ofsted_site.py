@@ -258,7 +258,7 @@ def test_an_unreadable_provider_page_is_noted_and_the_crawl_goes_on(site):
 
 
 def test_unknown_kinds_are_noted_in_the_run_summary():
-    from flows.pipeline import _markdown
+    from pipeline.runs import _markdown
 
     doc = _parse("80476")
     notes = [f"{doc.url}: {label}" for label in unknown_entries(doc.text)]
