@@ -47,6 +47,7 @@ bench: install
 	$(BIN)/python benchmarks/fetch.py --pages 300
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/hostile.py
+	$(BIN)/python benchmarks/maintenance_memory.py --flow import-warc
 	if [ -d ../shared/data/ofsted-reports/pdf ]; then $(BIN)/python benchmarks/reports.py; fi
 
 clean:

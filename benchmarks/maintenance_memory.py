@@ -89,8 +89,8 @@ def main() -> None:
         flows = list(FLOWS)
     results, failed = [], False
     with tempfile.TemporaryDirectory(prefix="csi-maint-bench-") as tmp:
-        os.environ.setdefault("PREFECT_HOME", str(Path(tmp) / "prefect"))
         for pages in sizes:
+            os.environ["PREFECT_HOME"] = str(Path(tmp) / f"prefect-{pages}")  # an empty parse cache per size
             warc, db = Path(tmp) / f"pages-{pages}.warc.gz", Path(tmp) / f"bench-{pages}.duckdb"
             write_warc(warc, pages)
             for flow in flows:

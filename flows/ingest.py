@@ -125,18 +125,19 @@ def _cached(store, key: str) -> Batch | None:
 
 
 @task(retries=1, cache_policy=NONE, task_run_name="parse {source.name} ({directory})")
-def parse_and_stage(source: Source, fetches: list[FetchRow], directory: str) -> ParsedChunk:
+def parse_and_stage(source: Source, fetches: list[FetchRow], directory: str, use_cache: bool = True) -> ParsedChunk:
     """Parse archived pages and stage their rows as Parquet where this task runs.
 
     Each page's rows are cached in Prefect's result store under `page_cache_key`, so a rerun parses
     only pages that failed, changed, or met new parsing code. A page that fails is reported, not
     cached. Fetch rows stay out of the cache: a cached result must not carry an old fetch.
+    `use_cache=False` (reparse) reads and parses every page from the archive, so a missing record shows.
     """
     store = get_result_store()
     batches, failures, unreadable, hits = [], {}, {}, 0
     for fetch in fetches:
         key = page_cache_key(source, fetch)
-        cached = _cached(store, key)
+        cached = _cached(store, key) if use_cache else None
         if cached is not None:  # the rows of an earlier fetch of these bytes, given this fetch's time
             cached.documents = [dataclasses.replace(d, fetched_at=fetch.requested_at) for d in cached.documents]
             batches.append(cached)
@@ -268,10 +269,12 @@ class BatchedLoad:
 
 def parse_and_load(con, items: Iterable[tuple[Source | None, FetchRow]], label: str, stage_root, logger, *,
                    batch_rows: int = MAINTENANCE_BATCH, parse_chunk: int = PARSE_CHUNK,
-                   keep_unreadable: bool = True) -> BatchedLoad:
+                   keep_unreadable: bool = True, use_cache: bool = True) -> BatchedLoad:
     """Stream (source, fetch row) items through ingest's parse tasks, loading each batch of `batch_rows` in its own
     transaction. A row with a source is a page to parse from its archive record; a row without one is loaded as
-    it is (a failed fetch, a record no adapter reads). Items are pulled lazily, one batch at a time."""
+    it is (a failed fetch, a record no adapter reads). Items are pulled lazily, one batch at a time.
+    `keep_unreadable=False` leaves out the rows of pages whose archive record cannot be read (reported as
+    `missing`); `use_cache=False` parses every page from its record."""
     totals = BatchedLoad()
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, batch_rows)):
@@ -280,7 +283,7 @@ def parse_and_load(con, items: Iterable[tuple[Source | None, FetchRow]], label: 
         plain = []
         for source, row in batch:
             (by_source[source] if source is not None else plain).append(row)
-        submitted = [(chunk, parse_and_stage.submit(source, chunk, str(directory / f"{n:05d}-{k:05d}")))
+        submitted = [(chunk, parse_and_stage.submit(source, chunk, str(directory / f"{n:05d}-{k:05d}"), use_cache))
                      for n, (source, rows) in enumerate(by_source.items())
                      for k, chunk in enumerate(_chunks(rows, parse_chunk))]
         chunks, page_rows, missing = _outcomes(submitted, logger, keep_unreadable)

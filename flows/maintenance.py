@@ -108,7 +108,8 @@ def reparse(db: str | None = None, source: str | None = None, since: date | None
                 for item in part:
                     yield source_of(item.url, sources, item.source), rows[item.fetch_id]
 
-        totals = parse_and_load(con, pages(), "reparse", _stage_root(db, run_id), logger, keep_unreadable=False)
+        totals = parse_and_load(con, pages(), "reparse", _stage_root(db, run_id), logger, keep_unreadable=False,
+                                use_cache=False)
         discard_staged(_stage_root(db, run_id))
         for url, error in totals.missing:
             logger.warning("%s: %s", url, error)

@@ -290,6 +290,12 @@ def test_import_warc_loads_in_batches_through_the_parse_tasks(prefect_harness, t
     assert (state.result()["reparsed"], state.result()["batches"], loads) == (7, 3, [3, 3, 1])
     assert db_rows(db, "SELECT count(*) FROM documents") == [(7,)]
 
+    warc.unlink()  # the archive is gone: reparse says so and leaves the fetch rows as they were
+    state = reparse(db=str(db), return_state=True)
+    assert state.is_failed()
+    assert state.message == "reparsed 0 of 7 archived page(s); 0 parse error(s), 7 missing from the archive"
+    assert db_rows(db, "SELECT outcome, count(*) FROM fetches GROUP BY ALL") == [("ok", 7)]
+
 
 @pytest.mark.parametrize("name, content, problem", [
     ("empty.warc", b"", "empty.warc: no HTTP response records (an empty WARC file)"),
