@@ -8,7 +8,8 @@ happens to it, so nothing fetched is lost even if parsing fails later.
 Politeness: one request at a time; between two requests to a host at least
 max(source.min_delay_seconds, the host's robots.txt Crawl-delay capped at 60 s).
 Retries: connection errors (not DNS failures), timeouts, 429 and 5xx, with exponential
-backoff and jitter, honouring Retry-After up to `max_retry_after_seconds`.
+backoff and jitter (the source's `attempts` and `backoff_seconds`, else the fetcher's), honouring
+Retry-After up to `max_retry_after_seconds`. The DNS lookup is bounded by the connect timeout.
 Conditional requests: `If-None-Match` / `If-Modified-Since` from the previous good fetch;
 a 304 is outcome `not_modified`, an unchanged body hash is `ok` with `changed=False`.
 
@@ -21,8 +22,8 @@ failure skips it for another interval. A redirect's failure counts against the h
 against the host of the URL that redirected. `skipped_hosts` says which hosts were skipped in the run and why.
 
 Refused without a request (outcome `connection_error`, error "refused: ...", the host not counted as
-failing): a URL that is not http(s) or is over the URL length limit, and, unless the source sets
-`allow_private_addresses`, any request (start URL, discovered link, redirect hop, robots.txt, web-service
+failing): a URL that is not http(s), is over the URL length limit or has a malformed host, and, unless the
+source sets `allow_private_addresses`, any request (start URL, discovered link, redirect hop, robots.txt, web-service
 call) whose host resolves to a loopback, private, link-local, multicast, unspecified, reserved or metadata
 address: the check is made after DNS resolution, on the address then connected to (scrapers.addresses).
 
