@@ -246,3 +246,77 @@ def test_eval_claims_scores_stated_ratings_per_construction(tmp_path):
     assert "status (current/historical) agreement on matched ratings: 1.000 (3/3)" in result.output
     failing = CliRunner().invoke(app, ["eval-claims", str(tmp_path), "--min-recall", "0.9"])
     assert failing.exit_code == 1 and "Below the floor: recall 0.750 < 0.900" in failing.output
+
+
+# --- more constructions: membership, factboxes, list rows, series, year lists ---------------------------------
+
+SEFTON, TORBAY, BARNET, WIGAN = "E08000014", "E06000027", "E09000003", "E08000010"
+
+
+@pytest.mark.parametrize("text", [
+    "Sefton is one of seven councils rated inadequate this year.",
+    "Sefton was among the twelve authorities judged inadequate in the latest round.",
+    "Sefton Council became one of only four councils in the North West to be judged inadequate.",
+])
+def test_a_council_among_a_counted_group_takes_its_grade(text):
+    assert ratings(text) == {(SEFTON, "overall_effectiveness", "inadequate", 2021, False)}
+
+
+@pytest.mark.parametrize("heading, line", [
+    ("Rated inadequate", "Sefton Torbay Barnet"),
+    ("Judged inadequate this year", "Sefton (North West) Torbay (South West) Barnet (London)"),
+    ("Inadequate", "Sefton, Torbay, Barnet"),
+])
+def test_a_factbox_heading_gives_its_grade_to_the_names_below(heading, line):
+    blocks = [Block("paragraph", "Three councils had their reports published this week."), Block("heading", heading),
+              Block("paragraph", line)]
+    got = {(r.council_code, r.grade) for r in extract(_doc(blocks=blocks)).ratings}
+    assert got == {(SEFTON, "inadequate"), (TORBAY, "inadequate"), (BARNET, "inadequate")}
+
+
+@pytest.mark.parametrize("separator", [" – ", " - ", ": "])
+def test_judgement_rows_written_as_list_items(separator):
+    items = [("Children who need help and protection", "Good"), ("Children in care", "Requires improvement"),
+             ("Impact of leaders", "Outstanding")]
+    blocks = [Block("paragraph", "Wigan Council was inspected in May, and the judgements were:")]
+    blocks += [Block("list_item", f"{judgement}{separator}{grade}", list_id=1) for judgement, grade in items]
+    got = {(r.council_code, r.judgement, r.grade) for r in extract(_doc(blocks=blocks)).ratings}
+    assert got >= {(WIGAN, "help_and_protection", "good"), (WIGAN, "children_in_care", "requires_improvement"),
+                   (WIGAN, "leadership", "outstanding")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Inspectors judged Torbay ‘good’ overall, ‘good’ for children who need help and protection and ‘outstanding’ "
+     "for care leavers.",
+     {("overall_effectiveness", "good"), ("help_and_protection", "good"), ("care_leavers", "outstanding")}),
+    ("Torbay was graded ‘good’ for adoption, as it was for leadership.",
+     {("adoption", "good"), ("leadership", "good")}),
+    ("Inspectors rated leadership in Torbay ‘outstanding’, as they did adoption.",
+     {("leadership", "outstanding"), ("adoption", "outstanding")}),
+])
+def test_a_series_of_grades_each_with_its_judgement(text, expected):
+    assert {(j, g) for c, j, g, _, _ in ratings(text) if c == TORBAY} == expected
+
+
+@pytest.mark.parametrize("text, years", [
+    ("Barnet had been judged inadequate at two inspections in a row, in 2012 and 2014.", {2012, 2014}),
+    ("Inspections in March 2013 and June 2016 had found Barnet's services to be inadequate.", {2013, 2016}),
+    ("Barnet was rated inadequate in 2011, 2013 and 2015.", {2011, 2013, 2015}),
+])
+def test_one_verdict_over_a_list_of_years_is_one_claim_a_year(text, years):
+    got = ratings(f"Barnet Council has now been rated good. {text}")
+    assert {y for c, _, g, y, hist in got if c == BARNET and g == "inadequate" and hist} == years
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Barnet was found to be failing a year after its services were rated good.", None),
+    ("Two years after it was judged inadequate, Barnet has been rated good.", 2019),
+    ("A year after being found inadequate, Barnet Council is now rated good.", 2020),
+])
+def test_a_time_relative_to_another_event_dates_the_earlier_verdict(text, year):
+    got = ratings(text)
+    if year is None:  # the earlier verdict is the good one: "failing" now, good a year before
+        assert (BARNET, "overall_effectiveness", "good", 2020, True) in got
+    else:
+        assert (BARNET, "overall_effectiveness", "inadequate", year, True) in got
+        assert (BARNET, "overall_effectiveness", "good", 2021, False) in got

@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from itertools import groupby
 
 from csi.records import Block
 from transforms.councils import CouncilIndex, Mention
@@ -65,6 +64,14 @@ class Mentions:
         self._cursor = 0
         return self
 
+    def rewound_within(self, unit: str) -> list[Mention]:
+        """`within` without moving the reading position (a look ahead)."""
+        cursor = self._cursor
+        try:
+            return self.within(unit)
+        finally:
+            self._cursor = cursor
+
     def within(self, unit: str) -> list[Mention]:
         """Mentions inside `unit` (a block, a sentence or a clause of the text), with offsets relative to it."""
         at = self.text.find(unit, self._cursor)
@@ -84,11 +91,12 @@ _ANAPHOR = re.compile(r"\b(?:it|its|they|their|we|our|us|the\s+(?:local\s+)?(?:c
 # The end of a sentence's subject: its first finite verb.
 _FIRST_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|became|becomes|remains?|remained"
                          r"|received|receives|got|gets|said|says|\w{3,}ed)\b", re.I)
+# "Judgement - Grade", "Judgement: Grade" in a list item: a table row written as text
+_ITEM_SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+")
 # A verdict's stretch opening with a capitalised possessive ("Oldtown's services"): that name is its subject.
 _OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFSTED\b|Inspectors?\b)"
                           r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*['’]s?)\s")
 _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*)+$", re.I)
-_LIST_CUT = re.compile(r"\s*\(.*?\)")
 
 
 def _chain(mentions: list[Mention], text: str, last: int) -> list[str]:
@@ -177,17 +185,22 @@ class _Reader:
         shared = shared_grade_list(text, self.published)
         if shared is None:
             return None
-        claims, names = shared
-        codes = [self.mentions.index.resolve(_LIST_CUT.sub("", name), on=self.published) for name in names]
-        found = [c for c in codes if c]
-        if len(found) < 2 or len(found) * 2 < len(codes):
+        claims, names, names_text = shared
+        at = text.rfind(names_text)
+        found = list(dict.fromkeys(m.council_code for m in mentions
+                                   if at >= 0 and at <= m.start and m.end <= at + len(names_text)))
+        if len(found) < 2 or len(found) * 2 < len(names):
             return None
-        return claims, list(dict.fromkeys(found))
+        return claims, found
 
     def block(self, block: Block) -> None:
         mentions = self.mentions.within(block.text)
         if block.kind == "table_row":
             self.table_row(block.text, mentions)
+            return
+        if block.kind == "list_item" and len(block.text) < 160 and (
+                claim := table_row_claim(_ITEM_SEPARATOR.sub(" | ", block.text))):
+            self.add(claim, self.focus, block.text)  # "Adoption performance - Requires improvement"
             return
         if block.kind == "heading":
             codes = list(dict.fromkeys(m.council_code for m in mentions))
@@ -234,29 +247,37 @@ class _Reader:
         return True
 
 
+def _names_only(block: Block, mentions: Mentions) -> bool:
+    """A paragraph that is a line of council names ("Oldtown Newbury (South West) Midshire"), no sentence."""
+    named = mentions.rewound_within(block.text)
+    words = re.sub(r"\([^)]*\)", " ", block.text)
+    letters = sum(ch.isalpha() for ch in words)
+    return len(named) >= 2 and letters > 0 and sum(len(m.surface) for m in named) >= 0.7 * letters
+
+
 def document_claims(blocks: list[Block], title: str | None, title_mentions: list[Mention], mentions: Mentions,
                     main: str | None, published: date | None) -> list[Claim]:
     """Every claim in a document's blocks and title (its council mentions found by the caller), in reading order."""
     reader = _Reader(mentions, main, published)
-    lead_in: Block | None = None
-    for list_id, group in groupby(blocks, key=lambda b: b.list_id if b.kind == "list_item" else None):
-        group = list(group)
-        if lead_in is not None:
-            if list_id is not None and reader.list_under(lead_in, group):
-                group = []
-            elif lead_in.kind != "heading":
-                reader.block(lead_in)
-            lead_in = None
-        for block in group:
-            ends_with_colon = block.kind == "paragraph" and block.text.rstrip().endswith(":")
-            if block is group[-1] and (ends_with_colon or block.kind == "heading"):
-                if block.kind == "heading":
-                    reader.block(block)
-                lead_in = block
-            else:
-                reader.block(block)
-    if lead_in is not None and lead_in.kind != "heading":
-        reader.block(lead_in)
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        lead_in = block.kind == "heading" or (block.kind == "paragraph" and block.text.rstrip().endswith(":"))
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if lead_in and following is not None and following.kind == "list_item":
+            items = [following]
+            while i + 1 + len(items) < len(blocks) and blocks[i + 1 + len(items)].kind == "list_item" \
+                    and blocks[i + 1 + len(items)].list_id == following.list_id:
+                items.append(blocks[i + 1 + len(items)])
+            if reader.list_under(block, items):  # "Rated inadequate:" over the councils
+                i += 1 + len(items)
+                continue
+        elif block.kind == "heading" and following is not None and following.kind == "paragraph" \
+                and _names_only(following, mentions) and reader.list_under(block, [following]):
+            i += 2  # a factbox: "Zero-star councils" over a line of names
+            continue
+        reader.block(block)
+        i += 1
     if title:
         reader.focus = [main] if main else []
         reader.sentence(title, title_mentions)

@@ -6,8 +6,8 @@ import re
 
 # Longest phrases first: "requires improvement to be good" before "good", "inadequate" before "adequate".
 _GRADE_WORDS = [
-    (r"requires?\s+improvement\s+to\s+be\s+good", "requires_improvement"),
-    (r"requires?\s+improvement", "requires_improvement"),
+    (r"requir(?:es?|ing)\s+improvement\s+to\s+be\s+good", "requires_improvement"),
+    (r"requir(?:es?|ing)\s+improvement", "requires_improvement"),
     (r"perform(?:s|ing)?\s+excellently", "outstanding"),
     (r"perform(?:s|ing)?\s+poorly", "inadequate"),
     (r"perform(?:s|ing)?\s+adequately", "requires_improvement"),
@@ -23,6 +23,7 @@ _GRADE_WORDS = [
     (r"adequate", "requires_improvement"),
     (r"good", "good"),
     (r"poor", "inadequate"),
+    (r"failing(?!\s+to\b)", "inadequate"),  # "found to be failing" (news for inadequate), not "failing to act"
 ]
 STAR_PHRASE = r"(?:zero|no|one|a\s+single|two|three|[0-3])[-\s]stars?\b"
 GRADE_PHRASE = "(?:" + "|".join(f"(?:{w})" for w, _ in _GRADE_WORDS) + r")\b"

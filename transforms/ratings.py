@@ -22,14 +22,16 @@ JUDGEMENT_PATTERNS = [
     ("safeguarding", r"overall\s+effectiveness\s+of\s+(?:[\w'’]+\s+){0,3}?(?:safeguarding|arrangements\s+to\s+protect)"
                      r"|keeping\s+children\s+safe|staying\s+safe|stay\s+safe"),
     ("overall_effectiveness", r"overall\s+(?:effectiveness|judgements?|judgments?|grade|rating)"),
-    ("leadership", r"impact\s+of\s+leaders|leadership,?\s+management\s+and\s+governance|leadership\s+and\s+management"
+    ("leadership", r"impact\s+of\s+(?:senior\s+|the\s+)?leaders"
+                   r"|leadership,?\s+management\s+and\s+governance|leadership\s+and\s+management"
                    r"|service\s+management"
                    r"|\bleadership\b"),
     ("help_and_protection", r"(?:children\s+)?(?:who\s+)?(?:need|needing|requiring)\s+help\s+and\s+protection"
                             r"|help\s+and\s+protection"),
-    ("children_in_care", r"children\s+in\s+care(?:\s+and\s+care\s+leavers)?|children\s+looked\s+after"
+    ("children_in_care", r"children\s+in\s+(?:its\s+|their\s+|the\s+council['’]s\s+)?care(?:\s+and\s+care\s+leavers)?"
+                         r"|children\s+looked\s+after"
                          r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children"),
-    ("care_leavers", r"care\s+leavers"),
+    ("care_leavers", r"care\s+leavers|(?:young\s+people|children)\s+leaving\s+care"),
     ("adoption", r"adoption\s+performance|\badoption\b"),
     # the pre-2014 frameworks' safeguarding judgement, help and protection since: named by year when read
     ("child_protection", r"child\s+protection(?!\s+(?:plans?|conferences?|cases?|investigations?|enquir))"),
@@ -44,22 +46,28 @@ _JUDGEMENT_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
 _VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked"
-                  r"|found(?=\s+(?:it|them|its\s+services|the\s+(?:council|authority|services?))\b)"
+                  rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across)\b))"
+                  r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
+                  r"|\s+(?-i:[A-Z]))"
                   r"|(?:downgraded|upgraded|moved|improved|slipped|fallen|fell|dropped|risen|rose)\s+to)")
 _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
 _GAP_WORD = rf"(?!as\b|requir\w*\b|{GRADE_PHRASE})[\w'’-]+,?"  # words between a verb and its grade: no other grade
 _SLOT = re.compile(
     # "judged the impact of leaders on social work practice to be good"
     rf"{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{1,16}}?(?:to\s+be|as)\s+{Q}(?P<g5>{GRADE_PHRASE}){QE}"
-    rf"|{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{0,12}}?(?:as\s+)?(?:being\s+)?{Q}(?P<g1>{GRADE_PHRASE}){QE}"
+    rf"|{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{0,16}}?(?:as\s+)?(?:being\s+)?{Q}(?P<g1>{GRADE_PHRASE}){QE}"
     # "..., and the experiences and progress of children in care outstanding" (the verb stated once before)
-    rf"|(?<=\band\s)(?:the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_JUDGEMENT_ALTERNATIVES})\s+{Q}(?P<g6>{GRADE_PHRASE}){QE}"
+    rf"|(?<=\band\s)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?(?:{_JUDGEMENT_ALTERNATIVES})\s+{Q}"
+    rf"(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$))"
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
     rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b{_DETERMINER}\s+(?:overall\s+)?{Q}"
-    rf"(?P<g2>requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good){QE})"
-    rf"\s+(?:overall\s+)?(?:grade|grading|rating|judgements?|judgments?|verdict)\b"
+    rf"(?P<g2>requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good){QE})"
+    rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict)\b"
+    # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
+    rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_JUDGEMENT_ALTERNATIVES})))"
     rf"|{Q}(?P<g3>requires?\s+improvement(?:\s+to\s+be\s+good)?){QE}"
+    rf"|\b(?:as|now)\s+{Q}(?P<g10>requiring\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
     rf"|{Q}(?P<g8>{STAR_PHRASE}){QE}"
     rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+)?{Q}(?P<g4>inadequate|outstanding|good|adequate){QE}"
@@ -68,7 +76,8 @@ _SLOT = re.compile(
 )
 # "from requires improvement to good", "up from good": the first grade is the earlier one.
 _TRANSITION = re.compile(
-    rf"\b(?:(?:up|down)\s+)?from\s+{Q}(?P<old>{GRADE_PHRASE}){QE}"
+    rf"\b(?:(?:up|down)\s+)?from\s+(?:(?:the|an?|its|their)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}"
+    rf"(?:\s+(?:rating|grade|judgement))?"
     rf"(?:\s+to\s+{Q}(?P<new>{GRADE_PHRASE}){QE})?(?=[\s.,;:]|$)", re.I)
 _ASPIRATION = re.compile(r"(?<!judged\s)(?<!deemed\s)(?<!rated\s)(?<!found\s)(?<!graded\s)(?<!assessed\s)"
                          r"\bto\s+(?:get|reach|receive|achieve|be|become|gain|secure|move\s+to)\s+(?:an?\s+|the\s+)?$",
@@ -81,17 +90,25 @@ _OTHER_SUBJECT = re.compile(
     r"|in\s+England|fostering\s+(?:agenc(?:y|ies)|services?)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
     r"|by\s+the\s+CQC|Care\s+Quality\s+Commission|police\s+force|constabulary|probation\s+service)\b|%", re.I)
 # Councils the text has named, not councils at large: "the latest councils to be", "both councils"
-_NAMED_COUNCILS = re.compile(r"\b(?:the\s+)?(?:latest|both|(?:the|these)\s+(?:two|three|four))\s+(?:councils|local\s+"
-                             r"authorities|authorities)\b", re.I)
-_OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in)\s+(?:\w+\s+){{0,3}}?(?:{_OTHER_SUBJECT.pattern})",
-                          re.I)
+_NAMED_COUNCILS = re.compile(r"\b(?:(?:the\s+)?(?:latest|both|(?:the|these)\s+(?:two|three|four))"
+                             r"|(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)"
+                             r"\s*(?:councils|local\s+authorities|authorities|departments)\b", re.I)
+# "Oldtown is among ten authorities given zero stars", "one of seven councils rated inadequate": the subject's grade
+_MEMBER_OF = re.compile(r"\b(?:is|was|are|were|became|becomes)\s+(?:now\s+)?(?:one\s+of|among)\s+(?:the\s+)?"
+                        r"(?:just\s+|only\s+)?(?:[\w-]+\s+){0,3}?(?:councils|local\s+authorities|authorities"
+                        r"|departments)\b(?:\s+(?:in|across)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?",
+                        re.I)
+_OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in)\s+(?:[\w-]+\s+){{0,3}}?"
+                          rf"(?:{_OTHER_SUBJECT.pattern})", re.I)
 # "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade.
-_COUNT = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh"
+_COUNT = (r"(?:(?!(?:19|20)\d\d\b)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+          r"|(?:twen|thir|for|fif|six|seven|eigh"
           r"|nine)ty(?:-\w+)?|\w+teen|dozens?|several|many|most|half|a\s+third|a\s+quarter)")
 # "12 were judged inadequate", "seven councils are rated good", "28 received one star", "no council in the country
 # has been judged outstanding": counts of councils, not a council's grade.
 _AGGREGATE = re.compile(
-    r"\b(?:none|no\s+(?:[\w-]+\s+)?(?:councils?|authorit(?:y|ies)|local\s+authorit(?:y|ies)|departments?)|neither)\b"
+    r"\b(?:none|no\s+(?:[\w-]+\s+)?(?:councils?|authorit(?:y|ies)|local\s+authorit(?:y|ies)|departments?)|neither"
+    r"|(?:one|two|three|\d+)\s+other\s+(?:councils?|authorit(?:y|ies)))\b"
     rf"|\b(?:another\s+|just\s+|only\s+)?{_COUNT}\s+(?:of\s+(?:them|these|those)\s+|[\w-]+\s+)?"
     r"(?:(?:were|are|have\s+been|had\s+been|have|had|was|remain|also)\s+)*(?:now\s+)?"
     r"(?:rated|judged|graded|found|given|awarded|received|got|gained|moved|went|fell|dropped|rose|risen|slipped|kept"
@@ -101,6 +118,13 @@ _AGGREGATE = re.compile(
 _VOCABULARY = re.compile(rf"\b(?:grades|ratings|judgements|categories|scale)\b(?=(?:.*?\b{GRADE_PHRASE}){{3}})"
                          rf"|\breplac\w*\s+(?:the\s+)?(?:old\s+)?{Q}{GRADE_PHRASE}{QE}\s+(?:rating|grade|judgement)",
                          re.I)
+# "an inspection of safeguarding and looked-after children's services": the inspection's name, not a judgement
+_INSPECTION_NAME = re.compile(r"\b(?:inspections?|reviews?)\s+(?:of|into)\s+(?:[\w'’-]+\s+){0,6}?services\b", re.I)
+_BOTH = re.compile(r"\b(?:both|each)\b", re.I)
+_QUOTED = re.compile(r"[‘'\"“]")
+# "its last inspection in 2014, ..., when it was rated": a verdict set in an earlier inspection's time
+_WHEN_EARLIER = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){0,2}inspection\b[^.;]*\bwhen\b[^.;]*$",
+                           re.I)
 _ANY_GRADE = re.compile(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b", re.I)
 _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
 # A grade named at a visit or a conversation is the standing grade from an earlier inspection.
@@ -112,10 +136,20 @@ _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
 _FOR_OR_AS_WERE = re.compile(
-    rf"(?:\s*,?\s*(?:as\s+(?:were|was|had|did)|for)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
+    rf"(?:\s*,?\s*(?:and\s+)?(?:as\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+{Q}{GRADE_PHRASE}|$)", re.I)
-_CLAUSE_BREAK = re.compile(r"\s[-–—]\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+(?=(?:up|down)\s+from\b)")
-_YEAR = re.compile(r"\b(?:in|since|from|during|of)\s+((?:19|20)\d{2})\b|\(((?:19|20)\d{2})\)", re.I)
+_YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d{2}\b)+",
+                        re.I)
+# Clauses: a dash opens one, unless what follows only dates the verdict ("- in 2012, 2013 and 2015")
+_CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\bwhereas\b|\bbut\b"
+                           r"|,\s+(?=(?:up|down)\s+from\b)")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_YEAR = re.compile(rf"\b(?:in|since|from|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH}\s+)?((?:19|20)\d{{2}})\b"
+                   r"|\(((?:19|20)\d{2})\)", re.I)
+# "Inspections in March 2013 and June 2016 had found ...": the year of the inspection the verdict's stretch names
+_INSPECTED_IN = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,2}}?(?:in|of|during)\s+(?:{_MONTH}\s+)?((?:19|20)\d{{2}})\b",
+                           re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 _LEADING_YEAR = re.compile(r"^\W*(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}(?:inspection|assessment|review|report)\b",
@@ -127,8 +161,13 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
     r"|(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|some\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve)\s+years\s+(?:ago|earlier|before))", re.I)
+# "a year after it was found to be failing": the earlier event's time, relative to the document's
+_YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+                          r"\s+years)"
+                          r"\s+after\b", re.I)
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspect(?:ion|ed)|earlier|former(?:ly)?|prior"
-                          r"|up\s+from|down\s+from|ago)\b", re.I)
+                          r"|(?:two|three|four|\d+|successive|consecutive)\s+inspections"
+                          r"|up\s+from|down\s+from|ago|used\s+to)\b", re.I)
 # Not a verdict given: "if it is rated inadequate", "avoided an inadequate rating", "hopes to be judged good",
 # "would be rated outstanding at the next inspection". Looked for in the few words before the grade.
 _HYPOTHETICAL = re.compile(
@@ -198,7 +237,8 @@ def _joined_judgements(text: str, judgements: list[tuple[int, int, str]], start:
 def _relative_year(m: re.Match, published: date | None) -> int | None:
     if published is None:
         return None
-    if m["last"] or m["last2"]:
+    found = m.groupdict()
+    if found.get("last") or found.get("last2"):
         return published.year - 1
     n = m["n"].lower()
     return published.year - (int(n) if n.isdigit() else _NUMBERS[n])
@@ -213,13 +253,24 @@ def _year_near(clause: str, start: int, end: int, since: int = 0,
     if m := _YEAR.search(clause, end, end + 60):
         return int(next(g for g in m.groups() if g)), m.end(), "stated"
     m = (_YEAR.search(clause, max(since, start - 40), start) or (_LEADING_YEAR.match(clause) if since == 0 else None)
-         or _YEAR_OF_INSPECTION.search(clause, since))
+         or _YEAR_OF_INSPECTION.search(clause, since) or _INSPECTED_IN.search(clause, since, start))
     if m:
         return int(next(g for g in m.groups() if g)), end, "stated"
-    rel = _RELATIVE_YEAR.search(clause, end, end + 60) or _RELATIVE_YEAR.search(clause, since, start)
+    rel = (_RELATIVE_YEAR.search(clause, end, end + 60) or _RELATIVE_YEAR.search(clause, since, start)
+           or _YEARS_AFTER.search(clause, since, start))
     if rel and (year := _relative_year(rel, published)) is not None:
         return year, max(end, rel.end()) if rel.start() >= end else end, "relative"
     return None, end, "publication"
+
+
+def _listed_years(clause: str, since: int, end: int, year: int | None) -> list[int | None]:
+    """Every year of a list the verdict's stated year belongs to ("inadequate at three inspections in a row, in
+    2012, 2013 and 2015", "inspections in April 2012 and May 2013 had found"): one claim per year."""
+    for listed in _YEAR_LIST.finditer(clause, since, min(len(clause), end + 80)):
+        years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", listed.group())]
+        if year in years:
+            return list(dict.fromkeys(years))
+    return [year]
 
 
 def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
@@ -237,11 +288,14 @@ def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
     return found, clause
 
 
-def _hypothetical(scanned: str, since: int, start: int, end: int) -> bool:
-    """A grade named as a hope, a risk, a condition or a negation, not as a verdict given."""
+def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: bool = False) -> bool:
+    """A grade named as a hope, a risk, a condition or a negation, not as a verdict given. Before a verdict verb
+    "to be" is no aspiration ("the first council to be judged outstanding"; "hopes to be" is, by "hopes")."""
     window = scanned[max(since, start - 80):start]
-    return bool(_HYPOTHETICAL.search(window) or _ASPIRATION.search(scanned[:start])
-                or _HYPOTHETICAL_AFTER.match(scanned, end))
+    aspiration = _ASPIRATION.search(scanned[:start])
+    if aspiration and verdict_verb and re.fullmatch(r"to\s+be\s+", aspiration.group(), re.I):
+        aspiration = None
+    return bool(_HYPOTHETICAL.search(window) or aspiration or _HYPOTHETICAL_AFTER.match(scanned, end))
 
 
 def rating_claims(sentence: str, published: date | None = None) -> list[RatingClaim]:
@@ -255,9 +309,10 @@ def rating_claims(sentence: str, published: date | None = None) -> list[RatingCl
         return claims  # "Eight councils - three of them new - were judged inadequate": the count is the subject
     for clause in _CLAUSE_BREAK.split(sentence):
         clause = clause.strip()
-        if not clause or _AGGREGATE.search(clause):
+        if not clause or _AGGREGATE.search(_MEMBER_OF.sub(" ", clause)):
             continue
-        judgements = _judgements_in(clause)
+        judgements = _judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), clause))
+        named_in_inspection = [j for j in _judgements_in(clause) if j not in judgements]
         owner = next((name for _, _, name in judgements), "overall_effectiveness")
         transitions, scanned = _transitions(clause)
         # start, end, owned, label, status, year, anchor, judgement stated
@@ -265,7 +320,13 @@ def rating_claims(sentence: str, published: date | None = None) -> list[RatingCl
         for label, status, start, end in transitions:
             if _hypothetical(clause, 0, start, end):
                 status = "hypothetical"
-            year, _, anchor = _year_near(clause, start, end, published=published)
+            if status == "transition":  # the grade left behind: only a year stated after it, before the new grade
+                new_at = min([s for _, st, s, _ in transitions if st == "current" and s > start] + [end + 60])
+                stated_with = _YEAR.search(clause, end, new_at)
+                year = int(next(g for g in stated_with.groups() if g)) if stated_with else None
+                anchor = "stated" if stated_with else "publication"
+            else:
+                year, _, anchor = _year_near(clause, start, end, published=published)
             if status == "transition" and anchor == "publication":
                 anchor = "previous_inspection"
             verdicts.append((start, end, [owner], label, status, year, anchor, bool(judgements)))
@@ -276,20 +337,26 @@ def rating_claims(sentence: str, published: date | None = None) -> list[RatingCl
             if _OTHER_SUBJECT.search(_NAMED_COUNCILS.sub(" ", scanned[:slot.start()])) or _OTHER_AFTER.match(
                     scanned, slot.end()):
                 continue  # the verdict of a school, a home, councils at large: before it, or "for/of" right after
-            hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end())
+            hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end(), group in ("g1", "g5"))
             if group == "g6" and not verdicts:  # a bare "X good" only continues a verdict already given
                 continue
+            if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())):
+                continue  # an unquoted "good for ..." only continues a verdict already given
             if group == "g7":  # "performs well" is a grade in an annual performance assessment, or when judged so
                 if not (_APA_CONTEXT.search(sentence) or _JUDGED_TO_BE.search(scanned, 0, slot.start())):
                     continue
                 label = f"performs {label}"
             before = scanned[:slot.start()]
-            owned = _joined_judgements(scanned, judgements, previous_end, slot.start(group))
+            owned = [] if group == "g9" else _joined_judgements(
+                scanned, judgements, max(previous_end, slot.start() - 40) if group == "g4" else previous_end,
+                slot.start(group))
             if (slot.group("g2") or slot.group("g2q")) and not owned:
                 owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end() + 40][:1]
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
             if following:  # "judged inadequate for help and protection and for leadership", "good, as were X"
                 owned += [name for pos, _, name in judgements if following.start() <= pos < following.end()]
+            if not owned and named_in_inspection and _BOTH.search(scanned, previous_end, slot.start(group)):
+                owned = [name for _, _, name in named_in_inspection]  # "judged both services adequate"
             stated = bool(owned)
             if not owned:
                 if slot.group("g4") and not _SERVICES_SUBJECT.search(before):
@@ -298,7 +365,8 @@ def rating_claims(sentence: str, published: date | None = None) -> list[RatingCl
             since = previous_end  # text before this verdict that no earlier verdict owns
             own_text = _SINCE_LAST.sub(" ", scanned[since:slot.end()])  # "improved since the last inspection"
             after_history = _HISTORY_AFTER.match(scanned, slot.end())
-            historical = bool(_HISTORY_CUE.search(own_text) or after_history)
+            historical = bool(_HISTORY_CUE.search(own_text) or after_history
+                              or _WHEN_EARLIER.search(scanned, 0, slot.start()))
             year, previous_end, anchor = _year_near(scanned, slot.start(group), slot.end(), since, published)
             if historical and year is None and (m := _YEAR.search(scanned, since)):
                 year, anchor = int(next(g for g in m.groups() if g)), "stated"
@@ -307,7 +375,9 @@ def rating_claims(sentence: str, published: date | None = None) -> list[RatingCl
             if historical and anchor == "publication":
                 anchor = "previous_inspection"
             status = "hypothetical" if hypothetical else "historical" if historical or at_visit else "current"
-            verdicts.append((slot.start(group), slot.end(), owned, label, status, year, anchor, stated))
+            years = _listed_years(scanned, since, slot.end(), year) if anchor == "stated" else [year]
+            verdicts.extend((slot.start(group), slot.end(), owned, label, status, each, anchor, stated)
+                            for each in years)
         segment = 0  # each verdict owns the text from the end of the one before it
         for start, end, owned, label, status, year, anchor, stated in sorted(verdicts, key=lambda v: v[0]):
             grade = normalise_grade(label)
@@ -336,11 +406,13 @@ def lead_in_verdicts(lead: str, published: date | None = None) -> list[RatingCla
     return claims if sum(c.status == "current" for c in claims) == 1 else []
 
 
-def shared_grade_list(sentence: str, published: date | None = None) -> tuple[list[RatingClaim], list[str]] | None:
-    """'The seven judged inadequate are: A; B; C and D' -> (the grade claims, ['A', 'B', 'C', 'D']): one current
-    verdict, with any earlier ones the lead-in recalls ("rated good after previously being judged ...").
+def shared_grade_list(sentence: str, published: date | None = None
+                      ) -> tuple[list[RatingClaim], list[str], str] | None:
+    """'The seven judged inadequate are: A; B; C and D' -> (the grade claims, ['A', 'B', 'C', 'D'], 'A; B; C and
+    D'): one current verdict, with any earlier ones the lead-in recalls ("rated good after previously being
+    judged ...").
 
-    The lead-in before the colon holds the verdict; the names after it are resolved by the caller.
+    The lead-in before the colon holds the verdict; the councils named in the items are found by the caller.
     """
     lead, colon, names = sentence.partition(":")
     if not colon:
@@ -354,7 +426,7 @@ def shared_grade_list(sentence: str, published: date | None = None) -> tuple[lis
     if not claims:
         return None
     items = [n.strip(" .'\"") for n in _LIST_SEPARATOR.split(names.strip().rstrip("."))]
-    return claims, [n for n in items if n]
+    return claims, [n for n in items if n], names
 
 
 def table_row_claim(row: str) -> RatingClaim | None:

@@ -7,10 +7,10 @@ A claims set is a folder with ``manifest.json`` and ``pages/`` (the layout of
 ratings that are earlier grades, not the outcome the page reports; ``constructions`` tags the shapes a
 page exercises.
 
-Every page goes through the production path: :func:`pipeline.pages.read_page` under its real URL
-(a shipped source's site profile when one claims the URL, else generic extraction; ModernGov page
-addresses with the ModernGov platform's parser; minutes on a council's ModernGov host with that council,
-as its configured source would), then :func:`transforms.extract.extract`. The page's date is the one extraction finds.
+Every page goes through the production path: :func:`pipeline.pages.read_page` under its real URL, by the
+platform that claims the address (ModernGov's pages with the ModernGov parser), else as news (a shipped
+source's site profile when one claims the URL, else generic extraction); minutes on a council's ModernGov
+host carry that council, as its configured source would. The page's date is the one extraction finds.
 
 Matching, one to one (a maximum bipartite matching) per page: an extracted rating matches an expected
 tuple when its council is one of the key's codes, its judgement equals the expected one (any judgement
@@ -37,8 +37,6 @@ from front.evaluation.gold import match
 FETCHED_AT = datetime(2026, 1, 1, 12, 0, 0)
 _SAME_JUDGEMENT = {"looked_after": "children_in_care"}
 _DOC_TYPES = {"news": "news", "blog": "news", "press_release": "press_release", "minutes": "minutes"}
-_MODERNGOV_PAGE = ("mgai.aspx", "ielistdocuments.aspx", "ieissuedetails.aspx", "iedecisiondetails.aspx",
-                   "mgissuehistoryhome.aspx")
 
 
 @dataclass
@@ -91,10 +89,10 @@ def claims_source(url: str, kind: str):
     import re
 
     from front.evaluation.gold import _shipped_sources
+    from scrapers.platforms import FALLBACK, PLATFORMS
     from scrapers.sources import Source
 
-    moderngov = any(page in url.lower() for page in _MODERNGOV_PAGE)
-    adapter = "moderngov" if moderngov else "news"
+    adapter = next((p.name for p in PLATFORMS.values() if p.claims_url(url)), FALLBACK)
     shipped = _shipped_sources()
     profile = next((s.profile for s in shipped.sources if s.adapter == adapter and s.is_document(url)), None)
     council = _moderngov_hosts().get(urlsplit(url).netloc.lower()) if kind == "minutes" else None
@@ -171,18 +169,18 @@ def format_claims(results: list[PageResult], verbose: bool = False) -> str:
     agree = sum(r.status_agree for r in results)
     lines = [f"{len(results)} pages, {total.tp + total.fn} stated ratings, {total.tp + total.fp} extracted", "",
              f"{'':<34} {'pages':>5} {'P':>6} {'R':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
-    pages_with = defaultdict(int)
+    pages_with: dict[str, dict[str, int]] = {"all": defaultdict(int), "kind": defaultdict(int),
+                                             "construction": defaultdict(int)}
     for r in results:
-        pages_with["all pages"] += 1
-        pages_with[r.kind] += 1
+        pages_with["all"]["all pages"] += 1
+        pages_with["kind"][r.kind] += 1
         for tag in r.constructions:
-            pages_with[tag] += 1
-    for title, group in (("", groups["all"]), ("by page kind", groups["kind"]),
-                         ("by construction", groups["construction"])):
+            pages_with["construction"][tag] += 1
+    for key, title in (("all", ""), ("kind", "by page kind"), ("construction", "by construction")):
         if title:
             lines.append(title)
-        for name, c in sorted(group.items()):
-            lines.append(f"  {name:<32} {pages_with[name]:>5} {c.precision:>6.3f} {c.recall:>6.3f} "
+        for name, c in sorted(groups[key].items()):
+            lines.append(f"  {name:<32} {pages_with[key][name]:>5} {c.precision:>6.3f} {c.recall:>6.3f} "
                          f"{c.tp:>4} {c.fp:>4} {c.fn:>4}")
     lines.append(f"status (current/historical) agreement on matched ratings: "
                  f"{agree / matched if matched else 1.0:.3f} ({agree}/{matched})")
