@@ -320,3 +320,65 @@ def test_a_time_relative_to_another_event_dates_the_earlier_verdict(text, year):
     else:
         assert (BARNET, "overall_effectiveness", "inadequate", year, True) in got
         assert (BARNET, "overall_effectiveness", "good", 2021, False) in got
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("Torbay received the top grade from inspectors.", "outstanding"),
+    ("Inspectors gave Torbay the lowest possible rating.", None),  # "gave X the ..." names no verb slot: no claim
+    ("Torbay was awarded the highest rating in the region.", "outstanding"),
+    ("Torbay got the bottom grade for its children's services.", "inadequate"),
+])
+def test_the_ends_of_the_scale_in_words(text, grade):
+    got = ratings(text)
+    assert got == ({(TORBAY, "overall_effectiveness", grade, 2021, False)} if grade else set())
+
+
+@pytest.mark.parametrize("text", [
+    "North-east Lincolnshire was rated good.",
+    "North-East Lincolnshire was rated good.",
+    "Inspectors judged North-east Lincolnshire to be good.",
+])
+def test_a_hyphenated_compass_name_is_one_council(text):
+    assert ratings(text) == {("E06000012", "overall_effectiveness", "good", 2021, False)}
+
+
+@pytest.mark.parametrize("text, years", [
+    ("Inspections in May 2014 and May 2016 had found Barnet's services to be inadequate.", {2014, 2016}),
+    ("In May 2015 Barnet was judged inadequate.", {2015}),
+    ("Barnet was rated inadequate in May 2017 and again in 2019.", {2017, 2019}),
+])
+def test_the_month_may_is_not_a_modal(text, years):
+    got = ratings(f"Barnet Council has now been rated good. {text}")
+    assert {y for c, _, g, y, hist in got if c == BARNET and g == "inadequate" and hist} == years
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Torbay is now rated requires improvement, a slide from the good rating it held four years ago.", 2017),
+    ("Torbay has moved up from the inadequate grade of two years ago to good.", 2019),
+    ("Torbay's new rating of good replaces the inadequate rating awarded three years ago.", None),
+])
+def test_an_earlier_grade_dated_relative_to_the_document(text, year):
+    got = ratings(text)
+    if year is None:  # "replaces ... awarded three years ago": an earlier verdict dated relatively
+        assert any(c == TORBAY and g == "inadequate" and y == 2018 and hist for c, _, g, y, hist in got)
+    else:
+        assert any(c == TORBAY and hist and y == year for c, _, _, y, hist in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Two more councils – Torbay in Devon and Barnet in London – were rated inadequate.",
+    "The councils judged inadequate are Torbay, in Devon, and Barnet.",
+    "Rated inadequate this week: Torbay in Devon; Barnet in north London.",
+])
+def test_a_place_locating_a_listed_council_is_not_listed(text):
+    got = {(c, g) for c, _, g, _, _ in ratings(text)}
+    assert got == {(TORBAY, "inadequate"), (BARNET, "inadequate")}
+
+
+@pytest.mark.parametrize("text", [
+    "Earlier this week Wigan was rated good.",
+    "Wigan Council, rated good earlier this month, welcomed the report.",
+    "Earlier today inspectors judged Wigan to be good.",
+])
+def test_earlier_this_week_is_news_not_history(text):
+    assert ratings(text) == {(WIGAN, "overall_effectiveness", "good", 2021, False)}

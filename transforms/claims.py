@@ -96,6 +96,7 @@ _ITEM_SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+")
 # A verdict's stretch opening with a capitalised possessive ("Oldtown's services"): that name is its subject.
 _OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFSTED\b|Inspectors?\b)"
                           r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*['’]s?)\s")
+_LOCATED_IN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", re.I)
 _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*)+$", re.I)
 
 
@@ -187,8 +188,10 @@ class _Reader:
             return None
         claims, names, names_text = shared
         at = text.rfind(names_text)
-        found = list(dict.fromkeys(m.council_code for m in mentions
-                                   if at >= 0 and at <= m.start and m.end <= at + len(names_text)))
+        listed = [m for m in mentions if at >= 0 and at <= m.start and m.end <= at + len(names_text)]
+        # "St Helens in Lancashire and Waltham Forest in London": a place after "in" only locates the one before
+        found = list(dict.fromkeys(m.council_code for i, m in enumerate(listed)
+                                   if not (i and _LOCATED_IN.fullmatch(text, listed[i - 1].end, m.start))))
         if len(found) < 2 or len(found) * 2 < len(names):
             return None
         return claims, found

@@ -331,7 +331,8 @@ class CouncilIndex:
             child = node.get(norm)
             if child is None:
                 break
-            if norm not in _CONNECTORS and not (raw[0].isupper() or raw[0].isdigit()):
+            hyphenated = j > i and text[tokens[j - 1][1]:start] in ("-", "\u2010", "\u2011")  # "North-east"
+            if norm not in _CONNECTORS and not (raw[0].isupper() or raw[0].isdigit() or hyphenated):
                 break
             if j == i and norm in _CONNECTORS:
                 break  # a name never starts with a lower-case connector

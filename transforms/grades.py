@@ -17,6 +17,9 @@ _GRADE_WORDS = [
     (r"(?:one|a\s+single|1)[-\s]stars?", "requires_improvement"),
     (r"(?:two|2)[-\s]stars?", "good"),
     (r"(?:three|3)[-\s]stars?", "outstanding"),
+    # "received the top grade", "given the lowest rating": the ends of the scale
+    (r"(?:top|highest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement)", "outstanding"),
+    (r"(?:bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement)", "inadequate"),
     (r"inadequate", "inadequate"),
     (r"outstanding", "outstanding"),
     (r"excellent", "outstanding"),

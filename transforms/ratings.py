@@ -45,7 +45,7 @@ _JUDGEMENT_NAMES = {f"{name}{i}": name for i, (name, _) in enumerate(JUDGEMENT_P
 _JUDGEMENT_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTERNS)
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
-_VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked"
+_VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked|capped"
                   rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
@@ -70,6 +70,8 @@ _SLOT = re.compile(
     rf"|\b(?:as|now)\s+{Q}(?P<g10>requiring\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
     rf"|{Q}(?P<g8>{STAR_PHRASE}){QE}"
+    rf"|\b(?:received|receives|got|gets|awarded|given|handed|earned|achieved)\s+(?:the\s+)?"
+    rf"(?P<g11>(?:top|highest|bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement))"
     rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+)?{Q}(?P<g4>inadequate|outstanding|good|adequate){QE}"
     rf"(?=[\s.,;:]|$)",
     re.I,
@@ -109,14 +111,14 @@ _COUNT = (r"(?:(?!(?:19|20)\d\d\b)\d+|one|two|three|four|five|six|seven|eight|ni
 _AGGREGATE = re.compile(
     r"\b(?:none|no\s+(?:[\w-]+\s+)?(?:councils?|authorit(?:y|ies)|local\s+authorit(?:y|ies)|departments?)|neither"
     r"|(?:one|two|three|\d+)\s+other\s+(?:councils?|authorit(?:y|ies)))\b"
-    rf"|\b(?:another\s+|just\s+|only\s+)?{_COUNT}\s+(?:of\s+(?:them|these|those)\s+|[\w-]+\s+)?"
+    rf"|\b(?:another\s+|just\s+|only\s+)?{_COUNT}\s+(?:of\s+(?:them|these|those)\s+|[\w-]+\s+){{0,2}}"
     r"(?:(?:were|are|have\s+been|had\s+been|have|had|was|remain|also)\s+)*(?:now\s+)?"
     r"(?:rated|judged|graded|found|given|awarded|received|got|gained|moved|went|fell|dropped|rose|risen|slipped|kept"
     r"|retained|achieved)\b", re.I)
 # Grades named as a vocabulary: "Ofsted uses four grades: inadequate, requires improvement, good and outstanding",
 # "replacing the old 'adequate' rating with 'requires improvement'".
 _VOCABULARY = re.compile(rf"\b(?:grades|ratings|judgements|categories|scale)\b(?=(?:.*?\b{GRADE_PHRASE}){{3}})"
-                         rf"|\breplac\w*\s+(?:the\s+)?(?:old\s+)?{Q}{GRADE_PHRASE}{QE}\s+(?:rating|grade|judgement)",
+                         rf"|\breplac\w*\s+(?:the\s+)?(?:old\s+)?{Q}{GRADE_PHRASE}{QE}\s+(?:rating|grade|judgement)\s+with\b",
                          re.I)
 # "an inspection of safeguarding and looked-after children's services": the inspection's name, not a judgement
 _INSPECTION_NAME = re.compile(r"\b(?:inspections?|reviews?)\s+(?:of|into)\s+(?:[\w'’-]+\s+){0,6}?services\b", re.I)
@@ -138,8 +140,8 @@ _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 _FOR_OR_AS_WERE = re.compile(
     rf"(?:\s*,?\s*(?:and\s+)?(?:as\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+{Q}{GRADE_PHRASE}|$)", re.I)
-_YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d{2}\b)+",
-                        re.I)
+_YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+)?(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
+                        r"(?:19|20)\d{2}\b)+", re.I)
 # Clauses: a dash opens one, unless what follows only dates the verdict ("- in 2012, 2013 and 2015")
 _CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\bwhereas\b|\bbut\b"
                            r"|,\s+(?=(?:up|down)\s+from\b)")
@@ -165,21 +167,23 @@ _RELATIVE_YEAR = re.compile(
 _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
                           r"\s+years)"
                           r"\s+after\b", re.I)
-_HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspect(?:ion|ed)|earlier|former(?:ly)?|prior"
+_HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspect(?:ion|ed)|earlier(?!\s+(?:this|today))"
+                          r"|former(?:ly)?|prior"
                           r"|(?:two|three|four|\d+|successive|consecutive)\s+inspections"
                           r"|up\s+from|down\s+from|ago|used\s+to)\b", re.I)
 # Not a verdict given: "if it is rated inadequate", "avoided an inadequate rating", "hopes to be judged good",
 # "would be rated outstanding at the next inspection". Looked for in the few words before the grade.
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|whether|would|could|might|may|should|will|shall|can|hopes?|hoping|hoped|aims?|aiming|aimed"
+    r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|will|shall|can|hopes?|hoping|hoped|aims?|aiming|aimed"
     r"|wants?|ambition|target|expects?|expected|expecting|confident|risk(?:ed|s)?|avoid(?:ed|s|ing)?"
-    r"|escap(?:ed|es|ing)|narrowly\s+missed|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
+    r"|escap(?:ed|es|ing)|narrowly\s+missed|ensure|make\s+sure|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
     r"|never|not|n't|nor)\b(?:\W+[\w'’]+){0,5}?\W*$", re.I)
 _HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|their)\s+next\b", re.I)
 # "moved out of inadequate", "no longer rated inadequate", "shed its 'inadequate' label": the old grade only.
 _LEFT_GRADE = re.compile(
     rf"\b(?:(?:moved|come|came|climbed|lifted|emerged|taken|brought)\s+(?:\w+\s+)?(?:out\s+of|from)"
-    rf"|no\s+longer(?:\s+(?:rated|judged|graded|deemed|considered))?|shed|lost|losing|removed|dropped|left\s+behind)"
+    rf"|no\s+longer(?:\s+(?:rated|judged|graded|deemed|considered))?|shed|lost|losing|removed|dropped|left\s+behind"
+    rf"|replac(?:es|ed|ing))"
     rf"\s+(?:(?:its|the|their|an?|a\s+council['’]s|[A-Z][\w-]+['’]s)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}", re.I)
 
 
@@ -325,6 +329,9 @@ def rating_claims(sentence: str, published: date | None = None) -> list[RatingCl
                 stated_with = _YEAR.search(clause, end, new_at)
                 year = int(next(g for g in stated_with.groups() if g)) if stated_with else None
                 anchor = "stated" if stated_with else "publication"
+                if year is None and (ago := _RELATIVE_YEAR.search(clause, end, new_at)):  # "the good rating of
+                    year, anchor = _relative_year(ago, published), "relative"              # six years ago"
+                    anchor = anchor if year is not None else "publication"
             else:
                 year, _, anchor = _year_near(clause, start, end, published=published)
             if status == "transition" and anchor == "publication":
@@ -401,7 +408,7 @@ def lead_in_verdicts(lead: str, published: date | None = None) -> list[RatingCla
     """The verdicts of a list's lead-in ("The councils rated good overall were", "Seven judged inadequate:"):
     one current verdict, with any earlier ones it recalls; none if it gives no single current grade. The
     councils at large it speaks of are the list's items, so they do not make it someone else's verdict."""
-    scanned = _OTHER_SUBJECT.sub(" ", _AGGREGATE.sub(" rated", lead))
+    scanned = _AGGREGATE.sub(" rated", _OTHER_SUBJECT.sub(" ", _AGGREGATE.sub(" rated", lead)))
     claims = [c for c in rating_claims(scanned, published) if c.status != "hypothetical"]
     return claims if sum(c.status == "current" for c in claims) == 1 else []
 
