@@ -382,3 +382,36 @@ def test_a_place_locating_a_listed_council_is_not_listed(text):
 ])
 def test_earlier_this_week_is_news_not_history(text):
     assert ratings(text) == {(WIGAN, "overall_effectiveness", "good", 2021, False)}
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Torbay has moved out of inadequate and is now rated good.", "Its last inspection, in 2017, found weak practice."),
+    ("Torbay's services, which used to be rated inadequate, are now judged good.",
+     "Inspectors said the problems found at the previous inspection in 2017 had been tackled."),
+    ("Torbay Council, previously rated inadequate, is now rated good.", "The council was last inspected in 2017."),
+])
+def test_an_undated_earlier_grade_takes_the_year_the_text_gives_the_last_inspection(paragraphs):
+    got = ratings(*paragraphs)
+    assert (TORBAY, "overall_effectiveness", "inadequate", 2017, True) in got
+    assert (TORBAY, "overall_effectiveness", "good", 2021, False) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Help and protection in Torbay now requires improvement, up from inadequate.",
+    "Torbay's help and protection was judged good, up from inadequate in 2018.",
+    "For help and protection, Torbay is now rated good, down from outstanding.",
+])
+def test_up_from_keeps_the_judgement_of_the_verdict_it_follows(text):
+    got = ratings(text)
+    assert got and all(j == "help_and_protection" for c, j, *_ in got if c == TORBAY)
+    assert any(hist for *_, hist in got) and any(not hist for *_, hist in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Torbay had been graded good both for adoption and for its capacity to improve.", {"adoption", "other"}),
+    ("Torbay was rated outstanding both for leadership and for care leavers.", {"leadership", "care_leavers"}),
+    ("Inspectors judged Torbay inadequate both on help and protection and on children in care.",
+     {"help_and_protection", "children_in_care"}),
+])
+def test_both_for_x_and_for_y(text, expected):
+    assert {j for c, j, *_ in ratings(text) if c == TORBAY} == expected

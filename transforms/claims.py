@@ -26,7 +26,7 @@ Council mentions are found once per document (:class:`Mentions`) and reused for 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from csi.records import Block
@@ -96,6 +96,10 @@ _ITEM_SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+")
 # A verdict's stretch opening with a capitalised possessive ("Oldtown's services"): that name is its subject.
 _OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFSTED\b|Inspectors?\b)"
                           r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*['’]s?)\s")
+# The document dating the council's previous inspection: "at the last inspection in 2018", "was last fully
+# inspected in 2013", "the earlier, positive inspection took place in 2013"
+_PREVIOUS_INSPECTION = re.compile(r"\b(?:last|previous|earlier|prior)\b[^.;]{0,40}?\binspect\w*\b[^.;]{0,30}?"
+                                  r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
 _LOCATED_IN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", re.I)
 _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*)+$", re.I)
 
@@ -148,6 +152,7 @@ class _Reader:
         self.mentions, self.published = mentions, published
         self.focus: list[str] = [main] if main else []
         self.claims: list[Claim] = []
+        self.previous_inspection: dict[str, int] = {}  # council -> the year the text gives its last inspection
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -163,6 +168,9 @@ class _Reader:
             self.focus = codes
             return
         subject = _subject(text, mentions)
+        if (dated := _PREVIOUS_INSPECTION.search(text)) and self.published and int(dated[1]) < self.published.year:
+            for code in subject or self.focus:  # "its last inspection in 2018", "last fully inspected in 2013"
+                self.previous_inspection.setdefault(code, int(dated[1]))
         cursor = 0
         attributed: list[str] = []
         for claim in rating_claims(text, self.published):
@@ -284,4 +292,15 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
     if title:
         reader.focus = [main] if main else []
         reader.sentence(title, title_mentions)
-    return reader.claims
+    return [_dated_by_previous_inspection(c, reader.previous_inspection) for c in reader.claims]
+
+
+def _dated_by_previous_inspection(claim: Claim, years: dict[str, int]) -> Claim:
+    """An earlier grade the sentence leaves undated ("moved out of inadequate", "used to be rated good") takes
+    the year the document gives the council's previous inspection elsewhere ("its last inspection in 2018")."""
+    if claim.year is not None or claim.status not in ("historical", "transition"):
+        return claim
+    found = {years[c] for c in claim.councils if c in years}
+    if len(found) != 1:
+        return claim
+    return replace(claim, year=found.pop(), anchor="previous_inspection")

@@ -123,6 +123,7 @@ _VOCABULARY = re.compile(rf"\b(?:grades|ratings|judgements|categories|scale)\b(?
 # "an inspection of safeguarding and looked-after children's services": the inspection's name, not a judgement
 _INSPECTION_NAME = re.compile(r"\b(?:inspections?|reviews?)\s+(?:of|into)\s+(?:[\w'’-]+\s+){0,6}?services\b", re.I)
 _BOTH = re.compile(r"\b(?:both|each)\b", re.I)
+_UP_FROM = re.compile(r"(?:up|down)\s+from\b", re.I)
 _QUOTED = re.compile(r"[‘'\"“]")
 # "its last inspection in 2014, ..., when it was rated": a verdict set in an earlier inspection's time
 _WHEN_EARLIER = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){0,2}inspection\b[^.;]*\bwhen\b[^.;]*$",
@@ -138,7 +139,7 @@ _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
 _FOR_OR_AS_WERE = re.compile(
-    rf"(?:\s*,?\s*(?:and\s+)?(?:as\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
+    rf"(?:\s*,?\s*(?:and\s+|both\s+)?(?:as\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+{Q}{GRADE_PHRASE}|$)", re.I)
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+)?(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
                         r"(?:19|20)\d{2}\b)+", re.I)
@@ -318,6 +319,8 @@ def rating_claims(sentence: str, published: date | None = None) -> list[RatingCl
         judgements = _judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), clause))
         named_in_inspection = [j for j in _judgements_in(clause) if j not in judgements]
         owner = next((name for _, _, name in judgements), "overall_effectiveness")
+        if not judgements and claims and _UP_FROM.match(clause):  # "child protection now good, up from inadequate"
+            owner = claims[-1].judgement
         transitions, scanned = _transitions(clause)
         # start, end, owned, label, status, year, anchor, judgement stated
         verdicts: list[tuple[int, int, list[str], str, str, int | None, str, bool]] = []
