@@ -47,6 +47,17 @@ class Framework:
     year_stated: bool = False  # long ended: news naming it must state the year (never the document's year)
     council_inspection: bool = True  # False: listed by Ofsted, but not an inspection of children's services
 
+    def version_shown(self, on: date | None, shown: set[str]) -> Version | None:
+        """The version a report follows: near a change (TRANSITION_DAYS either side of the first day on site) the
+        one whose graded judgements are exactly those the report shows, else the one in force on that day."""
+        if on is not None:
+            near = [v for v in self.versions if abs((v.starts - on).days) <= TRANSITION_DAYS
+                    or (v.starts <= on and v is self.version(on))]
+            matching = [v for v in near if set(v.graded) == shown]
+            if len(matching) == 1:
+                return matching[0]
+        return self.version(on)
+
     def version(self, on: date | None) -> Version | None:
         """The version in force for an inspection starting on that day; None when the day is unknown and the
         framework had several versions (news that dates an inspection by its year only)."""
@@ -121,6 +132,9 @@ FRAMEWORKS = tuple(f.code for f in sorted(COUNCIL_FRAMEWORKS, key=lambda f: f.di
 UNGRADED = tuple(f.code for f in COUNCIL_FRAMEWORKS if not f.grades)
 BY_MONTH = tuple(f.code for f in COUNCIL_FRAMEWORKS if f.by_month)
 OTHER = BY_CODE["other"].code
+
+# A report of an inspection started this close to a version's start may follow either version: its table decides.
+TRANSITION_DAYS = 120
 
 # When each Ofsted framework came into force (by first day on site): what an undated mention of "an
 # Ofsted inspection" in a given year refers to.

@@ -196,7 +196,7 @@ def _report_rows(doc: Document, report: OfstedReport, index: CouncilIndex) -> Ex
     iid = inspection_id(code, report.framework, when.year, when.month)
     out.inspections = [with_version(Inspection(iid, code, inspectorate_for(report.framework), report.framework,
                                                report.visit_start, report.visit_end, report.published_on,
-                                               report.lead_inspector, doc.url))]
+                                               report.lead_inspector, doc.url, report.framework_version))]
     out.document_inspections = [DocumentInspection(doc.document_id, iid)]
     if report.framework not in UNGRADED:
         out.ratings = [

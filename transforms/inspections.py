@@ -61,8 +61,13 @@ def ofsted_framework(when: date, text: str = "") -> str:
 
 
 def with_version(inspection: Inspection) -> Inspection:
-    """The inspection with its framework's edition and graded judgements (csi/frameworks.py), chosen by its first
-    day on site, else its last, else about ten weeks before its publication."""
+    """The inspection with its framework's edition and graded judgements (csi/frameworks.py): the one its report
+    showed, when a report set it, else the one in force on its first day on site, else its last, else about ten
+    weeks before its publication."""
+    declared = frameworks.BY_CODE.get(inspection.framework)
+    shown = next((v for v in declared.versions if v.name == inspection.framework_version), None) if declared else None
+    if shown is not None:
+        return replace(inspection, graded_judgements=shown.graded)
     started = inspection.visit_start or inspection.visit_end or (
         inspection.published_on - timedelta(days=PUBLISHED_AFTER_START_DAYS) if inspection.published_on else None)
     return replace(inspection, framework_version=frameworks.version_name(inspection.framework, started),

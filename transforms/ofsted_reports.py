@@ -123,6 +123,7 @@ class OfstedReport:
     judgements: tuple[ReportJudgement, ...]
     findings: tuple[ReportFinding, ...]
     graded: tuple[str, ...] | None = ()  # the judgements its framework's version grades
+    framework_version: str | None = None
     problems: tuple[str, ...] = ()  # why the record is incomplete: the report is then a parse error
 
     @property
@@ -161,12 +162,14 @@ def parse_report(text: str, published_on: date | None = None, index: CouncilInde
     code = council_from_title(index, name, body, visit_end or published_on) if name else None
     started = visit_start or visit_end or (published_on - timedelta(days=PUBLISHED_AFTER_START_DAYS)
                                            if published_on else None)
-    graded = frameworks.graded_judgements(framework, started)
     judgements = judgements_of(text, declared.family) if frameworks.get(framework).grades else ()
+    version = frameworks.get(framework).version_shown(started, {j.judgement for j in judgements if j.grade})
+    graded = version.graded if version else frameworks.graded_judgements(framework, started)
     report = OfstedReport(
         council_name=name, council_code=code, framework=framework, visit_start=visit_start, visit_end=visit_end,
         published_on=published_on, lead_inspector=lead_inspector(text), judgements=judgements,
         findings=findings_of(text) if declared.council_inspection else (), graded=graded,
+        framework_version=version.name if version else None,
     )
     return replace(report, problems=problems_of(report))
 
@@ -183,9 +186,8 @@ def problems_of(report: OfstedReport) -> tuple[str, ...]:
     found = {j.judgement for j in report.judgements if j.grade}
     missing = [j for j in report.graded or () if j not in found]
     if missing:
-        version = frameworks.version_name(report.framework, report.visit_start or report.visit_end)
-        problems.append(f"{len(found)} of the {len(report.graded or ())} judgements {version} grades found "
-                        f"(missing: {', '.join(missing)})")
+        problems.append(f"{len(found)} of the {len(report.graded or ())} judgements {report.framework_version} grades "
+                        f"found (missing: {', '.join(missing)})")
     if frameworks.get(report.framework).family in _IMPROVEMENT_FAMILIES and not report.findings:
         problems.append("no improvement points under \"What needs to improve?\" or \"Recommendations\"")
     return tuple(problems)

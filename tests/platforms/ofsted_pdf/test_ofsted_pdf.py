@@ -608,3 +608,18 @@ def test_a_warc_pdf_served_under_another_type_is_parsed_by_its_bytes(tmp_path):
     assert record.media_type == "application/octet-stream" and record.is_parsable
     doc = parse_page(record.response.url, record.response.body, record.content_type, FETCHED_AT, SOURCE, "x")
     assert doc.doc_type == "ofsted_report" and extract(doc).inspections[0].framework_version == "ilacs-2026"
+
+
+def test_near_the_reform_the_reports_own_table_decides_its_version():
+    """An inspection that began shortly before April 2026 may be reported either way: the table says which."""
+    def fixture_text(name: str) -> str:  # as the PDF adapter normalises it: square bullets become "• "
+        return (FIXTURES / f"{name}.txt").read_text().replace("■ ", "• ")
+
+    text = fixture_text("ilacs_reform").replace("11 to 22 May 2026", "9 to 20 March 2026")
+    report = parse_report(text)
+    assert (report.framework_version, report.problems) == ("ilacs-2026", ())
+    with_overall = fixture_text("ilacs_short").replace("6 to 10 November 2023", "2 to 6 March 2026")
+    assert (parse_report(with_overall).framework_version, parse_report(with_overall).problems) == ("ilacs-2023", ())
+    far = fixture_text("ilacs_reform").replace("11 to 22 May 2026", "9 to 20 March 2025")
+    assert parse_report(far).problems == (
+        "4 of the 5 judgements ilacs-2023 grades found (missing: overall_effectiveness)",)
