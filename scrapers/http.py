@@ -354,6 +354,9 @@ class Fetcher:
         except TimeoutError as exc:
             raise _Failure("timeout", str(exc), retryable=True) from exc
         self._host_answered(host_of(url))
+        # Politeness counts from the answer too: however long the connection took (DNS, connect), the server
+        # never sees two requests closer than the delay.
+        self._last_request[host_of(url)] = time.monotonic()
         with raw:
             body, truncated = self._read_body(raw, started, min(self.max_response_seconds, source.max_response_seconds))
             warc = None
