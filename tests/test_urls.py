@@ -95,3 +95,13 @@ def test_host_of(url, host):
 def test_malformed_links_are_none_not_an_exception(href):
     # Malformed ports and hosts are not web pages: None, never an exception that aborts a crawl.
     assert canonicalize(href, BASE) is None
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://[::1]:8000/x", "http://[::1]:8000/x"),
+    ("HTTP://[2001:DB8::1]/a?utm_source=x", "http://[2001:db8::1]/a"),
+    ("http://[fe80::1%25eth0]/", "http://[fe80::1%25eth0]/"),
+    ("https://[::ffff:127.0.0.1]:443/", "https://[::ffff:127.0.0.1]/"),
+])
+def test_ipv6_literals_keep_their_brackets(url, expected):
+    assert canonicalize(url) == expected
