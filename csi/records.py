@@ -104,6 +104,8 @@ class Council:
     start_date: date | None
     end_date: date | None
     replaced_by: str | None
+    is_current: bool = True  # exists today: no end_date, or one still ahead
+
 
 
 @dataclass(frozen=True)

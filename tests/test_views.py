@@ -46,11 +46,11 @@ def test_latest_ratings_one_row_per_council_and_judgement(con):
         ("children_in_care", "good", 2018), ("help_and_protection", "good", 2018),
         ("leadership", "outstanding", 2018), ("overall_effectiveness", "good", 2018)]
     assert _rows(con, "SELECT count(*) = count(DISTINCT (council_code, judgement)) FROM latest_ratings") == [(True,)]
-    # Every council appears; those with no rating once, with a NULL grade.
+    # Every current council appears, and no other; those with no rating once, with a NULL grade, saying why.
     assert _rows(con, "SELECT count(DISTINCT council_code) FROM latest_ratings") == \
-        _rows(con, "SELECT count(*) FROM councils")
-    assert _rows(con, "SELECT judgement, grade FROM latest_ratings WHERE council_code = 'E08000025'") == [
-        ("overall_effectiveness", None)]
+        _rows(con, "SELECT count(*) FROM councils WHERE is_current")
+    assert _rows(con, "SELECT judgement, grade, status FROM latest_ratings WHERE council_code = 'E08000025'") == [
+        ("overall_effectiveness", None, "no_inspection")]
 
 
 def test_rating_history_and_trajectory(con):

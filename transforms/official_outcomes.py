@@ -297,7 +297,8 @@ def typed_frameworks(rows: list[OfficialRow], index: CouncilIndex | None = None)
 def _council(index: CouncilIndex, row: OfficialRow) -> str | None:
     when = row.published_on or row.visit_date
     if row.area_code and _known(index, row.area_code):
-        return row.area_code
+        # Listed under today's code, filed under the council that existed then (North Yorkshire 2018: the county).
+        return index.as_of(row.area_code, row.visit_date or when) if when else row.area_code
     return index.resolve(row.council_name, on=when)
 
 
@@ -337,7 +338,7 @@ def outcomes_rows(document: DocumentRow, rows: list[OfficialRow], index: Council
             rid = make_id("rating", document.document_id, code, iid, judgement, normal, False)
             ratings.setdefault(rid, Rating(
                 rating_id=rid, council_code=code, inspection_id=iid, judgement=judgement, grade=normal,
-                grade_rank=GRADE_RANK[normal], grade_label=grade.label, rated_year=when.year,
+                grade_rank=GRADE_RANK[normal], grade_label=grade.label, rated_year=(row.visit_date or when).year,
                 rated_on=row.published_on, is_historical=False, document_id=document.document_id,
                 evidence=grade.evidence))
     out.inspections = list(inspections.values())

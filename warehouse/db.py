@@ -313,15 +313,32 @@ def _rekey(old: str, new: str) -> list[tuple[str, list]]:
     ]
 
 
+# The reorganisations councils.replaced_by records, one row per link.
+_LINEAGE = [
+    """INSERT INTO council_lineage
+       WITH links AS (
+           SELECT p.council_code AS predecessor_code, trim(s.code) AS successor_code,
+                  p.end_date + INTERVAL 1 DAY AS changed_on
+           FROM councils p, unnest(string_split(p.replaced_by, ';')) AS s(code)
+           WHERE trim(s.code) <> ''
+       )
+       SELECT predecessor_code, successor_code, coalesce(c.start_date, changed_on::DATE),
+              CASE WHEN count(*) OVER (PARTITION BY predecessor_code) > 1 THEN 'split'
+                   WHEN count(*) OVER (PARTITION BY successor_code) > 1 THEN 'merged' ELSE 'replaced' END
+       FROM links JOIN councils c ON c.council_code = links.successor_code""",
+]
+
+
 def seed_reference(
     con: duckdb.DuckDBPyConnection, councils: Sequence[Council], aliases: Sequence[CouncilAlias]
 ) -> dict[str, int]:
-    """Replace the councils and council_aliases reference tables together, atomically."""
+    """Replace the councils, council_aliases and council_lineage reference tables together, atomically."""
     tables = {
         "councils": _to_arrow(_dedupe(councils, "councils"), Council),
         "council_aliases": _to_arrow(_dedupe(aliases, "council_aliases"), CouncilAlias),
     }
-    return _write(con, tables, first=["DELETE FROM council_aliases", "DELETE FROM councils"])
+    return _write(con, tables, first=["DELETE FROM council_lineage", "DELETE FROM council_aliases",
+                                      "DELETE FROM councils"], last=_LINEAGE)
 
 
 def record_run(

@@ -68,6 +68,7 @@ def councils() -> tuple[Council, ...]:
             start_date=_opt_date(row["start_date"]),
             end_date=_opt_date(row["end_date"]),
             replaced_by=_opt(row["replaced_by"]),
+            is_current=_opt_date(row["end_date"]) is None or _opt_date(row["end_date"]) >= date.today(),
         )
         for row in read_rows("councils.csv")
     )
