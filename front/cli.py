@@ -40,10 +40,14 @@ SinceOption = Annotated[datetime | None, typer.Option("--since", formats=["%Y-%m
                                                       help="Only fetches/documents on or after this date.")]
 
 EXAMPLE_QUERIES = [
-    ("Latest overall grade reported for each council",
+    ("England now: current councils by current overall effectiveness grade",
+     """SELECT coalesce(grade, status) AS overall_effectiveness, count(*) AS current_councils
+FROM latest_ratings WHERE judgement = 'overall_effectiveness'
+GROUP BY ALL ORDER BY min(grade_rank) NULLS LAST"""),
+    ("Grades the sample site's news and minutes reported",
      """SELECT c.name, r.grade, r.rated_year, d.publisher
 FROM ratings r JOIN councils c USING (council_code) JOIN documents d USING (document_id)
-WHERE r.judgement = 'overall_effectiveness' AND NOT r.is_historical
+WHERE r.judgement = 'overall_effectiveness' AND NOT r.is_historical AND d.doc_type <> 'statistics'
 ORDER BY r.rated_year DESC, c.name"""),
     ("Findings by kind and theme",
      """SELECT kind, theme, count(*) AS findings
@@ -165,7 +169,8 @@ def demo(
     db: DbOption = None,
     port: Annotated[int, typer.Option(help="Loopback port for the sample site (fixed, so reruns match).")] = 8765,
 ) -> None:
-    """Build the warehouse offline from the bundled sample site (loopback HTTP server, real parsing).
+    """Build the warehouse offline from the bundled sample site (loopback HTTP server, real parsing): five news
+    and minutes pages, and Ofsted's official outcomes edition found through a copy of GOV.UK's APIs.
 
     Example: `csi demo --db /tmp/csi.duckdb` (then query it with DuckDB SQL).
     """

@@ -157,7 +157,9 @@ class Fetcher:
         self._last_request: dict[str, float] = {}
         self._random = random.Random()
 
-    def fetch(self, url: str, source: Source, previous: PreviousFetch | None = None) -> FetchResult:
+    def fetch(self, url: str, source: Source, previous: PreviousFetch | None = None,
+              allowed_types: tuple[str, ...] = ALLOWED_CONTENT_TYPES) -> FetchResult:
+        """GET one URL politely; a body whose Content-Type is not in `allowed_types` is a bad_content_type."""
         requested_at = datetime.now(UTC).replace(tzinfo=None)
         started = time.monotonic()
         conditional: dict[str, str] = {}
@@ -166,7 +168,7 @@ class Fetcher:
         if previous is not None and previous.last_modified:
             conditional["If-Modified-Since"] = previous.last_modified
         try:
-            response = self._follow(url, source, conditional)
+            response = self._follow(url, source, conditional, allowed_types=allowed_types)
         except _Failure as failure:
             if failure.host is not None:
                 self._host_failed(failure.host, failure.error)

@@ -29,6 +29,7 @@ EXPECTED = {  # name -> (cron, adapters) as the issue asks: UK mornings for news
     "ingest-minutes": ("0 22 * * 0", ["moderngov"]),
     "rerun-failed": ("30 * * * *", None),
     "reparse": (None, None),
+    "official-statistics": ("0 7 * * 2", None),  # GOV.UK checked weekly for a new edition
 }
 
 
