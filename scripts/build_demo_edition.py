@@ -19,7 +19,8 @@ from python_calamine import CalamineWorkbook
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "ofsted-la-outcomes" / "raw" / \
     "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
-TARGET = ROOT / "csi" / "samples" / "site" / "media" / "csi-demo-2025" / "LA_Inspection_Outcomes_as_at_31_March_2025.xlsx"
+TARGET = ROOT / "csi" / "samples" / "site" / "media" / "csi-demo-2025" / \
+    "LA_Inspection_Outcomes_as_at_31_March_2025.xlsx"
 DATA_SHEETS = ("Inspections_as_at_31_March", "In-year_inspections", "ILACS_inspection_history")
 ATTRIBUTION = ("Contains public sector information licensed under the Open Government Licence v3.0. Source: Ofsted, "
                "Local authority inspection outcomes as at 31 March 2025 (published 25 September 2025).")

@@ -25,8 +25,9 @@ REPO = Path(__file__).resolve().parent.parent
 VIEWS = ("latest_ratings", "rating_history", "council_trajectory", "findings_by_theme", "source_coverage",
          "fetch_failures")
 HILLINGDON = "SELECT * FROM latest_ratings WHERE council_code = 'E09000017'"
-HILLINGDON_GRADES = {"overall_effectiveness": "good", "leadership": "outstanding", "help_and_protection": "good",
-                     "children_in_care": "good"}
+# Hillingdon's 2023 short inspection, as Ofsted's bundled 2025 edition records it.
+HILLINGDON_GRADES = {"overall_effectiveness": "outstanding", "leadership": "outstanding", "help_and_protection": "good",
+                     "children_in_care": "outstanding", "care_leavers": "good"}
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +152,7 @@ def test_cli_docs_refuses_a_warehouse_behind_the_migrations(demo_db, tmp_path):
 def test_sql_table_shows_hillingdon(demo_db):
     result = _sql(demo_db, HILLINGDON)
     assert result.exit_code == 0, result.output
-    assert "Hillingdon" in result.output and "outstanding" in result.output and "4 rows" in result.output
+    assert "Hillingdon" in result.output and "outstanding" in result.output and "5 rows" in result.output
     narrow = _sql(demo_db, "SELECT council_name, judgement, grade FROM latest_ratings "
                            "WHERE council_code = 'E09000017' ORDER BY judgement")
     assert narrow.exit_code == 0 and "┃" in narrow.output  # fits: a table, not one block per row
@@ -164,7 +165,7 @@ def test_sql_csv(demo_db):
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert {r["council_name"] for r in rows} == {"Hillingdon"}
     assert {r["judgement"]: r["grade"] for r in rows} == HILLINGDON_GRADES
-    assert {r["rated_year"] for r in rows} == {"2018"}
+    assert {r["rated_year"] for r in rows} == {"2023"}
 
 
 def test_sql_json_lines(demo_db):
@@ -173,7 +174,7 @@ def test_sql_json_lines(demo_db):
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert {r["council_name"] for r in rows} == {"Hillingdon"}
     assert {r["judgement"]: r["grade"] for r in rows} == HILLINGDON_GRADES
-    assert {r["rated_year"] for r in rows} == {2018} and {r["grade_rank"] for r in rows} == {1, 2}
+    assert {r["rated_year"] for r in rows} == {2023} and {r["grade_rank"] for r in rows} == {1, 2}
 
 
 def test_sql_json_dates_are_iso_and_json_columns_nested(demo_db):
@@ -191,7 +192,7 @@ def test_sql_markdown(demo_db):
     lines = result.output.splitlines()
     assert lines[0].startswith("| council_code | council_name |")
     assert set(lines[1]) <= set("|-: ")
-    assert len(lines) == 6 and all(line.startswith("| E09000017 | Hillingdon |") for line in lines[2:])
+    assert len(lines) == 7 and all(line.startswith("| E09000017 | Hillingdon |") for line in lines[2:])
 
 
 WRITES = [

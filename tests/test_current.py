@@ -74,7 +74,8 @@ def test_a_reorganised_councils_inspection_is_one_row_under_the_council_inspecte
                       "WHERE council_code IN (?, ?) AND year(published_on) = ? AND framework LIKE 'ilacs%' GROUP BY 1",
                  [council, other, year]) == [(council, 2)]
     assert _rows(con, "SELECT count(*) FROM inspections i JOIN councils c USING (council_code) "
-                      "WHERE coalesce(i.visit_start, i.published_on) NOT BETWEEN coalesce(c.start_date, DATE '1900-01-01')"
+                      "WHERE coalesce(i.visit_start, i.published_on) NOT BETWEEN "
+                      "coalesce(c.start_date, DATE '1900-01-01')"
                       " AND coalesce(c.end_date, DATE '2999-12-31')") == [(0,)]
 
 

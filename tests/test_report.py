@@ -20,7 +20,8 @@ from warehouse.db import connect
 from warehouse.report import ReportError, build_report
 
 HILLINGDON = "E09000017"
-SECTIONS = ("grade-distribution", "grades-over-time", "weakness-themes", "recent-changes", "councils")
+SECTIONS = ("grade-distribution", "grades-over-time", "finding-themes", "recent-changes", "councils")
+NORTHAMPTONSHIRE, NORTH_NORTHANTS, WEST_NORTHANTS = "E10000021", "E06000061", "E06000062"
 
 
 @pytest.fixture(scope="module")
@@ -63,17 +64,34 @@ def test_index_has_every_section_and_its_charts(report, demo_db):
         assert "vega-lite" in spec["$schema"]
     for div in index.xpath("//div[@data-spec]"):  # every chart has its spec
         assert div.get("data-spec") in specs
-    # The distribution chart counts the latest overall grades of latest_ratings.
+    # The distribution chart counts the current overall grades of current councils (latest_ratings): England's.
     expected = dict(db_rows(demo_db, "SELECT grade, count(*) FROM latest_ratings WHERE judgement = "
                                    "'overall_effectiveness' AND grade IS NOT NULL GROUP BY grade"))
     bars = {v["grade"]: v["councils"] for v in specs["spec-distribution"]["data"]["values"]}
-    assert bars == {"Outstanding": 0, "Good": expected["good"],
-                    "Requires improvement": expected["requires_improvement"], "Inadequate": 0}
-    # Hillingdon moved from requires improvement (2013) to good (2018), the newest year of grades.
+    assert bars == {"Outstanding": expected["outstanding"], "Good": expected["good"],
+                    "Requires improvement": expected["requires_improvement"], "Inadequate": expected["inadequate"]}
+    assert sum(bars.values()) == 153
+    distribution = _text(index.get_element_by_id("grade-distribution"))
+    assert "Current overall grade of current councils" in distribution and "8 abolished councils are left out" \
+        in distribution
+    # Changed in the last 12 months: by report dates, labelled with them (the edition's newest report is of May 2025).
     recent = _text(index.get_element_by_id("recent-changes"))
-    assert "Hillingdon" in recent and "Improved" in recent and "2018" in recent
-    themes = _text(index.get_element_by_id("weakness-themes"))
-    assert "Leadership" in themes
+    newest = db_rows(demo_db, "SELECT max(published_on) FROM inspections")[0][0]
+    assert f"and {newest.day} {newest:%B %Y}" in recent and "no report published in the 12 months to" in recent
+    changed = db_rows(demo_db, "SELECT DISTINCT t.council_name FROM council_trajectory t "
+                               "JOIN inspections i ON i.inspection_id = t.to_inspection_id "
+                               "JOIN councils c ON c.council_code = t.council_code WHERE c.is_current "
+                               "AND t.change <> 'unchanged' AND i.published_on > ? - INTERVAL 1 YEAR", [newest])
+    assert changed and all(name in recent for (name,) in changed)
+    # Themes count every kind of finding, split by kind.
+    themes = index.get_element_by_id("finding-themes")
+    headers = [_text(th) for th in themes.xpath(".//thead/tr/th")]
+    assert headers == ["Theme", "Weaknesses", "Recommendations", "Strengths", "Councils"]
+    kinds = dict(db_rows(demo_db, "SELECT kind, count(*) FROM findings GROUP BY kind"))
+    assert f"{kinds['weakness']} weaknesses, {kinds.get('recommendation', 0)} recommendations, " \
+           f"{kinds['strength']} strengths" in _text(themes)
+    stacked = {v["kind"] for v in specs["spec-themes"]["data"]["values"]}
+    assert stacked == {"Strengths", "Weaknesses"} | ({"Recommendations"} if kinds.get("recommendation") else set())
 
 
 def test_chart_library_and_styles_are_local_files(report):
@@ -95,7 +113,9 @@ def test_council_table_links_exactly_the_council_pages(report, demo_db):
     links = index.xpath("//table[@id='council-table']//a/@href")
     assert links and all((report / href).is_file() for href in links)
     with_data = {code for (code,) in db_rows(demo_db, "SELECT council_code FROM ratings UNION SELECT council_code "
-                                                    "FROM findings UNION SELECT council_code FROM quotes")}
+                                                    "FROM findings UNION SELECT council_code FROM quotes UNION "
+                                                    "SELECT council_code FROM document_councils UNION "
+                                                    "SELECT council_code FROM latest_ratings WHERE grade IS NOT NULL")}
     assert {Path(href).stem for href in links} == with_data == {p.stem for p in (report / "councils").glob("*.html")}
     assert index.xpath("//table[@id='council-table'][contains(@class, 'sortable')]/thead/tr/th")
     for page in (report / "councils").glob("*.html"):
@@ -109,14 +129,19 @@ def test_hillingdon_page_lists_its_grades_findings_and_quotes(report, demo_db):
                for tr in page.xpath("//table[@id='history-table']/tbody/tr")]
     graded = db_rows(demo_db, "SELECT rated_year, judgement, grade FROM rating_history WHERE council_code = ?",
                    [HILLINGDON])
-    assert len(history) == len(graded) == 5
+    assert len(history) == len(graded) > 5
     labels = {"overall_effectiveness": "Overall effectiveness", "leadership": "Leadership",
-              "help_and_protection": "Help and protection", "children_in_care": "Children in care"}
+              "help_and_protection": "Help and protection", "children_in_care": "Children in care",
+              "care_leavers": "Care leavers"}
     grades = {"good": "Good", "outstanding": "Outstanding", "requires_improvement": "Requires improvement"}
     for year, judgement, grade in graded:
         assert any(row.startswith(str(year)) and labels[judgement] in row and grades[grade] in row for row in history)
     latest = _text(page.get_element_by_id("latest"))
-    assert "Outstanding" in latest and "Good" in latest
+    current = db_rows(demo_db, "SELECT judgement, grade, published_on FROM latest_ratings WHERE council_code = ?",
+                      [HILLINGDON])
+    assert len(current) >= 4 and all(grades[grade] in latest for _, grade, _ in current)
+    published = current[0][2]
+    assert f"report published {published.day} {published:%B %Y}" in latest
     assert json.loads(page.xpath("//script[@id='spec-timeline']")[0].text)["$schema"]
 
     findings = _text(page.get_element_by_id("findings"))
@@ -129,13 +154,33 @@ def test_hillingdon_page_lists_its_grades_findings_and_quotes(report, demo_db):
         assert speaker in quotes and re.sub(r"\s+", " ", text).strip() in quotes
 
 
-def test_a_council_without_ratings_shows_no_rating(report, demo_db):
-    (code, name), = db_rows(demo_db, "SELECT council_code, name FROM councils WHERE name = 'Barnet'")
+def test_an_abolished_council_has_no_current_grade_and_councils_without_data_no_page(report, demo_db):
     index = _page(report / "index.html")
-    (row,) = index.xpath(f"//table[@id='council-table']/tbody/tr[@data-code='{code}']")
-    assert name in _text(row) and "no rating" in _text(row)
-    assert not row.xpath(".//a")  # no data, so no page and no link
-    assert not (report / "councils" / f"{code}.html").exists()
+    (row,) = index.xpath(f"//table[@id='council-table']/tbody/tr[@data-code='{NORTHAMPTONSHIRE}']")
+    assert "abolished" in _text(row) and row.xpath(".//a")  # its history has a page
+    without = db_rows(demo_db, "SELECT council_code, name FROM councils WHERE council_code NOT IN (SELECT council_code "
+                               "FROM ratings UNION SELECT council_code FROM document_councils UNION "
+                               "SELECT council_code FROM latest_ratings WHERE grade IS NOT NULL) ORDER BY 1")
+    assert without
+    for code, name in without:
+        (row,) = index.xpath(f"//table[@id='council-table']/tbody/tr[@data-code='{code}']")
+        assert name in _text(row) and not row.xpath(".//a")
+        assert not (report / "councils" / f"{code}.html").exists()
+
+
+def test_council_pages_name_and_link_predecessors_and_successors(report):
+    old = _page(report / "councils" / f"{NORTHAMPTONSHIRE}.html")
+    header = " ".join(_text(div) for div in old.xpath("//div[contains(@class, 'lineage')]"))
+    assert "Replaced by North Northamptonshire" in header and "West Northamptonshire" in header
+    assert set(old.xpath("//div[contains(@class, 'lineage')]//a/@href")) == {
+        f"{NORTH_NORTHANTS}.html", f"{WEST_NORTHANTS}.html"}
+    assert "no longer exists" in _text(old.get_element_by_id("latest"))
+    new = _page(report / "councils" / f"{NORTH_NORTHANTS}.html")
+    assert "Took over from Northamptonshire" in " ".join(_text(d) for d in new.xpath("//div[contains(@class, "
+                                                                                       "'lineage')]"))
+    assert new.xpath("//div[contains(@class, 'lineage')]//a/@href") == [f"{NORTHAMPTONSHIRE}.html"]
+    # Its trajectory starts with its predecessor's inspection.
+    assert "(Northamptonshire)" in _text(new.get_element_by_id("timeline"))
 
 
 def test_text_from_the_warehouse_is_escaped(demo_db, tmp_path):
@@ -171,7 +216,6 @@ def test_text_from_the_warehouse_is_escaped(demo_db, tmp_path):
     assert not [href for href in page.xpath("//a/@href") if not href.startswith(("http", "../", "#"))]
     index_path = tmp_path / "out" / "index.html"  # its theme examples quote findings
     assert finding not in index_path.read_text(encoding="utf-8")
-    assert finding in _text(_page(index_path).get_element_by_id("weakness-themes"))
     assert "alert" not in "".join(_page(index_path).xpath("//script/text()"))
 
 
@@ -182,7 +226,10 @@ def test_a_second_render_drops_pages_of_councils_without_data(demo_db, tmp_path)
     with connect(demo_db, read_only=True) as con:
         result = build_report(con, tmp_path)
     assert not stale.exists()
-    assert result.council_pages == len(list((tmp_path / "councils").glob("*.html"))) == 3
+    with_data = db_rows(demo_db, "SELECT count(*) FROM (SELECT council_code FROM ratings UNION SELECT council_code "
+                                 "FROM document_councils UNION SELECT council_code FROM latest_ratings "
+                                 "WHERE grade IS NOT NULL)")[0][0]
+    assert result.council_pages == len(list((tmp_path / "councils").glob("*.html"))) == with_data
 
 
 def test_a_warehouse_without_the_views_gets_a_clear_error(tmp_path):

@@ -24,21 +24,42 @@ class Example:
 
 EXAMPLES: tuple[Example, ...] = (
     Example(
-        "Latest grades of every council",
-        "Each council's current grade for every judgement, from its most recent graded inspection "
-        "(Ofsted's own record preferred over news); councils never rated are left out here.",
-        """SELECT council_name, judgement, grade, rated_year, framework, publisher
+        "Current grades of every current council",
+        "Each council that exists today with the judgements of its most recent graded ILACS inspection as a whole "
+        "(inherited from a predecessor until it is inspected itself); abolished councils never appear in "
+        "latest_ratings, and SIF or older grades never count as current.",
+        """SELECT council_name, judgement, grade, status, framework, visit_start, published_on, inspected_council_name
 FROM latest_ratings
-WHERE grade IS NOT NULL
 ORDER BY council_name, judgement"""),
     Example(
-        "How current overall grades are distributed",
-        "Number of councils at each latest overall effectiveness grade, with councils not yet rated counted too.",
-        """SELECT coalesce(grade, 'not rated') AS grade, count(*) AS councils
+        "England now: current councils by overall grade",
+        "Number of current councils at each current overall effectiveness grade; a council without one is counted "
+        "by its status (not_graded_by_framework after the 2026 reform, no_inspection, not_found).",
+        """SELECT coalesce(grade, status) AS overall_effectiveness, count(*) AS current_councils
 FROM latest_ratings
 WHERE judgement = 'overall_effectiveness'
 GROUP BY ALL
 ORDER BY min(grade_rank) NULLS LAST"""),
+    Example(
+        "The current view as at an official snapshot date",
+        "ratings_as_at(date) is latest_ratings as it stood on a date (councils existing then, inspections visited "
+        "by then): compare it with Ofsted's \"as at 31 March\" file.",
+        """SELECT grade, count(*) AS councils
+FROM ratings_as_at(DATE '2025-03-31')
+WHERE judgement = 'overall_effectiveness'
+GROUP BY ALL
+ORDER BY min(grade_rank) NULLS LAST"""),
+    Example(
+        "Reorganised councils and whose inspection stands for them",
+        "Each reorganisation (council_lineage), and the inspection today's council's current grades come from: "
+        "its own, or its predecessor's until it is inspected itself.",
+        """SELECT p.name AS predecessor, s.name AS successor, l.change, l.changed_on,
+       (SELECT any_value(inspected_council_name || ' ' || year(published_on)) FROM latest_ratings r
+        WHERE r.council_code = l.successor_code AND r.grade IS NOT NULL) AS current_grades_from
+FROM council_lineage l
+JOIN councils p ON p.council_code = l.predecessor_code
+JOIN councils s ON s.council_code = l.successor_code
+ORDER BY l.changed_on, successor"""),
     Example(
         "Councils whose overall grade declined (declines first)",
         "Every change of overall grade between consecutive graded inspections, declines first; "
@@ -54,12 +75,12 @@ FROM rating_history
 WHERE council_code = 'E09000017'
 ORDER BY rated_year NULLS FIRST, judgement"""),
     Example(
-        "Weakness themes by year",
-        "Which weaknesses inspectors and reporters raise most each year, with one example text.",
-        """SELECT year, theme, findings, councils, examples[1] AS example
+        "Finding themes by year and kind",
+        "Which strengths, weaknesses and recommendations inspectors and reporters raise most each year (the year of "
+        "the inspection's report), with one example text.",
+        """SELECT year, kind, theme, findings, councils, examples[1] AS example
 FROM findings_by_theme
-WHERE kind = 'weakness'
-ORDER BY year DESC, findings DESC, theme"""),
+ORDER BY year DESC, findings DESC, theme, kind"""),
     Example(
         "What councils were asked to improve",
         "Recommendations found in documents, by council and theme, with where they were published.",
@@ -87,8 +108,8 @@ JOIN documents d USING (document_id)
 WHERE m.council_code = 'E09000017'
 ORDER BY m.name, m.as_of NULLS LAST, m.period"""),
     Example(
-        "News and minutes that disagree with the latest grade",
-        "Grades reported by news, press releases or minutes that differ from the council's latest grade: usually "
+        "News and minutes that disagree with the current grade",
+        "Grades reported by news, press releases or minutes that differ from the council's current grade: usually "
         "an older grade recalled (is_historical, an earlier year); same_year marks a real conflict worth checking.",
         """SELECT c.name AS council, r.judgement, r.grade AS reported_grade, r.rated_year AS reported_year,
        r.is_historical, d.publisher AS reported_by, l.grade AS latest_grade, l.rated_year AS latest_year,
@@ -100,14 +121,13 @@ JOIN latest_ratings l ON l.council_code = r.council_code AND l.judgement = r.jud
 WHERE d.doc_type NOT IN ('ofsted_report', 'ofsted_provider_page', 'statistics') AND r.grade <> l.grade
 ORDER BY same_year DESC, council, r.judgement, r.rated_year"""),
     Example(
-        "Councils with no rating yet, by region",
-        "Current councils the warehouse holds no grade for: where coverage is missing.",
-        """SELECT coalesce(l.region, 'unknown') AS region, count(*) AS councils_without_rating
-FROM latest_ratings l
-JOIN councils c USING (council_code)
-WHERE l.grade IS NULL AND c.end_date IS NULL
-GROUP BY ALL
-ORDER BY councils_without_rating DESC, region"""),
+        "A trajectory across a reorganisation",
+        "North Northamptonshire's overall grades inspection to inspection, starting with its predecessor "
+        "Northamptonshire's: from_council_name and to_council_name say who was inspected.",
+        """SELECT from_council_name, from_year, from_grade, to_council_name, to_year, to_grade, change
+FROM council_trajectory
+WHERE council_code = 'E06000061'
+ORDER BY to_year"""),
     Example(
         "Everything published about a council",
         "Documents that mention Hillingdon, newest first, with how often they mention it.",

@@ -1,9 +1,11 @@
 """The static HTML report of the warehouse (`csi report --out DIR`).
 
-DIR/index.html shows the latest overall grade distribution, overall grades over time by framework, the ten
-most frequent weakness themes, the councils whose grade changed in the newest year of grades, and a sortable
-table of every council; DIR/councils/<council_code>.html, for each council with data, its latest grades, the
-timeline of its grades, its findings, quotes, figures and documents.
+DIR/index.html shows the current overall grades of the councils that exist today, overall grades over time by
+framework, the ten most frequent finding themes split by kind (strengths, weaknesses, recommendations), the
+current councils whose overall grade changed at an inspection published in the last 12 months (by report
+dates), and a sortable table of every council; DIR/councils/<council_code>.html, for each council with data, its
+current grades (from its latest graded inspection as a whole), its predecessors and successors, the timeline of
+its grades, its findings, quotes, figures and documents.
 
 Charts are Vega-Lite specs built with Altair and drawn in the browser by vega-embed. Its JavaScript (Vega,
 Vega-Lite and vega-embed, bundled by vl-convert from inside its wheel, no network) is written once to
@@ -137,21 +139,26 @@ def _distribution_chart(distribution: list[dict]) -> dict:
     return _spec((bars + labels).properties(width="container", height=200))
 
 
+KIND_COLOURS = {"strength": "#2f7d4f", "weakness": "#c4553f", "recommendation": "#3f6fc4"}
+
+
 def _themes_chart(themes: list[dict]) -> dict:
+    """Findings per theme, one stacked bar each, split by kind (strength, weakness, recommendation)."""
     import altair as alt
 
-    values = [{"theme": t["label"], "findings": t["findings"], "councils": t["councils"]} for t in themes]
+    values = [{"theme": t["label"], "kind": KIND_TITLES[kind], "findings": t[kind], "order": i}
+              for t in themes for i, kind in enumerate(KIND_TITLES) if t[kind]]
     order = [t["label"] for t in themes]
-    base = alt.Chart(alt.Data(values=values)).encode(
+    chart = alt.Chart(alt.Data(values=values)).mark_bar(height={"band": 0.7}).encode(
         y=alt.Y("theme:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("findings:Q", axis=_count_axis("Weaknesses found", max(r["findings"] for r in values))),
+        x=alt.X("findings:Q", stack="zero", axis=_count_axis("Findings", max(t["findings"] for t in themes))),
+        color=alt.Color("kind:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=list(KIND_TITLES.values()), range=list(KIND_COLOURS.values()))),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("findings:Q", title="Findings")],
     )
-    bars = base.mark_bar(cornerRadiusEnd=3, color="#c4553f", height={"band": 0.7}).encode(
-        tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("findings:Q", title="Weaknesses"),
-                 alt.Tooltip("councils:Q", title="Councils")],
-    )
-    labels = base.mark_text(align="left", dx=4, fontSize=12, color="#1f2328").encode(text="findings:Q")
-    return _spec((bars + labels).properties(width="container", height=max(120, 26 * len(values))))
+    return _spec(chart.properties(width="container", height=max(120, 26 * len(themes))))
 
 
 def _over_time_chart(over_time: list[dict]) -> dict:
@@ -217,8 +224,9 @@ def _council_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
             UNION SELECT council_code, document_id FROM quotes WHERE council_code IS NOT NULL
             UNION SELECT council_code, document_id FROM metrics
         )
-        SELECT c.council_code, c.name, c.official_name, c.kind, c.region, c.end_date, c.replaced_by,
-               o.grade, o.grade_rank, o.grade_label, o.rated_year, o.framework,
+        SELECT c.council_code, c.name, c.official_name, c.kind, c.region, c.start_date, c.end_date, c.replaced_by,
+               c.is_current, o.grade, o.grade_rank, o.grade_label, o.status, o.rated_year, o.framework,
+               o.inspected_council_name,
                (SELECT count(*) FROM latest_ratings l WHERE l.council_code = c.council_code AND l.grade IS NOT NULL)
                    AS judgements,
                (SELECT count(*) FROM findings f WHERE f.council_code = c.council_code) AS findings,
@@ -231,12 +239,41 @@ def _council_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """)
 
 
+def _recent_changes(con: duckdb.DuckDBPyConnection, by_code: dict[str, dict], today: date) -> dict:
+    """Current councils whose overall grade moved at an inspection published in the 12 months to `today`; when the
+    warehouse holds nothing that recent, the 12 months to its newest publication date, said so."""
+    newest = con.execute("SELECT max(i.published_on) FROM council_trajectory t "
+                         "JOIN inspections i ON i.inspection_id = t.to_inspection_id").fetchall()[0][0]
+    end = today if newest is None or newest > _year_before(today) else newest
+    start = _year_before(end)
+    recent = {"start": start, "end": end, "stale": end != today, "newest": newest, "changed": [], "unchanged": []}
+    rows = _rows(con, """
+        SELECT t.*, i.published_on AS to_published_on FROM council_trajectory t
+        JOIN inspections i ON i.inspection_id = t.to_inspection_id
+        JOIN councils c ON c.council_code = t.council_code
+        WHERE c.is_current AND i.published_on > ? AND i.published_on <= ?
+        ORDER BY t.change, t.council_name""", [start, end])
+    for r in rows:
+        council = by_code.get(r["council_code"], {})
+        r.update(region=council.get("region"), page=council.get("page"),
+                 from_rank=GRADE_RANK.get(r["from_grade"]), to_rank=GRADE_RANK.get(r["to_grade"]))
+        recent["unchanged" if r["change"] == "unchanged" else "changed"].append(r)
+    return recent
+
+
+def _year_before(day: date) -> date:
+    return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else day.replace(year=day.year - 1,
+                                                                                              day=28)
+
+
 def _index_data(con: duckdb.DuckDBPyConnection, councils: list[dict], today: date) -> dict:
     by_code = {c["council_code"]: c for c in councils}
     counts = dict(con.execute("SELECT grade, count(*) FROM latest_ratings "
                               "WHERE judgement = 'overall_effectiveness' AND grade IS NOT NULL "
                               "GROUP BY grade").fetchall())
     distribution = [{"grade": g, "councils": counts.get(g, 0)} for g in GRADES]
+    not_graded = dict(con.execute("SELECT status, count(*) FROM latest_ratings "
+                                  "WHERE judgement = 'overall_effectiveness' AND grade IS NULL GROUP BY 1").fetchall())
 
     over_time = [{"year": r["rated_year"], "framework_code": r["framework"],
                   "framework": FRAMEWORK_NAMES.get(r["framework"], r["framework"]), "grade": GRADE_LABELS[r["grade"]],
@@ -247,34 +284,34 @@ def _index_data(con: duckdb.DuckDBPyConnection, councils: list[dict], today: dat
                      GROUP BY ALL ORDER BY rated_year, grade_rank""")]
 
     themes = _rows(con, """
-        SELECT theme, sum(findings)::INTEGER AS findings, flatten(list(examples ORDER BY year DESC))[1] AS example
-        FROM findings_by_theme WHERE kind = 'weakness' AND theme <> 'other'
+        SELECT theme, sum(findings)::INTEGER AS findings,
+               coalesce(sum(findings) FILTER (kind = 'strength'), 0)::INTEGER AS strength,
+               coalesce(sum(findings) FILTER (kind = 'weakness'), 0)::INTEGER AS weakness,
+               coalesce(sum(findings) FILTER (kind = 'recommendation'), 0)::INTEGER AS recommendation,
+               flatten(list(examples ORDER BY year DESC))[1] AS example
+        FROM findings_by_theme WHERE theme <> 'other'
         GROUP BY theme ORDER BY findings DESC, theme LIMIT 10""")
     spread = dict((r["theme"], r["n"]) for r in _rows(
-        con, "SELECT theme, count(DISTINCT council_code) AS n FROM findings WHERE kind = 'weakness' GROUP BY theme"))
+        con, "SELECT theme, count(DISTINCT council_code) AS n FROM findings GROUP BY theme"))
     for t in themes:
         t.update(label=THEME_LABELS.get(t["theme"], t["theme"]), councils=spread.get(t["theme"], 0))
-    other_weaknesses = con.execute(
-        "SELECT count(*) FROM findings WHERE kind = 'weakness' AND theme = 'other'").fetchall()[0][0]
+    by_kind = dict(con.execute("SELECT kind, count(*) FROM findings GROUP BY kind").fetchall())
+    finding_kinds = [{"kind": kind, "title": title, "findings": by_kind.get(kind, 0)}
+                     for kind, title in KIND_TITLES.items()]
+    other_findings = con.execute("SELECT count(*) FROM findings WHERE theme = 'other'").fetchall()[0][0]
 
     newest = con.execute("SELECT max(rated_year) FROM rating_history "
                          "WHERE judgement = 'overall_effectiveness'").fetchall()[0][0]
-    recent = {"year": newest, "changed": [], "unchanged": []}
-    if newest is not None:
-        for r in _rows(con, "SELECT * FROM council_trajectory WHERE to_year = ? ORDER BY change, council_name",
-                       [newest]):
-            council = by_code.get(r["council_code"], {})
-            r.update(region=council.get("region"), page=council.get("page"),
-                     from_rank=GRADE_RANK.get(r["from_grade"]), to_rank=GRADE_RANK.get(r["to_grade"]))
-            recent["unchanged" if r["change"] == "unchanged" else "changed"].append(r)
+    recent = _recent_changes(con, by_code, today)
 
     (documents, findings, quotes, inspections), = con.execute("""
         SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM findings), (SELECT count(*) FROM quotes),
                (SELECT count(DISTINCT (council_code, coalesce(inspection_id, rated_year::VARCHAR)))
                 FROM rating_history WHERE judgement = 'overall_effectiveness')""").fetchall()
-    stats = {"councils": len(councils), "abolished": sum(1 for c in councils if c["end_date"]),
-             "rated": sum(1 for c in councils if c["grade"]), "documents": documents, "findings": findings,
-             "quotes": quotes, "inspections": inspections, "newest_year": newest}
+    current = [c for c in councils if c["is_current"]]
+    stats = {"councils": len(councils), "current": len(current), "abolished": len(councils) - len(current),
+             "rated": sum(1 for c in current if c["grade"]), "documents": documents, "findings": findings,
+             "quotes": quotes, "inspections": inspections, "newest_year": newest, "not_graded": not_graded}
     specs = {}
     if any(r["councils"] for r in distribution):
         specs["spec-distribution"] = _distribution_chart(distribution)
@@ -284,7 +321,8 @@ def _index_data(con: duckdb.DuckDBPyConnection, councils: list[dict], today: dat
         specs["spec-over-time"] = _over_time_chart(over_time)
     return {"stats": stats, "distribution": distribution,
             "distribution_total": sum(r["councils"] for r in distribution), "over_time": over_time,
-            "themes": themes, "other_weaknesses": other_weaknesses, "recent": recent, "councils": councils,
+            "themes": themes, "finding_kinds": finding_kinds, "other_findings": other_findings, "recent": recent,
+            "councils": councils,
             "today": today, "specs": specs}
 
 
@@ -295,10 +333,19 @@ def _metric_display(m: dict) -> str:
             "days": f"{number} days"}.get(unit, number)
 
 
-def _council_data(con: duckdb.DuckDBPyConnection, council: dict) -> dict:
+def _council_data(con: duckdb.DuckDBPyConnection, council: dict, pages: dict[str, str]) -> dict:
     code = [council["council_code"]]
-    latest = _rows(con, "SELECT * FROM latest_ratings WHERE council_code = ? AND grade IS NOT NULL", code)
+    latest = _rows(con, "SELECT * FROM latest_ratings WHERE council_code = ? AND status <> 'no_inspection'", code)
     latest.sort(key=lambda r: JUDGEMENT_ORDER.get(r["judgement"], 99))
+    lineage = _rows(con, """
+        SELECT 'predecessor' AS relation, l.predecessor_code AS council_code, c.name, l.change, l.changed_on
+        FROM council_lineage l JOIN councils c ON c.council_code = l.predecessor_code WHERE l.successor_code = $1
+        UNION ALL
+        SELECT 'successor', l.successor_code, c.name, l.change, l.changed_on
+        FROM council_lineage l JOIN councils c ON c.council_code = l.successor_code WHERE l.predecessor_code = $1
+        ORDER BY relation, name""", code)
+    for relative in lineage:
+        relative["page"] = pages.get(relative["council_code"])
     history = _rows(con, "SELECT * FROM rating_history WHERE council_code = ?", code)
     history.sort(key=lambda r: (r["rated_year"] is not None, r["rated_year"] or 0,
                                 JUDGEMENT_ORDER.get(r["judgement"], 99)))
@@ -339,6 +386,8 @@ def _council_data(con: duckdb.DuckDBPyConnection, council: dict) -> dict:
         row["url"] = _safe_url(row.get("url"))
     specs = {"spec-timeline": _timeline_chart(history)} if any(r["rated_year"] for r in history) else {}
     return {"council": council, "latest": latest, "history": history, "timeline": bool(specs),
+            "predecessors": [r for r in lineage if r["relation"] == "predecessor"],
+            "successors": [r for r in lineage if r["relation"] == "successor"],
             "changes": changes, "findings": grouped, "findings_count": len(findings), "quotes": quotes,
             "metrics": metrics, "documents": documents, "specs": specs}
 
@@ -393,10 +442,11 @@ def build_report(con: duckdb.DuckDBPyConnection, out: str | Path, *, db_name: st
             or council["documents"]
         council["page"] = f"councils/{council['council_code']}.html" if has_data else None
     page = env.get_template("council.html")
+    pages = {c["council_code"]: Path(c["page"]).name for c in councils if c["page"]}
     for council in councils:
         if not council["page"]:
             continue
-        html = page.render(root="../", **common, **_council_data(con, council))
+        html = page.render(root="../", **common, **_council_data(con, council, pages))
         (out / council["page"]).write_text(html, encoding="utf-8")
         written.add(Path(council["page"]).name)
     for stale in pages_dir.glob("*.html"):  # pages of councils that no longer have data
