@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from flows.official_outcomes import outcomes_batch
+from flows.pipeline import load
 from transforms.councils import default_index, load_aliases, load_councils
 from transforms.grades import normalise_grade
 from transforms.official_outcomes import judgement_of, read_outcomes
-from warehouse.db import connect, load_batch, migrate, seed_reference
+from warehouse.db import connect, migrate, seed_reference
 
 FIXTURES = Path(__file__).parent / "fixtures" / "current"
 NORTH_YORKSHIRE_CC, NORTH_YORKSHIRE = "E10000023", "E06000065"
@@ -34,7 +35,7 @@ def con(tmp_path_factory):
         outcomes = read_outcomes((FIXTURES / name).read_bytes(), name, f"https://example.org/{name}",
                                  datetime(2026, 7, 1))
         assert outcomes.rows and not outcomes.skipped
-        load_batch(connection, outcomes_batch(outcomes))
+        load(connection, outcomes_batch(outcomes))  # as the flows load: identities resolved, versions set
     yield connection
     connection.close()
 

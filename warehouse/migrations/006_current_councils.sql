@@ -45,9 +45,6 @@ COMMENT ON COLUMN council_predecessors.generations IS '1 for a direct predecesso
 -- Frameworks whose grades describe a council today: the ILACS family (2018 onwards). SIF, SLAC and older
 -- grades stay in rating_history and never count as current.
 CREATE MACRO is_current_framework(framework) AS framework IN ('ilacs_standard', 'ilacs_short');
--- From the ILACS reform (inspections published from April 2026), Ofsted grades no overall effectiveness.
-CREATE MACRO grades_overall_effectiveness(framework, published_on) AS
-    NOT (is_current_framework(framework) AND coalesce(published_on >= DATE '2026-04-01', false));
 
 -- The current judgements as at a date: the one definition behind latest_ratings, usable to compare the
 -- warehouse with an official snapshot (`FROM ratings_as_at(DATE '2025-03-31')`).
@@ -63,7 +60,7 @@ inherits AS (  -- whose inspections count for a council: its own, then its prede
 ),
 graded AS (
     SELECT i.inspection_id, i.council_code AS inspected_code, i.framework, i.visit_start, i.visit_end,
-           i.published_on,
+           i.published_on, i.graded_judgements,
            coalesce(i.visit_start, i.visit_end, i.published_on, make_date(r.rated_year, 12, 31)) AS inspected_on,
            r.overall_found
     FROM inspections i
@@ -98,8 +95,8 @@ rows AS (
     WHERE l.pick = 1
     UNION ALL  -- the overall judgement an inspection does not give, said so
     SELECT l.council_code, 'overall_effectiveness', NULL, NULL, NULL,
-           CASE WHEN grades_overall_effectiveness(l.framework, l.published_on) THEN 'not_found'
-                ELSE 'not_graded_by_framework' END,
+           CASE WHEN NOT list_contains(l.graded_judgements, 'overall_effectiveness') THEN 'not_graded_by_framework'
+                ELSE 'not_found' END,
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, l.inspection_id
     FROM latest l
     WHERE l.pick = 1 AND NOT l.overall_found
@@ -110,7 +107,7 @@ rows AS (
     WHERE e.council_code NOT IN (SELECT council_code FROM latest)
 )
 SELECT e.council_code, e.name AS council_name, e.region, e.kind, r.judgement, r.grade, r.grade_rank,
-       r.grade_label, r.status, i.framework, i.visit_start, i.visit_end, i.published_on, r.rated_year, r.rated_on,
+       r.grade_label, r.status, i.framework, i.framework_version, i.visit_start, i.visit_end, i.published_on, r.rated_year, r.rated_on,
        r.inspection_id, i.council_code AS inspected_council_code, ic.name AS inspected_council_name,
        r.source, r.publisher, r.doc_type, r.document_id, r.url
 FROM rows r
@@ -131,8 +128,9 @@ COMMENT ON COLUMN latest_ratings.judgement IS 'The judgement graded, e.g. overal
 COMMENT ON COLUMN latest_ratings.grade IS 'Current grade: outstanding, good, requires_improvement or inadequate. NULL when status is not graded.';
 COMMENT ON COLUMN latest_ratings.grade_rank IS '1 outstanding, 2 good, 3 requires improvement, 4 inadequate; NULL without a grade.';
 COMMENT ON COLUMN latest_ratings.grade_label IS 'The words the source used for the grade, e.g. Requires improvement to be good.';
-COMMENT ON COLUMN latest_ratings.status IS 'graded; not_graded_by_framework (the inspection''s framework gives no such grade: overall effectiveness after the 2026 ILACS reform); not_found (the inspection graded it but the warehouse has no source for the grade); no_inspection (no ILACS inspection of the council or its predecessors is known).';
+COMMENT ON COLUMN latest_ratings.status IS 'graded; not_graded_by_framework (the inspection''s framework version does not grade it, inspections.graded_judgements: overall effectiveness after the 2026 ILACS reform); not_found (its framework grades it, or the version is unknown, but the warehouse has no source for the grade); no_inspection (no ILACS inspection of the council or its predecessors is known).';
 COMMENT ON COLUMN latest_ratings.framework IS 'Framework of the inspection the judgements come from, ilacs_standard or ilacs_short. NULL with status no_inspection.';
+COMMENT ON COLUMN latest_ratings.framework_version IS 'Edition of that framework (inspections.framework_version), e.g. ilacs-2023, or ilacs-2026 after the reform, which grades no overall effectiveness.';
 COMMENT ON COLUMN latest_ratings.visit_start IS 'First day of that inspection''s visit, e.g. 2024-03-04. NULL if unknown.';
 COMMENT ON COLUMN latest_ratings.visit_end IS 'Last day of that inspection''s visit. NULL if unknown.';
 COMMENT ON COLUMN latest_ratings.published_on IS 'Publication date of that inspection''s report, e.g. 2024-04-22. NULL if unknown.';
