@@ -510,32 +510,62 @@ def eval_reports(
 
 @app.command("sql")
 def sql_command(
-    query: Annotated[str, typer.Argument(help="One query: SELECT, WITH ... SELECT, FROM, VALUES, DESCRIBE, SHOW, "
-                                              "SUMMARIZE or EXPLAIN.", show_default=False)],
-    output: Annotated[str, typer.Option("--format", "-f", help="table, csv (with a header row), json (one object "
-                                                               "per row and line) or markdown.")] = "table",
+    query: Annotated[str | None, typer.Argument(
+        help="One query: SELECT, WITH ... SELECT, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN. "
+             "Omit it (or give -) to read the query from standard input.", show_default=False)] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from this .sql file.",
+                                              show_default=False)] = None,
+    output: Annotated[str, typer.Option("--format", help="table, csv (with a header row), json (one object "
+                                                         "per row and line) or markdown.")] = "table",
+    max_rows: Annotated[int | None, typer.Option(
+        "--max-rows", min=0, help="Print at most this many rows and say how many more there are "
+                                  "(default: 1000 for table, all for csv, json and markdown; 0: all).",
+        show_default=False)] = None,
     db: DbOption = None,
 ) -> None:
     """Run one read-only SQL query on the warehouse and print the rows. Tables and views: docs/warehouse.md.
 
-    Example: `csi sql "SELECT * FROM latest_ratings WHERE council_code = 'E09000017'"`.
+    Example: `csi sql "SELECT * FROM latest_ratings WHERE council_code = 'E09000017'"`; also
+    `csi sql -f query.sql --format csv > out.csv` and `echo "FROM council_lineage" | csi sql`.
     """
     import sys
 
     from rich.markup import escape
 
-    from warehouse.console import SQL_FORMATS, QueryRefused, print_table, run_query, write_rows
+    from warehouse.console import SQL_FORMATS, QueryRefused, run_query, table_lines, write_rows
 
     if output not in SQL_FORMATS:
         raise _fail(f"Unknown --format {output!r}: use one of {', '.join(SQL_FORMATS)}.")
+    if file is not None and query not in (None, "-"):
+        raise _fail("Give the query as an argument, with -f FILE or on standard input: one of them.")
+    if file is not None:
+        try:
+            query = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _fail(f"Cannot read {file}: {exc}") from None
+    elif query in (None, "-"):
+        if query is None and sys.stdin.isatty():
+            raise _fail("No query: give one as an argument, with -f FILE, or on standard input.")
+        query = sys.stdin.read()
+    limit = (1000 if output == "table" else 0) if max_rows is None else max_rows
     try:
-        columns, types, rows = run_query(lambda: _readable(db), query)
+        columns, types, rows, more = run_query(lambda: _readable(db), query, limit)
     except QueryRefused as exc:
         raise _fail(escape(str(exc))) from None
     if output == "table":
-        print_table(console, columns, types, rows)
+        sys.stdout.write("\n".join(table_lines(columns, types, rows, console.width)) + "\n")
     else:
         write_rows(sys.stdout, output, columns, types, rows)
+    shown = f"{len(rows):,} row{'' if len(rows) == 1 else 's'}"
+    if more:
+        note = (f"{shown} shown, {more:,} more row{'' if more == 1 else 's'} not printed (--max-rows {limit}): "
+                "use --max-rows 0 for all, or --format csv.")
+        if output == "table":
+            console.print(note, style="dim", highlight=False)
+        else:
+            print(note, file=sys.stderr)
+    elif output == "table":
+        console.print(shown, style="dim", highlight=False)
 
 
 @app.command("export")

@@ -179,7 +179,7 @@ def test_sql_json_lines(demo_db):
 
 def test_sql_json_dates_are_iso_and_json_columns_nested(demo_db):
     result = _sql(demo_db, "SELECT d.published_on, d.fetched_at, r.counts, [1, 2] AS list, NULL AS nothing "
-                           "FROM documents d, runs r", "-f", "json")
+                           "FROM documents d, runs r", "--format", "json")
     assert result.exit_code == 0, result.output
     for row in map(json.loads, result.output.splitlines()):
         assert date.fromisoformat(row["published_on"]) and datetime.fromisoformat(row["fetched_at"])

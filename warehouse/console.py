@@ -12,10 +12,6 @@ from decimal import Decimal
 from typing import TextIO
 
 import duckdb
-from rich.console import Console
-from rich.measure import Measurement
-from rich.table import Table
-from rich.text import Text
 
 SQL_FORMATS = ("table", "csv", "json", "markdown")
 _SQL_HINTS = {
@@ -60,9 +56,10 @@ def sql_refusal(query: str) -> str | None:
             f"It runs one query: SELECT, WITH ... SELECT, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN; {hint}.")
 
 
-def run_query(connect: Callable[[], duckdb.DuckDBPyConnection], query: str
-              ) -> tuple[list[str], list[str], list[tuple]]:
-    """(columns, types, rows) of one reading statement; raises QueryRefused with the reason otherwise.
+def run_query(connect: Callable[[], duckdb.DuckDBPyConnection], query: str, limit: int = 0
+              ) -> tuple[list[str], list[str], list[tuple], int]:
+    """(columns, types, rows, more) of one reading statement: at most `limit` rows (0: all) and the number of
+    rows left out, counted without keeping them; raises QueryRefused with the reason otherwise.
 
     The query is checked before `connect` opens the warehouse (read-only), which is closed afterwards.
     """
@@ -74,10 +71,15 @@ def run_query(connect: Callable[[], duckdb.DuckDBPyConnection], query: str
         raise QueryRefused(refusal)
     con = connect()
     try:
-        relation = con.sql(query)
-        if relation is None:  # not reached after the check above: a statement without a result
-            return [], [], []
-        return list(relation.columns), [str(t) for t in relation.types], relation.fetchall()
+        result = con.execute(query)
+        if result.description is None:  # not reached after the check above: a statement without a result
+            return [], [], [], 0
+        columns, types = [d[0] for d in result.description], [str(d[1]) for d in result.description]
+        rows = result.fetchmany(limit) if limit else result.fetchall()
+        more = 0
+        while limit and (batch := result.fetchmany(10_000)):
+            more += len(batch)
+        return columns, types, rows, more
     except duckdb.Error as exc:
         message = str(exc)
         if "read-only mode" in message:
@@ -121,30 +123,34 @@ def _sql_text(value) -> str:
     return _json_default(value) if hasattr(value, "isoformat") or isinstance(value, bytes) else str(value)
 
 
-def print_table(console: Console, columns: list[str], types: list[str], rows: list[tuple]) -> None:
-    """A rich table; when it cannot fit the terminal without breaking words, one block per row (like psql's \\x)."""
+_MAX_CELL = 80  # characters of one table cell; longer text ends in "…" (csv, json and markdown keep it whole)
 
-    def cell(value) -> Text:
-        return Text("NULL", style="dim") if value is None else Text(_sql_text(value))
 
-    table = Table(show_edge=False, header_style="bold")
-    for name, type_name in zip(columns, types, strict=True):
-        table.add_column(name, overflow="fold", justify="right" if _numeric(type_name) else "left")
-    for row in rows:
-        table.add_row(*(cell(v) for v in row))
-    unbounded = console.options.update_width(1_000_000)  # the table's own minimum, not clamped to the terminal
-    if not rows or Measurement.get(console, unbounded, table).minimum <= console.width:
-        console.print(table)
-    else:
-        for number, row in enumerate(rows, 1):
-            console.rule(f"row {number}", align="left", style="dim")
-            record = Table.grid(padding=(0, 2))
-            record.add_column(style="bold", no_wrap=True)
-            record.add_column(overflow="fold")
-            for name, value in zip(columns, row, strict=True):
-                record.add_row(name, cell(value))
-            console.print(record)
-    console.print(f"{len(rows)} row{'' if len(rows) == 1 else 's'}", style="dim")
+def _table_cell(value) -> str:
+    if value is None:
+        return "NULL"
+    text = " ".join(_sql_text(value).split()) if isinstance(value, str) else _sql_text(value)
+    return text if len(text) <= _MAX_CELL else text[:_MAX_CELL - 1] + "…"
+
+
+def table_lines(columns: list[str], types: list[str], rows: list[tuple], width: int) -> list[str]:
+    """Plain text built in one pass (thousands of rows in well under a second): a table when it fits `width`,
+    else one block per row (like psql's \\x)."""
+    cells = [[_table_cell(v) for v in row] for row in rows]
+    widths = [max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(columns)]
+    if not rows or sum(widths) + 3 * (len(widths) - 1) <= width:
+        right = [_numeric(t) for t in types]
+
+        def line(values: list[str], bar: str) -> str:
+            return f" {bar} ".join(v.rjust(w) if r else v.ljust(w)
+                                   for v, w, r in zip(values, widths, right, strict=True)).rstrip()
+        return [line(columns, "┃"), "━╇━".join("━" * w for w in widths), *(line(row, "│") for row in cells)]
+    label = max(len(name) for name in columns)
+    lines = []
+    for number, row in enumerate(cells, 1):
+        lines.append(f"── row {number} " + "─" * max(0, min(width, 60) - 11 - len(str(number))))
+        lines += [f"{name.ljust(label)}  {value}" for name, value in zip(columns, row, strict=True)]
+    return lines
 
 
 def write_rows(out: TextIO, output: str, columns: list[str], types: list[str], rows: list[tuple]) -> None:
