@@ -32,6 +32,20 @@ app = typer.Typer(
 )
 console = Console()
 
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        console.print(f"csi {version('csi')}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print csi's version and exit.")] = False) -> None:
+    """Children's services inspections: scrape Ofsted reports, news and council minutes into DuckDB."""
+
 DbOption = Annotated[Path | None, typer.Option("--db", help="Warehouse file (default: $CSI_DB or data/csi.duckdb).",
                                                show_default=False)]
 SourcesOption = Annotated[Path, typer.Option("--sources", help="Sources TOML file.")]
@@ -570,40 +584,55 @@ def sql_command(
 
 @app.command("export")
 def export_command(
-    parquet: Annotated[Path, typer.Option("--parquet", help="Directory for the Parquet files (created; a previous "
-                                                            "csi export there is replaced).", show_default=False)],
+    parquet: Annotated[Path | None, typer.Option("--parquet", help="Directory for the Parquet files (created; a "
+                                                                   "previous csi export there is replaced).",
+                                                 show_default=False)] = None,
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="Spreadsheet (.xlsx) of the ILACS summary: one row per "
+                                                             "current council, and a sheet describing each column.",
+                                              show_default=False)] = None,
     db: DbOption = None,
     partition_rows: Annotated[int, typer.Option("--partition-rows", min=0,
                                                 help="Hive-partition documents, fetches and ratings by year when "
                                                      "they hold more rows than this.")] = 100_000,
 ) -> None:
-    """Export every table and view to Parquet: a file each (large tables Hive-partitioned by year), and a manifest.
+    """Export every table and view to Parquet (`--parquet DIR`: a file each, large tables Hive-partitioned by year,
+    each column's description in the file's metadata, and a manifest) and/or the one-row-per-council ILACS summary
+    that councils and regional groups use (`--xlsx FILE`).
 
-    Read back with DuckDB (`read_parquet('DIR/documents/**/*.parquet', hive_partitioning = true)` for a
+    Read Parquet back with DuckDB (`read_parquet('DIR/documents/**/*.parquet', hive_partitioning = true)` for a
     partitioned table), pyarrow or pandas (`pd.read_parquet('DIR/ratings.parquet')`, or the directory), or Polars.
 
-    Example: `csi export --parquet /tmp/csi-parquet --db data/csi.duckdb`.
+    Example: `csi export --parquet /tmp/csi-parquet --xlsx /tmp/ilacs-summary.xlsx --db data/csi.duckdb`.
     """
     import duckdb
     from rich.markup import escape
 
-    from warehouse.export import MANIFEST, ExportError, export_parquet
+    from warehouse.export import MANIFEST, ExportError, export_parquet, export_xlsx
 
+    if parquet is None and xlsx is None:
+        raise _fail("Nothing to export: give --parquet DIR, --xlsx FILE or both.")
+    if xlsx is not None and xlsx.suffix.lower() != ".xlsx":
+        raise _fail(f"--xlsx {xlsx}: the file name must end in .xlsx.")
     con = _readable(db)
     try:
-        exported = export_parquet(con, parquet, partition_rows=partition_rows)
+        exported = export_parquet(con, parquet, partition_rows=partition_rows) if parquet is not None else []
+        councils = export_xlsx(con, xlsx, f"written {datetime.now(UTC):%d %B %Y}") if xlsx is not None else 0
     except (ExportError, duckdb.Error, OSError) as exc:
         raise _fail(escape(str(exc))) from None
     finally:
         con.close()
-    table = Table(title=f"Parquet export to {parquet}", show_edge=False)
-    for column in ("relation", "kind", "rows", "path"):
-        table.add_column(column, justify="right" if column == "rows" else "left")
-    for item in exported:
-        path = f"{item.path}/{item.partition_by}=YYYY/" if item.partition_by else item.path
-        table.add_row(item.name, item.kind, f"{item.rows:,}", path)
-    console.print(table)
-    console.print(f"{len(exported)} tables and views written; manifest {parquet / MANIFEST}.", soft_wrap=True)
+    if parquet is not None:
+        table = Table(title=f"Parquet export to {parquet}", show_edge=False)
+        for column in ("relation", "kind", "rows", "path"):
+            table.add_column(column, justify="right" if column == "rows" else "left")
+        for item in exported:
+            path = f"{item.path}/{item.partition_by}=YYYY/" if item.partition_by else item.path
+            table.add_row(item.name, item.kind, f"{item.rows:,}", path)
+        console.print(table)
+        console.print(f"{len(exported)} tables and views written; manifest {parquet / MANIFEST}.", soft_wrap=True)
+    if xlsx is not None:
+        console.print(f"Wrote {xlsx}: the ILACS summary of {councils} current councils, and a Columns sheet.",
+                      soft_wrap=True)
 
 
 @app.command("docs")

@@ -355,3 +355,72 @@ def test_export_without_a_warehouse_says_to_run_the_demo(tmp_path):
                                       "--db", str(tmp_path / "missing.duckdb")])
     assert result.exit_code == 2 and "csi demo" in result.output
     assert not (tmp_path / "out").exists()
+
+
+# --- analyst ergonomics: csi sql from a file or stdin, row limits, --version, Parquet descriptions, xlsx ----------
+
+def test_sql_reads_a_file_or_standard_input_and_says_how_many_rows_it_left_out(demo_db, tmp_path):
+    query = tmp_path / "current.sql"
+    query.write_text("SELECT council_code, judgement FROM latest_ratings ORDER BY ALL\n", encoding="utf-8")
+    total = _read(demo_db).execute("SELECT count(*) FROM latest_ratings").fetchall()[0][0]
+    result = CliRunner().invoke(app, ["sql", "-f", str(query), "--db", str(demo_db), "--max-rows", "10"])
+    assert result.exit_code == 0, result.output
+    assert f"10 rows shown, {total - 10:,} more rows not printed (--max-rows 10)" in " ".join(result.output.split())
+    piped = CliRunner().invoke(app, ["sql", "--db", str(demo_db), "--format", "csv"], input=query.read_text())
+    assert piped.exit_code == 0 and len(piped.output.splitlines()) == total + 1  # csv: every row by default
+    both = CliRunner().invoke(app, ["sql", "SELECT 1", "-f", str(query), "--db", str(demo_db)])
+    assert both.exit_code == 2 and "one of them" in both.output
+
+
+def test_sql_table_output_of_thousands_of_rows_is_plain_and_complete(demo_db):
+    result = _sql(demo_db, "SELECT i AS n, 'row ' || i AS label FROM range(6242) t(i)", "--max-rows", "0")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["n", "┃", "label"] and lines[-1] == "6,242 rows"
+    assert lines[2].split() == ["0", "│", "row", "0"] and lines[-2].split() == ["6241", "│", "row", "6241"]
+
+
+def test_version():
+    from importlib.metadata import version
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"csi {version('csi')}"
+
+
+def test_parquet_files_carry_every_column_description(demo_db, tmp_path):
+    result = CliRunner().invoke(app, ["export", "--parquet", str(tmp_path / "pq"), "--db", str(demo_db)])
+    assert result.exit_code == 0, result.output
+    con = _read(demo_db)
+    comments = dict(con.execute("SELECT column_name, comment FROM duckdb_columns() "
+                                "WHERE table_name = 'latest_ratings'").fetchall())
+    metadata = pq.read_schema(tmp_path / "pq" / "latest_ratings.parquet").metadata
+    assert json.loads(metadata[b"csi.columns"]) == comments and all(comments.values())
+    assert metadata[b"csi.description"].decode().startswith("Current councils only")
+
+
+def test_xlsx_summary_has_one_row_per_current_council_and_documents_its_columns(demo_db, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    out = tmp_path / "ilacs-summary.xlsx"
+    result = CliRunner().invoke(app, ["export", "--xlsx", str(out), "--db", str(demo_db)])
+    assert result.exit_code == 0, result.output
+    book = CalamineWorkbook.from_path(str(out))
+    assert book.sheet_names == ["ILACS summary", "Columns"]
+    header, *rows = book.get_sheet_by_name("ILACS summary").to_python()
+    con = _read(demo_db)
+    current = dict(con.execute("SELECT council_code, name FROM councils WHERE is_current").fetchall())
+    column = {name: i for i, name in enumerate(header)}
+    assert sorted(row[column["ons_code"]] for row in rows) == sorted(current)  # one row per current council
+    overall = dict(con.execute("SELECT council_code, grade FROM latest_ratings "
+                               "WHERE judgement = 'overall_effectiveness'").fetchall())
+    words = {"outstanding": "Outstanding", "good": "Good", "requires_improvement": "Requires improvement",
+             "inadequate": "Inadequate"}
+    assert {row[column["ons_code"]]: row[column["overall_effectiveness_grade"]] for row in rows} == {
+        code: words[grade] for code, grade in overall.items()}
+    somerset = next(row for row in rows if row[column["ons_code"]] == "E06000066")
+    assert somerset[column["inspected_council"]] == "Somerset (E10000027)"  # the county council's inspection
+    assert isinstance(somerset[column["publication_date"]], date)
+    documented = book.get_sheet_by_name("Columns").to_python()
+    assert [row[0] for row in documented[1:len(header) + 1]] == header and all(r[1] for r in documented[1:len(header)])
+    refused = CliRunner().invoke(app, ["export", "--db", str(demo_db)])
+    assert refused.exit_code == 2 and "Nothing to export" in refused.output
