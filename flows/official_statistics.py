@@ -71,8 +71,9 @@ def _fetched(fetcher: Fetcher, url: str, source: Source, fetches: list[FetchRow]
 
 @flow(name=FLOW)
 def official_statistics(db: str | None = None, base_url: str = GOVUK, warc_dir: str | None = None,
-                        min_delay_seconds: float = 1.0):
-    """Load the newest edition of Ofsted's "Local authority inspection outcomes" from GOV.UK (`base_url`)."""
+                        min_delay_seconds: float = 1.0, reload: bool = False):
+    """Load the newest edition of Ofsted's "Local authority inspection outcomes" from GOV.UK (`base_url`);
+    `reload` loads it again even if unchanged (after a fix to the outcomes loader)."""
     logger = get_run_logger()
     run_id, started_at = current_run_id(), now_utc()
     db_path = resolve_db(db)
@@ -94,7 +95,7 @@ def official_statistics(db: str | None = None, base_url: str = GOVUK, warc_dir: 
                 if known else None
             download = _fetched(fetcher, attachment.url, source, fetches, _DOWNLOAD_TYPES, previous)
             stored = con.execute("SELECT count(*) FROM documents WHERE url = ?", [attachment.url]).fetchall()[0][0]
-            if not download.changed and stored:
+            if not download.changed and stored and not reload:
                 outcomes = None
             else:
                 if download.body is None:  # a 304 for a file the warehouse lost: fetch it unconditionally
