@@ -41,10 +41,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
-def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                               help="Print csi's version and exit.")] = False) -> None:
-    """Children's services inspections: scrape Ofsted reports, news and council minutes into DuckDB."""
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="Warehouse file (default: $CSI_DB or data/csi.duckdb).",
                                                show_default=False)]
@@ -78,7 +74,8 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 @app.callback()
-def _settings() -> None:
+def _settings(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                   help="Print csi's version and exit.")] = False) -> None:
     """Bad CSI_* environment settings stop every command at once, in one line (exit 2)."""
     try:
         check_environment()
