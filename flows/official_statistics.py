@@ -120,8 +120,7 @@ def official_statistics(db: str | None = None, base_url: str = GOVUK, warc_dir: 
         else:
             for note in outcomes.skipped:
                 logger.warning("%s: %s", attachment.filename, note)
-            outcomes.document = dataclasses.replace(outcomes.document, title=release.title or edition.title,
-                                                    published_on=release.first_published)
+            outcomes.document = dataclasses.replace(outcomes.document, title=release.title or edition.title)
             batch = outcomes_batch(outcomes)
             batch.fetches = fetches
             written = load(con, batch)

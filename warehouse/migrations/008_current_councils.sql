@@ -193,26 +193,5 @@ COMMENT ON COLUMN council_trajectory.to_year IS 'Year of the later inspection (r
 COMMENT ON COLUMN council_trajectory.to_grade IS 'Overall grade at the later inspection.';
 COMMENT ON COLUMN council_trajectory.change IS 'improved, declined or unchanged (by grade rank).';
 
--- Findings are dated by the inspection they come from (its report's publication), not by when a page was fetched.
-DROP VIEW findings_by_theme;
-CREATE VIEW findings_by_theme AS
-SELECT f.theme, f.kind,
-       year(coalesce(i.published_on, i.visit_end, i.visit_start, d.published_on, d.fetched_at)) AS year,
-       count(*) AS findings, count(DISTINCT f.council_code) AS councils,
-       list(f.text ORDER BY f.finding_id)[1:3] AS examples
-FROM findings f
-JOIN documents d USING (document_id)
-LEFT JOIN inspections i USING (inspection_id)
-GROUP BY ALL
-ORDER BY year DESC, findings DESC, f.theme, f.kind;
-
-COMMENT ON VIEW findings_by_theme IS 'How often each theme comes up as a strength, weakness or recommendation (kind), by year, with up to three example texts. The year is the inspection''s (report publication, else visit) when the finding names one, else the document''s publication year, else the year it was fetched.';
-COMMENT ON COLUMN findings_by_theme.theme IS 'Finding theme (vocabulary in findings.theme), e.g. caseloads.';
-COMMENT ON COLUMN findings_by_theme.kind IS 'strength, weakness or recommendation.';
-COMMENT ON COLUMN findings_by_theme.year IS 'Year of the inspection the findings come from (report publication, else visit), else of the document (published, else fetched).';
-COMMENT ON COLUMN findings_by_theme.findings IS 'Number of findings.';
-COMMENT ON COLUMN findings_by_theme.councils IS 'Number of councils they concern.';
-COMMENT ON COLUMN findings_by_theme.examples IS 'Up to three example finding texts.';
-
 COMMENT ON COLUMN ratings.rated_year IS 'Year of the inspection that gave the grade: the year its visit started when the source dates the visit (Ofsted''s files since 2018, the report, news saying "inspected in November 2022"), else the year the source gives for the grade (publication year in Ofsted''s 2009-2023 file; "rated good in 2019"). NULL if the source gives no year. Not the publication year: see rated_on.';
 COMMENT ON COLUMN ratings.rated_on IS 'Publication date of the report that gave the grade, when the source states it (Ofsted''s files, the report itself), e.g. 2023-01-10; NULL otherwise. An inspection visited in November 2022 and published in January 2023 has rated_year 2022 and rated_on 2023-01-10.';
