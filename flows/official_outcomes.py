@@ -48,6 +48,22 @@ def _stored_frameworks(con) -> dict[tuple[str, date], str]:
     return {(code, day): framework for code, day, framework in rows}
 
 
+def file_outcomes(con, files: list[OutcomesFile]) -> list[Outcomes]:
+    """Each file's inspections and ratings: a snapshot row takes the framework of the same inspection in the
+    other files, else in the warehouse (the one path from files to rows, for csi load-outcomes and the GOV.UK
+    source)."""
+    index = default_index()
+    known = _stored_frameworks(con)
+    for outcomes_file in files:
+        known.update(typed_frameworks(outcomes_file.rows, index))
+    found = []
+    for outcomes_file in files:
+        outcomes = outcomes_rows(outcomes_file.document, outcomes_file.rows, index, known)
+        outcomes.skipped[:0] = outcomes_file.skipped
+        found.append(outcomes)
+    return found
+
+
 @flow(name=FLOW)
 def load_official_outcomes(paths: list[str], db: str | None = None, url: str | None = None):
     """Load outcomes files, every sheet of each, in one transaction; `url` is where a single file was published
@@ -65,14 +81,8 @@ def load_official_outcomes(paths: list[str], db: str | None = None, url: str | N
         except (OSError, OutcomesError) as exc:
             errors.append(f"{path}: {type(exc).__name__}: {exc}")
     with warehouse_session(db) as con, recorded_run(con, run_id, FLOW, started_at):
-        index = default_index()
-        known = _stored_frameworks(con)
-        for _, outcomes_file in read:
-            known.update(typed_frameworks(outcomes_file.rows, index))
         batches, per_file = [], {}
-        for file, outcomes_file in read:
-            outcomes = outcomes_rows(outcomes_file.document, outcomes_file.rows, index, known)
-            outcomes.skipped[:0] = outcomes_file.skipped
+        for (file, outcomes_file), outcomes in zip(read, file_outcomes(con, [f for _, f in read]), strict=True):
             for note in outcomes.skipped:
                 logger.warning("%s: %s", file.name, note)
             if not outcomes.rows:

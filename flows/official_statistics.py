@@ -17,16 +17,9 @@ from prefect.states import Completed, Failed
 
 from csi.paths import resolve_db, resolve_warc_dir
 from csi.records import FetchRow
-from flows.official_outcomes import outcomes_batch
-from flows.pipeline import (
-    current_run_id,
-    failure_summary,
-    finish_run,
-    load,
-    now_utc,
-    recorded_run,
-    warehouse_session,
-)
+from flows.official_outcomes import file_outcomes, outcomes_batch
+from pipeline.load import load, warehouse_session
+from pipeline.runs import current_run_id, failure_summary, finish_run, now_utc, recorded_run
 from scrapers.archive import WarcArchive
 from scrapers.govuk import (
     GOVUK,
@@ -40,7 +33,7 @@ from scrapers.govuk import (
 )
 from scrapers.http import Fetcher, PreviousFetch
 from scrapers.sources import Source
-from transforms.official_outcomes import SOURCE, OutcomesError, read_outcomes
+from transforms.official_outcomes import SOURCE, OutcomesError, read_file
 from warehouse.db import Batch
 from warehouse.queries import last_good_fetches
 
@@ -100,8 +93,8 @@ def official_statistics(db: str | None = None, base_url: str = GOVUK, warc_dir: 
             else:
                 if download.body is None:  # a 304 for a file the warehouse lost: fetch it unconditionally
                     download = _fetched(fetcher, attachment.url, source, fetches, _DOWNLOAD_TYPES)
-                outcomes = read_outcomes(download.body, attachment.filename, attachment.url,
-                                         download.row.requested_at)
+                (outcomes,) = file_outcomes(con, [read_file(download.body, attachment.filename, attachment.url,
+                                                            download.row.requested_at)])
                 if not outcomes.rows:
                     raise _Missed(f"{attachment.url}: no official row names a council, a framework and a date")
         except (_Missed, GovukShapeError, OutcomesError) as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from flows.official_outcomes import outcomes_batch
-from flows.pipeline import load
+from pipeline.load import load
 from transforms.councils import default_index, load_aliases, load_councils
 from transforms.grades import normalise_grade
 from transforms.official_outcomes import judgement_of, read_outcomes
