@@ -9,6 +9,7 @@ from pathlib import Path
 
 DEFAULT_DB = Path("data/csi.duckdb")
 TASK_RUNNERS = ("threads", "processes", "dask")  # where a flow's tasks run (flows.ingest.task_runner_for)
+DEMO_DB = Path("data/demo.duckdb")  # the demo's own warehouse: running it never touches production's
 DEFAULT_SOURCES = Path(str(files("csi") / "sources.toml"))
 
 
@@ -25,6 +26,11 @@ def resolve_db(db: str | Path | None = None) -> Path:
     if named and any(parent.exists() and not parent.is_dir() for parent in path.parents):
         raise SettingError(f"{named}={path}: a parent of the path is a file, not a directory")
     return path
+
+
+def resolve_demo_db(db: str | Path | None = None) -> Path:
+    """The demo's warehouse: --db, then CSI_DEMO_DB, then data/demo.duckdb (never CSI_DB, production's)."""
+    return Path(db or os.environ.get("CSI_DEMO_DB") or DEMO_DB)
 
 
 def resolve_warc_dir(warc_dir: str | Path | None, db_path: Path) -> Path:

@@ -9,6 +9,7 @@ instead of duplicating them.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, make_dataclass
 from datetime import date, datetime
 
@@ -43,6 +44,14 @@ FETCH_OUTCOMES = (
 
 
 CELL_SEPARATOR = " | "  # between the cells of a table_row block (HTML tables, Ofsted's report lists)
+
+_LOOPBACK_PORT = re.compile(r"^(https?://(?:127(?:\.\d{1,3}){3}|localhost|\[::1\]))(?::\d+)(?=[/?#]|$)", re.I)
+
+
+def identity_url(url: str) -> str:
+    """The URL as document ids see it: a loopback server's port is wherever it happened to listen (`csi demo`
+    takes a free one), not part of which page it is. Any other URL is its own identity."""
+    return _LOOPBACK_PORT.sub(r"\1", url)
 
 
 def make_id(*parts: object) -> str:
@@ -89,7 +98,7 @@ class Document:
 
     @property
     def document_id(self) -> str:
-        return make_id("document", self.url)
+        return make_id("document", identity_url(self.url))
 
 
 @dataclass(frozen=True)

@@ -58,15 +58,12 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
-DEMO_PORT = 8765
-
-
 @contextmanager
 def serve_site(site: Path = SITE_DIR, port: int = 0):
     """Serve `site` on 127.0.0.1:port (0: a free port); yields the base URL.
 
-    Document ids derive from URLs, so the demo uses a fixed port: a rerun then finds the
-    same documents instead of new ones.
+    Document ids ignore a loopback port (csi.records.identity_url), so a rerun on another port finds
+    the same documents.
     """
     handler = type("Handler", (_SiteHandler,), {"site": Path(site)})
     try:

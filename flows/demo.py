@@ -10,24 +10,35 @@ from __future__ import annotations
 from prefect import flow
 from prefect.states import Completed, Failed
 
-from csi.sample_site import DEMO_PORT, SOURCES_FILE, serve_site
+from csi.paths import resolve_demo_db
+from csi.sample_site import SOURCES_FILE, serve_site
 from flows.ingest import ingest
 from flows.official_statistics import official_statistics
+from pipeline.runs import DEMO_TIMEOUT_SECONDS, run_failed, summary_of
 
 
-@flow(name="demo")
-def demo(db: str | None = None, warc_dir: str | None = None, port: int = DEMO_PORT):
-    """Start a 127.0.0.1 server over csi/samples/site, run `ingest` and `official-statistics` against it."""
-    with serve_site(port=port) as base_url:
-        state = ingest(sources_file=str(SOURCES_FILE), db=db, base_url=base_url, warc_dir=warc_dir,
-                       return_state=True)
-        official = official_statistics(db=db, base_url=base_url, warc_dir=warc_dir, min_delay_seconds=0.0,
-                                       return_state=True)
-    summary = state.result(raise_on_failure=False)
-    statistics = official.result(raise_on_failure=False)
-    if isinstance(summary, dict) and isinstance(statistics, dict):
+@flow(name="demo", timeout_seconds=DEMO_TIMEOUT_SECONDS)
+def demo(db: str | None = None, warc_dir: str | None = None, port: int = 0):
+    """Start a 127.0.0.1 server over csi/samples/site (on a free port unless `port`), run `ingest` and
+    `official-statistics` against it.
+
+    It writes its own warehouse (data/demo.duckdb, or CSI_DEMO_DB; never CSI_DB's) and its own archive beside
+    it, and its runs are recorded as demo-ingest (artifact `demo-ingest-summary`, or the deployment's name).
+    """
+    db_path = resolve_demo_db(db)
+    warc = warc_dir or str(db_path.parent / f"{db_path.stem}-warc")
+    try:
+        with serve_site(port=port) as base_url:
+            state = ingest.with_options(name="demo-ingest")(
+                sources_file=str(SOURCES_FILE), db=str(db_path), base_url=base_url, warc_dir=warc, return_state=True)
+            official = official_statistics(db=str(db_path), base_url=base_url, warc_dir=warc, min_delay_seconds=0.0,
+                                           return_state=True)
+    except OSError as exc:  # the port is taken: the message says so in one line
+        return Failed(message=str(exc))
+    summary, statistics = summary_of(state), summary_of(official)
+    if summary is not None and statistics is not None:
         summary = {**summary, "tables": statistics["tables"], "official_statistics": official.message}
     message = f"{state.message}; {official.message}"
     if state.is_completed() and official.is_completed():
         return Completed(message=message, data=summary)
-    return Failed(message=message, data=summary)
+    return run_failed(message, summary) if summary else Failed(message=message)

@@ -32,14 +32,27 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.futures import PrefectFuture, wait
 from prefect.results import get_result_store
-from prefect.states import Completed, Failed
+from prefect.states import Completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from csi.paths import DEFAULT_SOURCES, TASK_RUNNERS, resolve_db, resolve_warc_dir
 from csi.records import FetchRow, make_id
 from pipeline.load import load, warehouse_session
 from pipeline.pages import PARSE_VERSION, Page, error_text, merge_batches, page_to_batch
-from pipeline.runs import current_run_id, failure_summary, finish_run, now_utc, rating_changes, recorded_run
+from pipeline.runs import (
+    CRAWL_TASK_TIMEOUT_SECONDS,
+    INGEST_TIMEOUT_SECONDS,
+    PARSE_TASK_TIMEOUT_SECONDS,
+    current_run_id,
+    fails_when_locked_out,
+    failure_summary,
+    finish_run,
+    now_utc,
+    rating_changes,
+    recorded_run,
+    run_failed,
+    run_label,
+)
 from scrapers.archive import ArchiveFull, WarcArchive, read_response, safe_run_name
 from scrapers.crawl import CrawlResult
 from scrapers.http import Fetcher, PreviousFetch
@@ -59,6 +72,7 @@ PARSE_CHUNK = 50
 
 
 @task(retries=len(CRAWL_RETRY_DELAYS), retry_delay_seconds=CRAWL_RETRY_DELAYS, cache_policy=NONE,
+      timeout_seconds=CRAWL_TASK_TIMEOUT_SECONDS,
       task_run_name="crawl {host}")
 def crawl_host(host: str, sources: list[Source], known: dict[str, dict[str, PreviousFetch]], run_id: str,
                warc_dir: str, started_at: datetime) -> list[CrawlResult]:
@@ -124,7 +138,8 @@ def _cached(store, key: str) -> Batch | None:
         return None
 
 
-@task(retries=1, cache_policy=NONE, task_run_name="parse {source.name} ({directory})")
+@task(retries=1, cache_policy=NONE, timeout_seconds=PARSE_TASK_TIMEOUT_SECONDS,
+      task_run_name="parse {source.name} ({directory})")
 def parse_and_stage(source: Source, fetches: list[FetchRow], directory: str, use_cache: bool = True) -> ParsedChunk:
     """Parse archived pages and stage their rows as Parquet where this task runs.
 
@@ -343,7 +358,8 @@ def runner_from_environment():
 
 
 # The CLI chooses per run (ingest.with_options); deployments through the environment.
-@flow(name="ingest", task_runner=runner_from_environment())
+@flow(name="ingest", task_runner=runner_from_environment(), timeout_seconds=INGEST_TIMEOUT_SECONDS)
+@fails_when_locked_out
 def ingest(sources_file: str | None = None, db: str | None = None, base_url: str | None = None,
            sources: list[str] | None = None, adapters: list[str] | None = None, warc_dir: str | None = None,
            full_refresh: bool = False, parse_chunk: int = PARSE_CHUNK):
@@ -354,16 +370,17 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
     `parse_chunk` is how many pages one parse task takes.
     """
     logger = get_run_logger()
-    run_id, started_at = current_run_id(), now_utc()
+    run_id, started_at, label = current_run_id(), now_utc(), run_label("ingest")
     selected = select_sources(sources_file, base_url, sources, adapters)
     db_path = resolve_db(db)
-    warc_root = resolve_warc_dir(warc_dir, db_path)
+    warc_root = resolve_warc_dir(warc_dir, db_path).absolute()  # stored in fetches: reparse works from any cwd
     stage_root = db_path.parent / "staging" / safe_run_name(run_id)
-    with warehouse_session(db) as con, recorded_run(con, run_id, "ingest", started_at):
-        grades_before = latest_grades(con)
-        known = {s.name: {} if full_refresh else {
-            url: PreviousFetch(f.etag, f.last_modified, f.content_sha256, f.fetched_at)
-            for url, f in last_good_fetches(con, s.name).items()} for s in selected}
+    with recorded_run(db, run_id, label, started_at):
+        with warehouse_session(db, publish=False) as con:  # read what is known; the crawl holds no lock
+            grades_before = latest_grades(con)
+            known = {s.name: {} if full_refresh else {
+                url: PreviousFetch(f.etag, f.last_modified, f.content_sha256, f.fetched_at)
+                for url, f in last_good_fetches(con, s.name).items()} for s in selected}
         clock = time.perf_counter()
         seconds = {"crawl": 0.0, "parse_and_stage": 0.0, "load": 0.0}
         groups = _by_host(selected)
@@ -379,45 +396,47 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
         submitted = {s.name: [(chunk, parse_and_stage.submit(s, chunk, str(stage_root / s.name / f"{n:05d}")))
                               for n, chunk in enumerate(_chunks([d.row for d in crawled[s.name].documents],
                                                                 parse_chunk))] for s in selected}
+        clock = time.perf_counter()
+        outcomes = {s.name: _outcomes(submitted[s.name], logger) for s in selected}
+        seconds["parse_and_stage"] = time.perf_counter() - clock
         all_fetches: list[FetchRow] = []
         parsed, seen, misses, problems, cache_hits, unknown = {}, {}, {}, [], 0, []
         skipped_hosts: dict[str, str] = {}
-        for source in selected:
-            result = crawled[source.name]
-            clock = time.perf_counter()
-            chunks, page_rows, _ = _outcomes(submitted[source.name], logger)
-            seconds["parse_and_stage"] += time.perf_counter() - clock
-            clock = time.perf_counter()
-            document_ids = {row.fetch_id for row in page_rows}
-            fetches = page_rows + [row for row in result.fetches if row.fetch_id not in document_ids]
-            load_staged(con, source.name, [chunk.directory for chunk in chunks], fetches)
-            seconds["load"] += time.perf_counter() - clock
-            all_fetches += fetches
-            failed = sum(1 for row in page_rows if row.outcome == "parse_error")
-            parsed[source.name] = len(page_rows) - failed
-            misses[source.name] = sum(chunk.profile_misses for chunk in chunks)
-            cache_hits += sum(chunk.cache_hits for chunk in chunks)
-            unknown += [entry for chunk in chunks for entry in chunk.unknown_listings]
-            seen[source.name] = result.documents_seen
-            skipped_hosts.update(result.skipped_hosts)
-            if result.error:
-                problems.append(f"{source.name}: {result.error}")
-            problems += _fetch_verdict(source.name, result.fetches)
-            problems += _verdicts(source, len(page_rows), parsed[source.name], misses[source.name])
-            logger.info("%s: %d documents loaded, %d parse errors", source.name, parsed[source.name], failed)
-        discard_staged(stage_root)
-        empty = [name for name, n in seen.items() if n == 0]
-        if empty:
-            problems.insert(0, f"no documents from {len(empty)} source(s): {', '.join(empty)}")
-        summary = finish_run(con, run_id, "ingest", started_at, "FAILED" if problems else "COMPLETED", {
-            "db": str(db_path), "documents_this_run": parsed, "documents_seen": seen,
-            "fetches_this_run": len(all_fetches), "failures": failure_summary(all_fetches),
-            "skipped_hosts": skipped_hosts,
-            "profile_misses": {name: n for name, n in misses.items() if n},
-            "ratings": rating_changes(grades_before, latest_grades(con)), "problems": problems,
-            "unknown_listings": unknown, "parse_cache_hits": cache_hits,
-            "seconds": {stage: round(value, 3) for stage, value in seconds.items()},
-        })
+        with warehouse_session(db) as con:  # the write lock, only for loading
+            for source in selected:
+                result = crawled[source.name]
+                chunks, page_rows, _ = outcomes[source.name]
+                clock = time.perf_counter()
+                document_ids = {row.fetch_id for row in page_rows}
+                fetches = page_rows + [row for row in result.fetches if row.fetch_id not in document_ids]
+                load_staged(con, source.name, [chunk.directory for chunk in chunks], fetches)
+                seconds["load"] += time.perf_counter() - clock
+                all_fetches += fetches
+                failed = sum(1 for row in page_rows if row.outcome == "parse_error")
+                parsed[source.name] = len(page_rows) - failed
+                misses[source.name] = sum(chunk.profile_misses for chunk in chunks)
+                cache_hits += sum(chunk.cache_hits for chunk in chunks)
+                unknown += [entry for chunk in chunks for entry in chunk.unknown_listings]
+                seen[source.name] = result.documents_seen
+                skipped_hosts.update(result.skipped_hosts)
+                if result.error:
+                    problems.append(f"{source.name}: {result.error}")
+                problems += _fetch_verdict(source.name, result.fetches)
+                problems += _verdicts(source, len(page_rows), parsed[source.name], misses[source.name])
+                logger.info("%s: %d documents loaded, %d parse errors", source.name, parsed[source.name], failed)
+            discard_staged(stage_root)
+            empty = [name for name, n in seen.items() if n == 0]
+            if empty:
+                problems.insert(0, f"no documents from {len(empty)} source(s): {', '.join(empty)}")
+            summary = finish_run(con, run_id, label, started_at, "FAILED" if problems else "COMPLETED", {
+                "db": str(db_path), "documents_this_run": parsed, "documents_seen": seen,
+                "fetches_this_run": len(all_fetches), "failures": failure_summary(all_fetches),
+                "skipped_hosts": skipped_hosts,
+                "profile_misses": {name: n for name, n in misses.items() if n},
+                "ratings": rating_changes(grades_before, latest_grades(con)), "problems": problems,
+                "unknown_listings": unknown, "parse_cache_hits": cache_hits,
+                "seconds": {stage: round(value, 3) for stage, value in seconds.items()},
+            })
     if problems:
         hosts = summary["failures"]["unreachable_hosts"]
         message = "; ".join(problems)
@@ -426,6 +445,6 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
         if skipped_hosts:
             message += "; host(s) skipped: " + "; ".join(f"{host}: {why}" for host, why in skipped_hosts.items())
         logger.error(message)
-        return Failed(message=message, data=summary)
+        return run_failed(message, summary)
     return Completed(message=f"parsed {sum(parsed.values())} new or changed documents", data=summary)
 

@@ -4,24 +4,37 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from datetime import date
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from prefect import flow, get_run_logger
-from prefect.states import Completed, Failed
+from prefect.states import Completed
 
 from csi.paths import DEFAULT_SOURCES, resolve_db, resolve_warc_dir
 from csi.records import FetchRow, make_id
 from flows.ingest import MAINTENANCE_BATCH, parse_and_load
 from pipeline.load import warehouse_session
 from pipeline.pages import source_of
-from pipeline.runs import current_run_id, failure_summary, finish_run, now_utc, recorded_run
+from pipeline.runs import (
+    MAINTENANCE_TIMEOUT_SECONDS,
+    current_run_id,
+    fails_when_locked_out,
+    failure_summary,
+    finish_run,
+    now_utc,
+    recorded_run,
+    run_failed,
+    run_label,
+)
 from scrapers.archive import ArchiveFull, WarcArchive, safe_run_name
 from scrapers.http import Fetcher
 from scrapers.platforms import expand_sources
 from scrapers.sources import SourceSet, load_sources
+from scrapers.urls import host_of
 from scrapers.warc_import import PARSABLE_TYPES, WarcUnreadable, iter_responses
-from warehouse.queries import archived_pages, failed_fetches, fetch_rows
+from warehouse.queries import FailedFetch, archived_pages, failed_fetches, fetch_rows
 from warehouse.staging import discard_staged
 
 IMPORTED_TYPES = PARSABLE_TYPES + ("application/xml", "text/xml", "application/rss+xml",
@@ -44,21 +57,80 @@ def _stage_root(db: str | None, run_id: str) -> Path:
     return resolve_db(db).parent / "staging" / safe_run_name(run_id)
 
 
-@flow(name="rerun-failed")
+# Failures a refetch will not heal soon: retried a few times at growing intervals, then given up (csi status lists
+# them). Anything else (connection errors, timeouts, 5xx, 429, parse errors) is retried on every run.
+PERMANENT_OUTCOMES = ("robots_disallowed", "too_large", "bad_content_type")
+PERMANENT_STATUSES = (404, 410)
+GIVE_UP_AFTER = 4  # failed fetches in a row; CSI_GIVE_UP_AFTER overrides
+RETRY_BASE_SECONDS = 3600.0  # the wait after the second failure, doubling each time; CSI_RETRY_BASE_SECONDS overrides
+
+
+def is_permanent(outcome: str, status_code: int | None) -> bool:
+    return outcome in PERMANENT_OUTCOMES or (outcome == "http_error" and status_code in PERMANENT_STATUSES)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    give_up_after: int = GIVE_UP_AFTER
+    base_seconds: float = RETRY_BASE_SECONDS
+
+    @classmethod
+    def from_environment(cls) -> RetryPolicy:
+        return cls(int(os.environ.get("CSI_GIVE_UP_AFTER") or GIVE_UP_AFTER),
+                   float(os.environ.get("CSI_RETRY_BASE_SECONDS") or RETRY_BASE_SECONDS))
+
+    def decide(self, item: FailedFetch, now: datetime) -> str:
+        """"refetch", "wait" (a permanent failure not due yet) or "give_up" (a permanent failure, retried enough)."""
+        if not is_permanent(item.outcome, item.status_code):
+            return "refetch"
+        if item.failures_in_a_row >= self.give_up_after:
+            return "give_up"
+        # The next rerun tries once more (the site may have been fixed); after that 1, 2, 4, ... x base.
+        wait = 0 if item.failures_in_a_row < 2 else self.base_seconds * 2 ** (item.failures_in_a_row - 2)
+        due = item.requested_at + timedelta(seconds=wait)
+        return "refetch" if now >= due else "wait"
+
+
+def given_up_fetches(con) -> list[FailedFetch]:
+    """The failing URLs rerun-failed no longer fetches (`csi status` lists them)."""
+    policy, now = RetryPolicy.from_environment(), now_utc()
+    return [item for item in failed_fetches(con) if policy.decide(item, now) == "give_up"]
+
+
+def _given_up_line(item: FailedFetch) -> str:
+    what = f"{item.outcome} {item.status_code}" if item.status_code else item.outcome
+    return f"{item.url} ({what}, {item.failures_in_a_row} failures in a row)"
+
+
+@flow(name="rerun-failed", timeout_seconds=MAINTENANCE_TIMEOUT_SECONDS)
+@fails_when_locked_out
 def rerun_failed(db: str | None = None, source: str | None = None, since: date | None = None,
                  sources_file: str | None = None, base_url: str | None = None, warc_dir: str | None = None):
-    """Refetch exactly the URLs whose latest fetch failed; parse the document pages among them, in batches."""
+    """Refetch the URLs whose latest fetch failed; parse the document pages among them, in batches.
+
+    Permanent failures (404, 410, robots disallow, bad content type, too large) are retried at growing intervals
+    and given up after CSI_GIVE_UP_AFTER failures in a row; the run fails only while a failure that may heal
+    (connection, timeout, 5xx, 429, parse) persists, and says which sources and hosts.
+    """
     logger = get_run_logger()
-    run_id, started_at = current_run_id(), now_utc()
+    run_id, started_at, label = current_run_id(), now_utc(), run_label("rerun-failed")
     sources = _sources(sources_file, base_url)
-    fetcher = Fetcher(run_id, WarcArchive(resolve_warc_dir(warc_dir, resolve_db(db)), run_id, started_at))
+    fetcher = Fetcher(run_id, WarcArchive(resolve_warc_dir(warc_dir, resolve_db(db)).absolute(), run_id, started_at))
+    policy = RetryPolicy.from_environment()
     stopped: list[str] = []
-    with warehouse_session(db) as con, recorded_run(con, run_id, "rerun-failed", started_at):
-        failed = failed_fetches(con, source, since)
-        logger.info("refetching %d URL(s) whose latest fetch failed", len(failed))
+    with recorded_run(db, run_id, label, started_at):
+        with warehouse_session(db, publish=False) as con:
+            failed = failed_fetches(con, source, since)
+        decisions = {item.url: policy.decide(item, started_at) for item in failed}
+        due = [item for item in failed if decisions[item.url] == "refetch"]
+        given_up = [item for item in failed if decisions[item.url] == "give_up"]
+        logger.info("refetching %d of %d URL(s) whose latest fetch failed (%d given up, %d not due yet)", len(due),
+                    len(failed), len(given_up), len(failed) - len(due) - len(given_up))
+        for item in given_up:
+            logger.warning("given up: %s", _given_up_line(item))
 
         def refetched():
-            for item in failed:
+            for item in due:
                 src = source_of(item.url, sources, item.source)
                 try:
                     result = fetcher.fetch(item.url, src)
@@ -71,34 +143,46 @@ def rerun_failed(db: str | None = None, source: str | None = None, since: date |
                 row = dataclasses.replace(result.row, is_document=is_document)
                 yield (src if result.ok and is_document else None), row
 
-        totals = parse_and_load(con, refetched(), "rerun-failed", _stage_root(db, run_id), logger)
-        discard_staged(_stage_root(db, run_id))
-        still_failing = totals.failed_rows
-        summary = finish_run(con, run_id, "rerun-failed", started_at,
-                             "FAILED" if still_failing or stopped else "COMPLETED", {
-            "refetched": totals.rows, "recovered": totals.rows - len(still_failing),
-            "documents_this_run": {"rerun": totals.parsed}, "failures": failure_summary(still_failing),
-            "skipped_hosts": dict(fetcher.skipped_hosts), "problems": stopped,
-        })
+        with warehouse_session(db) as con:
+            totals = parse_and_load(con, refetched(), "rerun-failed", _stage_root(db, run_id), logger)
+            discard_staged(_stage_root(db, run_id))
+            still_failing = totals.failed_rows
+            retryable = [row for row in still_failing if not is_permanent(row.outcome, row.status_code)]
+            summary = finish_run(con, run_id, label, started_at,
+                                 "FAILED" if retryable or stopped else "COMPLETED", {
+                "refetched": totals.rows, "recovered": totals.rows - len(still_failing),
+                "documents_this_run": {"rerun": totals.parsed}, "failures": failure_summary(still_failing),
+                "skipped_hosts": dict(fetcher.skipped_hosts), "problems": stopped,
+                "given_up": [_given_up_line(item) for item in given_up],
+                "not_due": len(failed) - len(due) - len(given_up),
+            })
     message = (f"refetched {totals.rows} of {len(failed)} URL(s): {summary['recovered']} recovered, "
                f"{len(still_failing)} still failing")
+    if given_up:
+        message += f", {len(given_up)} given up"
+    if retryable:
+        message += (f"; still failing and worth retrying: {len(retryable)} URL(s) of source(s) "
+                    f"{', '.join(sorted({r.source for r in retryable}))} on host(s) "
+                    f"{', '.join(sorted({host_of(r.url) for r in retryable}))}")
     if stopped:
         message += f"; {stopped[0]}"
-    if still_failing or stopped:
-        return Failed(message=message, data=summary)
+    if retryable or stopped:
+        logger.error(message)
+        return run_failed(message, summary)
     return Completed(message=message, data=summary)
 
 
-@flow(name="reparse")
+@flow(name="reparse", timeout_seconds=MAINTENANCE_TIMEOUT_SECONDS)
+@fails_when_locked_out
 def reparse(db: str | None = None, source: str | None = None, since: date | None = None,
             sources_file: str | None = None):
     """Rebuild documents and every derived row from the WARC archive, with today's parsers; no network.
 
     Pages go through ingest's parse tasks in batches, each batch loaded in its own transaction."""
     logger = get_run_logger()
-    run_id, started_at = current_run_id(), now_utc()
+    run_id, started_at, label = current_run_id(), now_utc(), run_label("reparse")
     sources = _sources(sources_file, None)
-    with warehouse_session(db) as con, recorded_run(con, run_id, "reparse", started_at):
+    with recorded_run(db, run_id, label, started_at), warehouse_session(db) as con:
         archived = archived_pages(con, source, since)
 
         def pages():
@@ -114,7 +198,7 @@ def reparse(db: str | None = None, source: str | None = None, since: date | None
         for url, error in totals.missing:
             logger.warning("%s: %s", url, error)
         problem = totals.missing or totals.errors
-        summary = finish_run(con, run_id, "reparse", started_at, "FAILED" if problem else "COMPLETED", {
+        summary = finish_run(con, run_id, label, started_at, "FAILED" if problem else "COMPLETED", {
             "pages": len(archived), "reparsed": totals.parsed, "parse_errors": len(totals.errors),
             "missing_from_archive": len(totals.missing), "documents_this_run": {"reparse": totals.parsed},
             "batches": totals.batches,
@@ -122,11 +206,12 @@ def reparse(db: str | None = None, source: str | None = None, since: date | None
     message = (f"reparsed {totals.parsed} of {len(archived)} archived page(s); {len(totals.errors)} parse error(s), "
                f"{len(totals.missing)} missing from the archive")
     if problem:
-        return Failed(message=message, data=summary)
+        return run_failed(message, summary)
     return Completed(message=message, data=summary)
 
 
-@flow(name="import-warc")
+@flow(name="import-warc", timeout_seconds=MAINTENANCE_TIMEOUT_SECONDS)
+@fails_when_locked_out
 def import_warc(files: list[str], db: str | None = None, sources_file: str | None = None):
     """Load every HTML/XHTML page and PDF report of WARC files (any producer); the same URL and bytes load once.
 
@@ -136,11 +221,11 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
     empty, not a WARC, or cut short fails the run (naming it); what was read before the cut stays loaded.
     """
     logger = get_run_logger()
-    run_id, started_at = current_run_id(), now_utc()
+    run_id, started_at, label = current_run_id(), now_utc(), run_label("import-warc")
     sources = _sources(sources_file, None)
     skipped = {"duplicate": 0, "not_a_document": 0, "refused": 0}
     problems: list[str] = []
-    with warehouse_session(db) as con, recorded_run(con, run_id, "import-warc", started_at):
+    with recorded_run(db, run_id, label, started_at), warehouse_session(db) as con:
         stored = set(con.execute("SELECT url, content_sha256 FROM fetches WHERE outcome IN ('ok', 'parse_error') "
                                  "AND content_sha256 IS NOT NULL").fetchall())
 
@@ -160,14 +245,14 @@ def import_warc(files: list[str], db: str | None = None, sources_file: str | Non
         totals = parse_and_load(con, records(), "import-warc", _stage_root(db, run_id), logger)
         discard_staged(_stage_root(db, run_id))
         not_parsable = sum(1 for row in totals.failed_rows if (row.error or "").startswith("no adapter for "))
-        summary = finish_run(con, run_id, "import-warc", started_at, "FAILED" if problems else "COMPLETED", {
+        summary = finish_run(con, run_id, label, started_at, "FAILED" if problems else "COMPLETED", {
             "files": files, "loaded": totals.parsed, "parse_errors": len(totals.errors) + not_parsable, **skipped,
             "documents_this_run": {IMPORT_SOURCE: totals.parsed}, "problems": problems, "batches": totals.batches,
         })
     message = f"loaded {totals.parsed} document(s) from {len(files)} file(s)"
     logger.info(message)
     if problems:
-        return Failed(message=f"{message}; " + "; ".join(problems), data=summary)
+        return run_failed(f"{message}; " + "; ".join(problems), summary)
     return Completed(message=message, data=summary)
 
 

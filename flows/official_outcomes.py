@@ -12,13 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from prefect import flow, get_run_logger
-from prefect.states import Completed, Failed
+from prefect.states import Completed
 
 from csi.frameworks import BY_CODE
 from csi.paths import resolve_db
 from pipeline.load import load, warehouse_session
 from pipeline.pages import merge_batches
-from pipeline.runs import current_run_id, finish_run, now_utc, recorded_run
+from pipeline.runs import current_run_id, fails_when_locked_out, finish_run, now_utc, recorded_run, run_failed
 from transforms.councils import default_index
 from transforms.official_outcomes import (
     Outcomes,
@@ -65,6 +65,7 @@ def file_outcomes(con, files: list[OutcomesFile]) -> list[Outcomes]:
 
 
 @flow(name=FLOW)
+@fails_when_locked_out
 def load_official_outcomes(paths: list[str], db: str | None = None, url: str | None = None):
     """Load outcomes files, every sheet of each, in one transaction; `url` is where a single file was published
     (default: its content hash). A snapshot row (as at 31 March, no inspection type) takes the framework of the
@@ -80,7 +81,7 @@ def load_official_outcomes(paths: list[str], db: str | None = None, url: str | N
             read.append((file, read_file(file.read_bytes(), file.name, url, started_at)))
         except (OSError, OutcomesError) as exc:
             errors.append(f"{path}: {type(exc).__name__}: {exc}")
-    with warehouse_session(db) as con, recorded_run(con, run_id, FLOW, started_at):
+    with recorded_run(db, run_id, FLOW, started_at), warehouse_session(db) as con:
         batches, per_file = [], {}
         for (file, outcomes_file), outcomes in zip(read, file_outcomes(con, [f for _, f in read]), strict=True):
             for note in outcomes.skipped:
@@ -103,5 +104,5 @@ def load_official_outcomes(paths: list[str], db: str | None = None, url: str | N
     if errors:
         for error in errors:
             logger.error(error)
-        return Failed(message="; ".join(errors + lines), data=summary)
+        return run_failed("; ".join(errors + lines), summary)
     return Completed(message="; ".join(lines), data=summary)

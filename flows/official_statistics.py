@@ -13,13 +13,13 @@ from __future__ import annotations
 import dataclasses
 
 from prefect import flow, get_run_logger
-from prefect.states import Completed, Failed
+from prefect.states import Completed
 
 from csi.paths import resolve_db, resolve_warc_dir
 from csi.records import FetchRow
 from flows.official_outcomes import file_outcomes, outcomes_batch
 from pipeline.load import load, warehouse_session
-from pipeline.runs import current_run_id, failure_summary, finish_run, now_utc, recorded_run
+from pipeline.runs import current_run_id, failure_summary, finish_run, now_utc, recorded_run, run_failed
 from scrapers.archive import WarcArchive
 from scrapers.govuk import (
     GOVUK,
@@ -74,7 +74,7 @@ def official_statistics(db: str | None = None, base_url: str = GOVUK, warc_dir: 
     source = govuk_source(min_delay_seconds, allow_private_addresses=loopback)
     fetcher = Fetcher(run_id, WarcArchive(resolve_warc_dir(warc_dir, db_path), run_id, started_at))
     fetches: list[FetchRow] = []
-    with warehouse_session(db) as con, recorded_run(con, run_id, FLOW, started_at):
+    with recorded_run(db, run_id, FLOW, started_at), warehouse_session(db) as con:
         summary: dict = {"db": str(db_path)}
         try:
             found = _fetched(fetcher, search_url(base_url), source, fetches, JSON_TYPES)
@@ -103,7 +103,7 @@ def official_statistics(db: str | None = None, base_url: str = GOVUK, warc_dir: 
             summary = finish_run(con, run_id, FLOW, started_at, "FAILED", {
                 **summary, "error": error, "failures": failure_summary(fetches), "problems": [error]})
             logger.error(error)
-            return Failed(message=error, data=summary)
+            return run_failed(error, summary)
         if outcomes is None:
             load(con, Batch(fetches=fetches))
             message = f"{edition.title}: unchanged since it was loaded ({attachment.url})"

@@ -91,25 +91,15 @@ def resolve_db(db: Path | None) -> Path:
         raise _fail(f"Bad setting: {exc}") from None
 
 
-def _writable(db: Path | None) -> Path:
-    """The warehouse path, checked to be free for writing before a flow starts (no traceback if not)."""
-    from warehouse.db import WarehouseLocked, connect
-
-    db_path = resolve_db(db)
-    try:
-        connect(db_path).close()
-    except WarehouseLocked as exc:
-        raise _fail(str(exc)) from None
-    return db_path
-
-
 def _readable(db: Path | None):
-    """A read-only connection to a warehouse migrated by this code; clear errors (exit 2) otherwise."""
+    """A read-only connection to the warehouse's snapshot (or the warehouse itself before the first snapshot),
+    migrated by this code; clear errors (exit 2) otherwise."""
     from warehouse.db import WarehouseLocked, WarehouseMissing, connect
     from warehouse.docs import newest_migration, schema_version
+    from warehouse.writer import reading_path
 
-    try:
-        con = connect(resolve_db(db), read_only=True)
+    try:  # the read-only snapshot a writer publishes after each load: no writer ever waits for a reader
+        con = connect(reading_path(resolve_db(db)), read_only=True)
     except (WarehouseMissing, WarehouseLocked) as exc:
         raise _fail(str(exc)) from None
     version, newest = schema_version(con), newest_migration()
@@ -168,8 +158,10 @@ def _conclude(state) -> dict:
 
 def _finish(state) -> dict:
     """The summary a flow returned; exit 1 (after printing its message) if the run failed."""
-    summary = state.result(raise_on_failure=False)
-    if not isinstance(summary, dict):  # the flow crashed before it could summarise
+    from pipeline.runs import summary_of
+
+    summary = summary_of(state)
+    if summary is None:  # the flow crashed before it could summarise
         raise _fail(f"The run ended in state {state.type.value}: {state.message}", 1)
     console.print(_summary_table(summary))
     return summary
@@ -177,26 +169,37 @@ def _finish(state) -> dict:
 
 @app.command()
 def demo(
-    db: DbOption = None,
-    port: Annotated[int, typer.Option(help="Loopback port for the sample site (fixed, so reruns match).")] = 8765,
+    db: Annotated[Path | None, typer.Option("--db", help="The demo's warehouse (default: $CSI_DEMO_DB or "
+                                            "data/demo.duckdb; never production's).", show_default=False)] = None,
+    port: Annotated[int, typer.Option(help="Loopback port for the sample site (default: a free one; document ids "
+                                           "do not depend on it).")] = 0,
 ) -> None:
-    """Build the warehouse offline from the bundled sample site (loopback HTTP server, real parsing): five news
-    and minutes pages, and Ofsted's official outcomes edition found through a copy of GOV.UK's APIs.
+    """Build the demo warehouse offline from the bundled sample site (loopback HTTP server, real parsing): five
+    news and minutes pages, and Ofsted's official outcomes edition found through a copy of GOV.UK's APIs.
 
-    Example: `csi demo --db /tmp/csi.duckdb` (then query it with DuckDB SQL).
+    It writes its own warehouse, data/demo.duckdb, and leaves data/csi.duckdb alone. Example:
+    `csi demo`, then `csi sql --db data/demo.duckdb "SELECT * FROM latest_ratings"`.
     """
+    import socket
+
+    from csi.paths import resolve_demo_db
     from flows.demo import demo as demo_flow
 
-    db_path = _writable(db)
+    db_path = resolve_demo_db(db)
+    if port:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError as exc:
+                raise _fail(f"Port {port} on 127.0.0.1 is busy ({exc.strerror}): leave out --port to use a free one.") \
+                    from None
     console.print(f"Building [bold]{db_path}[/] from the bundled sample site (offline)...")
-    try:
-        state = demo_flow(db=str(db_path), port=port, return_state=True)
-    except OSError as exc:
-        raise _fail(str(exc)) from None
+    state = demo_flow(db=str(db_path), port=port, return_state=True)
     _finish(state)
     _print_examples(db_path)
     if not state.is_completed():
         raise _fail(f"The demo run failed: {state.message}", 1)
+    console.print(f"Query it: csi sql --db {db_path} \"SELECT * FROM latest_ratings\"", highlight=False)
 
 
 @app.command()
@@ -225,7 +228,7 @@ def run(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES,
         runner = task_runner_for(task_runner, dask_address)
     except (SourceConfigError, ValueError) as exc:
         raise _fail(f"Bad options: {exc}") from None
-    db_path = _writable(db)
+    db_path = resolve_db(db)
     state = ingest.with_options(task_runner=runner)(
         sources_file=str(sources_file), db=str(db_path), sources=source or None, adapters=adapter or None,
         full_refresh=full_refresh, return_state=True)
@@ -247,25 +250,76 @@ def run(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES,
 def serve(
     only: Annotated[list[str] | None, typer.Option("--only", help="Serve just this deployment (repeatable).")] = None,
     limit: Annotated[int, typer.Option(help="Flow runs at once; keep 1, DuckDB has one writer.")] = 1,
+    prefect_file: Annotated[Path | None, typer.Option(
+        "--prefect-file", help="The deployments to serve (default: the project's prefect.yaml).",
+        show_default=False)] = None,
+    take_over: Annotated[bool, typer.Option(
+        help="Serve deployments that `prefect deploy` put in a work pool, turning them into served ones.")] = False,
 ) -> None:
     """Run every deployment in prefect.yaml from this process, on their schedules (one machine, no work pool).
 
     Needs a Prefect server: `prefect server start` in another terminal, then
-    `PREFECT_API_URL=http://127.0.0.1:4200/api csi serve`. Stop with Ctrl-C.
+    `PREFECT_API_URL=http://127.0.0.1:4200/api csi serve`. Ctrl-C stops serving and pauses the served
+    deployments' schedules (no runs pile up while nothing would run them); the next `csi serve` resumes them.
+    A deployment of the same name that `prefect deploy` bound to a work pool is left alone (exit 2) unless
+    --take-over.
     """
     from prefect import serve as prefect_serve
     from prefect.settings import PREFECT_API_URL
 
-    from front.deployments import load_specs, runner_deployments
+    from front.deployments import (
+        PREFECT_YAML,
+        ensure_writer_limit,
+        load_specs,
+        pooled_deployments,
+        runner_deployments,
+    )
 
     if not PREFECT_API_URL.value():
         raise _fail("csi serve needs a Prefect server that keeps schedules: start one with `prefect server start` "
                     "and set PREFECT_API_URL=http://127.0.0.1:4200/api (an ephemeral API schedules nothing).")
     try:
-        deployments = runner_deployments(load_specs(), only)
+        deployments = runner_deployments(load_specs(prefect_file or PREFECT_YAML), only)
+    except (ValueError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    pooled = pooled_deployments(deployments)
+    if pooled and not take_over:
+        raise _fail(f"Not serving: {', '.join(pooled)} already run on a work pool (`prefect deploy`); serving would "
+                    "replace them. Use the worker, or pass --take-over (or --only other deployments).")
+    ensure_writer_limit()
+    prefect_serve(*deployments, limit=limit)
+
+
+automations = typer.Typer(help="Prefect automations shipped with csi (automations/).", no_args_is_help=True)
+app.add_typer(automations, name="automations")
+
+
+@automations.command("install")
+def automations_install(
+    block: Annotated[str, typer.Option(help="The notification block, TYPE/NAME: slack-webhook/csi-alerts, "
+                                            "custom-webhook/ops, sendgrid-email/team, ...", show_default=False)],
+) -> None:
+    """Install automations/notify-on-failure.yaml: notify through BLOCK whenever a csi run ends Failed or Crashed.
+
+    Needs PREFECT_API_URL (the server that runs the deployments). Installing again replaces it.
+    Example: `csi automations install --block slack-webhook/csi-alerts`.
+    """
+    from prefect.exceptions import ObjectNotFound
+    from prefect.settings import PREFECT_API_URL
+
+    from front.deployments import install_failure_automation
+
+    if not PREFECT_API_URL.value():
+        raise _fail("csi automations install needs the Prefect server: set PREFECT_API_URL (e.g. "
+                    "http://127.0.0.1:4200/api).")
+    try:
+        automation_id = install_failure_automation(block)
+    except ObjectNotFound:
+        raise _fail(f"No block {block} on the server: create it first (see automations/notify-on-failure.yaml)."
+                    ) from None
     except ValueError as exc:
         raise _fail(str(exc)) from None
-    prefect_serve(*deployments, limit=limit)
+    console.print(f"Installed automation csi-run-failed-or-crashed ({automation_id}): notifies {block}.")
 
 
 @app.command("load-outcomes")
@@ -291,7 +345,7 @@ def load_outcomes(
         raise _fail(f"No outcomes file at {', '.join(missing)}")
     if url and len(paths) > 1:
         raise _fail("--url names where one file was published: give it with a single file")
-    db_path = _writable(db)
+    db_path = resolve_db(db)
     _conclude(load_official_outcomes(paths=[str(p) for p in paths], db=str(db_path), url=url, return_state=True))
 
 
@@ -304,7 +358,7 @@ def rerun_failed(db: DbOption = None, source: SourceFilter = None, since: SinceO
     """
     from flows.maintenance import rerun_failed as rerun_flow
 
-    db_path = _writable(db)
+    db_path = resolve_db(db)
     _conclude(rerun_flow(db=str(db_path), source=source, since=_since(since), sources_file=str(sources_file),
                          return_state=True))
 
@@ -318,7 +372,7 @@ def reparse(db: DbOption = None, source: SourceFilter = None, since: SinceOption
     """
     from flows.maintenance import reparse as reparse_flow
 
-    db_path = _writable(db)
+    db_path = resolve_db(db)
     _conclude(reparse_flow(db=str(db_path), source=source, since=_since(since), sources_file=str(sources_file),
                            return_state=True))
 
@@ -335,7 +389,7 @@ def import_warc(files: Annotated[list[Path], typer.Argument(help="WARC files (.w
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise _fail(f"No such file: {', '.join(missing)}")
-    db_path = _writable(db)
+    db_path = resolve_db(db)
     _conclude(import_flow(files=[str(f.resolve()) for f in files], db=str(db_path), sources_file=str(sources_file),
                           return_state=True))
 
@@ -698,8 +752,10 @@ def status(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES) -
 
     Example: `csi status --db data/csi.duckdb`.
     """
+    from flows.maintenance import given_up_fetches
     from scrapers.platforms import expand_sources
     from scrapers.sources import load_sources
+    from warehouse.db import abandoned_runs
     from warehouse.queries import (
         failures_by_outcome_and_host,
         last_success_by_source,
@@ -707,12 +763,23 @@ def status(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES) -
         profile_misses,
         recent_runs,
     )
+    from warehouse.writer import reading_path, snapshot_path
 
+    db_path = resolve_db(db)
+    if reading_path(db_path) == snapshot_path(db_path):
+        published = datetime.fromtimestamp(snapshot_path(db_path).stat().st_mtime, UTC).strftime("%Y-%m-%d %H:%M:%S")
+        console.print(f"Snapshot {snapshot_path(db_path)}, published {published} UTC", highlight=False)
     con = _readable(db)
     try:
-        _print_rows("Recent runs", ("run_id", "flow", "started_at", "finished_at", "state"), recent_runs(con))
+        gone = {run_id for run_id, _, _ in abandoned_runs(con)}  # killed without a word (SIGKILL, out of memory)
+        _print_rows("Recent runs", ("run_id", "flow", "started_at", "finished_at", "state"),
+                    [(*run[:4], "CRASHED (process gone)" if run[0] in gone else run[4]) for run in recent_runs(con)])
         _print_rows("Failing URLs (by their latest fetch), by outcome and host",
                     ("outcome", "host", "urls", "example error"), failures_by_outcome_and_host(con))
+        _print_rows("Given up (permanent failures retried enough: rerun-failed no longer fetches them)",
+                    ("url", "source", "outcome", "status", "failures in a row", "last tried"),
+                    [(f.url, f.source, f.outcome, f.status_code, f.failures_in_a_row, f.requested_at)
+                     for f in given_up_fetches(con)])
         _print_rows("Hosts skipped by the latest crawl (repeated connection failures)",
                     ("run_id", "host", "why"), latest_skipped_hosts(con))
         _print_rows("Profile misses (selectors matched nothing: generic extraction used)",

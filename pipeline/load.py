@@ -4,15 +4,23 @@ ones before the one transaction that writes it."""
 from __future__ import annotations
 
 import dataclasses
+import functools
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from prefect.concurrency.sync import concurrency
+from prefect.context import FlowRunContext
+from prefect.exceptions import MissingContextError
+from prefect.logging import get_run_logger
+
 from csi.paths import resolve_db
 from transforms.councils import load_aliases, load_councils
 from transforms.inspections import DOC_TYPE_RANK, resolve_identities
-from warehouse.db import Batch, connect, load_batch, migrate, seed_reference
+from warehouse.db import Batch, load_batch, migrate, seed_reference
 from warehouse.queries import inspection_doc_types, inspections_of
+from warehouse.writer import open_writer, publish_snapshot, write_wait_seconds, writer_lock
 
 
 def resolved(con, batch: Batch) -> tuple[Batch, dict[str, str]]:
@@ -47,13 +55,58 @@ def load(con, batch: Batch) -> dict[str, int]:
     return load_batch(con, batch, rekeyed)
 
 
-@contextmanager
-def warehouse_session(db: str | Path | None) -> Iterator:
-    """A migrated, reference-seeded writer connection to the warehouse, closed afterwards."""
-    con = connect(resolve_db(db))
+WRITER_LIMIT = "csi-warehouse-writer"  # the Prefect global concurrency limit (1) every writing run takes
+
+
+def _log_wait(message: str) -> None:
     try:
-        migrate(con)
-        seed_reference(con, load_councils(), load_aliases())
-        yield con
-    finally:
-        con.close()
+        get_run_logger().warning(message)
+    except MissingContextError:  # outside a flow run (a test, a script): say it all the same
+        logging.getLogger("csi").warning(message)
+
+
+@functools.cache
+def _writer_limit_exists() -> bool:
+    from prefect import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    with get_client(sync_client=True) as client:
+        try:
+            client.read_global_concurrency_limit_by_name(WRITER_LIMIT)
+        except ObjectNotFound:
+            return False
+    return True
+
+
+@contextmanager
+def _writer_slot(wait_seconds: float) -> Iterator[None]:
+    """Prefect's global concurrency limit csi-warehouse-writer, when a flow run holds the session and the server
+    has the limit (`csi serve` creates it; `prefect gcl create csi-warehouse-writer --limit 1` for work pools):
+    the run waits for it where the UI shows it. The file lock below is what guarantees one writer either way."""
+    if FlowRunContext.get() is None or not _writer_limit_exists():
+        yield
+        return
+    with concurrency(WRITER_LIMIT, occupy=1, timeout_seconds=wait_seconds):
+        yield
+
+
+@contextmanager
+def warehouse_session(db: str | Path | None, publish: bool = True) -> Iterator:
+    """The warehouse's one writer: a migrated, reference-seeded connection, held only for this block.
+
+    Another writer is waited for (bounded by CSI_WRITE_WAIT_SECONDS, logged); afterwards the read-only snapshot
+    is published (warehouse/writer.py) unless `publish` is False (a session that only reads or marks a run).
+    """
+    path = resolve_db(db)
+    wait = write_wait_seconds()
+    with _writer_slot(wait), writer_lock(path, wait, _log_wait) as deadline:
+        con = open_writer(path, deadline, _log_wait)
+        try:
+            migrate(con)
+            seed_reference(con, load_councils(), load_aliases())
+            yield con
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        if publish:
+            publish_snapshot(path)

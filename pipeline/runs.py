@@ -3,18 +3,36 @@ published as a Prefect markdown artifact."""
 
 from __future__ import annotations
 
+import functools
+import inspect
+import logging
+import os
+import socket
+import typing
 import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 
 from prefect.artifacts import create_markdown_artifact
+from prefect.logging import get_run_logger
 from prefect.runtime import flow_run
+from prefect.states import Failed, State
 
 from csi.records import FetchRow
+from pipeline.load import warehouse_session
 from scrapers.urls import host_of
-from warehouse.db import record_run, table_counts
+from warehouse.db import WarehouseLocked, mark_abandoned_runs, record_run, table_counts
+
+# A hung run must not hold the queue (each deployment runs one at a time) for ever: flows and tasks time out.
+# Ofsted's weekly crawl of every council is the longest measured run; these leave it hours of slack.
+INGEST_TIMEOUT_SECONDS = 12 * 3600
+MAINTENANCE_TIMEOUT_SECONDS = 6 * 3600
+DEMO_TIMEOUT_SECONDS = 900
+CRAWL_TASK_TIMEOUT_SECONDS = 10 * 3600
+PARSE_TASK_TIMEOUT_SECONDS = 1800
 
 SUMMARY_TABLES = ("documents", "councils", "inspections", "ratings", "findings", "quotes", "metrics")
 
@@ -28,14 +46,81 @@ def current_run_id() -> str:
 
 
 @contextmanager
-def recorded_run(con, run_id: str, flow: str, started_at: datetime) -> Iterator[None]:
-    """A runs row from the start (RUNNING), marked CRASHED with the error if the flow raises."""
-    record_run(con, run_id, flow, started_at, None, "RUNNING", {})
+def recorded_run(db: str | Path | None, run_id: str, flow: str, started_at: datetime) -> Iterator[None]:
+    """A runs row from the start (RUNNING), marked CRASHED with the error if the flow raises.
+
+    Runs still RUNNING whose process is gone (a SIGKILL, an OOM kill) are marked CRASHED first.
+    """
+    with warehouse_session(db) as con:  # published: `csi status` shows the run from its start
+        mark_abandoned_runs(con)
+        record_run(con, run_id, flow, started_at, None, "RUNNING", {"pid": os.getpid(), "host": socket.gethostname()})
     try:
         yield
     except BaseException as exc:
-        record_run(con, run_id, flow, started_at, now_utc(), "CRASHED", {"error": f"{type(exc).__name__}: {exc}"[:500]})
+        if isinstance(exc, WarehouseLocked):  # waiting again to record that would only repeat the wait
+            raise
+        error = {"error": f"{type(exc).__name__}: {exc}"[:500]}
+        try:
+            with warehouse_session(db) as con:
+                record_run(con, run_id, flow, started_at, now_utc(), "CRASHED", error)
+        except Exception:  # noqa: BLE001 - the original error is the one to raise
+            logging.getLogger("csi").exception("could not mark run %s CRASHED", run_id)
         raise
+
+
+class RunFailed(Exception):
+    """Why a run that ran to its end failed (a source yielded nothing, pages did not parse, ...), with its summary.
+
+    A Failed state's data must be an exception: Prefect turns the state into one whenever it reports or raises
+    it, and a plain dict there made every failed deployment run log a 40-line TypeError.
+    """
+
+    def __init__(self, message: str, summary: dict) -> None:
+        super().__init__(message, summary)
+        self.summary = summary
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def run_failed(message: str, summary: dict) -> State:
+    """The state a flow returns when its run failed: its one-paragraph message, and the summary for the caller."""
+    return Failed(message=message, data=RunFailed(message, summary))
+
+
+def summary_of(state: State) -> dict | None:
+    """The summary a flow run returned, completed or failed; None if it crashed before it could summarise."""
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, RunFailed):
+        return result.summary
+    return result if isinstance(result, dict) else None
+
+
+def fails_when_locked_out(fn):
+    """A flow that could not get the warehouse within CSI_WRITE_WAIT_SECONDS ends Failed with the lock's one-line
+    message (who holds it), not with a traceback."""
+
+    @functools.wraps(fn)
+    def flow_body(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except WarehouseLocked as exc:
+            get_run_logger().error(str(exc))
+            return Failed(message=str(exc))
+
+    # Prefect validates parameters against this function: give it fn's annotations resolved in fn's module.
+    del flow_body.__wrapped__
+    flow_body.__annotations__ = typing.get_type_hints(fn)
+    flow_body.__signature__ = inspect.signature(fn, eval_str=True)
+    return flow_body
+
+
+def run_label(flow: str) -> str:
+    """What runs.flow and the summary artifact call a run: the deployment that started it (ingest-news, ...; a
+    flow it calls shares it), else the flow's own name, else `flow`."""
+    from prefect.runtime import deployment, flow_run
+
+    return deployment.name or flow_run.flow_name or flow
 
 
 def failure_summary(fetches: list[FetchRow]) -> dict:

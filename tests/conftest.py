@@ -80,3 +80,12 @@ def site():
 
     with Loopback() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory):
+    """One real `prefect server start` (its own home, a 1 s scheduler loop) for every test that needs one."""
+    from tests.prefect_server import PrefectServer
+
+    with PrefectServer(tmp_path_factory.mktemp("prefect-server")) as server:
+        yield server

@@ -6,7 +6,6 @@ import asyncio
 import os
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,7 +17,6 @@ from prefect.flows import load_flow_from_entrypoint
 from csi.paths import DEFAULT_SOURCES
 from front.deployments import PREFECT_YAML, load_specs, runner_deployments
 from scrapers.sources import load_sources
-from tests.conftest import db_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = yaml.safe_load(PREFECT_YAML.read_text())
@@ -69,48 +67,29 @@ def test_news_runs_at_six_in_the_morning_uk_time_in_winter_and_summer():
 
 def test_definitions_name_the_pool_schedules_and_limit_once():
     definitions = RAW["definitions"]
-    assert set(definitions) == {"work_pools", "schedules", "job_variables", "concurrency"}
+    assert set(definitions) == {"work_pools", "schedules", "concurrency"}
     assert {d["work_pool"]["name"] for d in RAW["deployments"]} == {"csi-process"}
+
+
+def test_every_key_is_one_prefect_deploy_reads():
+    """Prefect's model drops unknown keys without a word (job_variables beside work_pool: was ignored so)."""
+    from prefect.cli.deploy._models import DeploymentConfig, WorkPoolConfig
+
+    for deployment in RAW["deployments"]:
+        assert set(deployment) <= set(DeploymentConfig.model_fields), deployment["name"]
+        assert set(deployment["work_pool"]) <= set(WorkPoolConfig.model_fields), deployment["name"]
+
+
+def test_every_deployment_is_tagged_with_what_it_crawls_or_maintains():
+    tags = {s.name: s.tags for s in SPECS}
+    assert tags == {"ingest-news": ("news",), "ingest-ofsted-reports": ("ofsted",), "ingest-minutes": ("minutes",),
+                    "official-statistics": ("ofsted",),
+                    "rerun-failed": ("maintenance",), "reparse": ("maintenance",), "demo": ("demo",)}
 
 
 def test_serving_an_unknown_deployment_is_refused():
     with pytest.raises(ValueError, match="no deployment named nightly"):
         runner_deployments(SPECS, ["nightly"])
-
-
-def test_csi_serve_runs_a_deployment_against_a_live_api(prefect_harness, tmp_path):
-    """`csi serve` in its own process registers the deployments; a run requested through the API executes."""
-    from prefect.deployments import run_deployment
-    from prefect.settings import PREFECT_API_URL
-
-    db = tmp_path / "csi.duckdb"
-    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "CSI_DB": str(db),
-           "PREFECT_RUNNER_POLL_FREQUENCY": "1", "PREFECT_LOGGING_LEVEL": "WARNING"}
-    server = subprocess.Popen([sys.executable, "-m", "front.cli", "serve", "--only", "reparse"], cwd=tmp_path,
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        run = None
-        deadline = time.monotonic() + 120
-        while run is None and time.monotonic() < deadline:
-            try:
-                run = run_deployment("reparse/reparse", timeout=0)
-            except Exception:  # noqa: BLE001 - not registered yet: serve is still starting
-                if server.poll() is not None:
-                    break
-                time.sleep(1)
-        assert run is not None, server.stdout.read().decode() if server.poll() is not None else "serve never registered"
-        from prefect import get_client
-        with get_client(sync_client=True) as client:
-            while time.monotonic() < deadline:
-                state = client.read_flow_run(run.id).state
-                if state.is_final():
-                    break
-                time.sleep(1)
-        assert state.is_completed(), state
-    finally:
-        server.terminate()
-        server.wait(30)
-    assert db_rows(db, "SELECT flow, state FROM runs") == [("reparse", "COMPLETED")]
 
 
 def test_ingest_deployments_parse_on_every_core_with_a_runner_that_exists():
@@ -119,5 +98,24 @@ def test_ingest_deployments_parse_on_every_core_with_a_runner_that_exists():
     ingest_deployments = [d for d in RAW["deployments"] if d["entrypoint"] == "flows/ingest.py:ingest"]
     assert len(ingest_deployments) == 3
     for deployment in ingest_deployments:
-        runner = deployment["job_variables"]["env"]["CSI_TASK_RUNNER"]
+        runner = deployment["work_pool"]["job_variables"]["env"]["CSI_TASK_RUNNER"]
         assert type(task_runner_for(runner)).__name__ == "ProcessPoolTaskRunner"
+    # A worker starts the flow run's process with that env; ingest picks its runner when it is imported.
+    probe = "from flows.ingest import ingest; print(type(ingest.task_runner).__name__)"
+    found = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                           env={**os.environ, "CSI_TASK_RUNNER": "processes"})
+    assert found.stdout.strip() == "ProcessPoolTaskRunner", found.stderr
+
+
+def test_the_shipped_failure_automation_is_one_prefect_accepts():
+    from front.deployments import failure_automation
+
+    automation = failure_automation("7b0c4f5e-2f8e-4f2a-9c55-2d3c1f0a9e11")
+    assert automation.name == "csi-run-failed-or-crashed"
+    assert set(automation.trigger.expect) == {"prefect.flow-run.Failed", "prefect.flow-run.Crashed"}
+    tagged = automation.trigger.match_related
+    tagged = tagged[0] if isinstance(tagged, list) else tagged
+    assert set(tagged["prefect.resource.id"]) == {f"prefect.tag.{t}" for s in SPECS for t in s.tags}
+    (action,) = automation.actions
+    assert str(action.block_document_id) == "7b0c4f5e-2f8e-4f2a-9c55-2d3c1f0a9e11"
+    assert "{{ flow_run.state.message }}" in action.body

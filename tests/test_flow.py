@@ -107,7 +107,49 @@ def test_fetches_point_into_the_warc_archive(demo_db):
 
 def test_runs_are_recorded(demo_db):
     db = demo_db[0]
-    assert db_rows(db, "SELECT count(*), min(state) FROM runs WHERE flow = 'ingest'") == [(2, "COMPLETED")]
+    assert db_rows(db, "SELECT count(*), min(state) FROM runs WHERE flow = 'demo-ingest'") == [(2, "COMPLETED")]
+
+
+def test_the_demo_has_its_own_warehouse_port_and_artifact_and_leaves_production_alone(
+        demo_db, prefect_harness, tmp_path, monkeypatch):
+    import duckdb
+    from prefect.artifacts import Artifact
+
+    production = tmp_path / "data" / "csi.duckdb"
+    production.parent.mkdir()
+    duckdb.connect(str(production)).close()
+    before = (production.read_bytes(), production.stat().st_mtime_ns)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CSI_DB", str(production))  # an operator's environment names production's warehouse
+    for name in ("CSI_DEMO_DB", "CSI_WARC_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    state = demo(return_state=True)
+    assert state.is_completed(), state.message
+    assert (production.read_bytes(), production.stat().st_mtime_ns) == before
+    assert {p.name for p in production.parent.iterdir()} >= {"csi.duckdb", "demo.duckdb", "demo-warc"}
+    assert not (production.parent / "warc").exists()
+    # A free port this time, another before: the same documents all the same.
+    ports = {url.split("/")[2] for (url,) in db_rows(demo_db[0], "SELECT url FROM documents")}
+    here = production.parent / "demo.duckdb"
+    assert ports.isdisjoint(url.split("/")[2] for (url,) in db_rows(here, "SELECT url FROM documents"))
+    ids = "SELECT document_id FROM documents ORDER BY 1"
+    assert db_rows(here, ids) == db_rows(demo_db[0], ids) and len(db_rows(here, ids)) == 5
+    assert db_rows(here, "SELECT flow FROM runs") == [("demo-ingest",)]
+    assert "sample-lgc" in Artifact.get("demo-ingest-summary").data
+
+
+def test_a_busy_demo_port_is_one_line(prefect_harness, tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "demo.duckdb"), "--port", str(port)])
+        state = demo(db=str(tmp_path / "demo.duckdb"), port=port, return_state=True)
+    assert result.exit_code == 2 and "busy" in result.output and len(result.output.strip().splitlines()) <= 2
+    assert "Traceback" not in result.output
+    assert state.is_failed() and f"127.0.0.1:{port}" in state.message
 
 
 def test_unreachable_sources_fail_loudly(prefect_harness, tmp_path):

@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -188,25 +188,148 @@ def test_cli_status_without_a_warehouse_says_what_to_do(tmp_path):
     assert "csi demo" in result.output and "Traceback" not in result.output
 
 
-def _holder(db: Path, script: str) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", script, str(db)], stdout=subprocess.PIPE, text=True, cwd=ROOT,
+def _holder(db: Path, script: str, *args: str) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", script, str(db), *args], stdout=subprocess.PIPE, text=True, cwd=ROOT,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.stdout.readline().strip() == "ready"
     return proc
 
 
-def test_a_second_writer_gets_a_clear_lock_error(tmp_path):
+HOLD_THE_WRITER = """
+import sys, time
+from pipeline.load import warehouse_session
+with warehouse_session(sys.argv[1]):  # a first load: the warehouse and its snapshot exist
+    pass
+with warehouse_session(sys.argv[1]) as con:
+    con.execute("CREATE TABLE written_by_the_holder AS SELECT 1 AS x")
+    print("ready", flush=True)
+    time.sleep(float(sys.argv[2]))
+print("released", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_second_writer_waits_for_the_first_and_readers_never_wait(prefect_harness, tmp_path, monkeypatch):
+    """A real second process holds the write lock: `csi sql` reads the snapshot meanwhile; a second writer
+    waits (and says so), then loads; the snapshot it publishes has both writers' work."""
     db = tmp_path / "csi.duckdb"
-    holder = _holder(db, "import duckdb, sys, time\nc = duckdb.connect(sys.argv[1])\nprint('ready', flush=True)\n"
-                         "time.sleep(60)")
+    holder = _holder(db, HOLD_THE_WRITER, "4")
+    try:
+        started = time.monotonic()
+        query = CliRunner().invoke(app, ["sql", "--db", str(db), "SELECT count(*) AS n FROM councils", "-f", "csv"])
+        queried = time.monotonic() - started
+        rerun = CliRunner().invoke(app, ["reparse", "--db", str(db)])
+        waited = time.monotonic() - started
+        assert holder.stdout.readline().strip() == "released"
+    finally:
+        holder.kill()
+        holder.wait()
+    assert query.exit_code == 0 and int(query.output.split()[1]) > 100, query.output
+    assert queried < 3  # it never waited for the writer
+    assert rerun.exit_code == 0, rerun.output
+    assert waited >= 3.5  # it waited for the holder to let go
+    tables = "SELECT table_name FROM duckdb_tables() WHERE table_name = 'written_by_the_holder'"
+    assert db_rows(tmp_path / "csi.snapshot.duckdb", tables) == [("written_by_the_holder",)]
+    assert db_rows(tmp_path / "csi.snapshot.duckdb", "SELECT flow, state FROM runs") == [("reparse", "COMPLETED")]
+
+
+def test_a_writer_that_waits_too_long_fails_with_one_clear_line(prefect_harness, tmp_path, monkeypatch):
+    db = tmp_path / "csi.duckdb"
+    monkeypatch.setenv("CSI_WRITE_WAIT_SECONDS", "1")
+    holder = _holder(db, HOLD_THE_WRITER, "60")
     try:
         result = CliRunner().invoke(app, ["reparse", "--db", str(db)])
     finally:
         holder.kill()
         holder.wait()
-    assert result.exit_code == 2
-    assert f"locked by another run (pid {holder.pid})" in result.output
+    assert result.exit_code == 1
+    assert f"is locked by another run (pid {holder.pid})" in result.output
     assert "Traceback" not in result.output
+
+
+KILLED_WHILE_RUNNING = """
+import sys, time
+from pipeline.runs import now_utc, recorded_run
+with recorded_run(sys.argv[1], "run-killed-by-the-oom-killer", "ingest-news", now_utc()):
+    print("ready", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_sigkilled_run_is_shown_crashed_and_marked_so_by_the_next_run(prefect_harness, tmp_path, monkeypatch):
+    from front import cli
+
+    monkeypatch.setattr(cli.console, "width", 250)
+    db = tmp_path / "csi.duckdb"
+    victim = _holder(db, KILLED_WHILE_RUNNING)
+    victim.send_signal(signal.SIGKILL)
+    victim.wait()
+    status = CliRunner().invoke(app, ["status", "--db", str(db)])
+    assert status.exit_code == 0, status.output
+    assert "ingest-news" in status.output and "CRASHED (process gone)" in status.output
+    assert reparse(db=str(db), return_state=True).is_completed()
+    assert db_rows(db, "SELECT state FROM runs WHERE run_id = 'run-killed-by-the-oom-killer'") == [("CRASHED",)]
+
+
+def test_reparse_finds_the_archive_from_any_working_directory(prefect_harness, tmp_path, monkeypatch):
+    (tmp_path / "here").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    monkeypatch.delenv("CSI_WARC_DIR", raising=False)
+    assert demo(db="data/demo.duckdb", return_state=True).is_completed()  # a relative --db
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    db = tmp_path / "here" / "data" / "demo.duckdb"
+    state = reparse(db=str(db), return_state=True)
+    assert state.is_completed(), state.message
+    assert state.result()["reparsed"] == 5
+    assert all(Path(f).is_absolute() for (f,) in db_rows(db, "SELECT warc_file FROM fetches WHERE warc_file "
+                                                            "IS NOT NULL"))
+
+
+def test_permanent_failures_are_retried_at_growing_intervals_then_given_up():
+    from flows.maintenance import RetryPolicy
+    from warehouse.queries import FailedFetch
+
+    policy = RetryPolicy(give_up_after=4, base_seconds=3600)
+    last = datetime(2026, 12, 1, 12)
+
+    def gone(streak: int, outcome: str = "http_error", status: int | None = 404) -> FailedFetch:
+        return FailedFetch("https://example.org/a", "s", outcome, None, last, True, status, streak)
+
+    hours = timedelta(hours=1)
+    assert policy.decide(gone(1), last) == "refetch"  # the next rerun tries once more: the site may be fixed
+    assert [policy.decide(gone(2), last + h * hours) for h in (0.5, 1)] == ["wait", "refetch"]
+    assert [policy.decide(gone(3), last + h * hours) for h in (1.5, 2)] == ["wait", "refetch"]
+    assert policy.decide(gone(4), last + 1000 * hours) == "give_up"
+    assert policy.decide(gone(2, "robots_disallowed", None), last + 0.5 * hours) == "wait"
+    for retryable in (gone(9, "connection_error", None), gone(9, "http_error", 503), gone(9, "timeout", None)):
+        assert policy.decide(retryable, last) == "refetch"  # may heal: every run tries again, never given up
+
+
+def test_rerun_failed_over_a_404_that_never_heals_goes_green_and_gives_it_up(prefect_harness, tmp_path, site,
+                                                                              monkeypatch):
+    from csi.records import FetchRow
+    from front import cli
+    from pipeline.load import warehouse_session
+    from warehouse.db import Batch, load_batch
+
+    monkeypatch.setattr(cli.console, "width", 250)
+    monkeypatch.setenv("CSI_GIVE_UP_AFTER", "3")
+    monkeypatch.setenv("CSI_RETRY_BASE_SECONDS", "0")
+    db = tmp_path / "csi.duckdb"
+    url = site.url("/lgc/news/gone.html")  # unrouted: 404 on every request
+    with warehouse_session(db) as con:
+        load_batch(con, Batch(fetches=[FetchRow("f0", url, "sample-lgc", datetime(2026, 12, 1), 404, "http_error",
+                                                "HTTP 404", None, None, None, None, None, None, "r0",
+                                                is_document=True)]))
+    states = [rerun_failed(db=str(db), return_state=True) for _ in range(3)]
+    assert [s.is_completed() for s in states] == [True, True, True], [s.message for s in states]
+    assert states[0].message == "refetched 1 of 1 URL(s): 0 recovered, 1 still failing"
+    assert states[2].message == "refetched 0 of 1 URL(s): 0 recovered, 0 still failing, 1 given up"
+    assert states[2].result()["given_up"] == [f"{url} (http_error 404, 3 failures in a row)"]
+    assert site.hits["/lgc/news/gone.html"] == 2
+    status = CliRunner().invoke(app, ["status", "--db", str(db)])
+    assert "Given up" in status.output and f"{url} │ sample-lgc │ http_error │ 404 " in status.output
 
 
 KILLED_MID_LOAD = """

@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import os
 import re
+import socket
 import typing
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -364,3 +366,34 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     union = " UNION ALL ".join(f"SELECT '{table}', count(*) FROM {table}" for table in CONTRACT_TABLES)
     counts = dict(con.execute(union).fetchall())
     return {table: counts[table] for table in CONTRACT_TABLES}
+
+
+def process_gone(counts: dict, host: str) -> bool:
+    """Whether the process a RUNNING run recorded (pid, host) no longer exists: it was killed (SIGKILL, OOM)."""
+    pid = counts.get("pid")
+    if not pid or counts.get("host") != host:
+        return False  # recorded by older code, or on another machine: nothing to tell
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def abandoned_runs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, datetime]]:
+    """(run_id, flow, started_at) of the runs still RUNNING whose process on this machine is gone."""
+    host = socket.gethostname()
+    running = con.execute("SELECT run_id, flow, started_at, counts FROM runs WHERE state = 'RUNNING'").fetchall()
+    return [(run_id, flow, started) for run_id, flow, started, counts in running
+            if process_gone(json.loads(counts or "{}"), host)]
+
+
+def mark_abandoned_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Mark CRASHED the runs whose process died without a word; returns their run ids."""
+    found = abandoned_runs(con)
+    for run_id, flow, started in found:
+        record_run(con, run_id, flow, started, None, "CRASHED",
+                   {"error": "the run's process ended without finishing (killed, e.g. out of memory)"})
+    return [run_id for run_id, _, _ in found]

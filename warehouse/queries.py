@@ -29,6 +29,8 @@ class FailedFetch:
     error: str | None
     requested_at: datetime
     is_document: bool
+    status_code: int | None = None
+    failures_in_a_row: int = 1  # failed fetches of the URL since its last success (or ever)
 
 
 @dataclass(frozen=True)
@@ -92,12 +94,16 @@ def latest_grades(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
 
 def failed_fetches(con: duckdb.DuckDBPyConnection, source: str | None = None,
                    since: date | None = None) -> list[FailedFetch]:
-    """URLs whose latest fetch failed (the fetch_failures view), oldest first."""
+    """URLs whose latest fetch failed (the fetch_failures view), oldest first, with how often in a row."""
     params: list = [source, source]
-    since_sql = _since("requested_at", since, params)
+    since_sql = _since("f.requested_at", since, params)
     rows = con.execute(
-        "SELECT url, source, outcome, error, requested_at, is_document FROM fetch_failures "
-        f"WHERE (? IS NULL OR source = ?){since_sql} ORDER BY requested_at, url",
+        "SELECT f.url, f.source, f.outcome, f.error, f.requested_at, f.is_document, f.status_code, "
+        "  (SELECT count(*) FROM fetches h WHERE h.url = f.url AND h.outcome NOT IN ('ok', 'not_modified') "
+        "   AND h.requested_at > coalesce((SELECT max(g.requested_at) FROM fetches g WHERE g.url = f.url "
+        "                                  AND g.outcome IN ('ok', 'not_modified')), TIMESTAMP '1900-01-01')) "
+        "FROM fetch_failures f "
+        f"WHERE (? IS NULL OR f.source = ?){since_sql} ORDER BY f.requested_at, f.url",
         params,
     ).fetchall()
     return [FailedFetch(*row) for row in rows]
