@@ -133,8 +133,8 @@ def test_the_demo_has_its_own_warehouse_port_and_artifact_and_leaves_production_
     here = production.parent / "demo.duckdb"
     assert ports.isdisjoint(url.split("/")[2] for (url,) in db_rows(here, "SELECT url FROM documents"))
     ids = "SELECT document_id FROM documents ORDER BY 1"
-    assert db_rows(here, ids) == db_rows(demo_db[0], ids) and len(db_rows(here, ids)) == 5
-    assert db_rows(here, "SELECT flow FROM runs") == [("demo-ingest",)]
+    assert db_rows(here, ids) == db_rows(demo_db[0], ids) and len(db_rows(here, ids)) >= 5
+    assert ("demo-ingest",) in db_rows(here, "SELECT flow FROM runs")
     assert "sample-lgc" in Artifact.get("demo-ingest-summary").data
 
 

@@ -281,7 +281,7 @@ def test_reparse_finds_the_archive_from_any_working_directory(prefect_harness, t
     db = tmp_path / "here" / "data" / "demo.duckdb"
     state = reparse(db=str(db), return_state=True)
     assert state.is_completed(), state.message
-    assert state.result()["reparsed"] == 5
+    assert state.result()["reparsed"] >= 5 and state.result()["missing_from_archive"] == 0
     assert all(Path(f).is_absolute() for (f,) in db_rows(db, "SELECT warc_file FROM fetches WHERE warc_file "
                                                             "IS NOT NULL"))
 
