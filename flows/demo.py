@@ -7,6 +7,8 @@ path as the scheduled source, so the demo warehouse has every current council's 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from prefect import flow
 from prefect.states import Completed, Failed
 
@@ -26,7 +28,7 @@ def demo(db: str | None = None, warc_dir: str | None = None, port: int = 0):
     it, and its runs are recorded as demo-ingest (artifact `demo-ingest-summary`, or the deployment's name).
     """
     db_path = resolve_demo_db(db)
-    warc = warc_dir or str(db_path.parent / f"{db_path.stem}-warc")
+    warc = str(Path(warc_dir or db_path.parent / f"{db_path.stem}-warc").absolute())  # stored in fetches
     try:
         with serve_site(port=port) as base_url:
             state = ingest.with_options(name="demo-ingest")(

@@ -72,7 +72,7 @@ def official_statistics(db: str | None = None, base_url: str = GOVUK, warc_dir: 
     db_path = resolve_db(db)
     loopback = base_url.startswith(("http://127.0.0.1", "http://localhost"))
     source = govuk_source(min_delay_seconds, allow_private_addresses=loopback)
-    fetcher = Fetcher(run_id, WarcArchive(resolve_warc_dir(warc_dir, db_path), run_id, started_at))
+    fetcher = Fetcher(run_id, WarcArchive(resolve_warc_dir(warc_dir, db_path).absolute(), run_id, started_at))
     fetches: list[FetchRow] = []
     with recorded_run(db, run_id, FLOW, started_at), warehouse_session(db) as con:
         summary: dict = {"db": str(db_path)}

@@ -216,7 +216,8 @@ def test_a_second_writer_waits_for_the_first_and_readers_never_wait(prefect_harn
     holder = _holder(db, HOLD_THE_WRITER, "4")
     try:
         started = time.monotonic()
-        query = CliRunner().invoke(app, ["sql", "--db", str(db), "SELECT count(*) AS n FROM councils", "-f", "csv"])
+        query = CliRunner().invoke(app, ["sql", "--db", str(db), "SELECT count(*) AS n FROM councils",
+                                         "--format", "csv"])
         queried = time.monotonic() - started
         rerun = CliRunner().invoke(app, ["reparse", "--db", str(db)])
         waited = time.monotonic() - started
