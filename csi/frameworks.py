@@ -147,6 +147,10 @@ SIF_REINSPECTION = BY_CODE["sif_reinspection"]
 SSI = BY_CODE["ssi"].code
 YEAR_STATED = tuple(f.code for f in COUNCIL_FRAMEWORKS if f.year_stated)  # apa, jar, slac
 NAMED_EARLIER = (*YEAR_STATED, SSI)  # graded frameworks before 2013 that news names in words
+# Graded frameworks that Ofsted's official files record (a mention knowing only a year may mean any one in force).
+OFFICIALLY_GRADED = tuple(f.code for f in COUNCIL_FRAMEWORKS if f.grades and f.official)
+SLAC = BY_CODE["slac"].code
+SAFEGUARDING_LA = BY_CODE["safeguarding_la"].code
 PRE_2013 = tuple(f.code for f in COUNCIL_FRAMEWORKS if f.family in ("slac", "safeguarding_la", "jar", "apa", "ssi"))
 
 

@@ -147,7 +147,7 @@ def _published_after_visit(dated: Inspection, published: date) -> bool:
 
 # The graded Ofsted frameworks a text may name for one year: its year decides between them only roughly (the
 # SIF began in November 2013, ILACS in 2018; a minute recalling "the 2013 judgement" may mean either side).
-_GRADED_OFSTED = ("safeguarding_la", "slac", "sif", "sif_reinspection", "ilacs_standard", "ilacs_short")
+_GRADED_OFSTED = frameworks.OFFICIALLY_GRADED
 
 
 def year_only_aliases(inspection: Inspection) -> set[str]:
@@ -169,7 +169,7 @@ def _in_force(year: int) -> set[str]:
     """Graded Ofsted frameworks that were in force at some time in a year (families whole)."""
     found = {ofsted_framework(date(year, 1, 1)), ofsted_framework(date(year, 12, 31))}
     return {f for f in _GRADED_OFSTED if family(f) in {family(x) for x in found} or
-            (f == "slac" and "safeguarding_la" in found)}
+            (f == frameworks.SLAC and frameworks.SAFEGUARDING_LA in found)}
 
 
 def same_inspection(a: Inspection, b: Inspection) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from csi import frameworks
 from warehouse.docs import Relation, relations
 
 PARTITION_ROWS = 100_000
@@ -195,7 +196,7 @@ def summary_rows(con: duckdb.DuckDBPyConnection) -> list[list]:
     for (name, region, code, dfe, urn, framework, version, start, end, published, inspected, inspector, overall,
          overall_status, leadership, help_, in_care, leavers, previous, previous_year, change, link, source) \
             in con.execute(_SUMMARY_SQL).fetchall():
-        kind = {"ilacs_standard": "standard", "ilacs_short": "short"}.get(framework)
+        kind = {frameworks.ILACS_STANDARD.code: "standard", frameworks.ILACS_SHORT.code: "short"}.get(framework)
         overall_text = GRADE_WORDS.get(overall) or (
             "Not graded (2026 framework)" if overall_status == "not_graded_by_framework" else None)
         direction = change or ("no overall grade" if overall is None else "no earlier grade known" if framework
