@@ -183,7 +183,9 @@ def test_council_pages_name_and_link_predecessors_and_successors(report):
     assert "(Northamptonshire)" in _text(new.get_element_by_id("timeline"))
 
 
-def test_text_from_the_warehouse_is_escaped(demo_db, tmp_path):
+def test_text_from_the_warehouse_is_escaped_and_a_second_render_drops_stale_pages(demo_db, tmp_path):
+    """One render (a full report takes seconds) checks both: hostile text is escaped, and rendering over an older
+    report removes the pages of councils that no longer have data."""
     db = tmp_path / "hostile.duckdb"
     shutil.copy(demo_db, db)
     finding = '<script>alert("finding")</script> & more'
@@ -201,8 +203,16 @@ def test_text_from_the_warehouse_is_escaped(demo_db, tmp_path):
                 [HILLINGDON, speaker, quote])
     con.close()
 
+    stale = tmp_path / "out" / "councils" / "E99999999.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old")
     with connect(db, read_only=True) as ro:
-        build_report(ro, tmp_path / "out")
+        result = build_report(ro, tmp_path / "out")
+    assert not stale.exists()
+    with_data = db_rows(db, "SELECT count(*) FROM (SELECT council_code FROM ratings UNION SELECT council_code "
+                            "FROM document_councils UNION SELECT council_code FROM latest_ratings "
+                            "WHERE grade IS NOT NULL)")[0][0]
+    assert result.council_pages == len(list((tmp_path / "out" / "councils").glob("*.html"))) == with_data
     page_path = tmp_path / "out" / "councils" / f"{HILLINGDON}.html"
     raw = page_path.read_text(encoding="utf-8")
     for hostile in (finding, speaker, quote, "<b>bold</b>"):
@@ -217,19 +227,6 @@ def test_text_from_the_warehouse_is_escaped(demo_db, tmp_path):
     index_path = tmp_path / "out" / "index.html"  # its theme examples quote findings
     assert finding not in index_path.read_text(encoding="utf-8")
     assert "alert" not in "".join(_page(index_path).xpath("//script/text()"))
-
-
-def test_a_second_render_drops_pages_of_councils_without_data(demo_db, tmp_path):
-    stale = tmp_path / "councils" / "E99999999.html"
-    stale.parent.mkdir(parents=True)
-    stale.write_text("old")
-    with connect(demo_db, read_only=True) as con:
-        result = build_report(con, tmp_path)
-    assert not stale.exists()
-    with_data = db_rows(demo_db, "SELECT count(*) FROM (SELECT council_code FROM ratings UNION SELECT council_code "
-                                 "FROM document_councils UNION SELECT council_code FROM latest_ratings "
-                                 "WHERE grade IS NOT NULL)")[0][0]
-    assert result.council_pages == len(list((tmp_path / "councils").glob("*.html"))) == with_data
 
 
 def test_a_warehouse_without_the_views_gets_a_clear_error(tmp_path):
