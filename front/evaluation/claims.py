@@ -32,29 +32,11 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from front.evaluation.gold import match
+from front.evaluation.gold import Counts, match
 
 FETCHED_AT = datetime(2026, 1, 1, 12, 0, 0)
 _SAME_JUDGEMENT = {"looked_after": "children_in_care"}
 _DOC_TYPES = {"news": "news", "blog": "news", "press_release": "press_release", "minutes": "minutes"}
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
 @dataclass

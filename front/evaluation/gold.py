@@ -355,9 +355,16 @@ class Counts:
     def empty(self) -> bool:
         return self.tp + self.fp + self.fn == 0
 
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
     def scores(self) -> dict[str, float | int]:
-        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        precision, recall = self.precision, self.recall
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(precision, 4),
                 "recall": round(recall, 4), "f1": round(f1, 4)}
