@@ -330,7 +330,7 @@ def test_a_time_relative_to_another_event_dates_the_earlier_verdict(text, year):
 
 @pytest.mark.parametrize("text, grade", [
     ("Torbay received the top grade from inspectors.", "outstanding"),
-    ("Inspectors gave Torbay the lowest possible rating.", None),  # "gave X the ..." names no verb slot: no claim
+    ("Inspectors gave Torbay the lowest possible rating.", "inadequate"),  # the recipient between verb and grade
     ("Torbay was awarded the highest rating in the region.", "outstanding"),
     ("Torbay got the bottom grade for its children's services.", "inadequate"),
 ])

@@ -3,7 +3,8 @@
 A claim comes from one unit of text (a sentence, a table row, a list item under its lead-in) and records:
 
 - the subject councils, with coordination ("X and Y were rated ...") and lists ("judged inadequate were: X;
-  Y; Z") expanded;
+  Y; Z") expanded, "respectively" paired in order ("X and Y were rated good and inadequate respectively"),
+  and a verdict distributed over councils each with its year ("... - X in 2008 and Y in 2009");
 - the judgement, named in the text or, when only "rated X" is said, overall effectiveness;
 - the grade and the words used for it;
 - the time anchor: a year stated for this verdict, a time relative to the document's date ("last year",
@@ -31,7 +32,7 @@ from datetime import date
 
 from csi.records import Block
 from transforms.councils import CouncilIndex, Mention
-from transforms.grades import normalise_grade
+from transforms.grades import GRADE_PHRASE, normalise_grade
 from transforms.ratings import RatingClaim, lead_in_verdicts, rating_claims, shared_grade_list, table_row_claim
 from transforms.text import sentences
 
@@ -93,8 +94,11 @@ _FIRST_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|coul
                          r"|received|receives|got|gets|said|says|\w{3,}ed)\b", re.I)
 # "Judgement - Grade", "Judgement: Grade" in a list item: a table row written as text
 _ITEM_SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+")
-# A verdict's stretch opening with a capitalised possessive ("Oldtown's services"): that name is its subject.
-_OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFSTED\b|Inspectors?\b)"
+# A verdict's stretch opening with a capitalised possessive ("Oldtown's services"): that name is its subject; not
+# a common noun capitalised by its place ("Children's services 'require improvement'", "Inspectors' verdict").
+_OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!(?:Ofsted|OFSTED|Inspectors?|Children|Young|Social"
+                          r"|Famil(?:y|ies)|Parents|Council|County|Borough|City|Authority|Government|Department"
+                          r"|Services?|Today|Yesterday|This|Last)\b)"
                           r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*['’]s?)\s")
 # The document dating the council's previous inspection: "at the last inspection in 2018", "was last fully
 # inspected in 2013", "the earlier, positive inspection took place in 2013"
@@ -102,6 +106,48 @@ _PREVIOUS_INSPECTION = re.compile(r"\b(?:last|previous|earlier|prior)\b[^.;]{0,4
                                   r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
 _LOCATED_IN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", re.I)
 _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*)+$", re.I)
+_ANY_VERDICT_AFTER = re.compile(rf"\b(?:rated|judged|graded|found|{GRADE_PHRASE})\b", re.I)
+
+
+# "... - Luton in 2014 and Sheffield in 2016", "(Luton, 2014; Sheffield, 2016)": a council and the year its verdict had
+_WITH_YEAR = re.compile(r"\s*,?\s*\(?\s*(?:in\s+)?((?:19|20)\d{2})\b\)?")
+_PAIRS_JOINED = re.compile(r"\s*(?:,|;|and|&)?\s*(?:and\s+)?", re.I)
+_PAIRS_LEAD = re.compile(r"(?:\s[-–—]\s|[:(,])\s*$")
+
+
+def _distributed(sentence: str, mentions: list[Mention]) -> list[tuple[str, int]]:
+    """(council, year) pairs closing a sentence after its verdicts ("Both fell to inadequate - Haringey in 2008 and
+    Warrington in 2009"): at least two councils each with its year, set off by a dash, colon, comma or bracket."""
+    pairs: list[tuple[str, int]] = []
+    end = -1
+    for m in mentions:
+        dated = _WITH_YEAR.match(sentence, m.end)
+        if dated is None or (pairs and not _PAIRS_JOINED.fullmatch(sentence, end, m.start)):
+            if len(pairs) > 1:
+                break
+            pairs, end = [], -1
+            if dated is None:
+                continue
+        if not pairs and not _PAIRS_LEAD.search(sentence, 0, m.start):
+            continue
+        pairs.append((m.council_code, int(dated[1])))
+        end = dated.end()
+    if len(pairs) < 2 or _ANY_VERDICT_AFTER.search(sentence, end):
+        return []
+    return pairs
+
+
+def _each_with_its_year(claims: list[Claim], pairs: list[tuple[str, int]]) -> list[Claim]:
+    """The sentence's verdicts given to each council of a distributed list, with its year (a grade left behind,
+    "from good to inadequate", keeps no year: it is the one before)."""
+    out = []
+    for claim in claims:
+        for code, year in pairs:
+            if claim.status == "transition":
+                out.append(replace(claim, councils=(code,)))
+            else:
+                out.append(replace(claim, councils=(code,), year=year, anchor="stated"))
+    return list(dict.fromkeys(out))
 
 
 def _chain(mentions: list[Mention], text: str, last: int) -> list[str]:
@@ -161,6 +207,13 @@ class _Reader:
                                  claim.grade_label, claim.year, claim.anchor, claim.status, evidence))
 
     def sentence(self, text: str, mentions: list[Mention]) -> None:
+        read_from = len(self.claims)
+        self.verdicts(text, mentions)
+        if len(self.claims) > read_from and (pairs := _distributed(text, mentions)):
+            self.claims[read_from:] = _each_with_its_year(self.claims[read_from:], pairs)
+            self.focus = list(dict.fromkeys(code for code, _ in pairs))
+
+    def verdicts(self, text: str, mentions: list[Mention]) -> None:
         if shared := self.shared_list(text, mentions):
             verdicts, codes = shared
             for claim in verdicts:
@@ -173,7 +226,9 @@ class _Reader:
                 self.previous_inspection.setdefault(code, int(dated[1]))
         cursor = 0
         attributed: list[str] = []
-        for claim in rating_claims(text, self.published):
+        read = rating_claims(text, self.published)
+        places = len({c.respective for c in read if c.respective is not None})
+        for claim in read:
             at = text.find(claim.clause, cursor)
             if at < 0:
                 at = text.find(claim.clause)
@@ -181,6 +236,8 @@ class _Reader:
             clause_mentions = [Mention(m.council_code, m.start - at, m.end - at, m.surface) for m in mentions
                                if at <= m.start and m.end <= at + len(claim.clause)] if at >= 0 else []
             councils = attribute(claim, clause_mentions, subject or self.focus)
+            if claim.respective is not None and len(councils) == places > 1:  # "X and Y ... respectively"
+                councils = [councils[claim.respective]]
             self.add(claim, councils, text)
             attributed = councils or attributed
         if subject:

@@ -46,7 +46,7 @@ _JUDGEMENT_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
 _VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked|capped"
-                  rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across)\b))"
+                  rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
                   r"|(?:downgraded|upgraded|moved|improved|slipped|fallen|fell|dropped|risen|rose)\s+to)")
@@ -70,7 +70,9 @@ _SLOT = re.compile(
     rf"|\b(?:as|now)\s+{Q}(?P<g10>requiring\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
     rf"|{Q}(?P<g8>{STAR_PHRASE}){QE}"
-    rf"|\b(?:received|receives|got|gets|awarded|given|handed|earned|achieved)\s+(?:the\s+)?"
+    # "received the top grade", "gave Oldtown's services the highest rating for leadership"
+    rf"|\b(?:received|receives|got|gets|awarded|awarding|given|gave|gives|giving|handed|handing|earned|achieved)\s+"
+    rf"(?:(?!{GRADE_PHRASE}|top\b|highest\b|bottom\b|lowest\b)[\w'’-]+\s+){{0,8}}?(?:the\s+)?"
     rf"(?P<g11>(?:top|highest|bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement))"
     rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+)?{Q}(?P<g4>inadequate|outstanding|good|adequate){QE}"
     rf"(?=[\s.,;:]|$)",
@@ -206,6 +208,7 @@ class RatingClaim:
     segment: int = 0  # where the text this verdict owns begins: councils named from here to `start` own it
     anchor: str = "publication"
     judgement_stated: bool = True
+    respective: int | None = None  # its place in a "respectively" list: the subject named in that place owns it
 
     @property
     def is_historical(self) -> bool:
@@ -389,14 +392,47 @@ def rating_claims(sentence: str, published: date | None = None) -> list[RatingCl
             verdicts.extend((slot.start(group), slot.end(), owned, label, status, each, anchor, stated)
                             for each in years)
         segment = 0  # each verdict owns the text from the end of the one before it
-        for start, end, owned, label, status, year, anchor, stated in sorted(verdicts, key=lambda v: v[0]):
+        for start, end, owned, label, status, year, anchor, stated, place in sorted(_respective(scanned, verdicts),
+                                                                                      key=lambda v: v[0]):
             grade = normalise_grade(label)
             if grade is not None:
                 for judgement in dict.fromkeys(owned):
                     claims.append(RatingClaim(judgement, grade, " ".join(label.split()), year, status, clause, start,
-                                              segment, anchor, stated))
+                                              segment, anchor, stated, place))
             segment = end
     return claims
+
+
+# "rated good and inadequate respectively", "in 2015, 2017 and 2019 respectively": one item per subject, in order
+_RESPECTIVELY = r"(?=[^.;]{0,60}?\brespectively\b)"
+_RESPECTIVE_GRADES = re.compile(rf"{Q}{GRADE_PHRASE}{QE}(?:\s*,\s*{Q}{GRADE_PHRASE}{QE})*\s*,?\s+and\s+{Q}"
+                                rf"{GRADE_PHRASE}{QE}{_RESPECTIVELY}", re.I)
+_RESPECTIVE_YEARS = re.compile(rf"\b(?:19|20)\d{{2}}(?:\s*,\s*(?:in\s+)?(?:19|20)\d{{2}})*\s*,?\s+and\s+(?:in\s+)?"
+                               rf"(?:19|20)\d{{2}}\b{_RESPECTIVELY}")
+_GRADE_WORDS = re.compile(GRADE_PHRASE, re.I)
+
+
+def _respective(scanned: str, verdicts: list[tuple]) -> list[tuple]:
+    """The verdicts, each with its place in a "respectively" list (else None). "Rated good and inadequate
+    respectively": the first grade was read as a verdict, the others are added after it with its judgements,
+    status and year; "rated inadequate in 2015 and 2017 respectively": the verdict read once per year takes each
+    year's place; both lists: grade i takes year i."""
+    years_listed = _RESPECTIVE_YEARS.search(scanned)
+    years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", years_listed.group())] if years_listed else []
+    grades_listed = _RESPECTIVE_GRADES.search(scanned)
+    first = next((v for v in verdicts if grades_listed and grades_listed.start() <= v[0] < grades_listed.end()), None)
+    if grades_listed and first is not None:
+        _, _, owned, _, status, year, anchor, stated = first
+        labels = list(_GRADE_WORDS.finditer(grades_listed.group()))
+        placed = [(*v, None) for v in verdicts if not grades_listed.start() <= v[0] < grades_listed.end()]
+        for i, label in enumerate(labels):
+            at = grades_listed.start() + label.start()
+            each_year, each_anchor = (years[i], "stated") if len(years) == len(labels) else (year, anchor)
+            placed.append((at, at + len(label.group()), owned, label.group(), status, each_year, each_anchor, stated,
+                           i))
+        return placed
+    return [(*v, years.index(v[5]) if len(years) > 1 and v[5] in years and v[6] == "stated" else None)
+            for v in verdicts]
 
 
 # "The boroughs judged to require improvement are Dudley, Walsall and Wolverhampton"

@@ -1,0 +1,108 @@
+"""The claim model's reading of discourse: time anchors, grades referred to rather than named, councils named
+apart from their verdict ("respectively", "X in 2016 and Y in 2018", "ten councils, X among them").
+
+Each construction is pinned with at least three wordings written for these tests (stories invented about real
+councils), read through the whole extraction (Document in, rating rows out).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_claims import _doc
+from transforms.extract import extract
+
+LUTON, LAMBETH, SHEFFIELD, CUMBRIA = "E06000032", "E09000022", "E08000019", "E10000006"
+HARINGEY, WARRINGTON, KIRKLEES, DONCASTER = "E09000014", "E06000007", "E08000034", "E08000017"
+NORTH_YORKSHIRE, WARWICKSHIRE, HAMMERSMITH = "E10000023", "E10000031", "E09000013"
+
+
+def ratings(*paragraphs: str, published: date = date(2021, 6, 10), **kwargs) -> set[tuple]:
+    """(council, judgement, grade, year, historical) of every rating the paragraphs yield."""
+    return {(r.council_code, r.judgement, r.grade, r.rated_year, r.is_historical)
+            for r in extract(_doc(*paragraphs, published=published, **kwargs)).ratings}
+
+
+# --- rated_year is the year of the visit (docs/warehouse.md), even when the grade is published the next year ---
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Luton Borough Council has been rated good by Ofsted.",
+     "The report, out today, follows an inspection in November."),
+    ("Ofsted inspectors visited Luton in October.", "Their report, published this week, rates the council good."),
+    ("Ofsted carried out the inspection in December.", "Luton's children's services are now judged good."),
+])
+def test_a_grade_published_in_january_after_an_autumn_visit_keeps_the_visit_year(paragraphs):
+    got = ratings(*paragraphs, published=date(2022, 1, 20))
+    assert (LUTON, "overall_effectiveness", "good", 2021, False) in got
+    assert not any(year == 2022 for *_, year, _ in got)
+
+
+# --- a sentence-initial common noun is not a council the index does not know ----------------------------------
+
+@pytest.mark.parametrize("title", [
+    "Children's services 'require improvement', inspectors say",
+    "Council's children's services judged 'inadequate'",
+    "Social care for children 'requires improvement' after Ofsted visit",
+])
+def test_a_headline_verdict_opening_with_a_common_noun_goes_to_the_document_council(title):
+    grade = "inadequate" if "inadequate" in title else "requires_improvement"
+    got = ratings("Cumbria County Council said it would act on the report's recommendations.",
+                  "Cumbria's director said staff had worked hard.", title=title)
+    assert (CUMBRIA, "overall_effectiveness", grade, 2021, False) in got
+
+
+# --- "gave <the council> the top grade for A, for B and for C": the grade given to a named recipient ------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ofsted gave Doncaster Council's children's services the top grade for leadership and for overall "
+     "effectiveness.", {("leadership", "outstanding"), ("overall_effectiveness", "outstanding")}),
+    ("Inspectors awarded Doncaster the highest possible rating for help and protection.",
+     {("help_and_protection", "outstanding")}),
+    ("The inspectorate handed Doncaster's social care department the lowest grade for leadership, for help and "
+     "protection and for overall effectiveness.",
+     {("leadership", "inadequate"), ("help_and_protection", "inadequate"), ("overall_effectiveness", "inadequate")}),
+])
+def test_the_top_or_bottom_grade_given_to_a_named_council(text, expected):
+    got = ratings(text)
+    assert {(j, g) for c, j, g, y, h in got if c == DONCASTER and y == 2021 and not h} == expected
+
+
+# --- "respectively": the n-th grade or year goes to the n-th council ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Luton and Sheffield were rated good and inadequate respectively.",
+     {(LUTON, "good", 2021, False), (SHEFFIELD, "inadequate", 2021, False)}),
+    ("Lambeth, Luton and Sheffield were judged outstanding, requires improvement and good, respectively.",
+     {(LAMBETH, "outstanding", 2021, False), (LUTON, "requires_improvement", 2021, False),
+      (SHEFFIELD, "good", 2021, False)}),
+    ("Luton and Sheffield had been rated inadequate, in 2015 and 2017 respectively.",
+     {(LUTON, "inadequate", 2015, True), (SHEFFIELD, "inadequate", 2017, True)}),
+    ("Inspectors found Luton and Sheffield good and inadequate in 2016 and 2018 respectively.",
+     {(LUTON, "good", 2016, True), (SHEFFIELD, "inadequate", 2018, True)}),
+])
+def test_respectively_pairs_councils_with_grades_and_years_in_order(text, expected):
+    assert {(c, g, y, h) for c, _, g, y, h in ratings(text)} == expected
+
+
+# --- a verdict distributed over "X in <year> and Y in <year>" closing the sentence -------------------------------
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Two councils stood out.", "Both were rated inadequate after full inspections – Luton in 2014 and Sheffield in "
+                                "2016."),
+    ("The pair were judged inadequate at their last inspections (Luton in 2014, Sheffield in 2016).",),
+    ("Luton and Sheffield share a history.", "Each was found inadequate by Ofsted: Luton in 2014 and Sheffield in "
+                                             "2016."),
+])
+def test_a_verdict_distributed_over_councils_each_with_its_year(paragraphs):
+    got = ratings(*paragraphs)
+    assert {(c, g, y, h) for c, _, g, y, h in got} == {(LUTON, "inadequate", 2014, True),
+                                                       (SHEFFIELD, "inadequate", 2016, True)}
+
+
+def test_a_grade_left_behind_in_a_distributed_verdict_keeps_no_year():
+    got = ratings("Both slipped from good to inadequate – Luton in 2014 and Sheffield in 2016.")
+    assert (LUTON, "overall_effectiveness", "inadequate", 2014, True) in got
+    assert (SHEFFIELD, "overall_effectiveness", "good", None, True) in got
+    assert not any(g == "good" and y for _, _, g, y, _ in got)
