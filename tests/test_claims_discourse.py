@@ -106,3 +106,85 @@ def test_a_grade_left_behind_in_a_distributed_verdict_keeps_no_year():
     assert (LUTON, "overall_effectiveness", "inadequate", 2014, True) in got
     assert (SHEFFIELD, "overall_effectiveness", "good", None, True) in got
     assert not any(g == "good" and y for _, _, g, y, _ in got)
+
+
+# --- a grade referred to, not named: the grade named last ---------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Doncaster Council was rated good in 2017.", "Inspectors have now given it the same rating again."),
+    ("Doncaster was judged good in 2017.", "This time the council received the same grade."),
+    ("Ofsted rated Doncaster good in 2017.", "The council has now retained that rating after a three-week visit."),
+])
+def test_the_same_rating_again_is_a_new_grade_equal_to_the_last_one(paragraphs):
+    got = ratings(*paragraphs)
+    assert got == {(DONCASTER, "overall_effectiveness", "good", 2017, True),
+                   (DONCASTER, "overall_effectiveness", "good", 2021, False)}
+
+
+@pytest.mark.parametrize("text", [
+    "Ofsted has rated Doncaster requires improvement, the same grade it received in 2017.",
+    "Doncaster has been judged requires improvement, the same rating it had in 2017.",
+    "Inspectors found Doncaster's services requires improvement, the same verdict they were given in 2017.",
+])
+def test_a_year_belonging_to_the_same_grade_earlier_stays_with_it(text):
+    assert ratings(text) == {(DONCASTER, "overall_effectiveness", "requires_improvement", 2017, True),
+                             (DONCASTER, "overall_effectiveness", "requires_improvement", 2021, False)}
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("Sheffield was rated outstanding. Doncaster retained its grade of good.", "good"),
+    ("Doncaster kept a rating of 'requires improvement'.", "requires_improvement"),
+    ("Doncaster's services, judged inadequate in 2016, are now good.", "good"),
+])
+def test_a_grade_named_after_rating_of_or_after_an_inserted_clause(text, grade):
+    got = ratings(text)
+    assert (DONCASTER, "overall_effectiveness", grade, 2021, False) in got
+    assert not any(c == DONCASTER and g != grade and not h for c, _, g, _, h in got)
+
+
+@pytest.mark.parametrize("paragraphs, year", [
+    (("Ofsted says safeguarding has been 'inadequate' in several areas.",
+      "Last year three areas fell into that category for keeping children safe: Luton, Sheffield and Doncaster."),
+     2020),
+    (("Some councils were again judged 'inadequate'.",
+      "Two years ago the councils placed in that category were: Luton, Sheffield and Doncaster."), 2019),
+    (("The lowest grade, 'inadequate', was given to several areas.",
+      "In 2018 the councils put into the same category included Luton, Sheffield and Doncaster."), 2018),
+])
+def test_that_category_refers_to_the_grade_named_before(paragraphs, year):
+    got = ratings(*paragraphs)
+    assert {c for c, _, g, y, h in got if g == "inadequate" and y == year and h} == {LUTON, SHEFFIELD, DONCASTER}
+    assert not any(y == 2021 for *_, y, _ in got)
+
+
+# --- background: "For context, X was rated good" is an earlier grade, of the time just spoken of ---------------
+
+@pytest.mark.parametrize("paragraphs, year", [
+    (("Last year Luton was rated inadequate for help and protection.", "For context, Sheffield was rated good."),
+     2020),
+    (("Luton had been judged inadequate in 2018.", "For comparison, Sheffield – a neighbouring council – was rated "
+                                                   "good."), 2018),
+    (("This year's inspections are still under way.", "For context, Sheffield was rated good."), None),
+])
+def test_a_grade_given_for_context_is_history(paragraphs, year):
+    got = ratings(*paragraphs)
+    assert [(g, y, h) for c, _, g, y, h in got if c == SHEFFIELD] == [("good", year, True)]
+
+
+# --- a counted group naming some of its members: the members take the group's grade -----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seven councils, Luton among them, were rated inadequate.", {(LUTON, "inadequate")}),
+    ("Five authorities – including Sheffield and Doncaster – were judged good.",
+     {(SHEFFIELD, "good"), (DONCASTER, "good")}),
+    ("Nine councils (among them Hammersmith and Fulham) were found to be outstanding.", {(HAMMERSMITH, "outstanding")}),
+    ("Twelve councils, such as Luton and Sheffield, were rated good.", {(LUTON, "good"), (SHEFFIELD, "good")}),
+])
+def test_members_named_in_a_counted_group_take_its_grade(text, expected):
+    assert {(c, g) for c, j, g, y, h in ratings(text) if j == "overall_effectiveness" and y == 2021 and not h} \
+        == expected
+
+
+def test_a_counted_group_naming_no_member_stays_an_aggregate():
+    assert ratings("Seven councils, most of them in the north, were rated inadequate.",
+                   "Luton's director welcomed the figures.") == set()

@@ -6,11 +6,13 @@ A claim comes from one unit of text (a sentence, a table row, a list item under 
   Y; Z") expanded, "respectively" paired in order ("X and Y were rated good and inadequate respectively"),
   and a verdict distributed over councils each with its year ("... - X in 2008 and Y in 2009");
 - the judgement, named in the text or, when only "rated X" is said, overall effectiveness;
-- the grade and the words used for it;
+- the grade and the words used for it; a grade referred to rather than named ("kept its rating", "given the
+  same grade again", "fell into that category") is the grade the discourse named last;
 - the time anchor: a year stated for this verdict, a time relative to the document's date ("last year",
   "six years ago"), an earlier inspection ("at its previous inspection": year unknown here), or else the
   document's publication date;
-- the status: current (the inspection the document reports), historical (an earlier grade), transition
+- the status: current (the inspection the document reports), historical (an earlier grade; also one given as
+  background, "For context, X was rated good", dated by the earlier time the text has just spoken of), transition
   (the grade a council left behind: "moved out of inadequate") or hypothetical (hopes, risks, conditions
   and negations: "if rated inadequate", "avoided an inadequate rating");
 - the evidence: the sentence it was read from.
@@ -33,7 +35,14 @@ from datetime import date
 from csi.records import Block
 from transforms.councils import CouncilIndex, Mention
 from transforms.grades import GRADE_PHRASE, normalise_grade
-from transforms.ratings import RatingClaim, lead_in_verdicts, rating_claims, shared_grade_list, table_row_claim
+from transforms.ratings import (
+    RatingClaim,
+    background,
+    lead_in_verdicts,
+    rating_claims,
+    shared_grade_list,
+    table_row_claim,
+)
 from transforms.text import sentences
 
 STATUSES = ("current", "historical", "transition", "hypothetical")
@@ -47,7 +56,7 @@ class Claim:
     grade: str
     grade_words: str
     year: int | None
-    anchor: str  # stated | relative | previous_inspection | publication
+    anchor: str  # stated | relative | previous_inspection | discourse | publication
     status: str  # one of STATUSES
     evidence: str
 
@@ -106,6 +115,7 @@ _PREVIOUS_INSPECTION = re.compile(r"\b(?:last|previous|earlier|prior)\b[^.;]{0,4
                                   r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
 _LOCATED_IN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", re.I)
 _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*)+$", re.I)
+_QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
 _ANY_VERDICT_AFTER = re.compile(rf"\b(?:rated|judged|graded|found|{GRADE_PHRASE})\b", re.I)
 
 
@@ -199,6 +209,8 @@ class _Reader:
         self.focus: list[str] = [main] if main else []
         self.claims: list[Claim] = []
         self.previous_inspection: dict[str, int] = {}  # council -> the year the text gives its last inspection
+        self.last_grade: str | None = None  # the grade named last: what "the same rating", "that category" mean
+        self.past_year: int | None = None  # the year of the last earlier grade the text dated
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -212,6 +224,16 @@ class _Reader:
         if len(self.claims) > read_from and (pairs := _distributed(text, mentions)):
             self.claims[read_from:] = _each_with_its_year(self.claims[read_from:], pairs)
             self.focus = list(dict.fromkeys(code for code, _ in pairs))
+        if self.past_year and background(text):  # "For context, X was rated good": the time just spoken of
+            self.claims[read_from:] = [replace(c, year=self.past_year, anchor="discourse")
+                                       if c.year is None and c.status == "historical" else c
+                                       for c in self.claims[read_from:]]
+        for claim in self.claims[read_from:]:
+            if claim.year and self.published and claim.year < self.published.year and claim.status != "hypothetical":
+                self.past_year = claim.year
+        named = [c.grade_words for c in self.claims[read_from:]] or _QUOTED_GRADE.findall(text)
+        if named:
+            self.last_grade = named[-1]
 
     def verdicts(self, text: str, mentions: list[Mention]) -> None:
         if shared := self.shared_list(text, mentions):
@@ -226,7 +248,7 @@ class _Reader:
                 self.previous_inspection.setdefault(code, int(dated[1]))
         cursor = 0
         attributed: list[str] = []
-        read = rating_claims(text, self.published)
+        read = rating_claims(text, self.published, self.last_grade)
         places = len({c.respective for c in read if c.respective is not None})
         for claim in read:
             at = text.find(claim.clause, cursor)
@@ -248,16 +270,16 @@ class _Reader:
     def shared_list(self, text: str, mentions: list[Mention]) -> tuple[list[RatingClaim], list[str]] | None:
         """Grades shared by a list of councils ("judged inadequate were: A; B and C"): the verdicts and the
         councils named among the list's items, at least two and most items councils."""
-        shared = shared_grade_list(text, self.published)
+        shared = shared_grade_list(text, self.published, self.last_grade)
         if shared is None:
             return None
-        claims, names, names_text = shared
+        claims, names, names_text, examples = shared
         at = text.rfind(names_text)
         listed = [m for m in mentions if at >= 0 and at <= m.start and m.end <= at + len(names_text)]
         # "St Helens in Lancashire and Waltham Forest in London": a place after "in" only locates the one before
         found = list(dict.fromkeys(m.council_code for i, m in enumerate(listed)
                                    if not (i and _LOCATED_IN.fullmatch(text, listed[i - 1].end, m.start))))
-        if len(found) < 2 or len(found) * 2 < len(names):
+        if len(found) < (1 if examples else 2) or len(found) * 2 < len(names):
             return None
         return claims, found
 

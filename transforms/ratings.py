@@ -51,6 +51,9 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+
                   r"|\s+(?-i:[A-Z]))"
                   r"|(?:downgraded|upgraded|moved|improved|slipped|fallen|fell|dropped|risen|rose)\s+to)")
 _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
+_KEEP_OR_GIVE = (r"(?:given|gave|gives|giving|received|receives?|receiving|got|gets|awarded|retained|retains?"
+                 r"|retaining|kept|keeps?|keeping|maintained|maintains?|held\s+on\s+to|holds?\s+on\s+to|earned"
+                 r"|achieved)")
 _GAP_WORD = rf"(?!as\b|requir\w*\b|{GRADE_PHRASE})[\w'’-]+,?"  # words between a verb and its grade: no other grade
 _SLOT = re.compile(
     # "judged the impact of leaders on social work practice to be good"
@@ -66,6 +69,17 @@ _SLOT = re.compile(
     rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict)\b"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
     rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_JUDGEMENT_ALTERNATIVES})))"
+    # "a rating of good", "its grade of 'outstanding'"
+    rf"|\b(?:grade|rating|judgement|judgment)\s+of\s+{Q}(?P<g16>{GRADE_PHRASE}){QE}"
+    # a grade referred to, not named: "kept its rating", "given the same grade", "the same rating it had in
+    # 2017", "fell into that category" (the grade named last: see `rating_claims`)
+    rf"|\b{_KEEP_OR_GIVE}\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
+    rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b(?!\s+(?:of|for)\b)"
+    rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:it|they"
+    rf"|the\s+council|the\s+authority)\s+(?:had\s+)?(?:received|had|got|was\s+given|were\s+given|held|achieved"
+    rf"|earned)\b"
+    rf"|\b(?:fell|falls?|falling|fallen|placed|put|rated|classed)\s+(?:in|into)\s+(?:that|this|the\s+same)\s+"
+    rf"(?P<g14>category|bracket|group)\b"
     rf"|{Q}(?P<g3>requires?\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:as|now)\s+{Q}(?P<g10>requiring\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
@@ -74,11 +88,12 @@ _SLOT = re.compile(
     rf"|\b(?:received|receives|got|gets|awarded|awarding|given|gave|gives|giving|handed|handing|earned|achieved)\s+"
     rf"(?:(?!{GRADE_PHRASE}|top\b|highest\b|bottom\b|lowest\b)[\w'’-]+\s+){{0,8}}?(?:the\s+)?"
     rf"(?P<g11>(?:top|highest|bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement))"
-    rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+)?{Q}(?P<g4>inadequate|outstanding|good|adequate){QE}"
+    rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+|now\s+)?{Q}(?P<g4>inadequate|outstanding|good|adequate){QE}"
     rf"(?=[\s.,;:]|$)",
     re.I,
 )
-# "from requires improvement to good", "up from good": the first grade is the earlier one.
+# Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
+_ANAPHORIC = ("g12", "g13", "g14")
 _TRANSITION = re.compile(
     rf"\b(?:(?:up|down)\s+)?from\s+(?:(?:the|an?|its|their)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}"
     rf"(?:\s+(?:rating|grade|judgement))?"
@@ -86,6 +101,7 @@ _TRANSITION = re.compile(
 _ASPIRATION = re.compile(r"(?<!judged\s)(?<!deemed\s)(?<!rated\s)(?<!found\s)(?<!graded\s)(?<!assessed\s)"
                          r"\bto\s+(?:get|reach|receive|achieve|be|become|gain|secure|move\s+to)\s+(?:an?\s+|the\s+)?$",
                          re.I)
+_INSERTED = re.compile(r",[^,]+,\s*$")  # "Its services, rated inadequate in 2018, are now good"
 _SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority)\W*(?:\w+\W+){0,3}$", re.I)
 # A grade given to someone else: a school, a children's home, councils in general, a share of them.
 _OTHER_SUBJECT = re.compile(
@@ -103,7 +119,10 @@ _MEMBER_OF = re.compile(r"\b(?:is|was|are|were|became|becomes)\s+(?:now\s+)?(?:o
                         r"|departments)\b(?:\s+(?:in|across)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?",
                         re.I)
 _OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in)\s+(?:[\w-]+\s+){{0,3}}?"
-                          rf"(?:{_OTHER_SUBJECT.pattern})", re.I)
+                          rf"(?:{_OTHER_SUBJECT.pattern})"
+                          # "inadequate in several areas": places at large, not a council
+                          r"|\W*in\s+(?:some|several|many|most|other|a\s+(?:few|number\s+of))\s+(?:[\w-]+\s+)?"
+                          r"(?:areas|places|regions)\b", re.I)
 # "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade.
 _COUNT = (r"(?:(?!(?:19|20)\d\d\b)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
           r"|(?:twen|thir|for|fif|six|seven|eigh"
@@ -130,6 +149,7 @@ _QUOTED = re.compile(r"[‘'\"“]")
 # "its last inspection in 2014, ..., when it was rated": a verdict set in an earlier inspection's time
 _WHEN_EARLIER = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){0,2}inspection\b[^.;]*\bwhen\b[^.;]*$",
                            re.I)
+_ANAPHORIC_GRADE = re.compile(r"\b(?:grade|rating|judgement|judgment|verdict|category|bracket|group)\b", re.I)
 _ANY_GRADE = re.compile(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b", re.I)
 _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
 # A grade named at a visit or a conversation is the standing grade from an earlier inspection.
@@ -174,6 +194,8 @@ _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspect(?:ion|ed)|earlie
                           r"|former(?:ly)?|prior"
                           r"|(?:two|three|four|\d+|successive|consecutive)\s+inspections"
                           r"|up\s+from|down\s+from|ago|used\s+to)\b", re.I)
+# An earlier grade recalled as background: "For context, Oldtown was rated good"
+_BACKGROUND = re.compile(r"^\W*(?:for\s+(?:context|reference|comparison)|as\s+background)\b", re.I)
 # Not a verdict given: "if it is rated inadequate", "avoided an inadequate rating", "hopes to be judged good",
 # "would be rated outstanding at the next inspection". Looked for in the few words before the grade.
 _HYPOTHETICAL = re.compile(
@@ -215,6 +237,11 @@ class RatingClaim:
         return self.status in ("historical", "transition")
 
 
+def background(sentence: str) -> bool:
+    """The sentence recalls grades as background ("For context, ..."): none of them is the news."""
+    return bool(_BACKGROUND.match(sentence))
+
+
 def other_subject(text: str) -> bool:
     """The text is about someone other than a council's children's services: a school, a home, councils at large."""
     return bool(_OTHER_SUBJECT.search(text))
@@ -252,20 +279,20 @@ def _relative_year(m: re.Match, published: date | None) -> int | None:
     return published.year - (int(n) if n.isdigit() else _NUMBERS[n])
 
 
-def _year_near(clause: str, start: int, end: int, since: int = 0,
-               published: date | None = None) -> tuple[int | None, int, str]:
+def _year_near(clause: str, start: int, end: int, since: int = 0, published: date | None = None,
+               until: int | None = None) -> tuple[int | None, int, str]:
     """(year, where its mention ends, anchor) for a verdict: a year stated right after the grade ("rated good in
     2015"), just before it but after any earlier verdict ("In 2015 it was ..."), leading the clause ("In 2012, an
     inspection ... judged"), or naming the inspection ("its 2006 annual performance assessment"); else a time
     relative to the document's date ("last year", "six years ago") in the verdict's own stretch of text."""
-    if m := _YEAR.search(clause, end, end + 60):
+    if m := _YEAR.search(clause, end, min(end + 60, until or len(clause))):
         return int(next(g for g in m.groups() if g)), m.end(), "stated"
     m = (_YEAR.search(clause, max(since, start - 40), start) or (_LEADING_YEAR.match(clause) if since == 0 else None)
          or _YEAR_OF_INSPECTION.search(clause, since) or _INSPECTED_IN.search(clause, since, start))
     if m:
         return int(next(g for g in m.groups() if g)), end, "stated"
-    rel = (_RELATIVE_YEAR.search(clause, end, end + 60) or _RELATIVE_YEAR.search(clause, since, start)
-           or _YEARS_AFTER.search(clause, since, start))
+    rel = (_RELATIVE_YEAR.search(clause, end, min(end + 60, until or len(clause)))
+           or _RELATIVE_YEAR.search(clause, since, start) or _YEARS_AFTER.search(clause, since, start))
     if rel and (year := _relative_year(rel, published)) is not None:
         return year, max(end, rel.end()) if rel.start() >= end else end, "relative"
     return None, end, "publication"
@@ -306,12 +333,13 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
     return bool(_HYPOTHETICAL.search(window) or aspiration or _HYPOTHETICAL_AFTER.match(scanned, end))
 
 
-def rating_claims(sentence: str, published: date | None = None) -> list[RatingClaim]:
-    """Every (judgement, grade) verdict in one sentence, clause by clause; `published` dates relative times."""
+def rating_claims(sentence: str, published: date | None = None, antecedent: str | None = None) -> list[RatingClaim]:
+    """Every (judgement, grade) verdict in one sentence, clause by clause; `published` dates relative times,
+    `antecedent` is the grade the discourse named last (what "the same rating", "that category" refer to)."""
     claims: list[RatingClaim] = []
-    if not _ANY_GRADE.search(sentence):  # most sentences: no grade word, nothing to read
-        return claims
-    at_visit = bool(_VISIT.search(sentence))
+    if not (_ANY_GRADE.search(sentence) or (antecedent and _ANAPHORIC_GRADE.search(sentence))):
+        return claims  # most sentences: no grade word, nothing to read
+    recalled = bool(_VISIT.search(sentence)) or background(sentence)  # standing grades, not news
     counted = _AGGREGATE.search(_PARENTHETICAL_DASHES.sub(" ", sentence))
     if (counted and counted.start() < 12) or _VOCABULARY.search(sentence):
         return claims  # "Eight councils - three of them new - were judged inadequate": the count is the subject
@@ -344,9 +372,15 @@ def rating_claims(sentence: str, published: date | None = None) -> list[RatingCl
                 anchor = "previous_inspection"
             verdicts.append((start, end, [owner], label, status, year, anchor, bool(judgements)))
         previous_end = 0
-        for slot in _SLOT.finditer(scanned):
+        slots = list(_SLOT.finditer(scanned))
+        for n, slot in enumerate(slots):
             group = next(name for name, value in slot.groupdict().items() if value)
             label = slot.group(group)
+            if group in _ANAPHORIC:  # the grade named last before it
+                named = [v[3] for v in verdicts if v[0] < slot.start()] or [c.grade_label for c in claims]
+                label = named[-1] if named else antecedent
+                if label is None:
+                    continue
             if _OTHER_SUBJECT.search(_NAMED_COUNCILS.sub(" ", scanned[:slot.start()])) or _OTHER_AFTER.match(
                     scanned, slot.end()):
                 continue  # the verdict of a school, a home, councils at large: before it, or "for/of" right after
@@ -372,7 +406,7 @@ def rating_claims(sentence: str, published: date | None = None) -> list[RatingCl
                 owned = [name for _, _, name in named_in_inspection]  # "judged both services adequate"
             stated = bool(owned)
             if not owned:
-                if slot.group("g4") and not _SERVICES_SUBJECT.search(before):
+                if slot.group("g4") and not _SERVICES_SUBJECT.search(_INSERTED.sub("", before)):
                     continue
                 owned = ["overall_effectiveness"]
             since = previous_end  # text before this verdict that no earlier verdict owns
@@ -380,14 +414,15 @@ def rating_claims(sentence: str, published: date | None = None) -> list[RatingCl
             after_history = _HISTORY_AFTER.match(scanned, slot.end())
             historical = bool(_HISTORY_CUE.search(own_text) or after_history
                               or _WHEN_EARLIER.search(scanned, 0, slot.start()))
-            year, previous_end, anchor = _year_near(scanned, slot.start(group), slot.end(), since, published)
+            until = slots[n + 1].start() if n + 1 < len(slots) else None  # a year after the next verdict is its own
+            year, previous_end, anchor = _year_near(scanned, slot.start(group), slot.end(), since, published, until)
             if historical and year is None and (m := _YEAR.search(scanned, since)):
                 year, anchor = int(next(g for g in m.groups() if g)), "stated"
             if anchor == "relative" and published is not None and year is not None and year < published.year:
                 historical = True
             if historical and anchor == "publication":
                 anchor = "previous_inspection"
-            status = "hypothetical" if hypothetical else "historical" if historical or at_visit else "current"
+            status = "hypothetical" if hypothetical else "historical" if historical or recalled else "current"
             years = _listed_years(scanned, since, slot.end(), year) if anchor == "stated" else [year]
             verdicts.extend((slot.start(group), slot.end(), owned, label, status, each, anchor, stated)
                             for each in years)
@@ -436,43 +471,55 @@ def _respective(scanned: str, verdicts: list[tuple]) -> list[tuple]:
 
 
 # "The boroughs judged to require improvement are Dudley, Walsall and Wolverhampton"
-_LIST_AFTER_VERB = re.compile(r"^(?P<lead>.*?\b(?:rated|judged|graded)\b.*?)\s+(?:are|were|include[sd]?)\s+"
-                              r"(?P<names>[A-Z][^.]*?(?:,|\band\b)[^.]*?)\.?$")
+_LIST_AFTER_VERB = re.compile(r"^(?P<lead>.*?\b(?:rated|judged|graded|placed|put|classed)\b.*?)"
+                              r"\s+(?:are|were|include[sd]?)\s+(?P<names>[A-Z][^.]*?(?:,|\band\b)[^.]*?)\.?$")
 # "Four councils - Kirklees, Thurrock, Enfield and Cumbria - were rated good"
 _DASHED_LIST = re.compile(r"^(?P<lead_a>.*?)\s[-–—]\s(?P<names>[^-–—]+?(?:,|\band\b)[^-–—]+?)\s[-–—]\s(?P<lead_b>.+)$")
+# "Seven councils, Oldtown among them, were rated good", "Five authorities - including A and B - were judged
+# inadequate": a counted group naming some of its members
+_MEMBERS_NAMED = re.compile(
+    rf"^(?P<lead_a>.*?\b{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:councils|local\s+authorities|authorities|areas|departments"
+    r"|boroughs|counties))\s*(?:,|\s[-–—]|\()\s*(?:(?:including|among\s+them|such\s+as)\s+(?P<names_a>[^-–—(),;]+?)"
+    r"|(?P<names_b>[^-–—(),;]+?)\s+(?:among\s+them|included))\s*(?:,|[-–—]\s|\))\s*(?P<lead_b>.+)$", re.I)
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|\band\b)\s*")
 
 
-def lead_in_verdicts(lead: str, published: date | None = None) -> list[RatingClaim]:
+def lead_in_verdicts(lead: str, published: date | None = None, antecedent: str | None = None) -> list[RatingClaim]:
     """The verdicts of a list's lead-in ("The councils rated good overall were", "Seven judged inadequate:"):
     one current verdict, with any earlier ones it recalls; none if it gives no single current grade. The
     councils at large it speaks of are the list's items, so they do not make it someone else's verdict."""
     scanned = _AGGREGATE.sub(" rated", _OTHER_SUBJECT.sub(" ", _AGGREGATE.sub(" rated", lead)))
-    claims = [c for c in rating_claims(scanned, published) if c.status != "hypothetical"]
-    return claims if sum(c.status == "current" for c in claims) == 1 else []
+    claims = [c for c in rating_claims(scanned, published, antecedent) if c.status != "hypothetical"]
+    current = sum(c.status == "current" for c in claims)
+    earlier_only = current == 0 and len({(c.judgement, c.grade) for c in claims}) == 1  # "Last year ... were"
+    return claims if current == 1 or earlier_only else []
 
 
-def shared_grade_list(sentence: str, published: date | None = None
-                      ) -> tuple[list[RatingClaim], list[str], str] | None:
+def shared_grade_list(sentence: str, published: date | None = None, antecedent: str | None = None
+                      ) -> tuple[list[RatingClaim], list[str], str, bool] | None:
     """'The seven judged inadequate are: A; B; C and D' -> (the grade claims, ['A', 'B', 'C', 'D'], 'A; B; C and
-    D'): one current verdict, with any earlier ones the lead-in recalls ("rated good after previously being
-    judged ...").
+    D', False): one current verdict, with any earlier ones the lead-in recalls ("rated good after previously being
+    judged ..."). The last element is True when the names are only some members of a counted group ("ten
+    councils, A among them, were ..."): then one name is list enough.
 
     The lead-in before the colon holds the verdict; the councils named in the items are found by the caller.
     """
     lead, colon, names = sentence.partition(":")
+    examples = False
     if not colon:
-        if m := _LIST_AFTER_VERB.match(sentence):
+        if m := _MEMBERS_NAMED.match(sentence):
+            lead, names, examples = f"{m['lead_a']} {m['lead_b']}", m["names_a"] or m["names_b"], True
+        elif m := _LIST_AFTER_VERB.match(sentence):
             lead, names = m["lead"], m["names"]
         elif m := _DASHED_LIST.match(sentence):
             lead, names = f"{m['lead_a']} {m['lead_b']}", m["names"]
     if not names.strip():
         return None
-    claims = lead_in_verdicts(lead, published)
+    claims = lead_in_verdicts(lead, published, antecedent)
     if not claims:
         return None
     items = [n.strip(" .'\"") for n in _LIST_SEPARATOR.split(names.strip().rstrip("."))]
-    return claims, [n for n in items if n], names
+    return claims, [n for n in items if n], names, examples
 
 
 def table_row_claim(row: str) -> RatingClaim | None:
