@@ -45,6 +45,7 @@ def test_a_grade_published_in_january_after_an_autumn_visit_keeps_the_visit_year
     "Children's services 'require improvement', inspectors say",
     "Council's children's services judged 'inadequate'",
     "Social care for children 'requires improvement' after Ofsted visit",
+    "Local Childrens' Services 'Require Improvement'",
 ])
 def test_a_headline_verdict_opening_with_a_common_noun_goes_to_the_document_council(title):
     grade = "inadequate" if "inadequate" in title else "requires_improvement"
@@ -143,7 +144,7 @@ def test_a_grade_named_after_rating_of_or_after_an_inserted_clause(text, grade):
 
 
 @pytest.mark.parametrize("paragraphs, year", [
-    (("Ofsted says safeguarding has been 'inadequate' in several areas.",
+    (("Ofsted says safeguarding has been 'inadequate' in several local authorities.",
       "Last year three areas fell into that category for keeping children safe: Luton, Sheffield and Doncaster."),
      2020),
     (("Some councils were again judged 'inadequate'.",

@@ -104,11 +104,13 @@ _FIRST_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|coul
 # "Judgement - Grade", "Judgement: Grade" in a list item: a table row written as text
 _ITEM_SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+")
 # A verdict's stretch opening with a capitalised possessive ("Oldtown's services"): that name is its subject; not
-# a common noun capitalised by its place ("Children's services 'require improvement'", "Inspectors' verdict").
-_OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!(?:Ofsted|OFSTED|Inspectors?|Children|Young|Social"
-                          r"|Famil(?:y|ies)|Parents|Council|County|Borough|City|Authority|Government|Department"
-                          r"|Services?|Today|Yesterday|This|Last)\b)"
+# a phrase of common nouns capitalised by its place or by a headline ("Children's services 'require improvement'",
+# "Local Childrens' Services", "The Council's", "Inspectors' verdict").
+_OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFSTED\b|Inspectors?\b)"
                           r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*['’]s?)\s")
+_COMMON_NOUN_OWNER = re.compile(r"^(?:The|This|That|Its|Their|Council|County|Authority|Today|Yesterday|Last)\b"
+                                r"|\b(?:Children|Childrens|Child|Young|Social|Famil(?:y|ies)|Parents|Services?|Local"
+                                r"|Government|Department|Inspectors?)\b")
 # The document dating the council's previous inspection: "at the last inspection in 2018", "was last fully
 # inspected in 2013", "the earlier, positive inspection took place in 2013"
 _PREVIOUS_INSPECTION = re.compile(r"\b(?:last|previous|earlier|prior)\b[^.;]{0,40}?\binspect\w*\b[^.;]{0,30}?"
@@ -189,7 +191,8 @@ def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[st
     own = [i for i in before if clause_mentions[i].start >= claim.segment]
     if own:
         return _chain(clause_mentions, claim.clause, own[-1])
-    if (owner := _OTHER_OWNER.match(claim.clause, claim.segment)) and owner.start(1) < claim.start:
+    if (owner := _OTHER_OWNER.match(claim.clause, claim.segment)) and owner.start(1) < claim.start \
+            and not _COMMON_NOUN_OWNER.search(owner[1]):
         return []  # "..., while Oldtown's were rated inadequate": a name the index does not know owns the verdict
     if _ANAPHOR.search(claim.clause, claim.segment, claim.start) and focus:
         return focus

@@ -119,10 +119,7 @@ _MEMBER_OF = re.compile(r"\b(?:is|was|are|were|became|becomes)\s+(?:now\s+)?(?:o
                         r"|departments)\b(?:\s+(?:in|across)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?",
                         re.I)
 _OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in)\s+(?:[\w-]+\s+){{0,3}}?"
-                          rf"(?:{_OTHER_SUBJECT.pattern})"
-                          # "inadequate in several areas": places at large, not a council
-                          r"|\W*in\s+(?:some|several|many|most|other|a\s+(?:few|number\s+of))\s+(?:[\w-]+\s+)?"
-                          r"(?:areas|places|regions)\b", re.I)
+                          rf"(?:{_OTHER_SUBJECT.pattern})", re.I)
 # "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade.
 _COUNT = (r"(?:(?!(?:19|20)\d\d\b)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
           r"|(?:twen|thir|for|fif|six|seven|eigh"
