@@ -189,3 +189,112 @@ def test_members_named_in_a_counted_group_take_its_grade(text, expected):
 def test_a_counted_group_naming_no_member_stays_an_aggregate():
     assert ratings("Seven councils, most of them in the north, were rated inadequate.",
                    "Luton's director welcomed the figures.") == set()
+
+
+# --- ellipsis: "..., as was Y", "So were Y and Z." ----------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (("Luton was rated good, as was Sheffield.",), {(LUTON, "good"), (SHEFFIELD, "good")}),
+    (("Ofsted judged Luton inadequate.", "So were Sheffield and Doncaster."),
+     {(LUTON, "inadequate"), (SHEFFIELD, "inadequate"), (DONCASTER, "inadequate")}),
+    (("Luton's children's services were found to require improvement, as were neighbouring Sheffield's.",),
+     {(LUTON, "requires_improvement"), (SHEFFIELD, "requires_improvement")}),
+])
+def test_as_was_and_so_were_repeat_the_verdict_for_the_councils_named(paragraphs, expected):
+    assert {(c, g) for c, j, g, y, h in ratings(*paragraphs) if y == 2021 and not h} == expected
+
+
+# --- the grade's recipient named after it: "gave an inadequate rating to X" -------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Inspectors gave an inadequate rating to Luton and Sheffield.",
+     {(LUTON, "inadequate", 2021, False), (SHEFFIELD, "inadequate", 2021, False)}),
+    ("A 'requires improvement' grade went to Luton.", {(LUTON, "requires_improvement", 2021, False)}),
+    ("Ofsted awarded good ratings last year to both Luton and Sheffield.",
+     {(LUTON, "good", 2020, True), (SHEFFIELD, "good", 2020, True)}),
+])
+def test_a_grade_given_to_councils_named_after_it(text, expected):
+    got = ratings("Doncaster Council has published its annual report.", text)
+    assert {(c, g, y, h) for c, _, g, y, h in got} == expected
+
+
+def test_compared_to_a_council_is_not_giving_it_the_grade():
+    got = ratings("Doncaster Council has published its annual report.",
+                  "The council was rated good, compared to Luton's inadequate.")
+    assert (DONCASTER, "overall_effectiveness", "good", 2021, False) in got
+    assert not any(c == LUTON and g == "good" for c, _, g, _, _ in got)
+
+
+# --- "it had been good in 2017": the council referred to, its grade ending the clause or dated ----------------
+
+@pytest.mark.parametrize("paragraphs, earlier", [
+    (("Ofsted rated Luton good.", "Sheffield, inspected in May, was rated inadequate.", "It had been good in 2017."),
+     (SHEFFIELD, "good", 2017)),
+    (("Luton was rated good; two years earlier it had been inadequate.",), (LUTON, "inadequate", 2019)),
+    (("Luton Borough Council is now judged good.", "In 2016 the council was inadequate."), (LUTON, "inadequate", 2016)),
+])
+def test_it_was_and_the_council_was_with_a_grade(paragraphs, earlier):
+    got = ratings(*paragraphs)
+    assert (earlier[0], "overall_effectiveness", earlier[1], earlier[2], True) in got
+
+
+def test_it_was_good_to_see_is_no_grade():
+    got = ratings("Luton Borough Council's leader spoke to staff.", "It was good to see such commitment, she said.")
+    assert got == set()
+
+
+# --- a second grade of the same verdict with its own year ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Luton was rated inadequate in 2016 and requires improvement in 2019.",
+     {("overall_effectiveness", "inadequate", 2016), ("overall_effectiveness", "requires_improvement", 2019)}),
+    ("Inspectors judged Luton's leadership inadequate in 2015 and good in 2018.",
+     {("leadership", "inadequate", 2015), ("leadership", "good", 2018)}),
+    ("Luton, judged outstanding in 2012 and good in March 2017, was not inspected again until this year.",
+     {("overall_effectiveness", "outstanding", 2012), ("overall_effectiveness", "good", 2017)}),
+])
+def test_and_then_a_grade_in_another_year(text, expected):
+    assert {(j, g, y) for c, j, g, y, h in ratings(text) if c == LUTON and h} == expected
+
+
+# --- "and so was leadership": a judgement elided after the verdict ------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Help and protection was judged to require improvement, and so was leadership.",
+     {("help_and_protection", "requires_improvement"), ("leadership", "requires_improvement")}),
+    ("Leadership was rated good, as was adoption.", {("leadership", "good"), ("adoption", "good")}),
+    ("Children in care were found to be outstanding, and so were care leavers.",
+     {("children_in_care", "outstanding"), ("care_leavers", "outstanding")}),
+])
+def test_a_judgement_elided_after_so_was_or_as_was(text, expected):
+    got = ratings("Luton Borough Council has had its inspection report.", text)
+    assert {(j, g) for c, j, g, y, h in got if c == LUTON and y == 2021 and not h} == expected
+
+
+# --- "previously inadequate, is now outstanding": the earlier grade inserted, the new one after "now" ------------
+
+@pytest.mark.parametrize("text, judgement, old, new", [
+    ("Luton's leadership, previously inadequate, is now outstanding.", "leadership", "inadequate", "outstanding"),
+    ("Luton's children's services, formerly good, are now inadequate.", "overall_effectiveness", "good",
+     "inadequate"),
+    ("Adoption in Luton, once inadequate, has now been judged good.", "adoption", "inadequate", "good"),
+])
+def test_an_inserted_earlier_grade_and_the_grade_now(text, judgement, old, new):
+    got = ratings(text)
+    assert (LUTON, judgement, new, 2021, False) in got
+    assert any(c == LUTON and j == judgement and g == old and h for c, j, g, _, h in got)
+    assert not any(c == LUTON and j == judgement and g == new and h for c, j, g, _, h in got)
+
+
+# --- what is not a grade referred to ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Luton Borough Council was rated inadequate.", "A children's home in the town kept its outstanding rating."),
+    ("Luton avoided an inadequate rating.", "The council received the same grade as Sheffield."),
+    ("Luton Borough Council was rated good.", "The council hopes to keep that rating at its next inspection."),
+    ("Luton Borough Council was rated good.", "Nationally, 40 councils received the same grade."),
+])
+def test_no_grade_taken_from_a_hope_a_comparison_or_another_provider(paragraphs):
+    got = ratings(*paragraphs)
+    first = "inadequate" if "rated inadequate" in paragraphs[0] else "good" if "rated good" in paragraphs[0] else None
+    assert got == ({(LUTON, "overall_effectiveness", first, 2021, False)} if first else set())

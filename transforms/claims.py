@@ -118,6 +118,11 @@ _PREVIOUS_INSPECTION = re.compile(r"\b(?:last|previous|earlier|prior)\b[^.;]{0,4
 _LOCATED_IN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", re.I)
 _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*)+$", re.I)
 _QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
+# "..., as was Sheffield", "So were Luton and Sheffield": the verdict just given, again, for the councils named next
+_ELLIPSIS = re.compile(r"\b(?:as|so)\s+(?:was|were|did)\s+(?:(?:neighbouring|nearby)\s+)?$", re.I)
+# "... rating to Luton", "... to both Luton and Sheffield": the recipient of a grade given
+_TO_RECIPIENT = re.compile(r"\bto\s+(?:both\s+)?(?:the\s+)?$", re.I)
+_GIVEN = re.compile(r"\b(?:gave|give[ns]?|giving|awarded|awarding|awards?|handed|handing|went|goes|go)\b", re.I)
 _ANY_VERDICT_AFTER = re.compile(rf"\b(?:rated|judged|graded|found|{GRADE_PHRASE})\b", re.I)
 
 
@@ -185,12 +190,28 @@ def _subject(sentence: str, mentions: list[Mention]) -> list[str]:
     return _chain(mentions, sentence, last)
 
 
+def _recipients(claim: RatingClaim, clause_mentions: list[Mention]) -> list[str]:
+    """The councils a grade was given to, named after it ("gave an inadequate rating to X and Y", "good ratings
+    went to X"): the first council after the grade, when "to" introduces it, and those joined to it."""
+    later = [i for i, m in enumerate(clause_mentions) if m.start > claim.start]
+    if not later or not _TO_RECIPIENT.search(claim.clause, claim.start, clause_mentions[later[0]].start) or \
+            not _GIVEN.search(claim.clause, claim.segment, clause_mentions[later[0]].start):
+        return []
+    last = later[0]
+    while last + 1 < len(clause_mentions) and _JOINED.match(
+            claim.clause[clause_mentions[last].end:clause_mentions[last + 1].start]):
+        last += 1
+    return _chain(clause_mentions, claim.clause, last)
+
+
 def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[str]) -> list[str]:
     """The councils a verdict belongs to (see the module docstring)."""
     before = [i for i, m in enumerate(clause_mentions) if m.start < claim.start]
     own = [i for i in before if clause_mentions[i].start >= claim.segment]
     if own:
         return _chain(clause_mentions, claim.clause, own[-1])
+    if recipients := _recipients(claim, clause_mentions):
+        return recipients
     if (owner := _OTHER_OWNER.match(claim.clause, claim.segment)) and owner.start(1) < claim.start \
             and not _COMMON_NOUN_OWNER.search(owner[1]):
         return []  # "..., while Oldtown's were rated inadequate": a name the index does not know owns the verdict
@@ -214,6 +235,7 @@ class _Reader:
         self.previous_inspection: dict[str, int] = {}  # council -> the year the text gives its last inspection
         self.last_grade: str | None = None  # the grade named last: what "the same rating", "that category" mean
         self.past_year: int | None = None  # the year of the last earlier grade the text dated
+        self.last_verdicts: list[Claim] = []  # the claims of the last sentence that gave any: "So was Y."
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -224,6 +246,7 @@ class _Reader:
     def sentence(self, text: str, mentions: list[Mention]) -> None:
         read_from = len(self.claims)
         self.verdicts(text, mentions)
+        self.elliptical(text, mentions, read_from)
         if len(self.claims) > read_from and (pairs := _distributed(text, mentions)):
             self.claims[read_from:] = _each_with_its_year(self.claims[read_from:], pairs)
             self.focus = list(dict.fromkeys(code for code, _ in pairs))
@@ -234,9 +257,30 @@ class _Reader:
         for claim in self.claims[read_from:]:
             if claim.year and self.published and claim.year < self.published.year and claim.status != "hypothetical":
                 self.past_year = claim.year
-        named = [c.grade_words for c in self.claims[read_from:]] or _QUOTED_GRADE.findall(text)
-        if named:
-            self.last_grade = named[-1]
+        if self.claims[read_from:]:
+            self.last_verdicts = self.claims[read_from:]
+        given = [c.grade_words for c in self.claims[read_from:] if c.status != "hypothetical"]
+        if given or self.claims[read_from:]:  # a grade only hoped for or avoided is no antecedent
+            self.last_grade = given[-1] if given else None
+        elif quoted := _QUOTED_GRADE.findall(text):
+            self.last_grade = quoted[-1]
+
+    def elliptical(self, text: str, mentions: list[Mention], read_from: int) -> None:
+        """"X was rated good, as was Y", "... So were Y and Z.": the councils after "as/so was" take the verdicts
+        given before them in the sentence, else those of the last sentence that gave any."""
+        for i, m in enumerate(mentions):
+            if not _ELLIPSIS.search(text[max(0, m.start - 40):m.start]):
+                continue
+            last = i
+            while last + 1 < len(mentions) and _JOINED.match(text[mentions[last].end:mentions[last + 1].start]):
+                last += 1
+            codes = _chain(mentions, text, last)
+            given = [c for c in self.claims[read_from:]
+                     if c.status != "hypothetical" and not set(c.councils) & set(codes)]
+            for claim in given or [c for c in self.last_verdicts if c.status != "hypothetical"]:
+                self.claims.append(replace(claim, councils=tuple(codes), evidence=text))
+            self.focus = codes
+            return
 
     def verdicts(self, text: str, mentions: list[Mention]) -> None:
         if shared := self.shared_list(text, mentions):

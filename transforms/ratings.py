@@ -51,7 +51,7 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+
                   r"|\s+(?-i:[A-Z]))"
                   r"|(?:downgraded|upgraded|moved|improved|slipped|fallen|fell|dropped|risen|rose)\s+to)")
 _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
-_KEEP_OR_GIVE = (r"(?:given|gave|gives|giving|received|receives?|receiving|got|gets|awarded|retained|retains?"
+_KEEP_OR_GIVE = (r"(?:given|gave|gives|giving|received|receives?|receiving|got|gets|awarded|awarding|retained|retains?"
                  r"|retaining|kept|keeps?|keeping|maintained|maintains?|held\s+on\s+to|holds?\s+on\s+to|earned"
                  r"|achieved)")
 _GAP_WORD = rf"(?!as\b|requir\w*\b|{GRADE_PHRASE})[\w'’-]+,?"  # words between a verb and its grade: no other grade
@@ -63,18 +63,24 @@ _SLOT = re.compile(
     rf"|(?<=\band\s)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?(?:{_JUDGEMENT_ALTERNATIVES})\s+{Q}"
     rf"(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$))"
+    # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
+    rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b)"
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
     rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b{_DETERMINER}\s+(?:overall\s+)?{Q}"
     rf"(?P<g2>requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good){QE})"
     rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict)\b"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
     rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_JUDGEMENT_ALTERNATIVES})))"
+    # "awarded good ratings to ...", "gave 'inadequate' grades"
+    rf"|\b{_KEEP_OR_GIVE}\s+{Q}(?P<g18>{GRADE_PHRASE}){QE}\s+(?:overall\s+)?(?:grades|ratings|judgements|verdicts)\b"
+    # "Its leadership, previously inadequate, is now ...": an earlier grade in an inserted clause
+    rf"|\b(?:previously|formerly|once)\s+{Q}(?P<g19>{GRADE_PHRASE}){QE}(?=\s*[,)–—-])"
     # "a rating of good", "its grade of 'outstanding'"
     rf"|\b(?:grade|rating|judgement|judgment)\s+of\s+{Q}(?P<g16>{GRADE_PHRASE}){QE}"
     # a grade referred to, not named: "kept its rating", "given the same grade", "the same rating it had in
     # 2017", "fell into that category" (the grade named last: see `rating_claims`)
     rf"|\b{_KEEP_OR_GIVE}\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
-    rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b(?!\s+(?:of|for)\b)"
+    rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b(?!\s+(?:of|for|as)\b)"
     rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:it|they"
     rf"|the\s+council|the\s+authority)\s+(?:had\s+)?(?:received|had|got|was\s+given|were\s+given|held|achieved"
     rf"|earned)\b"
@@ -101,6 +107,15 @@ _TRANSITION = re.compile(
 _ASPIRATION = re.compile(r"(?<!judged\s)(?<!deemed\s)(?<!rated\s)(?<!found\s)(?<!graded\s)(?<!assessed\s)"
                          r"\bto\s+(?:get|reach|receive|achieve|be|become|gain|secure|move\s+to)\s+(?:an?\s+|the\s+)?$",
                          re.I)
+# "it had been good in 2017", "the council was inadequate.": the council itself, its grade ending the clause or
+# dated (not "it was good to see")
+_COUNCIL_PRONOUN = re.compile(r"\b(?:it|the\s+(?:council|authority))\s+(?:(?:had|has|have)\s+)?"
+                              r"(?:(?:previously|once|also|then|still|already)\s+)?$", re.I)
+_VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in|at|during|when|until|before|after|overall|then|again|previously"
+                          r"|two|three|four|five|six|a\s+year|\d+\s+years)\b)", re.I)
+# "is now outstanding", "has now been judged good": the verdict is news, whatever history came before it
+_NOW = re.compile(r"\bnow\s+(?:been\s+)?(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
+                  r"(?:(?:is|are|was|were|been)\s+)?[‘'\"“]?$", re.I)
 _INSERTED = re.compile(r",[^,]+,\s*$")  # "Its services, rated inadequate in 2018, are now good"
 _SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority)\W*(?:\w+\W+){0,3}$", re.I)
 # A grade given to someone else: a school, a children's home, councils in general, a share of them.
@@ -158,7 +173,7 @@ _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
 _FOR_OR_AS_WERE = re.compile(
-    rf"(?:\s*,?\s*(?:and\s+|both\s+)?(?:as\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
+    rf"(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+{Q}{GRADE_PHRASE}|$)", re.I)
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+)?(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
                         r"(?:19|20)\d{2}\b)+", re.I)
@@ -382,7 +397,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     scanned, slot.end()):
                 continue  # the verdict of a school, a home, councils at large: before it, or "for/of" right after
             hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end(), group in ("g1", "g5"))
-            if group == "g6" and not verdicts:  # a bare "X good" only continues a verdict already given
+            if group in ("g6", "g17") and not verdicts:  # a bare "X good" only continues a verdict already given
                 continue
             if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())):
                 continue  # an unquoted "good for ..." only continues a verdict already given
@@ -399,20 +414,24 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
             if following:  # "judged inadequate for help and protection and for leadership", "good, as were X"
                 owned += [name for pos, _, name in judgements if following.start() <= pos < following.end()]
+            if group == "g17" and not owned:
+                owned = list(verdicts[-1][2])  # "judged inadequate for leadership in 2016 and good in 2019"
             if not owned and named_in_inspection and _BOTH.search(scanned, previous_end, slot.start(group)):
                 owned = [name for _, _, name in named_in_inspection]  # "judged both services adequate"
             stated = bool(owned)
             if not owned:
-                if slot.group("g4") and not _SERVICES_SUBJECT.search(_INSERTED.sub("", before)):
+                if slot.group("g4") and not _SERVICES_SUBJECT.search(_INSERTED.sub("", before)) and not (
+                        _COUNCIL_PRONOUN.search(before) and _VERDICT_END.match(scanned, slot.end())):
                     continue
                 owned = ["overall_effectiveness"]
             since = previous_end  # text before this verdict that no earlier verdict owns
             own_text = _SINCE_LAST.sub(" ", scanned[since:slot.end()])  # "improved since the last inspection"
             after_history = _HISTORY_AFTER.match(scanned, slot.end())
-            historical = bool(_HISTORY_CUE.search(own_text) or after_history
-                              or _WHEN_EARLIER.search(scanned, 0, slot.start()))
+            historical = group == "g19" or (not _NOW.search(scanned, since, slot.start(group)) and bool(
+                _HISTORY_CUE.search(own_text) or after_history or _WHEN_EARLIER.search(scanned, 0, slot.start())))
             until = slots[n + 1].start() if n + 1 < len(slots) else None  # a year after the next verdict is its own
-            year, previous_end, anchor = _year_near(scanned, slot.start(group), slot.end(), since, published, until)
+            year, ends, anchor = _year_near(scanned, slot.start(group), slot.end(), since, published, until)
+            previous_end = since if group == "g19" else ends  # an inserted earlier grade leaves the subject to the next
             if historical and year is None and (m := _YEAR.search(scanned, since)):
                 year, anchor = int(next(g for g in m.groups() if g)), "stated"
             if anchor == "relative" and published is not None and year is not None and year < published.year:
