@@ -298,3 +298,94 @@ def test_no_grade_taken_from_a_hope_a_comparison_or_another_provider(paragraphs)
     got = ratings(*paragraphs)
     first = "inadequate" if "rated inadequate" in paragraphs[0] else "good" if "rated good" in paragraphs[0] else None
     assert got == ({(LUTON, "overall_effectiveness", first, 2021, False)} if first else set())
+
+
+# --- a year after the grade that dates something else: a comparison, the start of a run -------------------------
+
+@pytest.mark.parametrize("text, earlier", [
+    ("Luton has been rated good for the first time since 2012, when it was judged outstanding.",
+     (LUTON, "outstanding", 2012)),
+    ("Luton Borough Council has been rated good, two grades higher than at its last inspection in 2018.", None),
+    ("Luton was judged good overall, compared with inadequate in 2017.", (LUTON, "inadequate", 2017)),
+])
+def test_a_year_after_the_grade_that_dates_another_event_is_not_its_year(text, earlier):
+    got = ratings(text)
+    assert (LUTON, "overall_effectiveness", "good", 2021, False) in got
+    assert not any(g == "good" and y != 2021 for _, _, g, y, _ in got)
+    if earlier:
+        assert (earlier[0], "overall_effectiveness", earlier[1], earlier[2], True) in got
+
+
+# --- sub-judgements in running prose: a series sharing one verb, ratings "for" a judgement ------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The inspectorate graded leadership outstanding; the experiences of children in care good; and help and "
+     "protection requires improvement.",
+     {("leadership", "outstanding"), ("children_in_care", "good"), ("help_and_protection", "requires_improvement")}),
+    ("Luton was given a good rating for its care of looked-after children and an outstanding rating for its "
+     "leadership.", {("children_in_care", "good"), ("leadership", "outstanding")}),
+    ("Luton has been rated requires improvement overall, with good judgements for leadership and for care leavers.",
+     {("overall_effectiveness", "requires_improvement"), ("leadership", "good"), ("care_leavers", "good")}),
+])
+def test_sub_judgements_sharing_a_verb_or_named_by_for(text, expected):
+    got = ratings("Luton Borough Council's inspection report is out.", text)
+    assert {(j, g) for c, j, g, y, h in got if c == LUTON and y == 2021 and not h} == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (("Luton Borough Council was rated good in every area.", "So was Sheffield, last year."),
+     (SHEFFIELD, "good", 2020, True)),
+    (("Luton Borough Council was rated good.", "The same rating was given to Sheffield in 2019."),
+     (SHEFFIELD, "good", 2019, True)),
+    (("Luton was judged inadequate, as was Sheffield two years ago.",), (SHEFFIELD, "inadequate", 2019, True)),
+])
+def test_a_repeated_verdict_keeps_its_own_time(paragraphs, expected):
+    got = ratings(*paragraphs)
+    assert (expected[0], "overall_effectiveness", *expected[1:]) in got
+    assert not any(c == SHEFFIELD and y == 2021 for c, _, _, y, _ in got)
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Luton was rated inadequate.", "Schools in Sheffield, meanwhile, were rated good, as was Doncaster's college."),
+    ("Luton Borough Council was rated inadequate.", "The council had been good at recruiting foster carers, it said."),
+    ("Luton Borough Council was rated inadequate.", "It was outstanding that no child came to harm, a member said."),
+    ("Luton Borough Council was rated inadequate.", "Sheffield's director said the news was welcome, as was the help."),
+])
+def test_what_is_not_a_repeated_verdict_or_a_grade(paragraphs):
+    assert ratings(*paragraphs) == {(LUTON, "overall_effectiveness", "inadequate", 2021, False)}
+
+
+# --- headlines: present tense, verbs with an object, no verb at all -----------------------------------------------
+
+@pytest.mark.parametrize("title, grade", [
+    ("Inspectors downgrade Luton to inadequate", "inadequate"),
+    ("Ofsted upgrades Luton's children's services to good", "good"),
+    ("Luton's social care moves up two grades to good", "good"),
+    ("Ofsted: Luton children's services 'inadequate'", "inadequate"),
+    ("Luton council 'requires improvement', says watchdog", "requires_improvement"),
+    ("Luton retains 'good' Ofsted rating", "good"),
+    ("Luton council celebrates outstanding Ofsted verdict", "outstanding"),
+])
+def test_headline_verdicts(title, grade):
+    got = ratings("The council's director said staff had worked hard.", title=title)
+    assert got == {(LUTON, "overall_effectiveness", grade, 2021, False)}
+
+
+@pytest.mark.parametrize("title, old, new", [
+    ("Luton climbs out of inadequate with good rating", "inadequate", "good"),
+    ("Luton sheds 'inadequate' label", "inadequate", None),
+    ("Luton loses its 'outstanding' rating", "outstanding", None),
+])
+def test_headline_grades_left_behind(title, old, new):
+    got = ratings("Luton Borough Council's director said staff had worked hard.", title=title)
+    assert (LUTON, "overall_effectiveness", old, None, True) in got
+    assert {g for _, _, g, _, h in got if not h} == ({new} if new else set())
+
+
+@pytest.mark.parametrize("title", [
+    "Cost-cutting behind slide in once-'good' children's services",
+    "What outsourcing 'failing' council services has taught us",
+    "Can Luton get to 'good' by next year?",
+])
+def test_headlines_that_report_no_verdict(title):
+    assert ratings("Luton Borough Council's director said staff had worked hard.", title=title) == set()

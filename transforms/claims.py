@@ -18,10 +18,13 @@ A claim comes from one unit of text (a sentence, a table row, a list item under 
 - the evidence: the sentence it was read from.
 
 Attribution follows the sentence and the discourse, not the nearest name: the councils named as the
-subject of the verdict's own stretch of the clause; else, when that stretch refers back ("it", "its
-services", "the council", "the authority"), the council the discourse is about (the subject of the last
-sentence that named one, at first the document's own council); else the council named earlier in the
-clause; else the discourse's council.
+subject of the verdict's own stretch of the clause; else the councils a grade was given to, named after it
+("gave an inadequate rating to X and Y"); else, when that stretch refers back ("it", "its services", "the
+council", "the authority"), the council the discourse is about (the subject of the last sentence that named
+one, at first the document's own council); else the council named earlier in the clause; else the
+discourse's council. A verdict repeated by ellipsis ("..., as was Y", "So were Y and Z.") goes to the
+councils named after "as/so was". A headline with no verb ("Ofsted: X children's services 'inadequate'")
+reports its quoted grade.
 
 Council mentions are found once per document (:class:`Mentions`) and reused for every unit.
 """
@@ -38,10 +41,13 @@ from transforms.grades import GRADE_PHRASE, normalise_grade
 from transforms.ratings import (
     RatingClaim,
     background,
+    headline_claims,
     lead_in_verdicts,
+    other_subject,
     rating_claims,
     shared_grade_list,
     table_row_claim,
+    time_stated,
 )
 from transforms.text import sentences
 
@@ -117,6 +123,7 @@ _PREVIOUS_INSPECTION = re.compile(r"\b(?:last|previous|earlier|prior)\b[^.;]{0,4
                                   r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
 _LOCATED_IN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", re.I)
 _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*)+$", re.I)
+_GRADE = re.compile(GRADE_PHRASE, re.I)
 _QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
 # "..., as was Sheffield", "So were Luton and Sheffield": the verdict just given, again, for the councils named next
 _ELLIPSIS = re.compile(r"\b(?:as|so)\s+(?:was|were|did)\s+(?:(?:neighbouring|nearby)\s+)?$", re.I)
@@ -274,13 +281,29 @@ class _Reader:
             last = i
             while last + 1 < len(mentions) and _JOINED.match(text[mentions[last].end:mentions[last + 1].start]):
                 last += 1
+            if other_subject(text[mentions[last].end:mentions[last].end + 25]):
+                return  # "..., as was Oldtown's college"
             codes = _chain(mentions, text, last)
             given = [c for c in self.claims[read_from:]
                      if c.status != "hypothetical" and not set(c.councils) & set(codes)]
+            if not given and _GRADE.search(text):
+                return  # the sentence's own grade went to someone else (a school): nothing to repeat
+            when = time_stated(text[mentions[last].end:], self.published)  # "So was Y, two years ago."
             for claim in given or [c for c in self.last_verdicts if c.status != "hypothetical"]:
-                self.claims.append(replace(claim, councils=tuple(codes), evidence=text))
+                again = replace(claim, councils=tuple(codes), evidence=text)
+                if when is not None:
+                    again = replace(again, year=when[0], anchor=when[1])
+                self.claims.append(again)
             self.focus = codes
             return
+
+    def headline(self, title: str, mentions: list[Mention]) -> None:
+        read_from = len(self.claims)
+        self.sentence(title, mentions)
+        if len(self.claims) == read_from:  # a headline with no verb: "Ofsted: Oldtown services 'inadequate'"
+            codes = list(dict.fromkeys(m.council_code for m in mentions)) or self.focus
+            for claim in headline_claims(title, self.published):
+                self.add(claim, codes if len(codes) == 1 else [], title)
 
     def verdicts(self, text: str, mentions: list[Mention]) -> None:
         if shared := self.shared_list(text, mentions):
@@ -417,7 +440,7 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
         i += 1
     if title:
         reader.focus = [main] if main else []
-        reader.sentence(title, title_mentions)
+        reader.headline(title, title_mentions)
     return [_dated_by_previous_inspection(c, reader.previous_inspection) for c in reader.claims]
 
 

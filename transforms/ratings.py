@@ -49,7 +49,10 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+
                   rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
-                  r"|(?:downgraded|upgraded|moved|improved|slipped|fallen|fell|dropped|risen|rose)\s+to)")
+                  # "downgraded to", "upgrades Oldtown to", "moves up two grades to" (headlines: the present)
+                  r"|(?:downgrade[sd]?|upgrade[sd]?|moved|moves|improved|improves|slipped|slips|fallen|falls|fell"
+                  r"|dropped|drops|risen|rises|rose|climbed|climbs|jumped|jumps)(?:\s+(?!from\b|to\b)[\w'’-]+){0,5}?"
+                  r"\s+to)")
 _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
 _KEEP_OR_GIVE = (r"(?:given|gave|gives|giving|received|receives?|receiving|got|gets|awarded|awarding|retained|retains?"
                  r"|retaining|kept|keeps?|keeping|maintained|maintains?|held\s+on\s+to|holds?\s+on\s+to|earned"
@@ -60,7 +63,7 @@ _SLOT = re.compile(
     rf"{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{1,16}}?(?:to\s+be|as)\s+{Q}(?P<g5>{GRADE_PHRASE}){QE}"
     rf"|{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{0,16}}?(?:as\s+)?(?:being\s+)?{Q}(?P<g1>{GRADE_PHRASE}){QE}"
     # "..., and the experiences and progress of children in care outstanding" (the verb stated once before)
-    rf"|(?<=\band\s)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?(?:{_JUDGEMENT_ALTERNATIVES})\s+{Q}"
+    rf"|(?:(?<=\band\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?(?:{_JUDGEMENT_ALTERNATIVES})\s+{Q}"
     rf"(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$))"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
@@ -72,18 +75,23 @@ _SLOT = re.compile(
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
     rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_JUDGEMENT_ALTERNATIVES})))"
     # "awarded good ratings to ...", "gave 'inadequate' grades"
-    rf"|\b{_KEEP_OR_GIVE}\s+{Q}(?P<g18>{GRADE_PHRASE}){QE}\s+(?:overall\s+)?(?:grades|ratings|judgements|verdicts)\b"
+    rf"|\b(?:{_KEEP_OR_GIVE}|with)\s+{Q}(?P<g18>{GRADE_PHRASE}){QE}\s+(?:overall\s+|Ofsted\s+)?"
+    rf"(?:grades?|ratings?|judgements|judgments|verdicts?)\b"
+    # "celebrates outstanding Ofsted verdict", "a 'good' Ofsted rating"
+    rf"|{Q}(?P<g22>{GRADE_PHRASE}){QE}\s+Ofsted\s+(?:grade|rating|judgement|judgment|verdict)\b"
     # "Its leadership, previously inadequate, is now ...": an earlier grade in an inserted clause
     rf"|\b(?:previously|formerly|once)\s+{Q}(?P<g19>{GRADE_PHRASE}){QE}(?=\s*[,)–—-])"
+    # "good, compared with inadequate in 2017": the earlier grade the new one is measured against
+    rf"|\b(?:compared\s+(?:with|to)|as\s+against)\s+(?:an?\s+|the\s+|its\s+)?{Q}(?P<g20>{GRADE_PHRASE}){QE}"
     # "a rating of good", "its grade of 'outstanding'"
     rf"|\b(?:grade|rating|judgement|judgment)\s+of\s+{Q}(?P<g16>{GRADE_PHRASE}){QE}"
     # a grade referred to, not named: "kept its rating", "given the same grade", "the same rating it had in
     # 2017", "fell into that category" (the grade named last: see `rating_claims`)
     rf"|\b{_KEEP_OR_GIVE}\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
     rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b(?!\s+(?:of|for|as)\b)"
-    rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:it|they"
+    rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:(?:it|they"
     rf"|the\s+council|the\s+authority)\s+(?:had\s+)?(?:received|had|got|was\s+given|were\s+given|held|achieved"
-    rf"|earned)\b"
+    rf"|earned)|(?:was|were|had\s+been|has\s+been)\s+(?:given|awarded|handed))\b"
     rf"|\b(?:fell|falls?|falling|fallen|placed|put|rated|classed)\s+(?:in|into)\s+(?:that|this|the\s+same)\s+"
     rf"(?P<g14>category|bracket|group)\b"
     rf"|{Q}(?P<g3>requires?\s+improvement(?:\s+to\s+be\s+good)?){QE}"
@@ -98,6 +106,8 @@ _SLOT = re.compile(
     rf"(?=[\s.,;:]|$)",
     re.I,
 )
+# "a good rating for ...", "the top grade for ...": the judgements named after the rating are its own
+_RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
 _ANAPHORIC = ("g12", "g13", "g14")
 _TRANSITION = re.compile(
@@ -111,11 +121,15 @@ _ASPIRATION = re.compile(r"(?<!judged\s)(?<!deemed\s)(?<!rated\s)(?<!found\s)(?<
 # dated (not "it was good to see")
 _COUNCIL_PRONOUN = re.compile(r"\b(?:it|the\s+(?:council|authority))\s+(?:(?:had|has|have)\s+)?"
                               r"(?:(?:previously|once|also|then|still|already)\s+)?$", re.I)
-_VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in|at|during|when|until|before|after|overall|then|again|previously"
-                          r"|two|three|four|five|six|a\s+year|\d+\s+years)\b)", re.I)
+_VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|the\s+(?:last|previous|latest))"
+                          r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:inspection|visit)|during|when|until|before"
+                          r"|after|overall|then|again|previously|two|three|four|five|six|a\s+year|\d+\s+years)\b)",
+                          re.I)
 # "is now outstanding", "has now been judged good": the verdict is news, whatever history came before it
 _NOW = re.compile(r"\bnow\s+(?:been\s+)?(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
                   r"(?:(?:is|are|was|were|been)\s+)?[‘'\"“]?$", re.I)
+# "good at recruiting", "good to see", "good news": the adjective, not a grade
+_SKILL = re.compile(r"\s+(?:(?:at|in|for)\s+\w+ing|to|that|news)\b", re.I)
 _INSERTED = re.compile(r",[^,]+,\s*$")  # "Its services, rated inadequate in 2018, are now good"
 _SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority)\W*(?:\w+\W+){0,3}$", re.I)
 # A grade given to someone else: a school, a children's home, councils in general, a share of them.
@@ -174,7 +188,7 @@ _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
 _FOR_OR_AS_WERE = re.compile(
     rf"(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
-    rf"(?=[,;.]|\s+and\s+{Q}{GRADE_PHRASE}|$)", re.I)
+    rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+)?(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
                         r"(?:19|20)\d{2}\b)+", re.I)
 # Clauses: a dash opens one, unless what follows only dates the verdict ("- in 2012, 2013 and 2015")
@@ -187,6 +201,9 @@ _YEAR = re.compile(rf"\b(?:in|since|from|during|of)\s+(?:(?:early|late|mid)[\s-]
 # "Inspections in March 2013 and June 2016 had found ...": the year of the inspection the verdict's stretch names
 _INSPECTED_IN = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,2}}?(?:in|of|during)\s+(?:{_MONTH}\s+)?((?:19|20)\d{{2}})\b",
                            re.I)
+# After a grade, a time that dates something else: a comparison, the start of a run ("for the first time since 2012")
+_ANOTHER_TIME = re.compile(r"\b(?:than|compared|unlike|(?:up|down)\s+from|since\s+(?:its|the|their)"
+                           r"|(?:first|highest|best|lowest|worst)\s+(?:[\w-]+\s+){0,3}?since)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 _LEADING_YEAR = re.compile(r"^\W*(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}(?:inspection|assessment|review|report)\b",
@@ -218,8 +235,10 @@ _HYPOTHETICAL = re.compile(
 _HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|their)\s+next\b", re.I)
 # "moved out of inadequate", "no longer rated inadequate", "shed its 'inadequate' label": the old grade only.
 _LEFT_GRADE = re.compile(
-    rf"\b(?:(?:moved|come|came|climbed|lifted|emerged|taken|brought)\s+(?:\w+\s+)?(?:out\s+of|from)"
-    rf"|no\s+longer(?:\s+(?:rated|judged|graded|deemed|considered))?|shed|lost|losing|removed|dropped|left\s+behind"
+    rf"\b(?:(?:moved|moves|come|comes|came|climbed|climbs|lifted|lifts|emerged|emerges|taken|takes|brought|brings)"
+    rf"\s+(?:\w+\s+)?(?:out\s+of|from)"
+    rf"|no\s+longer(?:\s+(?:rated|judged|graded|deemed|considered))?|shed|sheds|lost|loses|losing|removed|removes"
+    rf"|dropped|drops|left\s+behind|leaves\s+behind"
     rf"|replac(?:es|ed|ing))"
     rf"\s+(?:(?:its|the|their|an?|a\s+council['’]s|[A-Z][\w-]+['’]s)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}", re.I)
 
@@ -297,17 +316,45 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     2015"), just before it but after any earlier verdict ("In 2015 it was ..."), leading the clause ("In 2012, an
     inspection ... judged"), or naming the inspection ("its 2006 annual performance assessment"); else a time
     relative to the document's date ("last year", "six years ago") in the verdict's own stretch of text."""
-    if m := _YEAR.search(clause, end, min(end + 60, until or len(clause))):
+    after = min(end + 60, until or len(clause))
+    if other := _ANOTHER_TIME.search(clause, end, after):  # "good, higher than at its last inspection in 2018"
+        after = other.start()
+    if m := _YEAR.search(clause, end, after):
         return int(next(g for g in m.groups() if g)), m.end(), "stated"
     m = (_YEAR.search(clause, max(since, start - 40), start) or (_LEADING_YEAR.match(clause) if since == 0 else None)
          or _YEAR_OF_INSPECTION.search(clause, since) or _INSPECTED_IN.search(clause, since, start))
     if m:
         return int(next(g for g in m.groups() if g)), end, "stated"
-    rel = (_RELATIVE_YEAR.search(clause, end, min(end + 60, until or len(clause)))
+    rel = (_RELATIVE_YEAR.search(clause, end, after)
            or _RELATIVE_YEAR.search(clause, since, start) or _YEARS_AFTER.search(clause, since, start))
     if rel and (year := _relative_year(rel, published)) is not None:
         return year, max(end, rel.end()) if rel.start() >= end else end, "relative"
     return None, end, "publication"
+
+
+# "Oldtown children's services 'inadequate'", "Oldtown council 'requires improvement', says Ofsted"
+_HEADLINE_GRADE = re.compile(rf"\b(?:services|department|council|care|authority)\s*[‘'\"“](?P<grade>{GRADE_PHRASE})"
+                             rf"[’'\"”]"
+                             r"(?=\s*(?:$|[,:;–—-]|(?:says?|finds?|after|as|again|once\s+more|overall)\b))", re.I)
+
+
+def headline_claims(title: str, published: date | None = None) -> list[RatingClaim]:
+    """A headline's verdicts; one with no verb ("Ofsted: Oldtown children's services 'inadequate'") gives its
+    quoted grade as the verdict the article reports."""
+    claims = rating_claims(title, published)
+    if claims or _AGGREGATE.search(title) or other_subject(title):
+        return claims
+    quoted = _HEADLINE_GRADE.search(title)
+    if quoted is None or _hypothetical(title, 0, quoted.start(), quoted.end()):
+        return []
+    return [RatingClaim("overall_effectiveness", normalise_grade(quoted["grade"]), quoted["grade"], None, "current",
+                        title, quoted.start("grade"), judgement_stated=False)]
+
+
+def time_stated(text: str, published: date | None) -> tuple[int, str] | None:
+    """(year, anchor) of a time a stretch of text opens with ("in 2019", "last year", "two years ago"), if any."""
+    year, _, anchor = _year_near(text, 0, 0, published=published)
+    return (year, anchor) if year is not None else None
 
 
 def _listed_years(clause: str, since: int, end: int, year: int | None) -> list[int | None]:
@@ -397,7 +444,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     scanned, slot.end()):
                 continue  # the verdict of a school, a home, councils at large: before it, or "for/of" right after
             hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end(), group in ("g1", "g5"))
-            if group in ("g6", "g17") and not verdicts:  # a bare "X good" only continues a verdict already given
+            # a bare "X good" only continues a verdict already given (in this clause; "X good" also in an earlier one)
+            if group in ("g6", "g17", "g20") and not verdicts and not (group == "g6" and claims):
                 continue
             if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())):
                 continue  # an unquoted "good for ..." only continues a verdict already given
@@ -413,21 +461,24 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end() + 40][:1]
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
             if following:  # "judged inadequate for help and protection and for leadership", "good, as were X"
-                owned += [name for pos, _, name in judgements if following.start() <= pos < following.end()]
-            if group == "g17" and not owned:
+                named_after = [name for pos, _, name in judgements if following.start() <= pos < following.end()]
+                # "a good rating for A and an outstanding rating for B": a rating's "for" names its judgement
+                owned = named_after if named_after and group in _RATING_FOR else owned + named_after
+            if group in ("g17", "g20") and not owned and verdicts:
                 owned = list(verdicts[-1][2])  # "judged inadequate for leadership in 2016 and good in 2019"
             if not owned and named_in_inspection and _BOTH.search(scanned, previous_end, slot.start(group)):
                 owned = [name for _, _, name in named_in_inspection]  # "judged both services adequate"
             stated = bool(owned)
             if not owned:
-                if slot.group("g4") and not _SERVICES_SUBJECT.search(_INSERTED.sub("", before)) and not (
-                        _COUNCIL_PRONOUN.search(before) and _VERDICT_END.match(scanned, slot.end())):
+                if slot.group("g4") and (_SKILL.match(scanned, slot.end()) or not (
+                        _SERVICES_SUBJECT.search(_INSERTED.sub("", before))
+                        or (_COUNCIL_PRONOUN.search(before) and _VERDICT_END.match(scanned, slot.end())))):
                     continue
                 owned = ["overall_effectiveness"]
             since = previous_end  # text before this verdict that no earlier verdict owns
             own_text = _SINCE_LAST.sub(" ", scanned[since:slot.end()])  # "improved since the last inspection"
             after_history = _HISTORY_AFTER.match(scanned, slot.end())
-            historical = group == "g19" or (not _NOW.search(scanned, since, slot.start(group)) and bool(
+            historical = group in ("g19", "g20") or (not _NOW.search(scanned, since, slot.start(group)) and bool(
                 _HISTORY_CUE.search(own_text) or after_history or _WHEN_EARLIER.search(scanned, 0, slot.start())))
             until = slots[n + 1].start() if n + 1 < len(slots) else None  # a year after the next verdict is its own
             year, ends, anchor = _year_near(scanned, slot.start(group), slot.end(), since, published, until)
