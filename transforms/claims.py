@@ -38,6 +38,7 @@ from datetime import date
 from csi.records import Block
 from transforms.councils import CouncilIndex, Mention
 from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.pre2009 import Pre2009
 from transforms.ratings import (
     RatingClaim,
     background,
@@ -184,6 +185,15 @@ def _chain(mentions: list[Mention], text: str, last: int) -> list[str]:
     return list(dict.fromkeys(m.council_code for m in reversed(chain)))
 
 
+def _joined_from(mentions: list[Mention], text: str) -> list[str]:
+    """The councils joined to the first of `mentions` and after it ("to both Haringey and Kirklees")."""
+    last = 0
+    while last + 1 < len(mentions) and _JOINED.match(re.sub(r"\bthe\b", " ", text[mentions[last].end:
+                                                                               mentions[last + 1].start])):
+        last += 1
+    return list(dict.fromkeys(m.council_code for m in mentions[:last + 1]))
+
+
 def _subject(sentence: str, mentions: list[Mention]) -> list[str]:
     """The councils a sentence is about when named before its first verb ("Lewisham and Ealing were ...")."""
     if not mentions:
@@ -243,6 +253,7 @@ class _Reader:
         self.last_grade: str | None = None  # the grade named last: what "the same rating", "that category" mean
         self.past_year: int | None = None  # the year of the last earlier grade the text dated
         self.last_verdicts: list[Claim] = []  # the claims of the last sentence that gave any: "So was Y."
+        self.pre2009 = Pre2009(mentions.text, published)  # star histories, numeric grades, "performs well on"
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -332,6 +343,10 @@ class _Reader:
                 councils = [councils[claim.respective]]
             self.add(claim, councils, text)
             attributed = councils or attributed
+        for claim, recipients in self.pre2009.sentence(text):  # "awarded grade three ratings to X and Y"
+            named = [m for m in mentions if recipients is not None and m.start >= recipients]
+            self.add(claim, _joined_from(named, text) if named else attribute(claim, mentions, subject or self.focus),
+                     text)
         if subject:
             self.focus = subject
         elif attributed:
@@ -359,7 +374,8 @@ class _Reader:
             self.table_row(block.text, mentions)
             return
         if block.kind == "list_item" and len(block.text) < 160 and (
-                claim := table_row_claim(_ITEM_SEPARATOR.sub(" | ", block.text))):
+                claim := table_row_claim(_ITEM_SEPARATOR.sub(" | ", block.text))
+                or self.pre2009.scored_item(block.text)):  # "Capacity to improve - 4"
             self.add(claim, self.focus, block.text)  # "Adoption performance - Requires improvement"
             return
         if block.kind == "heading":

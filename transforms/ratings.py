@@ -215,6 +215,7 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
     r"|(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|some\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve)\s+years\s+(?:ago|earlier|before))", re.I)
+_THIS_YEAR = re.compile(r"\W*(?:[\w'’-]+\s+){0,2}?this\s+year\b", re.I)
 # "a year after it was found to be failing": the earlier event's time, relative to the document's
 _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
                           r"\s+years)"
@@ -321,6 +322,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         after = other.start()
     if m := _YEAR.search(clause, end, after):
         return int(next(g for g in m.groups() if g)), m.end(), "stated"
+    if published is not None and (now := _THIS_YEAR.match(clause, end)):  # "rose to three stars this year"
+        return published.year, now.end(), "relative"
     m = (_YEAR.search(clause, max(since, start - 40), start) or (_LEADING_YEAR.match(clause) if since == 0 else None)
          or _YEAR_OF_INSPECTION.search(clause, since) or _INSPECTED_IN.search(clause, since, start))
     if m:

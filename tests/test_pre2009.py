@@ -1,0 +1,210 @@
+"""Older frameworks' verdicts: star histories told with the stars said once, numeric grades (APA 1-4, 4 best;
+Ofsted's 1-4, 1 best), "performs adequately on ...", and committee minutes quoting the old and the new grade.
+
+Each construction is pinned with at least three wordings written for these tests (stories invented about real
+councils), read through the whole extraction (Document in, rating rows out).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+
+import pytest
+
+from csi.records import Block, Document
+from scrapers.platforms.moderngov.parse import parse_moderngov
+from tests.loopback import make_source
+from transforms.extract import extract
+from transforms.pre2009 import Scale, judgement_of
+
+DERBY, HULL, NOTTINGHAM, YORK = "E06000015", "E06000010", "E06000018", "E06000014"
+KENT, ESSEX, SUFFOLK, NORFOLK = "E10000016", "E10000012", "E10000029", "E10000020"
+OVERALL = "overall_effectiveness"
+
+
+def _doc(*paragraphs: str, published: date, blocks: list[Block] | None = None, doc_type: str = "news") -> Document:
+    blocks = blocks or [Block("paragraph", p) for p in paragraphs]
+    return Document(url=f"https://news.example.org/{abs(hash(tuple(b.text for b in blocks)))}", source="test",
+                    publisher="Test", doc_type=doc_type, title="Council services assessed", author=None,
+                    published_on=published, fetched_at=datetime(2026, 1, 1), content_sha256="0" * 64,
+                    content_type="text/html", parser="test", text="\n\n".join(b.text for b in blocks), blocks=blocks)
+
+
+def ratings(*paragraphs: str, published: date, **kwargs) -> set[tuple]:
+    """(council, judgement, grade, year, historical) of every rating the paragraphs yield."""
+    return {(r.council_code, r.judgement, r.grade, r.rated_year, r.is_historical)
+            for r in extract(_doc(*paragraphs, published=published, **kwargs)).ratings}
+
+
+# --- star histories: "stars" said once, one claim per year -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kent County Council was given two stars in 2002, slipped to one star in 2003, stayed on one in 2004 and 2005, "
+    "and rose to three stars this year.",
+    "Kent County Council has three stars this year; before that it had one star in 2005, one in 2004, one in 2003 "
+    "and two in 2002.",
+    "Kent County Council, a two-star council in 2002, fell to one star in 2003 and was still on one in 2004 and "
+    "2005, before climbing to three stars this year.",
+])
+def test_star_history_gives_one_claim_per_year(text):
+    got = {(c, grade, year, hist) for c, _, grade, year, hist in ratings(text, published=date(2006, 11, 30))}
+    assert got == {(KENT, "good", 2002, True), (KENT, "requires_improvement", 2003, True),
+                   (KENT, "requires_improvement", 2004, True), (KENT, "requires_improvement", 2005, True),
+                   (KENT, "outstanding", 2006, False)}
+
+
+@pytest.mark.parametrize("text", [
+    "Essex County Council kept its two stars, and one in five councils is still waiting for its rating.",
+    "Essex County Council was given two stars; three in 2004 had complained about the process.",  # no star count
+    "Essex County Council now has two stars; the number of councils on one in 2003 was far higher.",
+])
+def test_a_bare_number_is_a_star_count_only_when_a_year_follows_it(text):
+    got = ratings("Essex County Council was given two stars this year.", text, published=date(2005, 12, 1))
+    assert {(c, g, year) for c, _, g, year, _ in got} == {(ESSEX, "good", 2005)}
+
+
+# --- numeric grades -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Derby City Council scored 3 for its children's services and 2 for its capacity to improve in 2007.",
+    "In its 2007 annual performance assessment Derby City Council was graded 3 for children's services and 2 "
+    "for capacity to improve.",
+    "Inspectors gave Derby City Council a grade 3 for its children's services and 2 for its capacity to improve "
+    "in 2007.",
+])
+def test_apa_scores_run_from_one_to_four_with_four_best(text):
+    got = ratings(text, published=date(2007, 12, 5))
+    assert (DERBY, OVERALL, "good", 2007, False) in got
+    assert (DERBY, "other", "requires_improvement", 2007, False) in got
+    assert not any(grade in ("outstanding", "inadequate") for _, _, grade, _, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors were criticised for awarding grade four ratings last year to both Nottingham and York.",
+    "The watchdog was accused of handing grade-four judgements last year to Nottingham and York.",
+    "Critics asked why the inspectorate had given grade 4 ratings last year to Nottingham City Council and "
+    "the City of York Council.",
+])
+def test_a_grade_given_to_councils_named_after_it_goes_to_them(text):
+    got = ratings(text, published=date(2008, 12, 10))
+    assert got == {(NOTTINGHAM, OVERALL, "outstanding", 2007, True), (YORK, OVERALL, "outstanding", 2007, True)}
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("Hull City Council was judged 2 out of 4 for its services to children in 2011.", "requires_improvement"),
+    ("Hull City Council scored 4 out of four in the 2010 annual rating of children's services.", "outstanding"),
+    ("In 2010 Hull City Council received a score of 1 out of 4 for its children's services.", "inadequate"),
+])
+def test_out_of_four_is_the_ascending_scale_whatever_the_year(text, grade):
+    got = ratings(text, published=date(2011, 12, 1))
+    assert {(c, g) for c, _, g, _, _ in got} == {(HULL, grade)}
+
+
+@pytest.mark.parametrize("text", [
+    "Only 8 per cent of councils scored 4 for children's services; 60 per cent scored 3.",
+    "Grades run from one to four: four means excellent, three good, two adequate and one inadequate.",
+    "Grade 4, the highest, describes a service well above minimum requirements.",
+])
+def test_shares_and_scale_explanations_are_not_grades(text):
+    assert ratings("Suffolk County Council's assessment letter arrived this week.", text,
+                   published=date(2006, 12, 1)) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Grade 1 is the best grade and grade 4 the lowest.", False),
+    ("Grade 4, the highest available, means an excellent service.", True),
+    ("The council was judged 3 out of 4.", True),
+    ("Four councils were judged inadequate in 2008.", None),
+])
+def test_the_scale_a_document_explains_decides_which_way_grades_run(text, expected):
+    assert Scale.of(text).high_is_best is expected
+
+
+def test_ofsted_inspection_grades_after_2009_run_the_other_way():
+    assert Scale(None).grade(1, 2013, "Ofsted inspection of safeguarding") == "outstanding"
+    assert Scale(None).grade(1, 2007, "Ofsted inspection") == "inadequate"
+    assert Scale(None).grade(4, 2011, "the annual rating of children's services") == "outstanding"
+
+
+@pytest.mark.parametrize("label, judgement", [
+    ("Council's overall capacity to improve its services for children", "other"),
+    ("Contribution of the council's social care services to outcomes for children", "other"),
+    ("Contribution of the council's children's services to outcomes for young people", OVERALL),
+    ("Staying safe", "safeguarding"),
+])
+def test_judgements_of_the_older_frameworks(label, judgement):
+    assert judgement_of(label) == judgement
+
+
+# --- a scores list under its lead-in --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lead, items", [
+    ("The following scores were awarded:", ["Children's services as a whole – 3", "Capacity to improve – 4"]),
+    ("Grades given in the assessment:", ["Children's services: 3", "Capacity to improve: grade 4"]),
+    ("The letter set out these outcomes:", ["Contribution of children's services to outcomes - 3",
+                                            "Overall capacity to improve - 4"]),
+])
+def test_a_scores_list_gives_each_item_its_grade(lead, items):
+    blocks = [Block("paragraph", "Norfolk County Council received its annual performance assessment letter."),
+              Block("paragraph", lead)] + [Block("list_item", item, list_id=1) for item in items]
+    got = ratings(published=date(2007, 11, 30), blocks=blocks)
+    assert {(c, j, g) for c, j, g, _, _ in got} == {(NORFOLK, OVERALL, "good"), (NORFOLK, "other", "outstanding")}
+
+
+# --- "performs adequately on ..." -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The inspection concluded that Essex performed 'adequately' on both safeguarding and looked after children.",
+    "Inspectors found that the council performs adequately for safeguarding and for looked after children.",
+    "Essex County Council was found to be performing adequately in safeguarding and looked after children.",
+])
+def test_performs_words_with_the_judgements_named_after_them(text):
+    got = ratings("Essex County Council received the inspection report this month.", text,
+                  published=date(2011, 9, 1))
+    assert {(c, j, g) for c, j, g, _, _ in got} >= {(ESSEX, "safeguarding", "requires_improvement"),
+                                                   (ESSEX, "looked_after", "requires_improvement")}
+    assert all(g == "requires_improvement" for _, _, g, _, _ in got)
+
+
+# --- minutes on a ModernGov agenda item page ------------------------------------------------------------------
+
+def _agenda_item(*paragraphs: str, meeting: str = "07/11/2007") -> bytes:
+    """An agenda item page in ModernGov's markup (mgAi.aspx), its minutes the paragraphs."""
+    minutes = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8" />
+<title>Agenda item - Annual Performance Assessment</title><meta name="generator" content="Modern.Gov" /></head>
+<body><div id="modgov"><div class="mgContent">
+<h1 class="mgMainTitleTxt">Agenda item</h1>
+<h2 class="mgSubTitleTxt">Meeting: <a href="ieListDocuments.aspx?CId=12&amp;MId=345">{meeting} - Cabinet</a>
+ (Item 6.)</h2>
+<h2 class="mgSubTitleTxt">6. Annual Performance Assessment of Services for Children and Young People</h2>
+<h3 class="mgSubSubTitleTxt">Minutes:</h3>
+<div class="mgWordPara">{minutes}
+<p><strong>RESOLVED:</strong> That the outcome be noted.</p></div>
+<h3 class="mgSubSubTitleTxt">Supporting documents:</h3>
+</div></div><div class="mgFooter"><p>Powered by Modern.Gov</p></div></body></html>""".encode()
+
+
+def _minutes_ratings(body: bytes, council: str) -> set[tuple]:
+    source = make_source(name="derby-moderngov", adapter="moderngov", publisher="Derby City Council",
+                         doc_type="minutes", documents=())
+    doc = parse_moderngov("http://127.0.0.1/mgAi.aspx?ID=4501", body, "text/html; charset=utf-8",
+                          datetime(2026, 1, 1), source, hashlib.sha256(body).hexdigest())
+    return {(r.council_code, r.judgement, r.grade, r.rated_year, r.is_historical)
+            for r in extract(doc, council=council).ratings}
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("The Director reported that the annual performance assessment had graded the council's children's services 3, "
+     "an improvement on the previous year, when the authority had scored 2 for its children's services.",),
+    ("Members were told that the authority had scored 2 for children's services last year.",
+     "This year the assessment awarded the council a grade 3 for its children's services."),
+    ("The report explained that the council had been judged 2 out of 4 for children's services in 2006 and was "
+     "now judged 3 out of 4.",),
+])
+def test_minutes_quoting_the_previous_and_the_new_grade(paragraphs):
+    got = _minutes_ratings(_agenda_item(*paragraphs), DERBY)
+    assert (DERBY, OVERALL, "good", 2007, False) in got
+    assert (DERBY, OVERALL, "requires_improvement", 2006, True) in got
+    assert len(got) == 2

@@ -1,0 +1,263 @@
+"""Verdicts written the way the older frameworks and committee reports write them, which the grade-word rules miss.
+
+- Star ratings told as a history, the stars said once: "given one star in 2001, dropped to zero stars in 2002,
+  stayed on zero in 2003 and 2004", "two stars in 2003, one in 2002 and two in 2001": one claim per year.
+- Numeric grades: the annual performance assessment (APA, 2005-2008) and the annual rating (2009-2012) scored
+  1 to 4 with 4 the best ("scored 3 for its children's services", "awarded grade three ratings to X and Y",
+  "judged 2 out of 4", a scores list "Capacity to improve - 4"); Ofsted's inspection grades run the other way
+  (grade 1 outstanding). A scale the document explains ("grade 4, the highest", "four means very good") wins;
+  else the framework of the time and place decides.
+- "performs adequately on both safeguarding and looked after children": the APA and annual rating words
+  with the judgements named after them.
+
+Judgements of those frameworks: the whole of children's services is overall effectiveness; staying safe is
+safeguarding; capacity to improve, the outcome areas and the services scored apart (education, social care)
+are `other`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from transforms.grades import normalise_grade
+from transforms.ratings import JUDGEMENT_PATTERNS, RatingClaim, other_subject
+
+_NUMBER = {"zero": 0, "no": 0, "0": 0, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
+_STARS = {0: "inadequate", 1: "requires_improvement", 2: "good", 3: "outstanding"}
+_ASCENDING = {1: "inadequate", 2: "requires_improvement", 3: "good", 4: "outstanding"}  # APA, annual rating
+_DESCENDING = {1: "outstanding", 2: "good", 3: "requires_improvement", 4: "inadequate"}  # Ofsted inspections
+LAST_ASCENDING_YEAR = 2012  # the annual rating of children's services (1-4, 4 best) ended in 2012
+
+_YEARS = r"(?:19|20)\d{2}(?:\s*(?:,|,?\s*and|,?\s*or)\s*(?:in\s+)?(?:19|20)\d{2})*"
+_ANY_STARS = re.compile(r"\b(?:zero|no|one|a\s+single|two|three|[0-3])[-\s]stars?\b", re.I)
+# "one in 2002", "stayed on zero in 2003 and 2004", "back to two in 2005": a star count with the word left out
+_ELLIPTICAL_STARS = re.compile(rf"(?:,|\b(?:and|on|at|to|from|had|has|have|was|got|received|gained|kept|with|then"
+                               rf"|only|just|still))\s+(?P<n>zero|one|two|three|[0-3])\s+(?:again\s+)?(?:in|for)\s+"
+                               rf"(?P<years>{_YEARS})\b(?!\s+(?:had|have|has|were|was|are|is|did|do|got)\b)", re.I)
+
+_N = r"(?P<n>[1-4]|one|two|three|four)"
+_OUT_OF = r"(?P<outof>\s+out\s+of\s+(?:4|four))?"
+# "scored 3", "was given a grade 2", "awarded grade three ratings", "judged 2 out of 4", "a score of 4"
+_NUMERIC = re.compile(
+    rf"\b(?P<verb>scor(?:ed|es|ing)|awarded|awarding|given|giving|gave|received|receiving|achieved|got|gained"
+    rf"|rated|judged|graded|assessed|handed|handing)\s+(?:(?!(?:and|but|while)\b)[\w'’-]+\s+){{0,5}}?"
+    rf"(?:(?P<grade_word>grade|score\s+of|mark\s+of)\s+)?{_N}{_OUT_OF}"
+    rf"(?=\s*(?:$|[.,;:)(]|\s(?:for|in|on|last|this|and|at|rating|ratings|grades?|overall|from|to)\b))"
+    rf"|\b(?P<grade_word2>grade)[\s-]+(?P<n2>[1-4]|one|two|three|four)(?=\s+(?:ratings?|grades?|judgements?|assessments?)\b)",
+    re.I)
+# "... and 3 for its education services": a further score of the same verb
+_MORE_SCORES = re.compile(rf"\s*(?:,|,?\s*and|,?\s*but)\s+(?:a\s+)?(?:grade\s+)?{_N}{_OUT_OF}(?=\s+for\b)", re.I)
+# "for its children's services" after a score: what was scored
+_FOR_PHRASE = re.compile(r"\s*for\s+[^,;.]+?(?=\s*(?:[,;.]|$)"
+                         r"|\s+and\s+(?:a\s+)?(?:grade\s+)?(?:[1-4]|one|two|three|four)\b)", re.I)
+# A scale explained: not a verdict ("grade 4 describes ...", "four means very good, three good ...")
+_SCALE_EXPLAINED = re.compile(r"\b(?:means?|describes?|denotes?|indicates?|stands?\s+for|regarded\s+as|run\s+from"
+                              r"|ranges?\s+from|scale|where\s+(?:[1-4]|one|four)\s+is)\b", re.I)
+_BEST = r"(?:the\s+)?(?:highest|best|top|very\s+good|excellent|outstanding)"
+_WORST = r"(?:the\s+)?(?:lowest|worst|inadequate|poor)"
+_NEAR = r"(?:(?!grade\s)[^.;]){0,40}?"  # within a few words, before the next grade is named
+_HIGH_IS_BEST = re.compile(rf"\bgrade\s+(?:4|four)\b{_NEAR}\b{_BEST}\b|\b(?:4|four)\s+(?:means|is|=)\s+{_BEST}\b"
+                           rf"|\bgrade\s+(?:1|one)\b{_NEAR}\b{_WORST}\b|\bout\s+of\s+(?:4|four)\b", re.I)
+_LOW_IS_BEST = re.compile(rf"\bgrade\s+(?:1|one)\b{_NEAR}\b{_BEST}\b|\b(?:1|one)\s+(?:means|is|=)\s+{_BEST}\b"
+                          rf"|\bgrade\s+(?:4|four)\b{_NEAR}\b{_WORST}\b", re.I)
+_ANNUAL_ASSESSMENT = re.compile(r"\bannual\s+(?:performance\s+)?(?:assessment|rating)|\bAPA\b"
+                                r"|\bchildren['’]s\s+services\s+assessment\b|\bjoint\s+area\s+review|\bJAR\b", re.I)
+_NOT_A_GRADE_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent|councils?|authorit|areas?|stars?|years?|months?"
+                                r"|weeks?|days?|times|inspections?|of\s+(?:the|them|these|its)\b)", re.I)
+
+_PERFORMS = re.compile(r"\bperform(?:s|ed|ing)?\s+[‘'\"“]?(?P<how>excellently|well|adequately|poorly)[’'\"”]?"
+                       r"\s+(?:on|for|in)\s+(?P<what>[^.;]+)", re.I)
+
+# The older frameworks' judgements, tried before the current ones (JUDGEMENT_PATTERNS).
+_APA_JUDGEMENTS = [
+    ("safeguarding", r"staying\s+safe|stay\s+safe|keeping\s+children\s+safe"),
+    ("other", r"capacity\s+to\s+improve|being\s+healthy|enjoying\s+and\s+achieving|positive\s+contribution"
+              r"|economic\s+well-?being|social\s+care(?:\s+services)?|education(?:\s+services)?"
+              r"|services\s+for\s+adults|adult\s+(?:social\s+)?(?:care|services)"),
+    ("overall_effectiveness", r"children['’]s\s+services(?:\s+as\s+a\s+whole)?|services\s+for\s+children"
+                              r"(?:\s+and\s+young\s+people)?|overall"),
+]
+_JUDGEMENT = re.compile("|".join(f"(?P<j{i}>{pattern})" for i, (_, pattern) in
+                                 enumerate(_APA_JUDGEMENTS + JUDGEMENT_PATTERNS)), re.I)
+_JUDGEMENT_NAMES = {f"j{i}": name for i, (name, _) in enumerate(_APA_JUDGEMENTS + JUDGEMENT_PATTERNS)}
+_PRIORITY = [(name, re.compile(pattern, re.I)) for name, pattern in _APA_JUDGEMENTS + JUDGEMENT_PATTERNS]
+_RELATIVE = re.compile(r"\b(?P<last>last\s+year|(?:the\s+)?previous\s+year|a\s+year\s+(?:earlier|before|ago)"
+                       r"|the\s+year\s+before)\b|\b(?P<this>this\s+year|now)\b", re.I)
+_WHEN = re.compile(r",?\s+when\b", re.I)
+_YEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})[-/]\d{2}\b")
+# "... to both Haringey and Kirklees": the councils given the grade are named after it
+RECIPIENTS = re.compile(r"\s+(?:\w+\s+){0,3}?to\s+(?:both\s+)?(?=[A-Z])")
+_GIVING = re.compile(r"\b(?:award|giv|gave|hand)", re.I)
+# A list item "Capacity to improve - 4", "Staying safe: grade 3"
+_SCORED_ITEM = re.compile(rf"^(?P<label>.{{3,200}}?)\s*(?:[-–—:]|\|)\s*(?:grade\s+|score\s+)?{_N}\.?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Which way the document's numeric grades run: 4 best (ascending) or 1 best; None when it does not say."""
+
+    high_is_best: bool | None
+
+    @classmethod
+    def of(cls, text: str) -> Scale:
+        high, low = _HIGH_IS_BEST.search(text), _LOW_IS_BEST.search(text)
+        if bool(high) != bool(low):
+            return cls(bool(high))
+        return cls(None)
+
+    def grade(self, n: int, year: int | None, text: str) -> str | None:
+        """The contract grade of a numeric grade `n` given in `year`, read in `text`."""
+        ascending = self.high_is_best
+        if ascending is None:
+            ascending = year is not None and (year < 2009 or (year <= LAST_ASCENDING_YEAR
+                                                             and bool(_ANNUAL_ASSESSMENT.search(text))))
+        if ascending is None or (not ascending and year is None):
+            return None
+        return (_ASCENDING if ascending else _DESCENDING).get(n)
+
+
+def _judgements(text: str) -> list[str]:
+    return list(dict.fromkeys(_JUDGEMENT_NAMES[m.lastgroup] for m in _JUDGEMENT.finditer(text)))
+
+
+def judgement_of(label: str) -> str | None:
+    """The judgement a scores-list label or a "for ..." phrase names, the most specific first ("overall capacity
+    to improve its services for children" is capacity to improve)."""
+    return next((name for name, pattern in _PRIORITY if pattern.search(label)), None)
+
+
+def _year(sentence: str, at: int, end: int, published: date | None, lo: int = 0,
+          hi: int | None = None) -> tuple[int | None, str]:
+    """(year, anchor) of a verdict at sentence[at:end]: the nearest year or time relative to the document's date
+    in its own stretch sentence[lo:hi], after the grade first ("scored 3 in 2006"), else before it ("now judged
+    3"). A time after the grade that opens a "when" clause dates what follows ("better than the previous year,
+    when it scored 2")."""
+    hi = len(sentence) if hi is None else hi
+    found = [(m, False) for m in _YEAR.finditer(sentence, lo, hi)] + [
+        (m, True) for m in _RELATIVE.finditer(sentence, lo, hi)
+        if published is not None and not (m.start() >= end and _WHEN.match(sentence, m.end()))]
+    if not found:
+        return None, "publication"  # the document's date, or the inspection it reports, dates it
+    m, relative = min(found, key=lambda f: (0, f[0].start()) if f[0].start() >= end else (1, at - f[0].end()))
+    if relative:
+        return published.year - (1 if m["last"] else 0), "relative"
+    return int(next(g for g in m.groups() if g)), "stated"
+
+
+def _status(year: int | None, published: date | None) -> str:
+    return "historical" if year is not None and published is not None and year < published.year else "current"
+
+
+def star_history(sentence: str, published: date | None) -> list[RatingClaim]:
+    """Star counts with "stars" left out, in a sentence that already speaks of stars."""
+    first = _ANY_STARS.search(sentence)
+    if first is None:
+        return []
+    claims = []
+    for m in _ELLIPTICAL_STARS.finditer(sentence, first.end()):
+        if other_subject(_clause_before(sentence, m.start("n"))):
+            continue  # "the number of councils on one in 2003"
+        grade = _STARS[_NUMBER[m["n"].lower()]]
+        for year in dict.fromkeys(int(y) for y in re.findall(r"(?:19|20)\d{2}", m["years"])):
+            claims.append(RatingClaim("overall_effectiveness", grade, f"{m['n']} stars", year,
+                                      _status(year, published), sentence, m.start("n"), 0, "stated",
+                                      judgement_stated=False))
+    return claims
+
+
+class Pre2009:
+    """The older frameworks' verdicts of one document, whose scale is read once from its whole text."""
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self.published = published
+        self.scale = Scale.of(text)
+        self.assessment = bool(_ANNUAL_ASSESSMENT.search(text))
+
+    def _grade(self, n: str, year: int | None, context: str, out_of: bool = False) -> str | None:
+        scale = Scale(True) if out_of else self.scale
+        return scale.grade(_NUMBER[n.lower()], year, context if not self.assessment else "annual assessment")
+
+    def numeric(self, sentence: str) -> list[tuple[RatingClaim, int | None]]:
+        """Numeric grades in a sentence, each with where its named recipients start (None: the usual
+        attribution applies). Each verdict's year is looked for in its own stretch of the sentence."""
+        if _SCALE_EXPLAINED.search(sentence):
+            return []
+        verdicts = [m for m in _NUMERIC.finditer(sentence) if _is_verdict(m, sentence)]
+        claims: list[tuple[RatingClaim, int | None]] = []
+        for k, m in enumerate(verdicts):
+            scores = [(m["n"] or m["n2"], m.end(), bool(m["outof"]))]
+            scores += [(more["n"], more.end(), bool(more["outof"])) for more in _iter_more(sentence, m.end())]
+            lo = verdicts[k - 1].end() if k else 0
+            hi = verdicts[k + 1].start() if k + 1 < len(verdicts) else len(sentence)
+            year, anchor = _year(sentence, m.start(), scores[-1][1], self.published, lo, hi)
+            when = year if year is not None else self.published.year if self.published else None
+            to = RECIPIENTS.match(sentence, m.end())
+            recipients = to.end() if to and _GIVING.search(sentence, lo, m.end()) else None
+            between = sentence[m.end("verb"):m.start("n")] if m["verb"] else ""  # "graded its services 3"
+            for n, end, out_of in scores:
+                grade = self._grade(n, when, sentence, out_of)
+                if grade is None:
+                    continue
+                what = _FOR_PHRASE.match(sentence, end)
+                judgement = judgement_of(what.group()) if what else judgement_of(between) if end == m.end() else None
+                claims.append((RatingClaim(judgement or "overall_effectiveness", grade, f"grade {n}", year,
+                                           _status(year, self.published), sentence, m.start(), 0, anchor,
+                                           judgement_stated=judgement is not None), recipients))
+        return claims
+
+    def performs(self, sentence: str) -> list[RatingClaim]:
+        """ "performed 'adequately' on both safeguarding and looked after children": one claim per judgement."""
+        claims = []
+        for m in _PERFORMS.finditer(sentence):
+            grade = normalise_grade(f"performs {m['how']}")
+            if other_subject(_clause_before(sentence, m.start())):
+                continue
+            year, anchor = _year(sentence, m.start(), m.end(), self.published)
+            for judgement in _judgements(m["what"]):
+                claims.append(RatingClaim(judgement, grade, f"performs {m['how']}", year,
+                                          _status(year, self.published), sentence, m.start(), 0, anchor))
+        return claims
+
+    def sentence(self, sentence: str) -> list[tuple[RatingClaim, int | None]]:
+        """Every verdict of these kinds in one sentence, with where its named recipients start (or None)."""
+        found = [(c, None) for c in star_history(sentence, self.published) + self.performs(sentence)]
+        return found + self.numeric(sentence)
+
+    def scored_item(self, item: str) -> RatingClaim | None:
+        """A scores-list item: "Capacity to improve - 4" under "The following scores were awarded:"."""
+        m = _SCORED_ITEM.match(item.strip())
+        if m is None or (judgement := judgement_of(m["label"])) is None:
+            return None
+        grade = self._grade(m["n"], self.published.year if self.published else None, item)
+        if grade is None:
+            return None
+        return RatingClaim(judgement, grade, f"grade {m['n']}", None, "current", item, m.start("n"), 0,
+                           "publication")
+
+
+def _is_verdict(m: re.Match, sentence: str) -> bool:
+    """A numeric grade given, not a count ("given 3 weeks"), a share ("67 per cent scored three") or a number."""
+    if m["verb"] is None and m["grade_word2"] is None:
+        return False
+    if m["verb"] and m["grade_word"] is None and not m["outof"] \
+            and not m["verb"].lower().startswith(("scor", "rated", "judged", "graded", "assessed")):
+        return False  # "given 3 ..." is a count; "given grade 3" or "scored 3" a grade
+    return not (_NOT_A_GRADE_AFTER.match(sentence, m.end()) or other_subject(_clause_before(sentence, m.start())))
+
+
+def _iter_more(sentence: str, at: int):
+    """The further scores of one verb: "scored 3 for X and 3 for Y" (each after the "for ..." of the one before)."""
+    while True:
+        if phrase := _FOR_PHRASE.match(sentence, at):
+            at = phrase.end()
+        if (more := _MORE_SCORES.match(sentence, at)) is None:
+            return
+        yield more
+        at = more.end()
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The text of the verdict's clause before it (from the last semicolon, colon or dash)."""
+    return re.split(r";|:|\s[-–—]\s", sentence[:at])[-1]
