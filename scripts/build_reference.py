@@ -76,6 +76,20 @@ DFE_CODE_SUPPLEMENT = {
     "E06000028": "837",  # Bournemouth Borough Council
 }
 
+# County councils abolished on 1 April 2009 whose areas were split between new unitary councils, which
+# mySociety's register does not list (the five counties that became one unitary each are listed under their
+# successors). Sources: the Bedfordshire (Structural Changes) Order 2008 and the Cheshire (Structural Changes)
+# Order 2008 (successors, last day 31 March 2009); GSS codes from the ONS Code History Database (the E10 county
+# series, allocated alphabetically to the counties of 2009); DfE LA codes 820 and 875 (DfE LA codes list).
+SPLIT_IN_2009 = [
+    {"council_code": "E10000001", "name": "Bedfordshire County", "official_name": "Bedfordshire County Council",
+     "kind": "county", "region": "East of England", "ofsted_urn": "", "dfe_la_code": "820", "start_date": "",
+     "end_date": "2009-03-31", "replaced_by": "E06000055;E06000056"},
+    {"council_code": "E10000004", "name": "Cheshire County", "official_name": "Cheshire County Council",
+     "kind": "county", "region": "North West", "ofsted_urn": "", "dfe_la_code": "875", "start_date": "",
+     "end_date": "2009-03-31", "replaced_by": "E06000049;E06000050"},
+]
+
 # A single-word alias that is not the council's own nice name ("Hillingdon", "Kent", "Barnet"
 # stay) is dropped unless listed here: such words are too often an everyday word, a surname or
 # first name, or one town of a larger council area ("bath" is not Bath and North East Somerset:
@@ -87,7 +101,16 @@ SINGLE_WORD_KEEP = {
     "durham",     # County Durham (Durham County Council)
     "newcastle",  # Newcastle upon Tyne (Newcastle City Council)
     "bcp",        # Bournemouth, Christchurch and Poole
+    # the first word of an "X-on-Y" name, as news writes it (pattern_aliases): the town is the council
+    "stoke",      # Stoke-on-Trent
+    "stockton",   # Stockton-on-Tees
+    "southend",   # Southend-on-Sea
+    # a split county's bare name: no current council has it (Central Bedfordshire, Cheshire East are others)
+    "bedfordshire",
+    "cheshire",
 }
+# "Stoke-on-Trent" -> "Stoke", "Kingston upon Thames" -> "Kingston" (dropped: Kingston upon Hull has it too)
+_SHORT_NAME = re.compile(r"(\w+)(?:-on-|\s+upon\s+|\s+on\s+)\w+", re.I)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -198,6 +221,7 @@ def build_councils(shared: Path) -> tuple[list[dict[str, str]], dict[str, dict[s
         })
         if current and not d:
             log.warning("current council %s %s is not in the d2i lookup", code, r["nice-name"])
+    rows = sorted(rows + [dict(r) for r in SPLIT_IN_2009], key=lambda r: r["council_code"])
     missing = sorted(set(d2i) - set(chosen))
     if missing:
         log.warning("d2i rows without a council: %s", missing)
@@ -252,6 +276,8 @@ def pattern_aliases(row: dict[str, str], names: list[str]) -> set[str]:
     city = _is_city(official, names)
     for b in _base_names(row):
         out.add(f"{b} Council")
+        if short := _SHORT_NAME.fullmatch(b):
+            out.add(short.group(1))
         if city:
             out |= {f"{b} City Council", f"City of {b}", f"City of {b} Council"}
         if kind == "london_borough":
@@ -288,9 +314,12 @@ def build_aliases(
 
     sources: dict[str, set[str]] = defaultdict(set)  # code -> raw names
     for r in councils:
-        ms = ms_by_gss[r["council_code"]]
-        sources[r["council_code"]] |= {r["name"], r["official_name"], ms["nice-name"], ms["official-name"]}
-        sources[r["council_code"]] |= set(split_alt_names(ms["alt-names"]))
+        sources[r["council_code"]] |= {r["name"], r["official_name"]}
+        if ms := ms_by_gss.get(r["council_code"]):
+            sources[r["council_code"]] |= {ms["nice-name"], ms["official-name"]}
+            sources[r["council_code"]] |= set(split_alt_names(ms["alt-names"]))
+        else:  # a county split in 2009 (SPLIT_IN_2009): also its bare name, "Bedfordshire"
+            sources[r["council_code"]] |= set(_base_names(r))
 
     for r in read_csv(shared / "mysociety_lookup_name_to_registry.csv"):
         gss = three_to_gss.get(r["local-authority-code"])
@@ -423,7 +452,9 @@ python scripts/build_reference.py --shared ../shared/data/la-reference
   abolished since 2009, keyed by ONS GSS code. `end_date` is the last day of existence;
   `replaced_by` lists the successor code(s), separated by `;` when there are several
   (Northamptonshire, Cumbria). `start_date` is filled only for authorities created since
-  2009 (earlier dates are left empty: the authority predates the records).
+  2009 (earlier dates are left empty: the authority predates the records). Bedfordshire and
+  Cheshire County Councils, split between new unitary councils on 1 April 2009, are not in
+  mySociety's register: the script adds them (`SPLIT_IN_2009`, with its sources).
 - `council_aliases.csv`: normalised names (`transforms.councils.normalise_alias`) -> code,
   from mySociety names and alt-names, Data to Insight `also_known_as`, DemocracyClub names
   and generated patterns ("Hillingdon LBC", "Kent County Council", ...). Aliases naming two

@@ -90,6 +90,10 @@ _CLUB_WORDS = frozenset({
     "argyle", "wednesday", "hotspur", "villa", "rangers", "fc", "afc",
 })
 
+# Words after a council's name that are about the council ("Hull Children's Services", "Stoke Council").
+_SERVICE_WORDS = frozenset({"council", "councils", "children", "childrens", "social", "services", "safeguarding",
+                            "local", "authority", "education", "lscb", "cabinet", "scrutiny"})
+
 # What may separate two words inside one matched name: spaces (at most one line break),
 # a hyphen/dash, a comma ("Bristol, City of"); a full stop only after "St" ("St. Helens").
 _GAP_OK = re.compile(r"\s*[,\-\u2010\u2011\u2013\u2014]?\s*")
@@ -341,7 +345,8 @@ class CouncilIndex:
                 best = (j, node.codes)
         if best is None:
             return None
-        if best[0] == i and (self._after_title(text, tokens, i) or self._after_greater(text, tokens, i)):
+        if best[0] == i and (self._after_title(text, tokens, i) or self._after_greater(text, tokens, i)
+                             or self._short_name_in_longer_name(text, tokens, i, best[1])):
             return None
         k = best[0] + 1
         if k < len(tokens):
@@ -351,6 +356,18 @@ class CouncilIndex:
                 if not (k + 1 < len(tokens) and tokens[k + 1][3] == "council"):
                     return None
         return best
+
+    def _short_name_in_longer_name(self, text: str, tokens: list[tuple[int, int, str, str]], i: int,
+                                   codes: tuple[str, ...]) -> bool:
+        """True for a council's short name opening a longer proper name: "Stoke Newington" (Hackney), "Stockton
+        Heath", "Bedfordshire Police" are not Stoke-on-Trent, Stockton-on-Tees or Bedfordshire County Council
+        ("Stoke Council" still is)."""
+        k = i + 1
+        if k >= len(tokens) or text[tokens[i][1]:tokens[k][0]] != " " or not tokens[k][2][0].isupper():
+            return False
+        if tokens[k][3] in _CONNECTORS or tokens[k][3] in _SERVICE_WORDS:
+            return False
+        return all(" " in normalise_alias(self._councils[code].name) for code in codes)
 
     @staticmethod
     def _after_greater(text: str, tokens: list[tuple[int, int, str, str]], i: int) -> bool:

@@ -13,7 +13,7 @@ source's site profile when one claims the URL, else generic extraction); minutes
 host carry that council, as its configured source would. The page's date is the one extraction finds.
 
 Matching, one to one (a maximum bipartite matching) per page: an extracted rating matches an expected
-tuple when its council is one of the key's codes, its judgement equals the expected one (any judgement
+tuple when its council is one of the key's codes (or a former council whose successors the key lists), its judgement equals the expected one (any judgement
 when null; ``looked_after`` and ``children_in_care`` are one judgement under two frameworks' names), its
 grade is equal and its ``rated_year`` lies within the tolerance. Extracted ratings identical on (council,
 judgement, grade, year) count once. An extracted rating that matches nothing is a false positive, an
@@ -95,13 +95,28 @@ def extracted_ratings(html: bytes, url: str, kind: str) -> list[dict]:
     return list(rows.values())
 
 
+@cache
+def _successors() -> dict[str, frozenset[str]]:
+    """Former council -> the councils that replaced it (csi/reference/councils.csv)."""
+    from transforms.councils import load_councils, successors
+
+    return {c.council_code: frozenset(successors(c)) for c in load_councils() if c.replaced_by}
+
+
+def _is_council(code: str, codes: list[str]) -> bool:
+    """`code` is one of a manifest key's codes, or a former council the key lists by its successors
+    ("A former council may list its successors' codes": Bedfordshire County Council as Bedford and Central
+    Bedfordshire)."""
+    return code in codes or bool(_successors().get(code)) and _successors()[code] <= set(codes)
+
+
 def score_page(expected: list[list], historical: set[int], councils: dict[str, list[str]],
                got: list[dict]) -> tuple[Counts, int, list[list], list[dict]]:
     """(counts, matched ratings whose status agrees, missing tuples, unexpected rows) of one page."""
 
     def matches(exp: list, row: dict) -> bool:
         key, judgement, grade, year, tolerance = exp
-        return (row["council_code"] in councils[key][:-1]
+        return (_is_council(row["council_code"], councils[key][:-1])
                 and (judgement is None or _judgement(judgement) == row["judgement"])
                 and grade == row["grade"] and row["rated_year"] is not None
                 and abs(row["rated_year"] - year) <= tolerance)
