@@ -12,14 +12,14 @@ platform that claims the address (ModernGov's pages with the ModernGov parser), 
 source's site profile when one claims the URL, else generic extraction); minutes on a council's ModernGov
 host carry that council, as its configured source would. The page's date is the one extraction finds.
 
-Matching, one to one (a maximum bipartite matching) per page: an extracted rating matches an expected
-tuple when its council is one of the key's codes (or a former council whose successors the key lists), its judgement equals the expected one (any judgement
-when null; ``looked_after`` and ``children_in_care`` are one judgement under two frameworks' names), its
-grade is equal and its ``rated_year`` lies within the tolerance. Extracted ratings identical on (council,
-judgement, grade, year) count once. An extracted rating that matches nothing is a false positive, an
-expected one nothing matched a false negative. Scores are micro-averaged: overall, per page kind and per
-construction (over the pages tagged with it). Status agreement is the share of matched ratings whose
-``is_historical`` agrees with the manifest.
+Matching, one to one (a maximum bipartite matching) per page: an extracted rating matches an expected tuple
+when its council is one of the key's codes (or a former council whose successors the key lists), its judgement
+equals the expected one (any judgement when null; ``looked_after`` and ``children_in_care`` are one judgement
+under two frameworks' names), its grade is equal and its ``rated_year`` lies within the tolerance. Extracted
+ratings identical on (council, judgement, grade, year) count once. An extracted rating that matches nothing is
+a false positive, an expected one nothing matched a false negative. Scores are micro-averaged: overall, per
+page kind and per construction (over the pages tagged with it). Status agreement is the share of matched
+ratings whose ``is_historical`` agrees with the manifest.
 """
 
 from __future__ import annotations
