@@ -46,10 +46,12 @@ def _rows(con, sql: str, params: list | None = None) -> list[tuple]:
 
 def test_councils_say_whether_they_exist_today_and_lineage_links_reorganisations(con):
     assert _rows(con, "SELECT count(*) FILTER (is_current), count(*) FILTER (NOT is_current) FROM councils") == [
-        (153, 8)]
+        (153, 10)]
     assert _rows(con, "SELECT successor_code, change, changed_on FROM council_lineage WHERE predecessor_code = ? "
                       "ORDER BY 1", [NORTHAMPTONSHIRE]) == [
         (NORTH_NORTHANTS, "split", date(2021, 4, 1)), (WEST_NORTHANTS, "split", date(2021, 4, 1))]
+    assert _rows(con, "SELECT successor_code, change FROM council_lineage WHERE predecessor_code = 'E10000001' "
+                      "ORDER BY 1") == [("E06000055", "split"), ("E06000056", "split")]  # Bedfordshire, 2009
     assert _rows(con, "SELECT change FROM council_lineage WHERE predecessor_code = ?", [NORTH_YORKSHIRE_CC]) == [
         ("replaced",)]
     assert _rows(con, "SELECT DISTINCT change FROM council_lineage WHERE successor_code = 'E06000058'") == [
