@@ -389,3 +389,68 @@ def test_headline_grades_left_behind(title, old, new):
 ])
 def test_headlines_that_report_no_verdict(title):
     assert ratings("Luton Borough Council's director said staff had worked hard.", title=title) == set()
+
+
+# --- a judgement table written as a sentence ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The report set out the inspection's findings: overall effectiveness - good; leadership - outstanding.",
+     {("overall_effectiveness", "good"), ("leadership", "outstanding")}),
+    ("Judgements: help and protection – requires improvement; children in care – good; care leavers – good.",
+     {("help_and_protection", "requires_improvement"), ("children_in_care", "good"), ("care_leavers", "good")}),
+    ("The grades were as follows: leadership: inadequate; overall effectiveness: inadequate.",
+     {("leadership", "inadequate"), ("overall_effectiveness", "inadequate")}),
+])
+def test_judgement_grade_pairs_after_a_colon(text, expected):
+    got = ratings("Luton Borough Council's scrutiny committee met on Tuesday.", text)
+    assert {(j, g) for c, j, g, y, h in got if c == LUTON and y == 2021 and not h} == expected
+
+
+def test_one_pair_after_a_colon_is_not_a_table():
+    got = ratings("Luton Borough Council's scrutiny committee met on Tuesday.",
+                  "Members asked about one area: leadership - good practice was noted.")
+    assert got == set()
+
+
+# --- a comparison inserted between the subject and its verdict --------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Luton, like Sheffield, was rated requires improvement.",
+     {(LUTON, "requires_improvement"), (SHEFFIELD, "requires_improvement")}),
+    ("Luton, unlike Sheffield, was rated inadequate.", {(LUTON, "inadequate")}),
+    ("Luton, unlike its neighbour Sheffield, has been judged good.", {(LUTON, "good")}),
+    ("Luton, along with Sheffield and Doncaster, was found to be inadequate.",
+     {(LUTON, "inadequate"), (SHEFFIELD, "inadequate"), (DONCASTER, "inadequate")}),
+])
+def test_councils_compared_with_the_subject(text, expected):
+    assert {(c, g) for c, _, g, _, _ in ratings(text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A spokesperson for Sheffield said Luton's inadequate rating was a concern.", {(LUTON, "inadequate")}),
+    ("Luton has been rated good. The judgement contrasts with Sheffield, where services were found inadequate "
+     "last year.", {(LUTON, "good"), (SHEFFIELD, "inadequate")}),
+    ("Doncaster's 'outstanding' grade was welcomed by Luton's leader.", {(DONCASTER, "outstanding")}),
+])
+def test_a_possessive_council_owns_the_grade_it_qualifies(text, expected):
+    assert {(c, g) for c, _, g, _, _ in ratings(text)} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors downgraded two schools in the town to requires improvement.",
+    "Councils awarded good ratings this year include several in the north.",
+    "Nationally, the proportion of councils with good ratings rose to half.",
+    "Ofsted gave the top grade to a children's home in the town.",
+])
+def test_grades_given_to_others_than_the_council(text):
+    assert ratings("Luton Borough Council was rated inadequate.", text) == {
+        (LUTON, "overall_effectiveness", "inadequate", 2021, False)}
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("Luton's rating remained inadequate.", "inadequate"),
+    ("Luton's grade is now good.", "good"),
+    ("Luton Borough Council's overall judgement was outstanding, the report said.", "outstanding"),
+])
+def test_the_rating_itself_as_the_subject(text, grade):
+    assert ratings(text) == {(LUTON, "overall_effectiveness", grade, 2021, False)}

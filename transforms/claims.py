@@ -128,6 +128,9 @@ _GRADE = re.compile(GRADE_PHRASE, re.I)
 _QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
 # "..., as was Sheffield", "So were Luton and Sheffield": the verdict just given, again, for the councils named next
 _ELLIPSIS = re.compile(r"\b(?:as|so)\s+(?:was|were|did)\s+(?:(?:neighbouring|nearby)\s+)?$", re.I)
+# ", like Sheffield,", ", unlike its neighbour Sheffield,": councils compared with the subject, set off by commas
+_COMPARED = re.compile(r",\s*(?P<kind>like|unlike|as\s+with|along\s+with|together\s+with|alongside)\s+[^,]{1,60},",
+                       re.I)
 # "... rating to Luton", "... to both Luton and Sheffield": the recipient of a grade given
 _TO_RECIPIENT = re.compile(r"\bto\s+(?:both\s+)?(?:the\s+)?$", re.I)
 _GIVEN = re.compile(r"\b(?:gave|give[ns]?|giving|awarded|awarding|awards?|handed|handing|went|goes|go)\b", re.I)
@@ -222,7 +225,21 @@ def _recipients(claim: RatingClaim, clause_mentions: list[Mention]) -> list[str]
 
 
 def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[str]) -> list[str]:
-    """The councils a verdict belongs to (see the module docstring)."""
+    """The councils a verdict belongs to (see the module docstring). Councils in a comparison inserted before
+    the verdict are not its subject: "X, unlike Y, was rated inadequate" is X's; "X, like Y, ..." is both's."""
+    compared = [c for c in _COMPARED.finditer(claim.clause, claim.segment) if c.end() <= claim.start]
+    if not compared:
+        return _attribute(claim, clause_mentions, focus)
+
+    def within(m: Mention) -> re.Match | None:
+        return next((c for c in compared if c.start() <= m.start and m.end <= c.end()), None)
+
+    councils = _attribute(claim, [m for m in clause_mentions if within(m) is None], focus)
+    alike = [m.council_code for m in clause_mentions if (c := within(m)) and c["kind"].lower() != "unlike"]
+    return list(dict.fromkeys(councils + alike)) if councils else []
+
+
+def _attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[str]) -> list[str]:
     before = [i for i, m in enumerate(clause_mentions) if m.start < claim.start]
     own = [i for i in before if clause_mentions[i].start >= claim.segment]
     if own:
@@ -264,6 +281,8 @@ class _Reader:
     def sentence(self, text: str, mentions: list[Mention]) -> None:
         read_from = len(self.claims)
         self.verdicts(text, mentions)
+        if len(self.claims) == read_from:
+            self.judgement_pairs(text)
         self.elliptical(text, mentions, read_from)
         if len(self.claims) > read_from and (pairs := _distributed(text, mentions)):
             self.claims[read_from:] = _each_with_its_year(self.claims[read_from:], pairs)
@@ -282,6 +301,16 @@ class _Reader:
             self.last_grade = given[-1] if given else None
         elif quoted := _QUOTED_GRADE.findall(text):
             self.last_grade = quoted[-1]
+
+    def judgement_pairs(self, text: str) -> None:
+        """'The findings: overall effectiveness - good; leadership - outstanding': a table written as a sentence,
+        at least two "judgement - grade" pairs after a colon, for the discourse's council."""
+        _, colon, pairs = text.partition(":")
+        rows = [table_row_claim(_ITEM_SEPARATOR.sub(" | ", part.strip(" .")))
+                for part in re.split(r";|,\s+(?=[a-z])", pairs) if len(part) < 80] if colon else []
+        if len(rows) >= 2 and all(rows):
+            for claim in rows:
+                self.add(claim, self.focus, text)
 
     def elliptical(self, text: str, mentions: list[Mention], read_from: int) -> None:
         """"X was rated good, as was Y", "... So were Y and Z.": the councils after "as/so was" take the verdicts

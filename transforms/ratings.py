@@ -46,7 +46,8 @@ _JUDGEMENT_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
 _VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked|capped"
-                  rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by)\b))"
+                  rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after"
+                  rf"|before|previously|two|three|four|five|six)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
                   # "downgraded to", "upgrades Oldtown to", "moves up two grades to" (headlines: the present)
@@ -69,7 +70,7 @@ _SLOT = re.compile(
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b)"
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
-    rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b{_DETERMINER}\s+(?:overall\s+)?{Q}"
+    rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+(?:overall\s+)?{Q}"
     rf"(?P<g2>requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good){QE})"
     rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict)\b"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
@@ -131,7 +132,8 @@ _NOW = re.compile(r"\bnow\s+(?:been\s+)?(?:(?:rated|judged|graded|found|deemed|a
 # "good at recruiting", "good to see", "good news": the adjective, not a grade
 _SKILL = re.compile(r"\s+(?:(?:at|in|for)\s+\w+ing|to|that|news)\b", re.I)
 _INSERTED = re.compile(r",[^,]+,\s*$")  # "Its services, rated inadequate in 2018, are now good"
-_SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority)\W*(?:\w+\W+){0,3}$", re.I)
+_SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority|rating|grade|judgement|judgment)\W*"
+                               r"(?:\w+\W+){0,3}$", re.I)
 # A grade given to someone else: a school, a children's home, councils in general, a share of them.
 _OTHER_SUBJECT = re.compile(
     r"\b(?:schools?|children['’]?s\s+homes?|care\s+homes?|homes?\s+run|(?:the|a)\s+(?:[\w-]+\s+){0,2}home\b|nurser(?:y|ies)|academ(?:y|ies)|colleges?"
@@ -147,7 +149,7 @@ _MEMBER_OF = re.compile(r"\b(?:is|was|are|were|became|becomes)\s+(?:now\s+)?(?:o
                         r"(?:just\s+|only\s+)?(?:[\w-]+\s+){0,3}?(?:councils|local\s+authorities|authorities"
                         r"|departments)\b(?:\s+(?:in|across)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?",
                         re.I)
-_OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in)\s+(?:[\w-]+\s+){{0,3}}?"
+_OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in|to)\s+(?:[\w-]+\s+){{0,3}}?"
                           rf"(?:{_OTHER_SUBJECT.pattern})", re.I)
 # "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade.
 _COUNT = (r"(?:(?!(?:19|20)\d\d\b)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -175,7 +177,8 @@ _QUOTED = re.compile(r"[‘'\"“]")
 # "its last inspection in 2014, ..., when it was rated": a verdict set in an earlier inspection's time
 _WHEN_EARLIER = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){0,2}inspection\b[^.;]*\bwhen\b[^.;]*$",
                            re.I)
-_ANAPHORIC_GRADE = re.compile(r"\b(?:grade|rating|judgement|judgment|verdict|category|bracket|group)\b", re.I)
+_ANAPHORIC_GRADE = re.compile(r"\b(?:same|that|this|its|their)\s+(?:overall\s+)?(?:grade|rating|judgement|judgment"
+                               r"|verdict|category|bracket|group)\b", re.I)
 _ANY_GRADE = re.compile(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b", re.I)
 _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
 # A grade named at a visit or a conversation is the standing grade from an earlier inspection.
@@ -443,9 +446,10 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 label = named[-1] if named else antecedent
                 if label is None:
                     continue
-            if _OTHER_SUBJECT.search(_NAMED_COUNCILS.sub(" ", scanned[:slot.start()])) or _OTHER_AFTER.match(
+            if _OTHER_SUBJECT.search(_NAMED_COUNCILS.sub(" ", scanned[:slot.start(group)])) or _OTHER_AFTER.match(
                     scanned, slot.end()):
-                continue  # the verdict of a school, a home, councils at large: before it, or "for/of" right after
+                continue  # the verdict of a school, a home, councils at large: before it (also as the object of
+                # "downgraded two schools to"), or "for/of" right after
             hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end(), group in ("g1", "g5"))
             # a bare "X good" only continues a verdict already given (in this clause; "X good" also in an earlier one)
             if group in ("g6", "g17", "g20") and not verdicts and not (group == "g6" and claims):
