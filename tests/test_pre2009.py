@@ -208,3 +208,70 @@ def test_minutes_quoting_the_previous_and_the_new_grade(paragraphs):
     assert (DERBY, OVERALL, "good", 2007, False) in got
     assert (DERBY, OVERALL, "requires_improvement", 2006, True) in got
     assert len(got) == 2
+
+
+# --- the same grade again: "as it did last year" ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, before", [
+    ("Norfolk County Council has two stars this year, as it did last year.", date(2005, 12, 1), 2004),
+    ("Norfolk County Council was rated good, as it had been in 2012.", date(2016, 5, 4), 2012),
+    ("Inspectors judged Norfolk County Council good, as they did the year before.", date(2016, 5, 4), 2015),
+])
+def test_a_grade_held_before_as_well(text, published, before):
+    got = {(c, g, year, hist) for c, _, g, year, hist in ratings(text, published=published)}
+    assert got == {(NORFOLK, "good", published.year, False), (NORFOLK, "good", before, True)}
+
+
+# --- the ends of the scale for several judgements ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Suffolk County Council received the bottom grade for both education and children's services.",
+     {(SUFFOLK, "other", "inadequate"), (SUFFOLK, OVERALL, "inadequate")}),
+    ("York got the top mark for both its social care and its children's services.",
+     {(YORK, "other", "outstanding"), (YORK, OVERALL, "outstanding")}),
+    ("Derby was given the lowest rating for education and for its capacity to improve.",
+     {(DERBY, "other", "inadequate")}),
+])
+def test_the_ends_of_the_scale_for_each_judgement_named(text, expected):
+    assert {(c, j, g) for c, j, g, _, _ in ratings(text, published=date(2005, 12, 2))} == expected
+
+
+def test_a_share_of_councils_at_the_end_of_the_scale_is_not_a_council_grade():
+    assert ratings("Suffolk County Council's letter came this week.",
+                   "Only 8 per cent of councils got the top grade for children's services.",
+                   published=date(2005, 12, 2)) == set()
+
+
+# --- star ratings were annual: the count left behind is last year's ------------------------------------------------
+
+LEEDS = "E08000035"
+
+
+@pytest.mark.parametrize("text, before", [
+    ("Leeds City Council has been upgraded from one star to two stars.", "requires_improvement"),
+    ("Leeds moved up from zero to one star this year.", "inadequate"),
+    ("Leeds climbed from one to two stars in the latest ratings.", "requires_improvement"),
+])
+def test_a_star_count_left_behind_is_last_years(text, before):
+    got = {(c, g, year, hist) for c, _, g, year, hist in ratings(text, published=date(2004, 11, 30))}
+    after = "requires_improvement" if before == "inadequate" else "good"
+    assert got == {(LEEDS, after, 2004, False), (LEEDS, before, 2003, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Leeds achieved one star in 2003 and two this year.",
+    "Leeds was on one star in 2003 and is on two now.",
+    "Leeds, given one star in 2003, has two this year.",
+])
+def test_an_elliptical_star_count_dated_by_this_year_or_now(text):
+    got = {(c, g, year, hist) for c, _, g, year, hist in ratings(text, published=date(2004, 11, 30))}
+    assert got == {(LEEDS, "requires_improvement", 2003, True), (LEEDS, "good", 2004, False)}
+
+
+@pytest.mark.parametrize("text", [
+    "The report graded Leeds's capacity for improvement as good.",
+    "Inspectors judged Leeds's capacity for improvement to be adequate.",
+    "Leeds's capacity to improve was judged outstanding.",
+])
+def test_capacity_for_improvement_is_its_own_judgement(text):
+    assert {j for _, j, _, _, _ in ratings(text, published=date(2011, 3, 1))} == {"other"}

@@ -38,7 +38,7 @@ from datetime import date
 from csi.records import Block
 from transforms.councils import CouncilIndex, Mention
 from transforms.grades import GRADE_PHRASE, normalise_grade
-from transforms.pre2009 import Pre2009
+from transforms.pre2009 import Pre2009, annual_stars, echoes
 from transforms.ratings import (
     RatingClaim,
     background,
@@ -359,6 +359,7 @@ class _Reader:
         cursor = 0
         attributed: list[str] = []
         read = rating_claims(text, self.published, self.last_grade)
+        read = annual_stars(read, self.published) + echoes(read, self.published)  # "as it did last year"
         places = len({c.respective for c in read if c.respective is not None})
         for claim in read:
             at = text.find(claim.clause, cursor)

@@ -18,7 +18,7 @@ are `other`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from transforms.grades import normalise_grade
@@ -34,8 +34,12 @@ _YEARS = r"(?:19|20)\d{2}(?:\s*(?:,|,?\s*and|,?\s*or)\s*(?:in\s+)?(?:19|20)\d{2}
 _ANY_STARS = re.compile(r"\b(?:zero|no|one|a\s+single|two|three|[0-3])[-\s]stars?\b", re.I)
 # "one in 2002", "stayed on zero in 2003 and 2004", "back to two in 2005": a star count with the word left out
 _ELLIPTICAL_STARS = re.compile(rf"(?:,|\b(?:and|on|at|to|from|had|has|have|was|got|received|gained|kept|with|then"
-                               rf"|only|just|still))\s+(?P<n>zero|one|two|three|[0-3])\s+(?:again\s+)?(?:in|for)\s+"
-                               rf"(?P<years>{_YEARS})\b(?!\s+(?:had|have|has|were|was|are|is|did|do|got)\b)", re.I)
+                               rf"|only|just|still))\s+(?P<n>zero|one|two|three|[0-3])\s+(?:again\s+)?(?:(?:in|for)\s+"
+                               rf"(?P<years>{_YEARS})|(?P<relative>this\s+year|last\s+year|now))\b"
+                               rf"(?!\s+(?:had|have|has|were|was|are|is|did|do|got)\b)", re.I)
+# "from one star to two", "up from zero to one star": the earlier count borrows "stars" from the later one
+_STAR_RANGE = re.compile(r"\bfrom\s+(?P<n>zero|no|one|two|three|[0-3])\s+(?:stars?\s+)?to\s+$", re.I)
+_STAR_LABEL = re.compile(r"\b(?:zero|no|one|a\s+single|two|three|[0-3])[-\s]stars?\b", re.I)
 
 _N = r"(?P<n>[1-4]|one|two|three|four)"
 _OUT_OF = r"(?P<outof>\s+out\s+of\s+(?:4|four))?"
@@ -160,11 +164,68 @@ def star_history(sentence: str, published: date | None) -> list[RatingClaim]:
         if other_subject(_clause_before(sentence, m.start("n"))):
             continue  # "the number of councils on one in 2003"
         grade = _STARS[_NUMBER[m["n"].lower()]]
-        for year in dict.fromkeys(int(y) for y in re.findall(r"(?:19|20)\d{2}", m["years"])):
+        if m["relative"]:
+            if published is None:
+                continue
+            years = [published.year - (1 if m["relative"].lower().startswith("last") else 0)]
+        else:
+            years = list(dict.fromkeys(int(y) for y in re.findall(r"(?:19|20)\d{2}", m["years"])))
+        for year in years:
             claims.append(RatingClaim("overall_effectiveness", grade, f"{m['n']} stars", year,
                                       _status(year, published), sentence, m.start("n"), 0, "stated",
                                       judgement_stated=False))
     return claims
+
+
+# "three stars this year, as it did last year", "rated good, as it was in 2014": the same grade again, then
+_AS_BEFORE = re.compile(r"[^,;.]{0,40}?,?\s+as\s+(?:it|they|she|he|the\s+(?:council|authority))\s+"
+                        r"(?:did|had|was|were|had\s+been|has)\s+(?:also\s+)?(?:(?P<last>last\s+year|the\s+year\s+before"
+                        r"|the\s+previous\s+year|a\s+year\s+(?:earlier|before|ago))|in\s+(?P<year>(?:19|20)\d{2}))\b",
+                        re.I)
+# "the bottom grade for both education and children's services": the grades of the ends of the scale
+_ENDS_FOR = re.compile(r"\b(?:received|receives|got|gets|awarded|given|earned|achieved)\s+(?:the\s+)?"
+                       r"(?P<label>(?:top|highest|bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score))s?"
+                       r"\s+for\s+(?:both\s+)?(?P<what>[^.;]+)", re.I)
+
+
+def echoes(claims: list[RatingClaim], published: date | None) -> list[RatingClaim]:
+    """The grade a verdict says the council had before as well ("three stars this year, as it did last year")."""
+    found = []
+    for claim in claims:
+        if claim.status == "hypothetical" or not (m := _AS_BEFORE.match(claim.clause, claim.start + len(
+                claim.grade_label))):
+            continue
+        if m["year"]:
+            year, anchor = int(m["year"]), "stated"
+        elif published is not None:
+            year, anchor = published.year - 1, "relative"
+        else:
+            continue
+        found.append(RatingClaim(claim.judgement, claim.grade, claim.grade_label, year, _status(year, published),
+                                 claim.clause, claim.start, claim.segment, anchor, claim.judgement_stated))
+    return found
+
+
+def annual_stars(claims: list[RatingClaim], published: date | None) -> list[RatingClaim]:
+    """Star ratings were annual: an earlier star count left undated is last year's ("upgraded from one star to two
+    stars"), and in "from zero to one star" the first count is the earlier one, the second the new one."""
+    if published is None:
+        return claims
+    out = []
+    for claim in claims:
+        if not _STAR_LABEL.fullmatch(claim.grade_label):
+            out.append(claim)
+            continue
+        if (earlier := _STAR_RANGE.search(claim.clause[:claim.start])) and claim.status != "hypothetical":
+            out.append(RatingClaim(claim.judgement, _STARS[_NUMBER[earlier["n"].lower()]], f"{earlier['n']} stars",
+                                   published.year - 1, "transition", claim.clause, earlier.start("n"),
+                                   claim.segment, "relative", claim.judgement_stated))
+            if claim.year is None or claim.year >= published.year:
+                claim = replace(claim, status="current")
+        elif claim.is_historical and claim.year is None:
+            claim = replace(claim, year=published.year - 1, anchor="relative")
+        out.append(claim)
+    return out
 
 
 class Pre2009:
@@ -220,9 +281,22 @@ class Pre2009:
                                           _status(year, self.published), sentence, m.start(), 0, anchor))
         return claims
 
+    def ends_of_scale(self, sentence: str) -> list[RatingClaim]:
+        """ "received the bottom grade for both education and children's services": one claim per judgement."""
+        claims = []
+        for m in _ENDS_FOR.finditer(sentence):
+            if other_subject(_clause_before(sentence, m.start())):
+                continue  # "8 per cent of councils got the top grade for children's services"
+            year, anchor = _year(sentence, m.start(), m.end(), self.published)
+            for judgement in _judgements(m["what"]):
+                claims.append(RatingClaim(judgement, normalise_grade(m["label"]), m["label"], year,
+                                          _status(year, self.published), sentence, m.start("label"), 0, anchor))
+        return claims
+
     def sentence(self, sentence: str) -> list[tuple[RatingClaim, int | None]]:
         """Every verdict of these kinds in one sentence, with where its named recipients start (or None)."""
-        found = [(c, None) for c in star_history(sentence, self.published) + self.performs(sentence)]
+        found = [(c, None) for c in star_history(sentence, self.published) + self.performs(sentence)
+                 + self.ends_of_scale(sentence)]
         return found + self.numeric(sentence)
 
     def scored_item(self, item: str) -> RatingClaim | None:

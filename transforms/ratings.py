@@ -37,7 +37,7 @@ JUDGEMENT_PATTERNS = [
     ("child_protection", r"child\s+protection(?!\s+(?:plans?|conferences?|cases?|investigations?|enquir))"),
     ("lscb", r"(?:local\s+)?safeguarding\s+children(?:'s)?\s+boards?|\bLSCB\b|safeguarding\s+partnership"),
     ("safeguarding", r"\bsafeguarding\b"),  # the pre-2013 frameworks' safeguarding judgement
-    ("other", r"capacity\s+to\s+improve"),
+    ("other", r"capacity\s+(?:to\s+improve|for\s+improvement)"),
 ]
 _JUDGEMENT = re.compile("|".join(f"(?P<{name}{i}>{pattern})" for i, (name, pattern) in enumerate(JUDGEMENT_PATTERNS)),
                         re.I)
@@ -206,6 +206,7 @@ _INSPECTED_IN = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,2}}?(?:in|of|during)\
                            re.I)
 # After a grade, a time that dates something else: a comparison, the start of a run ("for the first time since 2012")
 _ANOTHER_TIME = re.compile(r"\b(?:than|compared|unlike|(?:up|down)\s+from|since\s+(?:its|the|their)"
+                           r"|as\s+(?:it|they|he|she|the\s+(?:council|authority))\s+(?:did|had|was|were|has)"  # again
                            r"|(?:first|highest|best|lowest|worst)\s+(?:[\w-]+\s+){0,3}?since)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 _LEADING_YEAR = re.compile(r"^\W*(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
@@ -218,7 +219,7 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
     r"|(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|some\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve)\s+years\s+(?:ago|earlier|before))", re.I)
-_THIS_YEAR = re.compile(r"\W*(?:[\w'’-]+\s+){0,2}?this\s+year\b", re.I)
+_THIS_YEAR = re.compile(r"\W*(?:[\w'’-]+\s+){0,2}?this\s+year\b|\s+now\b", re.I)
 # "a year after it was found to be failing": the earlier event's time, relative to the document's
 _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
                           r"\s+years)"
