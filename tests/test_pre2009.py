@@ -275,3 +275,44 @@ def test_an_elliptical_star_count_dated_by_this_year_or_now(text):
 ])
 def test_capacity_for_improvement_is_its_own_judgement(text):
     assert {j for _, j, _, _, _ in ratings(text, published=date(2011, 3, 1))} == {"other"}
+
+
+# --- Ofsted's 2009-2012 inspection grades run 1 (best) to 4, each for the judgement named -----------------------
+
+@pytest.mark.parametrize("text", [
+    "The Ofsted inspection of safeguarding and looked after children services judged Leeds grade 2 for the overall "
+    "effectiveness of safeguarding and grade 3 for looked after children.",
+    "Inspectors awarded Leeds grade 2 for safeguarding and grade 3 for looked after children.",
+    "In the inspection of safeguarding, Leeds was graded 2 for safeguarding and 3 for looked after children.",
+])
+def test_ofsted_inspection_grades_for_each_judgement(text):
+    got = {(c, j, g, year) for c, j, g, year, _ in ratings(text, published=date(2011, 6, 1))}
+    assert got == {(LEEDS, "safeguarding", "good", 2011), (LEEDS, "looked_after", "requires_improvement", 2011)}
+
+
+@pytest.mark.parametrize("text", [
+    "Leeds's annual rating, published in December, was 3 out of 4, the same as last year.",
+    "Members noted that Leeds had been awarded a 3 in the annual rating of children's services.",
+    "In its annual rating Leeds received a 3, better than many of its neighbours.",
+])
+def test_a_bare_score_with_out_of_or_an_article_in_the_annual_rating(text):
+    assert ratings(text, published=date(2010, 12, 10)) == {(LEEDS, OVERALL, "good", 2010, False)}
+
+
+@pytest.mark.parametrize("text", [
+    "The annual assessment noted that Leeds had improved from a grade 2 to a grade 3.",
+    "In this year's annual performance assessment Leeds moved from grade 2 to grade 3.",
+    "Leeds went up from a grade 2 to grade 3 in its annual assessment.",
+])
+def test_a_numeric_grade_left_behind_in_an_annual_assessment_is_last_years(text):
+    assert ratings(text, published=date(2008, 12, 1)) == {(LEEDS, OVERALL, "good", 2008, False),
+                                                          (LEEDS, OVERALL, "requires_improvement", 2007, True)}
+
+
+@pytest.mark.parametrize("text, judgement", [
+    ("In its assessment Leeds's education services were given a 2.", "other"),
+    ("The assessment says Leeds's social care services were awarded a 3.", "other"),
+    ("In the assessment Leeds's staying safe outcome was judged 2 out of 4.", "safeguarding"),
+])
+def test_the_judgement_named_as_the_subject_of_a_score(text, judgement):
+    assert {(c, j) for c, j, _, _, _ in ratings(text, published=date(2007, 12, 1))} == {(LEEDS, judgement)}

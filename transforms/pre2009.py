@@ -46,11 +46,19 @@ _OUT_OF = r"(?P<outof>\s+out\s+of\s+(?:4|four))?"
 # "scored 3", "was given a grade 2", "awarded grade three ratings", "judged 2 out of 4", "a score of 4"
 _NUMERIC = re.compile(
     rf"\b(?P<verb>scor(?:ed|es|ing)|awarded|awarding|given|giving|gave|received|receiving|achieved|got|gained"
-    rf"|rated|judged|graded|assessed|handed|handing)\s+(?:(?!(?:and|but|while)\b)[\w'’-]+\s+){{0,5}}?"
-    rf"(?:(?P<grade_word>grade|score\s+of|mark\s+of)\s+)?{_N}{_OUT_OF}"
+    rf"|rated|judged|graded|assessed|handed|handing|was|were|is|are)\s+"
+    rf"(?:(?!(?:and|but|while|scor\w*|awarded|given|gave|received|achieved|rated|judged|graded|assessed)\b)"
+    rf"[\w'’-]+\s+){{0,5}}?"
+    rf"(?:(?P<grade_word>grade|score\s+of|mark\s+of|an?)\s+)?{_N}{_OUT_OF}"
     rf"(?=\s*(?:$|[.,;:)(]|\s(?:for|in|on|last|this|and|at|rating|ratings|grades?|overall|from|to)\b))"
     rf"|\b(?P<grade_word2>grade)[\s-]+(?P<n2>[1-4]|one|two|three|four)(?=\s+(?:ratings?|grades?|judgements?|assessments?)\b)",
     re.I)
+# Where a numeric verdict's own stretch ends: the next clause, or a comparison ("the same as last year")
+_STRETCH_END = re.compile(r";|,\s+(?:and|but|while|whereas|the\s+same|an?\s+improvement|compared|up|down)\b"
+                          r"|\b(?:than|compared|same\s+as|improvement\s+on|unlike)\b", re.I)
+# "improved from a grade 2 to a grade 3"
+_NUMERIC_RANGE = re.compile(r"\bfrom\s+(?:an?\s+)?grade\s+(?P<old>[1-4]|one|two|three|four)\s+to\s+(?:an?\s+)?grade\s+"
+                            r"(?P<new>[1-4]|one|two|three|four)\b", re.I)
 # "... and 3 for its education services": a further score of the same verb
 _MORE_SCORES = re.compile(rf"\s*(?:,|,?\s*and|,?\s*but)\s+(?:a\s+)?(?:grade\s+)?{_N}{_OUT_OF}(?=\s+for\b)", re.I)
 # "for its children's services" after a score: what was scored
@@ -80,17 +88,18 @@ _APA_JUDGEMENTS = [
     ("other", r"capacity\s+to\s+improve|being\s+healthy|enjoying\s+and\s+achieving|positive\s+contribution"
               r"|economic\s+well-?being|social\s+care(?:\s+services)?|education(?:\s+services)?"
               r"|services\s+for\s+adults|adult\s+(?:social\s+)?(?:care|services)"),
-    ("overall_effectiveness", r"children['’]s\s+services(?:\s+as\s+a\s+whole)?|services\s+for\s+children"
-                              r"(?:\s+and\s+young\s+people)?|overall"),
 ]
-_JUDGEMENT = re.compile("|".join(f"(?P<j{i}>{pattern})" for i, (_, pattern) in
-                                 enumerate(_APA_JUDGEMENTS + JUDGEMENT_PATTERNS)), re.I)
-_JUDGEMENT_NAMES = {f"j{i}": name for i, (name, _) in enumerate(_APA_JUDGEMENTS + JUDGEMENT_PATTERNS)}
-_PRIORITY = [(name, re.compile(pattern, re.I)) for name, pattern in _APA_JUDGEMENTS + JUDGEMENT_PATTERNS]
+# The whole of children's services, tried last ("overall effectiveness of safeguarding" is safeguarding)
+_APA_OVERALL = [("overall_effectiveness", r"children['’]s\s+services(?:\s+as\s+a\s+whole)?|services\s+for\s+children"
+                                          r"(?:\s+and\s+young\s+people)?|overall")]
+_ALL_JUDGEMENTS = _APA_JUDGEMENTS + JUDGEMENT_PATTERNS + _APA_OVERALL
+_JUDGEMENT = re.compile("|".join(f"(?P<j{i}>{pattern})" for i, (_, pattern) in enumerate(_ALL_JUDGEMENTS)), re.I)
+_JUDGEMENT_NAMES = {f"j{i}": name for i, (name, _) in enumerate(_ALL_JUDGEMENTS)}
+_PRIORITY = [(name, re.compile(pattern, re.I)) for name, pattern in _ALL_JUDGEMENTS]
 _RELATIVE = re.compile(r"\b(?P<last>last\s+year|(?:the\s+)?previous\s+year|a\s+year\s+(?:earlier|before|ago)"
                        r"|the\s+year\s+before)\b|\b(?P<this>this\s+year|now)\b", re.I)
 _WHEN = re.compile(r",?\s+when\b", re.I)
-_YEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})[-/]\d{2}\b")
+_YEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})[-/]\d{2}\b", re.I)
 # "... to both Haringey and Kirklees": the councils given the grade are named after it
 RECIPIENTS = re.compile(r"\s+(?:\w+\s+){0,3}?to\s+(?:both\s+)?(?=[A-Z])")
 _GIVING = re.compile(r"\b(?:award|giv|gave|hand)", re.I)
@@ -252,6 +261,8 @@ class Pre2009:
             scores += [(more["n"], more.end(), bool(more["outof"])) for more in _iter_more(sentence, m.end())]
             lo = verdicts[k - 1].end() if k else 0
             hi = verdicts[k + 1].start() if k + 1 < len(verdicts) else len(sentence)
+            if stretch_end := _STRETCH_END.search(sentence, scores[-1][1], hi):
+                hi = stretch_end.start()
             year, anchor = _year(sentence, m.start(), scores[-1][1], self.published, lo, hi)
             when = year if year is not None else self.published.year if self.published else None
             to = RECIPIENTS.match(sentence, m.end())
@@ -263,9 +274,32 @@ class Pre2009:
                     continue
                 what = _FOR_PHRASE.match(sentence, end)
                 judgement = judgement_of(what.group()) if what else judgement_of(between) if end == m.end() else None
+                if judgement is None and end == m.end():  # "its education services were given a 2"
+                    judgement = judgement_of(sentence[max(lo, m.start() - 60):m.start()])
                 claims.append((RatingClaim(judgement or "overall_effectiveness", grade, f"grade {n}", year,
                                            _status(year, self.published), sentence, m.start(), 0, anchor,
                                            judgement_stated=judgement is not None), recipients))
+        return claims
+
+    def numeric_transition(self, sentence: str) -> list[RatingClaim]:
+        """ "improved from a grade 2 to a grade 3": the grade left behind (last year's in an annual assessment) and
+        the new one."""
+        claims = []
+        for m in _NUMERIC_RANGE.finditer(sentence):
+            year, anchor = _year(sentence, m.start(), m.end(), self.published, m.end(),
+                                 (e.start() if (e := _STRETCH_END.search(sentence, m.end())) else None))
+            when = year if year is not None else self.published.year if self.published else None
+            old, new = self._grade(m["old"], when, sentence), self._grade(m["new"], when, sentence)
+            if old is None or new is None:
+                continue
+            annual = when is not None and (when < 2009 or self.assessment)
+            earlier = when - 1 if annual and when is not None else None
+            claims.append(RatingClaim("overall_effectiveness", old, f"grade {m['old']}", earlier, "transition",
+                                      sentence, m.start("old"), 0, "relative" if earlier else "previous_inspection",
+                                      judgement_stated=False))
+            claims.append(RatingClaim("overall_effectiveness", new, f"grade {m['new']}", year,
+                                      _status(year, self.published), sentence, m.start("new"), 0, anchor,
+                                      judgement_stated=False))
         return claims
 
     def performs(self, sentence: str) -> list[RatingClaim]:
@@ -296,7 +330,7 @@ class Pre2009:
     def sentence(self, sentence: str) -> list[tuple[RatingClaim, int | None]]:
         """Every verdict of these kinds in one sentence, with where its named recipients start (or None)."""
         found = [(c, None) for c in star_history(sentence, self.published) + self.performs(sentence)
-                 + self.ends_of_scale(sentence)]
+                 + self.ends_of_scale(sentence) + self.numeric_transition(sentence)]
         return found + self.numeric(sentence)
 
     def scored_item(self, item: str) -> RatingClaim | None:
