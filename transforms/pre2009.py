@@ -53,6 +53,8 @@ _NUMERIC = re.compile(
     rf"(?=\s*(?:$|[.,;:)(]|\s(?:for|in|on|last|this|and|at|rating|ratings|grades?|overall|from|to)\b))"
     rf"|\b(?P<grade_word2>grade)[\s-]+(?P<n2>[1-4]|one|two|three|four)(?=\s+(?:ratings?|grades?|judgements?|assessments?)\b)",
     re.I)
+# Words every verdict of this module needs: a number, a star, "perform...", an end of the scale
+_CUES = re.compile(r"\b(?:[0-4]|zero|one|two|three|four|stars?|perform\w*|top|highest|bottom|lowest)\b", re.I)
 # Where a numeric verdict's own stretch ends: the next clause, or a comparison ("the same as last year")
 _STRETCH_END = re.compile(r";|,\s+(?:and|but|while|whereas|the\s+same|an?\s+improvement|compared|up|down)\b"
                           r"|\b(?:than|compared|same\s+as|improvement\s+on|unlike)\b", re.I)
@@ -329,6 +331,8 @@ class Pre2009:
 
     def sentence(self, sentence: str) -> list[tuple[RatingClaim, int | None]]:
         """Every verdict of these kinds in one sentence, with where its named recipients start (or None)."""
+        if not _CUES.search(sentence):  # most sentences: none of these words, nothing to read
+            return []
         found = [(c, None) for c in star_history(sentence, self.published) + self.performs(sentence)
                  + self.ends_of_scale(sentence) + self.numeric_transition(sentence)]
         return found + self.numeric(sentence)
