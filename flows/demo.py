@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from prefect import flow
-from prefect.states import Completed, Failed
+from prefect.states import Completed
 
 from csi.paths import resolve_demo_db
 from csi.sample_site import SOURCES_FILE, serve_site
@@ -36,11 +36,11 @@ def demo(db: str | None = None, warc_dir: str | None = None, port: int = 0):
             official = official_statistics(db=str(db_path), base_url=base_url, warc_dir=warc, min_delay_seconds=0.0,
                                            return_state=True)
     except OSError as exc:  # the port is taken: the message says so in one line
-        return Failed(message=str(exc))
+        return run_failed(str(exc))
     summary, statistics = summary_of(state), summary_of(official)
     if summary is not None and statistics is not None:
         summary = {**summary, "tables": statistics["tables"], "official_statistics": official.message}
     message = f"{state.message}; {official.message}"
     if state.is_completed() and official.is_completed():
         return Completed(message=message, data=summary)
-    return run_failed(message, summary) if summary else Failed(message=message)
+    return run_failed(message, summary)

@@ -54,7 +54,7 @@ from pipeline.runs import (
     run_label,
 )
 from scrapers.archive import ArchiveFull, WarcArchive, read_response, safe_run_name
-from scrapers.crawl import CrawlResult
+from scrapers.crawl import NOT_FETCH_FAILURES, CrawlResult, EveryFetchFailed, every_fetch_failed
 from scrapers.http import Fetcher, PreviousFetch
 from scrapers.platforms import crawl_source, expand_sources
 from scrapers.platforms.ofsted_site.parse import DOC_TYPE as PROVIDER_PAGE
@@ -65,18 +65,31 @@ from warehouse.db import Batch
 from warehouse.queries import last_good_fetches, latest_grades
 from warehouse.staging import discard_staged, read_staged, write_staged
 
-CRAWL_RETRY_DELAYS = [10, 60]  # seconds: a crawl task that raised is retried twice, later each time
+# Seconds before each retry of a crawl task that failed (every fetch of its host failed, or it raised): a host down
+# for a minute (a restart) is crawled again. CSI_CRAWL_RETRY_DELAYS overrides ("10,60"; "" for no retry).
+CRAWL_RETRY_DELAYS = (10, 60)
 # Pages per parse task. Measured on 2 cores: with a Prefect task run per page, 1,000 pages took 60.7 s
 # against 47.7 s in 50-page tasks (docs/performance.md); pages are cached one by one either way.
 PARSE_CHUNK = 50
 
 
-@task(retries=len(CRAWL_RETRY_DELAYS), retry_delay_seconds=CRAWL_RETRY_DELAYS, cache_policy=NONE,
-      timeout_seconds=CRAWL_TASK_TIMEOUT_SECONDS,
-      task_run_name="crawl {host}")
+def crawl_retry_delays() -> list[float]:
+    raw = os.environ.get("CSI_CRAWL_RETRY_DELAYS")
+    if raw is None:
+        return list(CRAWL_RETRY_DELAYS)
+    try:
+        return [float(part) for part in raw.split(",") if part.strip()]
+    except ValueError:
+        raise SourceConfigError(f"CSI_CRAWL_RETRY_DELAYS={raw!r}: seconds separated by commas, e.g. 10,60") from None
+
+
+@task(cache_policy=NONE, timeout_seconds=CRAWL_TASK_TIMEOUT_SECONDS, task_run_name="crawl {host}")
 def crawl_host(host: str, sources: list[Source], known: dict[str, dict[str, PreviousFetch]], run_id: str,
                warc_dir: str, started_at: datetime) -> list[CrawlResult]:
-    """Crawl the sources of one host in turn; returns their results with bodies left in the archive."""
+    """Crawl the sources of one host in turn; returns their results with bodies left in the archive.
+
+    Per-URL failures are recorded in the results; a crawl in which every fetch failed raises EveryFetchFailed
+    (the task fails and is retried, see crawl_retry_delays)."""
     logger = get_run_logger()
     fetcher = Fetcher(run_id, WarcArchive(warc_dir, f"{run_id}-{safe_run_name(host)}", started_at))
 
@@ -110,6 +123,8 @@ def crawl_host(host: str, sources: list[Source], known: dict[str, dict[str, Prev
                     len(result.fresh), len(result.failures))
         result.documents = [dataclasses.replace(fetched, body=None) for fetched in result.documents]
         results.append(result)
+    if every_fetch_failed(results):
+        raise EveryFetchFailed(host, results)
     return results
 
 
@@ -318,13 +333,9 @@ def parse_and_load(con, items: Iterable[tuple[Source | None, FetchRow]], label: 
     return totals
 
 
-# Fetch outcomes that are the site's answer, not a failure to get one: robots.txt said no.
-_NOT_FETCH_FAILURES = ("ok", "not_modified", "parse_error", "robots_disallowed")
-
-
 def _fetch_verdict(source_name: str, fetches: list[FetchRow]) -> list[str]:
     """A source most of whose fetches failed is a failed source, even if some pages loaded; names the hosts."""
-    failed = [row for row in fetches if row.outcome not in _NOT_FETCH_FAILURES]
+    failed = [row for row in fetches if row.outcome not in NOT_FETCH_FAILURES]
     if not fetches or len(failed) * 2 <= len(fetches):
         return []
     hosts = defaultdict(int)
@@ -384,13 +395,20 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
         clock = time.perf_counter()
         seconds = {"crawl": 0.0, "parse_and_stage": 0.0, "load": 0.0}
         groups = _by_host(selected)
-        crawls = [crawl_host.submit(host, group, {s.name: known[s.name] for s in group}, run_id, str(warc_root),
-                                    started_at) for host, group in groups.items()]
-        crawled = {}
+        delays = crawl_retry_delays()
+        crawler = crawl_host.with_options(retries=len(delays), retry_delay_seconds=delays)
+        crawls = [crawler.submit(host, group, {s.name: known[s.name] for s in group}, run_id, str(warc_root),
+                                 started_at) for host, group in groups.items()]
+        crawled, hosts_down = {}, []
         for (host, group), future in zip(groups.items(), crawls, strict=True):
-            value = future.result(raise_on_failure=False)  # a task that died even after its retries
-            results = value if isinstance(value, list) else [
-                CrawlResult(s.name, error=f"crawl of {host} failed: {error_text(value)}") for s in group]
+            value = future.result(raise_on_failure=False)  # the last attempt's, after the task's retries
+            if isinstance(value, EveryFetchFailed):  # its failed fetches are loaded like any others
+                results = value.results
+                hosts_down.append(f"{host} ({len(delays) + 1} attempt(s))")
+            elif isinstance(value, list):
+                results = value
+            else:  # a task that died: its sources' runs fail, naming the host
+                results = [CrawlResult(s.name, error=f"crawl of {host} failed: {error_text(value)}") for s in group]
             crawled.update((result.source, result) for result in results)
         seconds["crawl"] = time.perf_counter() - clock
         submitted = {s.name: [(chunk, parse_and_stage.submit(s, chunk, str(stage_root / s.name / f"{n:05d}")))
@@ -426,6 +444,8 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
                 logger.info("%s: %d documents loaded, %d parse errors", source.name, parsed[source.name], failed)
             discard_staged(stage_root)
             empty = [name for name, n in seen.items() if n == 0]
+            if hosts_down:
+                problems.insert(0, f"every fetch failed on host(s) {', '.join(hosts_down)}")
             if empty:
                 problems.insert(0, f"no documents from {len(empty)} source(s): {', '.join(empty)}")
             summary = finish_run(con, run_id, label, started_at, "FAILED" if problems else "COMPLETED", {

@@ -23,6 +23,7 @@ from prefect.states import Failed, State
 
 from csi.records import FetchRow
 from pipeline.load import warehouse_session
+from scrapers.crawl import EveryFetchFailed
 from scrapers.urls import host_of
 from warehouse.db import WarehouseLocked, mark_abandoned_runs, record_run, table_counts
 
@@ -75,7 +76,7 @@ class RunFailed(Exception):
     it, and a plain dict there made every failed deployment run log a 40-line TypeError.
     """
 
-    def __init__(self, message: str, summary: dict) -> None:
+    def __init__(self, message: str, summary: dict | None = None) -> None:
         super().__init__(message, summary)
         self.summary = summary
 
@@ -83,9 +84,33 @@ class RunFailed(Exception):
         return self.args[0]
 
 
-def run_failed(message: str, summary: dict) -> State:
-    """The state a flow returns when its run failed: its one-paragraph message, and the summary for the caller."""
+def run_failed(message: str, summary: dict | None = None) -> State:
+    """The state a flow returns when its run failed: its one-paragraph message, and the summary (if it got that far)
+    for the caller."""
     return Failed(message=message, data=RunFailed(message, summary))
+
+
+class _NoTracebackForExpectedFailures(logging.Filter):
+    """Tracebacks only for the unexpected.
+
+    Once a deployment's run has ended Failed, Prefect's engine raises the state's exception again (to exit the
+    process non-zero) and logs it with its traceback ("Engine execution exited with unexpected exception"): for a
+    RunFailed that says nothing new (the run ended Failed with the message), so the record is dropped. A crawl task
+    whose every fetch failed (EveryFetchFailed) is logged as failed in one line, without the traceback of code that
+    did what it should. Any other exception keeps its traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, RunFailed):
+            return False
+        if isinstance(exc, EveryFetchFailed):
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+# The loggers of flow and task runs (the engine's re-raise included); every flow imports this module before it runs.
+for _logger in ("prefect.flow_runs", "prefect.task_runs"):
+    logging.getLogger(_logger).addFilter(_NoTracebackForExpectedFailures())
 
 
 def summary_of(state: State) -> dict | None:
@@ -106,7 +131,7 @@ def fails_when_locked_out(fn):
             return fn(*args, **kwargs)
         except WarehouseLocked as exc:
             get_run_logger().error(str(exc))
-            return Failed(message=str(exc))
+            return run_failed(str(exc))
 
     # Prefect validates parameters against this function: give it fn's annotations resolved in fn's module.
     del flow_body.__wrapped__

@@ -20,6 +20,9 @@ from scrapers.links import page_links
 from scrapers.sources import Source
 from scrapers.urls import canonicalize
 
+# Fetch outcomes that are the site's answer, not a failure to get one (robots.txt said no counts as an answer).
+NOT_FETCH_FAILURES = ("ok", "not_modified", "parse_error", "robots_disallowed")
+
 
 @dataclass
 class CrawlResult:
@@ -94,3 +97,27 @@ def crawl(source: Source, fetcher: Fetcher, on_fetch: Callable[[FetchRow], None]
                 seen.add(link)
                 queue.append(link)
     return result
+
+
+class EveryFetchFailed(Exception):
+    """A crawl in which every fetch failed: its task fails, so Prefect retries it, and it carries what the crawl
+    recorded (each failed fetch is loaded whatever happens next)."""
+
+    def __init__(self, host: str, results: list[CrawlResult]) -> None:
+        super().__init__(host, results)
+        self.host = host
+        self.results = results
+
+    def __repr__(self) -> str:  # Prefect logs the repr: not every fetch row of the crawl
+        return f"EveryFetchFailed({str(self)!r})"
+
+    def __str__(self) -> str:
+        fetches = [row for result in self.results for row in result.fetches]
+        outcomes = sorted({row.outcome for row in fetches})
+        return f"every fetch on {self.host} failed ({len(fetches)} fetch(es): {', '.join(outcomes)})"
+
+
+def every_fetch_failed(results: list[CrawlResult]) -> bool:
+    """True when the crawls made fetches and none got an answer from the site."""
+    fetches = [row for result in results for row in result.fetches]
+    return bool(fetches) and all(row.outcome not in NOT_FETCH_FAILURES for row in fetches)

@@ -12,6 +12,9 @@ os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="csi-test-prefect-
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+# A crawl task whose every fetch failed is retried after 10 and 60 s in production; here not at all
+# (tests/test_crawl_tasks.py shows the retries firing).
+os.environ.setdefault("CSI_CRAWL_RETRY_DELAYS", "")
 
 import pytest  # noqa: E402
 
