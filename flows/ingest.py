@@ -30,6 +30,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture, wait
 from prefect.results import get_result_store
 from prefect.states import Completed
@@ -358,6 +359,11 @@ def _verdicts(source: Source, attempted: int, parsed: int, misses: int) -> list[
     return problems
 
 
+def _runner_name(runner) -> str:
+    workers = getattr(runner, "_max_workers", None)  # the thread and process pools' size (no public attribute)
+    return f"{type(runner).__name__} ({workers} workers)" if workers else type(runner).__name__
+
+
 def runner_from_environment():
     """Where a deployment's tasks run: CSI_TASK_RUNNER and CSI_DASK_ADDRESS (prefect.yaml job_variables, or the
     environment of `csi serve`). A bad value warns and falls back to threads rather than breaking every flow."""
@@ -382,6 +388,7 @@ def ingest(sources_file: str | None = None, db: str | None = None, base_url: str
     """
     logger = get_run_logger()
     run_id, started_at, label = current_run_id(), now_utc(), run_label("ingest")
+    logger.info("tasks run on %s", _runner_name(FlowRunContext.get().task_runner))  # a worker's job variables show
     selected = select_sources(sources_file, base_url, sources, adapters)
     db_path = resolve_db(db)
     warc_root = resolve_warc_dir(warc_dir, db_path).absolute()  # stored in fetches: reparse works from any cwd

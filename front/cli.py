@@ -249,7 +249,9 @@ def run(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES,
 @app.command()
 def serve(
     only: Annotated[list[str] | None, typer.Option("--only", help="Serve just this deployment (repeatable).")] = None,
-    limit: Annotated[int, typer.Option(help="Flow runs at once; keep 1, DuckDB has one writer.")] = 1,
+    limit: Annotated[int, typer.Option(help="Flow runs at once. Writers still take the warehouse one at a time "
+                                            "(lock file and the csi-warehouse-writer limit): with 2, one run can "
+                                            "crawl while another loads.")] = 1,
     prefect_file: Annotated[Path | None, typer.Option(
         "--prefect-file", help="The deployments to serve (default: the project's prefect.yaml).",
         show_default=False)] = None,
@@ -745,13 +747,33 @@ def report_command(
                   f"({report.councils} councils in the table). Open {report.index.resolve().as_uri()} in a browser.")
 
 
+def _print_prefect_failures(recorded: set[str]) -> None:
+    """Runs Prefect has as Failed or Crashed that this warehouse has no runs row for (they ended before opening it)."""
+    from prefect.settings import PREFECT_API_URL
+
+    from pipeline.runs import PREFECT_FAILURES_DAYS, failed_runs_without_row
+
+    try:
+        rows = failed_runs_without_row(recorded)
+    except Exception as exc:  # noqa: BLE001 - the warehouse's own account above stands; say why this part is missing
+        console.print(f"Prefect API {PREFECT_API_URL.value()}: not read ({type(exc).__name__}: {exc})"[:300],
+                      highlight=False)
+        return
+    _print_rows(f"Failed or crashed in Prefect ({PREFECT_API_URL.value()}, last {PREFECT_FAILURES_DAYS} days) with no "
+                "runs row here: ended before opening this warehouse, or wrote another one",
+                ("flow_run_id", "flow", "started", "state", "message"), rows)
+
+
 @app.command()
 def status(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES) -> None:
     """Recent runs, failing URLs by outcome and host, hosts the latest crawl skipped, profile misses, and sources
-    overdue for a successful fetch.
+    overdue for a successful fetch. With PREFECT_API_URL set, also the runs Prefect has as Failed or Crashed that
+    never reached the warehouse (a bad parameter, a crash at start).
 
     Example: `csi status --db data/csi.duckdb`.
     """
+    from prefect.settings import PREFECT_API_URL
+
     from flows.maintenance import given_up_fetches
     from scrapers.platforms import expand_sources
     from scrapers.sources import load_sources
@@ -774,6 +796,8 @@ def status(db: DbOption = None, sources_file: SourcesOption = DEFAULT_SOURCES) -
         gone = {run_id for run_id, _, _ in abandoned_runs(con)}  # killed without a word (SIGKILL, out of memory)
         _print_rows("Recent runs", ("run_id", "flow", "started_at", "finished_at", "state"),
                     [(*run[:4], "CRASHED (process gone)" if run[0] in gone else run[4]) for run in recent_runs(con)])
+        if PREFECT_API_URL.value():
+            _print_prefect_failures({row[0] for row in con.execute("SELECT run_id FROM runs").fetchall()})
         _print_rows("Failing URLs (by their latest fetch), by outcome and host",
                     ("outcome", "host", "urls", "example error"), failures_by_outcome_and_host(con))
         _print_rows("Given up (permanent failures retried enough: rerun-failed no longer fetches them)",

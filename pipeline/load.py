@@ -8,6 +8,7 @@ import functools
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect.concurrency.sync import concurrency
@@ -58,11 +59,15 @@ def load(con, batch: Batch) -> dict[str, int]:
 WRITER_LIMIT = "csi-warehouse-writer"  # the Prefect global concurrency limit (1) every writing run takes
 
 
-def _log_wait(message: str) -> None:
+def _log(level: int, message: str) -> None:
     try:
-        get_run_logger().warning(message)
+        get_run_logger().log(level, message)
     except MissingContextError:  # outside a flow run (a test, a script): say it all the same
-        logging.getLogger("csi").warning(message)
+        logging.getLogger("csi").log(level, message)
+
+
+def _log_wait(message: str) -> None:
+    _log(logging.WARNING, message)
 
 
 @functools.cache
@@ -100,6 +105,7 @@ def warehouse_session(db: str | Path | None, publish: bool = True) -> Iterator:
     path = resolve_db(db)
     wait = write_wait_seconds()
     with _writer_slot(wait), writer_lock(path, wait, _log_wait) as deadline:
+        taken = datetime.now(UTC)
         con = open_writer(path, deadline, _log_wait)
         try:
             migrate(con)
@@ -110,3 +116,6 @@ def warehouse_session(db: str | Path | None, publish: bool = True) -> Iterator:
             con.close()
         if publish:
             publish_snapshot(path)
+        done = datetime.now(UTC)  # said before the lock goes: another writer's window starts after this one's end
+        _log(logging.INFO, f"held the write lock on {path} from {taken.isoformat()} to {done.isoformat()} "
+                           f"({(done - taken).total_seconds():.1f} s)")

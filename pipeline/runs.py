@@ -148,6 +148,42 @@ def run_label(flow: str) -> str:
     return deployment.name or flow_run.flow_name or flow
 
 
+PREFECT_FAILURES_DAYS = 7  # how far back `csi status` asks Prefect for failed runs
+
+
+def failed_runs_without_row(recorded: set[str], days: float = PREFECT_FAILURES_DAYS, limit: int = 20
+                            ) -> list[tuple[str, str, datetime | None, str, str]]:
+    """Flow runs Prefect's API has as Failed or Crashed in the last `days` that have no runs row in `recorded`:
+    runs that ended before they opened the warehouse (bad parameters, an import error, a crash at start) or that
+    wrote another warehouse. (flow_run_id, deployment or flow, started, state, message), newest first; subflows
+    are left out (their parent run says it)."""
+    from datetime import timedelta
+
+    from prefect import get_client
+    from prefect.client.schemas.filters import (
+        FlowRunFilter,
+        FlowRunFilterParentTaskRunId,
+        FlowRunFilterStartTime,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
+    from prefect.client.schemas.objects import StateType
+    from prefect.client.schemas.sorting import FlowRunSort
+
+    since = datetime.now(UTC) - timedelta(days=days)
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(flow_run_filter=FlowRunFilter(
+            state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.FAILED, StateType.CRASHED])),
+            start_time=FlowRunFilterStartTime(after_=since),
+            parent_task_run_id=FlowRunFilterParentTaskRunId(is_null_=True),
+        ), sort=FlowRunSort.START_TIME_DESC, limit=limit + len(recorded))
+        missing = [run for run in runs if str(run.id) not in recorded][:limit]
+        flows = {flow.id: flow.name for flow in client.read_flows()} if missing else {}
+        deployments = {d.id: d.name for d in client.read_deployments()} if missing else {}
+    return [(str(run.id), deployments.get(run.deployment_id) or flows.get(run.flow_id, "?"), run.start_time,
+             run.state.type.value, " ".join((run.state.message or "").split())[:200]) for run in missing]
+
+
 def failure_summary(fetches: list[FetchRow]) -> dict:
     failed = [f for f in fetches if f.outcome not in ("ok", "not_modified")]
     return {

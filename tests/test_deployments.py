@@ -119,3 +119,36 @@ def test_the_shipped_failure_automation_is_one_prefect_accepts():
     (action,) = automation.actions
     assert str(action.block_document_id) == "7b0c4f5e-2f8e-4f2a-9c55-2d3c1f0a9e11"
     assert "{{ flow_run.state.message }}" in action.body
+
+
+def test_csi_status_says_in_one_line_when_prefects_api_cannot_be_read(tmp_path):
+    from prefect.settings import PREFECT_API_URL, PREFECT_CLIENT_MAX_RETRIES, temporary_settings
+    from typer.testing import CliRunner
+
+    from front.cli import app
+    from pipeline.load import warehouse_session
+    from tests.loopback import closed_port
+
+    db = tmp_path / "csi.duckdb"
+    with warehouse_session(db):
+        pass
+    nobody = f"http://127.0.0.1:{closed_port()}/api"
+    with temporary_settings(updates={PREFECT_API_URL: nobody, PREFECT_CLIENT_MAX_RETRIES: 0}):
+        shown = CliRunner().invoke(app, ["status", "--db", str(db)], env={"COLUMNS": "300"})
+    assert shown.exit_code == 0, shown.output
+    assert f"Prefect API {nobody}: not read (ConnectError" in shown.output
+    assert "Recent runs" in shown.output
+
+
+def test_csi_status_finds_the_hosts_skipped_by_a_deployments_crawl(tmp_path):
+    """runs.flow names the deployment (ingest-news, ...): the latest crawl is found by its summary, not its name."""
+    from pipeline.load import warehouse_session
+    from warehouse.db import record_run
+    from warehouse.queries import latest_skipped_hosts
+
+    with warehouse_session(tmp_path / "csi.duckdb") as con:
+        record_run(con, "r1", "ingest-news", datetime(2026, 12, 1, 6), datetime(2026, 12, 1, 7), "COMPLETED",
+                   {"skipped_hosts": {"news.example": "3 URLs in a row failed to connect"}})
+        record_run(con, "r2", "reparse", datetime(2026, 12, 1, 8), datetime(2026, 12, 1, 9), "COMPLETED", {})
+        assert latest_skipped_hosts(con) == [("r1", "news.example", "3 URLs in a row failed to connect")]
+

@@ -5,6 +5,8 @@ One server for the session (tests/prefect_server.py); each test serves or deploy
 
 from __future__ import annotations
 
+import itertools
+import re
 import subprocess
 import sys
 import time
@@ -78,7 +80,8 @@ def served(prefect_server, tmp_path_factory):
     prefect_file.write_text(yaml.safe_dump(raw), encoding="utf-8")
     log = home / "serve.log"
     with log.open("wb") as out:
-        serve = subprocess.Popen([CSI, "serve", "--take-over", "--prefect-file", str(prefect_file)], cwd=home,
+        serve = subprocess.Popen([CSI, "serve", "--take-over", "--limit", "2", "--prefect-file", str(prefect_file)],
+                                 cwd=home,
                                  stdout=out, stderr=subprocess.STDOUT,
                                  env=prefect_server.env(CSI_DB=str(db), PREFECT_RUNNER_POLL_FREQUENCY="1"))
     try:
@@ -86,6 +89,19 @@ def served(prefect_server, tmp_path_factory):
     finally:
         serve.terminate()
         serve.wait(30)
+
+
+def _deployment(api, name: str, served):
+    """The served deployment `flow/name`, once `csi serve` has registered it."""
+    from prefect.exceptions import ObjectNotFound
+
+    def registered():
+        try:
+            return api.read_deployment_by_name(name)
+        except ObjectNotFound:
+            return None
+
+    return _wait(registered, 120, f"csi serve registered {name}", served[0])
 
 
 def _finished(api, flow_name: str, deployment_name: str, served, prefect_server):
@@ -121,10 +137,10 @@ def test_the_servers_scheduler_creates_the_runs_and_they_complete(prefect_server
 
 
 def test_a_failed_run_says_why_in_one_line_and_logs_no_type_error(prefect_server, api, served):
-    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
     from prefect.deployments import run_deployment
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
+    _deployment(api, "rerun-failed/rerun-failed", served)
     with temporary_settings(updates={PREFECT_API_URL: prefect_server.api_url}):
         requested = run_deployment("rerun-failed/rerun-failed", timeout=0)
     run = _wait(lambda: (r := api.read_flow_run(requested.id)).state.is_final() and r, 180, "rerun-failed finished",
@@ -133,16 +149,88 @@ def test_a_failed_run_says_why_in_one_line_and_logs_no_type_error(prefect_server
     assert run.state.message == ("refetched 1 of 1 URL(s): 0 recovered, 1 still failing; still failing and worth "
                                  f"retrying: 1 URL(s) of source(s) sample-lgc on host(s) {served[4]}")
 
-    def logs():  # they arrive in batches, the last ones after the run's final state
-        text = "\n".join(log.message for log in api.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(any_=[run.id]))))
-        return text if "Finished in state" in text else None
-
-    logs = _wait(logs, 60, "the run's last log line")
+    logs = _final_logs(api, run.id)
     assert "refetched 1 of 1 URL(s): 0 recovered, 1 still failing" in logs
     # No TypeError about a result Prefect could not turn into an exception, and not even the traceback of the
     # run's own RunFailed that the engine raises again once the run has ended Failed.
     assert "TypeError" not in logs and "cannot be resolved into an exception" not in logs, logs
     assert "Traceback" not in logs and "RunFailed" not in logs, logs
+
+
+def _logs(api, run_id) -> list:
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    return api.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(any_=[run_id])))
+
+
+def _final_logs(api, run_id) -> str:
+    """The run's logs once the flow's own last line is in (logs arrive in batches, the last after the final state)."""
+    def complete():
+        logs = _logs(api, run_id)
+        done = any(log.task_run_id is None and log.message.startswith("Finished in state") for log in logs)
+        return "\n".join(log.message for log in logs) if done else None
+
+    return _wait(complete, 60, "the run's last log line")
+
+
+_HELD = re.compile(r"held the write lock on (\S+) from (\S+) to (\S+) \(")
+
+
+def test_two_deployments_triggered_together_both_complete_one_writer_at_a_time(prefect_server, api, served, tmp_path):
+    """csi serve runs two flows at a time here: two different deployments started together both run, and their
+    warehouse sessions take turns (Prefect's csi-warehouse-writer limit, then the lock file) instead of one of
+    them failing with WarehouseLocked. The test holds the warehouse while they start, so both have to wait."""
+    from prefect.deployments import run_deployment
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from pipeline.load import WRITER_LIMIT
+    from warehouse.writer import writer_lock
+
+    db = tmp_path / "shared.duckdb"
+    names = ("rerun-failed/rerun-failed", "reparse/reparse-every-10s")
+    for name in names:
+        _deployment(api, name, served)
+    api.pause_deployment(api.read_deployment_by_name(names[1]).id)  # its schedule must not take the second slot
+    assert api.read_global_concurrency_limit_by_name(WRITER_LIMIT).limit == 1  # created by csi serve
+    with writer_lock(db, 0, print), temporary_settings(updates={PREFECT_API_URL: prefect_server.api_url}):
+        runs = [run_deployment(name, parameters={"db": str(db)}, timeout=0) for name in names]
+        # Both running at once, and one of them waiting for the lock this test holds.
+        _wait(lambda: all(api.read_flow_run(r.id).state.is_running() for r in runs)
+              and any("is being written by another run" in log.message for r in runs for log in _logs(api, r.id)), 120,
+              "both runs started and one waits for the warehouse", served[0])
+    finished = [_wait(lambda r=r: (f := api.read_flow_run(r.id)).state.is_final() and f, 120, f"{r.name} finished",
+                      served[0]) for r in runs]
+    assert [run.state.type.value for run in finished] == ["COMPLETED", "COMPLETED"], [r.state for r in finished]
+    logs = {run.id: _final_logs(api, run.id) for run in finished}
+    windows = sorted((datetime.fromisoformat(start), datetime.fromisoformat(end), run_id)
+                     for run_id, text in logs.items() for path, start, end in _HELD.findall(text) if path == str(db))
+    assert {run_id for _, _, run_id in windows} == set(logs), windows  # both wrote the warehouse
+    for (_, end, _), (start, _, _) in itertools.pairwise(windows):
+        assert end <= start, f"two writers at once: {windows}"
+    assert not any("locked by another run" in text for text in logs.values()), logs
+    assert db_rows(db, "SELECT flow, state FROM runs ORDER BY flow") == [
+        ("reparse-every-10s", "COMPLETED"), ("rerun-failed", "COMPLETED")]
+
+
+def test_csi_status_lists_runs_that_failed_before_opening_the_warehouse(prefect_server, api, served):
+    from prefect.deployments import run_deployment
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    _, db, _, _, _ = served
+    _deployment(api, "ingest/ingest-news", served)
+    with temporary_settings(updates={PREFECT_API_URL: prefect_server.api_url}):
+        requested = run_deployment("ingest/ingest-news", parameters={"adapters": ["no-such-platform"]}, timeout=0)
+    run = _wait(lambda: (r := api.read_flow_run(requested.id)).state.is_final() and r, 120, "the run failed",
+                served[0])
+    assert run.state.is_failed() and db_rows(db, "SELECT count(*) FROM runs WHERE run_id = ?", [str(run.id)]) == [(0,)]
+    shown = subprocess.run([CSI, "status", "--db", str(db)], env=prefect_server.env(COLUMNS="300"),
+                           capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert "with no runs row here" in shown.stdout
+    (line,) = [line for line in shown.stdout.splitlines() if str(run.id) in line]
+    assert "ingest-news" in line and "FAILED" in line and "no-such-platform" in line
+    for (recorded,) in db_rows(db, "SELECT run_id FROM runs"):  # runs the warehouse knows are not repeated
+        assert shown.stdout.count(recorded) <= 1
 
 
 def test_prefect_deploy_all_stores_what_prefect_yaml_says_and_csi_serve_leaves_it_alone(prefect_server, api):

@@ -145,8 +145,9 @@ def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[tuple]:
 
 
 def latest_skipped_hosts(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    """(run_id, host, why) for the hosts the latest crawling run (ingest or rerun-failed) skipped."""
-    row = con.execute("SELECT run_id, counts FROM runs WHERE flow IN ('ingest', 'rerun-failed') "
+    """(run_id, host, why) for the hosts the latest crawling run skipped (ingest or rerun-failed, whatever the
+    deployment that ran it is called: crawling runs are the ones whose summary has skipped_hosts)."""
+    row = con.execute("SELECT run_id, counts FROM runs WHERE json_extract(counts, '$.skipped_hosts') IS NOT NULL "
                       "AND finished_at IS NOT NULL ORDER BY started_at DESC LIMIT 1").fetchone()
     if row is None:
         return []
