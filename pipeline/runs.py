@@ -13,7 +13,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from prefect.artifacts import create_markdown_artifact
@@ -149,6 +149,7 @@ def run_label(flow: str) -> str:
 
 
 PREFECT_FAILURES_DAYS = 7  # how far back `csi status` asks Prefect for failed runs
+_API_PAGE = 200  # the most flow runs Prefect's API returns at once (PREFECT_API_DEFAULT_LIMIT)
 
 
 def failed_runs_without_row(recorded: set[str], days: float = PREFECT_FAILURES_DAYS, limit: int = 20
@@ -157,31 +158,45 @@ def failed_runs_without_row(recorded: set[str], days: float = PREFECT_FAILURES_D
     runs that ended before they opened the warehouse (bad parameters, an import error, a crash at start) or that
     wrote another warehouse. (flow_run_id, deployment or flow, started, state, message), newest first; subflows
     are left out (their parent run says it)."""
-    from datetime import timedelta
 
     from prefect import get_client
     from prefect.client.schemas.filters import (
+        DeploymentFilter,
+        DeploymentFilterId,
+        FlowFilter,
+        FlowFilterId,
         FlowRunFilter,
+        FlowRunFilterExpectedStartTime,
         FlowRunFilterParentTaskRunId,
-        FlowRunFilterStartTime,
         FlowRunFilterState,
         FlowRunFilterStateType,
     )
     from prefect.client.schemas.objects import StateType
     from prefect.client.schemas.sorting import FlowRunSort
 
-    since = datetime.now(UTC) - timedelta(days=days)
+    wanted = FlowRunFilter(  # expected, not actual, start: a run that crashed before starting has none
+        state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.FAILED, StateType.CRASHED])),
+        expected_start_time=FlowRunFilterExpectedStartTime(after_=datetime.now(UTC) - timedelta(days=days)),
+        parent_task_run_id=FlowRunFilterParentTaskRunId(is_null_=True))
+    missing, offset = [], 0
     with get_client(sync_client=True) as client:
-        runs = client.read_flow_runs(flow_run_filter=FlowRunFilter(
-            state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.FAILED, StateType.CRASHED])),
-            start_time=FlowRunFilterStartTime(after_=since),
-            parent_task_run_id=FlowRunFilterParentTaskRunId(is_null_=True),
-        ), sort=FlowRunSort.START_TIME_DESC, limit=limit + len(recorded))
-        missing = [run for run in runs if str(run.id) not in recorded][:limit]
-        flows = {flow.id: flow.name for flow in client.read_flows()} if missing else {}
-        deployments = {d.id: d.name for d in client.read_deployments()} if missing else {}
-    return [(str(run.id), deployments.get(run.deployment_id) or flows.get(run.flow_id, "?"), run.start_time,
-             run.state.type.value, " ".join((run.state.message or "").split())[:200]) for run in missing]
+        while len(missing) < limit:  # pages of the API's largest (200), newest first
+            page = client.read_flow_runs(flow_run_filter=wanted, sort=FlowRunSort.EXPECTED_START_TIME_DESC,
+                                         limit=_API_PAGE, offset=offset)
+            missing += [run for run in page if str(run.id) not in recorded]
+            if len(page) < _API_PAGE:
+                break
+            offset += _API_PAGE
+        missing = missing[:limit]
+        flow_ids = list({run.flow_id for run in missing})
+        deployment_ids = list({run.deployment_id for run in missing if run.deployment_id})
+        flows = {f.id: f.name for f in client.read_flows(flow_filter=FlowFilter(id=FlowFilterId(any_=flow_ids)))
+                 } if flow_ids else {}
+        deployments = {d.id: d.name for d in client.read_deployments(
+            deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=deployment_ids)))} if deployment_ids else {}
+    return [(str(run.id), deployments.get(run.deployment_id) or flows.get(run.flow_id, "?"),
+             run.start_time or run.expected_start_time, run.state.type.value,
+             " ".join((run.state.message or "").split())[:200]) for run in missing]
 
 
 def failure_summary(fetches: list[FetchRow]) -> dict:
