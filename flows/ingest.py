@@ -45,7 +45,7 @@ from pipeline.runs import (
     INGEST_TIMEOUT_SECONDS,
     PARSE_TASK_TIMEOUT_SECONDS,
     current_run_id,
-    fails_when_locked_out,
+    fails_in_one_line,
     failure_summary,
     finish_run,
     now_utc,
@@ -376,7 +376,7 @@ def runner_from_environment():
 
 # The CLI chooses per run (ingest.with_options); deployments through the environment.
 @flow(name="ingest", task_runner=runner_from_environment(), timeout_seconds=INGEST_TIMEOUT_SECONDS)
-@fails_when_locked_out
+@fails_in_one_line
 def ingest(sources_file: str | None = None, db: str | None = None, base_url: str | None = None,
            sources: list[str] | None = None, adapters: list[str] | None = None, warc_dir: str | None = None,
            full_refresh: bool = False, parse_chunk: int = PARSE_CHUNK):

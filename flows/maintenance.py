@@ -20,7 +20,7 @@ from pipeline.pages import source_of
 from pipeline.runs import (
     MAINTENANCE_TIMEOUT_SECONDS,
     current_run_id,
-    fails_when_locked_out,
+    fails_in_one_line,
     failure_summary,
     finish_run,
     now_utc,
@@ -103,7 +103,7 @@ def _given_up_line(item: FailedFetch) -> str:
 
 
 @flow(name="rerun-failed", timeout_seconds=MAINTENANCE_TIMEOUT_SECONDS)
-@fails_when_locked_out
+@fails_in_one_line
 def rerun_failed(db: str | None = None, source: str | None = None, since: date | None = None,
                  sources_file: str | None = None, base_url: str | None = None, warc_dir: str | None = None):
     """Refetch the URLs whose latest fetch failed; parse the document pages among them, in batches.
@@ -173,7 +173,7 @@ def rerun_failed(db: str | None = None, source: str | None = None, since: date |
 
 
 @flow(name="reparse", timeout_seconds=MAINTENANCE_TIMEOUT_SECONDS)
-@fails_when_locked_out
+@fails_in_one_line
 def reparse(db: str | None = None, source: str | None = None, since: date | None = None,
             sources_file: str | None = None):
     """Rebuild documents and every derived row from the WARC archive, with today's parsers; no network.
@@ -211,7 +211,7 @@ def reparse(db: str | None = None, source: str | None = None, since: date | None
 
 
 @flow(name="import-warc", timeout_seconds=MAINTENANCE_TIMEOUT_SECONDS)
-@fails_when_locked_out
+@fails_in_one_line
 def import_warc(files: list[str], db: str | None = None, sources_file: str | None = None):
     """Load every HTML/XHTML page and PDF report of WARC files (any producer); the same URL and bytes load once.
 

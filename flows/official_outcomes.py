@@ -18,7 +18,7 @@ from csi.frameworks import BY_CODE
 from csi.paths import resolve_db
 from pipeline.load import load, warehouse_session
 from pipeline.pages import merge_batches
-from pipeline.runs import current_run_id, fails_when_locked_out, finish_run, now_utc, recorded_run, run_failed
+from pipeline.runs import current_run_id, fails_in_one_line, finish_run, now_utc, recorded_run, run_failed
 from transforms.councils import default_index
 from transforms.official_outcomes import (
     Outcomes,
@@ -65,7 +65,7 @@ def file_outcomes(con, files: list[OutcomesFile]) -> list[Outcomes]:
 
 
 @flow(name=FLOW)
-@fails_when_locked_out
+@fails_in_one_line
 def load_official_outcomes(paths: list[str], db: str | None = None, url: str | None = None):
     """Load outcomes files, every sheet of each, in one transaction; `url` is where a single file was published
     (default: its content hash). A snapshot row (as at 31 March, no inspection type) takes the framework of the

@@ -24,6 +24,7 @@ from prefect.states import Failed, State
 from csi.records import FetchRow
 from pipeline.load import warehouse_session
 from scrapers.crawl import EveryFetchFailed
+from scrapers.sources import SourceConfigError
 from scrapers.urls import host_of
 from warehouse.db import WarehouseLocked, mark_abandoned_runs, record_run, table_counts
 
@@ -121,15 +122,16 @@ def summary_of(state: State) -> dict | None:
     return result if isinstance(result, dict) else None
 
 
-def fails_when_locked_out(fn):
-    """A flow that could not get the warehouse within CSI_WRITE_WAIT_SECONDS ends Failed with the lock's one-line
-    message (who holds it), not with a traceback."""
+def fails_in_one_line(fn):
+    """A flow that could not get the warehouse within CSI_WRITE_WAIT_SECONDS, or was given sources or settings it
+    cannot use (a deployment's parameters, CSI_CRAWL_RETRY_DELAYS), ends Failed with that one-line message (who
+    holds the lock; which source and field), not with a traceback."""
 
     @functools.wraps(fn)
     def flow_body(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except WarehouseLocked as exc:
+        except (WarehouseLocked, SourceConfigError) as exc:
             get_run_logger().error(str(exc))
             return run_failed(str(exc))
 

@@ -223,6 +223,8 @@ def test_csi_status_lists_runs_that_failed_before_opening_the_warehouse(prefect_
     run = _wait(lambda: (r := api.read_flow_run(requested.id)).state.is_final() and r, 120, "the run failed",
                 served[0])
     assert run.state.is_failed() and db_rows(db, "SELECT count(*) FROM runs WHERE run_id = ?", [str(run.id)]) == [(0,)]
+    assert run.state.message.startswith("no selected source uses adapter(s) no-such-platform")
+    assert "Traceback" not in _final_logs(api, run.id)  # a parameter it cannot use: one line, not a traceback
     shown = subprocess.run([CSI, "status", "--db", str(db)], env=prefect_server.env(COLUMNS="300"),
                            capture_output=True, text=True, timeout=120)
     assert shown.returncode == 0, shown.stdout + shown.stderr
