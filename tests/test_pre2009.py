@@ -316,3 +316,34 @@ def test_a_numeric_grade_left_behind_in_an_annual_assessment_is_last_years(text)
 ])
 def test_the_judgement_named_as_the_subject_of_a_score(text, judgement):
     assert {(c, j) for c, j, _, _, _ in ratings(text, published=date(2007, 12, 1))} == {(LEEDS, judgement)}
+
+
+# --- "from two stars to one": the new count borrows "stars" from the old one ------------------------------------
+
+SALFORD = "E08000006"
+
+
+@pytest.mark.parametrize("text", [
+    "Salford was among six councils whose star ratings fell, dropping from two stars to one.",
+    "Salford's rating slipped from two stars to one this year.",
+    "Salford fell from two stars to one in the latest ratings.",
+])
+def test_the_new_star_count_after_from_n_stars_to(text):
+    got = {(c, g, year, hist) for c, _, g, year, hist in ratings(text, published=date(2004, 11, 30))}
+    assert got == {(SALFORD, "good", 2003, True), (SALFORD, "requires_improvement", 2004, False)}
+
+
+def test_counts_of_councils_moving_between_stars_are_not_a_councils_grade():
+    got = ratings("Salford kept its two stars, while 15 went from one star to two and 12 fell from two stars to one.",
+                  published=date(2004, 11, 30))
+    assert {(c, g) for c, _, g, _, _ in got} == {(SALFORD, "good")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Salford received the lowest grade, 1, for staying safe.", {("safeguarding", "inadequate")}),
+    ("Salford got the top mark, 4, for being healthy.", {("other", "outstanding")}),
+    ("Salford was given the lowest rating, 1, for both staying safe and enjoying and achieving.",
+     {("safeguarding", "inadequate"), ("other", "inadequate")}),
+])
+def test_an_end_of_the_scale_with_its_number(text, expected):
+    assert expected <= {(j, g) for _, j, g, _, _ in ratings(text, published=date(2007, 12, 1))}

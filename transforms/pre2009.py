@@ -37,6 +37,9 @@ _ELLIPTICAL_STARS = re.compile(rf"(?:,|\b(?:and|on|at|to|from|had|has|have|was|g
                                rf"|only|just|still))\s+(?P<n>zero|one|two|three|[0-3])\s+(?:again\s+)?(?:(?:in|for)\s+"
                                rf"(?P<years>{_YEARS})|(?P<relative>this\s+year|last\s+year|now))\b"
                                rf"(?!\s+(?:had|have|has|were|was|are|is|did|do|got)\b)", re.I)
+# "dropping from two stars to one": the later count borrows "stars" from the earlier one
+_STARS_TO = re.compile(r"\bfrom\s+(?:zero|no|one|two|three|[0-3])\s+stars?\s+to\s+(?P<n>zero|one|two|three|[0-3])\b"
+                       r"(?![-\s]+stars?\b)", re.I)
 # "from one star to two", "up from zero to one star": the earlier count borrows "stars" from the later one
 _STAR_RANGE = re.compile(r"\bfrom\s+(?P<n>zero|no|one|two|three|[0-3])\s+(?:stars?\s+)?to\s+$", re.I)
 _STAR_LABEL = re.compile(r"\b(?:zero|no|one|a\s+single|two|three|[0-3])[-\s]stars?\b", re.I)
@@ -171,8 +174,15 @@ def star_history(sentence: str, published: date | None) -> list[RatingClaim]:
     if first is None:
         return []
     claims = []
+    for m in _STARS_TO.finditer(sentence):  # the new count of "from two stars to one"
+        if not _not_a_council(_clause_before(sentence, m.start())):
+            year, anchor = _year(sentence, m.start("n"), m.end(), published, m.start(),
+                                 (e.start() if (e := _STRETCH_END.search(sentence, m.end())) else None))
+            claims.append(RatingClaim("overall_effectiveness", _STARS[_NUMBER[m["n"].lower()]], f"{m['n']} stars",
+                                      year, _status(year, published), sentence, m.start("n"), 0, anchor,
+                                      judgement_stated=False))
     for m in _ELLIPTICAL_STARS.finditer(sentence, first.end()):
-        if other_subject(_clause_before(sentence, m.start("n"))):
+        if _not_a_council(_clause_before(sentence, m.start("n"))):
             continue  # "the number of councils on one in 2003"
         grade = _STARS[_NUMBER[m["n"].lower()]]
         if m["relative"]:
@@ -196,7 +206,7 @@ _AS_BEFORE = re.compile(r"[^,;.]{0,40}?,?\s+as\s+(?:it|they|she|he|the\s+(?:coun
 # "the bottom grade for both education and children's services": the grades of the ends of the scale
 _ENDS_FOR = re.compile(r"\b(?:received|receives|got|gets|awarded|given|earned|achieved)\s+(?:the\s+)?"
                        r"(?P<label>(?:top|highest|bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score))s?"
-                       r"\s+for\s+(?:both\s+)?(?P<what>[^.;]+)", re.I)
+                       r"(?:,\s*(?:[1-4]|one|four),)?\s+for\s+(?:both\s+)?(?P<what>[^.;]+)", re.I)
 
 
 def echoes(claims: list[RatingClaim], published: date | None) -> list[RatingClaim]:
@@ -309,7 +319,7 @@ class Pre2009:
         claims = []
         for m in _PERFORMS.finditer(sentence):
             grade = normalise_grade(f"performs {m['how']}")
-            if other_subject(_clause_before(sentence, m.start())):
+            if _not_a_council(_clause_before(sentence, m.start())):
                 continue
             year, anchor = _year(sentence, m.start(), m.end(), self.published)
             for judgement in _judgements(m["what"]):
@@ -321,7 +331,7 @@ class Pre2009:
         """ "received the bottom grade for both education and children's services": one claim per judgement."""
         claims = []
         for m in _ENDS_FOR.finditer(sentence):
-            if other_subject(_clause_before(sentence, m.start())):
+            if _not_a_council(_clause_before(sentence, m.start())):
                 continue  # "8 per cent of councils got the top grade for children's services"
             year, anchor = _year(sentence, m.start(), m.end(), self.published)
             for judgement in _judgements(m["what"]):
@@ -356,7 +366,7 @@ def _is_verdict(m: re.Match, sentence: str) -> bool:
     if m["verb"] and m["grade_word"] is None and not m["outof"] \
             and not m["verb"].lower().startswith(("scor", "rated", "judged", "graded", "assessed")):
         return False  # "given 3 ..." is a count; "given grade 3" or "scored 3" a grade
-    return not (_NOT_A_GRADE_AFTER.match(sentence, m.end()) or other_subject(_clause_before(sentence, m.start())))
+    return not (_NOT_A_GRADE_AFTER.match(sentence, m.end()) or _not_a_council(_clause_before(sentence, m.start())))
 
 
 def _iter_more(sentence: str, at: int):
@@ -370,6 +380,18 @@ def _iter_more(sentence: str, at: int):
         at = more.end()
 
 
+# "15 went from one star to two", "eight were given three": a count of councils as the subject
+_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+                      r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\s+"
+                      r"(?:of\s+them\s+|[\w-]+\s+)?(?:went|fell|rose|moved|dropped|slipped|climbed|were|are|got"
+                      r"|received|gained|had|have)\b", re.I)
+
+
+def _not_a_council(before: str) -> bool:
+    """The verdict's subject is someone else's (a school, a share, councils at large) or a count of councils."""
+    return other_subject(before) or bool(_COUNTED.search(before))
+
+
 def _clause_before(sentence: str, at: int) -> str:
-    """The text of the verdict's clause before it (from the last semicolon, colon or dash)."""
-    return re.split(r";|:|\s[-–—]\s", sentence[:at])[-1]
+    """The text of the verdict's clause before it (from the last comma, semicolon, colon or dash)."""
+    return re.split(r";|:|,|\s[-–—]\s", sentence[:at])[-1]
