@@ -347,3 +347,21 @@ def test_counts_of_councils_moving_between_stars_are_not_a_councils_grade():
 ])
 def test_an_end_of_the_scale_with_its_number(text, expected):
     assert expected <= {(j, g) for _, j, g, _, _ in ratings(text, published=date(2007, 12, 1))}
+
+
+# --- the councils named as where a grade was given ---------------------------------------------------------------
+
+PETERBOROUGH = "E06000031"
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors judged safeguarding to be inadequate in Salford and Peterborough.",
+    "Last year safeguarding was rated inadequate in Salford and Peterborough.",
+    "The 2007 assessments found services for keeping children safe inadequate in Salford and Peterborough.",
+])
+def test_a_grade_given_in_councils_named_after_it_goes_to_them(text):
+    got = ratings("Leeds City Council's director commented on the national picture.", text,
+                  published=date(2008, 11, 24))
+    assert {(c, j, g) for c, j, g, _, _ in got} == {(SALFORD, "safeguarding", "inadequate"),
+                                                   (PETERBOROUGH, "safeguarding", "inadequate")}
+    assert {year for *_, year, _ in got} <= {2007, 2008}

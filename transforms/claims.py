@@ -123,6 +123,8 @@ _COMMON_NOUN_OWNER = re.compile(r"^(?:The|This|That|Its|Their|Council|County|Aut
 _PREVIOUS_INSPECTION = re.compile(r"\b(?:last|previous|earlier|prior)\b[^.;]{0,40}?\binspect\w*\b[^.;]{0,30}?"
                                   r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
 _LOCATED_IN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", re.I)
+# The grade's words, then "in" and the places: "inadequate in ", "requires improvement in both "
+_IN_PLACES = re.compile(r"[‘'\"“]?[\w’'-]+(?:\s+[\w’'-]+){0,4}?[’'\"”]?\s+in\s+(?:both\s+|each\s+of\s+)?", re.I)
 _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*)+$", re.I)
 _GRADE = re.compile(GRADE_PHRASE, re.I)
 _QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
@@ -224,6 +226,19 @@ def _recipients(claim: RatingClaim, clause_mentions: list[Mention]) -> list[str]
     return _chain(clause_mentions, claim.clause, last)
 
 
+def _places(claim: RatingClaim, clause_mentions: list[Mention]) -> list[str]:
+    """The councils named right after the grade as where it was given ("judged safeguarding inadequate in X,
+    Y and Z"): the first council after "<grade> in", and those joined to it."""
+    later = [i for i, m in enumerate(clause_mentions) if m.start > claim.start]
+    if not later or not _IN_PLACES.fullmatch(claim.clause, claim.start, clause_mentions[later[0]].start):
+        return []
+    last = later[0]
+    while last + 1 < len(clause_mentions) and _JOINED.match(
+            claim.clause[clause_mentions[last].end:clause_mentions[last + 1].start]):
+        last += 1
+    return _chain(clause_mentions, claim.clause, last)
+
+
 def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[str]) -> list[str]:
     """The councils a verdict belongs to (see the module docstring). Councils in a comparison inserted before
     the verdict are not its subject: "X, unlike Y, was rated inadequate" is X's; "X, like Y, ..." is both's."""
@@ -244,7 +259,7 @@ def _attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[s
     own = [i for i in before if clause_mentions[i].start >= claim.segment]
     if own:
         return _chain(clause_mentions, claim.clause, own[-1])
-    if recipients := _recipients(claim, clause_mentions):
+    if recipients := _recipients(claim, clause_mentions) or _places(claim, clause_mentions):
         return recipients
     if (owner := _OTHER_OWNER.match(claim.clause, claim.segment)) and owner.start(1) < claim.start \
             and not _COMMON_NOUN_OWNER.search(owner[1]):
