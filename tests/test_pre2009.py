@@ -365,3 +365,28 @@ def test_a_grade_given_in_councils_named_after_it_goes_to_them(text):
     assert {(c, j, g) for c, j, g, _, _ in got} == {(SALFORD, "safeguarding", "inadequate"),
                                                    (PETERBOROUGH, "safeguarding", "inadequate")}
     assert {year for *_, year, _ in got} <= {2007, 2008}
+
+
+# --- scores in a table, and numbers that are counts -----------------------------------------------------------
+
+@pytest.mark.parametrize("rows", [
+    ["Outcome area | Grade", "Staying safe | 3", "Capacity to improve | 2"],
+    ["Judgement | Score", "Staying safe | grade 3", "Capacity to improve | grade 2"],
+    ["Area assessed | 2007", "Staying safe | 3", "Capacity to improve | 2"],
+])
+def test_a_scores_table_of_an_assessment(rows):
+    blocks = [Block("paragraph", "Leeds City Council's annual performance assessment letter was published.")] + [
+        Block("table_row", row) for row in rows]
+    got = ratings(published=date(2007, 12, 1), blocks=blocks)
+    assert {(c, j, g) for c, j, g, _, _ in got} == {(LEEDS, "safeguarding", "good"),
+                                                   (LEEDS, "other", "requires_improvement")}
+
+
+@pytest.mark.parametrize("blocks", [
+    [Block("paragraph", "Leeds City Council's cabinet met on Tuesday."), Block("table_row", "Children in care | 3")],
+    [Block("paragraph", "Leeds City Council's cabinet met on Tuesday."), Block("paragraph", "New adoptions:"),
+     Block("list_item", "Adoption - 2", list_id=1), Block("list_item", "Fostering - 4", list_id=1)],
+    [Block("paragraph", "Leeds City Council's cabinet met on Tuesday."), Block("list_item", "Care leavers: 3")],
+])
+def test_numbers_beside_a_judgement_in_a_page_about_no_assessment_are_counts(blocks):
+    assert ratings(published=date(2016, 3, 1), blocks=blocks) == set()

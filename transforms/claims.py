@@ -437,7 +437,7 @@ class _Reader:
 
     def table_row(self, row: str, mentions: list[Mention]) -> None:
         """'Impact of leaders | Good' (the discourse's council) or 'Cumbria | Inadequate' (the row's council)."""
-        if claim := table_row_claim(row):
+        if claim := table_row_claim(row) or self.pre2009.scored_item(row):  # or 'Staying safe | 3'
             self.add(claim, self.focus, row)
             return
         cells = [c.strip() for c in row.split(" | ") if c.strip()]

@@ -108,6 +108,7 @@ _YEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})
 # "... to both Haringey and Kirklees": the councils given the grade are named after it
 RECIPIENTS = re.compile(r"\s+(?:\w+\s+){0,3}?to\s+(?:both\s+)?(?=[A-Z])")
 _GIVING = re.compile(r"\b(?:award|giv|gave|hand)", re.I)
+_GRADE_WORD = re.compile(r"\b(?:grade|score)\b", re.I)
 # A list item "Capacity to improve - 4", "Staying safe: grade 3"
 _SCORED_ITEM = re.compile(rf"^(?P<label>.{{3,200}}?)\s*(?:[-–—:]|\|)\s*(?:grade\s+|score\s+)?{_N}\.?\s*$", re.I)
 
@@ -348,10 +349,13 @@ class Pre2009:
         return found + self.numeric(sentence)
 
     def scored_item(self, item: str) -> RatingClaim | None:
-        """A scores-list item: "Capacity to improve - 4" under "The following scores were awarded:"."""
+        """A scores-list item or table row: "Capacity to improve - 4" under "The following scores were awarded:",
+        "Staying safe | 3", in a document about an assessment, explaining its scale, or saying "grade"."""
         m = _SCORED_ITEM.match(item.strip())
         if m is None or (judgement := judgement_of(m["label"])) is None:
             return None
+        if not (self.assessment or self.scale.high_is_best is not None or _GRADE_WORD.search(item)):
+            return None  # "Children in care - 3" in a page about no assessment is a count
         grade = self._grade(m["n"], self.published.year if self.published else None, item)
         if grade is None:
             return None
