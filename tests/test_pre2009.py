@@ -390,3 +390,15 @@ def test_a_scores_table_of_an_assessment(rows):
 ])
 def test_numbers_beside_a_judgement_in_a_page_about_no_assessment_are_counts(blocks):
     assert ratings(published=date(2016, 3, 1), blocks=blocks) == set()
+
+
+# --- minutes: the earlier grade's time inserted in "from X ... to Y" --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Director reported that Leeds had moved from requires improvement at the 2015 inspection to good.",
+    "Members heard that Leeds had improved from requires improvement in 2015 to good.",
+    "The report set out how Leeds had moved from requires improvement at the last inspection in 2015 to good.",
+])
+def test_the_time_inserted_after_the_grade_left_behind_is_its_own(text):
+    assert ratings(text, published=date(2019, 3, 5)) == {(LEEDS, OVERALL, "good", 2019, False),
+                                                          (LEEDS, OVERALL, "requires_improvement", 2015, True)}

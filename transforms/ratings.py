@@ -114,6 +114,9 @@ _ANAPHORIC = ("g12", "g13", "g14")
 _TRANSITION = re.compile(
     rf"\b(?:(?:up|down)\s+)?from\s+(?:(?:the|an?|its|their)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}"
     rf"(?:\s+(?:rating|grade|judgement))?"
+    # "from requires improvement at the 2015 inspection to good": the earlier grade's time inserted
+    rf"(?:,?\s+(?:at|in|after)\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){{0,2}}?(?:inspection|assessment|review)"
+    rf"(?:\s+in\s+(?:19|20)\d{{2}})?,?(?=\s+to\s)|\s+in\s+(?:19|20)\d{{2}},?(?=\s+to\s))?"
     rf"(?:\s+to\s+{Q}(?P<new>{GRADE_PHRASE}){QE})?(?=[\s.,;:]|$)", re.I)
 _ASPIRATION = re.compile(r"(?<!judged\s)(?<!deemed\s)(?<!rated\s)(?<!found\s)(?<!graded\s)(?<!assessed\s)"
                          r"\bto\s+(?:get|reach|receive|achieve|be|become|gain|secure|move\s+to)\s+(?:an?\s+|the\s+)?$",
@@ -426,14 +429,16 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 status = "hypothetical"
             if status == "transition":  # the grade left behind: only a year stated after it, before the new grade
                 new_at = min([s for _, st, s, _ in transitions if st == "current" and s > start] + [end + 60])
-                stated_with = _YEAR.search(clause, end, new_at)
+                stated_with = _YEAR.search(clause, end, new_at) or _YEAR_OF_INSPECTION.search(clause, end, new_at)
                 year = int(next(g for g in stated_with.groups() if g)) if stated_with else None
                 anchor = "stated" if stated_with else "publication"
                 if year is None and (ago := _RELATIVE_YEAR.search(clause, end, new_at)):  # "the good rating of
                     year, anchor = _relative_year(ago, published), "relative"              # six years ago"
                     anchor = anchor if year is not None else "publication"
-            else:
-                year, _, anchor = _year_near(clause, start, end, published=published)
+            else:  # the new grade: the time between the old grade and it is the old one's ("from X in 2015 to Y")
+                old_end = max([e for _, st, s, e in transitions if st == "transition" and e <= start], default=start)
+                year, _, anchor = _year_near(clause[:old_end] + " " * (start - old_end) + clause[start:], start, end,
+                                             published=published)
             if status == "transition" and anchor == "publication":
                 anchor = "previous_inspection"
             verdicts.append((start, end, [owner], label, status, year, anchor, bool(judgements)))
