@@ -454,3 +454,19 @@ def test_grades_given_to_others_than_the_council(text):
 ])
 def test_the_rating_itself_as_the_subject(text, grade):
     assert ratings(text) == {(LUTON, "overall_effectiveness", grade, 2021, False)}
+
+
+# --- earlier grades in participle clauses and "the inspection before last" --------------------------------------
+
+@pytest.mark.parametrize("text, earlier", [
+    ("Luton Borough Council has been rated good, having been inadequate since 2016.", ("inadequate", 2016)),
+    ("Luton Borough Council has been rated good. It was rated inadequate in the inspection before last.",
+     ("inadequate", None)),
+    ("Luton Borough Council has been rated outstanding, having previously been good in 2017.", ("good", 2017)),
+])
+def test_earlier_grades_after_having_been_or_before_last(text, earlier):
+    got = ratings(text)
+    new = "outstanding" if "outstanding" in text else "good"
+    assert (LUTON, "overall_effectiveness", new, 2021, False) in got
+    assert (LUTON, "overall_effectiveness", *earlier, True) in got
+    assert len(got) == 2

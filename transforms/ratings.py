@@ -123,11 +123,11 @@ _ASPIRATION = re.compile(r"(?<!judged\s)(?<!deemed\s)(?<!rated\s)(?<!found\s)(?<
                          re.I)
 # "it had been good in 2017", "the council was inadequate.": the council itself, its grade ending the clause or
 # dated (not "it was good to see")
-_COUNCIL_PRONOUN = re.compile(r"\b(?:it|the\s+(?:council|authority))\s+(?:(?:had|has|have)\s+)?"
-                              r"(?:(?:previously|once|also|then|still|already)\s+)?$", re.I)
+_COUNCIL_PRONOUN = re.compile(r"(?:\b(?:it|the\s+(?:council|authority))\s+(?:(?:had|has|have)\s+)?"
+                              r"|,\s+having\s+)(?:(?:previously|once|also|then|still|already)\s+)?$", re.I)
 _VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|the\s+(?:last|previous|latest))"
                           r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:inspection|visit)|during|when|until|before"
-                          r"|after|overall|then|again|previously|two|three|four|five|six|a\s+year|\d+\s+years)\b)",
+                          r"|after|since|overall|then|again|previously|two|three|four|five|six|a\s+year|\d+\s+years)\b)",
                           re.I)
 # "is now outstanding", "has now been judged good": the verdict is news, whatever history came before it
 _NOW = re.compile(r"\bnow\s+(?:been\s+)?(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
@@ -188,7 +188,8 @@ _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
 _VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\s+)?conversation", re.I)
 # "rated good at its previous inspection", "judged inadequate at the last inspection in 2016"
 _HISTORY_AFTER = re.compile(
-    r"\W*(?:\w+\s+){0,3}?(?:at|in|during|under)\s+(?:its|the|their)\s+(?:previous|last|earlier)\b", re.I)
+    r"\W*(?:\w+\s+){0,3}?(?:at|in|during|under)\s+(?:its|the|their)\s+(?:previous|last|earlier"
+    r"|(?:inspection|one|visit)\s+before\s+(?:last|that))\b", re.I)
 _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+|to\s+be\s+)?$", re.I)
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
@@ -561,6 +562,8 @@ _MEMBERS_NAMED = re.compile(
     rf"^(?P<lead_a>.*?\b{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:councils|local\s+authorities|authorities|areas|departments"
     r"|boroughs|counties))\s*(?:,|\s[-–—]|\()\s*(?:(?:including|among\s+them|such\s+as)\s+(?P<names_a>[^-–—(),;]+?)"
     r"|(?P<names_b>[^-–—(),;]+?)\s+(?:among\s+them|included))\s*(?:,|[-–—]\s|\))\s*(?P<lead_b>.+)$", re.I)
+_LIST_VERB = re.compile(r"\b(?:rated|judged|graded|placed|put|classed)\b", re.I)  # a cheap look first
+_MEMBER_MARK = re.compile(r"\b(?:including|among\s+them|such\s+as|included)\b", re.I)  # a cheap look first
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|\band\b)\s*")
 
 
@@ -587,9 +590,9 @@ def shared_grade_list(sentence: str, published: date | None = None, antecedent: 
     lead, colon, names = sentence.partition(":")
     examples = False
     if not colon:
-        if m := _MEMBERS_NAMED.match(sentence):
+        if _MEMBER_MARK.search(sentence) and (m := _MEMBERS_NAMED.match(sentence)):
             lead, names, examples = f"{m['lead_a']} {m['lead_b']}", m["names_a"] or m["names_b"], True
-        elif m := _LIST_AFTER_VERB.match(sentence):
+        elif _LIST_VERB.search(sentence) and (m := _LIST_AFTER_VERB.match(sentence)):
             lead, names = m["lead"], m["names"]
         elif m := _DASHED_LIST.match(sentence):
             lead, names = f"{m['lead_a']} {m['lead_b']}", m["names"]
