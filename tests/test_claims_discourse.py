@@ -470,3 +470,28 @@ def test_earlier_grades_after_having_been_or_before_last(text, earlier):
     assert (LUTON, "overall_effectiveness", new, 2021, False) in got
     assert (LUTON, "overall_effectiveness", *earlier, True) in got
     assert len(got) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Luton has been judged inadequate overall and for leadership and help and protection.",
+     {("overall_effectiveness", "inadequate", 2021, False), ("leadership", "inadequate", 2021, False),
+      ("help_and_protection", "inadequate", 2021, False)}),
+    ("Luton has been rated good. The council's previous rating, inadequate, was given in 2017.",
+     {("overall_effectiveness", "good", 2021, False), ("overall_effectiveness", "inadequate", 2017, True)}),
+    ("Luton was rated outstanding overall and for care leavers.",
+     {("overall_effectiveness", "outstanding", 2021, False), ("care_leavers", "outstanding", 2021, False)}),
+    ("Luton is good. Its last grade, 'requires improvement', dated from 2018.",
+     {("overall_effectiveness", "requires_improvement", 2018, True)}),
+])
+def test_overall_and_for_and_a_grade_in_apposition(text, expected):
+    assert {(j, g, y, h) for c, j, g, y, h in ratings(text) if c == LUTON} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sheffield was not rated, as was Doncaster.",
+    "Sheffield's inspection was postponed, as was Doncaster's.",
+    "Sheffield, it said, would be inspected next, as would Doncaster.",
+])
+def test_as_was_mid_sentence_repeats_only_that_sentence(text):
+    assert ratings("Luton Borough Council was rated good.", text) == {
+        (LUTON, "overall_effectiveness", "good", 2021, False)}

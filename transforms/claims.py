@@ -129,7 +129,7 @@ _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*)+$", re.I)
 _GRADE = re.compile(GRADE_PHRASE, re.I)
 _QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
 # "..., as was Sheffield", "So were Luton and Sheffield": the verdict just given, again, for the councils named next
-_ELLIPSIS = re.compile(r"\b(?:as|so)\s+(?:was|were|did)\s+(?:(?:neighbouring|nearby)\s+)?$", re.I)
+_ELLIPSIS = re.compile(r"\W*(?:and\s+)?\b(?:as|so)\s+(?:was|were|did)\s+(?:(?:neighbouring|nearby)\s+)?$", re.I)
 # ", like Sheffield,", ", unlike its neighbour Sheffield,": councils compared with the subject, set off by commas
 _COMPARED = re.compile(r",\s*(?P<kind>like|unlike|as\s+with|along\s+with|together\s+with|alongside)\s+[^,]{1,60},",
                        re.I)
@@ -344,7 +344,8 @@ class _Reader:
             if not given and _GRADE.search(text):
                 return  # the sentence's own grade went to someone else (a school): nothing to repeat
             when = time_stated(text[mentions[last].end:], self.published)  # "So was Y, two years ago."
-            for claim in given or [c for c in self.last_verdicts if c.status != "hypothetical"]:
+            opens = _ELLIPSIS.fullmatch(text, 0, m.start) is not None  # "So were Y and Z.": the last sentence's
+            for claim in given or [c for c in self.last_verdicts if opens and c.status != "hypothetical"]:
                 again = replace(claim, councils=tuple(codes), evidence=text)
                 if when is not None:
                     again = replace(again, year=when[0], anchor=when[1])

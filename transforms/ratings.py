@@ -84,6 +84,9 @@ _SLOT = re.compile(
     rf"|\b(?:previously|formerly|once)\s+{Q}(?P<g19>{GRADE_PHRASE}){QE}(?=\s*[,)–—-])"
     # "good, compared with inadequate in 2017": the earlier grade the new one is measured against
     rf"|\b(?:compared\s+(?:with|to)|as\s+against)\s+(?:an?\s+|the\s+|its\s+)?{Q}(?P<g20>{GRADE_PHRASE}){QE}"
+    # "its previous rating, inadequate, was ...": the grade in apposition to the rating
+    rf"|\b(?:its|their|(?-i:[A-Z])[\w-]+['’]s|the\s+(?:council|authority)['’]s)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:grade|rating|judgement|judgment|verdict)\s*,\s*{Q}(?P<g23>{GRADE_PHRASE}){QE}\s*,"
     # "a rating of good", "its grade of 'outstanding'"
     rf"|\b(?:grade|rating|judgement|judgment)\s+of\s+{Q}(?P<g16>{GRADE_PHRASE}){QE}"
     # a grade referred to, not named: "kept its rating", "given the same grade", "the same rating it had in
@@ -108,7 +111,7 @@ _SLOT = re.compile(
     re.I,
 )
 # "a good rating for ...", "the top grade for ...": the judgements named after the rating are its own
-_RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22")
+_RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22", "g23")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
 _ANAPHORIC = ("g12", "g13", "g14")
 _TRANSITION = re.compile(
@@ -194,7 +197,7 @@ _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
 _FOR_OR_AS_WERE = re.compile(
-    rf"(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
+    rf"(?P<overall>\s+overall\b)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+)?(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
                         r"(?:19|20)\d{2}\b)+", re.I)
@@ -476,6 +479,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
             if following:  # "judged inadequate for help and protection and for leadership", "good, as were X"
                 named_after = [name for pos, _, name in judgements if following.start() <= pos < following.end()]
+                if following["overall"] and named_after:  # "inadequate overall and for leadership"
+                    named_after.insert(0, "overall_effectiveness")
                 # "a good rating for A and an outstanding rating for B": a rating's "for" names its judgement
                 owned = named_after if named_after and group in _RATING_FOR else owned + named_after
             if group in ("g17", "g20") and not owned and verdicts:
