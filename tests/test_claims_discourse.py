@@ -480,8 +480,8 @@ def test_earlier_grades_after_having_been_or_before_last(text, earlier):
      {("overall_effectiveness", "good", 2021, False), ("overall_effectiveness", "inadequate", 2017, True)}),
     ("Luton was rated outstanding overall and for care leavers.",
      {("overall_effectiveness", "outstanding", 2021, False), ("care_leavers", "outstanding", 2021, False)}),
-    ("Luton is good. Its last grade, 'requires improvement', dated from 2018.",
-     {("overall_effectiveness", "requires_improvement", 2018, True)}),
+    ("Luton has been rated good. Its last grade, 'requires improvement', dated from 2018.",
+     {("overall_effectiveness", "good", 2021, False), ("overall_effectiveness", "requires_improvement", 2018, True)}),
 ])
 def test_overall_and_for_and_a_grade_in_apposition(text, expected):
     assert {(j, g, y, h) for c, j, g, y, h in ratings(text) if c == LUTON} == expected
