@@ -38,15 +38,29 @@ SAMPLE_PAGES = {
 SAMPLE_BASE = "http://127.0.0.1:8000"
 
 
-def db_rows(db, sql: str, params: list | None = None) -> list[tuple]:
-    """Rows of a query on a warehouse file, opened read-only and closed again (a flow may write it next)."""
+def db_rows(db, sql: str, params: list | None = None, wait_seconds: float = 60) -> list[tuple]:
+    """Rows of a query on a warehouse file, opened read-only and closed again (a flow may write it next).
+
+    A served deployment may hold the file for a moment (its schedule fires while a test reads): wait for it,
+    bounded, as the product's writers do, instead of failing on DuckDB's lock conflict.
+    """
+    import time
+
     import duckdb
 
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            con = duckdb.connect(str(db), read_only=True)
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+            continue
+        try:
+            return con.execute(sql, params or []).fetchall()
+        finally:
+            con.close()
 
 
 @pytest.fixture(scope="session")
