@@ -238,3 +238,25 @@ def test_a_warehouse_without_the_views_gets_a_clear_error(tmp_path):
     assert result.exit_code == 2 and "csi demo" in result.output and "Traceback" not in result.output
     result = CliRunner().invoke(app, ["report", "--out", str(tmp_path / "out"), "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "csi demo" in result.output
+
+
+def test_a_timeline_from_the_template_is_the_spec_altair_builds_for_that_council():
+    """Timelines are filled into one Altair-built template (for speed): the result must equal a direct build."""
+    from warehouse.report import _timeline_chart, _timeline_spec
+
+    history = [
+        {"rated_year": 2023, "judgement": "leadership", "grade": "good", "grade_rank": 2, "framework": "ilacs_short"},
+        {"rated_year": 2013, "judgement": "overall_effectiveness", "grade": "inadequate", "grade_rank": 4,
+         "framework": "sif"},
+        {"rated_year": 2023, "judgement": "overall_effectiveness", "grade": "outstanding", "grade_rank": 1,
+         "framework": "ilacs_short"},
+        {"rated_year": None, "judgement": "adoption", "grade": "good", "grade_rank": 2, "framework": None},
+    ]
+    values = [{"year": 2023, "judgement": "Leadership", "grade": "Good", "rank": 2, "framework": "ILACS short"},
+              {"year": 2013, "judgement": "Overall effectiveness", "grade": "Inadequate", "rank": 4,
+               "framework": "SIF"},
+              {"year": 2023, "judgement": "Overall effectiveness", "grade": "Outstanding", "rank": 1,
+               "framework": "ILACS short"}]
+    expected = _timeline_spec([2013, 2023], ["Overall effectiveness", "Leadership"], values)
+    assert _timeline_chart(history) == expected
+    assert _timeline_chart(history[:1]) == _timeline_spec([2023], ["Leadership"], values[:1])

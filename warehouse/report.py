@@ -16,6 +16,8 @@ from the warehouse is HTML-escaped, chart data is embedded as escaped JSON, and 
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -187,19 +189,49 @@ def _over_time_chart(over_time: list[dict]) -> dict:
 
 
 def _timeline_chart(history: list[dict]) -> dict:
-    import altair as alt
-
+    """A council's grades as a year x judgement grid: the spec of `_timeline_spec`, filled from a template."""
     dated = [r for r in history if r["rated_year"] is not None]
     years = sorted({r["rated_year"] for r in dated})
     judgements = sorted({r["judgement"] for r in dated}, key=lambda j: JUDGEMENT_ORDER.get(j, 99))
     values = [{"year": r["rated_year"], "judgement": JUDGEMENT_NAMES.get(r["judgement"], r["judgement"]),
                "grade": GRADE_LABELS[r["grade"]], "rank": r["grade_rank"],
                "framework": FRAMEWORK_NAMES.get(r["framework"], r["framework"])} for r in dated]
+    filling = {_TIMELINE_YEARS: years, _TIMELINE_JUDGEMENTS: [JUDGEMENT_NAMES.get(j, j) for j in judgements],
+               _TIMELINE_VALUES: values}
+    return _fill(json.loads(_timeline_template()), filling)
+
+
+# Placeholders of the timeline template: Altair builds and validates its spec once per report run (about a fifth of
+# a second), not once per council page.
+_TIMELINE_YEARS, _TIMELINE_JUDGEMENTS, _TIMELINE_VALUES = "\0years", "\0judgements", "\0values"
+
+
+@functools.cache
+def _timeline_template() -> str:
+    return json.dumps(_timeline_spec([_TIMELINE_YEARS], [_TIMELINE_JUDGEMENTS], [{_TIMELINE_VALUES: 0}]))
+
+
+def _fill(spec: Any, filling: dict[str, list]) -> Any:
+    """The template with each placeholder list (one item naming a placeholder) replaced by its values."""
+    if isinstance(spec, dict):
+        return {key: _fill(value, filling) for key, value in spec.items()}
+    if isinstance(spec, list):
+        if len(spec) == 1:
+            only = spec[0]
+            placeholder = next(iter(only), None) if isinstance(only, dict) and len(only) == 1 else only
+            if isinstance(placeholder, str) and placeholder in filling:
+                return filling[placeholder]
+        return [_fill(item, filling) for item in spec]
+    return spec
+
+
+def _timeline_spec(years: list, judgements: list, values: list[dict]) -> dict:
+    import altair as alt
+
     base = alt.Chart(alt.Data(values=values)).encode(
         x=alt.X("year:O", scale=alt.Scale(domain=years), title=None,
                 axis=alt.Axis(orient="top", labelAngle=0, domain=False, ticks=False, labelFontWeight="bold")),
-        y=alt.Y("judgement:N", sort=[JUDGEMENT_NAMES.get(j, j) for j in judgements], title=None,
-                axis=alt.Axis(domain=False, ticks=False, labelLimit=220)),
+        y=alt.Y("judgement:N", sort=judgements, title=None, axis=alt.Axis(domain=False, ticks=False, labelLimit=220)),
     )
     cells = base.mark_rect(cornerRadius=4, stroke="white", strokeWidth=3).encode(
         color=alt.Color("grade:N", scale=_grade_scale(), legend=None),
@@ -334,27 +366,69 @@ def _metric_display(m: dict) -> str:
             "days": f"{number} days"}.get(unit, number)
 
 
-def _council_data(con: duckdb.DuckDBPyConnection, council: dict, pages: dict[str, str]) -> dict:
-    code = [council["council_code"]]
-    latest = _rows(con, "SELECT * FROM latest_ratings WHERE council_code = ? AND status <> 'no_inspection'", code)
+def _by_council(rows: list[dict], key: str = "council_code") -> dict[str, list[dict]]:
+    """Rows grouped by council, in query order (`key` is dropped when it only served the grouping)."""
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        code = row[key] if key == "council_code" else row.pop(key)
+        grouped.setdefault(code, []).append(row)
+    return grouped
+
+
+def _council_details(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, dict[str, list[dict]]]]:
+    """What every council page shows, read with one query per kind for all councils (not one per council: the
+    views recompute over the whole warehouse at each query, which made a report take seconds per hundred pages)."""
+    doc_columns = "d.url, d.title, d.publisher, d.published_on, d.doc_type"
+    return {
+        "latest": _by_council(_rows(con, "SELECT * FROM latest_ratings WHERE status <> 'no_inspection'")),
+        "lineage": _by_council(_rows(con, """
+            SELECT l.successor_code AS subject, 'predecessor' AS relation, l.predecessor_code AS council_code, c.name,
+                   l.change, l.changed_on
+            FROM council_lineage l JOIN councils c ON c.council_code = l.predecessor_code
+            UNION ALL
+            SELECT l.predecessor_code, 'successor', l.successor_code, c.name, l.change, l.changed_on
+            FROM council_lineage l JOIN councils c ON c.council_code = l.successor_code
+            ORDER BY subject, relation, name"""), key="subject"),
+        "history": _by_council(_rows(con, "SELECT * FROM rating_history")),
+        "changes": _by_council(_rows(con, "SELECT * FROM council_trajectory ORDER BY council_code, to_year")),
+        "findings": _by_council(_rows(con, f"""
+            SELECT f.council_code AS subject, f.kind, f.theme, f.text, {doc_columns}
+            FROM findings f LEFT JOIN documents d USING (document_id)
+            ORDER BY f.council_code, d.published_on DESC NULLS LAST, f.document_id, f.finding_id"""), key="subject"),
+        "quotes": _by_council(_rows(con, f"""
+            SELECT q.council_code AS subject, q.speaker, q.role, q.organisation, q.text, {doc_columns}
+            FROM quotes q LEFT JOIN documents d USING (document_id) WHERE q.council_code IS NOT NULL
+            ORDER BY q.council_code, d.published_on DESC NULLS LAST, q.document_id, q.quote_id"""), key="subject"),
+        "metrics": _by_council(_rows(con, """
+            SELECT council_code AS subject, name, value, unit, as_of, period, text FROM metrics
+            ORDER BY council_code, name, as_of NULLS LAST, period, metric_id"""), key="subject"),
+        "documents": _by_council(_rows(con, f"""
+            WITH linked AS (
+                SELECT council_code, document_id FROM document_councils
+                UNION SELECT council_code, document_id FROM ratings
+                UNION SELECT council_code, document_id FROM findings
+                UNION SELECT council_code, document_id FROM quotes
+                UNION SELECT council_code, document_id FROM metrics
+            )
+            SELECT linked.council_code AS subject, {doc_columns}, dc.mentions
+            FROM linked JOIN documents d USING (document_id)
+            LEFT JOIN document_councils dc ON dc.document_id = d.document_id AND dc.council_code = linked.council_code
+            WHERE linked.council_code IS NOT NULL
+            ORDER BY linked.council_code, d.published_on DESC NULLS LAST, d.url"""), key="subject"),
+    }
+
+
+def _council_data(council: dict, details: dict[str, dict[str, list[dict]]], pages: dict[str, str]) -> dict:
+    """One council page's data, from `_council_details`."""
+    code = council["council_code"]
+    latest, lineage, history, changes, findings, quotes, metrics, documents = (
+        details[part].get(code, []) for part in
+        ("latest", "lineage", "history", "changes", "findings", "quotes", "metrics", "documents"))
     latest.sort(key=lambda r: JUDGEMENT_ORDER.get(r["judgement"], 99))
-    lineage = _rows(con, """
-        SELECT 'predecessor' AS relation, l.predecessor_code AS council_code, c.name, l.change, l.changed_on
-        FROM council_lineage l JOIN councils c ON c.council_code = l.predecessor_code WHERE l.successor_code = $1
-        UNION ALL
-        SELECT 'successor', l.successor_code, c.name, l.change, l.changed_on
-        FROM council_lineage l JOIN councils c ON c.council_code = l.successor_code WHERE l.predecessor_code = $1
-        ORDER BY relation, name""", code)
     for relative in lineage:
         relative["page"] = pages.get(relative["council_code"])
-    history = _rows(con, "SELECT * FROM rating_history WHERE council_code = ?", code)
     history.sort(key=lambda r: (r["rated_year"] is not None, r["rated_year"] or 0,
                                 JUDGEMENT_ORDER.get(r["judgement"], 99)))
-    changes = _rows(con, "SELECT * FROM council_trajectory WHERE council_code = ? ORDER BY to_year", code)
-    doc_columns = "d.url, d.title, d.publisher, d.published_on, d.doc_type"
-    findings = _rows(con, f"""
-        SELECT f.kind, f.theme, f.text, {doc_columns} FROM findings f LEFT JOIN documents d USING (document_id)
-        WHERE f.council_code = ? ORDER BY d.published_on DESC NULLS LAST, f.document_id, f.finding_id""", code)
     grouped = []
     for kind in KIND_TITLES:
         items = [f for f in findings if f["kind"] == kind]
@@ -362,27 +436,9 @@ def _council_data(con: duckdb.DuckDBPyConnection, council: dict, pages: dict[str
         for f in items:  # already ordered newest document first
             by_document.setdefault((f["url"], f["title"], f["publisher"], f["published_on"]), []).append(f)
         grouped.append((kind, len(items), [(items[0], items) for items in by_document.values()]))
-    quotes = _rows(con, f"""
-        SELECT q.speaker, q.role, q.organisation, q.text, {doc_columns}
-        FROM quotes q LEFT JOIN documents d USING (document_id)
-        WHERE q.council_code = ? ORDER BY d.published_on DESC NULLS LAST, q.document_id, q.quote_id""", code)
-    metrics = _rows(con, """
-        SELECT name, value, unit, as_of, period, text FROM metrics WHERE council_code = ?
-        ORDER BY name, as_of NULLS LAST, period, metric_id""", code)
     for m in metrics:
         m.update(display=_metric_display(m), when=m["as_of"].isoformat() if m["as_of"] else (m["period"] or ""),
                  when_sort=m["as_of"].isoformat() if m["as_of"] else (m["period"] or ""))
-    documents = _rows(con, f"""
-        WITH linked AS (
-            SELECT document_id FROM document_councils WHERE council_code = $1
-            UNION SELECT document_id FROM ratings WHERE council_code = $1
-            UNION SELECT document_id FROM findings WHERE council_code = $1
-            UNION SELECT document_id FROM quotes WHERE council_code = $1
-            UNION SELECT document_id FROM metrics WHERE council_code = $1
-        )
-        SELECT {doc_columns}, dc.mentions FROM linked JOIN documents d USING (document_id)
-        LEFT JOIN document_councils dc ON dc.document_id = d.document_id AND dc.council_code = $1
-        ORDER BY d.published_on DESC NULLS LAST, d.url""", code)
     for row in (*latest, *findings, *quotes, *documents):
         row["url"] = _safe_url(row.get("url"))
     specs = {"spec-timeline": _timeline_chart(history)} if any(r["rated_year"] for r in history) else {}
@@ -410,18 +466,24 @@ def _environment():
 
 
 def _write_assets(assets: Path) -> None:
-    import altair as alt
-    import vl_convert
-
     assets.mkdir(parents=True, exist_ok=True)
     package = resources.files("warehouse").joinpath("report_templates")
     for name in _ASSETS:
         (assets / name).write_text(package.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
+    (assets / "vega-embed.js").write_text(_vega_bundle(), encoding="utf-8")
+
+
+@functools.cache
+def _vega_bundle() -> str:
+    """vega-embed.js: bundling takes seconds, so once per process (a second report reuses it)."""
+    import altair as alt
+    import vl_convert
+
     # The Vega-Lite version Altair writes its specs for (e.g. v6.4.1 -> 6.4), bundled from the vl-convert wheel.
     vl_version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
     bundle = vl_convert.javascript_bundle(vl_version=vl_version)
-    (assets / "vega-embed.js").write_text(f"// Vega, Vega-Lite {alt.SCHEMA_VERSION} and vega-embed, bundled by "
-                                          f"vl-convert {vl_convert.__version__}\n{bundle}\n", encoding="utf-8")
+    return f"// Vega, Vega-Lite {alt.SCHEMA_VERSION} and vega-embed, bundled by vl-convert {vl_convert.__version__}\n" \
+        f"{bundle}\n"
 
 
 def build_report(con: duckdb.DuckDBPyConnection, out: str | Path, *, db_name: str = "the warehouse",
@@ -444,10 +506,11 @@ def build_report(con: duckdb.DuckDBPyConnection, out: str | Path, *, db_name: st
         council["page"] = f"councils/{council['council_code']}.html" if has_data else None
     page = env.get_template("council.html")
     pages = {c["council_code"]: Path(c["page"]).name for c in councils if c["page"]}
+    details = _council_details(con)
     for council in councils:
         if not council["page"]:
             continue
-        html = page.render(root="../", **common, **_council_data(con, council, pages))
+        html = page.render(root="../", **common, **_council_data(council, details, pages))
         (out / council["page"]).write_text(html, encoding="utf-8")
         written.add(Path(council["page"]).name)
     for stale in pages_dir.glob("*.html"):  # pages of councils that no longer have data
