@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from datetime import datetime
+from pathlib import Path
 
 # Quiet and offline: a throwaway Prefect home (database, result cache), no telemetry, a patient API start.
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="csi-test-prefect-"))
@@ -106,3 +108,24 @@ def prefect_server(tmp_path_factory):
 
     with PrefectServer(tmp_path_factory.mktemp("prefect-server")) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(prefect_harness, tmp_path_factory):
+    """One demo run over the sample site for the whole session (it takes several seconds): the warehouse file,
+    the loopback port it was served on, the run's summary. Modules take their own copy (`copy_demo_warehouse`)."""
+    from flows.demo import demo
+    from tests.loopback import closed_port
+
+    db = tmp_path_factory.mktemp("demo-warehouse") / "csi.duckdb"
+    port = closed_port()
+    state = demo(db=str(db), port=port, return_state=True)
+    assert state.is_completed(), state.message
+    return db, port, state.result()
+
+
+def copy_demo_warehouse(demo_warehouse, directory) -> Path:
+    """A private copy of the session's demo warehouse (its fetches still point into the session's archive)."""
+    copy = Path(directory) / "csi.duckdb"
+    shutil.copyfile(demo_warehouse[0], copy)
+    return copy

@@ -15,9 +15,8 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from flows.demo import demo
 from front.cli import app
-from tests.loopback import closed_port
+from tests.conftest import copy_demo_warehouse
 from warehouse.docs import DOCS_PATH, EXAMPLES, relations, render
 from warehouse.export import MANIFEST, export_parquet
 
@@ -31,11 +30,8 @@ HILLINGDON_GRADES = {"overall_effectiveness": "outstanding", "leadership": "outs
 
 
 @pytest.fixture(scope="module")
-def demo_db(prefect_harness, tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("analyst") / "csi.duckdb"
-    state = demo(db=str(db), port=closed_port(), return_state=True)
-    assert state.is_completed(), state.message
-    return db
+def demo_db(demo_warehouse, tmp_path_factory) -> Path:
+    return copy_demo_warehouse(demo_warehouse, tmp_path_factory.mktemp("analyst"))
 
 
 def _read(db: Path):

@@ -12,7 +12,7 @@ from flows.demo import demo
 from flows.ingest import ingest
 from front.cli import app
 from scrapers.archive import read_response
-from tests.conftest import db_rows
+from tests.conftest import copy_demo_warehouse, db_rows
 from tests.loopback import closed_port
 
 DERIVED_TABLES = ("documents", "document_councils", "inspections", "ratings", "findings", "quotes", "metrics",
@@ -24,15 +24,14 @@ def _dump(db) -> dict[str, list]:
 
 
 @pytest.fixture(scope="module")
-def demo_db(prefect_harness, tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "csi.duckdb"
-    port = closed_port()
-    first = demo(db=str(db), port=port, return_state=True)
-    assert first.is_completed(), first.message
+def demo_db(demo_warehouse, tmp_path_factory):
+    """The session's demo run (tests/conftest.py), then a second run on the same port over a copy of it."""
+    db = copy_demo_warehouse(demo_warehouse, tmp_path_factory.mktemp("demo"))
+    _, port, first_summary = demo_warehouse
     after_first = _dump(db)
     second = demo(db=str(db), port=port, return_state=True)
     assert second.is_completed(), second.message
-    return db, first.result(), after_first, _dump(db)
+    return db, first_summary, after_first, _dump(db)
 
 
 

@@ -23,8 +23,8 @@ from flows.demo import demo
 from flows.ingest import ingest
 from flows.maintenance import import_warc, reparse, rerun_failed
 from front.cli import app
-from tests.conftest import SAMPLE_PAGES, db_rows
-from tests.loopback import Reply, closed_port
+from tests.conftest import SAMPLE_PAGES, copy_demo_warehouse, db_rows
+from tests.loopback import Reply
 
 ROOT = Path(__file__).resolve().parent.parent
 CYPNOW_FILE = SITE_DIR / SAMPLE_PAGES["sample-cypnow"][0]
@@ -94,10 +94,8 @@ def test_unchanged_pages_are_not_parsed_again(prefect_harness, site, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def demo_db(prefect_harness, tmp_path_factory):
-    db = tmp_path_factory.mktemp("reparse") / "csi.duckdb"
-    assert demo(db=str(db), port=closed_port(), return_state=True).is_completed()
-    return db
+def demo_db(demo_warehouse, tmp_path_factory):
+    return copy_demo_warehouse(demo_warehouse, tmp_path_factory.mktemp("reparse"))
 
 
 def test_reparse_restores_every_derived_row_without_network(demo_db, tmp_path):

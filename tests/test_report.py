@@ -12,10 +12,8 @@ import lxml.html
 import pytest
 from typer.testing import CliRunner
 
-from flows.demo import demo
 from front.cli import app
-from tests.conftest import db_rows
-from tests.loopback import closed_port
+from tests.conftest import copy_demo_warehouse, db_rows
 from warehouse.db import connect
 from warehouse.report import ReportError, build_report
 
@@ -25,10 +23,8 @@ NORTHAMPTONSHIRE, NORTH_NORTHANTS, WEST_NORTHANTS = "E10000021", "E06000061", "E
 
 
 @pytest.fixture(scope="module")
-def demo_db(prefect_harness, tmp_path_factory):
-    db = tmp_path_factory.mktemp("report-db") / "csi.duckdb"
-    assert demo(db=str(db), port=closed_port(), return_state=True).is_completed()
-    return db
+def demo_db(demo_warehouse, tmp_path_factory):
+    return copy_demo_warehouse(demo_warehouse, tmp_path_factory.mktemp("report-db"))
 
 
 @pytest.fixture(scope="module")

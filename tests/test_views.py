@@ -8,8 +8,8 @@ import duckdb
 import pytest
 
 from csi.sample_site import SOURCES_FILE
-from flows.demo import demo
 from flows.ingest import ingest
+from tests.conftest import copy_demo_warehouse
 from tests.loopback import closed_port
 
 VIEWS = ("latest_ratings", "rating_history", "council_trajectory", "findings_by_theme", "source_coverage",
@@ -17,9 +17,8 @@ VIEWS = ("latest_ratings", "rating_history", "council_trajectory", "findings_by_
 
 
 @pytest.fixture(scope="module")
-def con(prefect_harness, tmp_path_factory):
-    db = tmp_path_factory.mktemp("views") / "csi.duckdb"
-    assert demo(db=str(db), port=closed_port(), return_state=True).is_completed()
+def con(demo_warehouse, tmp_path_factory):
+    db = copy_demo_warehouse(demo_warehouse, tmp_path_factory.mktemp("views"))
     # One source whose host is down, so fetch_failures and the failure rates have something to show.
     broken = tmp_path_factory.mktemp("views") / "sources.toml"
     broken.write_text(SOURCES_FILE.read_text().replace("{base}", f"http://127.0.0.1:{closed_port()}"))
