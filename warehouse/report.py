@@ -314,7 +314,7 @@ def _index_data(con: duckdb.DuckDBPyConnection, councils: list[dict], today: dat
                  for r in _rows(con, """
                      SELECT rated_year, framework, grade, grade_rank, count(*) AS n FROM rating_history
                      WHERE judgement = 'overall_effectiveness' AND rated_year IS NOT NULL
-                     GROUP BY ALL ORDER BY rated_year, grade_rank""")]
+                     GROUP BY ALL ORDER BY rated_year, grade_rank, framework""")]
 
     themes = _rows(con, """
         SELECT theme, sum(findings)::INTEGER AS findings,
