@@ -29,7 +29,7 @@ from scrapers.html import (
     remove_all,
     soup_of,
 )
-from scrapers.pubdate import publication_date
+from scrapers.pubdate import DECLARED_SOURCES, PageView, candidates, choose, publication_date
 from scrapers.sources import Profile, Source
 
 PARSER = "news@1"
@@ -140,14 +140,25 @@ def _words(text: str | None) -> str:
 
 
 def _published_on(soup: BeautifulSoup, profile: Profile, ld: list[dict], url: str) -> date | None:
-    """The profile's date selector if it matches, else the rules of scrapers.pubdate.
+    """The page's own metadata (its URL, JSON-LD, meta tags, microdata) when it dates the page; else the profile's
+    date selector (its first match outside comments, related links, sidebars and quotations); else the visible
+    date rules of scrapers.pubdate. A selector as loose as "time" also matches a "most read" box or a date in the
+    story ("in July 2018 ..."), which must never replace the date the publisher declared.
 
     On generic pages soup is the metadata skeleton (generic_extraction.metadata_soup), which holds everything those
     rules read; tests/test_generic_extraction.py pins that they answer there as on the whole page.
     """
-    if found := parse_date(_select_text(soup, profile.date)):
-        return found
-    return publication_date(soup, ld, url)
+    if profile.date is None:
+        return publication_date(soup, ld, url)
+    found = candidates(soup, ld, url)
+    if declared := choose(found, DECLARED_SOURCES):
+        return declared.day
+    page = PageView.of(soup, ld, url)
+    for el in soup.select(profile.date):
+        if not page.excluded(el) and (day := parse_date(clean_text(el.get("datetime") or el.get("content")
+                                                                    or el.get_text(" ")))):
+            return day
+    return (chosen := choose(found)) and chosen.day
 
 
 def _author(soup: BeautifulSoup, profile: Profile, ld: dict) -> str | None:
