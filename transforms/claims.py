@@ -38,6 +38,7 @@ from datetime import date
 from csi.records import Block
 from transforms.councils import CouncilIndex, Mention
 from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.inherited_anchors import TimeContext, inherit_anchors
 from transforms.pre2009 import Pre2009, annual_stars, echoes
 from transforms.ratings import (
     RatingClaim,
@@ -50,6 +51,8 @@ from transforms.ratings import (
     table_row_claim,
     time_stated,
 )
+from transforms.roundup_lines import roundup_claims
+from transforms.sub_judgements import every_judgement, judgement_rows
 from transforms.text import sentences
 
 STATUSES = ("current", "historical", "transition", "hypothetical")
@@ -286,6 +289,7 @@ class _Reader:
         self.past_year: int | None = None  # the year of the last earlier grade the text dated
         self.last_verdicts: list[Claim] = []  # the claims of the last sentence that gave any: "So was Y."
         self.pre2009 = Pre2009(mentions.text, published)  # star histories, numeric grades, "performs well on"
+        self.times = TimeContext(published)  # the year "at that time" refers back to
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -369,6 +373,10 @@ class _Reader:
             self.focus = codes
             return
         subject = _subject(text, mentions)
+        if rows := judgement_rows(text):  # "Impact of leaders: Good", "The judgements were: leadership, good; ..."
+            for claim in rows:
+                self.add(claim, subject or self.focus, text)
+            return
         if (dated := _PREVIOUS_INSPECTION.search(text)) and self.published and int(dated[1]) < self.published.year:
             for code in subject or self.focus:  # "its last inspection in 2018", "last fully inspected in 2013"
                 self.previous_inspection.setdefault(code, int(dated[1]))
@@ -376,6 +384,8 @@ class _Reader:
         attributed: list[str] = []
         read = rating_claims(text, self.published, self.last_grade)
         read = annual_stars(read, self.published) + echoes(read, self.published)  # "as it did last year"
+        read = inherit_anchors(every_judgement(read), self.times, text)
+        self.times.read(text, read)
         places = len({c.respective for c in read if c.respective is not None})
         for claim in read:
             at = text.find(claim.clause, cursor)
@@ -416,6 +426,12 @@ class _Reader:
 
     def block(self, block: Block) -> None:
         mentions = self.mentions.within(block.text)
+        if block.kind in ("list_item", "paragraph") and len(block.text) < 160 and (
+                line := roundup_claims(block.text, mentions, self.published)):
+            claims, councils = line  # "Northtown – good (requires improvement, 2017)"
+            for claim in claims:
+                self.add(claim, councils, block.text)
+            return
         if block.kind == "table_row":
             self.table_row(block.text, mentions)
             return

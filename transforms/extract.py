@@ -44,6 +44,7 @@ from transforms.metrics import metric_claims
 from transforms.ofsted_reports import IncompleteReport, OfstedReport, parse_report, report_body
 from transforms.ofsted_site import provider_page_rows
 from transforms.quotes import quotations
+from transforms.sub_judgements import judgements_covered
 from transforms.text import sentences
 
 TITLE_WEIGHT = 3
@@ -139,17 +140,17 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
                 iid = add_inspection(code, framework, year) if year else None
             else:
                 iid = add_inspection(code, *current) if current is not None else None
-            judgement = claim.judgement
-            if judgement == "child_protection":  # the safeguarding judgement until the 2013 framework
-                judgement = "safeguarding" if year and year < SIF_START.year + 1 else "help_and_protection"
-            if framework in PRE_2013_FRAMEWORKS and judgement == "children_in_care":
-                judgement = "looked_after"  # the earlier frameworks' name for the judgement on children in care
-            rid = make_id("rating", document_id, code, iid, judgement, claim.grade, historical)
-            ratings.setdefault(rid, Rating(
-                rating_id=rid, council_code=code, inspection_id=iid, judgement=judgement, grade=claim.grade,
-                grade_rank=GRADE_RANK[claim.grade], grade_label=claim.grade_words, rated_year=year, rated_on=None,
-                is_historical=historical, document_id=document_id, evidence=claim.evidence,
-            ))
+            for judgement in judgements_covered(claim.judgement, year, historical):  # "every area": each graded then
+                if judgement == "child_protection":  # the safeguarding judgement until the 2013 framework
+                    judgement = "safeguarding" if year and year < SIF_START.year + 1 else "help_and_protection"
+                if framework in PRE_2013_FRAMEWORKS and judgement == "children_in_care":
+                    judgement = "looked_after"  # the earlier frameworks' name for the judgement on children in care
+                rid = make_id("rating", document_id, code, iid, judgement, claim.grade, historical)
+                ratings.setdefault(rid, Rating(
+                    rating_id=rid, council_code=code, inspection_id=iid, judgement=judgement, grade=claim.grade,
+                    grade_rank=GRADE_RANK[claim.grade], grade_label=claim.grade_words, rated_year=year, rated_on=None,
+                    is_historical=historical, document_id=document_id, evidence=claim.evidence,
+                ))
     out.ratings = _without_undated_echoes(list(ratings.values()))
 
     # Findings belong to an inspection the document reports; undated, it may not say which (inspection_id NULL).

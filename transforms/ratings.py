@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from csi.records import CELL_SEPARATOR
+from transforms.delivery_scope import without_delivery_scope
 from transforms.grades import GRADE_PHRASE, STAR_PHRASE, normalise_grade
 
 Q = r"[‘'\"“]?"  # an optional quote mark around a grade
@@ -420,12 +421,13 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
         clause = clause.strip()
         if not clause or _AGGREGATE.search(_MEMBER_OF.sub(" ", clause)):
             continue
-        judgements = _judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), clause))
+        remit_blanked = without_delivery_scope(clause)  # "took over fostering, adoption ...": not judgements
+        judgements = _judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), remit_blanked))
         named_in_inspection = [j for j in _judgements_in(clause) if j not in judgements]
         owner = next((name for _, _, name in judgements), "overall_effectiveness")
         if not judgements and claims and _UP_FROM.match(clause):  # "child protection now good, up from inadequate"
             owner = claims[-1].judgement
-        transitions, scanned = _transitions(clause)
+        transitions, scanned = _transitions(remit_blanked)
         # start, end, owned, label, status, year, anchor, judgement stated
         verdicts: list[tuple[int, int, list[str], str, str, int | None, str, bool]] = []
         for label, status, start, end in transitions:

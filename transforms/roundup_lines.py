@@ -1,0 +1,65 @@
+"""Round-up lines: a council, its new grade, and in brackets the grade it had before.
+
+"Northtown – good (requires improvement, 2017)", "Westshire: outstanding (was inadequate in 2016)",
+"Eastborough - requires improvement (previously good)": the grade after the dash is the current one; the
+bracketed grade is an earlier one, with the year the brackets give (none if they give none).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from transforms.councils import Mention
+from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.ratings import RatingClaim
+
+Q = r"[‘'\"“]?"
+QE = r"[’'\"”]?"
+_LINE = re.compile(
+    rf"^\s*(?P<names>[^()\n:–—]{{2,100}}?)\s*(?::|\s[-–—]\s|[–—]|\|)\s*(?:(?:now\s+)?(?:rated|judged)\s+)?"
+    rf"{Q}(?P<grade>{GRADE_PHRASE}){QE}(?:\s+overall)?\s*"
+    r"(?:\((?P<before>[^()]{2,80})\))?\s*\.?\s*$", re.I)
+_EARLIER = re.compile(rf"{Q}(?P<grade>{GRADE_PHRASE}){QE}", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_NAME_GLUE = re.compile(r"^[\s,&]*(?:and|&)?[\s,&]*$", re.I)
+
+
+def roundup_claims(line: str, mentions: list[Mention], published: date | None
+                   ) -> tuple[list[RatingClaim], list[str]] | None:
+    """(the current claim and the earlier one, the councils) of a round-up line; None if the line is not one: its
+    head must be council names and nothing else (mentions are the line's, offsets relative to it)."""
+    m = _LINE.match(line)
+    if m is None:
+        return None
+    head = [x for x in mentions if x.end <= m.end("names")]
+    if not head or not _names_only(line[:m.end("names")], head):
+        return None
+    grade = normalise_grade(m["grade"])
+    if grade is None:
+        return None
+    claims = [RatingClaim("overall_effectiveness", grade, " ".join(m["grade"].split()), None, "current", line,
+                          m.start("grade"), judgement_stated=False)]
+    if m["before"] and (earlier := _EARLIER.search(m["before"])) and (old := normalise_grade(earlier["grade"])):
+        years = _YEAR.findall(m["before"])
+        year = int(years[0]) if years else None
+        if year is not None and published is not None and year > published.year:
+            return None  # a year after the page's date is not an earlier grade's: not a round-up line we know
+        claims.append(RatingClaim("overall_effectiveness", old, " ".join(earlier["grade"].split()), year,
+                                  "historical", line, m.start("before") + earlier.start("grade"),
+                                  m.end("grade"), "stated" if year else "previous_inspection", judgement_stated=False))
+    return claims, list(dict.fromkeys(x.council_code for x in head))
+
+
+def _names_only(head: str, mentions: list[Mention]) -> bool:
+    """The head is council names joined by commas or "and", with at most a word of its own around them
+    ("Northtown Council", "Westshire County")."""
+    rest, at = [], 0
+    for x in mentions:
+        rest.append(head[at:x.start])
+        at = x.end
+    rest.append(head[at:])
+    words = [w for part in rest for w in re.findall(r"[A-Za-z]+", part)]
+    extra = [w for w in words if w.lower() not in ("and", "council", "county", "borough", "city", "metropolitan",
+                                                   "district", "of", "the", "royal", "london")]
+    return len(extra) <= 1 and all(_NAME_GLUE.match(p) or len(re.findall(r"[A-Za-z]+", p)) <= 2 for p in rest)
