@@ -89,3 +89,28 @@ def test_a_time_opening_the_sentence_holds_for_each_of_its_verdicts(text):
 def test_a_verdict_of_today_does_not_take_the_opening_time(text):
     got = _ratings(text)
     assert got == {("overall_effectiveness", "inadequate", 2019, True), ("overall_effectiveness", "good", 2022, False)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Inspectors found Kirklees inadequate in 2016; two years later it was judged to require improvement, and it has "
+     "now made the step up to good.",
+     {("inadequate", 2016, True), ("requires_improvement", 2018, True), ("good", 2022, False)}),
+    ("Kirklees was judged inadequate in 2017. The following year, inspectors rated it as requiring improvement.",
+     {("inadequate", 2017, True), ("requires_improvement", 2018, True)}),
+    ("Kirklees was rated inadequate in 2018 and judged to require improvement three years later.",
+     {("inadequate", 2018, True), ("requires_improvement", 2021, True)}),
+])
+def test_years_later_counts_on_from_the_year_last_given(text, expected):
+    assert {(g, y, h) for j, g, y, h in _ratings(text) if j == "overall_effectiveness"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees rated good after years of 'requires improvement'",
+    "Kirklees has been judged good, following a decade rated as requiring improvement.",
+    "Kirklees has been rated good at last, after two inspections as 'requires improvement'.",
+])
+def test_a_grade_held_for_years_before_the_news_is_history(text):
+    got = _ratings(text)
+    assert ("overall_effectiveness", "good", 2022, False) in got
+    assert ("overall_effectiveness", "requires_improvement", None, True) in got
+    assert not any(g == "requires_improvement" and not h for _, g, _, h in got)

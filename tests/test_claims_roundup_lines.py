@@ -49,3 +49,10 @@ def test_a_roundup_list_keeps_each_council_to_its_line():
 ])
 def test_lines_that_are_not_roundup_lines(text):
     assert not any(g == "good" and h for _, _, g, _, h in _ratings(Block("list_item", text, list_id=1)))
+
+
+@pytest.mark.parametrize("line, expected", LINES[:3])
+def test_a_roundup_line_as_a_table_row(line, expected):
+    row = line.replace(" – ", " | ").replace(": ", " | ").replace(" - ", " | ")
+    got = _ratings(Block("paragraph", "This month's inspections:"), Block("table_row", row))
+    assert {(c, g, y, h) for c, j, g, y, h in got if j == "overall_effectiveness"} == expected

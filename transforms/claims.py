@@ -37,7 +37,9 @@ from datetime import date
 
 from csi.records import Block
 from transforms.councils import CouncilIndex, Mention
+from transforms.grade_tables import Column, grade_table_claims, grade_table_header
 from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
 from transforms.pre2009 import Pre2009, annual_stars, echoes
 from transforms.ratings import (
@@ -290,6 +292,7 @@ class _Reader:
         self.last_verdicts: list[Claim] = []  # the claims of the last sentence that gave any: "So was Y."
         self.pre2009 = Pre2009(mentions.text, published)  # star histories, numeric grades, "performs well on"
         self.times = TimeContext(published)  # the year "at that time" refers back to
+        self.grade_table: list[Column] | None = None  # the header of the table being read, if it names its columns
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -382,7 +385,7 @@ class _Reader:
                 self.previous_inspection.setdefault(code, int(dated[1]))
         cursor = 0
         attributed: list[str] = []
-        read = rating_claims(text, self.published, self.last_grade)
+        read = held_grades(text, rating_claims(text, self.published, self.last_grade))
         read = annual_stars(read, self.published) + echoes(read, self.published)  # "as it did last year"
         read = inherit_anchors(every_judgement(read), self.times, text)
         self.times.read(text, read)
@@ -426,6 +429,8 @@ class _Reader:
 
     def block(self, block: Block) -> None:
         mentions = self.mentions.within(block.text)
+        if block.kind != "table_row":
+            self.grade_table = None
         if block.kind in ("list_item", "paragraph") and len(block.text) < 160 and (
                 line := roundup_claims(block.text, mentions, self.published)):
             claims, councils = line  # "Northtown – good (requires improvement, 2017)"
@@ -453,13 +458,25 @@ class _Reader:
             self.sentence(sentence, own)
 
     def table_row(self, row: str, mentions: list[Mention]) -> None:
-        """'Impact of leaders | Good' (the discourse's council) or 'Cumbria | Inadequate' (the row's council)."""
+        """'Impact of leaders | Good' (the discourse's council) or 'Cumbria | Inadequate' (the row's council); under
+        a header naming its columns ("Council | Overall effectiveness | Impact of leaders"), each cell's grade."""
+        if (header := grade_table_header(row, self.published)) is not None:
+            self.grade_table = header
+            return
+        codes = list(dict.fromkeys(m.council_code for m in mentions))
+        if codes and self.grade_table and (claims := grade_table_claims(self.grade_table, row)):
+            for claim in claims:
+                self.add(claim, codes, row)
+            return
+        if line := roundup_claims(row, mentions, self.published):  # "Northtown | Good (inadequate, 2016)"
+            for claim in line[0]:
+                self.add(claim, line[1], row)
+            return
         if claim := table_row_claim(row) or self.pre2009.scored_item(row):  # or 'Staying safe | 3'
             self.add(claim, self.focus, row)
             return
         cells = [c.strip() for c in row.split(" | ") if c.strip()]
         grades = [c for c in cells if normalise_grade(c)]
-        codes = list(dict.fromkeys(m.council_code for m in mentions))
         if len(grades) == 1 and len(codes) == 1:
             self.add(RatingClaim("overall_effectiveness", normalise_grade(grades[0]), grades[0], None, "current", row,
                                  judgement_stated=False), codes, row)

@@ -27,6 +27,20 @@ _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+o
 _THAT_TIME_AFTER = re.compile(rf"\W*(?:overall\s+)?(?:too\s+|also\s+|as\s+well\s+)?{_THAT_TIME.pattern}", re.I)
 
 
+# A time counted on from the one the text last gave: "two years later", "the following year", "a year on"
+_LATER = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+"
+                    r"(?:later|afterwards|on\b)|the\s+(?P<next>following|next)\s+year|the\s+year\s+after(?!\s+\w))",
+                    re.I)
+_LATER_AFTER = re.compile(rf"\W*(?:in\s+)?(?:{_LATER.pattern})", re.I)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+# A grade held for a stretch before the news: "after years of 'requires improvement'", "following a decade rated
+# inadequate", "after two inspections as inadequate"
+_SPELL_BEFORE = re.compile(r"\b(?:after|following|ending|ended)\s+(?:(?:many|several|\w+)\s+)?(?:years?|a\s+decade"
+                           r"|decades|(?:two|three|four|\d+)\s+inspections|a\s+(?:long\s+)?(?:spell|period|run))"
+                           r"(?:\s+(?:of|as|rated|judged|graded|being))+\s+(?:an?\s+)?[‘'\"“]?$", re.I)
+
+
 # "..., and adoption judged good", "and leadership outstanding": a verdict coordinated without a verb or time of its own
 _ELLIPTICAL_AND = re.compile(r"^\s*,?\s*and\s+(?:(?!\b(?:is|are|was|were|has|have|had|now|currently|today|this|since"
                              r"|then|later|subsequently)\b)[^,;])*$", re.I)
@@ -67,10 +81,20 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             dated = [c for c in out if c.anchor != "publication" and c.status != "hypothetical"]
             previous = out[-1] if out and out[-1].clause == claim.clause else None
             own = claim.clause[claim.segment:claim.start]
+            later = (_LATER.search(claim.clause, claim.segment, claim.start)
+                     or _LATER_AFTER.match(claim.clause, claim.start + len(claim.grade_label)))
             that_before = _THAT_TIME.search(own)
             that_after = _THAT_TIME_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
-            if previous is not None and previous in dated and (_WITH.match(own) or _ELLIPTICAL_AND.match(own)):
+            if _SPELL_BEFORE.search(claim.clause, 0, claim.start):  # "rated good after years of 'inadequate'"
+                claim = replace(claim, status="historical", anchor="previous_inspection")
+            elif previous is not None and previous in dated and (_WITH.match(own) or _ELLIPTICAL_AND.match(own)):
                 claim = _as(claim, previous)
+            elif later is not None:
+                at = sentence.find(claim.clause)
+                before = claim.clause[:min(later.start(), claim.start)]
+                count = later["n"] or "a"
+                claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context,
+                                      1 if later["next"] else _COUNTS.get(count.lower()) or int(count))
             elif that_before or that_after:
                 at = sentence.find(claim.clause)
                 before = claim.clause[:claim.segment + that_before.start() if that_before else claim.start]
@@ -86,9 +110,10 @@ def _as(claim: RatingClaim, other: RatingClaim) -> RatingClaim:
                    anchor=other.anchor)
 
 
-def _at_that_time(claim: RatingClaim, before: str, earlier: list[RatingClaim], context: TimeContext) -> RatingClaim:
-    """The time "at that time" refers to: a year named before it in the sentence, else the last dated verdict of
-    the sentence, else the year the text gave last."""
+def _at_that_time(claim: RatingClaim, before: str, earlier: list[RatingClaim], context: TimeContext,
+                  years_on: int = 0) -> RatingClaim:
+    """The time "at that time" refers to (`years_on` after it for "two years later"): a year named before it in the
+    sentence, else the last dated verdict of the sentence, else the year the text gave last."""
     dated = [c for c in earlier if c.year is not None and c.anchor != "publication" and c.status != "hypothetical"]
     if years := _YEAR.findall(before):
         year = int(years[-1])
@@ -99,6 +124,9 @@ def _at_that_time(claim: RatingClaim, before: str, earlier: list[RatingClaim], c
         year, status = context.last_year, context.last_status
     else:
         return claim
+    if years_on:
+        year += years_on
+        status = "historical" if context.published is None or year < context.published.year else "current"
     if status == "transition":
         status = "historical"
     return replace(claim, year=year, status=status, anchor="stated")

@@ -1,0 +1,86 @@
+"""Tables of grades under a header that names what each column is: a council per row, a judgement per column.
+
+    Council            | Overall effectiveness | Impact of leaders | Help and protection
+    Northtown          | Good                  | Outstanding       | Good
+
+    Local authority    | Grade                 | Previous grade
+    Westshire          | Outstanding           | Requires improvement (2016)
+
+A header is a row with no grade in it, one column naming no judgement (the councils') and at least one naming a
+judgement, or a grade ("Grade", "Rating", "Ofsted judgement": overall effectiveness). A column whose header says
+the grade is an earlier one ("Previous grade", "Last rating", "Grade in 2019") gives historical claims, with the
+year its header or its cell gives. Rows whose cells do not line up with the header are left to the row rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from csi.records import CELL_SEPARATOR
+from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.ratings import JUDGEMENT_PATTERNS, RatingClaim
+
+_JUDGEMENTS = [(name, re.compile(pattern, re.I)) for name, pattern in JUDGEMENT_PATTERNS if name != "other"]
+_OVERALL = re.compile(r"\boverall\b|^\W*(?:(?:ofsted|new|latest|current|inspection|previous|last|earlier|prior"
+                      r"|old)\s+)?(?:grades?|ratings?|judgements?|judgments?|outcomes?|results?|inspections?)\b", re.I)
+_EARLIER = re.compile(r"\b(?:previous|previously|last|earlier|prior|old|former|before|was)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_GRADE_CELL = re.compile(rf"^\W*(?P<grade>{GRADE_PHRASE})", re.I)
+
+
+@dataclass(frozen=True)
+class Column:
+    judgement: str | None  # None: not a column of grades (the councils', a date's, a note's)
+    earlier: bool = False
+    year: int | None = None
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.split(CELL_SEPARATOR)]
+
+
+def _column(header: str, published: date | None) -> Column:
+    years = [int(y) for y in _YEAR.findall(header)]
+    year = years[-1] if years else None
+    earlier = bool(_EARLIER.search(header)) or (year is not None and published is not None and year < published.year)
+    named = next((name for name, pattern in _JUDGEMENTS if pattern.search(header)), None)
+    if named is None and _OVERALL.search(header):
+        named = "overall_effectiveness"
+    return Column(named, earlier, year)
+
+
+def grade_table_header(row: str, published: date | None) -> list[Column] | None:
+    """The columns of a grade table's header row, or None if the row is not one."""
+    cells = _cells(row)
+    if len(cells) < 2 or any(normalise_grade(c) or _GRADE_CELL.match(c) for c in cells):
+        return None
+    columns = [_column(c, published) for c in cells]
+    graded = [c for c in columns if c.judgement is not None]
+    if not graded or len(graded) == len(columns):
+        return None
+    return columns
+
+
+def grade_table_claims(columns: list[Column], row: str) -> list[RatingClaim]:
+    """The claims of one row under a grade table's header ([] when its cells do not line up with it)."""
+    cells = _cells(row)
+    if len(cells) != len(columns):
+        return []
+    claims = []
+    at = 0
+    for column, cell in zip(columns, cells, strict=True):
+        start = row.find(cell, at)
+        at = max(start, at)
+        m = _GRADE_CELL.match(cell)
+        if column.judgement is None or m is None or (grade := normalise_grade(m["grade"])) is None:
+            continue
+        years = [int(y) for y in _YEAR.findall(cell[m.end():])]
+        year = years[0] if years else column.year
+        earlier = column.earlier or bool(_EARLIER.search(cell))
+        anchor = "stated" if year is not None else ("previous_inspection" if earlier else "publication")
+        claims.append(RatingClaim(column.judgement, grade, " ".join(m["grade"].split()), year,
+                                  "historical" if earlier else "current", row, start + m.start("grade"),
+                                  anchor=anchor, judgement_stated=column.judgement != "overall_effectiveness"))
+    return claims

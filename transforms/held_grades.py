@@ -1,0 +1,57 @@
+"""Verdicts told by what a council did with its grade, with no verb of judging: it kept it or it climbed to it.
+
+"Northtown holds 'good'", "Westshire retained its outstanding rating", "the county kept its good grade":
+the grade is the one the inspection reported, now. "has made the step up to good", "climbed to outstanding":
+the new grade (the old one, when named, is read by the transition rules). A hope or a negation ("aims to hold
+on to its good rating") is no verdict; a grade a council "failed to keep" is the one it had before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.ratings import RatingClaim, other_subject
+
+Q = r"[‘'\"“]?"
+QE = r"[’'\"”]?"
+_HELD = re.compile(
+    r"\b(?:(?:holds?|held|holding|hangs?|hung|clings?|clung)\s+on(?:to|\s+to)?|holds?|held|retains?|retained"
+    r"|keeps?|kept|maintains?|maintained|(?:made|makes|making)\s+the\s+(?:step|leap|jump)\s+up\s+to"
+    r"|step(?:s|ped)?\s+up\s+to|climb(?:s|ed)?\s+(?:up\s+)?to|jump(?:s|ed)?\s+to|leap(?:s|t)?\s+to)\s+"
+    rf"(?:(?:its|their|the|a|an|her|his)\s+)?{Q}(?P<grade>{GRADE_PHRASE}){QE}"
+    # then a grade noun, or the end of the phrase: not "keeps good records", "holds good relationships"
+    r"(?:\s+(?:rating|grade|judgement|status|verdict)\b|(?=\s*(?:[.,;:!?)]|$)|\s+(?:overall|for|at|in|after|from|with"
+    r"|as|and|but|while|despite|since|again|this|today|once)\b))", re.I)
+_NOT_GIVEN = re.compile(r"\b(?:not|never|if|unless|would|could|might|will|hopes?\s+to|aims?\s+to|wants?\s+to|bid\s+to"
+                        r"|trying\s+to|struggl\w*\s+to|to)\s+(?:\w+\s+){0,2}$", re.I)
+# "failed to keep its outstanding grade", "did not hold on to good": the grade it had before, lost now
+_LOST = re.compile(r"\b(?:fail(?:s|ed|ing)?\s+to|did\s+not|didn['’]t|could\s+not|couldn['’]t|was\s+unable\s+to)\s+$",
+                   re.I)
+# Where the verdict's own stretch begins: after the last clause joint before it ("Y climbs as Z holds 'good'")
+_JOINT = re.compile(r".*(?:[,;]|\s(?:as|while|whereas|and|but)\s)", re.I | re.S)
+
+
+def held_grades(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
+    """The sentence's claims with those told by a kept or reached grade added (in reading order), unless another
+    rule already read that grade there."""
+    read = {max(sentence.find(c.clause), 0) + c.start: i for i, c in enumerate(claims)}
+    claims = list(claims)
+    found = []
+    for m in _HELD.finditer(sentence):
+        grade = normalise_grade(m["grade"])
+        if grade is None:
+            continue
+        if _LOST.search(sentence, 0, m.start()):  # what another rule read there is the grade lost: history
+            if (i := read.get(m.start("grade"))) is not None:
+                claims[i] = replace(claims[i], status="historical", anchor="previous_inspection")
+            continue
+        if m.start("grade") in read or _NOT_GIVEN.search(sentence, 0, m.start()) or other_subject(sentence[:m.start()]):
+            continue  # a hope, a negation, or a grade kept by a school or a home
+        joint = _JOINT.match(sentence, 0, m.start())
+        found.append(RatingClaim("overall_effectiveness", grade, " ".join(m["grade"].split()), None, "current",
+                                 sentence, m.start("grade"), joint.end() if joint else 0, judgement_stated=False))
+    if not found:
+        return claims
+    return sorted(claims + found, key=lambda c: max(sentence.find(c.clause), 0) + c.start)
