@@ -78,7 +78,7 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
     scoped = bool(_LEADING_TIME.match(sentence))
     for claim in claims:
         if claim.anchor == "publication" and claim.status == "current":
-            dated = [c for c in out if c.anchor != "publication" and c.status != "hypothetical"]
+            dated = [c for c in out if c.anchor != "publication" and c.status in ("current", "historical")]
             previous = out[-1] if out and out[-1].clause == claim.clause else None
             own = claim.clause[claim.segment:claim.start]
             later = (_LATER.search(claim.clause, claim.segment, claim.start)

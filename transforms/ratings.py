@@ -227,7 +227,9 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
     r"|(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|some\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve)\s+years\s+(?:ago|earlier|before))", re.I)
-_THIS_YEAR = re.compile(r"\W*(?:[\w'’-]+\s+){0,2}?this\s+year\b|\s+now\b", re.I)
+# "rose to three stars this year", "... good now" (not "..., and this year inspectors rated it good": the next
+# clause's time)
+_THIS_YEAR = re.compile(r"\W*(?:(?!(?:and|but|while|whereas)\b)[\w'’-]+\s+){0,2}?this\s+year\b|\s+now\b", re.I)
 # "a year after it was found to be failing": the earlier event's time, relative to the document's
 _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
                           r"\s+years)"
