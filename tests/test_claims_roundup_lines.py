@@ -56,3 +56,9 @@ def test_a_roundup_line_as_a_table_row(line, expected):
     row = line.replace(" – ", " | ").replace(": ", " | ").replace(" - ", " | ")
     got = _ratings(Block("paragraph", "This month's inspections:"), Block("table_row", row))
     assert {(c, g, y, h) for c, j, g, y, h in got if j == "overall_effectiveness"} == expected
+
+
+@pytest.mark.parametrize("separator", ["; ", " ; ", ";\n"])
+def test_roundup_entries_sharing_a_paragraph(separator):
+    got = _ratings(Block("paragraph", separator.join(line for line, _ in LINES)))
+    assert {(c, g, y, h) for c, j, g, y, h in got} == set().union(*(e for _, e in LINES))

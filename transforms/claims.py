@@ -53,7 +53,7 @@ from transforms.ratings import (
     table_row_claim,
     time_stated,
 )
-from transforms.roundup_lines import roundup_claims
+from transforms.roundup_lines import roundup_claims, roundup_entries
 from transforms.sub_judgements import every_judgement, judgement_rows
 from transforms.text import sentences
 
@@ -431,11 +431,11 @@ class _Reader:
         mentions = self.mentions.within(block.text)
         if block.kind != "table_row":
             self.grade_table = None
-        if block.kind in ("list_item", "paragraph") and len(block.text) < 160 and (
-                line := roundup_claims(block.text, mentions, self.published)):
-            claims, councils = line  # "Northtown – good (requires improvement, 2017)"
-            for claim in claims:
-                self.add(claim, councils, block.text)
+        if block.kind in ("list_item", "paragraph") and (
+                entries := roundup_entries(block.text, mentions, self.published)):
+            for claims, councils in entries:  # "Northtown – good (requires improvement, 2017); Westshire – ..."
+                for claim in claims:
+                    self.add(claim, councils, block.text)
             return
         if block.kind == "table_row":
             self.table_row(block.text, mentions)

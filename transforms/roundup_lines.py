@@ -2,7 +2,8 @@
 
 "Northtown – good (requires improvement, 2017)", "Westshire: outstanding (was inadequate in 2016)",
 "Eastborough - requires improvement (previously good)": the grade after the dash is the current one; the
-bracketed grade is an earlier one, with the year the brackets give (none if they give none).
+bracketed grade is an earlier one, with the year the brackets give (none if they give none). Several such
+entries may share a line, separated by semicolons.
 """
 
 from __future__ import annotations
@@ -63,3 +64,22 @@ def _names_only(head: str, mentions: list[Mention]) -> bool:
     extra = [w for w in words if w.lower() not in ("and", "council", "county", "borough", "city", "metropolitan",
                                                    "district", "of", "the", "royal", "london")]
     return len(extra) <= 1 and all(_NAME_GLUE.match(p) or len(re.findall(r"[A-Za-z]+", p)) <= 2 for p in rest)
+
+
+def roundup_entries(text: str, mentions: list[Mention], published: date | None
+                    ) -> list[tuple[list[RatingClaim], list[str]]] | None:
+    """The round-up entries of a line or of a paragraph of them separated by semicolons ("Northtown – good
+    (inadequate, 2016); Westshire – outstanding"); None unless every entry is one."""
+    entries, at = [], 0
+    for part in text.split(";"):
+        start = at + len(part) - len(part.lstrip())
+        at += len(part) + 1
+        entry = part.strip()
+        if not entry or len(entry) >= 160:
+            return None
+        own = [Mention(m.council_code, m.start - start, m.end - start, m.surface) for m in mentions
+               if start <= m.start and m.end <= start + len(entry)]
+        if (found := roundup_claims(entry, own, published)) is None:
+            return None
+        entries.append(found)
+    return entries or None
