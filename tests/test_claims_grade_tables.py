@@ -82,3 +82,10 @@ def test_a_grade_table_in_a_press_release_page():
     got = {(r.council_code, r.judgement, r.grade, r.rated_year) for r in extract(doc).ratings}
     assert got == {(TELFORD, "overall_effectiveness", "outstanding", 2023), (TELFORD, "leadership", "good", 2023),
                    (HALTON, "overall_effectiveness", "inadequate", 2023), (HALTON, "leadership", "inadequate", 2023)}
+
+
+@pytest.mark.parametrize("row", ["Staying safe | 3", "Leadership | 2", "Help and protection | 1"])
+def test_a_row_naming_a_judgement_beside_a_number_is_no_header(row):
+    from transforms.grade_tables import grade_table_header
+
+    assert grade_table_header(row, PUBLISHED) is None

@@ -6,8 +6,9 @@
     Local authority    | Grade                 | Previous grade
     Westshire          | Outstanding           | Requires improvement (2016)
 
-A header is a row with no grade in it, one column naming no judgement (the councils') and at least one naming a
-judgement, or a grade ("Grade", "Rating", "Ofsted judgement": overall effectiveness). A column whose header says
+A header is a row with no grade in it, a column of councils ("Council", "Local authority", "Area") and at least
+one naming a judgement, or a grade ("Grade", "Rating", "Ofsted judgement": overall effectiveness); not a row of
+an assessment's scores ("Staying safe | 3"). A column whose header says
 the grade is an earlier one ("Previous grade", "Last rating", "Grade in 2019") gives historical claims, with the
 year its header or its cell gives. Rows whose cells do not line up with the header are left to the row rules.
 """
@@ -27,6 +28,9 @@ _OVERALL = re.compile(r"\boverall\b|^\W*(?:(?:ofsted|new|latest|current|inspecti
                       r"|old)\s+)?(?:grades?|ratings?|judgements?|judgments?|outcomes?|results?|inspections?)\b", re.I)
 _EARLIER = re.compile(r"\b(?:previous|previously|last|earlier|prior|old|former|before|was)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# The column of councils: "Council", "Local authority", "Area", "LA"
+_COUNCILS_COLUMN = re.compile(r"\b(?:councils?|authority|authorities|area|borough|county|name|region|place)\b"
+                              r"|(?-i:\bLAs?\b)", re.I)
 _GRADE_CELL = re.compile(rf"^\W*(?P<grade>{GRADE_PHRASE})", re.I)
 
 
@@ -58,7 +62,9 @@ def grade_table_header(row: str, published: date | None) -> list[Column] | None:
         return None
     columns = [_column(c, published) for c in cells]
     graded = [c for c in columns if c.judgement is not None]
-    if not graded or len(graded) == len(columns):
+    councils = [cell for cell, c in zip(cells, columns, strict=True)
+                if c.judgement is None and _COUNCILS_COLUMN.search(cell)]
+    if not graded or not councils:
         return None
     return columns
 
