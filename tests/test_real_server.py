@@ -80,7 +80,7 @@ def served(prefect_server, tmp_path_factory):
     prefect_file.write_text(yaml.safe_dump(raw), encoding="utf-8")
     log = home / "serve.log"
     with log.open("wb") as out:
-        serve = subprocess.Popen([CSI, "serve", "--take-over", "--limit", "2", "--prefect-file", str(prefect_file)],
+        serve = subprocess.Popen([CSI, "serve", "--take-over", "--limit", "3", "--prefect-file", str(prefect_file)],
                                  cwd=home,
                                  stdout=out, stderr=subprocess.STDOUT,
                                  env=prefect_server.env(CSI_DB=str(db), PREFECT_RUNNER_POLL_FREQUENCY="1"))
@@ -177,9 +177,10 @@ _HELD = re.compile(r"held the write lock on (\S+) from (\S+) to (\S+) \(")
 
 
 def test_two_deployments_triggered_together_both_complete_one_writer_at_a_time(prefect_server, api, served, tmp_path):
-    """csi serve runs two flows at a time here: two different deployments started together both run, and their
-    warehouse sessions take turns (Prefect's csi-warehouse-writer limit, then the lock file) instead of one of
-    them failing with WarehouseLocked. The test holds the warehouse while they start, so both have to wait."""
+    """csi serve runs up to three flows at a time here (a scheduled reparse may hold one slot): two different
+    deployments started together both run, and their warehouse sessions take turns (Prefect's
+    csi-warehouse-writer limit, then the lock file) instead of one of them failing with WarehouseLocked. The test
+    holds the warehouse while they start, so both have to wait."""
     from prefect.deployments import run_deployment
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
