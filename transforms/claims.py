@@ -211,10 +211,7 @@ def _subject(sentence: str, mentions: list[Mention]) -> list[str]:
     verb = _FIRST_VERB.search(sentence)
     if verb is not None and mentions[0].start > verb.start():
         return []
-    last = 0
-    while last + 1 < len(mentions) and _JOINED.match(sentence[mentions[last].end:mentions[last + 1].start]):
-        last += 1
-    return _chain(mentions, sentence, last)
+    return _joined_after(mentions, sentence, 0)
 
 
 def _recipients(claim: RatingClaim, clause_mentions: list[Mention]) -> list[str]:
@@ -224,11 +221,7 @@ def _recipients(claim: RatingClaim, clause_mentions: list[Mention]) -> list[str]
     if not later or not _TO_RECIPIENT.search(claim.clause, claim.start, clause_mentions[later[0]].start) or \
             not _GIVEN.search(claim.clause, claim.segment, clause_mentions[later[0]].start):
         return []
-    last = later[0]
-    while last + 1 < len(clause_mentions) and _JOINED.match(
-            claim.clause[clause_mentions[last].end:clause_mentions[last + 1].start]):
-        last += 1
-    return _chain(clause_mentions, claim.clause, last)
+    return _joined_after(clause_mentions, claim.clause, later[0])
 
 
 def _places(claim: RatingClaim, clause_mentions: list[Mention]) -> list[str]:
@@ -237,11 +230,15 @@ def _places(claim: RatingClaim, clause_mentions: list[Mention]) -> list[str]:
     later = [i for i, m in enumerate(clause_mentions) if m.start > claim.start]
     if not later or not _IN_PLACES.fullmatch(claim.clause, claim.start, clause_mentions[later[0]].start):
         return []
-    last = later[0]
-    while last + 1 < len(clause_mentions) and _JOINED.match(
-            claim.clause[clause_mentions[last].end:clause_mentions[last + 1].start]):
+    return _joined_after(clause_mentions, claim.clause, later[0])
+
+
+def _joined_after(mentions: list[Mention], text: str, first: int) -> list[str]:
+    """The councils from mentions[first] on that are joined to it ("X, Y and Z")."""
+    last = first
+    while last + 1 < len(mentions) and _JOINED.match(text[mentions[last].end:mentions[last + 1].start]):
         last += 1
-    return _chain(clause_mentions, claim.clause, last)
+    return _chain(mentions, text, last)
 
 
 def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[str]) -> list[str]:
