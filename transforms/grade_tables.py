@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from csi.records import CELL_SEPARATOR
-from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.grades import GRADE_PHRASE, YEAR, normalise_grade
 from transforms.ratings import JUDGEMENT_PATTERNS, RatingClaim
 
 _JUDGEMENTS = [(name, re.compile(pattern, re.I)) for name, pattern in JUDGEMENT_PATTERNS if name != "other"]
 _OVERALL = re.compile(r"\boverall\b|^\W*(?:(?:ofsted|new|latest|current|inspection|previous|last|earlier|prior"
                       r"|old)\s+)?(?:grades?|ratings?|judgements?|judgments?|outcomes?|results?|inspections?)\b", re.I)
 _EARLIER = re.compile(r"\b(?:previous|previously|last|earlier|prior|old|former|before|was)\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # The column of councils: "Council", "Local authority", "Area", "LA"
 _COUNCILS_COLUMN = re.compile(r"\b(?:councils?|authority|authorities|area|borough|county|name|region|place)\b"
                               r"|(?-i:\bLAs?\b)", re.I)
@@ -46,7 +45,7 @@ def _cells(row: str) -> list[str]:
 
 
 def _column(header: str, published: date | None) -> Column:
-    years = [int(y) for y in _YEAR.findall(header)]
+    years = [int(y) for y in YEAR.findall(header)]
     year = years[-1] if years else None
     earlier = bool(_EARLIER.search(header)) or (year is not None and published is not None and year < published.year)
     named = next((name for name, pattern in _JUDGEMENTS if pattern.search(header)), None)
@@ -82,7 +81,7 @@ def grade_table_claims(columns: list[Column], row: str) -> list[RatingClaim]:
         m = _GRADE_CELL.match(cell)
         if column.judgement is None or m is None or (grade := normalise_grade(m["grade"])) is None:
             continue
-        years = [int(y) for y in _YEAR.findall(cell[m.end():])]
+        years = [int(y) for y in YEAR.findall(cell[m.end():])]
         year = years[0] if years else column.year
         earlier = column.earlier or bool(_EARLIER.search(cell))
         anchor = "stated" if year is not None else ("previous_inspection" if earlier else "publication")

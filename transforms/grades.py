@@ -29,6 +29,9 @@ _GRADE_WORDS = [
     (r"failing(?!\s+to\b)", "inadequate"),  # "found to be failing" (news for inadequate), not "failing to act"
 ]
 STAR_PHRASE = r"(?:zero|no|one|a\s+single|two|three|[0-3])[-\s]stars?\b"
+Q = r"[‘'\"“]?"  # an optional quote mark around a grade
+QE = r"[’'\"”]?"
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # a year in the text, with no preposition required
 GRADE_PHRASE = "(?:" + "|".join(f"(?:{w})" for w, _ in _GRADE_WORDS) + r")\b"
 _COMPILED = [(re.compile(rf"^{w}$", re.I), g) for w, g in _GRADE_WORDS]
 

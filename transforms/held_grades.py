@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
 from transforms.ratings import RatingClaim, other_subject
 
-Q = r"[‘'\"“]?"
-QE = r"[’'\"”]?"
 _HELD = re.compile(
     r"\b(?:(?:holds?|held|holding|hangs?|hung|clings?|clung)\s+on(?:to|\s+to)?|holds?|held|retains?|retained"
     r"|keeps?|kept|maintains?|maintained|(?:made|makes|making)\s+the\s+(?:step|leap|jump)\s+up\s+to"

@@ -14,9 +14,9 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from transforms.grades import YEAR
 from transforms.ratings import RatingClaim
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # What opens a "with" clause after the verdict it depends on: "..., with", "... overall, with", "and with"
 _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside)\s", re.I)
 # A time that refers back: "at that time", "at the time" (not "at the time of ..."), "on that occasion", "back
@@ -63,7 +63,7 @@ class TimeContext:
     def read(self, sentence: str, claims: list[RatingClaim]) -> None:
         """After a sentence: the year it gave last (its last dated verdict's, else the last year it names)."""
         dated = [c for c in claims if c.year is not None and c.anchor != "publication" and c.status != "hypothetical"]
-        years = _YEAR.findall(sentence)
+        years = YEAR.findall(sentence)
         if dated:
             self.last_year, self.last_status = dated[-1].year, dated[-1].status
         elif years:
@@ -115,7 +115,7 @@ def _at_that_time(claim: RatingClaim, before: str, earlier: list[RatingClaim], c
     """The time "at that time" refers to (`years_on` after it for "two years later"): a year named before it in the
     sentence, else the last dated verdict of the sentence, else the year the text gave last."""
     dated = [c for c in earlier if c.year is not None and c.anchor != "publication" and c.status != "hypothetical"]
-    if years := _YEAR.findall(before):
+    if years := YEAR.findall(before):
         year = int(years[-1])
         status = "historical" if context.published is None or year < context.published.year else "current"
     elif dated:

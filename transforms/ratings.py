@@ -13,10 +13,7 @@ from datetime import date
 
 from csi.records import CELL_SEPARATOR
 from transforms.delivery_scope import without_delivery_scope
-from transforms.grades import GRADE_PHRASE, STAR_PHRASE, normalise_grade
-
-Q = r"[‘'\"“]?"  # an optional quote mark around a grade
-QE = r"[’'\"”]?"
+from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, Q, normalise_grade
 
 JUDGEMENT_PATTERNS = [
     # "the overall effectiveness of arrangements to protect children", "keeping children safe" (APA's staying safe)

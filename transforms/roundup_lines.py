@@ -12,17 +12,14 @@ import re
 from datetime import date
 
 from transforms.councils import Mention
-from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.grades import GRADE_PHRASE, QE, YEAR, Q, normalise_grade
 from transforms.ratings import RatingClaim
 
-Q = r"[‘'\"“]?"
-QE = r"[’'\"”]?"
 _LINE = re.compile(
     rf"^\s*(?P<names>[^()\n:–—]{{2,100}}?)\s*(?::|\s[-–—]\s|[–—]|\|)\s*(?:(?:now\s+)?(?:rated|judged)\s+)?"
     rf"{Q}(?P<grade>{GRADE_PHRASE}){QE}(?:\s+overall)?\s*"
     r"(?:\((?P<before>[^()]{2,80})\))?\s*\.?\s*$", re.I)
 _EARLIER = re.compile(rf"{Q}(?P<grade>{GRADE_PHRASE}){QE}", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NAME_GLUE = re.compile(r"^[\s,&]*(?:and|&)?[\s,&]*$", re.I)
 
 
@@ -42,7 +39,7 @@ def roundup_claims(line: str, mentions: list[Mention], published: date | None
     claims = [RatingClaim("overall_effectiveness", grade, " ".join(m["grade"].split()), None, "current", line,
                           m.start("grade"), judgement_stated=False)]
     if m["before"] and (earlier := _EARLIER.search(m["before"])) and (old := normalise_grade(earlier["grade"])):
-        years = _YEAR.findall(m["before"])
+        years = YEAR.findall(m["before"])
         year = int(years[0]) if years else None
         if year is not None and published is not None and year > published.year:
             return None  # a year after the page's date is not an earlier grade's: not a round-up line we know

@@ -16,11 +16,8 @@ from dataclasses import replace
 from datetime import date
 
 from csi.frameworks import ILACS_STANDARD, SIF
-from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
 from transforms.ratings import JUDGEMENT_PATTERNS, RatingClaim
-
-Q = r"[‘'\"“]?"
-QE = r"[’'\"”]?"
 
 # "in every area", "across all four judgements", "in all areas of its work", "every judgement", "each of the five
 # areas": the verdict is on everything graded. Not "across the board" or "every aspect": too loose to say which.
