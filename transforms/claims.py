@@ -124,9 +124,12 @@ _COMMON_NOUN_OWNER = re.compile(r"^(?:The|This|That|Its|Their|Council|County|Aut
                                 r"|\b(?:Children|Childrens|Child|Young|Social|Famil(?:y|ies)|Parents|Services?|Local"
                                 r"|Government|Department|Inspectors?)\b")
 # The document dating the council's previous inspection: "at the last inspection in 2018", "was last fully
-# inspected in 2013", "the earlier, positive inspection took place in 2013"
-_PREVIOUS_INSPECTION = re.compile(r"\b(?:last|previous|earlier|prior)\b[^.;]{0,40}?\binspect\w*\b[^.;]{0,30}?"
-                                  r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
+# inspected in 2013", "the earlier, positive inspection took place in 2013", "the previous inspection (2018)",
+# "when Ofsted last visited, in March 2018", "since its 2018 inspection" (not a monitoring or focused visit)
+_PREVIOUS_INSPECTION = re.compile(r"\b(?:last|previous|earlier|prior)\b[^.;]{0,40}?\b(?:inspect\w*|visited)\b"
+                                  r"[^.;]{0,30}?(?:\bin\s+|\(|,\s+)(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b"
+                                  r"|\b(?i:since)\s+(?:its|the|their|[A-Z][\w-]+['’]s)\s+((?:19|20)\d{2})\s+"
+                                  r"(?:full\s+)?inspection")
 _LOCATED_IN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", re.I)
 # The grade's words, then "in" and the places: "inadequate in ", "requires improvement in both "
 _IN_PLACES = re.compile(r"[‘'\"“]?[\w’'-]+(?:\s+[\w’'-]+){0,4}?[’'\"”]?\s+in\s+(?:both\s+|each\s+of\s+)?", re.I)
@@ -377,9 +380,10 @@ class _Reader:
             for claim in rows:
                 self.add(claim, subject or self.focus, text)
             return
-        if (dated := _PREVIOUS_INSPECTION.search(text)) and self.published and int(dated[1]) < self.published.year:
+        if (dated := _PREVIOUS_INSPECTION.search(text)) and self.published \
+                and (year := int(dated[1] or dated[2])) < self.published.year:
             for code in subject or self.focus:  # "its last inspection in 2018", "last fully inspected in 2013"
-                self.previous_inspection.setdefault(code, int(dated[1]))
+                self.previous_inspection.setdefault(code, year)
         cursor = 0
         attributed: list[str] = []
         read = held_grades(text, rating_claims(text, self.published, self.last_grade))

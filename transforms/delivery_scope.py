@@ -21,7 +21,7 @@ _STOP = (rf"(?:is|are|was|were|be|has|have|had|been|being|which|who|whose|rated|
 _WORD = rf"(?!{_STOP})[a-z][\w'’-]*"
 _ITEM = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _DELIVERY = re.compile(
-    r"\b(?:(?:took|taken|takes|taking)\s+over(?:\s+(?:the\s+)?(?:running|delivery|responsibility)\s+(?:of|for))?"
+    r"\b(?:(?:took|taken|takes|taking)\s+over(?!\s+as\b)(?:\s+(?:the\s+)?(?:running|delivery|responsibility)\s+(?:of|for))?"
     r"|(?:runs|running|ran)(?!\s+(?:by|of)\b)|deliver(?:s|ed|ing)(?!\s+by\b)|responsib(?:le|ility)\s+for"
     r"|in\s+charge\s+of|transferr(?:ed|ing)|outsourc(?:ed|ing))\s+"
     rf"(?:(?:the|its|their)\s+)?{_ITEM}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+){_ITEM}){{0,6}}"

@@ -80,8 +80,10 @@ _SLOT = re.compile(
     rf"|{Q}(?P<g22>{GRADE_PHRASE}){QE}\s+Ofsted\s+(?:grade|rating|judgement|judgment|verdict)\b"
     # "Its leadership, previously inadequate, is now ...": an earlier grade in an inserted clause
     rf"|\b(?:previously|formerly|once)\s+{Q}(?P<g19>{GRADE_PHRASE}){QE}(?=\s*[,)–—-])"
-    # "good, compared with inadequate in 2017": the earlier grade the new one is measured against
-    rf"|\b(?:compared\s+(?:with|to)|as\s+against)\s+(?:an?\s+|the\s+|its\s+)?{Q}(?P<g20>{GRADE_PHRASE}){QE}"
+    # "good, compared with inadequate in 2017", "an improvement on the inadequate rating it had": the earlier grade
+    # the new one is measured against
+    rf"|\b(?:compared\s+(?:with|to)|as\s+against|(?:improvement|step\s+(?:up|forward)|advance|up|down)\s+on"
+    rf"|(?:better|worse)\s+than)\s+(?:an?\s+|the\s+|its\s+|their\s+)?{Q}(?P<g20>{GRADE_PHRASE}){QE}"
     # "its previous rating, inadequate, was ...": the grade in apposition to the rating
     rf"|\b(?:its|their|(?-i:[A-Z])[\w-]+['’]s|the\s+(?:council|authority)['’]s)\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?:grade|rating|judgement|judgment|verdict)\s*,\s*{Q}(?P<g23>{GRADE_PHRASE}){QE}\s*,"
@@ -189,8 +191,8 @@ _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
 _VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\s+)?conversation", re.I)
 # "rated good at its previous inspection", "judged inadequate at the last inspection in 2016"
 _HISTORY_AFTER = re.compile(
-    r"\W*(?:\w+\s+){0,3}?(?:at|in|during|under)\s+(?:its|the|their)\s+(?:previous|last|earlier"
-    r"|(?:inspection|one|visit)\s+before\s+(?:last|that))\b", re.I)
+    r"\W*(?:\w+\s+){0,3}?(?:(?:at|in|during|under)\s+(?:its|the|their)\s+(?:previous|last|earlier"
+    r"|(?:inspection|one|visit)\s+before\s+(?:last|that))|(?:the\s+)?(?:last|previous)\s+time)\b", re.I)
 _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+|to\s+be\s+)?$", re.I)
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
@@ -210,7 +212,9 @@ _YEAR = re.compile(rf"\b(?:in|since|from|during|of)\s+(?:(?:early|late|mid)[\s-]
 _INSPECTED_IN = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,2}}?(?:in|of|during)\s+(?:{_MONTH}\s+)?((?:19|20)\d{{2}})\b",
                            re.I)
 # After a grade, a time that dates something else: a comparison, the start of a run ("for the first time since 2012")
-_ANOTHER_TIME = re.compile(r"\b(?:than|compared|unlike|(?:up|down)\s+from|since\s+(?:its|the|their)|improvement\s+on"
+_ANOTHER_TIME = re.compile(r"\b(?:than|compared|unlike|(?:up|down)\s+from|improvement\s+on"
+                           # "since the inspection of 2017", "since Ofsted's last visit in 2017" (not "since 2017")
+                           r"|since\s+(?!(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2})"
                            r"|as\s+(?:it|they|he|she|the\s+(?:council|authority))\s+(?:did|had|was|were|has)"  # again
                            r"|(?:first|highest|best|lowest|worst)\s+(?:[\w-]+\s+){0,3}?since)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
@@ -234,7 +238,10 @@ _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<n>\d{1,2}|two|three|fou
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspect(?:ion|ed)|earlier(?!\s+(?:this|today))"
                           r"|former(?:ly)?|prior"
                           r"|(?:two|three|four|\d+|successive|consecutive)\s+inspections"
-                          r"|up\s+from|down\s+from|ago|used\s+to)\b", re.I)
+                          r"|up\s+from|down\s+from|ago|used\s+to|(?:last|previous)\s+time|in\s+those\s+days"
+                          # "when I arrived", "when she took over as director": the time before the writer's
+                          r"|when\s+(?:I|we|s?he|they|the\s+new\s+\w+)\s+(?:first\s+)?(?:arrived|joined|started|began"
+                          r"|came|took\s+over|took\s+up))\b", re.I)
 # An earlier grade recalled as background: "For context, Oldtown was rated good"
 _BACKGROUND = re.compile(r"^\W*(?:for\s+(?:context|reference|comparison)|as\s+background)\b", re.I)
 # Not a verdict given: "if it is rated inadequate", "avoided an inadequate rating", "hopes to be judged good",
@@ -245,12 +252,14 @@ _HYPOTHETICAL = re.compile(
     r"|escap(?:ed|es|ing)|narrowly\s+missed|ensure|make\s+sure|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
     r"|never|not|n't|nor)\b(?:\W+[\w'’]+){0,5}?\W*$", re.I)
 _HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|their)\s+next\b", re.I)
-# "moved out of inadequate", "no longer rated inadequate", "shed its 'inadequate' label": the old grade only.
+# "moved out of inadequate", "no longer judged to be inadequate", "shed its 'inadequate' label", "shaken off its
+# inadequate rating": the old grade only.
 _LEFT_GRADE = re.compile(
     rf"\b(?:(?:moved|moves|come|comes|came|climbed|climbs|lifted|lifts|emerged|emerges|taken|takes|brought|brings)"
     rf"\s+(?:\w+\s+)?(?:out\s+of|from)"
-    rf"|no\s+longer(?:\s+(?:rated|judged|graded|deemed|considered))?|shed|sheds|lost|loses|losing|removed|removes"
-    rf"|dropped|drops|left\s+behind|leaves\s+behind"
+    rf"|no\s+longer(?:\s+(?:be(?:ing)?\s+)?(?:rated|judged|graded|deemed|considered|found|assessed))?"
+    rf"(?:\s+(?:to\s+be|as))?|shed|sheds|lost|loses|losing|removed|removes"
+    rf"|dropped|drops|left\s+behind|leaves\s+behind|(?:shak(?:en|es?|ing)|shook|cast(?:s|ing)?|thr(?:ew|own|ows?))\s+off"
     rf"|replac(?:es|ed|ing))"
     rf"\s+(?:(?:its|the|their|an?|a\s+council['’]s|[A-Z][\w-]+['’]s)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}", re.I)
 
@@ -336,7 +345,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     if published is not None and (now := _THIS_YEAR.match(clause, end)):  # "rose to three stars this year"
         return published.year, now.end(), "relative"
     m = (_YEAR.search(clause, max(since, start - 40), start) or (_LEADING_YEAR.match(clause) if since == 0 else None)
-         or _YEAR_OF_INSPECTION.search(clause, since) or _INSPECTED_IN.search(clause, since, start))
+         or _YEAR_OF_INSPECTION.search(clause, since, until or len(clause))
+         or _INSPECTED_IN.search(clause, since, start))
     if m:
         return int(next(g for g in m.groups() if g)), end, "stated"
     rel = (_RELATIVE_YEAR.search(clause, end, after)
@@ -463,7 +473,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 # "downgraded two schools to"), or "for/of" right after
             hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end(), group in ("g1", "g5"))
             # a bare "X good" only continues a verdict already given (in this clause; "X good" also in an earlier one)
-            if group in ("g6", "g17", "g20") and not verdicts and not (group == "g6" and claims):
+            if group in ("g6", "g17", "g20") and not verdicts and not (group in ("g6", "g20") and claims):
                 continue
             if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())):
                 continue  # an unquoted "good for ..." only continues a verdict already given
@@ -500,9 +510,15 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             after_history = _HISTORY_AFTER.match(scanned, slot.end())
             historical = group in ("g19", "g20") or (not _NOW.search(scanned, since, slot.start(group)) and bool(
                 _HISTORY_CUE.search(own_text) or after_history or _WHEN_EARLIER.search(scanned, 0, slot.start())))
-            until = slots[n + 1].start() if n + 1 < len(slots) else None  # a year after the next verdict is its own
+            # a year after the next verdict, or after a grade left behind ("good, from requires improvement in 2018"),
+            # is that one's own
+            until = min(([slots[n + 1].start()] if n + 1 < len(slots) else [])
+                        + [s for _, _, s, _ in transitions if s > slot.end()], default=None)
             year, ends, anchor = _year_near(scanned, slot.start(group), slot.end(), since, published, until)
             previous_end = since if group == "g19" else ends  # an inserted earlier grade leaves the subject to the next
+            if after_history:  # "X, rated inadequate at its last inspection, is now ...": that time is this verdict's
+                close = scanned.find(",", after_history.end(), until or len(scanned))
+                previous_end = max(previous_end, close if close >= 0 else after_history.end())
             if historical and year is None and (m := _YEAR.search(scanned, since)):
                 year, anchor = int(next(g for g in m.groups() if g)), "stated"
             if anchor == "relative" and published is not None and year is not None and year < published.year:
