@@ -21,7 +21,8 @@ from datetime import date
 
 from csi.records import CELL_SEPARATOR
 from transforms.grades import GRADE_PHRASE, YEAR, normalise_grade
-from transforms.ratings import JUDGEMENT_PATTERNS, RatingClaim
+from transforms.judgement_names import JUDGEMENT_PATTERNS
+from transforms.ratings import RatingClaim
 
 _JUDGEMENTS = [(name, re.compile(pattern, re.I)) for name, pattern in JUDGEMENT_PATTERNS if name != "other"]
 _OVERALL = re.compile(r"\boverall\b|^\W*(?:(?:ofsted|new|latest|current|inspection|previous|last|earlier|prior"

@@ -6,8 +6,8 @@ import re
 
 # Longest phrases first: "requires improvement to be good" before "good", "inadequate" before "adequate".
 _GRADE_WORDS = [
-    (r"requir(?:es?|ing)\s+improvement\s+to\s+be\s+good", "requires_improvement"),
-    (r"requir(?:es?|ing)\s+improvement", "requires_improvement"),
+    (r"requir(?:es?|ed|ing)\s+improvement\s+to\s+be\s+good", "requires_improvement"),
+    (r"requir(?:es?|ed|ing)\s+improvement", "requires_improvement"),
     (r"perform(?:s|ing)?\s+excellently", "outstanding"),
     (r"perform(?:s|ing)?\s+poorly", "inadequate"),
     (r"perform(?:s|ing)?\s+adequately", "requires_improvement"),

@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from transforms.grades import normalise_grade
-from transforms.ratings import JUDGEMENT_PATTERNS, RatingClaim, other_subject
+from transforms.judgement_names import JUDGEMENT_PATTERNS
+from transforms.ratings import RatingClaim, other_subject
 
 _NUMBER = {"zero": 0, "no": 0, "0": 0, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
 _STARS = {0: "inadequate", 1: "requires_improvement", 2: "good", 3: "outstanding"}

@@ -14,33 +14,15 @@ from datetime import date
 from csi.records import CELL_SEPARATOR
 from transforms.delivery_scope import without_delivery_scope
 from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, Q, normalise_grade
-
-JUDGEMENT_PATTERNS = [
-    # "the overall effectiveness of arrangements to protect children", "keeping children safe" (APA's staying safe)
-    ("safeguarding", r"overall\s+effectiveness\s+of\s+(?:[\w'’]+\s+){0,3}?(?:safeguarding|arrangements\s+to\s+protect)"
-                     r"|keeping\s+children\s+safe|staying\s+safe|stay\s+safe"),
-    ("overall_effectiveness", r"overall\s+(?:effectiveness|judgements?|judgments?|grade|rating)"),
-    ("leadership", r"impact\s+of\s+(?:senior\s+|the\s+)?leaders"
-                   r"|leadership,?\s+management\s+and\s+governance|leadership\s+and\s+management"
-                   r"|service\s+management"
-                   r"|\bleadership\b"),
-    ("help_and_protection", r"(?:children\s+)?(?:who\s+)?(?:need|needing|requiring)\s+help\s+and\s+protection"
-                            r"|help\s+and\s+protection"),
-    ("children_in_care", r"children\s+in\s+(?:its\s+|their\s+|the\s+council['’]s\s+)?care(?:\s+and\s+care\s+leavers)?"
-                         r"|children\s+looked\s+after"
-                         r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children"),
-    ("care_leavers", r"care\s+leavers|(?:young\s+people|children)\s+leaving\s+care"),
-    ("adoption", r"adoption\s+performance|\badoption\b"),
-    # the pre-2014 frameworks' safeguarding judgement, help and protection since: named by year when read
-    ("child_protection", r"child\s+protection(?!\s+(?:plans?|conferences?|cases?|investigations?|enquir))"),
-    ("lscb", r"(?:local\s+)?safeguarding\s+children(?:'s)?\s+boards?|\bLSCB\b|safeguarding\s+partnership"),
-    ("safeguarding", r"\bsafeguarding\b"),  # the pre-2013 frameworks' safeguarding judgement
-    ("other", r"capacity\s+(?:to\s+improve|for\s+improvement)"),
-]
-_JUDGEMENT = re.compile("|".join(f"(?P<{name}{i}>{pattern})" for i, (name, pattern) in enumerate(JUDGEMENT_PATTERNS)),
-                        re.I)
-_JUDGEMENT_NAMES = {f"{name}{i}": name for i, (name, _) in enumerate(JUDGEMENT_PATTERNS)}
-_JUDGEMENT_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTERNS)
+from transforms.judgement_names import (
+    NAME,
+    NAME_ALTERNATIVES,
+    NAMES,
+    coordinated,
+    judgements_in,
+    unbracketed,
+    without_every,
+)
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
 _VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked|capped"
@@ -56,13 +38,17 @@ _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
 _KEEP_OR_GIVE = (r"(?:given|gave|gives|giving|received|receives?|receiving|got|gets|awarded|awarding|retained|retains?"
                  r"|retaining|kept|keeps?|keeping|maintained|maintains?|held\s+on\s+to|holds?\s+on\s+to|earned"
                  r"|achieved)")
-_GAP_WORD = rf"(?!as\b|requir\w*\b|{GRADE_PHRASE})[\w'’-]+,?"  # words between a verb and its grade: no other grade
+# words between a verb and its grade: no other grade
+_GAP_WORD = rf"(?!{Q}(?:as\b|requir\w*\b|{GRADE_PHRASE}))[\w'’-]+,?"
+# ... or judgements named, each one word however long ("judged the experiences and progress of children who need help
+# and protection, and of children in care to be good")
+_GAP_WORDS = rf"(?:(?:(?:{NAME_ALTERNATIVES}),?|{_GAP_WORD})\s+)"
 _SLOT = re.compile(
     # "judged the impact of leaders on social work practice to be good"
-    rf"{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{1,16}}?(?:to\s+be|as)\s+{Q}(?P<g5>{GRADE_PHRASE}){QE}"
+    rf"{_VERDICT_VERBS}\s+{_GAP_WORDS}{{1,16}}?(?:to\s+be|as)\s+{Q}(?P<g5>{GRADE_PHRASE}){QE}"
     rf"|{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{0,16}}?(?:as\s+)?(?:being\s+)?{Q}(?P<g1>{GRADE_PHRASE}){QE}"
     # "..., and the experiences and progress of children in care outstanding" (the verb stated once before)
-    rf"|(?:(?<=\band\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?(?:{_JUDGEMENT_ALTERNATIVES})\s+{Q}"
+    rf"|(?:(?<=\band\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?(?:{NAME_ALTERNATIVES})\s+{Q}"
     rf"(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$))"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
@@ -72,7 +58,7 @@ _SLOT = re.compile(
     rf"(?P<g2>requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good|adequate){QE})"
     rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict)\b"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
-    rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_JUDGEMENT_ALTERNATIVES})))"
+    rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{NAME_ALTERNATIVES})))"
     # "awarded good ratings to ...", "gave 'inadequate' grades"
     rf"|\b(?:{_KEEP_OR_GIVE}|with)\s+{Q}(?P<g18>{GRADE_PHRASE}){QE}\s+(?:overall\s+|Ofsted\s+)?"
     rf"(?:grades?|ratings?|judgements|judgments|verdicts?)\b"
@@ -98,7 +84,7 @@ _SLOT = re.compile(
     rf"|earned)|(?:was|were|had\s+been|has\s+been)\s+(?:given|awarded|handed))\b"
     rf"|\b(?:fell|falls?|falling|fallen|placed|put|rated|classed)\s+(?:in|into)\s+(?:that|this|the\s+same)\s+"
     rf"(?P<g14>category|bracket|group)\b"
-    rf"|{Q}(?P<g3>requires?\s+improvement(?:\s+to\s+be\s+good)?){QE}"
+    rf"|{Q}(?P<g3>requir(?:es?|ed)\s+improvement(?:\s+to\s+be\s+good)?){QE}"  # "required": the past
     rf"|\b(?:as|now)\s+{Q}(?P<g10>requiring\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
     rf"|{Q}(?P<g8>{STAR_PHRASE}){QE}"
@@ -299,28 +285,6 @@ def other_subject(text: str) -> bool:
     return bool(_OTHER_SUBJECT.search(text))
 
 
-def _judgements_in(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), _JUDGEMENT_NAMES[m.lastgroup]) for m in _JUDGEMENT.finditer(text)]
-
-
-_JUDGEMENTS_JOINED = re.compile(
-    r"^(?:\s*(?:,|and|&|as\s+well\s+as|the|experiences|progress|of|for|its|their|those)\s*)*$", re.I)
-
-
-def _joined_judgements(text: str, judgements: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
-    """The judgement named nearest before a grade, with those joined to it ("help and protection and children in
-    care were rated good"); not one merely mentioned earlier ("an inspection of safeguarding ... judged X good")."""
-    before = [j for j in judgements if start <= j[0] < end]
-    if not before:
-        return []
-    chain = [before[-1]]
-    for judgement in reversed(before[:-1]):
-        if not _JUDGEMENTS_JOINED.match(text[judgement[1]:chain[-1][0]]):
-            break
-        chain.append(judgement)
-    return [name for _, _, name in reversed(chain)]
-
-
 def _relative_year(m: re.Match, published: date | None) -> int | None:
     if published is None:
         return None
@@ -416,6 +380,17 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
     return bool(_HYPOTHETICAL.search(window) or aspiration or _HYPOTHETICAL_AFTER.match(scanned, end))
 
 
+def _clauses(sentence: str) -> list[str]:
+    """The sentence's clauses; a list of judgements set off by dashes or brackets stays in its predicate's clause
+    ("Each of the four judgements – A, B, C and D – was graded good")."""
+    kept = unbracketed(sentence)
+    if kept == sentence:
+        return _CLAUSE_BREAK.split(sentence)
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(kept)]
+    return [sentence[a:b] for a, b in zip([0] + [e for _, e in breaks], [s for s, _ in breaks] + [len(sentence)],
+                                          strict=True)]
+
+
 def rating_claims(sentence: str, published: date | None = None, antecedent: str | None = None) -> list[RatingClaim]:
     """Every (judgement, grade) verdict in one sentence, clause by clause; `published` dates relative times,
     `antecedent` is the grade the discourse named last (what "the same rating", "that category" refer to)."""
@@ -423,16 +398,16 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
     if not (_ANY_GRADE.search(sentence) or (antecedent and _ANAPHORIC_GRADE.search(sentence))):
         return claims  # most sentences: no grade word, nothing to read
     recalled = bool(_VISIT.search(sentence)) or background(sentence)  # standing grades, not news
-    counted = _AGGREGATE.search(_PARENTHETICAL_DASHES.sub(" ", sentence))
+    counted = _AGGREGATE.search(_PARENTHETICAL_DASHES.sub(" ", without_every(sentence)))
     if (counted and counted.start() < 12) or _VOCABULARY.search(sentence):
         return claims  # "Eight councils - three of them new - were judged inadequate": the count is the subject
-    for clause in _CLAUSE_BREAK.split(sentence):
+    for clause in _clauses(sentence):
         clause = clause.strip()
-        if not clause or _AGGREGATE.search(_MEMBER_OF.sub(" ", clause)):
+        if not clause or _AGGREGATE.search(_MEMBER_OF.sub(" ", without_every(clause))):
             continue
         remit_blanked = without_delivery_scope(clause)  # "took over fostering, adoption ...": not judgements
-        judgements = _judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), remit_blanked))
-        named_in_inspection = [j for j in _judgements_in(clause) if j not in judgements]
+        judgements = judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), remit_blanked))
+        named_in_inspection = [j for j in judgements_in(clause) if j not in judgements]
         owner = next((name for _, _, name in judgements), "overall_effectiveness")
         if not judgements and claims and _UP_FROM.match(clause):  # "child protection now good, up from inadequate"
             owner = claims[-1].judgement
@@ -482,9 +457,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     continue
                 label = f"performs {label}"
             before = scanned[:slot.start()]
-            owned = [] if group == "g9" else _joined_judgements(
+            owned = [] if group == "g9" else coordinated(
                 scanned, judgements, max(previous_end, slot.start() - 40) if group == "g4" else previous_end,
-                slot.start(group))
+                slot.start(group), previous_end)
             if (slot.group("g2") or slot.group("g2q")) and not owned:
                 owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end() + 40][:1]
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
@@ -635,8 +610,8 @@ def table_row_claim(row: str) -> RatingClaim | None:
     label = next((c for c in cells if normalise_grade(c)), None)
     if label is None:
         return None
-    judgement = next((_JUDGEMENT_NAMES[m.lastgroup] for c in cells
-                      if c != label and len(c) < 160 and (m := _JUDGEMENT.search(c))), None)
+    judgement = next((NAMES[m.lastgroup] for c in cells
+                      if c != label and len(c) < 160 and (m := NAME.search(c))), None)
     if judgement is None:
         return None
     return RatingClaim(judgement, normalise_grade(label), label, None, "current", row)

@@ -17,14 +17,18 @@ from datetime import date
 
 from csi.frameworks import ILACS_STANDARD, SIF
 from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
-from transforms.ratings import JUDGEMENT_PATTERNS, RatingClaim
+from transforms.judgement_names import EVERY, JUDGEMENT_PATTERNS
+from transforms.ratings import RatingClaim
 
-# "in every area", "across all four judgements", "in all areas of its work", "every judgement", "each of the five
-# areas": the verdict is on everything graded. Not "across the board" or "every aspect": too loose to say which.
-_EVERY = (r"(?:every|each|all)\s+(?:of\s+(?:the|its)\s+)?(?:(?:four|five|six|seven)\s+|graded\s+|key\s+|inspected\s+)?"
-          r"(?:areas?|judgements?|judgments?|categories|sub-?judgements?|sub-?judgments?)\b"
-          r"(?!\s+(?:for|where|that|which|needing|requiring|of\s+(?:practice|weakness|concern|improvement)))")
-_EVERY_AFTER = re.compile(rf"^\W*(?:overall\s+)?(?:in|across|for|on)\s+(?:{_EVERY})", re.I)
+_EVERY_AFTER = re.compile(rf"^\W*(?:overall\s+)?(?:and\s+)?(?:in|across|for|on)\s+(?:{EVERY})", re.I)
+# ... or as the subject, in the plural: "all four areas were judged inadequate", "each of the five judgements was
+# graded good" (not "every area of the inspection was also judged good": the overall grade, see above)
+_EVERY_BEFORE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|with|while)\s+)(?:(?:the|its|their)\s+)?(?:all\s+(?:(?:the|its|their)\s+)?"
+    r"(?:(?:four|five|six|seven)\s+)?(?:areas|judgements|judgments|sub-?judgements|sub-?judgments|categories)"
+    r"|each\s+of\s+(?:the|its|their)\s+(?:four|five|six|seven)\s+(?:areas|judgements|judgments|sub-?judgements"
+    r"|sub-?judgments|categories))\s+(?:(?:of|in|for|at)\s+(?:[\w'’-]+\s+){1,5}?)?(?:(?:were|was|had|have|has|been|are|is|also|all|each|then)\s+)+"
+    r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?[‘'\"“]?$", re.I)
 
 def graded_judgements(year: int | None) -> tuple[str, ...]:
     """The judgements an inspection of children's services reported in `year` graded, overall first: ILACS from
@@ -47,7 +51,7 @@ def covers_every_judgement(claim: RatingClaim, following: int | None = None) -> 
         return False
     end = claim.start + len(claim.grade_label)
     after = claim.clause[end:following if following is not None else len(claim.clause)]
-    return bool(_EVERY_AFTER.match(after))
+    return bool(_EVERY_AFTER.match(after) or _EVERY_BEFORE.search(claim.clause, claim.segment, claim.start))
 
 
 def every_judgement(claims: list[RatingClaim]) -> list[RatingClaim]:

@@ -1,0 +1,139 @@
+"""The judgement grammar: how prose names the judgements an inspection grades (full names, short forms, coordinated
+lists sharing one predicate, lists in apposition, "all areas") and the grade verb forms that give them a grade.
+Wordings written for these tests; most are read by the pure sentence reader (rating_claims), the rest through the
+whole extraction (Document in, rating rows out)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+from transforms.judgement_names import coordinated, judgements_in, listed, unbracketed
+from transforms.ratings import rating_claims
+
+PUBLISHED = date(2021, 6, 10)
+ROCHDALE = "E08000005"
+ILACS_2018 = {"overall_effectiveness", "leadership", "help_and_protection", "children_in_care"}
+
+
+def _verdicts(sentence: str) -> set[tuple[str, str]]:
+    return {(c.judgement, c.grade) for c in rating_claims(sentence, PUBLISHED) if c.status == "current"}
+
+
+def _grades(*paragraphs: str) -> set[tuple[str, str]]:
+    return {(j, g) for c, j, g, _, _ in rating_rows(list(paragraphs), PUBLISHED) if c == ROCHDALE}
+
+
+# --- the grammar itself: which names form one list -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("the impact of leaders, the experiences and progress of children who need help and protection, and the "
+     "experiences and progress of children in care", ["leadership", "help_and_protection", "children_in_care"]),
+    ("leaders' impact, the help and protection given to children and services for care leavers",
+     ["leadership", "help_and_protection", "care_leavers"]),
+    ("both adoption performance and the support offered to care leavers", ["adoption", "care_leavers"]),
+    ("the impact of leaders on social work practice with children and families as well as children in care",
+     ["leadership", "children_in_care"]),
+])
+def test_a_list_of_judgement_names(text, expected):
+    assert listed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "leadership was strong and children in care",  # a clause between them, not a joining word
+    "help and protection",  # one name is no list
+    "Rochdale's leadership, which the report praised, and its care leavers",
+])
+def test_what_is_not_a_list(text):
+    assert listed(text) is None
+
+
+def test_the_list_ends_at_the_first_name_not_joined():
+    text = "Leadership improved after the inspection of adoption; help and protection and children in care were good"
+    names = judgements_in(text)
+    assert coordinated(text, names, 0, len(text)) == ["help_and_protection", "children_in_care"]
+
+
+def test_a_list_in_apposition_keeps_its_length_and_loses_its_dashes():
+    sentence = "All three judgements – leadership, help and protection and children in care – were graded good."
+    kept = unbracketed(sentence)
+    assert len(kept) == len(sentence) and "–" not in kept
+    assert unbracketed("Rochdale – a borough in Greater Manchester – was rated good.") == (
+        "Rochdale – a borough in Greater Manchester – was rated good.")
+
+
+# --- one predicate bound to every judgement of a list -----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Inspectors judged the impact of leaders, the experiences and progress of children who need help and "
+    "protection, and the experiences and progress of children in care to be inadequate.",
+    "Ofsted rated the council's leadership, help and protection and services for children in care as inadequate.",
+    "Help and protection, the experiences of children in care and leadership were all judged inadequate.",
+    "Leaders' impact, the help and protection given to children and the progress of children in care were each "
+    "found to be inadequate.",
+])
+def test_one_grade_for_every_judgement_of_a_list(sentence):
+    assert _verdicts(sentence) == {("leadership", "inadequate"), ("help_and_protection", "inadequate"),
+                                   ("children_in_care", "inadequate")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Each of the three sub-judgements – impact of leaders, help and protection and children in care – was also "
+    "graded good.",
+    "The three judgements (leadership, children who need help and protection, and children in care) were all rated "
+    "good.",
+    "All three other areas – leadership, the help and protection of children, and the experiences of children in "
+    "care – were judged good.",
+])
+def test_a_list_in_apposition_shares_the_predicate(sentence):
+    assert _verdicts(sentence) == {("leadership", "good"), ("help_and_protection", "good"),
+                                   ("children_in_care", "good")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Leadership was judged good, but help and protection and children in care were inadequate.",
+     {("leadership", "good"), ("help_and_protection", "inadequate"), ("children_in_care", "inadequate")}),
+    ("After an inspection of adoption services, help and protection was rated good.",
+     {("help_and_protection", "good")}),
+    ("Leadership, praised by inspectors for its stability, was judged outstanding.", {("leadership", "outstanding")}),
+])
+def test_a_grade_goes_only_to_its_own_list(sentence, expected):
+    assert _verdicts(sentence) == expected
+
+
+# --- grade verb forms -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rochdale's children's services required improvement, the report said.",
+     ("overall_effectiveness", 2021, False)),
+    ("Rochdale was rated good this week. Its leadership had required improvement at the previous inspection in 2017.",
+     ("leadership", 2017, True)),
+    ("Rochdale's services, which required improvement to be good in 2016, have been rated good.",
+     ("overall_effectiveness", 2016, True)),
+])
+def test_required_improvement_is_the_grade_in_the_past(text, expected):
+    got = rating_rows([text], PUBLISHED)
+    assert {(j, y, h) for c, j, g, y, h in got if c == ROCHDALE and g == "requires_improvement"} == {expected}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rochdale was rated 'requires improvement to be good' by Ofsted.",
+    "Rochdale was rated “requires improvement to be good” by Ofsted.",
+    "Inspectors judged Rochdale ‘requires improvement to be good’ overall.",
+    "Rochdale was found to require improvement to be good.",
+])
+def test_a_quoted_requires_improvement_to_be_good_is_not_good(sentence):
+    assert _verdicts(sentence) == {("overall_effectiveness", "requires_improvement")}
+
+
+# --- "all areas": overall and every judgement the framework grades that year ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "All four areas of Rochdale's children's services were judged inadequate.",
+    "Rochdale was rated inadequate overall. Each of the four judgements was graded inadequate.",
+    "Ofsted rated Rochdale inadequate overall and in every other area.",
+])
+def test_all_areas_as_the_subject_or_after_overall(text):
+    assert _grades(text) == {(j, "inadequate") for j in ILACS_2018}

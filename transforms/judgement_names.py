@@ -1,0 +1,128 @@
+"""How news and minutes name the judgements an inspection grades: a small grammar over the framework's names.
+
+    NAME    the judgement's own words, full or short (JUDGEMENT_PATTERNS): "the impact of leaders on social work
+            practice", "leadership", "leaders' impact", "children who need help and protection", "help and
+            protection", "children in care", "care leavers", "adoption performance", "overall effectiveness" ...
+    PHRASE  [the | its | their | <Council>'s] [HEAD] NAME [TAIL]
+            HEAD: "the experiences and progress of", "services for", "support to", "the help and protection
+            given to" ...; TAIL: "on social work practice (with children and families)", "given to children" ...
+    LIST    PHRASE {"," PHRASE} [","] ("and" | "&" | "as well as" | "plus") PHRASE, or "both" PHRASE "and" PHRASE
+
+One predicate binds every PHRASE of a LIST: "help and protection, children in care and leadership were all judged
+inadequate", "inspectors judged the impact of leaders, the experiences and progress of children who need help and
+protection, and the experiences and progress of children in care to be inadequate", "each of the four judgements –
+leadership, help and protection, children in care and care leavers – was graded good" (a LIST set off by dashes
+or brackets in apposition to its head).
+"""
+
+from __future__ import annotations
+
+import re
+
+JUDGEMENT_PATTERNS = [
+    # "the overall effectiveness of arrangements to protect children", "keeping children safe" (APA's staying safe)
+    ("safeguarding", r"overall\s+effectiveness\s+of\s+(?:[\w'’]+\s+){0,3}?(?:safeguarding|arrangements\s+to\s+protect)"
+                     r"|keeping\s+children\s+safe|staying\s+safe|stay\s+safe"),
+    ("overall_effectiveness", r"overall\s+(?:effectiveness|judgements?|judgments?|grade|rating)"),
+    ("leadership", r"impact\s+of\s+(?:senior\s+|the\s+)?leaders|leaders['’]\s+impact"
+                   r"|leadership,?\s+management\s+and\s+governance|leadership\s+and\s+management"
+                   r"|service\s+management"
+                   r"|\bleadership\b"),
+    ("help_and_protection", r"(?:children\s+)?(?:who\s+)?(?:need|needing|requiring)\s+help\s+and\s+protection"
+                            r"|help\s+and\s+protection"),
+    ("children_in_care", r"children\s+in\s+(?:its\s+|their\s+|the\s+council['’]s\s+)?care(?:\s+and\s+care\s+leavers)?"
+                         r"|children\s+looked\s+after"
+                         r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children"),
+    ("care_leavers", r"care\s+leavers|(?:young\s+people|children)\s+leaving\s+care"),
+    ("adoption", r"adoption\s+performance|\badoption\b"),
+    # the pre-2014 frameworks' safeguarding judgement, help and protection since: named by year when read
+    ("child_protection", r"child\s+protection(?!\s+(?:plans?|conferences?|cases?|investigations?|enquir))"),
+    ("lscb", r"(?:local\s+)?safeguarding\s+children(?:'s)?\s+boards?|\bLSCB\b|safeguarding\s+partnership"),
+    ("safeguarding", r"\bsafeguarding\b"),  # the pre-2013 frameworks' safeguarding judgement
+    ("other", r"capacity\s+(?:to\s+improve|for\s+improvement)"),
+]
+NAME = re.compile("|".join(f"(?P<{name}{i}>{pattern})" for i, (name, pattern) in enumerate(JUDGEMENT_PATTERNS)),
+                  re.I)
+NAMES = {f"{name}{i}": name for i, (name, _) in enumerate(JUDGEMENT_PATTERNS)}
+NAME_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTERNS)
+
+# "in every area", "across all four judgements", "in all areas of its work", "every judgement", "each of the five
+# areas": the verdict is on everything graded. Not "across the board" or "every aspect": too loose to say which.
+EVERY = (r"(?:every|each|all)\s+(?:of\s+(?:the|its)\s+)?(?:(?:two|three|four|five|six|seven|graded|key|inspected|other"
+         r"|remaining)\s+){0,2}(?:areas?|judgements?|judgments?|categories|sub-?judgements?|sub-?judgments?)\b"
+         r"(?!\s+(?:for|where|that|which|needing|requiring|of\s+(?:practice|weakness|concern|improvement)))")
+_EVERY = re.compile(EVERY, re.I)
+
+# What may stand between two NAMEs of one LIST: the first one's TAIL, the joining word, the next one's HEAD.
+_PEOPLE = r"(?:children|young\s+people|families|care\s+leavers)"
+_TAIL = (rf"(?:\s+(?:on\s+(?:the\s+)?social\s+work\s+practice|(?:given|offered|provided)\s+to\s+{_PEOPLE}"
+         rf"|(?:of|for|to|with)\s+{_PEOPLE}|(?:of|for)\s+(?:the\s+)?(?:council|authority))"
+         rf"(?:\s+(?:with|and)\s+{_PEOPLE})*)*")
+_JOIN = r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|\s(?:and|&|as\s+well\s+as|plus|along\s+with)\s+)"
+_DETERMINER = r"(?:(?:the|its|their|those|(?-i:[A-Z])[\w-]+['’]s?)\s+)"
+_HEAD = (r"(?:(?:(?:the\s+)?(?:experiences?\s+and\s+progress|experiences?|progress|outcomes|services?|support"
+         r"|provision|help|work|practice|arrangements)\s+)?(?:of|for|to|with|given\s+to|offered\s+to)\s+)")
+_BETWEEN = re.compile(rf"{_TAIL}{_JOIN}(?:both\s+)?{_DETERMINER}?{_HEAD}?{_DETERMINER}?", re.I)
+# "experiences and progress of ... care leavers" reads as one phrase: the word before a NAME that heads it
+_OPENING = re.compile(rf"(?:\bboth\s+)?{_DETERMINER}?{_HEAD}?{_DETERMINER}?$", re.I)
+# A LIST set off in apposition to its head: "– leadership, help and protection and children in care –", "(...)"
+_APPOSED = re.compile(r"\s[-–—]\s(?P<dashed>[^-–—]+?)\s[-–—]\s|\((?P<bracketed>[^()]+)\)")
+
+
+def without_every(text: str) -> str:
+    """The text with "all four judgements", "each of the areas" blanked (same length): every judgement named at once
+    is not a count of some of them ("three of the four judgements") nor of councils."""
+    return _EVERY.sub(lambda m: " " * len(m.group()), text)
+
+
+def judgements_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, judgement) of every NAME in the text, in order."""
+    return [(m.start(), m.end(), NAMES[m.lastgroup]) for m in NAME.finditer(text)]
+
+
+def joined(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    """The two NAMEs are neighbours in one LIST: only a TAIL, a joining word and a HEAD stand between them."""
+    return bool(_BETWEEN.fullmatch(text, first[1], second[0])) or text[first[1]:second[0]].strip() == ""
+
+
+def coordinated(text: str, judgements: list[tuple[int, int, str]], start: int, end: int,
+                since: int | None = None) -> list[str]:
+    """The judgement named nearest before `end` (a grade) and after `start`, with every one of its LIST ("help and
+    protection, children in care and leadership were judged inadequate"), back to `since` (default `start`); not a
+    judgement merely mentioned earlier ("an inspection of safeguarding ... judged X good")."""
+    nearest = [j for j in judgements if start <= j[0] < end]
+    if not nearest:
+        return []
+    chain = [nearest[-1]]
+    for judgement in reversed([j for j in judgements if (start if since is None else since) <= j[0] < chain[0][0]]):
+        if not joined(text, judgement, chain[-1]):
+            break
+        chain.append(judgement)
+    return [name for _, _, name in reversed(chain)]
+
+
+def listed(text: str) -> list[str] | None:
+    """The judgements of a text that is a LIST and nothing else ("leadership, help and protection, and the
+    experiences of children in care"), in order; None if it is anything more."""
+    found = judgements_in(text)
+    if len(found) < 2 or not _OPENING.fullmatch(text, 0, found[0][0]) or not re.fullmatch(
+            rf"{_TAIL}\W*", text[found[-1][1]:], re.I):
+        return None
+    if not all(joined(text, a, b) for a, b in zip(found, found[1:], strict=False)):
+        return None
+    return [name for _, _, name in found]
+
+
+def unbracketed(sentence: str) -> str:
+    """The sentence with each LIST in apposition set off by commas, not dashes or brackets, so that it stays in the
+    clause of its predicate: "Each of the four judgements – A, B, C and D – was graded good" -> "Each of the four
+    judgements , A, B, C and D , was graded good" (same length: offsets hold)."""
+    def commas(m: re.Match) -> str:
+        text = m.group()
+        if listed(m["dashed"] or m["bracketed"]) is None:
+            return text
+        if m["bracketed"]:
+            return f",{text[1:-1]},"
+        return f"{text[0]},{text[2:-2]},{text[-1]}"
+
+    return _APPOSED.sub(commas, sentence)
