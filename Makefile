@@ -20,8 +20,9 @@ $(STAMP): requirements.lock pyproject.toml
 demo: install
 	$(BIN)/csi demo
 
+# Two worker processes, a module's tests on one worker (its server and warehouse fixtures start once).
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadscope
 
 # ruff, then import-linter's layer contracts (pyproject.toml, [tool.importlinter]).
 lint: install

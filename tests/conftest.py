@@ -9,8 +9,9 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-# Quiet and offline: a throwaway Prefect home (database, result cache), no telemetry, a patient API start.
-os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="csi-test-prefect-"))
+# Quiet and offline: a throwaway Prefect home (database, result cache) per test process (pytest-xdist runs two,
+# which must not share one SQLite database), no telemetry, a patient API start.
+os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="csi-test-prefect-")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")

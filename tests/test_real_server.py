@@ -173,12 +173,23 @@ def _final_logs(api, run_id) -> str:
     return _wait(complete, 60, "the run's last log line")
 
 
+def _quiet(api, deployment, served):
+    """Pause the deployment and wait until none of its runs is in flight. A run its schedule started (the 10 s
+    reparse, or rerun-failed at half past the hour) would hold the deployment's one slot while waiting for the
+    writer limit that the test's other run holds: a deadlock until the test gives up."""
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
+
+    api.pause_deployment(deployment.id)  # also deletes its scheduled runs that have not started
+    in_flight = DeploymentFilter(id=DeploymentFilterId(any_=[deployment.id]))
+    _wait(lambda: not [r for r in api.read_flow_runs(deployment_filter=in_flight) if not r.state.is_final()],
+          180, f"no run of {deployment.name} in flight", served[0])
+
+
 _HELD = re.compile(r"held the write lock on (\S+) from (\S+) to (\S+) \(")
 
 
 def test_two_deployments_triggered_together_both_complete_one_writer_at_a_time(prefect_server, api, served, tmp_path):
-    """csi serve runs up to three flows at a time here (a scheduled reparse may hold one slot): two different
-    deployments started together both run, and their warehouse sessions take turns (Prefect's
+    """Two different deployments (paused, with no run of theirs in flight, so only the test's runs compete) started together both run, and their warehouse sessions take turns (Prefect's
     csi-warehouse-writer limit, then the lock file) instead of one of them failing with WarehouseLocked. The test
     holds the warehouse while they start, so both have to wait."""
     from prefect.deployments import run_deployment
@@ -190,8 +201,7 @@ def test_two_deployments_triggered_together_both_complete_one_writer_at_a_time(p
     db = tmp_path / "shared.duckdb"
     names = ("rerun-failed/rerun-failed", "reparse/reparse-every-10s")
     for name in names:
-        _deployment(api, name, served)
-    api.pause_deployment(api.read_deployment_by_name(names[1]).id)  # its schedule must not take the second slot
+        _quiet(api, _deployment(api, name, served), served)
     assert api.read_global_concurrency_limit_by_name(WRITER_LIMIT).limit == 1  # created by csi serve
     with writer_lock(db, 0, print), temporary_settings(updates={PREFECT_API_URL: prefect_server.api_url}):
         runs = [run_deployment(name, parameters={"db": str(db)}, timeout=0) for name in names]
