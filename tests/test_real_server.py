@@ -189,9 +189,10 @@ _HELD = re.compile(r"held the write lock on (\S+) from (\S+) to (\S+) \(")
 
 
 def test_two_deployments_triggered_together_both_complete_one_writer_at_a_time(prefect_server, api, served, tmp_path):
-    """Two different deployments (paused, with no run of theirs in flight, so only the test's runs compete) started together both run, and their warehouse sessions take turns (Prefect's
-    csi-warehouse-writer limit, then the lock file) instead of one of them failing with WarehouseLocked. The test
-    holds the warehouse while they start, so both have to wait."""
+    """Two different deployments (paused, with no run of theirs in flight, so only the test's runs compete)
+    started together both run, and their warehouse sessions take turns (Prefect's csi-warehouse-writer limit,
+    then the lock file) instead of one of them failing with WarehouseLocked. The test holds the warehouse while
+    they start, so both have to wait."""
     from prefect.deployments import run_deployment
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
