@@ -134,3 +134,39 @@ def test_a_year_of_something_else_does_not_date_the_earlier_grade():
     got = _ratings("Cumbria has been rated good, having previously been judged inadequate.",
                    "Since 2018 the council has recruited 40 social workers.")
     assert (CUMBRIA, "overall_effectiveness", "inadequate", None, True) in got
+
+
+# --- a grade only expected, feared or escaped is no verdict ---
+
+@pytest.mark.parametrize("text", [
+    "Sheffield is likely to be rated inadequate, insiders fear.",
+    "Sheffield was braced for an inadequate rating.",
+    "Sheffield was predicted to be judged inadequate.",
+    "Sheffield is on course to be judged good.",
+])
+def test_an_expected_grade_is_no_verdict(text):
+    assert not any(not h for *_, h in _ratings(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Sheffield feared an inadequate rating but was judged to require improvement.",
+    "Sheffield was spared an inadequate rating and instead judged to require improvement.",
+    "Sheffield, which had been bracing itself for an inadequate rating, was judged to require improvement.",
+])
+def test_a_grade_feared_or_spared_is_no_verdict_but_the_grade_given_is(text):
+    got = _ratings(text)
+    assert (SHEFFIELD, "overall_effectiveness", "requires_improvement", 2022, False) in got
+    assert not any(g == "inadequate" for *_, g, _, _ in got)
+
+
+# --- a grade regained or returned to is the current one ---
+
+@pytest.mark.parametrize("text", [
+    "Sheffield has regained the good rating it lost in 2017.",
+    "Sheffield has returned to good after being rated requires improvement in 2019.",
+    "Sheffield has won back its good grade, three years after losing it.",
+])
+def test_a_grade_regained_is_the_current_grade(text):
+    got = _ratings(text)
+    assert (SHEFFIELD, "overall_effectiveness", "good", 2022, False) in got
+    assert not any(g == "good" and h for *_, g, _, h in got)

@@ -2,7 +2,8 @@
 
 "Northtown holds 'good'", "Westshire retained its outstanding rating", "the county kept its good grade":
 the grade is the one the inspection reported, now. "has made the step up to good", "climbed to outstanding":
-the new grade (the old one, when named, is read by the transition rules). A hope or a negation ("aims to hold
+the new grade (the old one, when named, is read by the transition rules); so is one "regained", "won back" or
+"returned to", whenever it was lost ("regained the good rating it lost in 2017"). A hope or a negation ("aims to hold
 on to its good rating") is no verdict; a grade a council "failed to keep" is the one it had before.
 """
 
@@ -17,7 +18,8 @@ from transforms.ratings import RatingClaim, other_subject
 _HELD = re.compile(
     r"\b(?:(?:holds?|held|holding|hangs?|hung|clings?|clung)\s+on(?:to|\s+to)?|holds?|held|retains?|retained"
     r"|keeps?|kept|maintains?|maintained|(?:made|makes|making)\s+the\s+(?:step|leap|jump)\s+up\s+to"
-    r"|step(?:s|ped)?\s+up\s+to|climb(?:s|ed)?\s+(?:up\s+)?to|jump(?:s|ed)?\s+to|leap(?:s|t)?\s+to)\s+"
+    r"|step(?:s|ped)?\s+up\s+to|climb(?:s|ed)?\s+(?:up\s+)?to|jump(?:s|ed)?\s+to|leap(?:s|t)?\s+to"
+    r"|(?P<again>regain(?:s|ed|ing)?|w(?:on|ins?)\s+back|return(?:s|ed|ing)?\s+to|(?:gone|went|goes|got|gets)\s+back\s+to))\s+"
     rf"(?:(?:its|their|the|a|an|her|his)\s+)?{Q}(?P<grade>{GRADE_PHRASE}){QE}"
     # then a grade noun, or the end of the phrase: not "keeps good records", "holds good relationships"
     r"(?:\s+(?:rating|grade|judgement|status|verdict)\b|(?=\s*(?:[.,;:!?)]|$)|\s+(?:overall|for|at|in|after|from|with"
@@ -45,8 +47,12 @@ def held_grades(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
             if (i := read.get(m.start("grade"))) is not None:
                 claims[i] = replace(claims[i], status="historical", anchor="previous_inspection")
             continue
-        if m.start("grade") in read or _NOT_GIVEN.search(sentence, 0, m.start()) or other_subject(sentence[:m.start()]):
+        if _NOT_GIVEN.search(sentence, 0, m.start()) or other_subject(sentence[:m.start()]):
             continue  # a hope, a negation, or a grade kept by a school or a home
+        if (i := read.get(m.start("grade"))) is not None:  # read already; a grade won back is today's whenever lost
+            if m["again"] and claims[i].status != "hypothetical":
+                claims[i] = replace(claims[i], status="current", year=None, anchor="publication")
+            continue
         joint = _JOINT.match(sentence, 0, m.start())
         found.append(RatingClaim("overall_effectiveness", grade, " ".join(m["grade"].split()), None, "current",
                                  sentence, m.start("grade"), joint.end() if joint else 0, judgement_stated=False))

@@ -235,6 +235,7 @@ _BACKGROUND = re.compile(r"^\W*(?:for\s+(?:context|reference|comparison)|as\s+ba
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|will|shall|can|hopes?|hoping|hoped|aims?|aiming|aimed"
     r"|wants?|ambition|target|expects?|expected|expecting|confident|risk(?:ed|s)?|avoid(?:ed|s|ing)?"
+    r"|(?:un)?likely|brac(?:ed?|ing)|predict(?:s|ed|ing|ions?)?|forecast|feared|fearing|spared|on\s+course"
     r"|escap(?:ed|es|ing)|narrowly\s+missed|ensure|make\s+sure|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
     r"|never|not|n't|nor)\b(?:\W+[\w'’]+){0,5}?\W*$", re.I)
 _HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|their)\s+next\b", re.I)
