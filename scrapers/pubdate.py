@@ -373,8 +373,28 @@ def from_byline(page: PageView) -> Candidate | None:
 _PUBLISHED_TEXT = re.compile(r"\b(?:published|posted|first published|released|date)\s*(?:on|:)?\s*", re.I)
 
 
+# What may stand before a publication label on its line: nothing, one word ("Originally", "Article"), or "This
+# article was"; not a sentence's subject ("According to a report published yesterday (3 June 2014), ...")
+_LABEL_LEAD = re.compile(r"^\W*(?:[A-Za-z]+\W*|(?:this|the)\s+(?:article|entry|post|story|page|item|blog|news|press"
+                         r"|release|statement)(?:\s+(?:release|post|item))?\s+(?:was|is|has\s+been)\s+"
+                         r"(?:first\s+|originally\s+|last\s+)?)?$", re.I)
+_LABEL_SEPARATOR = re.compile(r"[|·•\n–—]")
+# A date that a sentence goes on from ("Figures released on 3 June 2014 show that ..."): no date line
+_SENTENCE_GOES_ON = re.compile(r"\s*,?\s*(?!(?:by|at|in|on|and|from|under|updated|last|am|pm)\b)[a-z]{2,}\b")
+
+
+def _labels_the_line(text: str, label: re.Match, month_first: bool) -> bool:
+    """The label opens a date line of its own, rather than standing in a sentence that tells of a date."""
+    lead = _LABEL_SEPARATOR.split(text[:label.start()])[-1]
+    if not _LABEL_LEAD.match(lead):
+        return False
+    dates = find_dates(text[label.end():label.end() + 60], month_first)
+    return not (dates and _SENTENCE_GOES_ON.match(text, label.end() + dates[0].end))
+
+
 def from_text(page: PageView) -> Candidate | None:
-    """'Published 17 December 2018', 'Posted on March 24, 2014' anywhere outside comments and footers."""
+    """'Published 17 December 2018', 'Posted on March 24, 2014' anywhere outside comments and footers, on a line of
+    its own (not "figures released on 3 June 2014 show ...")."""
     body = page.soup.body or page.soup
     for node in body.find_all(string=_PUBLISHED_TEXT):
         parent = node.parent
@@ -382,8 +402,29 @@ def from_text(page: PageView) -> Candidate | None:
             continue
         text = parent.get_text(" ")
         m = _PUBLISHED_TEXT.search(text)
-        if m and (found := page.visible(text[m.start():m.end() + 60], "text")):
+        if m and _labels_the_line(text, m, page.month_first) and (
+                found := page.visible(text[m.start():m.end() + 60], "text")):
             return found
+    return None
+
+
+# A meeting's date, as committee pages give it in their title, heading or subtitle line: a weekday, then the date
+# ("Cabinet - Tuesday, 16th September, 2025 7.00 pm", "Agenda for Scrutiny on Monday, 14th March, 2022, 6.00 pm")
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b,?\s*(?=\d)", re.I)
+_SUBTITLE = re.compile(r"subtitle", re.I)
+
+
+def from_meeting(page: PageView) -> Candidate | None:
+    """The date of the meeting a minutes or agenda page records, from its <title>, <h1> or subtitle line."""
+    lines = [page.soup.title, *page.soup.find_all("h1"),
+             *page.soup.find_all(lambda el: any(_SUBTITLE.search(t) for t in _tokens(el)))]
+    for el in lines:
+        if not isinstance(el, Tag) or page.excluded(el):
+            continue
+        text = " ".join(el.get_text(" ").split())
+        if len(text) <= 160 and (weekday := _WEEKDAY.search(text)) and (
+                dates := find_dates(text[weekday.end():], page.month_first)) and dates[0].start == 0:
+            return _candidate(dates[0].day, "meeting")
     return None
 
 
@@ -403,12 +444,26 @@ def from_headline(page: PageView) -> Candidate | None:
         if seen >= 12 or (len(text) > 150 and node.parent.name in ("p", "li")):
             break  # the article's text has begun
         seen += 1
-        if len(text) > 80 or page.excluded(node.parent):
+        if len(text) > 80 or page.excluded(node.parent) or not _date_line(text, page.month_first):
             continue
         if found := page.visible(text, "headline", before):
             return found
         before = text
     return None
+
+
+_LINE_WORDS = 8  # words besides the date on a date line: "By Jo Bloggs | 17/12/2018", "Posted on ... by admin in News"
+
+
+def _date_line(text: str, month_first: bool) -> bool:
+    """A line that is a date with a few words around it (no date at all: a label before one), not a short sentence
+    telling of a date ("Inspectors came back on 4 July 2018 to check.")."""
+    dates = find_dates(text, month_first)
+    if not dates:
+        return True
+    rest = text[:dates[0].start] + " " + text[dates[-1].end:]
+    return len(re.findall(r"[A-Za-z]+", rest)) <= _LINE_WORDS and not (
+        text.rstrip().endswith(".") and _SENTENCE_GOES_ON.match(text, dates[0].end))
 
 
 DateRule = Callable[[PageView], Candidate | None]
@@ -423,8 +478,9 @@ SOURCES: dict[str, DateRule] = {
     "headline": from_headline,
     "text": from_text,
     "any_time": from_any_time,
+    "meeting": from_meeting,
 }
-PRECEDENCE = ("url", "json_ld", "meta", "itemprop", "time", "text", "any_time", "headline", "byline")
+PRECEDENCE = ("url", "json_ld", "meta", "itemprop", "time", "text", "meeting", "any_time", "headline", "byline")
 # What the publisher declares in the page's machinery rather than in its visible text.
 DECLARED_SOURCES = ("url", "json_ld", "meta", "itemprop")
 
