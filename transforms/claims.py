@@ -37,7 +37,7 @@ from datetime import date
 
 from csi.records import Block
 from transforms.councils import CouncilIndex, Mention
-from transforms.grade_tables import Column, grade_table_claims, grade_table_header
+from transforms.grade_tables import Column, grade_table_claims, grade_table_header, rows_are_judgements
 from transforms.grades import GRADE_PHRASE, normalise_grade
 from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
@@ -465,9 +465,10 @@ class _Reader:
             self.grade_table = header
             return
         codes = list(dict.fromkeys(m.council_code for m in mentions))
-        if codes and self.grade_table and (claims := grade_table_claims(self.grade_table, row)):
+        councils = self.focus if self.grade_table and rows_are_judgements(self.grade_table) else codes
+        if councils and self.grade_table and (claims := grade_table_claims(self.grade_table, row)):
             for claim in claims:
-                self.add(claim, codes, row)
+                self.add(claim, councils, row)
             return
         if line := roundup_claims(row, mentions, self.published):  # "Northtown | Good (inadequate, 2016)"
             for claim in line[0]:

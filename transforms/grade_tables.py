@@ -11,17 +11,23 @@ one naming a judgement, or a grade ("Grade", "Rating", "Ofsted judgement": overa
 an assessment's scores ("Staying safe | 3"). A column whose header says
 the grade is an earlier one ("Previous grade", "Last rating", "Grade in 2019") gives historical claims, with the
 year its header or its cell gives. Rows whose cells do not line up with the header are left to the row rules.
+
+A table of one council's judgements (officers' reports, press releases) turns it round: a judgement per row, named
+in its first cell, and a grade per column, the earlier ones told apart by their header as above:
+
+    Judgement              | Previous inspection (2018) | This inspection
+    Overall effectiveness  | Inadequate                 | Good
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from csi.records import CELL_SEPARATOR
 from transforms.grades import GRADE_PHRASE, YEAR, normalise_grade
-from transforms.judgement_names import JUDGEMENT_PATTERNS
+from transforms.judgement_names import JUDGEMENT_PATTERNS, judgement_named
 from transforms.ratings import RatingClaim
 
 _JUDGEMENTS = [(name, re.compile(pattern, re.I)) for name, pattern in JUDGEMENT_PATTERNS if name != "other"]
@@ -34,9 +40,20 @@ _COUNCILS_COLUMN = re.compile(r"\b(?:councils?|authority|authorities|area|boroug
 _GRADE_CELL = re.compile(rf"^\W*(?P<grade>{GRADE_PHRASE})", re.I)
 
 
+# The column naming the judgements of a table of one council's judgements: "Judgement", "Area", "Ofsted judgements"
+# (not "Area" alone: the councils' column of a round-up)
+_JUDGEMENTS_COLUMN = re.compile(r"^\W*(?:the\s+)?(?:ofsted\s+|inspection\s+)?(?:(?:sub-?)?judge?ments?"
+                                r"|(?<=inspection\s)areas?|areas?\s+(?:of|for)\s+(?:judge?ment|inspection)"
+                                r"|categor(?:y|ies)|aspects?)\W*$", re.I)
+# ... and its columns of grades: "Grade", "2019 grade", "Previous inspection (2018)", "This inspection", "Now"
+_GRADES_COLUMN = re.compile(r"\b(?:grades?|ratings?|judge?ments?|outcomes?|results?|inspections?|current|previous"
+                            r"|last|now|then|(?:19|20)\d{2})\b", re.I)
+ROW_JUDGEMENT = "named_in_row"  # a column of grades whose judgement the row's first cell names
+
+
 @dataclass(frozen=True)
 class Column:
-    judgement: str | None  # None: not a column of grades (the councils', a date's, a note's)
+    judgement: str | None  # None: not a column of grades (the councils', a date's, a note's); or ROW_JUDGEMENT
     earlier: bool = False
     year: int | None = None
 
@@ -60,6 +77,8 @@ def grade_table_header(row: str, published: date | None) -> list[Column] | None:
     cells = _cells(row)
     if len(cells) < 2 or any(normalise_grade(c) or _GRADE_CELL.match(c) for c in cells):
         return None
+    if _JUDGEMENTS_COLUMN.match(cells[0]) and all(_GRADES_COLUMN.search(c) for c in cells[1:]):
+        return [Column(None)] + [replace(_column(c, published), judgement=ROW_JUDGEMENT) for c in cells[1:]]
     columns = [_column(c, published) for c in cells]
     graded = [c for c in columns if c.judgement is not None]
     councils = [cell for cell, c in zip(cells, columns, strict=True)
@@ -69,11 +88,20 @@ def grade_table_header(row: str, published: date | None) -> list[Column] | None:
     return columns
 
 
+def rows_are_judgements(columns: list[Column]) -> bool:
+    """The table is one council's: a judgement per row."""
+    return any(c.judgement == ROW_JUDGEMENT for c in columns)
+
+
 def grade_table_claims(columns: list[Column], row: str) -> list[RatingClaim]:
     """The claims of one row under a grade table's header ([] when its cells do not line up with it)."""
     cells = _cells(row)
     if len(cells) != len(columns):
         return []
+    if rows_are_judgements(columns):
+        if (named := judgement_named(cells[0])) is None:
+            return []
+        columns = [replace(c, judgement=named) if c.judgement == ROW_JUDGEMENT else c for c in columns]
     claims = []
     at = 0
     for column, cell in zip(columns, cells, strict=True):

@@ -69,6 +69,25 @@ _OPENING = re.compile(rf"(?:\bboth\s+)?{_DETERMINER}?{_HEAD}?{_DETERMINER}?$", r
 _APPOSED = re.compile(r"\s[-–—]\s(?P<dashed>[^-–—]+?)\s[-–—]\s|\((?P<bracketed>[^()]+)\)")
 
 
+_NAME_PATTERNS = [(name, re.compile(pattern, re.I)) for name, pattern in JUDGEMENT_PATTERNS]
+_LABEL = re.compile(r"^\W*(?:the\s+)?(?:overall\s+effectiveness|(?:the\s+)?experiences?\s+and\s+progress"
+                    r"\s+of\s+|impact\s+of\s+leaders|(?:\w+\s+){0,6}?(?:"
+                    + "|".join(f"(?:{pattern})" for name, pattern in JUDGEMENT_PATTERNS if name != "other") + r"))",
+                    re.I)
+
+
+def judgement_named(label: str) -> str | None:
+    """The judgement a row's or a column's label names ("Impact of leaders on social work practice", "Care
+    leavers"), if it names one and nothing else of note."""
+    if not _LABEL.match(label) or len(label.split()) > 16:
+        return None
+    if re.search(r"overall\s+effectiveness", label, re.I):
+        return "overall_effectiveness"
+    found = [n for n, pattern in _NAME_PATTERNS if pattern.search(label)]
+    names = [n for n in dict.fromkeys(found) if n != "other"]
+    return names[0] if len(names) == 1 or (names and names[0] == "leadership") else None
+
+
 def without_every(text: str) -> str:
     """The text with "all four judgements", "each of the areas" blanked (same length): every judgement named at once
     is not a count of some of them ("three of the four judgements") nor of councils."""

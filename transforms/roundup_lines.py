@@ -38,15 +38,26 @@ def roundup_claims(line: str, mentions: list[Mention], published: date | None
         return None
     claims = [RatingClaim("overall_effectiveness", grade, " ".join(m["grade"].split()), None, "current", line,
                           m.start("grade"), judgement_stated=False)]
-    if m["before"] and (earlier := _EARLIER.search(m["before"])) and (old := normalise_grade(earlier["grade"])):
-        years = YEAR.findall(m["before"])
-        year = int(years[0]) if years else None
-        if year is not None and published is not None and year > published.year:
+    if m["before"] and (earlier := earlier_grade(m, line, "overall_effectiveness")):
+        if earlier.year is not None and published is not None and earlier.year > published.year:
             return None  # a year after the page's date is not an earlier grade's: not a round-up line we know
-        claims.append(RatingClaim("overall_effectiveness", old, " ".join(earlier["grade"].split()), year,
-                                  "historical", line, m.start("before") + earlier.start("grade"),
-                                  m.end("grade"), "stated" if year else "previous_inspection", judgement_stated=False))
+        claims.append(earlier)
     return claims, list(dict.fromkeys(x.council_code for x in head))
+
+
+def earlier_grade(m: re.Match, line: str, judgement: str) -> RatingClaim | None:
+    """The earlier grade a line gives in brackets after its grade (`m`'s groups "before" and "grade"):
+    "(requires improvement, 2017)", "(was inadequate in 2016)", "(previously good)", with the year they give."""
+    earlier = _EARLIER.search(m["before"])
+    old = normalise_grade(earlier["grade"]) if earlier else None
+    if old is None:
+        return None
+    years = YEAR.findall(m["before"])
+    year = int(years[0]) if years else None
+    return RatingClaim(judgement, old, " ".join(earlier["grade"].split()), year, "historical", line,
+                       m.start("before") + earlier.start("grade"), m.end("grade"),
+                       "stated" if year else "previous_inspection",
+                       judgement_stated=judgement != "overall_effectiveness")
 
 
 def _names_only(head: str, mentions: list[Mention]) -> bool:

@@ -17,8 +17,9 @@ from datetime import date
 
 from csi.frameworks import ILACS_STANDARD, SIF
 from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
-from transforms.judgement_names import EVERY, JUDGEMENT_PATTERNS
+from transforms.judgement_names import EVERY, judgement_named
 from transforms.ratings import RatingClaim
+from transforms.roundup_lines import earlier_grade
 
 _EVERY_AFTER = re.compile(rf"^\W*(?:overall\s+)?(?:and\s+)?(?:in|across|for|on)\s+(?:{EVERY})", re.I)
 # ... or as the subject, in the plural: "all four areas were judged inadequate", "each of the five judgements was
@@ -80,43 +81,41 @@ def judgements_covered(judgement: str, year: int | None, historical: bool) -> tu
 
 # --- rows of judgements written as text ------------------------------------------------------------------------
 
-_JUDGEMENT_NAME = "|".join(f"(?:{pattern})" for name, pattern in JUDGEMENT_PATTERNS if name != "other")
-_NAME_PATTERNS = [(name, re.compile(pattern, re.I)) for name, pattern in JUDGEMENT_PATTERNS]
-# "Impact of leaders: Good", "The experiences and progress of children in care - requires improvement to be good"
-_ROW = re.compile(rf"^\s*(?P<name>[^:;–—]{{3,120}}?)\s*(?::|\s[-–—]\s|,)\s*{Q}(?P<grade>{GRADE_PHRASE}){QE}\s*\.?\s*$",
-                  re.I)
-_JUDGEMENT_WORDS = re.compile(r"^\W*(?:the\s+)?(?:overall\s+effectiveness|(?:the\s+)?experiences?\s+and\s+progress"
-                              r"\s+of\s+|impact\s+of\s+leaders|(?:\w+\s+){0,6}?(?:" + _JUDGEMENT_NAME + r"))", re.I)
-
-
-def _judgement_named(name: str) -> str | None:
-    """The judgement a row's label names ("Impact of leaders on social work practice", "Care leavers"), if it
-    names one and nothing else of note."""
-    if not _JUDGEMENT_WORDS.match(name) or len(name.split()) > 16:
-        return None
-    found = [n for n, pattern in _NAME_PATTERNS if pattern.search(name)]
-    if re.search(r"overall\s+effectiveness", name, re.I):
-        return "overall_effectiveness"
-    names = [n for n in dict.fromkeys(found) if n != "other"]
-    return names[0] if len(names) == 1 or (names and names[0] == "leadership") else None
-
-
+# "Impact of leaders: Good", "The experiences and progress of children in care - requires improvement to be good",
+# "Overall effectiveness – good (previously requires improvement)": the bracketed grade an earlier one
+_ROW = re.compile(rf"^\s*(?P<name>[^:;–—()]{{3,120}}?)\s*(?::|\s[-–—]\s|,)\s*{Q}(?P<grade>{GRADE_PHRASE}){QE}"
+                  r"\s*(?:\((?P<before>[^()]{2,80})\))?\s*\.?\s*$", re.I)
+# "Good overall", "Outstanding for the impact of leaders": the grade first
+_GRADE_FIRST = re.compile(rf"^\s*{Q}(?P<grade>{GRADE_PHRASE}){QE}\s+(?:(?P<overall>overall)|(?:for|in)\s+"
+                          r"(?P<name>[^:;()]{3,120}?))\s*\.?\s*$", re.I)
 def judgement_rows(text: str) -> list[RatingClaim]:
-    """'Impact of leaders: Good' (a line of its own) or 'The judgements were: leadership, good; help and protection,
-    requires improvement' (rows run together after a colon): one claim per row, [] unless every row parses."""
+    """'Impact of leaders: Good', 'Good for children in care' (a line of its own, or after a colon: "The judgements
+    are: overall effectiveness – good") or 'The judgements were: leadership, good; help and protection, requires
+    improvement' (rows run together after a colon): one claim per row, with the earlier grade a row gives in
+    brackets; [] unless every row parses."""
     lead, colon, rest = text.partition(":")
     rows = [r for r in re.split(r"\s*;\s*|\s*\n\s*", rest.strip().rstrip(".")) if r] if colon and ";" in rest else []
     if len(rows) < 2:
         rows = [text]
+    claims = _rows(text, rows)
+    if not claims and colon and len(rows) == 1 and ";" not in rest:
+        claims = _rows(text, [rest.strip()])
+    return claims
+
+
+def _rows(text: str, rows: list[str]) -> list[RatingClaim]:
     claims = []
     for row in rows:
-        m = _ROW.match(row)
-        judgement = m and _judgement_named(m["name"])
-        if not judgement:
+        m = _ROW.match(row) or _GRADE_FIRST.match(row)
+        if m is None:
             return []
-        grade = normalise_grade(m["grade"])
+        judgement = "overall_effectiveness" if m.re is _GRADE_FIRST and m["overall"] else judgement_named(m["name"])
+        grade = normalise_grade(m["grade"]) if judgement else None
         if grade is None:
             return []
+        at = text.find(row)
         claims.append(RatingClaim(judgement, grade, " ".join(m["grade"].split()), None, "current", text,
-                                  text.find(row) + m.start("grade")))
+                                  at + m.start("grade")))
+        if m.re is _ROW and m["before"] and (earlier := earlier_grade(m, row, judgement)):
+            claims.append(replace(earlier, clause=text, start=at + earlier.start, segment=at + earlier.segment))
     return claims
