@@ -170,3 +170,53 @@ def test_a_grade_regained_is_the_current_grade(text):
     got = _ratings(text)
     assert (SHEFFIELD, "overall_effectiveness", "good", 2022, False) in got
     assert not any(g == "good" and h for *_, g, _, h in got)
+
+
+# --- a time counted back or on from the year the text last gave, not from the document's date ---
+
+@pytest.mark.parametrize("later", [
+    "The year before, it had been judged inadequate.",
+    "A year earlier it had been judged inadequate.",
+    "In the previous year it had been rated inadequate.",
+])
+def test_a_year_before_counts_back_from_the_year_last_given(later):
+    got = _ratings("Luton was rated good in 2019.", later)
+    assert (LUTON, "overall_effectiveness", "good", 2019, True) in got
+    assert (LUTON, "overall_effectiveness", "inadequate", 2018, True) in got
+
+
+@pytest.mark.parametrize("later", [
+    "Three years before that, it had been judged inadequate.",
+    "Three years earlier, inspectors had found it inadequate.",
+    "It had been rated inadequate three years previously.",
+])
+def test_years_before_count_back_from_the_year_last_given(later):
+    got = _ratings("Luton was rated good in 2019.", later)
+    assert (LUTON, "overall_effectiveness", "inadequate", 2016, True) in got
+
+
+def test_years_earlier_count_back_from_the_document_when_the_text_speaks_of_now():
+    got = _ratings("In 2012 Luton appointed a new director.", "Luton has now been rated good.",
+                   "Two years earlier it had been judged inadequate.")
+    assert (LUTON, "overall_effectiveness", "inadequate", 2020, True) in got
+
+
+@pytest.mark.parametrize("later", [
+    "Eighteen months later it was rated as requiring improvement.",
+    "Some 18 months on, inspectors judged it to require improvement.",
+    "Twenty months later, it was judged to require improvement.",
+])
+def test_months_later_count_on_from_the_year_last_given(later):
+    got = _ratings("Luton was judged inadequate in 2015.", later, "It is now rated good.")
+    assert (LUTON, "overall_effectiveness", "requires_improvement", 2017, True) in got
+    assert (LUTON, "overall_effectiveness", "good", 2022, False) in got
+
+
+@pytest.mark.parametrize("later", [
+    "The same year, its adoption service was rated good.",
+    "That same year adoption was judged good.",
+    "In the same year, inspectors judged adoption good.",
+])
+def test_the_same_year_refers_to_the_year_last_given(later):
+    got = _ratings("Luton was judged inadequate in 2015.", later)
+    assert (LUTON, "adoption", "good", 2015, True) in got

@@ -1,5 +1,8 @@
-"""Verdicts that take their time from another: a "with ..." clause from its main clause, "at that time" and "on
-that occasion" from the year the text last gave.
+"""Verdicts that take their time from another: a "with ..." clause from its main clause, "at that time", "on
+that occasion" and "the same year" from the year the text last gave, "two years later" / "eighteen months on" and
+"the year before" / "three years earlier" counted on or back from it. The document keeps one running time
+(:class:`TimeContext`): the year its last sentence gave, or the document's own when that sentence reported the
+news ("Luton is now rated good. Two years earlier it had been inadequate": two years before the document).
 
 - "At its previous inspection in 2019 the council was rated good overall, with help and protection judged
   outstanding": both verdicts are of 2019; the "with" clause has no time of its own.
@@ -22,18 +25,28 @@ _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside)\s", r
 # A time that refers back: "at that time", "at the time" (not "at the time of ..."), "on that occasion", "back
 # then", "by then", "that year", "at that inspection"
 _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+occasion|back\s+then|by\s+then"
+                        r"|(?:in\s+)?(?:that|the)\s+same\s+year"
                         r"|(?:in|during)\s+that\s+year|(?:at|in|during)\s+that\s+(?:inspection|assessment|visit))\b",
                         re.I)
 _THAT_TIME_AFTER = re.compile(rf"\W*(?:overall\s+)?(?:too\s+|also\s+|as\s+well\s+)?{_THAT_TIME.pattern}", re.I)
 
 
-# A time counted on from the one the text last gave: "two years later", "the following year", "a year on"
-_LATER = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+"
-                    r"(?:later|afterwards|on\b)|the\s+(?P<next>following|next)\s+year|the\s+year\s+after(?!\s+\w))",
-                    re.I)
+_NUMBER = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty(?:-\w+)?"
+           r"|thirty(?:-\w+)?|\d{1,2}")
+# A time counted on from the one the text last gave: "two years later", "the following year", "a year on",
+# "eighteen months later"
+_LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+years?\s+(?:later|afterwards|on\b)"
+                    rf"|(?P<months>{_NUMBER})\s+months\s+(?:later|afterwards|on\b)"
+                    r"|the\s+(?P<next>following|next)\s+year|the\s+year\s+after(?!\s+\w))", re.I)
 _LATER_AFTER = re.compile(rf"\W*(?:in\s+)?(?:{_LATER.pattern})", re.I)
+# A time counted back from the one the text last gave: "the year before", "three years earlier", "two years before
+# that", "three years previously" (not "the year before last": the document's)
+_EARLIER = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+years?\s+(?:earlier|before(?:\s+that)?|previously)(?!\s+than\b)"
+                      r"|the\s+(?:previous\s+year|year\s+(?:before|prior)(?=\s*[,.;]|\s+that\b|$)))", re.I)
+_EARLIER_AFTER = re.compile(rf"\W*(?:in\s+)?(?:{_EARLIER.pattern})", re.I)
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10}
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20,
+           "twenty-four": 24, "thirty": 30, "thirty-six": 36}
 # A grade held for a stretch before the news: "after years of 'requires improvement'", "following a decade rated
 # inadequate", "after two inspections as inadequate"
 _SPELL_BEFORE = re.compile(r"\b(?:after|following|ending|ended)\s+(?:(?:many|several|\w+)\s+)?(?:years?|a\s+decade"
@@ -61,10 +74,14 @@ class TimeContext:
         self.last_status = "historical"
 
     def read(self, sentence: str, claims: list[RatingClaim]) -> None:
-        """After a sentence: the year it gave last (its last dated verdict's, else the last year it names)."""
-        dated = [c for c in claims if c.year is not None and c.anchor != "publication" and c.status != "hypothetical"]
+        """After a sentence: the year it gave last (its last dated verdict's, else the last year it names; the
+        document's own when its last verdict is the news: "Luton is now rated good. Two years earlier ...")."""
+        given = [c for c in claims if c.status != "hypothetical"]
+        dated = [c for c in given if c.year is not None and c.anchor != "publication"]
         years = YEAR.findall(sentence)
-        if dated:
+        if given and given[-1].status == "current" and given[-1].anchor == "publication" and self.published:
+            self.last_year, self.last_status = self.published.year, "current"
+        elif dated:
             self.last_year, self.last_status = dated[-1].year, dated[-1].status
         elif years:
             self.last_year = int(years[-1])
@@ -77,7 +94,16 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
     out: list[RatingClaim] = []
     scoped = bool(_LEADING_TIME.match(sentence))
     for claim in claims:
-        if claim.anchor == "publication" and claim.status == "current":
+        after_grade = claim.start + len(claim.grade_label)
+        earlier = (_EARLIER.search(claim.clause, claim.segment, claim.start)
+                   or _EARLIER_AFTER.match(claim.clause, after_grade))
+        if earlier is not None and claim.status != "hypothetical" and claim.anchor != "stated":
+            at = sentence.find(claim.clause)
+            before = claim.clause[:min(earlier.start(), claim.start)]
+            claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context,
+                                  -_count(earlier["n"] or "a"),
+                                  fallback=context.published.year if context.published else None)
+        elif claim.anchor == "publication" and claim.status == "current":
             dated = [c for c in out if c.anchor != "publication" and c.status in ("current", "historical")]
             previous = out[-1] if out and out[-1].clause == claim.clause else None
             own = claim.clause[claim.segment:claim.start]
@@ -92,9 +118,8 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             elif later is not None:
                 at = sentence.find(claim.clause)
                 before = claim.clause[:min(later.start(), claim.start)]
-                count = later["n"] or "a"
                 claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context,
-                                      1 if later["next"] else _COUNTS.get(count.lower()) or int(count))
+                                      _years_on(later))
             elif that_before or that_after:
                 at = sentence.find(claim.clause)
                 before = claim.clause[:claim.segment + that_before.start() if that_before else claim.start]
@@ -105,15 +130,29 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
     return out
 
 
+def _count(word: str) -> int:
+    return _COUNTS.get(word.lower()) or (int(word) if word.isdigit() else 1)
+
+
+def _years_on(later: re.Match) -> int:
+    """The years "two years later", "the following year", "eighteen months on" count on (months to the nearest)."""
+    if later["next"]:
+        return 1
+    if later["months"]:
+        return (_count(later["months"]) + 6) // 12
+    return _count(later["n"] or "a")
+
+
 def _as(claim: RatingClaim, other: RatingClaim) -> RatingClaim:
     return replace(claim, year=other.year, status="historical" if other.status == "transition" else other.status,
                    anchor=other.anchor)
 
 
 def _at_that_time(claim: RatingClaim, before: str, earlier: list[RatingClaim], context: TimeContext,
-                  years_on: int = 0) -> RatingClaim:
-    """The time "at that time" refers to (`years_on` after it for "two years later"): a year named before it in the
-    sentence, else the last dated verdict of the sentence, else the year the text gave last."""
+                  years_on: int = 0, fallback: int | None = None) -> RatingClaim:
+    """The time "at that time" refers to (`years_on` after it for "two years later", before it when negative): a
+    year named before it in the sentence, else the last dated verdict of the sentence, else the year the text gave
+    last, else the `fallback` year (the document's, for a count back from now)."""
     dated = [c for c in earlier if c.year is not None and c.anchor != "publication" and c.status != "hypothetical"]
     if years := YEAR.findall(before):
         year = int(years[-1])
@@ -122,6 +161,8 @@ def _at_that_time(claim: RatingClaim, before: str, earlier: list[RatingClaim], c
         year, status = dated[-1].year, dated[-1].status
     elif context.last_year is not None:
         year, status = context.last_year, context.last_status
+    elif fallback is not None:
+        year, status = fallback, "current"
     else:
         return claim
     if years_on:
