@@ -34,6 +34,8 @@ def _grades(*paragraphs: str) -> set[tuple[str, str]]:
     ("leaders' impact, the help and protection given to children and services for care leavers",
      ["leadership", "help_and_protection", "care_leavers"]),
     ("both adoption performance and the support offered to care leavers", ["adoption", "care_leavers"]),
+    ("services for children in care, together with those for care leavers", ["children_in_care", "care_leavers"]),
+    ("the council's leadership, along with its help and protection", ["leadership", "help_and_protection"]),
     ("the impact of leaders on social work practice with children and families as well as children in care",
      ["leadership", "children_in_care"]),
 ])
@@ -137,3 +139,50 @@ def test_a_quoted_requires_improvement_to_be_good_is_not_good(sentence):
 ])
 def test_all_areas_as_the_subject_or_after_overall(text):
     assert _grades(text) == {(j, "inadequate") for j in ILACS_2018}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ofsted rated Rochdale good in three of the four areas.",
+    "Rochdale was judged inadequate across two of the judgements.",
+    "Inspectors found Rochdale's services good in most areas.",
+])
+def test_some_areas_not_named_give_no_claim(sentence):
+    assert _grades(sentence) == set()
+
+
+# --- a list after the grade, "as were", "respectively" ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Rochdale was judged good for leadership, help and protection and children in care.",
+    "Inspectors rated the council good for the impact of leaders, for the help and protection of children and for "
+    "children in care.",
+    "The borough was graded good on leadership, help and protection as well as children in care.",
+])
+def test_a_list_of_judgements_after_the_grade(sentence):
+    assert _verdicts(sentence) == {("leadership", "good"), ("help_and_protection", "good"),
+                                   ("children_in_care", "good")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rochdale was rated good, as were leadership and help and protection.",
+    "The council was judged good overall, as were the impact of leaders and the experiences of children in care.",
+    "Services were found to be good, and so were leadership and help and protection.",
+])
+def test_as_were_judgements_after_the_overall_grade(sentence):
+    got = _verdicts(sentence)
+    assert ("overall_effectiveness", "good") in got and len(got) == 3
+    assert {j for j, _ in got} - {"overall_effectiveness"} <= {"leadership", "help_and_protection",
+                                                               "children_in_care"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Leadership, help and protection and children in care were rated outstanding, good and requires improvement "
+    "respectively.",
+    "The impact of leaders, the help and protection of children and the experiences of children in care were judged "
+    "outstanding, good and requires improvement respectively.",
+    "Inspectors graded leadership, help and protection and children in care outstanding, good and requires "
+    "improvement respectively.",
+])
+def test_respectively_pairs_judgements_with_grades(sentence):
+    assert _verdicts(sentence) == {("leadership", "outstanding"), ("help_and_protection", "good"),
+                                   ("children_in_care", "requires_improvement")}

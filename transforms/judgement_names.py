@@ -58,8 +58,10 @@ _PEOPLE = r"(?:children|young\s+people|families|care\s+leavers)"
 _TAIL = (rf"(?:\s+(?:on\s+(?:the\s+)?social\s+work\s+practice|(?:given|offered|provided)\s+to\s+{_PEOPLE}"
          rf"|(?:of|for|to|with)\s+{_PEOPLE}|(?:of|for)\s+(?:the\s+)?(?:council|authority))"
          rf"(?:\s+(?:with|and)\s+{_PEOPLE})*)*")
-_JOIN = r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|\s(?:and|&|as\s+well\s+as|plus|along\s+with)\s+)"
-_DETERMINER = r"(?:(?:the|its|their|those|(?-i:[A-Z])[\w-]+['’]s?)\s+)"
+_JOINING_WORD = r"(?:and|&|as\s+well\s+as|plus|along\s+with|together\s+with)"
+_JOIN = rf"(?:\s*,\s*(?:{_JOINING_WORD}\s+)?|\s+{_JOINING_WORD}\s+)"
+_DETERMINER = (r"(?:(?:the|its|their|those|(?:the\s+)?(?:council|authority|borough|county|city)['’]s"
+               r"|(?-i:[A-Z])[\w-]+['’]s?)\s+)")
 _HEAD = (r"(?:(?:(?:the\s+)?(?:experiences?\s+and\s+progress|experiences?|progress|outcomes|services?|support"
          r"|provision|help|work|practice|arrangements)\s+)?(?:of|for|to|with|given\s+to|offered\s+to)\s+)")
 _BETWEEN = re.compile(rf"{_TAIL}{_JOIN}(?:both\s+)?{_DETERMINER}?{_HEAD}?{_DETERMINER}?", re.I)
@@ -118,6 +120,20 @@ def coordinated(text: str, judgements: list[tuple[int, int, str]], start: int, e
             break
         chain.append(judgement)
     return [name for _, _, name in reversed(chain)]
+
+
+def coordinated_after(text: str, judgements: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
+    """The first judgement named from `start` on (before `end`), with the ones of its LIST after it: "judged good
+    for leadership, help and protection and children in care"."""
+    after = [j for j in judgements if start <= j[0]]
+    if not after or after[0][0] >= end:
+        return []
+    chain = [after[0]]
+    for judgement in after[1:]:
+        if not joined(text, chain[-1], judgement):
+            break
+        chain.append(judgement)
+    return [name for _, _, name in chain]
 
 
 def listed(text: str) -> list[str] | None:

@@ -19,6 +19,7 @@ from transforms.judgement_names import (
     NAME_ALTERNATIVES,
     NAMES,
     coordinated,
+    coordinated_after,
     judgements_in,
     unbracketed,
     without_every,
@@ -185,6 +186,7 @@ _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 _FOR_OR_AS_WERE = re.compile(
     rf"(?P<overall>\s+overall\b)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
+_AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+)?(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
                         r"(?:19|20)\d{2}\b)+", re.I)
 # Clauses: a dash opens one, unless what follows only dates the verdict ("- in 2012, 2013 and 2015")
@@ -465,9 +467,12 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end() + 40][:1]
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
             if following:  # "judged inadequate for help and protection and for leadership", "good, as were X"
-                named_after = [name for pos, _, name in judgements if following.start() <= pos < following.end()]
-                if following["overall"] and named_after:  # "inadequate overall and for leadership"
-                    named_after.insert(0, "overall_effectiveness")
+                named_after = list(dict.fromkeys(
+                    [name for pos, _, name in judgements if following.start() <= pos < following.end()]
+                    + coordinated_after(scanned, judgements, following.start(), following.end())))
+                if named_after and (following["overall"] or (not owned and _AS_WERE.match(following.group()))):
+                    named_after.insert(0, "overall_effectiveness")  # "inadequate overall and for leadership",
+                    # "rated good, as were leadership and help and protection"
                 # "a good rating for A and an outstanding rating for B": a rating's "for" names its judgement
                 owned = named_after if named_after and group in _RATING_FOR else owned + named_after
             if group in ("g17", "g20") and not owned and verdicts:
@@ -539,11 +544,12 @@ def _respective(scanned: str, verdicts: list[tuple]) -> list[tuple]:
         _, _, owned, _, status, year, anchor, stated = first
         labels = list(_GRADE_WORDS.finditer(grades_listed.group()))
         placed = [(*v, None) for v in verdicts if not grades_listed.start() <= v[0] < grades_listed.end()]
+        by_judgement = len(owned) == len(labels)  # "A, B and C were rated X, Y and Z respectively": A is X, ...
         for i, label in enumerate(labels):
             at = grades_listed.start() + label.start()
             each_year, each_anchor = (years[i], "stated") if len(years) == len(labels) else (year, anchor)
-            placed.append((at, at + len(label.group()), owned, label.group(), status, each_year, each_anchor, stated,
-                           i))
+            placed.append((at, at + len(label.group()), [owned[i]] if by_judgement else owned, label.group(), status,
+                           each_year, each_anchor, stated, None if by_judgement else i))
         return placed
     return [(*v, years.index(v[5]) if len(years) > 1 and v[5] in years and v[6] == "stated" else None)
             for v in verdicts]

@@ -4,7 +4,8 @@
   overall effectiveness and each judgement the framework in force that year grades (csi.frameworks), for the
   inspection the page reports; an earlier one's "good in all areas" is its overall grade. With "every area" as
   the subject ("every area of the inspection was also judged good") only the overall grade is read: the
-  development set annotates it so, and reading more there costs precision it must keep;
+  development set annotates it so, and reading more there costs precision it must keep; "good in three of the
+  four areas" names none of them, nor the overall grade: no claim;
 - rows of judgements written as text, in press releases and minutes: "Impact of leaders: Good" on a line of
   its own, "The judgements were: help and protection, good; children in care, requires improvement".
 """
@@ -22,6 +23,12 @@ from transforms.ratings import RatingClaim
 from transforms.roundup_lines import earlier_grade
 
 _EVERY_AFTER = re.compile(rf"^\W*(?:overall\s+)?(?:and\s+)?(?:in|across|for|on)\s+(?:{EVERY})", re.I)
+# "in three of the four areas", "across most judgements": some areas, not named
+_SOME_AFTER = re.compile(
+    r"^\W*(?:overall\s+)?(?:in|across|for|on)\s+(?:(?:one|two|three|four|five|six|both|most|some|several|half|\d)"
+    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"
+    r"|(?:most|some|many|several|two|three|four|five)\s+(?:other\s+)?)"
+    r"(?:areas|judgements|judgments|categories|sub-?judgements|sub-?judgments)\b", re.I)
 # ... or as the subject, in the plural: "all four areas were judged inadequate", "each of the five judgements was
 # graded good" (not "every area of the inspection was also judged good": the overall grade, see above)
 _EVERY_BEFORE = re.compile(
@@ -43,25 +50,32 @@ def graded_judgements(year: int | None) -> tuple[str, ...]:
     return tuple(j for j in SIF.versions[0].graded if j != "lscb")
 
 
-def covers_every_judgement(claim: RatingClaim, following: int | None = None) -> bool:
-    """The verdict is given to every area: "rated outstanding in every area", "good across all four judgements",
-    read just after the grade (`following` is where the next verdict of the clause starts). Not "every area of
-    the inspection was judged good" with every area as the subject: the news set this is measured on reads that
-    as the overall grade (see the module docstring)."""
+def _areas(claim: RatingClaim, following: int | None = None) -> str | None:
+    """"every" when the verdict is given to every area ("rated outstanding in every area", "good across all four
+    judgements", read just after the grade; `following` is where the next verdict of the clause starts; or "all
+    four areas were judged good"), "some" when to some areas it does not name ("good in three of the four areas":
+    neither the overall grade nor any named judgement's), else None. Not "every area of the inspection was judged
+    good" with every area as the subject in the singular: the news set this is measured on reads that as the
+    overall grade (see the module docstring)."""
     if claim.judgement != "overall_effectiveness" or claim.judgement_stated or claim.status == "hypothetical":
-        return False
+        return None
     end = claim.start + len(claim.grade_label)
     after = claim.clause[end:following if following is not None else len(claim.clause)]
-    return bool(_EVERY_AFTER.match(after) or _EVERY_BEFORE.search(claim.clause, claim.segment, claim.start))
+    if _EVERY_AFTER.match(after) or _EVERY_BEFORE.search(claim.clause, claim.segment, claim.start):
+        return "every"
+    return "some" if _SOME_AFTER.match(after) else None
 
 
-def every_judgement(claims: list[RatingClaim]) -> list[RatingClaim]:
+def areas_covered(claims: list[RatingClaim]) -> list[RatingClaim]:
     """Each verdict given to every area, marked so that it is read as one per graded judgement of its year
-    (see :func:`graded_judgements`); the others as they are."""
+    (see :func:`graded_judgements`); those given to some unnamed areas left out; the others as they are."""
     out = []
     for i, claim in enumerate(claims):
         nxt = claims[i + 1].start if i + 1 < len(claims) and claims[i + 1].clause == claim.clause else None
-        if covers_every_judgement(claim, nxt):
+        areas = _areas(claim, nxt)
+        if areas == "some":
+            continue
+        if areas == "every":
             claim = replace(claim, judgement=EVERY_JUDGEMENT, judgement_stated=True)
         out.append(claim)
     return out
