@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections.abc import Iterator
 from itertools import count
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
@@ -20,7 +21,6 @@ from csi.records import CELL_SEPARATOR, Block
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^\s*[•·▪■◦●\-–*]\s+")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Elements that are never article content, on any site.
@@ -122,7 +122,8 @@ def _decode(body: bytes, content_type: str | None) -> str:
 
 
 def clean_text(text: str) -> str:
-    return _SPACE.sub(" ", text.replace("\u00a0", " ").replace("\u200b", "")).strip()
+    """Text with zero-width spaces removed and each run of whitespace (no-break spaces too) made one space."""
+    return " ".join(text.replace("\u200b", "").split())  # str.split() splits where r"\s" matches
 
 
 _JSON_LD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
@@ -207,13 +208,84 @@ BLOCK_TAGS = frozenset({
 
 
 def blocks_of(root: Tag) -> list[Block]:
-    """Headings, paragraphs, list items and table rows of an element, in reading order.
+    """Headings, paragraphs, list items and table rows of a BeautifulSoup element, in reading order.
 
     Text and inline elements between blocks form one paragraph ("<br>" ends it), and text is joined
     as a browser shows it: "<a>Ofsted</a>, which" reads "Ofsted, which". Paragraphs that start with a
     bullet character become list items too (some sites write lists as bulleted paragraphs);
     consecutive ones share a list_id.
     """
+    return _blocks(root, _SOUP_VIEW)
+
+
+def tree_blocks(root: Element) -> list[Block]:
+    """blocks_of for an lxml element: the same blocks as blocks_of(soup_of(root)), without building a soup."""
+    return _blocks(root, _TreeView(root))
+
+
+# Elements whose text BeautifulSoup keeps as other string types (Script, Stylesheet, TemplateString,
+# RubyTextString, RubyParenthesisString), which are not rendered: blocks never hold it.
+_UNRENDERED = ("script", "style", "template", "rt", "rp")
+_TEXT_TYPES = (NavigableString, CData)
+
+
+class _SoupView:
+    """How _blocks reads a BeautifulSoup tree: the text and elements under an element, in order."""
+
+    @staticmethod
+    def children(el: Tag) -> Iterator[str | Tag]:
+        for child in el.children:
+            if type(child) in _TEXT_TYPES or isinstance(child, Tag):
+                yield child
+
+    @staticmethod
+    def name(el: Tag) -> str:
+        return el.name
+
+    @staticmethod
+    def holds_block(el: Tag) -> bool:
+        """Some element below el is a block (_BLOCK_TAGS)."""
+        return el.find(_BLOCK_TAGS) is not None
+
+    @staticmethod
+    def kids(el: Tag, *names: str) -> list[Tag]:
+        return el.find_all(list(names), recursive=False)
+
+
+_SOUP_VIEW = _SoupView()
+
+
+class _TreeView:
+    """How _blocks reads an lxml tree: text (text and tails, none inside _UNRENDERED) and elements, in order."""
+
+    def __init__(self, root: Element) -> None:
+        self.unrendered = {el for container in root.iter(*_UNRENDERED) for el in container.iter()}
+
+    def children(self, el: Element) -> Iterator[str | Element]:
+        rendered = el not in self.unrendered
+        if el.text and rendered:
+            yield el.text
+        for child in el:
+            if isinstance(child.tag, str):  # not a comment or processing instruction
+                yield child
+            if child.tail and rendered:
+                yield child.tail
+
+    @staticmethod
+    def name(el: Element) -> str:
+        return el.tag
+
+    @staticmethod
+    def holds_block(el: Element) -> bool:
+        return next(el.iterdescendants(*_BLOCK_TAGS), None) is not None
+
+    @staticmethod
+    def kids(el: Element, *names: str) -> list[Element]:
+        return [child for child in el if child.tag in names]
+
+
+def _blocks(root, view: _SoupView | _TreeView) -> list[Block]:
+    """blocks_of, on a tree read through view."""
     blocks: list[Block] = []
     list_ids = count(1)
     state = {"bullet_list": None}
@@ -224,7 +296,9 @@ def blocks_of(root: Tag) -> list[Block]:
             blocks.append(Block(kind=kind, text=text, level=level, list_id=list_id))
 
     def paragraph(nodes: list) -> None:
-        raw, linked = _render(nodes)
+        if not nodes:
+            return
+        raw, linked = _render(nodes, view)
         text = clean_text(raw)
         if len(text) <= 1 or _is_link_list(len(text), linked):
             return
@@ -236,36 +310,37 @@ def blocks_of(root: Tag) -> list[Block]:
             state["bullet_list"] = None
             add("paragraph", text)
 
-    def walk(el: Tag) -> None:
+    def text_of(node) -> str:
+        return _render([node], view)[0]
+
+    def walk(el) -> None:
         run: list = []
-        for child in el.children:
-            if type(child) in _TEXT_TYPES:
+        for child in view.children(el):
+            if isinstance(child, str):
                 run.append(child)
                 continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
+            name = view.name(child)
             if name == "br":
                 paragraph(run)
                 run = []
                 continue
-            if name not in BLOCK_TAGS and not child.find(_BLOCK_TAGS):
+            if name not in BLOCK_TAGS and not view.holds_block(child):
                 run.append(child)
                 continue
             paragraph(run)
             run = []
             if name in HEADINGS:
                 state["bullet_list"] = None
-                add("heading", text_of([child]), level=int(name[1]))
+                add("heading", text_of(child), level=int(name[1]))
             elif name in ("ul", "ol"):
                 state["bullet_list"] = None
                 list_id = next(list_ids)
-                for li in child.find_all("li", recursive=False):
-                    add("list_item", text_of([li]), list_id=list_id)
+                for li in view.kids(child, "li"):
+                    add("list_item", text_of(li), list_id=list_id)
             elif name == "tr":
-                cells = [clean_text(text_of([c])) for c in child.find_all(["td", "th"], recursive=False)]
+                cells = [clean_text(text_of(c)) for c in view.kids(child, "td", "th")]
                 add("table_row", CELL_SEPARATOR.join(c for c in cells if c))
-            elif name == "p" or (name in ("div", "span") and not child.find(_BLOCK_TAGS)):
+            elif name == "p" or (name in ("div", "span") and not view.holds_block(child)):
                 paragraph([child])
             else:
                 walk(child)
@@ -275,49 +350,43 @@ def blocks_of(root: Tag) -> list[Block]:
     return blocks
 
 
-_TEXT_TYPES = (NavigableString, CData)
+def _render(nodes: list, view: _SoupView | _TreeView) -> tuple[str, int]:
+    """The text of nodes as rendered, and how many of its characters are link text.
 
-
-def text_of(nodes: list) -> str:
-    """The text of nodes as rendered: strings joined as they are, a space for <br> and around blocks.
-
-    Where an inline element starts or ends between two letters or digits ("<span>Updated</span><a>Police"),
-    a space is put in: such pieces are set apart by styling, and words are rarely split by markup.
+    Strings are joined as they are, with a space for <br> and around blocks. Where an inline element
+    starts or ends between two letters or digits ("<span>Updated</span><a>Police"), a space is put in:
+    such pieces are set apart by styling, and words are rarely split by markup.
     """
-    return _render(nodes)[0]
-
-
-def _render(nodes: list) -> tuple[str, int]:
-    """text_of(nodes), and how many of its characters are link text."""
     parts: list = []  # strings, and None where an inline element starts or ends
     linked: list[str] = []
 
     def collect(node, in_link: bool) -> None:
-        for child in node.children:
-            if type(child) in _TEXT_TYPES:
+        for child in view.children(node):
+            if isinstance(child, str):
                 parts.append(child)
                 if in_link:
                     linked.append(child)
-            elif isinstance(child, Tag):
-                name = child.name
-                if name == "br":
-                    parts.append(" ")
-                elif name in BLOCK_TAGS:
-                    parts.append(" ")
-                    collect(child, in_link)
-                    parts.append(" ")
-                else:
-                    parts.append(None)
-                    collect(child, in_link or name == "a")
-                    parts.append(None)
+                continue
+            name = view.name(child)
+            if name == "br":
+                parts.append(" ")
+            elif name in BLOCK_TAGS:
+                parts.append(" ")
+                collect(child, in_link)
+                parts.append(" ")
+            else:
+                parts.append(None)
+                collect(child, in_link or name == "a")
+                parts.append(None)
 
     for node in nodes:
-        if type(node) in _TEXT_TYPES:
+        if isinstance(node, str):
             parts.append(node)
-        elif isinstance(node, Tag):
-            edge = " " if node.name in BLOCK_TAGS else None
+        else:
+            name = view.name(node)
+            edge = " " if name in BLOCK_TAGS else None
             parts.append(edge)
-            collect(node, node.name == "a")
+            collect(node, name == "a")
             parts.append(edge)
     out: list[str] = []
     pending = False

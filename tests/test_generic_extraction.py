@@ -13,10 +13,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from front.evaluation.extraction import score_bodies, score_snippets, shingle_match, snippet_counts
-from scrapers.generic_extraction import PageScan, content_soup, main_content, metadata_soup, strip_chrome_tags
-from scrapers.html import blocks_of, decode_html, lean_tree, soup_of
+from scrapers.generic_extraction import PageScan, content_tree, main_content, metadata_soup, strip_chrome_tags
+from scrapers.html import blocks_of, decode_html, lean_tree, soup_of, to_html, tree_blocks
 from scrapers.platforms import parse_page
 from scrapers.platforms.news.parse import parse_article
 from scrapers.pubdate import publication_date
@@ -117,16 +118,42 @@ def test_text_joins_inline_markup_as_rendered():
             " inside it, is one paragraph.<br>After a break.<p>Another paragraph long enough to count here.</p>"
             "</div></body></html>")
     tree, _ = lean_tree(html)
-    texts = [b.text for b in blocks_of(content_soup(main_content(tree)))]
+    texts = [b.text for b in tree_blocks(content_tree(main_content(tree)))]
     assert texts == ["Inspectors rated Northshire, which was inadequate in 2019, good.",
                      "Loose text in the container, with a link inside it, is one paragraph.", "After a break.",
                      "Another paragraph long enough to count here."]
 
 
-def test_main_content_is_a_beautifulsoup_tree_and_the_page_is_never_empty():
+# Markup where reading the lxml tree could part from reading a soup of the same markup.
+SAME_BLOCKS = {
+    "ruby": "<p>The council's name <ruby>北<rp>(</rp><rt>kita</rt><rp>)</rp></ruby> was read aloud at the meeting.</p>",
+    "raw text": "<div><p>Minutes of the panel held in the town hall on Tuesday.</p><xmp>a <b> & c</xmp>"
+                "<noframes>x &amp; <i>y</i></noframes></div>",
+    "whole body": "<p>Short.</p>",
+    "inline runs": "<div class='story'><span>Updated</span><a href='/x'>Police</a> said<br>•&nbsp;first point"
+                   "<br>• second point<span><p>A paragraph inside a span, long enough to count.</p></span>"
+                   "<img src='a.png'> <b>bold</b>\u200b<i>italic</i>. Enough words for a paragraph here.</div>",
+    "lists and tables": "<article><h2>Findings</h2><ul><li>One <ul><li>nested</li></ul></li><li>Two</li></ul>"
+                        "<table><tr><th>Judgement</th><td>Grade</td></tr><tr><td><p>Overall</p></td><td>Good</td>"
+                        "</tr></table><p>Closing paragraph with enough words to be the main content.</p></article>",
+    "link list": "<div><p><a href='/a'>Back to news</a> | <a href='/b'>Have your say</a></p><p>The inspection "
+                 "found that leaders had improved services since the previous visit, the report says.</p></div>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAME_BLOCKS))
+def test_blocks_of_the_lxml_tree_are_those_of_a_soup_of_the_same_markup(name):
+    tree, _ = lean_tree(f"<html><head><title>T</title></head><body>{SAME_BLOCKS[name]}</body></html>")
+    elements = main_content(tree)
+    soup = BeautifulSoup("<div>" + "".join(to_html(el, with_tail=False) for el in elements) + "</div>", "lxml")
+    expected = blocks_of(soup.body.div)
+    assert expected and tree_blocks(content_tree(elements)) == expected
+
+
+def test_main_content_is_one_div_and_the_page_is_never_empty():
     tree, _ = lean_tree("<html><body><p>Too short.</p></body></html>")
-    root = content_soup(main_content(tree))
-    assert root.name == "div" and [b.text for b in blocks_of(root)] == ["Too short."]
+    root = content_tree(main_content(tree))
+    assert root.tag == "div" and [b.text for b in tree_blocks(root)] == ["Too short."]
     doc = parse_article(URL, b"", "text/html", datetime(2026, 1, 1), _source(), "x")
     assert doc.text == "" and doc.title is None
 
