@@ -186,3 +186,29 @@ def test_as_were_judgements_after_the_overall_grade(sentence):
 def test_respectively_pairs_judgements_with_grades(sentence):
     assert _verdicts(sentence) == {("leadership", "outstanding"), ("help_and_protection", "good"),
                                    ("children_in_care", "requires_improvement")}
+
+
+# --- a judgement graded in a "with" phrase or an elided clause --------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The inspection found children's services in the borough to be good, with leadership outstanding.",
+     {("overall_effectiveness", "good"), ("leadership", "outstanding")}),
+    ("Inspectors judged the council good, with 'outstanding' leadership.",
+     {("overall_effectiveness", "good"), ("leadership", "outstanding")}),
+    ("Its care leavers service was judged outstanding and its adoption service good.",
+     {("care_leavers", "outstanding"), ("adoption", "good")}),
+    ("Services were rated 'requires improvement' with 'good' help and protection and children in care.",
+     {("overall_effectiveness", "requires_improvement"), ("help_and_protection", "good"),
+      ("children_in_care", "good")}),
+])
+def test_judgements_graded_after_the_main_verdict(sentence, expected):
+    assert _verdicts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council achieved a good rating, with outstanding leadership.",
+    "It received a 'good' grade, with strong leadership praised by inspectors.",
+    "The council has praised its 'outstanding' leadership team.",
+])
+def test_a_judgement_praised_is_not_the_rating_s_judgement(sentence):
+    assert _verdicts(sentence) <= {("overall_effectiveness", "good")}

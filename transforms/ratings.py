@@ -31,6 +31,8 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+
                   rf"|before|previously|two|three|four|five|six)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
+                  # "found children's services in Oldtown to be good"
+                  rf"|found(?=\s+(?:(?!that\b)[\w'’-]+\s+){{1,8}}?to\s+be\s+{Q}{GRADE_PHRASE})"
                   # "downgraded to", "upgrades Oldtown to", "moves up two grades to" (headlines: the present)
                   r"|(?:downgrade[sd]?|upgrade[sd]?|moved|moves|improved|improves|slipped|slips|fallen|falls|fell"
                   r"|dropped|drops|risen|rises|rose|climbed|climbs|jumped|jumps)(?:\s+(?!from\b|to\b)[\w'’-]+){0,5}?"
@@ -49,7 +51,9 @@ _SLOT = re.compile(
     rf"{_VERDICT_VERBS}\s+{_GAP_WORDS}{{1,16}}?(?:to\s+be|as)\s+{Q}(?P<g5>{GRADE_PHRASE}){QE}"
     rf"|{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{0,16}}?(?:as\s+)?(?:being\s+)?{Q}(?P<g1>{GRADE_PHRASE}){QE}"
     # "..., and the experiences and progress of children in care outstanding" (the verb stated once before)
-    rf"|(?:(?<=\band\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?(?:{NAME_ALTERNATIVES})\s+{Q}"
+    # "..., with leadership outstanding", "... and its adoption service good"
+    rf"|(?:(?<=\band\s)|(?<=\bwith\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?"
+    rf"(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision)(?!\s+{Q}requir))?\s+{Q}"
     rf"(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$))"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
@@ -58,6 +62,8 @@ _SLOT = re.compile(
     rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+(?:overall\s+)?{Q}"
     rf"(?P<g2>requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good|adequate){QE})"
     rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict)\b"
+    # "judged 'good', with 'outstanding' leadership": a quoted grade before the judgement it names
+    rf"|[‘'\"“](?P<g24>{GRADE_PHRASE})[’'\"”]\s+(?=(?:{NAME_ALTERNATIVES}))"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
     rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{NAME_ALTERNATIVES})))"
     # "awarded good ratings to ...", "gave 'inadequate' grades"
@@ -187,6 +193,8 @@ _FOR_OR_AS_WERE = re.compile(
     rf"(?P<overall>\s+overall\b)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
 _AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)
+# "a good rating for leadership": the judgement a rating names after it
+_RATING_FOR_JUDGEMENT = re.compile(r"\s+(?:for|in|on)\s+(?:[\w'’-]+\s+){0,4}?", re.I)
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+)?(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
                         r"(?:19|20)\d{2}\b)+", re.I)
 # Clauses: a dash opens one, unless what follows only dates the verdict ("- in 2012, 2013 and 2015")
@@ -451,7 +459,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 # "downgraded two schools to"), or "for/of" right after
             hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end(), group in ("g1", "g5"))
             # a bare "X good" only continues a verdict already given (in this clause; "X good" also in an earlier one)
-            if group in ("g6", "g17", "g20") and not verdicts and not (group in ("g6", "g20") and claims):
+            if group in ("g6", "g17", "g20", "g24") and not verdicts and not (group in ("g6", "g20") and claims):
                 continue
             if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())):
                 continue  # an unquoted "good for ..." only continues a verdict already given
@@ -460,11 +468,16 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     continue
                 label = f"performs {label}"
             before = scanned[:slot.start()]
-            owned = [] if group == "g9" else coordinated(
-                scanned, judgements, max(previous_end, slot.start() - 40) if group == "g4" else previous_end,
-                slot.start(group), previous_end)
-            if (slot.group("g2") or slot.group("g2q")) and not owned:
-                owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end() + 40][:1]
+            if group == "g9":
+                owned = []
+            elif group == "g24":  # the judgements right after the quoted grade
+                owned = coordinated_after(scanned, judgements, slot.end(), slot.end() + 1)
+            else:
+                owned = coordinated(scanned, judgements, max(previous_end, slot.start() - 40) if group == "g4"
+                                    else previous_end, slot.start(group), previous_end)
+            if (slot.group("g2") or slot.group("g2q")) and not owned:  # "a 'good' overall rating", "a good
+                owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end()  # rating for A"
+                         or (pos < slot.end() + 40 and _RATING_FOR_JUDGEMENT.fullmatch(scanned, slot.end(), pos))][:1]
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
             if following:  # "judged inadequate for help and protection and for leadership", "good, as were X"
                 named_after = list(dict.fromkeys(
