@@ -135,6 +135,8 @@ def _dated_text(text: str) -> bool:
             or "OSTED" in text or "eleased" in text or "ELEASED" in text) and _METADATA_TEXT.search(text) is not None
 
 
+# Tags that PageScan notes whatever their attributes (page chrome, metadata).
+_SCAN_TAGS = _DROP_TAGS | _METADATA_TAGS | {"dialog"}
 # Indexes of PageScan.measures[element] (the last item says whether the element is a block).
 LENGTH, LINKS, OWN, OWN_LINKS, COMMAS, PARAGRAPHS = range(6)
 
@@ -165,25 +167,17 @@ class PageScan:
         block, dated_text = BLOCK_TAGS, _dated_text
         body = root.find("body")
         self.top = top = body if body is not None else root  # the <head> holds no article text
+        get = measures.get
         for el in reversed(list(top.iter(etree.Element))):
             tag = el.tag
-            cls = ident = role = style = itemprop = rel = None
-            hidden = False
-            for key, value in el.items():
-                if key == "class":
-                    cls = value
-                elif key == "id":
-                    ident = value
-                elif key == "role":
-                    role = value
-                elif key == "style":
-                    style = value
-                elif key == "hidden":
-                    hidden = True
-                elif key == "itemprop":
-                    itemprop = value
-                elif key == "rel":
-                    rel = value
+            attrs = el.items()
+            if attrs:
+                attrs = dict(attrs)
+                cls, ident, role, style = attrs.get("class"), attrs.get("id"), attrs.get("role"), attrs.get("style")
+                itemprop, rel, hidden = attrs.get("itemprop"), attrs.get("rel"), "hidden" in attrs
+            else:
+                cls = ident = role = style = itemprop = rel = None
+                hidden = False
             text = el.text
             if text and not text.isspace():
                 own = total = len(" ".join(text.split()))
@@ -201,7 +195,7 @@ class PageScan:
                     own += t
                     commas += tail.count(",")
                     dated = dated or t <= _METADATA_MAX and dated_text(tail)
-                m = measures.get(child)
+                m = get(child)
                 if m is None:  # a comment or processing instruction
                     continue
                 total += m[0]
@@ -217,19 +211,22 @@ class PageScan:
             elif is_block and own >= _MIN_PARAGRAPH and own_linked * 2 < own:
                 paragraphs += own
             measures[el] = [total, linked, own, own_linked, commas, paragraphs, is_block]
-            if role in _DIALOG_ROLES or tag == "dialog":
-                dialogs.append(el)
-            elif tag in _DROP_TAGS or role in _DROP_ROLES or hidden or (style and _HIDDEN_STYLE.search(style)):
-                markup.append(el)
-            elif cls or ident:
-                kind = _chrome_kind(cls, ident)
-                if kind == "strong":
-                    strong.append(el)
-                elif kind == "weak":
-                    weak.append(el)
-            if tag in _METADATA_TAGS or rel == "author":
-                metadata.append((el, True))
-            elif itemprop is not None or dated or (cls or ident) and _metadata_hint(cls, ident):
+            if attrs or tag in _SCAN_TAGS:
+                if role in _DIALOG_ROLES or tag == "dialog":
+                    dialogs.append(el)
+                elif tag in _DROP_TAGS or role in _DROP_ROLES or hidden or (style and _HIDDEN_STYLE.search(style)):
+                    markup.append(el)
+                elif cls or ident:
+                    kind = _chrome_kind(cls, ident)
+                    if kind == "strong":
+                        strong.append(el)
+                    elif kind == "weak":
+                        weak.append(el)
+                if tag in _METADATA_TAGS or rel == "author":
+                    metadata.append((el, True))
+                elif itemprop is not None or dated or (cls or ident) and _metadata_hint(cls, ident):
+                    metadata.append((el, total <= _METADATA_MAX))
+            elif dated:
                 metadata.append((el, total <= _METADATA_MAX))
         self.measures = measures
         self.markup, self.strong, self.weak = markup[::-1], strong[::-1], weak[::-1]
@@ -316,19 +313,6 @@ def metadata_soup(tree: Element, scan: PageScan | None = None) -> BeautifulSoup:
     whole: set = set()
     noisy: dict = {}
 
-    def is_noise(el) -> bool:
-        """In comments, related links, footers or sidebars (where dates belong to something else)."""
-        known = noisy.get(el)
-        if known is None and el.tag in ("html", "body"):  # page-wide classes ("comments-open") say nothing
-            known = noisy[el] = False
-        if known is None:
-            parent = el.getparent()
-            known = el.tag in ("footer", "aside", "nav") or el.get("role") in ("contentinfo", "complementary") \
-                or any(_NOISE_WORD.match(w) for w in f"{el.get('class') or ''} {el.get('id') or ''}".split()) \
-                or parent is not None and is_noise(parent)
-            noisy[el] = known
-        return known
-
     def mark(el, subtree: bool) -> None:
         (whole if subtree else keep).add(el)
         for anc in el.iterancestors():
@@ -345,7 +329,8 @@ def metadata_soup(tree: Element, scan: PageScan | None = None) -> BeautifulSoup:
                 whole.add(el)
     titles = _page_titles(tree)
     for el, subtree in scan.metadata:
-        if is_noise(el) or el.tag == "meta" and not _META_KEYS.search(" ".join(el.get(k) or "" for k in _META_ATTRS)):
+        if _is_noise(el, noisy) or el.tag == "meta" and not _META_KEYS.search(
+                " ".join(el.get(k) or "" for k in _META_ATTRS)):
             continue
         mark(el, subtree)
         # The lines under a headline (bylines, date lines): under every <h1>, and under an <h2> that
@@ -358,28 +343,47 @@ def metadata_soup(tree: Element, scan: PageScan | None = None) -> BeautifulSoup:
                 if parent is not None:
                     mark(parent, True)
 
-    def build(el, into) -> None:
-        if el in whole:
-            into.append(copy.deepcopy(el))
-            return
-        attrs = {k: v for k, v in el.items() if k in _WRAPPER_ATTRS}
-        twin = None
-        if el.tag in _MEANINGFUL or attrs.keys() - {"class", "id"} \
-                or _ANCESTOR_HINT.search(f"{attrs.get('class', '')} {attrs.get('id', '')}"):
-            try:
-                twin = etree.SubElement(into, el.tag, attrs)
-                twin.text = el.text
-            except ValueError:  # a tag name that cannot be created anew (Word's <o:p>)
-                twin = None
-        for child in el:  # a plain wrapper's kept children go straight into its parent
-            if child in keep or child in whole:
-                build(child, into if twin is None else twin)
-
     if tree not in keep and tree not in whole:
         return BeautifulSoup("", "lxml")
     holder = etree.Element("holder")
-    build(tree, holder)
+    _build_skeleton(tree, holder, keep, whole)
     return BeautifulSoup("".join(to_html(el) for el in holder), "lxml")
+
+
+# (metadata_soup's helpers are functions, not closures: a recursive closure is a reference cycle, which only the
+# garbage collector frees.)
+def _is_noise(el: Element, noisy: dict) -> bool:
+    """In comments, related links, footers or sidebars (where dates belong to something else); noisy: the answers
+    so far."""
+    known = noisy.get(el)
+    if known is None and el.tag in ("html", "body"):  # page-wide classes ("comments-open") say nothing
+        known = noisy[el] = False
+    if known is None:
+        parent = el.getparent()
+        known = el.tag in ("footer", "aside", "nav") or el.get("role") in ("contentinfo", "complementary") \
+            or any(_NOISE_WORD.match(w) for w in f"{el.get('class') or ''} {el.get('id') or ''}".split()) \
+            or parent is not None and _is_noise(parent, noisy)
+        noisy[el] = known
+    return known
+
+
+def _build_skeleton(el: Element, into: Element, keep: set, whole: set) -> None:
+    """Copy el into `into`: whole if in `whole`, else as a bare wrapper (or not at all) around its kept children."""
+    if el in whole:
+        into.append(copy.deepcopy(el))
+        return
+    attrs = {k: v for k, v in el.items() if k in _WRAPPER_ATTRS}
+    twin = None
+    if el.tag in _MEANINGFUL or attrs.keys() - {"class", "id"} \
+            or _ANCESTOR_HINT.search(f"{attrs.get('class', '')} {attrs.get('id', '')}"):
+        try:
+            twin = etree.SubElement(into, el.tag, attrs)
+            twin.text = el.text
+        except ValueError:  # a tag name that cannot be created anew (Word's <o:p>)
+            twin = None
+    for child in el:  # a plain wrapper's kept children go straight into its parent
+        if child in keep or child in whole:
+            _build_skeleton(child, into if twin is None else twin, keep, whole)
 
 
 def prune_chrome(root: Element, scan: PageScan) -> None:

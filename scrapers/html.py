@@ -286,34 +286,46 @@ class _TreeView:
 
 def _blocks(root, view: _SoupView | _TreeView) -> list[Block]:
     """blocks_of, on a tree read through view."""
-    blocks: list[Block] = []
-    list_ids = count(1)
-    state = {"bullet_list": None}
+    reader = _BlockReader(view)
+    reader.walk(root)
+    return reader.blocks
 
-    def add(kind: str, text: str, level: int = 0, list_id: int | None = None) -> None:
+
+class _BlockReader:
+    """The blocks of a tree, read in one walk (a class, not closures: recursive closures are reference cycles,
+    which only the garbage collector frees)."""
+
+    def __init__(self, view: _SoupView | _TreeView) -> None:
+        self.view = view
+        self.blocks: list[Block] = []
+        self.list_ids = count(1)
+        self.bullet_list: int | None = None
+
+    def add(self, kind: str, text: str, level: int = 0, list_id: int | None = None) -> None:
         text = clean_text(text)
         if text:
-            blocks.append(Block(kind=kind, text=text, level=level, list_id=list_id))
+            self.blocks.append(Block(kind=kind, text=text, level=level, list_id=list_id))
 
-    def paragraph(nodes: list) -> None:
+    def paragraph(self, nodes: list) -> None:
         if not nodes:
             return
-        raw, linked = _render(nodes, view)
+        raw, linked = _render(nodes, self.view)
         text = clean_text(raw)
         if len(text) <= 1 or _is_link_list(len(text), linked):
             return
         if _BULLET.match(text):
-            if state["bullet_list"] is None:
-                state["bullet_list"] = next(list_ids)
-            add("list_item", _BULLET.sub("", text), list_id=state["bullet_list"])
+            if self.bullet_list is None:
+                self.bullet_list = next(self.list_ids)
+            self.add("list_item", _BULLET.sub("", text), list_id=self.bullet_list)
         else:
-            state["bullet_list"] = None
-            add("paragraph", text)
+            self.bullet_list = None
+            self.add("paragraph", text)
 
-    def text_of(node) -> str:
-        return _render([node], view)[0]
+    def text_of(self, node) -> str:
+        return _render([node], self.view)[0]
 
-    def walk(el) -> None:
+    def walk(self, el) -> None:
+        view = self.view
         run: list = []
         for child in view.children(el):
             if isinstance(child, str):
@@ -321,33 +333,30 @@ def _blocks(root, view: _SoupView | _TreeView) -> list[Block]:
                 continue
             name = view.name(child)
             if name == "br":
-                paragraph(run)
+                self.paragraph(run)
                 run = []
                 continue
             if name not in BLOCK_TAGS and not view.holds_block(child):
                 run.append(child)
                 continue
-            paragraph(run)
+            self.paragraph(run)
             run = []
             if name in HEADINGS:
-                state["bullet_list"] = None
-                add("heading", text_of(child), level=int(name[1]))
+                self.bullet_list = None
+                self.add("heading", self.text_of(child), level=int(name[1]))
             elif name in ("ul", "ol"):
-                state["bullet_list"] = None
-                list_id = next(list_ids)
+                self.bullet_list = None
+                list_id = next(self.list_ids)
                 for li in view.kids(child, "li"):
-                    add("list_item", text_of(li), list_id=list_id)
+                    self.add("list_item", self.text_of(li), list_id=list_id)
             elif name == "tr":
-                cells = [clean_text(text_of(c)) for c in view.kids(child, "td", "th")]
-                add("table_row", CELL_SEPARATOR.join(c for c in cells if c))
+                cells = [clean_text(self.text_of(c)) for c in view.kids(child, "td", "th")]
+                self.add("table_row", CELL_SEPARATOR.join(c for c in cells if c))
             elif name == "p" or (name in ("div", "span") and not view.holds_block(child)):
-                paragraph([child])
+                self.paragraph([child])
             else:
-                walk(child)
-        paragraph(run)
-
-    walk(root)
-    return blocks
+                self.walk(child)
+        self.paragraph(run)
 
 
 def _render(nodes: list, view: _SoupView | _TreeView) -> tuple[str, int]:
@@ -359,26 +368,6 @@ def _render(nodes: list, view: _SoupView | _TreeView) -> tuple[str, int]:
     """
     parts: list = []  # strings, and None where an inline element starts or ends
     linked: list[str] = []
-
-    def collect(node, in_link: bool) -> None:
-        for child in view.children(node):
-            if isinstance(child, str):
-                parts.append(child)
-                if in_link:
-                    linked.append(child)
-                continue
-            name = view.name(child)
-            if name == "br":
-                parts.append(" ")
-            elif name in BLOCK_TAGS:
-                parts.append(" ")
-                collect(child, in_link)
-                parts.append(" ")
-            else:
-                parts.append(None)
-                collect(child, in_link or name == "a")
-                parts.append(None)
-
     for node in nodes:
         if isinstance(node, str):
             parts.append(node)
@@ -386,7 +375,7 @@ def _render(nodes: list, view: _SoupView | _TreeView) -> tuple[str, int]:
             name = view.name(node)
             edge = " " if name in BLOCK_TAGS else None
             parts.append(edge)
-            collect(node, name == "a")
+            _collect(node, name == "a", view, parts, linked)
             parts.append(edge)
     out: list[str] = []
     pending = False
@@ -401,6 +390,27 @@ def _render(nodes: list, view: _SoupView | _TreeView) -> tuple[str, int]:
         pending = False
         out.append(part)
     return "".join(out), len(clean_text(" ".join(linked))) if linked else 0
+
+
+def _collect(node, in_link: bool, view: _SoupView | _TreeView, parts: list, linked: list[str]) -> None:
+    """Add the strings under node to parts (and those inside links to linked), with _render's edges."""
+    for child in view.children(node):
+        if isinstance(child, str):
+            parts.append(child)
+            if in_link:
+                linked.append(child)
+            continue
+        name = view.name(child)
+        if name == "br":
+            parts.append(" ")
+        elif name in BLOCK_TAGS:
+            parts.append(" ")
+            _collect(child, in_link, view, parts, linked)
+            parts.append(" ")
+        else:
+            parts.append(None)
+            _collect(child, in_link or name == "a", view, parts, linked)
+            parts.append(None)
 
 
 def _is_link_list(length: int, linked: int) -> bool:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from csi.records import Council, CouncilAlias
 from csi.reference import aliases, councils
@@ -66,6 +66,7 @@ def normalise_alias(text: str) -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2018\u2019\u02bc`](?![sS]\b)[^\W_]+)*|&")
 
 
+@lru_cache(maxsize=65536)  # words repeat: most of a text's tokens were normalised before
 def _norm_token(raw: str) -> str:
     if raw == "&":
         return "and"
@@ -284,7 +285,11 @@ class CouncilIndex:
         covered: list[tuple[int, int]] = []
         i = 0
         n = len(tokens)
+        first_words = self._trie
         while i < n:
+            if tokens[i][3] not in first_words:  # most words start no council's name
+                i += 1
+                continue
             best = self._longest_match(text, tokens, i)
             if best is None:
                 i += 1

@@ -90,6 +90,7 @@ _PROJECTION = re.compile(r"\b(?:projected|anticipated|forecast|expected\s+to|tar
 _ELSEWHERE = re.compile(r"\b(?:in\s+England|across\s+England|nationally|national\s+(?:average|figure|rate)"
                         r"|of\s+councils|councils\s+(?:rated|judged)|per\s+10,000"
                         r"|across\s+the\s+country|statistical\s+neighbours|other\s+councils)\b", re.I)
+_DIGIT = re.compile(r"\d")
 _FINANCIAL_YEAR = re.compile(r"\b(20\d{2})/(\d{2})\b")
 _YEAR = re.compile(r"\b(?:in|during|for)\s+((?:19|20)\d{2})\b")
 
@@ -126,6 +127,8 @@ def metric_claims(sentences: list[str], default_date: date | None) -> list[Metri
     claims: list[MetricClaim] = []
     previous: tuple[str, str] | None = None  # (name, unit) of the last metric in this paragraph
     for sentence in sentences:
+        if not _DIGIT.search(sentence):  # every rule reads a number
+            continue
         if previous and (m := _CONTINUATION.search(sentence)) and not _PROJECTION.search(sentence[:m.start("v")]):
             as_of, period = when(sentence, default_date)
             claims.append(MetricClaim(previous[0], _number(m["v"]), previous[1], as_of, period, sentence))
