@@ -136,6 +136,7 @@ def test_a_quoted_requires_improvement_to_be_good_is_not_good(sentence):
     "All four areas of Rochdale's children's services were judged inadequate.",
     "Rochdale was rated inadequate overall. Each of the four judgements was graded inadequate.",
     "Ofsted rated Rochdale inadequate overall and in every other area.",
+    "Members noted that all four judgements for Rochdale were inadequate.",
 ])
 def test_all_areas_as_the_subject_or_after_overall(text):
     assert _grades(text) == {(j, "inadequate") for j in ILACS_2018}
@@ -212,3 +213,25 @@ def test_judgements_graded_after_the_main_verdict(sentence, expected):
 ])
 def test_a_judgement_praised_is_not_the_rating_s_judgement(sentence):
     assert _verdicts(sentence) <= {("overall_effectiveness", "good")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The areas judged outstanding were leadership and help and protection.",
+    "The judgements rated outstanding are the impact of leaders and the help and protection of children.",
+    "Sub-judgements that were graded outstanding included leadership and help and protection.",
+])
+def test_judgements_named_after_the_verdict_they_share(sentence):
+    assert _verdicts(sentence) == {("leadership", "outstanding"), ("help_and_protection", "outstanding")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was judged outstanding for leadership; good for help and protection; and requires improvement for "
+    "children in care.",
+    "Inspectors rated the council outstanding for leadership; good for help and protection; requires improvement "
+    "for children in care.",
+    "The borough was graded outstanding for the impact of leaders; good for help and protection; and requires "
+    "improvement for the experiences of children in care.",
+])
+def test_grades_listed_by_judgement_across_semicolons(sentence):
+    assert _verdicts(sentence) == {("leadership", "outstanding"), ("help_and_protection", "good"),
+                                   ("children_in_care", "requires_improvement")}

@@ -51,6 +51,7 @@ def test_rows_that_give_the_grade_first(items):
     "The judgements are: Overall effectiveness – Good. Impact of leaders – Outstanding.",
     "Inspectors' findings: overall effectiveness, good. Leadership, outstanding.",
     "In summary: Overall effectiveness: Good. The impact of leaders: Outstanding.",
+    "Stockport's judgements: Overall – Good; Leadership – Outstanding.",
 ])
 def test_the_first_row_after_a_colon_in_running_text(text):
     assert {(j, g) for j, g, _, _ in _rows(Block("paragraph", text))} == {

@@ -81,10 +81,12 @@ _LABEL = re.compile(r"^\W*(?:the\s+)?(?:overall\s+effectiveness|(?:the\s+)?exper
 def judgement_named(label: str) -> str | None:
     """The judgement a row's or a column's label names ("Impact of leaders on social work practice", "Care
     leavers"), if it names one and nothing else of note."""
-    if not _LABEL.match(label) or len(label.split()) > 16:
+    if len(label.split()) > 16:
         return None
-    if re.search(r"overall\s+effectiveness", label, re.I):
-        return "overall_effectiveness"
+    if re.search(r"overall\s+effectiveness", label, re.I) or re.fullmatch(r"\W*overall\W*", label, re.I):
+        return "overall_effectiveness"  # also "Overall" alone: "Overall – good; Leadership – outstanding"
+    if not _LABEL.match(label):
+        return None
     found = [n for n, pattern in _NAME_PATTERNS if pattern.search(label)]
     names = [n for n in dict.fromkeys(found) if n != "other"]
     return names[0] if len(names) == 1 or (names and names[0] == "leadership") else None
@@ -122,11 +124,13 @@ def coordinated(text: str, judgements: list[tuple[int, int, str]], start: int, e
     return [name for _, _, name in reversed(chain)]
 
 
-def coordinated_after(text: str, judgements: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
-    """The first judgement named from `start` on (before `end`), with the ones of its LIST after it: "judged good
-    for leadership, help and protection and children in care"."""
+def coordinated_after(text: str, judgements: list[tuple[int, int, str]], start: int, end: int | None = None
+                      ) -> list[str]:
+    """The first judgement named from `start` on, with the ones of its LIST after it: "judged good for leadership,
+    help and protection and children in care". It must start before `end`, or with no `end`, right at `start`
+    but for a determiner or a head ("are the impact of leaders and ...")."""
     after = [j for j in judgements if start <= j[0]]
-    if not after or after[0][0] >= end:
+    if not after or (after[0][0] >= end if end is not None else not _OPENING.fullmatch(text, start, after[0][0])):
         return []
     chain = [after[0]]
     for judgement in after[1:]:

@@ -193,6 +193,11 @@ _FOR_OR_AS_WERE = re.compile(
     rf"(?P<overall>\s+overall\b)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
 _AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)
+_CLAUSE_OPENING = re.compile(r"\W*(?:and\s+)?", re.I)
+# "The areas judged outstanding were leadership and help and protection": judgements named after the verdict
+_AREAS_GRADED = re.compile(r"\b(?:areas?|(?:sub-?)?judge?ments?|aspects?)\s+(?:(?:that|which)\s+(?:were|was)\s+)?$",
+                           re.I)
+_NAMED_AFTER = re.compile(r"\s+(?:were|are|was|is|include[sd]?)\s+(?:both\s+)?", re.I)
 # "a good rating for leadership": the judgement a rating names after it
 _RATING_FOR_JUDGEMENT = re.compile(r"\s+(?:for|in|on)\s+(?:[\w'’-]+\s+){0,4}?", re.I)
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+)?(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
@@ -461,8 +466,10 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             # a bare "X good" only continues a verdict already given (in this clause; "X good" also in an earlier one)
             if group in ("g6", "g17", "g20", "g24") and not verdicts and not (group in ("g6", "g20") and claims):
                 continue
-            if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())):
-                continue  # an unquoted "good for ..." only continues a verdict already given
+            if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())
+                                      or (claims and _CLAUSE_OPENING.fullmatch(scanned, 0, slot.start()))):
+                continue  # an unquoted "good for ..." only continues a verdict already given (in this clause, or
+                # opening it: "judged outstanding for leadership; good for help and protection")
             if group == "g7":  # "performs well" is a grade in an annual performance assessment, or when judged so
                 if not (_APA_CONTEXT.search(sentence) or _JUDGED_TO_BE.search(scanned, 0, slot.start())):
                     continue
@@ -471,7 +478,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if group == "g9":
                 owned = []
             elif group == "g24":  # the judgements right after the quoted grade
-                owned = coordinated_after(scanned, judgements, slot.end(), slot.end() + 1)
+                owned = coordinated_after(scanned, judgements, slot.end())
             else:
                 owned = coordinated(scanned, judgements, max(previous_end, slot.start() - 40) if group == "g4"
                                     else previous_end, slot.start(group), previous_end)
@@ -488,6 +495,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     # "rated good, as were leadership and help and protection"
                 # "a good rating for A and an outstanding rating for B": a rating's "for" names its judgement
                 owned = named_after if named_after and group in _RATING_FOR else owned + named_after
+            if (named := _NAMED_AFTER.match(scanned, slot.end())) and _AREAS_GRADED.search(scanned, 0, slot.start()):
+                owned = coordinated_after(scanned, judgements, named.end()) or owned  # "the areas
+                # judged outstanding were leadership and help and protection"
             if group in ("g17", "g20") and not owned and verdicts:
                 owned = list(verdicts[-1][2])  # "judged inadequate for leadership in 2016 and good in 2019"
             if not owned and named_in_inspection and _BOTH.search(scanned, previous_end, slot.start(group)):

@@ -32,7 +32,7 @@ _SOME_AFTER = re.compile(
 # ... or as the subject, in the plural: "all four areas were judged inadequate", "each of the five judgements was
 # graded good" (not "every area of the inspection was also judged good": the overall grade, see above)
 _EVERY_BEFORE = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|with|while)\s+)(?:(?:the|its|their)\s+)?(?:all\s+(?:(?:the|its|their)\s+)?"
+    r"(?:^|[,;:]\s*|\b(?:and|with|while|that)\s+)(?:(?:the|its|their)\s+)?(?:all\s+(?:(?:the|its|their)\s+)?"
     r"(?:(?:four|five|six|seven)\s+)?(?:areas|judgements|judgments|sub-?judgements|sub-?judgments|categories)"
     r"|each\s+of\s+(?:the|its|their)\s+(?:four|five|six|seven)\s+(?:areas|judgements|judgments|sub-?judgements"
     r"|sub-?judgments|categories))\s+(?:(?:of|in|for|at)\s+(?:[\w'’-]+\s+){1,5}?)?(?:(?:were|was|had|have|has|been|are|is|also|all|each|then)\s+)+"
