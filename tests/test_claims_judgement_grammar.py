@@ -235,3 +235,12 @@ def test_judgements_named_after_the_verdict_they_share(sentence):
 def test_grades_listed_by_judgement_across_semicolons(sentence):
     assert _verdicts(sentence) == {("leadership", "outstanding"), ("help_and_protection", "good"),
                                    ("children_in_care", "requires_improvement")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Inspectors found social workers to be outstanding in their commitment to children.",
+    "Inspectors found the quality of supervision to be inadequate in some teams.",
+    "Inspectors said that leadership was good at setting priorities.",
+])
+def test_good_said_of_people_or_practice_is_no_grade(sentence):
+    assert _verdicts(sentence) == set()

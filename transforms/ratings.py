@@ -31,8 +31,9 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+
                   rf"|before|previously|two|three|four|five|six)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
-                  # "found children's services in Oldtown to be good"
-                  rf"|found(?=\s+(?:(?!that\b)[\w'’-]+\s+){{1,8}}?to\s+be\s+{Q}{GRADE_PHRASE})"
+                  # "found children's services in Oldtown to be good" (not "found social workers to be good")
+                  rf"|found(?=\s+(?:(?!that\b)[\w'’-]+\s+){{0,4}}?(?:services?|council|authority|department"
+                  rf"|(?-i:[A-Z])[\w'’-]+)\s+(?:(?!that\b)[\w'’-]+\s+){{0,3}}?to\s+be\s+{Q}{GRADE_PHRASE})"
                   # "downgraded to", "upgrades Oldtown to", "moves up two grades to" (headlines: the present)
                   r"|(?:downgrade[sd]?|upgrade[sd]?|moved|moves|improved|improves|slipped|slips|fallen|falls|fell"
                   r"|dropped|drops|risen|rises|rose|climbed|climbs|jumped|jumps)(?:\s+(?!from\b|to\b)[\w'’-]+){0,5}?"
@@ -503,8 +504,10 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if not owned and named_in_inspection and _BOTH.search(scanned, previous_end, slot.start(group)):
                 owned = [name for _, _, name in named_in_inspection]  # "judged both services adequate"
             stated = bool(owned)
+            if slot.group("g4") and _SKILL.match(scanned, slot.end()):
+                continue  # "leadership was good at setting priorities": the adjective
             if not owned:
-                if slot.group("g4") and (_SKILL.match(scanned, slot.end()) or not (
+                if slot.group("g4") and (not (
                         _SERVICES_SUBJECT.search(_INSERTED.sub("", before))
                         or (_COUNCIL_PRONOUN.search(before) and _VERDICT_END.match(scanned, slot.end())))):
                     continue
