@@ -244,3 +244,21 @@ def test_grades_listed_by_judgement_across_semicolons(sentence):
 ])
 def test_good_said_of_people_or_practice_is_no_grade(sentence):
     assert _verdicts(sentence) == set()
+
+
+# --- "children in care and care leavers": one judgement from 2018 to 2022, two before and after ----------------
+
+@pytest.mark.parametrize("text", [
+    "Rochdale was rated good, and the experiences and progress of children in care and care leavers were also "
+    "judged good.",
+    "In Rochdale, children in care and care leavers were both rated good.",
+    "Inspectors judged Rochdale's services for looked-after children and care leavers to be good.",
+])
+@pytest.mark.parametrize("published, judgements", [
+    (date(2016, 5, 1), {"children_in_care", "care_leavers"}),  # the single inspection framework
+    (date(2020, 5, 1), {"children_in_care"}),  # ILACS: one judgement
+    (date(2024, 5, 1), {"children_in_care", "care_leavers"}),  # ILACS from 2023
+])
+def test_children_in_care_and_care_leavers_follow_the_framework_of_the_year(text, published, judgements):
+    got = {j for c, j, g, _, _ in rating_rows([text], published) if c == ROCHDALE and g == "good"}
+    assert got - {"overall_effectiveness"} == judgements

@@ -35,7 +35,7 @@ def test_grade_vocabulary(label, grade):
     ("The impact of leaders was rated as outstanding while help and protection was rated as good.",
      [("leadership", "outstanding", None, False), ("help_and_protection", "good", None, False)]),
     ("Children in care and care leavers were rated as good, contributing to an overall effectiveness 'good' grade.",
-     [("children_in_care", "good", None, False), ("overall_effectiveness", "good", None, False)]),
+     [("children_in_care_and_care_leavers", "good", None, False), ("overall_effectiveness", "good", None, False)]),
     ("The effectiveness of the Local Safeguarding Children Board (LSCB) requires improvement.",
      [("lscb", "requires_improvement", None, False)]),
     ("The effectiveness of the LSCB is inadequate.", [("lscb", "inadequate", None, False)]),

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import re
 
+CARE_AND_LEAVERS = "children_in_care_and_care_leavers"
+_IN_CARE = (r"children\s+in\s+(?:its\s+|their\s+|the\s+council['’]s\s+)?care|children\s+looked\s+after"
+            r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children")
 JUDGEMENT_PATTERNS = [
     # "the overall effectiveness of arrangements to protect children", "keeping children safe" (APA's staying safe)
     ("safeguarding", r"overall\s+effectiveness\s+of\s+(?:[\w'’]+\s+){0,3}?(?:safeguarding|arrangements\s+to\s+protect)"
@@ -30,9 +33,9 @@ JUDGEMENT_PATTERNS = [
                    r"|\bleadership\b"),
     ("help_and_protection", r"(?:children\s+)?(?:who\s+)?(?:need|needing|requiring)\s+help\s+and\s+protection"
                             r"|help\s+and\s+protection"),
-    ("children_in_care", r"children\s+in\s+(?:its\s+|their\s+|the\s+council['’]s\s+)?care(?:\s+and\s+care\s+leavers)?"
-                         r"|children\s+looked\s+after"
-                         r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children"),
+    # one judgement from 2018 to 2022, two before and after: which, is known once the claim's year is
+    (CARE_AND_LEAVERS, rf"(?:{_IN_CARE})\s+and\s+(?:care\s+leavers|(?:young\s+people|children)\s+leaving\s+care)"),
+    ("children_in_care", _IN_CARE),
     ("care_leavers", r"care\s+leavers|(?:young\s+people|children)\s+leaving\s+care"),
     ("adoption", r"adoption\s+performance|\badoption\b"),
     # the pre-2014 frameworks' safeguarding judgement, help and protection since: named by year when read
@@ -71,7 +74,6 @@ _OPENING = re.compile(rf"(?:\bboth\s+)?{_DETERMINER}?{_HEAD}?{_DETERMINER}?$", r
 _APPOSED = re.compile(r"\s[-–—]\s(?P<dashed>[^-–—]+?)\s[-–—]\s|\((?P<bracketed>[^()]+)\)")
 
 
-_NAME_PATTERNS = [(name, re.compile(pattern, re.I)) for name, pattern in JUDGEMENT_PATTERNS]
 _LABEL = re.compile(r"^\W*(?:the\s+)?(?:overall\s+effectiveness|(?:the\s+)?experiences?\s+and\s+progress"
                     r"\s+of\s+|impact\s+of\s+leaders|(?:\w+\s+){0,6}?(?:"
                     + "|".join(f"(?:{pattern})" for name, pattern in JUDGEMENT_PATTERNS if name != "other") + r"))",
@@ -87,8 +89,7 @@ def judgement_named(label: str) -> str | None:
         return "overall_effectiveness"  # also "Overall" alone: "Overall – good; Leadership – outstanding"
     if not _LABEL.match(label):
         return None
-    found = [n for n, pattern in _NAME_PATTERNS if pattern.search(label)]
-    names = [n for n in dict.fromkeys(found) if n != "other"]
+    names = [n for n in dict.fromkeys(name for _, _, name in judgements_in(label)) if n != "other"]
     return names[0] if len(names) == 1 or (names and names[0] == "leadership") else None
 
 

@@ -18,7 +18,7 @@ from datetime import date
 
 from csi.frameworks import ILACS_STANDARD, SIF
 from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
-from transforms.judgement_names import EVERY, judgement_named
+from transforms.judgement_names import CARE_AND_LEAVERS, EVERY, judgement_named
 from transforms.ratings import RatingClaim
 from transforms.roundup_lines import earlier_grade
 
@@ -87,7 +87,12 @@ EVERY_JUDGEMENT = "every_judgement"  # stands for the judgements graded in the c
 def judgements_covered(judgement: str, year: int | None, historical: bool) -> tuple[str, ...]:
     """The judgements a claim's judgement stands for once its year is known: for EVERY_JUDGEMENT of the inspection
     the page reports, every one graded then; of an earlier inspection ("rated good in all areas in 2014"), its
-    overall grade only, as for a framework not known; else the judgement itself."""
+    overall grade only, as for a framework not known; "children in care and care leavers", both where the framework
+    grades them apart (SIF, ILACS from 2023), one judgement where it grades them together (ILACS 2018-2022);
+    else the judgement itself."""
+    if judgement == CARE_AND_LEAVERS:
+        return ("children_in_care", "care_leavers") if "care_leavers" in graded_judgements(year) else (
+            "children_in_care",)
     if judgement != EVERY_JUDGEMENT:
         return (judgement,)
     return (not historical and graded_judgements(year)) or ("overall_effectiveness",)
