@@ -146,6 +146,7 @@ def test_all_areas_as_the_subject_or_after_overall(text):
     "Ofsted rated Rochdale good in three of the four areas.",
     "Rochdale was judged inadequate across two of the judgements.",
     "Inspectors found Rochdale's services good in most areas.",
+    "In Rochdale, three of the four judgements were inadequate.",
 ])
 def test_some_areas_not_named_give_no_claim(sentence):
     assert _grades(sentence) == set()
@@ -262,3 +263,13 @@ def test_good_said_of_people_or_practice_is_no_grade(sentence):
 def test_children_in_care_and_care_leavers_follow_the_framework_of_the_year(text, published, judgements):
     got = {j for c, j, g, _, _ in rating_rows([text], published) if c == ROCHDALE and g == "good"}
     assert got - {"overall_effectiveness"} == judgements
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two of the four judgements – leadership and help and protection – were outstanding.",
+    "Two judgements (leadership and help and protection) were graded outstanding.",
+    "Services were rated good, and two areas, leadership and help and protection, were judged outstanding.",
+])
+def test_a_counted_group_of_judgements_that_names_them(sentence):
+    assert _verdicts(sentence) - {("overall_effectiveness", "good")} == {
+        ("leadership", "outstanding"), ("help_and_protection", "outstanding")}

@@ -29,6 +29,11 @@ _SOME_AFTER = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"
     r"|(?:most|some|many|several|two|three|four|five)\s+(?:other\s+)?)"
     r"(?:areas|judgements|judgments|categories|sub-?judgements|sub-?judgments)\b", re.I)
+_SOME_BEFORE = re.compile(
+    r"\b(?:one|two|three|four|five|both|most|some|several|half|\d)\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:two|three|four|five|six|seven|\d)\s+)?(?:areas|judgements|judgments|categories|sub-?judgements"
+    r"|sub-?judgments)\s+(?:(?:were|was|are|is|had|have|been|also|all|then)\s+)+"
+    r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?[‘'\"“]?$", re.I)
 # ... or as the subject, in the plural: "all four areas were judged inadequate", "each of the five judgements was
 # graded good" (not "every area of the inspection was also judged good": the overall grade, see above)
 _EVERY_BEFORE = re.compile(
@@ -63,7 +68,8 @@ def _areas(claim: RatingClaim, following: int | None = None) -> str | None:
     after = claim.clause[end:following if following is not None else len(claim.clause)]
     if _EVERY_AFTER.match(after) or _EVERY_BEFORE.search(claim.clause, claim.segment, claim.start):
         return "every"
-    return "some" if _SOME_AFTER.match(after) else None
+    return "some" if _SOME_AFTER.match(after) or _SOME_BEFORE.search(claim.clause, claim.segment, claim.start) \
+        else None
 
 
 def areas_covered(claims: list[RatingClaim]) -> list[RatingClaim]:
