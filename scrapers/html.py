@@ -40,7 +40,7 @@ BOILERPLATE = (
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MAX_CONTROL_SHARE = 0.02
 CONTROL_SAMPLE = 65_536
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
 
 
 class UnparseablePage(ValueError):
@@ -59,7 +59,8 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
         raise UnparseablePage(f"page of {len(body):,} bytes is over the parse limit of {MAX_PAGE_BYTES:,} bytes")
     text = _decode(body, content_type)
     sample = text[:CONTROL_SAMPLE]
-    controls = len(_CONTROL.findall(sample))
+    encoded = sample.encode("utf-8", "surrogatepass")  # UTF-8 writes these characters, and only these, as one byte
+    controls = len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
     if controls > MAX_CONTROL_SHARE * len(sample):
         raise UnparseablePage(f"binary content, not HTML: {controls} control characters in the first "
                               f"{len(sample):,} characters")

@@ -66,6 +66,17 @@ def normalise_alias(text: str) -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2018\u2019\u02bc`](?![sS]\b)[^\W_]+)*|&")
 
 
+def _tokens(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, token as written, its normal form) of every token of text, in order."""
+    tokens = []
+    end = 0
+    for raw in _TOKEN.findall(text):  # no match objects: a token starts at the first word character after the last
+        start = text.find(raw, end)
+        end = start + len(raw)
+        tokens.append((start, end, raw, _norm_token(raw)))
+    return tokens
+
+
 @lru_cache(maxsize=65536)  # words repeat: most of a text's tokens were normalised before
 def _norm_token(raw: str) -> str:
     if raw == "&":
@@ -279,7 +290,7 @@ class CouncilIndex:
         known false positive. Abbreviations defined in the text ("London Borough of Hounslow
         (LBH)") are recognised after their definition; the definition itself is not counted.
         """
-        tokens = [(m.start(), m.end(), m.group(), _norm_token(m.group())) for m in _TOKEN.finditer(text)]
+        tokens = _tokens(text)
         mentions: list[Mention] = []
         abbrevs: dict[str, tuple[str, int]] = {}
         covered: list[tuple[int, int]] = []

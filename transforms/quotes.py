@@ -16,6 +16,7 @@ _TITLES = (r"(?:Cllr\.?|(?:County\s+|City\s+)?Councillor|Dr\.?|Mr\.?|Mrs\.?|Ms\.
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _NAME = rf"(?:{_TITLES}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _VERB = r"(?:said|says|added|adds|commented|explained|stated|warned|told\s+[A-Z]\w+(?:\s+\w+){0,2})"
+_VERB_WORDS = ("said", "says", "add", "commented", "explained", "stated", "warned", "told")  # one is in every _VERB
 _OPEN = "\"“‘'"
 _CLOSE = "\"”’'"
 _VERB_THEN_QUOTE = re.compile(rf"\s*,?\s+{_VERB}\s*[:,]\s*(?=[{_OPEN}])")
@@ -121,6 +122,8 @@ def quotations(blocks: list[Block]) -> list[QuoteClaim]:
 
 def _attribution_before(text: str) -> tuple[str, str] | None:
     """(who, quotation) for 'WHO said: "..."', the first such verb not itself inside a quotation."""
+    if not any(verb in text for verb in _VERB_WORDS):  # (a quick test first: most paragraphs quote nobody)
+        return None
     for m in _VERB_THEN_QUOTE.finditer(text):
         who = text[:m.start()]
         if not any(mark in who for mark in "\"“‘"):
