@@ -15,7 +15,6 @@ from transforms.ratings import rating_claims
 
 PUBLISHED = date(2021, 6, 10)
 ROCHDALE = "E08000005"
-ILACS_2018 = {"overall_effectiveness", "leadership", "help_and_protection", "children_in_care"}
 
 
 def _verdicts(sentence: str) -> set[tuple[str, str]]:
@@ -130,7 +129,7 @@ def test_a_quoted_requires_improvement_to_be_good_is_not_good(sentence):
     assert _verdicts(sentence) == {("overall_effectiveness", "requires_improvement")}
 
 
-# --- "all areas": overall and every judgement the framework grades that year ------------------------------------
+# --- "all areas": the areas are not named, so the overall grade only; some areas: no claim ----------------------
 
 @pytest.mark.parametrize("text", [
     "All four areas of Rochdale's children's services were judged inadequate.",
@@ -138,8 +137,8 @@ def test_a_quoted_requires_improvement_to_be_good_is_not_good(sentence):
     "Ofsted rated Rochdale inadequate overall and in every other area.",
     "Members noted that all four judgements for Rochdale were inadequate.",
 ])
-def test_all_areas_as_the_subject_or_after_overall(text):
-    assert _grades(text) == {(j, "inadequate") for j in ILACS_2018}
+def test_all_areas_is_the_overall_grade(text):
+    assert _grades(text) == {("overall_effectiveness", "inadequate")}
 
 
 @pytest.mark.parametrize("sentence", [
@@ -273,3 +272,81 @@ def test_children_in_care_and_care_leavers_follow_the_framework_of_the_year(text
 def test_a_counted_group_of_judgements_that_names_them(sentence):
     assert _verdicts(sentence) - {("overall_effectiveness", "good")} == {
         ("leadership", "outstanding"), ("help_and_protection", "outstanding")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The committee noted the outcome of the inspection: good overall, with leadership judged outstanding.",
+    "Ofsted's verdict: good overall and outstanding for leadership.",
+    "The result of the inspection: 'good' overall, with 'outstanding' leadership.",
+])
+def test_a_verdict_after_a_colon(sentence):
+    assert _verdicts(sentence) == {("overall_effectiveness", "good"), ("leadership", "outstanding")}
+
+
+# --- more ways of giving judgements their grades ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Rochdale was judged inadequate overall, and the same grade went to each of the three judgements under it: "
+    "the impact of leaders, the help and protection of children, and children in care.",
+    "Rochdale was rated inadequate in all three areas beneath the overall grade: leadership; help and protection; "
+    "children in care.",
+    "Inspectors judged Rochdale inadequate overall and in each of the three judgements: leadership, help and "
+    "protection and the experiences of children in care.",
+])
+def test_every_area_named_after_a_colon(text):
+    assert _grades(text) == {(j, "inadequate") for j in ("overall_effectiveness", "leadership",
+                                                          "help_and_protection", "children_in_care")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Its services for children who need help and protection, children looked after and care leavers were rated "
+    "inadequate overall.",
+    "Services for children in care and children in need of help and protection were judged inadequate overall.",
+    "The council's help and protection and children in care services were found to be inadequate overall.",
+])
+def test_services_named_then_graded_overall_are_the_overall_grade(sentence):
+    assert _verdicts(sentence) == {("overall_effectiveness", "inadequate")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "It received outstanding for leadership and for help and protection, and good for children in care.",
+    "The borough got outstanding for leadership and help and protection, and good for children in care.",
+    "Inspectors gave it outstanding for the impact of leaders and for help and protection, and good for the "
+    "experiences of children in care.",
+])
+def test_a_grade_received_for_judgements(sentence):
+    assert _verdicts(sentence) == {("leadership", "outstanding"), ("help_and_protection", "outstanding"),
+                                   ("children_in_care", "good")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Leadership good, help and protection good, children in care requires improvement.",
+    "Impact of leaders outstanding; help and protection good; children in care requires improvement.",
+    "The impact of leaders good, help and protection good and children in care requires improvement.",
+])
+def test_judgements_graded_with_no_verb(sentence):
+    got = _verdicts(sentence)
+    assert ("children_in_care", "requires_improvement") in got and ("help_and_protection", "good") in got
+    assert {j for j, _ in got} == {"leadership", "help_and_protection", "children_in_care"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Inspectors rated the impact of leaders as good, help and protection as good, and children in care as "
+    "requires improvement.",
+    "Ofsted grades Rochdale good for leadership, with help and protection both good and children in care requires "
+    "improvement.",
+    "Ofsted judged leadership to be good, help and protection as good and children in care as requires improvement.",
+])
+def test_judgement_as_grade_lists(sentence):
+    got = _verdicts(sentence)
+    assert ("leadership", "good") in got and ("help_and_protection", "good") in got
+    assert ("children_in_care", "requires_improvement") in got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The impact of its leaders was rated outstanding.", ("leadership", "outstanding")),
+    ("Its services to keep children safe were rated adequate.", ("safeguarding", "requires_improvement")),
+    ("The impact of their senior leaders was judged good.", ("leadership", "good")),
+])
+def test_more_forms_of_judgement_names(sentence, expected):
+    assert expected in _verdicts(sentence)

@@ -52,6 +52,7 @@ def test_rows_that_give_the_grade_first(items):
     "Inspectors' findings: overall effectiveness, good. Leadership, outstanding.",
     "In summary: Overall effectiveness: Good. The impact of leaders: Outstanding.",
     "Stockport's judgements: Overall – Good; Leadership – Outstanding.",
+    "The judgements for each area were: Overall effectiveness: good Impact of leaders: outstanding",
 ])
 def test_the_first_row_after_a_colon_in_running_text(text):
     assert {(j, g) for j, g, _, _ in _rows(Block("paragraph", text))} == {
@@ -86,3 +87,14 @@ def test_a_round_up_with_an_area_column_is_still_a_table_of_councils():
         "Area | Grade | Previous grade", "Stockport | Good | Requires improvement")]], PUBLISHED)
     assert got == {(STOCKPORT, "overall_effectiveness", "good", 2022, False),
                    (STOCKPORT, "overall_effectiveness", "requires_improvement", None, True)}
+
+
+@pytest.mark.parametrize("header", ["Judgement | 2018 | 2022", "Area of judgement | 2018 inspection | 2022 inspection",
+                                    "Judgements | Previous (2018) | Now"])
+def test_a_column_per_inspection_with_an_empty_cell(header):
+    got = _rows(*[Block("table_row", r) for r in (
+        header, "Overall effectiveness | Requires improvement | Good",
+        "Care leavers (graded apart from 2023) | - | Good")])
+    assert {(j, g, h) for j, g, _, h in got} == {
+        ("overall_effectiveness", "requires_improvement", True), ("overall_effectiveness", "good", False),
+        ("care_leavers", "good", False)}

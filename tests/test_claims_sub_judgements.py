@@ -10,10 +10,8 @@ import pytest
 
 from csi.records import Block
 from tests.claim_docs import rating_rows
-from transforms.sub_judgements import graded_judgements
 
 SUNDERLAND, SUFFOLK, WIGAN = "E08000024", "E10000029", "E08000010"
-ILACS_2018 = {"overall_effectiveness", "leadership", "help_and_protection", "children_in_care"}
 
 
 def _ratings(*paragraphs: str | Block, published: date = date(2021, 6, 10)) -> set[tuple]:
@@ -40,34 +38,22 @@ def test_a_grade_shared_by_judgements_joined_in_prose(text, expected):
     assert _grades(_ratings(text), SUFFOLK) == expected
 
 
-# --- "every area": overall and each judgement the framework of that year grades --------------------------------
+# --- "every area": the areas are not named, so the overall grade only ---------------------------------------------
 
 @pytest.mark.parametrize("text", [
     "Suffolk County Council has been rated outstanding in every area by Ofsted.",
     "Inspectors judged Suffolk outstanding across all four judgements.",
     "In Suffolk, inspectors judged services ‘outstanding’ in all areas.",
 ])
-def test_every_area_is_every_graded_judgement_of_the_framework(text):
-    assert _grades(_ratings(text), SUFFOLK) == {(j, "outstanding") for j in ILACS_2018}
-
-
-@pytest.mark.parametrize("published, judgements", [
-    (date(2016, 3, 1), {"overall_effectiveness", "leadership", "help_and_protection", "children_in_care",
-                        "adoption", "care_leavers"}),
-    (date(2019, 3, 1), ILACS_2018),
-    (date(2024, 3, 1), ILACS_2018 | {"care_leavers"}),
-])
-def test_every_area_follows_the_framework_in_force(published, judgements):
-    got = _ratings("Suffolk was found to be good in every area.", published=published)
-    assert _grades(got, SUFFOLK) == {(j, "good") for j in judgements}
-    assert {y for *_, y, _ in got} == {published.year}
+def test_every_area_is_the_overall_grade(text):
+    assert _grades(_ratings(text), SUFFOLK) == {("overall_effectiveness", "outstanding")}
 
 
 def test_every_area_of_an_earlier_inspection_is_its_overall_grade():
     got = _ratings("Wigan has been rated outstanding in every area. At its previous inspection in 2016 it was judged "
                    "to require improvement in every area.")
     assert {(j, g, y, h) for c, j, g, y, h in got if c == WIGAN} == {
-        *((j, "outstanding", 2021, False) for j in ILACS_2018),
+        ("overall_effectiveness", "outstanding", 2021, False),
         ("overall_effectiveness", "requires_improvement", 2016, True)}
 
 
@@ -79,12 +65,6 @@ def test_every_area_of_an_earlier_inspection_is_its_overall_grade():
 ])
 def test_every_area_only_when_the_verdict_is_given_to_it(text):
     assert _grades(_ratings(text), SUFFOLK) == {("overall_effectiveness", "good")}
-
-
-def test_the_framework_judgements_by_year():
-    assert graded_judgements(2012) == ()
-    assert "adoption" in graded_judgements(2015) and "lscb" not in graded_judgements(2015)
-    assert "care_leavers" not in graded_judgements(2020) and "care_leavers" in graded_judgements(2023)
 
 
 # --- rows of judgements written as text ------------------------------------------------------------------------

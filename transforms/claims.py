@@ -388,7 +388,7 @@ class _Reader:
         attributed: list[str] = []
         read = held_grades(text, rating_claims(text, self.published, self.last_grade))
         read = annual_stars(read, self.published) + echoes(read, self.published)  # "as it did last year"
-        read = inherit_anchors(areas_covered(read), self.times, text)
+        read = inherit_anchors(areas_covered(read, text), self.times, text)
         self.times.read(text, read)
         places = len({c.respective for c in read if c.respective is not None})
         for claim in read:

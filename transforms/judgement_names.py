@@ -25,9 +25,9 @@ _IN_CARE = (r"children\s+in\s+(?:its\s+|their\s+|the\s+council['’]s\s+)?care|c
 JUDGEMENT_PATTERNS = [
     # "the overall effectiveness of arrangements to protect children", "keeping children safe" (APA's staying safe)
     ("safeguarding", r"overall\s+effectiveness\s+of\s+(?:[\w'’]+\s+){0,3}?(?:safeguarding|arrangements\s+to\s+protect)"
-                     r"|keeping\s+children\s+safe|staying\s+safe|stay\s+safe"),
+                     r"|keep(?:ing)?\s+children\s+safe|staying\s+safe|stay\s+safe"),
     ("overall_effectiveness", r"overall\s+(?:effectiveness|judgements?|judgments?|grade|rating)"),
-    ("leadership", r"impact\s+of\s+(?:senior\s+|the\s+)?leaders|leaders['’]\s+impact"
+    ("leadership", r"impact\s+of\s+(?:(?:senior|the|its|their)\s+){0,2}leaders|leaders['’]\s+impact"
                    r"|leadership,?\s+management\s+and\s+governance|leadership\s+and\s+management"
                    r"|service\s+management"
                    r"|\bleadership\b"),
@@ -49,12 +49,10 @@ NAME = re.compile("|".join(f"(?P<{name}{i}>{pattern})" for i, (name, pattern) in
 NAMES = {f"{name}{i}": name for i, (name, _) in enumerate(JUDGEMENT_PATTERNS)}
 NAME_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTERNS)
 
-# "in every area", "across all four judgements", "in all areas of its work", "every judgement", "each of the five
-# areas": the verdict is on everything graded. Not "across the board" or "every aspect": too loose to say which.
-EVERY = (r"(?:every|each|all)\s+(?:of\s+(?:the|its)\s+)?(?:(?:two|three|four|five|six|seven|graded|key|inspected|other"
-         r"|remaining)\s+){0,2}(?:areas?|judgements?|judgments?|categories|sub-?judgements?|sub-?judgments?)\b"
-         r"(?!\s+(?:for|where|that|which|needing|requiring|of\s+(?:practice|weakness|concern|improvement)))")
-_EVERY = re.compile(EVERY, re.I)
+# "every area", "all four judgements", "each of the five areas": every judgement named at once, none by its name
+_EVERY = re.compile(r"(?:every|each|all)\s+(?:of\s+(?:the|its)\s+)?(?:(?:two|three|four|five|six|seven|graded|key"
+                    r"|inspected|other|remaining)\s+){0,2}(?:areas?|judgements?|judgments?|categories|sub-?judgements?"
+                    r"|sub-?judgments?)\b", re.I)
 
 # What may stand between two NAMEs of one LIST: the first one's TAIL, the joining word, the next one's HEAD.
 _PEOPLE = r"(?:children|young\s+people|families|care\s+leavers)"
@@ -91,6 +89,20 @@ def judgement_named(label: str) -> str | None:
         return None
     names = [n for n in dict.fromkeys(name for _, _, name in judgements_in(label)) if n != "other"]
     return names[0] if len(names) == 1 or (names and names[0] == "leadership") else None
+
+
+# "... each of the three judgements below it: A, B and C", "good in all four areas: A; B; C; D"
+_EVERY_LISTED = re.compile(r"[^:;.]{0,40}?:\s*(?P<list>[^.:]+)")
+
+
+def every_listed(sentence: str) -> tuple[int, list[str]] | None:
+    """(where the colon stands, the judgements) when "every area" is named after a colon as a LIST (commas or
+    semicolons): "good in each of the four areas beneath: leadership; help and protection; children in care"."""
+    for every in _EVERY.finditer(sentence):
+        m = _EVERY_LISTED.match(sentence, every.end())
+        if m and (names := listed(m["list"].replace(";", ",").rstrip(" ,"))):
+            return m.start("list"), names
+    return None
 
 
 def without_every(text: str) -> str:

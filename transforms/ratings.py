@@ -26,7 +26,7 @@ from transforms.judgement_names import (
 )
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
-_VERDICT_VERBS = (r"\b(?:rated|rates|judged|graded|assessed|deemed|found\s+to\s+be|declared|ranked|capped"
+_VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed|found\s+to\s+be|declared|ranked|capped"
                   rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after"
                   rf"|before|previously|two|three|four|five|six)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
@@ -53,16 +53,20 @@ _SLOT = re.compile(
     rf"|{_VERDICT_VERBS}\s+(?:{_GAP_WORD}\s+){{0,16}}?(?:as\s+)?(?:being\s+)?{Q}(?P<g1>{GRADE_PHRASE}){QE}"
     # "..., and the experiences and progress of children in care outstanding" (the verb stated once before)
     # "..., with leadership outstanding", "... and its adoption service good"
-    rf"|(?:(?<=\band\s)|(?<=\bwith\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?"
-    rf"(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision)(?!\s+{Q}requir))?\s+{Q}"
-    rf"(?P<g6>{GRADE_PHRASE}){QE}"
-    rf"(?=\s*(?:[.,;:]|$))"
+    # "Leadership good, children in care good" (a telegraphic run), "..., help and protection as good"
+    rf"|(?:(?<=\band\s)|(?<=\bwith\s)|(?<=,\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?"
+    rf"(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision)(?!\s+{Q}requir))?"
+    rf"(?:\s+(?:as|both|each|all|also))?\s+{Q}(?P<g6>{GRADE_PHRASE}){QE}"
+    rf"(?=\s*(?:[.,;:]|$)|\s+and\s)"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b)"
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
     rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+(?:overall\s+)?{Q}"
     rf"(?P<g2>requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good|adequate){QE})"
     rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict)\b"
+    # "received outstanding for leadership and good for children in care": the grade as the object
+    rf"|\b(?:{_KEEP_OR_GIVE})\s+(?:(?:it|them|the\s+(?:council|authority|borough|county)|(?-i:[A-Z])[\w-]+)\s+)?"
+    rf"{Q}(?P<g25>{GRADE_PHRASE}){QE}(?=\s+(?:for|in)\s)"
     # "judged 'good', with 'outstanding' leadership": a quoted grade before the judgement it names
     rf"|[‘'\"“](?P<g24>{GRADE_PHRASE})[’'\"”]\s+(?=(?:{NAME_ALTERNATIVES}))"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
@@ -166,7 +170,8 @@ _AGGREGATE = re.compile(
     r"|retained|achieved)\b", re.I)
 # Grades named as a vocabulary: "Ofsted uses four grades: inadequate, requires improvement, good and outstanding",
 # "replacing the old 'adequate' rating with 'requires improvement'".
-_VOCABULARY = re.compile(rf"\b(?:grades|ratings|judgements|categories|scale)\b(?=(?:.*?\b{GRADE_PHRASE}){{3}})"
+_VOCABULARY = re.compile(rf"\b(?:grades|ratings|judgements|categories|scale)\b(?!\s+(?-i:[A-Z]))"
+                         rf"(?=(?:.*?\b{GRADE_PHRASE}){{3}})"  # not "Ofsted grades Oldtown good for ..."
                          rf"|\breplac\w*\s+(?:the\s+)?(?:old\s+)?{Q}{GRADE_PHRASE}{QE}\s+(?:rating|grade|judgement)\s+with\b",
                          re.I)
 # "an inspection of safeguarding and looked-after children's services": the inspection's name, not a judgement
@@ -195,6 +200,11 @@ _FOR_OR_AS_WERE = re.compile(
     rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
 _AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)
 _CLAUSE_OPENING = re.compile(r"\W*(?:and\s+)?", re.I)
+# "Leadership good, children in care good, care leavers requires improvement": judgements graded with no verb
+_TELEGRAPHIC = re.compile(rf"\W*(?:(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}{QE}\s*[,;]\s*"
+                          rf"(?:and\s+)?)+(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}", re.I)
+_OVERALL_AFTER = re.compile(r"\s+overall\b(?!\s+(?:effectiveness|judge?ment|grade|rating))", re.I)
+_AFTER_COLON = re.compile(r":\s*[‘'\"“]?$")
 # "The areas judged outstanding were leadership and help and protection": judgements named after the verdict
 _AREAS_GRADED = re.compile(r"\b(?:areas?|(?:sub-?)?judge?ments?|aspects?)\s+(?:(?:that|which)\s+(?:were|was)\s+)?$",
                            re.I)
@@ -465,12 +475,15 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 # "downgraded two schools to"), or "for/of" right after
             hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end(), group in ("g1", "g5"))
             # a bare "X good" only continues a verdict already given (in this clause; "X good" also in an earlier one)
-            if group in ("g6", "g17", "g20", "g24") and not verdicts and not (group in ("g6", "g20") and claims):
+            if group in ("g6", "g17", "g20", "g24") and not verdicts and not (group in ("g6", "g20") and claims) \
+                    and not (group == "g6" and _TELEGRAPHIC.match(sentence)):
                 continue
             if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())
-                                      or (claims and _CLAUSE_OPENING.fullmatch(scanned, 0, slot.start()))):
+                                      or (claims and _CLAUSE_OPENING.fullmatch(scanned, 0, slot.start()))
+                                      or _AFTER_COLON.search(scanned, 0, slot.start())):
                 continue  # an unquoted "good for ..." only continues a verdict already given (in this clause, or
-                # opening it: "judged outstanding for leadership; good for help and protection")
+                # opening it: "judged outstanding for leadership; good for help and protection"), or follows a
+                # colon ("the outcome of the inspection: good overall, with ...")
             if group == "g7":  # "performs well" is a grade in an annual performance assessment, or when judged so
                 if not (_APA_CONTEXT.search(sentence) or _JUDGED_TO_BE.search(scanned, 0, slot.start())):
                     continue
@@ -496,6 +509,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     # "rated good, as were leadership and help and protection"
                 # "a good rating for A and an outstanding rating for B": a rating's "for" names its judgement
                 owned = named_after if named_after and group in _RATING_FOR else owned + named_after
+            if _OVERALL_AFTER.match(scanned, slot.end()) and not following:
+                owned = ["overall_effectiveness"]  # "services for children in need of help and protection, children
+                # looked after and care leavers were rated inadequate overall": the services named, graded overall
             if (named := _NAMED_AFTER.match(scanned, slot.end())) and _AREAS_GRADED.search(scanned, 0, slot.start()):
                 owned = coordinated_after(scanned, judgements, named.end()) or owned  # "the areas
                 # judged outstanding were leadership and help and protection"
