@@ -9,6 +9,7 @@ page, and the benchmark metrics behave as the benchmarks define them. Nothing he
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,7 +17,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from front.evaluation.extraction import score_bodies, score_snippets, shingle_match, snippet_counts
-from scrapers.generic_extraction import PageScan, content_tree, main_content, metadata_soup, strip_chrome_tags
+from scrapers.generic_extraction import (
+    PageScan,
+    _Caseless,
+    content_tree,
+    main_content,
+    metadata_soup,
+    strip_chrome_tags,
+)
 from scrapers.html import blocks_of, decode_html, lean_tree, soup_of, to_html, tree_blocks
 from scrapers.platforms import parse_page
 from scrapers.platforms.news.parse import parse_article
@@ -148,6 +156,18 @@ def test_blocks_of_the_lxml_tree_are_those_of_a_soup_of_the_same_markup(name):
     soup = BeautifulSoup("<div>" + "".join(to_html(el, with_tail=False) for el in elements) + "</div>", "lxml")
     expected = blocks_of(soup.body.div)
     assert expected and tree_blocks(content_tree(elements)) == expected
+
+
+@pytest.mark.parametrize("text", ["Subscribe NOW to our newsletter", "Display: None", "byLine-wrap", "no match here",
+                                  "ſubscribe today", "Keep up with us on Facebook", "Read more:", "READ MORE",
+                                  "“Subscribe today”, she said", "SIGN UP FOR the briefing"])
+def test_caseless_patterns_find_what_re_ignorecase_finds(text):
+    for pattern in (r"\b(?:subscribe (?:now|today|to)|sign up (?:for|to)|keep up with (?:us|me) on|read more:?$)",
+                    r"display\s*:\s*none", r"byline|by-line", r"^(?:comment|reply)"):
+        caseless, any_case = _Caseless(pattern), re.compile(pattern, re.I)
+        assert caseless.search(text) == (any_case.search(text) is not None)
+        assert caseless.match(text) == (any_case.match(text) is not None)
+        assert caseless.fullmatch(text) == (any_case.fullmatch(text) is not None)
 
 
 def test_main_content_is_one_div_and_the_page_is_never_empty():
