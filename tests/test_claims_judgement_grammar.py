@@ -350,3 +350,15 @@ def test_judgement_as_grade_lists(sentence):
 ])
 def test_more_forms_of_judgement_names(sentence, expected):
     assert expected in _verdicts(sentence)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Inspectors found safeguarding in Rochdale adequate and services for looked after children good.",
+     {("safeguarding", "requires_improvement"), ("looked_after", "good")}),
+    ("Rochdale's safeguarding and looked after children services had both been judged adequate.",
+     {("safeguarding", "requires_improvement"), ("looked_after", "requires_improvement")}),
+    ("Ofsted found the council's safeguarding services in Rochdale inadequate.", {("safeguarding", "inadequate")}),
+])
+def test_the_earlier_frameworks_judgements_named_as_the_object(text, expected):
+    got = {(j, g) for c, j, g, _, _ in rating_rows([text], date(2012, 3, 1)) if c == ROCHDALE}
+    assert got == expected

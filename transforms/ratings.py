@@ -31,6 +31,8 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"|before|previously|two|three|four|five|six)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
+                  # "found safeguarding in Oldtown adequate": a judgement named as the object
+                  rf"|found(?=\s+(?:(?:the|its|their)\s+)?(?:{NAME_ALTERNATIVES}))"
                   # "found children's services in Oldtown to be good" (not "found social workers to be good")
                   rf"|found(?=\s+(?:(?!that\b)[\w'’-]+\s+){{0,4}}?(?:services?|council|authority|department"
                   rf"|(?-i:[A-Z])[\w'’-]+)\s+(?:(?!that\b)[\w'’-]+\s+){{0,3}}?to\s+be\s+{Q}{GRADE_PHRASE})"
@@ -54,8 +56,8 @@ _SLOT = re.compile(
     # "..., and the experiences and progress of children in care outstanding" (the verb stated once before)
     # "..., with leadership outstanding", "... and its adoption service good"
     # "Leadership good, children in care good" (a telegraphic run), "..., help and protection as good"
-    rf"|(?:(?<=\band\s)|(?<=\bwith\s)|(?<=,\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?"
-    rf"(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision)(?!\s+{Q}requir))?"
+    rf"|(?:(?:(?<=\band\s)|(?<=\bwith\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?"
+    rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision)(?!\s+{Q}requir))?"
     rf"(?:\s+(?:as|both|each|all|also))?\s+{Q}(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$)|\s+and\s)"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
