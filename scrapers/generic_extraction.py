@@ -16,28 +16,9 @@ from functools import lru_cache
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from csi.caseless import Caseless
 from csi.records import Block
 from scrapers.html import BLOCK_TAGS, Element, to_html, tree_blocks
-
-
-class _Caseless:
-    """A case-insensitive pattern whose letters are all lower case, searched fast. On ASCII text (nearly every
-    class, id, style and short line) re.I finds exactly what a case-sensitive search of the lower-cased text finds,
-    several times faster (re.I tries every alternative at every position); other text gets re.I itself, which
-    also takes "ſ" for "s" and "K" (Kelvin) for "k". Matches are only tested, never read."""
-
-    def __init__(self, pattern: str) -> None:
-        self._lower, self._any_case = re.compile(pattern), re.compile(pattern, re.I)
-
-    def search(self, text: str) -> bool:
-        return (self._lower.search(text.lower()) if text.isascii() else self._any_case.search(text)) is not None
-
-    def match(self, text: str) -> bool:
-        return (self._lower.match(text.lower()) if text.isascii() else self._any_case.match(text)) is not None
-
-    def fullmatch(self, text: str) -> bool:
-        return (self._lower.fullmatch(text.lower()) if text.isascii() else self._any_case.fullmatch(text)) is not None
-
 
 # Tags and roles that never hold article text.
 _DROP_TAGS = frozenset({"nav", "footer", "aside", "noscript", "iframe", "button", "select", "input", "textarea",
@@ -75,7 +56,7 @@ _STATE_CLASS = re.compile(r"^(?:tag|category|categories|postid|post|page|format|
                           r"without|enable|enabled|disable|disabled)-", re.I)
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_HIDDEN_STYLE = _Caseless(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_HIDDEN_STYLE = Caseless(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # Scoring hints (readability's idea): class/id words that raise or lower a container's score.
 _POSITIVE = re.compile(r"article|body|content|entry|main|page|post|text|blog|story|prose|rich")
 _NEGATIVE = re.compile(r"comment|meta|footer|footnote|foot|sidebar|sponsor|shoutbox|widget|related|promo|share|"
@@ -91,12 +72,12 @@ _MIN_PARAGRAPH = 25  # characters
 
 # Metadata skeleton: what the title, author and date rules read.
 _METADATA_TAGS = frozenset({"time", "meta", "h1", "h2"})
-_METADATA_HINT = _Caseless(r"date|time|byline|by-line|posted|publish|meta|info|detail|author|writer|credit|stamp|"
+_METADATA_HINT = Caseless(r"date|time|byline|by-line|posted|publish|meta|info|detail|author|writer|credit|stamp|"
                            r"contributor")
 _METADATA_TEXT = re.compile(r"\b(?:published|posted|released|updated|date)\b", re.I)
 # <meta> tags of the head that metadata rules read: titles, authors, dates, the page's URL and locale.
 _META_ATTRS = ("name", "property", "itemprop", "http-equiv")
-_META_KEYS = _Caseless(r"date|time|pub|creat|issue|title|author|url|locale")
+_META_KEYS = Caseless(r"date|time|pub|creat|issue|title|author|url|locale")
 _WRAPPER_ATTRS = ("class", "id", "role", "itemprop", "itemtype", "itemscope", "rel", "lang")
 # Ancestors that metadata rules may look at even without attributes (in a footer, in the article...).
 _MEANINGFUL = frozenset({"html", "head", "body", "footer", "aside", "nav", "header", "article", "main", "section",
@@ -105,10 +86,10 @@ _MEANINGFUL = frozenset({"html", "head", "body", "footer", "aside", "nav", "head
 _METADATA_MAX = 300  # characters: a hinted element with more text is a wrapper, not a byline
 # Class or id words of ancestors that metadata rules ask about: where dates are of something else
 # (comments, related links, footers, sidebars, captions) and where they are the article's (bylines).
-_NOISE_WORD = _Caseless(r"^(?:comment|reply|replies|disqus|related|recommend|recirc|footer|site-?footer|sidebar|"
+_NOISE_WORD = Caseless(r"^(?:comment|reply|replies|disqus|related|recommend|recirc|footer|site-?footer|sidebar|"
                         r"popular|trending|most-?read|most-?popular|more-?from|teaser|promo|newsletter|outbrain|"
                         r"taboola|rail|widget-?area)")
-_ANCESTOR_HINT = _Caseless(r"comment|repl|disqus|related|recommend|recirc|foot|sidebar|popular|trending|most|more|"
+_ANCESTOR_HINT = Caseless(r"comment|repl|disqus|related|recommend|recirc|foot|sidebar|popular|trending|most|more|"
                            r"teaser|promo|newsletter|outbrain|taboola|rail|widget|caption|publish|posted|pubdate|"
                            r"date|time|first|created|dateline|byline|meta|info|detail|author|header|article|"
                            r"story|post|entry|main|content|title|head")
@@ -561,7 +542,7 @@ def _with_parts(root, kept: list, top, final: dict, scan: PageScan) -> list:
 
 
 # Short lines inside an article body that address the reader about the site, not the story.
-PROMO_LINE = _Caseless(
+PROMO_LINE = Caseless(
     r"\b(?:subscribe (?:now|today|to)|sign up (?:for|to|now|here)|newsletters?\b.{0,40}\b(?:sign|subscribe|inbox)|"
     r"follow (?:us|me|the \w+) on|keep up with (?:us|me) on|download (?:our|the) \w* ?app|"
     r"all rights reserved|click here to|we want to hear|submit your (?:letter|story|comment)|"
@@ -571,7 +552,7 @@ PROMO_LINE = _Caseless(
     r"©|\(c\) \d{4}|copyright \d{4})")
 PROMO_MAX = 250
 # Whole lines that are page furniture, wherever they turn up.
-JUNK_LINE = _Caseless(r"(?:advert|advertisement|advertising|sponsored( content)?|comments?|share( this)?|print|email|"
+JUNK_LINE = Caseless(r"(?:advert|advertisement|advertising|sponsored( content)?|comments?|share( this)?|print|email|"
                       r"tweet|read more|continue reading|loading|this slideshow requires javascript)\W*")
 
 

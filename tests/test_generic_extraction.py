@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from csi.caseless import Caseless
 from front.evaluation.extraction import score_bodies, score_snippets, shingle_match, snippet_counts
 from scrapers.generic_extraction import (
     PageScan,
-    _Caseless,
     content_tree,
     main_content,
     metadata_soup,
@@ -160,11 +160,12 @@ def test_blocks_of_the_lxml_tree_are_those_of_a_soup_of_the_same_markup(name):
 
 @pytest.mark.parametrize("text", ["Subscribe NOW to our newsletter", "Display: None", "byLine-wrap", "no match here",
                                   "ſubscribe today", "Keep up with us on Facebook", "Read more:", "READ MORE",
-                                  "“Subscribe today”, she said", "SIGN UP FOR the briefing"])
+                                  "“Subscribe today”, she said", "SIGN UP FOR the briefing", "Keep up wİth us on X",
+                                  "Dısplay: none"])
 def test_caseless_patterns_find_what_re_ignorecase_finds(text):
     for pattern in (r"\b(?:subscribe (?:now|today|to)|sign up (?:for|to)|keep up with (?:us|me) on|read more:?$)",
                     r"display\s*:\s*none", r"byline|by-line", r"^(?:comment|reply)"):
-        caseless, any_case = _Caseless(pattern), re.compile(pattern, re.I)
+        caseless, any_case = Caseless(pattern), re.compile(pattern, re.I)
         assert caseless.search(text) == (any_case.search(text) is not None)
         assert caseless.match(text) == (any_case.match(text) is not None)
         assert caseless.fullmatch(text) == (any_case.fullmatch(text) is not None)

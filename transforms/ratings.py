@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from csi.caseless import Caseless
 from csi.records import CELL_SEPARATOR
 from transforms.delivery_scope import without_delivery_scope
 from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, Q, normalise_grade
@@ -186,7 +187,7 @@ _WHEN_EARLIER = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){0
                            re.I)
 _ANAPHORIC_GRADE = re.compile(r"\b(?:same|that|this|its|their)\s+(?:overall\s+)?(?:grade|rating|judgement|judgment"
                                r"|verdict|category|bracket|group)\b", re.I)
-_ANY_GRADE = re.compile(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b", re.I)
+_ANY_GRADE = Caseless(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b")
 _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
 # A grade named at a visit or a conversation is the standing grade from an earlier inspection.
 _VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\s+)?conversation", re.I)
