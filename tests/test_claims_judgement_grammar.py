@@ -207,12 +207,22 @@ def test_judgements_graded_after_the_main_verdict(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
-    "The council achieved a good rating, with outstanding leadership.",
     "It received a 'good' grade, with strong leadership praised by inspectors.",
     "The council has praised its 'outstanding' leadership team.",
+    "Staff spoke of outstanding leadership.",
 ])
 def test_a_judgement_praised_is_not_the_rating_s_judgement(sentence):
     assert _verdicts(sentence) <= {("overall_effectiveness", "good")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council achieved a good rating, with outstanding leadership and good help and protection.",
+    "Services were judged good, with outstanding leadership and good help and protection.",
+    "It was rated good overall with outstanding leadership, and good help and protection.",
+])
+def test_grades_of_judgements_in_the_verdict_s_with_phrase(sentence):
+    assert _verdicts(sentence) == {("overall_effectiveness", "good"), ("leadership", "outstanding"),
+                                   ("help_and_protection", "good")}
 
 
 @pytest.mark.parametrize("sentence", [
@@ -241,6 +251,7 @@ def test_grades_listed_by_judgement_across_semicolons(sentence):
     "Inspectors found social workers to be outstanding in their commitment to children.",
     "Inspectors found the quality of supervision to be inadequate in some teams.",
     "Inspectors said that leadership was good at setting priorities.",
+    "Inspectors found children in care were well supported, with good outcomes.",
 ])
 def test_good_said_of_people_or_practice_is_no_grade(sentence):
     assert _verdicts(sentence) == set()

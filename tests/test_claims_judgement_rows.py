@@ -90,7 +90,7 @@ def test_a_round_up_with_an_area_column_is_still_a_table_of_councils():
 
 
 @pytest.mark.parametrize("header", ["Judgement | 2018 | 2022", "Area of judgement | 2018 inspection | 2022 inspection",
-                                    "Judgements | Previous (2018) | Now"])
+                                    "Judgements | Previous (2018) | Now", "Judgement area | 2018 | 2022"])
 def test_a_column_per_inspection_with_an_empty_cell(header):
     got = _rows(*[Block("table_row", r) for r in (
         header, "Overall effectiveness | Requires improvement | Good",

@@ -42,7 +42,7 @@ _GRADE_CELL = re.compile(rf"^\W*(?P<grade>{GRADE_PHRASE})", re.I)
 
 # The column naming the judgements of a table of one council's judgements: "Judgement", "Area", "Ofsted judgements"
 # (not "Area" alone: the councils' column of a round-up)
-_JUDGEMENTS_COLUMN = re.compile(r"^\W*(?:the\s+)?(?:ofsted\s+|inspection\s+)?(?:(?:sub-?)?judge?ments?"
+_JUDGEMENTS_COLUMN = re.compile(r"^\W*(?:the\s+)?(?:ofsted\s+|inspection\s+)?(?:(?:sub-?)?judge?ments?(?:\s+areas?)?"
                                 r"|(?<=inspection\s)areas?|areas?\s+(?:of|for)\s+(?:judge?ment|inspection)"
                                 r"|categor(?:y|ies)|aspects?)\W*$", re.I)
 # ... and its columns of grades: "Grade", "2019 grade", "Previous inspection (2018)", "This inspection", "Now"

@@ -33,7 +33,8 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
                   # "found safeguarding in Oldtown adequate": a judgement named as the object
-                  rf"|found(?=\s+(?:(?:the|its|their)\s+)?(?:{NAME_ALTERNATIVES}))"
+                  rf"|found(?=\s+(?:(?:the|its|their)\s+)?(?:{NAME_ALTERNATIVES})"
+                  rf"(?:\s+(?!(?:was|were|is|are|had|has|have)\b)[\w'’-]+){{0,4}}?\s+{Q}{GRADE_PHRASE})"
                   # "found children's services in Oldtown to be good" (not "found social workers to be good")
                   rf"|found(?=\s+(?:(?!that\b)[\w'’-]+\s+){{0,4}}?(?:services?|council|authority|department"
                   rf"|(?-i:[A-Z])[\w'’-]+)\s+(?:(?!that\b)[\w'’-]+\s+){{0,3}}?to\s+be\s+{Q}{GRADE_PHRASE})"
@@ -72,6 +73,9 @@ _SLOT = re.compile(
     rf"{Q}(?P<g25>{GRADE_PHRASE}){QE}(?=\s+(?:for|in)\s)"
     # "judged 'good', with 'outstanding' leadership": a quoted grade before the judgement it names
     rf"|[‘'\"“](?P<g24>{GRADE_PHRASE})[’'\"”]\s+(?=(?:{NAME_ALTERNATIVES}))"
+    # "rated good, with outstanding leadership and good help and protection": unquoted, in a "with" phrase
+    rf"|(?:(?<=\bwith\s)|(?<=\band\s))(?P<g26>outstanding|good|inadequate|requires\s+improvement)\s+"
+    rf"(?=(?:{NAME_ALTERNATIVES}))"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
     rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{NAME_ALTERNATIVES})))"
     # "awarded good ratings to ...", "gave 'inadequate' grades"
@@ -202,6 +206,7 @@ _FOR_OR_AS_WERE = re.compile(
     rf"(?P<overall>\s+overall\b)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
 _AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)
+_WITH = re.compile(r"\bwith\b", re.I)
 _CLAUSE_OPENING = re.compile(r"\W*(?:and\s+)?", re.I)
 # "Leadership good, children in care good, care leavers requires improvement": judgements graded with no verb
 _TELEGRAPHIC = re.compile(rf"\W*(?:(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}{QE}\s*[,;]\s*"
@@ -478,6 +483,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 # "downgraded two schools to"), or "for/of" right after
             hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end(), group in ("g1", "g5"))
             # a bare "X good" only continues a verdict already given (in this clause; "X good" also in an earlier one)
+            if group == "g26" and not (verdicts and _WITH.search(scanned, verdicts[0][1], slot.start())):
+                continue  # only after a verdict, in its "with" phrase
             if group in ("g6", "g17", "g20", "g24") and not verdicts and not (group in ("g6", "g20") and claims) \
                     and not (group == "g6" and _TELEGRAPHIC.match(sentence)):
                 continue
@@ -494,7 +501,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             before = scanned[:slot.start()]
             if group == "g9":
                 owned = []
-            elif group == "g24":  # the judgements right after the quoted grade
+            elif group in ("g24", "g26"):  # the judgements right after the grade
                 owned = coordinated_after(scanned, judgements, slot.end())
             else:
                 owned = coordinated(scanned, judgements, max(previous_end, slot.start() - 40) if group == "g4"
