@@ -137,6 +137,8 @@ def _in_noise(el: Tag) -> bool:
     for parent in (el, *el.parents):
         if not isinstance(parent, Tag):
             continue
+        if parent.name == "footer" and parent.find_parent("article") is not None:
+            continue  # an article's own footer ("This entry was posted on ..."), not the site's
         if parent.name in ("footer", "aside", "nav") or parent.get("role") in ("contentinfo", "complementary"):
             return True
         if any(_NOISE_TOKEN.match(token) for token in _tokens(parent)):

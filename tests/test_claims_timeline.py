@@ -220,3 +220,339 @@ def test_months_later_count_on_from_the_year_last_given(later):
 def test_the_same_year_refers_to_the_year_last_given(later):
     got = _ratings("Luton was judged inadequate in 2015.", later)
     assert (LUTON, "adoption", "good", 2015, True) in got
+
+
+# --- "the same grade as in 2018": the year is the earlier grade's, the verdict is today's ---
+
+@pytest.mark.parametrize("text", [
+    "The council was judged to require improvement, the same grade as in 2018, and inspectors said it had stalled.",
+    "Luton has been rated as requiring improvement - the same rating as at its last inspection in 2018.",
+    "Luton was again judged to require improvement, the same grade as it received in 2018.",
+])
+def test_the_same_grade_as_before_dates_the_earlier_grade_only(text):
+    got = _ratings("Luton Borough Council has been inspected by Ofsted.", text)
+    assert (LUTON, "overall_effectiveness", "requires_improvement", 2022, False) in got
+    assert (LUTON, "overall_effectiveness", "requires_improvement", 2018, True) in got
+
+
+# --- "we" on a council's own page: the council ---
+
+@pytest.mark.parametrize("text", [
+    "Now we are outstanding.",
+    "Today we are good, and we intend to stay that way.",
+    "After a long journey we are now good.",
+])
+def test_we_are_graded_on_a_councils_page_is_the_council(text):
+    got = _ratings("Luton Borough Council was inspected by Ofsted in July.", text, title="Our Ofsted journey - Luton")
+    assert any(c == LUTON and not h and g in ("good", "outstanding") for c, _, g, _, h in got)
+
+
+# --- a year given before "now" is not the time of the verdict "now" introduces ---
+
+@pytest.mark.parametrize("text", [
+    "Luton was rated inadequate in 2016 before improving to good in 2019, and it has now been judged outstanding.",
+    "Luton's services were good in 2019 and are now outstanding.",
+    "Inspectors found Luton good in 2019 and have now judged it outstanding.",
+])
+def test_now_cuts_off_the_year_before_it(text):
+    got = _ratings(text)
+    assert (LUTON, "overall_effectiveness", "outstanding", 2022, False) in got
+    assert (LUTON, "overall_effectiveness", "good", 2019, True) in got
+    assert not any(g == "outstanding" and h for *_, g, _, h in got)
+
+
+# --- "..., and in 2014 inadequate": a second grade with its own time before it ---
+
+@pytest.mark.parametrize("text", [
+    "In 2018 it was rated good, and in 2014 inadequate.",
+    "Inspectors rated it as requiring improvement in 2018, and in 2014 inadequate.",
+    "It was judged good in 2018 and, in 2014, inadequate.",
+])
+def test_a_coordinated_grade_with_its_year_before_it(text):
+    got = _ratings("Luton Borough Council has been judged outstanding.", text)
+    assert (LUTON, "overall_effectiveness", "inadequate", 2014, True) in got
+    assert not any(y == 2014 and g != "inadequate" for _, _, g, y, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Ofsted's verdict on Luton, published on Tuesday, was good.",
+    "The verdict on Luton, after a three-week inspection, was good.",
+    "Luton's overall verdict was good.",
+])
+def test_a_verdict_that_was_a_grade(text):
+    assert (LUTON, "overall_effectiveness", "good", 2022, False) in _ratings(text)
+
+
+# --- blind3 T1: a January article on a November visit reports the grade of its own year (the dev set's and the
+# annotators' convention: the year the judgement was published) ---
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Luton Borough Council has been rated good by Ofsted.",
+     "Inspectors, who visited in November and December, praised its social workers."),
+    ("Ofsted inspectors visited Luton in October.", "Their report, published this week, rates the council good."),
+    ("Ofsted carried out the inspection in December.", "Luton's children's services are now judged good."),
+])
+def test_a_grade_published_in_january_after_an_autumn_visit_has_the_publication_year(paragraphs):
+    got = _ratings(*paragraphs, published=date(2023, 1, 20))
+    assert (LUTON, "overall_effectiveness", "good", 2023, False) in got
+    assert not any(y == 2022 for *_, y, _ in got)
+
+
+# --- blind3 T2: a relative clause carrying the history, the main clause the news ---
+
+@pytest.mark.parametrize("text", [
+    "The borough, which fell to inadequate in 2016 and required improvement when re-inspected two years later, was "
+    "judged good overall.",
+    "The council, rated inadequate in 2016 and found to require improvement two years later, has been judged good.",
+    "Luton, which was inadequate in 2016 and requires improvement after a return visit two years later, is now "
+    "judged good.",
+])
+def test_a_relative_clause_keeps_its_times(text):
+    got = _ratings("Luton Borough Council has been inspected.", text)
+    assert (LUTON, "overall_effectiveness", "good", 2022, False) in got
+    assert (LUTON, "overall_effectiveness", "inadequate", 2016, True) in got
+    assert (LUTON, "overall_effectiveness", "requires_improvement", 2018, True) in got
+
+
+# --- blind3 T3: "now" makes the verdict today's, whatever inspection the clause goes on to name ---
+
+@pytest.mark.parametrize("text", [
+    "Its services now require improvement to be good, after the 2019 inspection put it in special measures.",
+    "The council is now rated as requiring improvement, three years after its 2019 inspection found it inadequate.",
+    "Services now require improvement, following the 2019 inspection's damning verdict.",
+])
+def test_now_is_the_news_whatever_inspection_follows(text):
+    got = _ratings("Luton is no longer inadequate.", text)
+    assert (LUTON, "overall_effectiveness", "requires_improvement", 2022, False) in got
+    assert not any(g == "requires_improvement" and h for *_, g, _, h in got)
+
+
+# --- blind3 T4: "when it was last inspected" is an earlier grade; counts back from it ---
+
+@pytest.mark.parametrize("text", [
+    "The county was judged good when it was last inspected, in a report published in March 2020.",
+    "When it was last inspected, in a report published in March 2020, the county was judged good.",
+    "The county had been rated good when inspectors last visited, in March 2020.",
+])
+def test_when_last_inspected_is_an_earlier_grade(text):
+    got = _ratings(text, "Four years before that it had required improvement.", published=date(2024, 5, 1),
+                   title="Cumbria County Council inspection")
+    assert (CUMBRIA, "overall_effectiveness", "good", 2020, True) in got
+    assert (CUMBRIA, "overall_effectiveness", "requires_improvement", 2016, True) in got
+    assert not any(g == "good" and not h for *_, g, _, h in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Both had been good last time round, in 2017.",
+    "Both had been judged good in 2017.",
+    "They had both been rated good in 2017.",
+])
+def test_both_refers_to_the_councils_just_named(text):
+    got = _ratings("Luton and Sheffield have both been rated outstanding.", text)
+    assert (LUTON, "overall_effectiveness", "good", 2017, True) in got
+    assert (SHEFFIELD, "overall_effectiveness", "good", 2017, True) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Luton kept the good overall grade it had got back in 2018.",
+    "Luton retained the good rating it was first given in 2018.",
+    "Luton has held on to the good grade it achieved in 2018.",
+])
+def test_a_grade_kept_since_a_year_is_both_todays_and_that_years(text):
+    got = _ratings(text)
+    assert (LUTON, "overall_effectiveness", "good", 2022, False) in got
+    assert (LUTON, "overall_effectiveness", "good", 2018, True) in got
+
+
+# --- blind3 T6: a grade a service in general might have is no verdict ---
+
+@pytest.mark.parametrize("text", [
+    "A service that requires improvement could, if it deteriorated, be found inadequate.",
+    "Any council that is rated inadequate is issued with a statutory direction.",
+    "An authority which is judged to require improvement gets a monitoring visit.",
+    "The Director confirmed that a council judged inadequate would be subject to a statutory direction.",
+    "Any authority rated inadequate receives monitoring visits.",
+    "Every council found to be inadequate is re-inspected within three years.",
+])
+def test_a_grade_of_a_service_in_general_is_no_verdict(text):
+    got = _ratings("Luton Borough Council's scrutiny panel discussed the inspection framework.", text)
+    assert got == set()
+
+
+# --- blind3 T7: a headline about a council it does not name ---
+
+@pytest.mark.parametrize("title", [
+    "One council slips to inadequate as three others improve",
+    "Another council rated inadequate by Ofsted",
+    "A council in the north is judged outstanding",
+])
+def test_a_headline_about_an_unnamed_council_is_no_claim(title):
+    got = _ratings("Luton Borough Council's children's services were discussed by councillors this week.",
+                   title=title)
+    assert got == set()
+
+
+# --- blind3 T8: a section's council referred to by a description ---
+
+@pytest.mark.parametrize("text", [
+    "The south Midlands authority was rated good.",
+    "The East of England borough was judged good overall.",
+    "Inspectors rated the unitary authority good.",
+])
+def test_a_described_council_is_the_sections(text):
+    from csi.records import Block
+    got = rating_rows([Block("heading", "Sheffield: a long climb"), Block("paragraph", "A long climb for the city."),
+                       Block("heading", "Luton: up to good"), Block("paragraph", text)], PUBLISHED)
+    assert (LUTON, "overall_effectiveness", "good", 2022, False) in got
+    assert not any(c == SHEFFIELD for c, *_ in got)
+
+
+# --- blind3 T5: minutes recapping earlier inspections ---
+
+@pytest.mark.parametrize("text", [
+    "Luton had been judged to require improvement overall, the same overall grade as at the last two inspections: "
+    "the single inspection in 2017 and the inspection published in June 2020.",
+    "Luton was again rated as requiring improvement, the same grade as at its previous two inspections, in 2017 and "
+    "in 2020.",
+    "Luton still requires improvement, the same rating as at the last two inspections (2017 and 2020).",
+])
+def test_the_same_grade_as_at_the_last_two_inspections(text):
+    got = _ratings(text)
+    assert (LUTON, "overall_effectiveness", "requires_improvement", 2022, False) in got
+    assert (LUTON, "overall_effectiveness", "requires_improvement", 2017, True) in got
+    assert (LUTON, "overall_effectiveness", "requires_improvement", 2020, True) in got
+
+
+@pytest.mark.parametrize("text", [
+    "The inspection before that, in 2014, had also concluded that services required improvement.",
+    "The one before that, in 2014, had rated it as requiring improvement.",
+    "In 2014, at the inspection before that, it had been judged to require improvement.",
+])
+def test_the_inspection_before_that_is_an_earlier_grade(text):
+    got = _ratings("Luton has been rated good. Its previous inspection, in 2018, had found it inadequate.", text)
+    assert (LUTON, "overall_effectiveness", "requires_improvement", 2014, True) in got
+    assert not any(g == "requires_improvement" and not h for *_, g, _, h in got)
+
+
+# --- a council named as the subject of "is/remains/was + grade" ---
+
+@pytest.mark.parametrize("text, year, historical", [
+    ("Luton remains inadequate.", 2022, False),
+    ("Luton is now good, inspectors said.", 2022, False),
+    ("Back in 2016 Luton was inadequate.", 2016, True),
+    ("Luton, just down the road from where I used to work, remains inadequate.", 2022, False),
+])
+def test_a_named_council_is_graded(text, year, historical):
+    got = _ratings(text)
+    assert any(c == LUTON and y == year and h == historical for c, _, _, y, h in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Patel was good at explaining the changes.",
+    "Sarah Jones is outstanding, the director said.",
+    "Northfield Academy remains good.",
+])
+def test_a_name_that_is_no_council_is_no_subject(text):
+    assert _ratings("Luton Borough Council was inspected in July.", text) == set()
+
+
+# --- the previous inspection dated by an earlier grade the article gives, or by "since the last inspection in" ---
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Luton has been rated good overall, as it was in 2019.", "Leadership had improved from good to outstanding."),
+    ("Luton was judged good in 2019.", "It has now been rated outstanding, having moved on from good."),
+    ("In 2019 inspectors rated Luton good.", "Luton is now outstanding; it was previously good."),
+])
+def test_an_undated_earlier_grade_takes_the_year_of_the_earlier_grade_given(paragraphs):
+    got = _ratings(*paragraphs)
+    assert not any(y is None for *_, y, _ in got)
+    assert any(g == "good" and y == 2019 and h for *_, g, y, h in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Since the last inspection in 2019, leadership had improved from good to outstanding.",
+    "Since 2019, leadership has improved from good to outstanding.",
+    "Since its previous inspection in 2019 the council's leadership had gone from good to outstanding.",
+])
+def test_a_year_after_since_is_not_the_new_grades(text):
+    got = _ratings("Luton has been rated good overall.", text)
+    assert (LUTON, "leadership", "outstanding", 2022, False) in got
+    assert (LUTON, "leadership", "good", 2019, True) in got
+
+
+@pytest.mark.parametrize("text", [
+    "This year both were judged outstanding.",
+    "Both have now been rated outstanding.",
+    "Now both are outstanding.",
+])
+def test_both_are_the_councils_named_together_not_the_last_subject(text):
+    got = _ratings("In 2016 Luton was rated inadequate. Two years later Luton and Sheffield were both re-inspected, "
+                   "and Luton was rated as requiring improvement.", text)
+    assert (LUTON, "overall_effectiveness", "outstanding", 2022, False) in got
+    assert (SHEFFIELD, "overall_effectiveness", "outstanding", 2022, False) in got
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Two years later Luton was rated as requiring improvement, while Sheffield kept its good grade.", 2018),
+    ("The following year Luton was rated as requiring improvement, while Sheffield kept its good grade.", 2017),
+    ("A year on, Luton was rated as requiring improvement, while Sheffield kept its good grade.", 2017),
+])
+def test_a_sentence_opening_with_a_counted_time_scopes_all_its_verdicts(text, year):
+    got = _ratings("In 2016 Luton was rated inadequate.", text)
+    assert (LUTON, "overall_effectiveness", "requires_improvement", year, True) in got
+    assert (SHEFFIELD, "overall_effectiveness", "good", year, True) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Leadership was rated outstanding; in 2019 it had been good.",
+    "Leadership is now outstanding, whereas in 2019 it was good.",
+    "Leadership was judged outstanding, although in 2019 it had been good.",
+])
+def test_it_after_a_judgement_graded_is_that_judgement(text):
+    got = _ratings("Luton has been rated good.", text)
+    assert (LUTON, "leadership", "outstanding", 2022, False) in got
+    assert (LUTON, "leadership", "good", 2019, True) in got
+    assert (LUTON, "overall_effectiveness", "good", 2019, True) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Luton, previously good, has slipped to requires improvement.",
+    "Luton, formerly good, has now dropped to requires improvement.",
+    "Luton, once rated good, has fallen to requires improvement.",
+])
+def test_an_inserted_earlier_grade_does_not_make_the_new_one_history(text):
+    got = _ratings(text)
+    assert (LUTON, "overall_effectiveness", "requires_improvement", 2022, False) in got
+    assert (LUTON, "overall_effectiveness", "good", None, True) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Luton improved on its 2018 'requires improvement' grade.",
+    "Luton has improved on the requires improvement rating it received in 2018.",
+    "Luton is improving on its 2018 requires improvement judgement.",
+])
+def test_a_grade_improved_on_is_history(text):
+    got = _ratings(text)
+    assert (LUTON, "overall_effectiveness", "requires_improvement", 2018, True) in got
+    assert not any(not h for *_, h in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The two councils had been rated good in 2017.",
+    "These two authorities were judged good in 2017.",
+    "The two neighbouring boroughs had both been rated good in 2017.",
+])
+def test_the_two_councils_are_those_just_named(text):
+    got = _ratings("Luton and Sheffield have both been rated outstanding.", text)
+    assert (LUTON, "overall_effectiveness", "good", 2017, True) in got
+    assert (SHEFFIELD, "overall_effectiveness", "good", 2017, True) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Two councils were rated good in 2017.",
+    "Only two of the councils had been judged good in 2017.",
+    "Three other authorities were rated good in 2017.",
+])
+def test_a_count_of_councils_is_no_claim(text):
+    got = _ratings("Luton and Sheffield have both been rated outstanding.", text)
+    assert not any(y == 2017 for *_, y, _ in got)

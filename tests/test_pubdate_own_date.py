@@ -52,3 +52,15 @@ def test_a_date_labelled_inside_running_prose_is_not_the_pages(sentence):
     html = (f"<html><body><h1>Inspections have the right ambition</h1><p class='postdate'>Ofsted · 4 June 2014</p>"
             f"<p>{sentence}</p></body></html>")
     assert publication_date_of_html(html, "https://news.example.org/story") == date(2014, 6, 4)
+
+
+@pytest.mark.parametrize("line", [
+    "This entry was posted on Thursday, March 3rd, 2022 at 10:00 am",
+    "Posted on 3 March 2022 by Jo in Children's services",
+    "Published 03/03/2022 | 4 comments",
+])
+def test_an_articles_own_footer_dates_it(line):
+    html = ("<html><body><article><h1>Ofsted and us</h1><p>In June 2018 inspectors found the service inadequate and "
+            f"we have worked on it since.</p><footer class='entry-footer'>{line}</footer></article>"
+            "<footer><p>Site updated 1 January 2024</p></footer></body></html>")
+    assert publication_date_of_html(html, "https://blog.example.org/ofsted-and-us") == date(2022, 3, 3)

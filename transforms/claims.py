@@ -38,9 +38,10 @@ from datetime import date
 from csi.records import Block
 from transforms.councils import CouncilIndex, Mention
 from transforms.grade_tables import Column, grade_table_claims, grade_table_header, rows_are_judgements
-from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.grades import GRADE_PHRASE, Q, normalise_grade
 from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
+from transforms.judgement_names import NAME_ALTERNATIVES
 from transforms.pre2009 import Pre2009, annual_stars, echoes
 from transforms.ratings import (
     RatingClaim,
@@ -107,9 +108,11 @@ class Mentions:
                 if at <= m.start and m.end <= end]
 
 
-# Words that refer back to the council the discourse is about.
-_ANAPHOR = re.compile(r"\b(?:it|its|they|their|we|our|us|the\s+(?:local\s+)?(?:council|authority|county|borough|city"
-                      r"|department|directorate|service|services|trust))\b", re.I)
+# Words that refer back to the council the discourse is about, also by a description ("the south London borough",
+# "the West Midlands authority", "the unitary authority"; not "the neighbouring authority")
+_ANAPHOR = re.compile(r"\b(?:it|its|they|their|both|we|our|us|the\s+(?:(?!neighbouring|nearby|other|next|same|new"
+                      r"|former)[\w-]+\s+){0,3}?(?:councils?|authorit(?:y|ies)|county|borough|city|department|directorate"
+                      r"|service|services|trust))\b", re.I)
 # The end of a sentence's subject: its first finite verb.
 _FIRST_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|became|becomes|remains?|remained"
                          r"|received|receives|got|gets|said|says|\w{3,}ed)\b", re.I)
@@ -119,7 +122,13 @@ _ITEM_SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+")
 # a phrase of common nouns capitalised by its place or by a headline ("Children's services 'require improvement'",
 # "Local Childrens' Services", "The Council's", "Inspectors' verdict").
 _OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFSTED\b|Inspectors?\b)"
-                          r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*['’]s?)\s")
+                          r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*['’]s?)\s"
+                          # or a name alone before a verb of being: "Northfield Academy remains good"
+                          r"|\W*(?:(?:and|while|whereas|but)\s+)?(?!(?:Ofsted|OFSTED|Inspectors?|It|They|We|Both|He|She"
+                          r"|There|This|That|These|Those|Each|All|Now|Today|Then|Services?|Children)\b)"
+                          r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s+(?=(?:is|are|was|were|remains?|remained|has\s+been"
+                          rf"|had\s+been)\s+(?:still\s+|now\s+|also\s+)?{Q}{GRADE_PHRASE})")
+_JUDGEMENT_NAME = re.compile(NAME_ALTERNATIVES, re.I)  # "Leadership was good": a judgement, not another owner
 _COMMON_NOUN_OWNER = re.compile(r"^(?:The|This|That|Its|Their|Council|County|Authority|Today|Yesterday|Last)\b"
                                 r"|\b(?:Children|Childrens|Child|Young|Social|Famil(?:y|ies)|Parents|Services?|Local"
                                 r"|Government|Department|Inspectors?)\b")
@@ -130,6 +139,10 @@ _PREVIOUS_INSPECTION = re.compile(r"\b(?:last|previous|earlier|prior)\b[^.;]{0,4
                                   r"[^.;]{0,30}?(?:\bin\s+|\(|,\s+)(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b"
                                   r"|\b(?i:since)\s+(?:its|the|their|[A-Z][\w-]+['’]s)\s+((?:19|20)\d{2})\s+"
                                   r"(?:full\s+)?inspection")
+# A headline about a council it does not name: "One council slips to inadequate", "Another council rated good"
+_UNNAMED_COUNCIL = re.compile(r"\W*(?:one|a|an|another|two|three|four|five|six|\d+|several|some|many|more)\s+"
+                              r"(?:more\s+|other\s+)?(?:[\w-]+\s+){0,2}?(?:councils?|authorit(?:y|ies)|local\s+authorit(?:y|ies)"
+                              r"|boroughs?|count(?:y|ies))\b", re.I)
 _LOCATED_IN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", re.I)
 # The grade's words, then "in" and the places: "inadequate in ", "requires improvement in both "
 _IN_PLACES = re.compile(r"[‘'\"“]?[\w’'-]+(?:\s+[\w’'-]+){0,4}?[’'\"”]?\s+in\s+(?:both\s+|each\s+of\s+)?", re.I)
@@ -266,8 +279,8 @@ def _attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[s
         return _chain(clause_mentions, claim.clause, own[-1])
     if recipients := _recipients(claim, clause_mentions) or _places(claim, clause_mentions):
         return recipients
-    if (owner := _OTHER_OWNER.match(claim.clause, claim.segment)) and owner.start(1) < claim.start \
-            and not _COMMON_NOUN_OWNER.search(owner[1]):
+    if (owner := _OTHER_OWNER.match(claim.clause, claim.segment)) and owner.start(owner.lastindex) < claim.start \
+            and not _COMMON_NOUN_OWNER.search(name := owner[owner.lastindex]) and not _JUDGEMENT_NAME.match(name):
         return []  # "..., while Oldtown's were rated inadequate": a name the index does not know owns the verdict
     if _ANAPHOR.search(claim.clause, claim.segment, claim.start) and focus:
         return focus
@@ -361,6 +374,8 @@ class _Reader:
             return
 
     def headline(self, title: str, mentions: list[Mention]) -> None:
+        if not mentions and _UNNAMED_COUNCIL.match(title):
+            return  # "One council slips to inadequate as three others improve": not the article's council by name
         read_from = len(self.claims)
         self.sentence(title, mentions)
         if len(self.claims) == read_from:  # a headline with no verb: "Ofsted: Oldtown services 'inadequate'"
@@ -538,12 +553,20 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
     if title:
         reader.focus = [main] if main else []
         reader.headline(title, title_mentions)
-    return [_dated_by_previous_inspection(c, reader.previous_inspection) for c in reader.claims]
+    previous = dict(reader.previous_inspection)
+    for claim in reader.claims:  # else the latest earlier grade it dates ("rated good, as it was in 2019")
+        if claim.year is not None and claim.status in ("historical", "transition") and claim.anchor == "stated" \
+                and (published is None or claim.year < published.year):
+            for code in claim.councils:
+                if code not in reader.previous_inspection:
+                    previous[code] = max(previous.get(code, claim.year), claim.year)
+    return [_dated_by_previous_inspection(c, previous) for c in reader.claims]
 
 
 def _dated_by_previous_inspection(claim: Claim, years: dict[str, int]) -> Claim:
     """An earlier grade the sentence leaves undated ("moved out of inadequate", "used to be rated good") takes
-    the year the document gives the council's previous inspection elsewhere ("its last inspection in 2018")."""
+    the year the document gives the council's previous inspection elsewhere ("its last inspection in 2018"), else
+    the year of the latest earlier grade it gives the council ("rated good, as it was in 2019")."""
     if claim.year is not None or claim.status not in ("historical", "transition"):
         return claim
     found = {years[c] for c in claim.councils if c in years}

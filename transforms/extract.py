@@ -121,6 +121,13 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     now = reference or (date(max(c.year for c in mentioned), 12, 31) if mentioned else None)
     current = _current_inspection(claims, mentioned, now, doc.text)
     current_id = add_inspection(main, *current) if current else None
+    # The year of the grade the document reports: the one its verdict or its visit states, else the document's
+    # own, the year the judgement was made public ("the grade, published today, follows an inspection in
+    # November" in a January story); the inspection it links to stays the one visited.
+    current_year = current[1] if current is not None else None
+    if current is not None and reference is not None and not any(c.year for c in claims if _is_current(c, now)) \
+            and any(c.year_assumed and c.year == current_year for c in mentioned):
+        current_year = reference.year
 
     ratings: dict[str, Rating] = {}
     for claim in claims:
@@ -130,7 +137,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
             if historical:
                 year = claim.year or _latest_ofsted_year(mentioned, current[1] if current else None)
             elif current is not None:
-                year, framework = current[1], current[0]
+                year, framework = current_year, current[0]
             else:
                 year = claim.year
             # the council as it was then; an earlier inspection the text does not date keeps a NULL year

@@ -3,7 +3,8 @@
 "Northtown holds 'good'", "Westshire retained its outstanding rating", "the county kept its good grade":
 the grade is the one the inspection reported, now. "has made the step up to good", "climbed to outstanding":
 the new grade (the old one, when named, is read by the transition rules); so is one "regained", "won back" or
-"returned to", whenever it was lost ("regained the good rating it lost in 2017"). A hope or a negation ("aims to hold
+"returned to", whenever it was lost ("regained the good rating it lost in 2017"). A grade kept since a year ("kept
+the good grade it had got back in 2018") is both today's and that year's. A hope or a negation ("aims to hold
 on to its good rating") is no verdict; a grade a council "failed to keep" is the one it had before.
 """
 
@@ -16,13 +17,13 @@ from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
 from transforms.ratings import RatingClaim, other_subject
 
 _HELD = re.compile(
-    r"\b(?:(?:holds?|held|holding|hangs?|hung|clings?|clung)\s+on(?:to|\s+to)?|holds?|held|retains?|retained"
-    r"|keeps?|kept|maintains?|maintained|(?:made|makes|making)\s+the\s+(?:step|leap|jump)\s+up\s+to"
+    r"\b(?:(?P<kept>(?:holds?|held|holding|hangs?|hung|clings?|clung)\s+on(?:to|\s+to)?|holds?|held|retains?|retained"
+    r"|keeps?|kept|maintains?|maintained)|(?:made|makes|making)\s+the\s+(?:step|leap|jump)\s+up\s+to"
     r"|step(?:s|ped)?\s+up\s+to|climb(?:s|ed)?\s+(?:up\s+)?to|jump(?:s|ed)?\s+to|leap(?:s|t)?\s+to"
     r"|(?P<again>regain(?:s|ed|ing)?|w(?:on|ins?)\s+back|return(?:s|ed|ing)?\s+to|(?:gone|went|goes|got|gets)\s+back\s+to))\s+"
     rf"(?:(?:its|their|the|a|an|her|his)\s+)?{Q}(?P<grade>{GRADE_PHRASE}){QE}"
     # then a grade noun, or the end of the phrase: not "keeps good records", "holds good relationships"
-    r"(?:\s+(?:rating|grade|judgement|status|verdict)\b|(?=\s*(?:[.,;:!?)]|$)|\s+(?:overall|for|at|in|after|from|with"
+    r"(?:(?:\s+overall)?\s+(?:rating|grade|judgement|status|verdict)\b|(?=\s*(?:[.,;:!?)]|$)|\s+(?:overall|for|at|in|after|from|with"
     r"|as|and|but|while|despite|since|again|this|today|once)\b))", re.I)
 _NOT_GIVEN = re.compile(r"\b(?:not|never|if|unless|would|could|might|will|hopes?\s+to|aims?\s+to|wants?\s+to|bid\s+to"
                         r"|trying\s+to|struggl\w*\s+to|to)\s+(?:\w+\s+){0,2}$", re.I)
@@ -50,7 +51,9 @@ def held_grades(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
         if _NOT_GIVEN.search(sentence, 0, m.start()) or other_subject(sentence[:m.start()]):
             continue  # a hope, a negation, or a grade kept by a school or a home
         if (i := read.get(m.start("grade"))) is not None:  # read already; a grade won back is today's whenever lost
-            if m["again"] and claims[i].status != "hypothetical":
+            if claims[i].status != "hypothetical" and (m["again"] or m["kept"] and claims[i].anchor == "stated"):
+                if m["kept"]:  # "kept the good grade it had got back in 2018": that year's grade too
+                    found.append(replace(claims[i], status="historical"))
                 claims[i] = replace(claims[i], status="current", year=None, anchor="publication")
             continue
         joint = _JOINT.match(sentence, 0, m.start())

@@ -38,7 +38,9 @@ _NUMBER = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+years?\s+(?:later|afterwards|on\b)"
                     rf"|(?P<months>{_NUMBER})\s+months\s+(?:later|afterwards|on\b)"
                     r"|the\s+(?P<next>following|next)\s+year|the\s+year\s+after(?!\s+\w))", re.I)
-_LATER_AFTER = re.compile(rf"\W*(?:in\s+)?(?:{_LATER.pattern})", re.I)
+# ... or right after the grade, a few words on: "required improvement when re-inspected two years later"
+_LATER_AFTER = re.compile(rf"\W*(?:(?!(?:and|but|while|whereas|then|it|they|its|their)\b)[\w'’-]+\s+){{0,4}}?"
+                          rf"(?:in\s+)?(?:{_LATER.pattern})", re.I)
 # A time counted back from the one the text last gave: "the year before", "three years earlier", "two years before
 # that", "three years previously" (not "the year before last": the document's)
 _EARLIER = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+years?\s+(?:earlier|before(?:\s+that)?|previously)(?!\s+than\b)"
@@ -58,8 +60,11 @@ _SPELL_BEFORE = re.compile(r"\b(?:after|following|ending|ended)\s+(?:(?:many|sev
 _ELLIPTICAL_AND = re.compile(r"^\s*,?\s*and\s+(?:(?!\b(?:is|are|was|were|has|have|had|now|currently|today|this|since"
                              r"|then|later|subsequently)\b)[^,;])*$", re.I)
 # A sentence opening with the time it speaks of: "At its previous inspection in 2019, ...", "In 2016 ..."
-_LEADING_TIME = re.compile(r"^\W*(?:at|in|during|under|when|following|after)\s+(?:[^,;]{0,60}?\b)?"
-                           r"(?:(?:19|20)\d{2}|previous|last|earlier|prior)\b", re.I)
+_LEADING_TIME = re.compile(r"^\W*(?:(?:at|in|during|under|when|following|after)\s+(?:[^,;]{0,60}?\b)?"
+                           r"(?:(?:19|20)\d{2}|previous|last|earlier|prior)\b"
+                           # "Two years later, ...", "The following year ...", "A year on, ..."
+                           rf"|(?:{_NUMBER})\s+(?:years?|months)\s+(?:later|on|afterwards)\b|the\s+(?:following|next)\s+year\b)",
+                           re.I)
 # A verdict's own stretch saying it is of today: it does not take the time the sentence opened with
 _NOW = re.compile(r"\b(?:now|currently|today|this\s+(?:year|week|month)|since|then|later|subsequently|latest|new)\b",
                   re.I)
@@ -106,8 +111,12 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
         elif claim.anchor == "publication" and claim.status == "current":
             dated = [c for c in out if c.anchor != "publication" and c.status in ("current", "historical")]
             previous = out[-1] if out and out[-1].clause == claim.clause else None
-            own = claim.clause[claim.segment:claim.start]
-            later = (_LATER.search(claim.clause, claim.segment, claim.start)
+            # the words after the previous verdict up to a comma are its own ("X, which required improvement
+            # two years later, was judged good"): this verdict's stretch begins after them
+            tail = claim.clause.find(",", previous.start, claim.start) if previous is not None else -1
+            own_from = max(claim.segment, tail + 1) if tail >= 0 else claim.segment
+            own = claim.clause[own_from:claim.start]
+            later = (_LATER.search(claim.clause, own_from, claim.start)
                      or _LATER_AFTER.match(claim.clause, claim.start + len(claim.grade_label)))
             that_before = _THAT_TIME.search(own)
             that_after = _THAT_TIME_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
@@ -122,7 +131,7 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                                       _years_on(later))
             elif that_before or that_after:
                 at = sentence.find(claim.clause)
-                before = claim.clause[:claim.segment + that_before.start() if that_before else claim.start]
+                before = claim.clause[:own_from + that_before.start() if that_before else claim.start]
                 claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context)
             elif scoped and dated and not _NOW.search(own):
                 claim = _as(claim, dated[-1])

@@ -44,6 +44,7 @@ class InspectionClaim:
     year: int
     month: int | None
     text: str
+    year_assumed: bool = False  # a month without a year ("visited in November"): the latest before the document
 
 
 def inspection_id(council_code: str, framework: str, year: int, month: int | None = None) -> str:
@@ -106,7 +107,8 @@ def inspection_claims(sentences: list[str], reference: date | None) -> list[Insp
             if not (_OFSTED_INSPECTION.search(sentence) and month is not None):
                 continue
             framework = ofsted_framework(date(year, month, 1), sentence)
-        claims.append(InspectionClaim(inspectorate_for(framework), framework, year, month, sentence))
+        assumed = month is not None and not _ANY_YEAR.search(sentence)
+        claims.append(InspectionClaim(inspectorate_for(framework), framework, year, month, sentence, assumed))
     return claims
 
 

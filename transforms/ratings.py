@@ -40,7 +40,8 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"|(?-i:[A-Z])[\w'’-]+)\s+(?:(?!that\b)[\w'’-]+\s+){{0,3}}?to\s+be\s+{Q}{GRADE_PHRASE})"
                   # "downgraded to", "upgrades Oldtown to", "moves up two grades to" (headlines: the present)
                   r"|(?:downgrade[sd]?|upgrade[sd]?|moved|moves|improved|improves|slipped|slips|fallen|falls|fell"
-                  r"|dropped|drops|risen|rises|rose|climbed|climbs|jumped|jumps)(?:\s+(?!from\b|to\b)[\w'’-]+){0,5}?"
+                  r"|dropped|drops|risen|rises|rose|climbed|climbs|jumped|jumps"
+                  r"|improving|moving|slipping|falling|dropping|rising|climbing)(?:\s+(?!from\b|to\b)[\w'’-]+){0,5}?"
                   r"\s+to)")
 _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
 _KEEP_OR_GIVE = (r"(?:given|gave|gives|giving|received|receives?|receiving|got|gets|awarded|awarding|retained|retains?"
@@ -64,6 +65,9 @@ _SLOT = re.compile(
     rf"(?=\s*(?:[.,;:]|$)|\s+and\s)"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b)"
+    # "in 2018 it was rated good, and in 2014 inadequate": a second grade of the verdict, its time before it
+    rf"|(?:(?<=\band\s)|(?<=\band,\s))(?:in|by|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}},?\s+{Q}(?P<gy>{GRADE_PHRASE}){QE}"
+    rf"(?=\s*(?:[.,;:]|$))"
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
     rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+(?:overall\s+)?{Q}"
     rf"(?P<g2>requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good|adequate){QE})"
@@ -87,8 +91,9 @@ _SLOT = re.compile(
     rf"|\b(?:previously|formerly|once)\s+{Q}(?P<g19>{GRADE_PHRASE}){QE}(?=\s*[,)–—-])"
     # "good, compared with inadequate in 2017", "an improvement on the inadequate rating it had": the earlier grade
     # the new one is measured against
-    rf"|\b(?:compared\s+(?:with|to)|as\s+against|(?:improvement|step\s+(?:up|forward)|advance|up|down)\s+on"
-    rf"|(?:better|worse)\s+than)\s+(?:an?\s+|the\s+|its\s+|their\s+)?{Q}(?P<g20>{GRADE_PHRASE}){QE}"
+    rf"|\b(?:compared\s+(?:with|to)|as\s+against|(?:improv(?:ement|ed|es|ing)|step\s+(?:up|forward)|advance|up|down)"
+    rf"\s+on|(?:better|worse)\s+than)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:(?:19|20)\d{{2}}\s+)?{Q}"
+    rf"(?P<g20>{GRADE_PHRASE}){QE}"
     # "its previous rating, inadequate, was ...": the grade in apposition to the rating
     rf"|\b(?:its|their|(?-i:[A-Z])[\w-]+['’]s|the\s+(?:council|authority)['’]s)\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?:grade|rating|judgement|judgment|verdict)\s*,\s*{Q}(?P<g23>{GRADE_PHRASE}){QE}\s*,"
@@ -100,7 +105,10 @@ _SLOT = re.compile(
     rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b(?!\s+(?:of|for|as)\b)"
     rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:(?:it|they"
     rf"|the\s+council|the\s+authority)\s+(?:had\s+)?(?:received|had|got|was\s+given|were\s+given|held|achieved"
-    rf"|earned)|(?:was|were|had\s+been|has\s+been)\s+(?:given|awarded|handed))\b"
+    rf"|earned)|(?:was|were|had\s+been|has\s+been)\s+(?:given|awarded|handed)"
+    # "the same grade as in 2018", "the same rating as at its last inspection", "the same grade as it received"
+    rf"|as\s+(?=(?:in|at|during)\s|(?:it|they|the\s+council|the\s+authority)\s+(?:had\s+)?(?:received|had|got"
+    rf"|was\s+given|were\s+given|held|achieved|earned)\b))\b"
     rf"|\b(?:fell|falls?|falling|fallen|placed|put|rated|classed)\s+(?:in|into)\s+(?:that|this|the\s+same)\s+"
     rf"(?P<g14>category|bracket|group)\b"
     rf"|{Q}(?P<g3>requir(?:es?|ed)\s+improvement(?:\s+to\s+be\s+good)?){QE}"  # "required": the past
@@ -131,11 +139,23 @@ _ASPIRATION = re.compile(r"(?<!judged\s)(?<!deemed\s)(?<!rated\s)(?<!found\s)(?<
                          re.I)
 # "it had been good in 2017", "the council was inadequate.": the council itself, its grade ending the clause or
 # dated (not "it was good to see")
-_COUNCIL_PRONOUN = re.compile(r"(?:\b(?:it|the\s+(?:council|authority))\s+(?:(?:had|has|have)\s+)?"
+_COUNCIL_PRONOUN = re.compile(r"(?:\b(?:it|we|which|both|the\s+(?:council|authority))\s+(?:(?:had|has|have)\s+)?"
                               r"|,\s+having\s+)(?:(?:previously|once|also|then|still|already)\s+)?$", re.I)
+# "Luton remains inadequate", "Back in 2016 Luton was inadequate": a name alone before the verb (the claim model
+# gives it to that council, and to none when the name is no council's)
+_NAME_SUBJECT = re.compile(r"(?:^|[,;]|\b(?:and|but|while|whereas|\d{4}|then|now|today))\s*(?-i:[A-Z][\w'’-]+"
+                           r"(?:\s+(?:of\s+|upon\s+|on\s+)?[A-Z][\w'’-]+){0,4})\s+(?:(?:has|had|have)\s+)?"
+                           r"(?:(?:still|now|also|previously|once|then|already)\s+)?$")
+# "The council was good in 2019 and is now outstanding": a second predicate of the subject given a grade before
+# "its 2018 'requires improvement' grade", "the 2016 inadequate rating": the year as the grade's modifier
+_YEAR_BEFORE_GRADE = re.compile(r"\b((?:19|20)\d{2})\s+[‘'\"“]?$")
+_IMPROVED_ON = re.compile(r"improv(?:ed|es|ing)\s+on\b", re.I)
+_IT_BEFORE = re.compile(r"\bit\s+(?:(?:had|has)\s+)?(?:(?:also|previously|then|once)\s+)?$", re.I)
+_AND_PREDICATE = re.compile(r"\band\s+$", re.I)
 _VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|the\s+(?:last|previous|latest))"
-                          r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:inspection|visit)|during|when|until|before"
-                          r"|after|since|overall|then|again|previously|two|three|four|five|six|a\s+year|\d+\s+years)\b)",
+                          r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|during|when|until|before"
+                          r"|after|since|overall|then|again|previously|too|last\s+(?:time|year)|two|three|four|five|six"
+                          r"|a\s+year|\d+\s+years)\b)",
                           re.I)
 # "is now outstanding", "has now been judged good": the verdict is news, whatever history came before it
 _NOW = re.compile(r"\bnow\s+(?:been\s+)?(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
@@ -143,7 +163,7 @@ _NOW = re.compile(r"\bnow\s+(?:been\s+)?(?:(?:rated|judged|graded|found|deemed|a
 # "good at recruiting", "good to see", "good news": the adjective, not a grade
 _SKILL = re.compile(r"\s+(?:(?:at|in|for)\s+\w+ing|to|that|news)\b", re.I)
 _INSERTED = re.compile(r",[^,]+,\s*$")  # "Its services, rated inadequate in 2018, are now good"
-_SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority|rating|grade|judgement|judgment)\W*"
+_SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority|rating|grade|judgement|judgment|verdict)\W*"
                                r"(?:\w+\W+){0,3}$", re.I)
 # A grade given to someone else: a school, a children's home, councils in general, a share of them.
 _OTHER_SUBJECT = re.compile(
@@ -171,7 +191,7 @@ _COUNT = (r"(?:(?!(?:19|20)\d\d\b)\d+|one|two|three|four|five|six|seven|eight|ni
 _AGGREGATE = re.compile(
     r"\b(?:none|no\s+(?:[\w-]+\s+)?(?:councils?|authorit(?:y|ies)|local\s+authorit(?:y|ies)|departments?)|neither"
     r"|(?:one|two|three|\d+)\s+other\s+(?:councils?|authorit(?:y|ies)))\b"
-    rf"|\b(?:another\s+|just\s+|only\s+)?{_COUNT}\s+(?:of\s+(?:them|these|those)\s+|[\w-]+\s+){{0,2}}"
+    rf"|(?<!\bthe\s)(?<!\bthese\s)\b(?:another\s+|just\s+|only\s+)?{_COUNT}\s+(?:of\s+(?:them|these|those)\s+|[\w-]+\s+){{0,2}}"
     r"(?:(?:were|are|have\s+been|had\s+been|have|had|was|remain|also)\s+)*(?:now\s+)?"
     r"(?:rated|judged|graded|found|given|awarded|received|got|gained|moved|went|fell|dropped|rose|risen|slipped|kept"
     r"|retained|achieved)\b", re.I)
@@ -198,7 +218,9 @@ _VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\
 # "rated good at its previous inspection", "judged inadequate at the last inspection in 2016"
 _HISTORY_AFTER = re.compile(
     r"\W*(?:\w+\s+){0,3}?(?:(?:at|in|during|under)\s+(?:its|the|their)\s+(?:previous|last|earlier"
-    r"|(?:inspection|one|visit)\s+before\s+(?:last|that))|(?:the\s+)?(?:last|previous)\s+time)\b", re.I)
+    r"|(?:inspection|one|visit)\s+before\s+(?:last|that))|(?:the\s+)?(?:last|previous)\s+time"
+    # "judged good when it was last inspected", "when inspectors last visited"
+    r"|when\s+(?:[\w'’]+\s+){1,3}?last\s+(?:inspected|visited|came|assessed))\b", re.I)
 _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+|to\s+be\s+)?$", re.I)
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
@@ -232,11 +254,19 @@ _YEAR = re.compile(rf"\b(?:in|since|from|during|of)\s+(?:(?:early|late|mid)[\s-]
 _INSPECTED_IN = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,2}}?(?:in|of|during)\s+(?:{_MONTH}\s+)?((?:19|20)\d{{2}})\b",
                            re.I)
 # After a grade, a time that dates something else: a comparison, the start of a run ("for the first time since 2012")
-_ANOTHER_TIME = re.compile(r"\b(?:than|compared|unlike|(?:up|down)\s+from|improvement\s+on"
+_ANOTHER_TIME = re.compile(r"\b(?:than|compared|unlike|(?:up|down)\s+from|improvement\s+on|same\s+(?:[\w-]+\s+){0,2}?as"
                            # "since the inspection of 2017", "since Ofsted's last visit in 2017" (not "since 2017")
                            r"|since\s+(?!(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2})"
                            r"|as\s+(?:it|they|he|she|the\s+(?:council|authority))\s+(?:did|had|was|were|has)"  # again
                            r"|(?:first|highest|best|lowest|worst)\s+(?:[\w-]+\s+){0,3}?since)\b", re.I)
+# After a grade, the time of a verdict coordinated next: "rated good in 2018, and in 2014 inadequate"
+_NEXT_TIME = re.compile(r"\s*,?\s*(?:and|but|then|while|whereas|(?:al)?though|yet)\s+(?:then\s+)?(?:in|during|by)\s+"
+                        r"(?:19|20)\d{2}\b", re.I)
+# A time opened by "since": the start of what followed, not the time of a verdict after it
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,50}$", re.I)
+_WHEN = re.compile(r"\bwhen\b", re.I)
+_SINCE_YEAR = re.compile(r"\bsince\b[^,;.]{0,50}?\b((?:19|20)\d{2})\b", re.I)
+_TODAY = re.compile(r"\b(?:now|currently|today)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 _LEADING_YEAR = re.compile(r"^\W*(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}(?:inspection|assessment|review|report)\b",
@@ -255,10 +285,12 @@ _THIS_YEAR = re.compile(r"\W*(?:(?!(?:and|but|while|whereas)\b)[\w'’-]+\s+){0,
 _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
                           r"\s+years)"
                           r"\s+after\b", re.I)
-_HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+inspect(?:ion|ed)|earlier(?!\s+(?:this|today))"
+_HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:inspect(?:ion|ed)|visited)|earlier(?!\s+(?:this|today))"
+                          r"|(?:inspection|one|visit)\s+before\s+(?:that|last|this)"
+                          r"|once\s+(?:rated|judged|graded|deemed|considered|found)"
                           r"|former(?:ly)?|prior"
                           r"|(?:two|three|four|\d+|successive|consecutive)\s+inspections"
-                          r"|up\s+from|down\s+from|ago|used\s+to|(?:last|previous)\s+time|in\s+those\s+days"
+                          r"|up\s+from|down\s+from|ago|used\s+to\s+be|(?:last|previous)\s+time|in\s+those\s+days"
                           # "when I arrived", "when she took over as director": the time before the writer's
                           r"|when\s+(?:I|we|s?he|they|the\s+new\s+\w+)\s+(?:first\s+)?(?:arrived|joined|started|began"
                           r"|came|took\s+over|took\s+up))\b", re.I)
@@ -272,6 +304,11 @@ _HYPOTHETICAL = re.compile(
     r"|(?:un)?likely|brac(?:ed?|ing)|predict(?:s|ed|ing|ions?)?|forecast|feared|fearing|spared|on\s+course"
     r"|escap(?:ed|es|ing)|narrowly\s+missed|ensure|make\s+sure|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
     r"|never|not|n't|nor)\b(?:\W+[\w'’]+){0,5}?\W*$", re.I)
+# A grade a service in general has, not a verdict on this one: "a service that requires improvement could ...",
+# "any council that is rated inadequate is ..."
+_GENERIC = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:service|council|authority|department|area)"
+                      r"\s+(?:(?:that|which|where)\s+(?:[\w'’]+\s+){0,4}?"
+                      r"|(?:rated|judged|graded|found|deemed)\s+(?:to\s+be\s+|as\s+)?)?$", re.I)
 _HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|their)\s+next\b", re.I)
 # "moved out of inadequate", "no longer judged to be inadequate", "shed its 'inadequate' label", "shaken off its
 # inadequate rating": the old grade only.
@@ -339,13 +376,21 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     after = min(end + 60, until or len(clause))
     if other := _ANOTHER_TIME.search(clause, end, after):  # "good, higher than at its last inspection in 2018"
         after = other.start()
+    if _NEXT_TIME.match(clause, end):  # "in 2018 it was rated good, and in 2014 inadequate": the next one's time
+        after = end
+    if _TODAY.search(clause, since, start):  # "..., and it has now been judged good", "now requires improvement,
+        return None, end, "publication"      # after the 2019 inspection": the document's time, no year named
     if m := _YEAR.search(clause, end, after):
         return int(next(g for g in m.groups() if g)), m.end(), "stated"
     if published is not None and (now := _THIS_YEAR.match(clause, end)):  # "rose to three stars this year"
         return published.year, now.end(), "relative"
-    m = (_YEAR.search(clause, max(since, start - 40), start) or (_LEADING_YEAR.match(clause) if since == 0 else None)
+    m = (_YEAR.search(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
+         or (_LEADING_YEAR.match(clause) if since == 0 else None)
          or _YEAR_OF_INSPECTION.search(clause, since, until or len(clause))
          or _INSPECTED_IN.search(clause, since, start))
+    if m and m.start() < start and _SINCE_BEFORE.search(clause, 0, m.start() + 6) \
+            and not _WHEN.search(clause, m.end(), start):  # not "since 2013, when it was rated inadequate"
+        m = None  # "Since the last inspection in 2019, leadership has improved to outstanding": the earlier time
     if m:
         return int(next(g for g in m.groups() if g)), end, "stated"
     rel = (_RELATIVE_YEAR.search(clause, end, after)
@@ -380,12 +425,18 @@ def time_stated(text: str, published: date | None) -> tuple[int, str] | None:
     return (year, anchor) if year is not None else None
 
 
+# After a grade: "as at the last two inspections", "at its previous three inspections": years listed later are each one
+_LAST_N_INSPECTIONS = re.compile(r"\s*(?:as\s+)?(?:at|in)\s+(?:the|its|their)\s+(?:last|previous)\s+"
+                                 r"(?P<n>two|three|four)\s+(?:full\s+)?inspections\b", re.I)
+_GRADE_NEXT = re.compile(rf"\s*,?\s*{Q}{GRADE_PHRASE}", re.I)
+
+
 def _listed_years(clause: str, since: int, end: int, year: int | None) -> list[int | None]:
     """Every year of a list the verdict's stated year belongs to ("inadequate at three inspections in a row, in
     2012, 2013 and 2015", "inspections in April 2012 and May 2013 had found"): one claim per year."""
     for listed in _YEAR_LIST.finditer(clause, since, min(len(clause), end + 80)):
         years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", listed.group())]
-        if year in years:
+        if year in years and not _GRADE_NEXT.match(clause, listed.end()):  # not "in 2018, and in 2014 inadequate"
             return list(dict.fromkeys(years))
     return [year]
 
@@ -412,7 +463,8 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
     aspiration = _ASPIRATION.search(scanned[:start])
     if aspiration and verdict_verb and re.fullmatch(r"to\s+be\s+", aspiration.group(), re.I):
         aspiration = None
-    return bool(_HYPOTHETICAL.search(window) or aspiration or _HYPOTHETICAL_AFTER.match(scanned, end))
+    return bool(_HYPOTHETICAL.search(window) or aspiration or _GENERIC.search(window)
+                or _HYPOTHETICAL_AFTER.match(scanned, end))
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -455,6 +507,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if status == "transition":  # the grade left behind: only a year stated after it, before the new grade
                 new_at = min([s for _, st, s, _ in transitions if st == "current" and s > start] + [end + 60])
                 stated_with = _YEAR.search(clause, end, new_at) or _YEAR_OF_INSPECTION.search(clause, end, new_at)
+                # or a "since" before it: "Since its last inspection in 2019, leadership has gone from good to ..."
+                stated_with = stated_with or _SINCE_YEAR.search(clause, 0, start)
                 year = int(next(g for g in stated_with.groups() if g)) if stated_with else None
                 anchor = "stated" if stated_with else "publication"
                 if year is None and (ago := _RELATIVE_YEAR.search(clause, end, new_at)):  # "the good rating of
@@ -468,6 +522,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 anchor = "previous_inspection"
             verdicts.append((start, end, [owner], label, status, year, anchor, bool(judgements)))
         previous_end = 0
+        history_from = 0  # where this verdict's own words begin: after an inserted earlier grade too
         slots = list(_SLOT.finditer(scanned))
         for n, slot in enumerate(slots):
             group = next(name for name, value in slot.groupdict().items() if value)
@@ -485,7 +540,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             # a bare "X good" only continues a verdict already given (in this clause; "X good" also in an earlier one)
             if group == "g26" and not (verdicts and _WITH.search(scanned, verdicts[0][1], slot.start())):
                 continue  # only after a verdict, in its "with" phrase
-            if group in ("g6", "g17", "g20", "g24") and not verdicts and not (group in ("g6", "g20") and claims) \
+            continues = group in ("g6", "g17", "g20", "g24", "gy") and not (group == "g20" and _IMPROVED_ON.match(
+                slot.group()))  # "X improved on its RI grade" stands alone
+            if continues and not verdicts and not (group in ("g6", "g20") and claims) \
                     and not (group == "g6" and _TELEGRAPHIC.match(sentence)):
                 continue
             if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())
@@ -525,7 +582,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if (named := _NAMED_AFTER.match(scanned, slot.end())) and _AREAS_GRADED.search(scanned, 0, slot.start()):
                 owned = coordinated_after(scanned, judgements, named.end()) or owned  # "the areas
                 # judged outstanding were leadership and help and protection"
-            if group in ("g17", "g20") and not owned and verdicts:
+            if group in ("g17", "g20", "gy") and not owned and verdicts:
                 owned = list(verdicts[-1][2])  # "judged inadequate for leadership in 2016 and good in 2019"
             if not owned and named_in_inspection and _BOTH.search(scanned, previous_end, slot.start(group)):
                 owned = [name for _, _, name in named_in_inspection]  # "judged both services adequate"
@@ -533,13 +590,20 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if slot.group("g4") and _SKILL.match(scanned, slot.end()):
                 continue  # "leadership was good at setting priorities": the adjective
             if not owned:
-                if slot.group("g4") and (not (
-                        _SERVICES_SUBJECT.search(_INSERTED.sub("", before))
-                        or (_COUNCIL_PRONOUN.search(before) and _VERDICT_END.match(scanned, slot.end())))):
+                if slot.group("g4") and not (
+                        _SERVICES_SUBJECT.search(_INSERTED.sub(" ", before))
+                        or ((_COUNCIL_PRONOUN.search(before) or (verdicts and _AND_PREDICATE.search(before))
+                             or _NAME_SUBJECT.search(_INSERTED.sub(" ", before)))
+                            and _VERDICT_END.match(scanned, slot.end()))):
                     continue
-                owned = ["overall_effectiveness"]
+                # "Leadership was rated outstanding; in 2019 it had been good": "it" is the judgement just graded
+                graded = (verdicts[-1][2] if verdicts[-1][7] else []) if verdicts else \
+                    [claims[-1].judgement] if claims and claims[-1].judgement_stated else []
+                owned = graded if _IT_BEFORE.search(before) and len(graded) == 1 \
+                    and graded[0] != "overall_effectiveness" else ["overall_effectiveness"]
             since = previous_end  # text before this verdict that no earlier verdict owns
-            own_text = _SINCE_LAST.sub(" ", scanned[since:slot.end()])  # "improved since the last inspection"
+            # "improved since the last inspection"; not the words of an inserted "previously good"
+            own_text = _SINCE_LAST.sub(" ", scanned[max(since, history_from):slot.end()])
             after_history = _HISTORY_AFTER.match(scanned, slot.end())
             historical = group in ("g19", "g20") or (not _NOW.search(scanned, since, slot.start(group)) and bool(
                 _HISTORY_CUE.search(own_text) or after_history or _WHEN_EARLIER.search(scanned, 0, slot.start())))
@@ -552,6 +616,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if after_history:  # "X, rated inadequate at its last inspection, is now ...": that time is this verdict's
                 close = scanned.find(",", after_history.end(), until or len(scanned))
                 previous_end = max(previous_end, close if close >= 0 else after_history.end())
+            history_from = max(previous_end, ends)
             if historical and year is None and (m := _YEAR.search(scanned, since)):
                 year, anchor = int(next(g for g in m.groups() if g)), "stated"
             if anchor == "relative" and published is not None and year is not None and year < published.year:
@@ -560,6 +625,10 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 anchor = "previous_inspection"
             status = "hypothetical" if hypothetical else "historical" if historical or recalled else "current"
             years = _listed_years(scanned, since, slot.end(), year) if anchor == "stated" else [year]
+            if (last_n := _LAST_N_INSPECTIONS.match(scanned, slot.end())) and historical:  # "the same grade as at the
+                named = [int(y) for y in re.findall(r"(?:19|20)\d{2}", scanned[last_n.end():])]  # last two
+                if len(named) >= 2:                                         # inspections: in 2017 and in 2020"
+                    years = list(dict.fromkeys(named[:_NUMBERS[last_n["n"].lower()]]))
             verdicts.extend((slot.start(group), slot.end(), owned, label, status, each, anchor, stated)
                             for each in years)
         segment = 0  # each verdict owns the text from the end of the one before it
