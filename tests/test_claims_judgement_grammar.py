@@ -373,3 +373,25 @@ def test_more_forms_of_judgement_names(sentence, expected):
 def test_the_earlier_frameworks_judgements_named_as_the_object(text, expected):
     got = {(j, g) for c, j, g, _, _ in rating_rows([text], date(2012, 3, 1)) if c == ROCHDALE}
     assert got == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The inspectors concluded that in the borough the experiences and progress of children in care required "
+     "improvement.", {("children_in_care", "requires_improvement")}),
+    ("The inspection found that help and protection requires improvement to be good.",
+     {("help_and_protection", "requires_improvement")}),
+    ("Ofsted said that leadership and management require improvement.", {("leadership", "requires_improvement")}),
+])
+def test_a_judgement_that_requires_improvement_as_the_verb(sentence, expected):
+    assert _verdicts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Leadership – the impact of leaders on social work practice – was outstanding.", ("leadership", "outstanding")),
+    ("Help and protection (the experiences and progress of children who need help and protection) was judged good.",
+     ("help_and_protection", "good")),
+    ("Care leavers – the experiences and progress of care leavers – were rated requires improvement.",
+     ("care_leavers", "requires_improvement")),
+])
+def test_a_judgement_with_its_full_name_in_apposition(sentence, expected):
+    assert _verdicts(sentence) == {expected}

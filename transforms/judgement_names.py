@@ -126,7 +126,7 @@ def coordinated(text: str, judgements: list[tuple[int, int, str]], start: int, e
     """The judgement named nearest before `end` (a grade) and after `start`, with every one of its LIST ("help and
     protection, children in care and leadership were judged inadequate"), back to `since` (default `start`); not a
     judgement merely mentioned earlier ("an inspection of safeguarding ... judged X good")."""
-    nearest = [j for j in judgements if start <= j[0] < end]
+    nearest = [j for j in judgements if start < j[1] and j[0] < end and j[0] >= (start if since is None else since)]
     if not nearest:
         return []
     chain = [nearest[-1]]
@@ -165,13 +165,23 @@ def listed(text: str) -> list[str] | None:
     return [name for _, _, name in found]
 
 
+def _one_phrase(text: str) -> bool:
+    """The text is one PHRASE and nothing else ("the impact of leaders on social work practice")."""
+    found = judgements_in(text)
+    return len(found) == 1 and bool(_OPENING.fullmatch(text, 0, found[0][0])) and bool(
+        re.fullmatch(rf"{_TAIL}\W*", text[found[0][1]:], re.I))
+
+
 def unbracketed(sentence: str) -> str:
     """The sentence with each LIST in apposition set off by commas, not dashes or brackets, so that it stays in the
     clause of its predicate: "Each of the four judgements – A, B, C and D – was graded good" -> "Each of the four
-    judgements , A, B, C and D , was graded good" (same length: offsets hold)."""
+    judgements , A, B, C and D , was graded good" (same length: offsets hold); also one PHRASE naming the
+    judgement just named ("Leadership – the impact of leaders on social work practice – was outstanding")."""
     def commas(m: re.Match) -> str:
         text = m.group()
-        if listed(m["dashed"] or m["bracketed"]) is None:
+        inner = m["dashed"] or m["bracketed"]
+        if listed(inner) is None and not (_one_phrase(inner) and NAME.search(sentence[max(0, m.start() - 60):m.start()])
+                                          and judgements_in(sentence[:m.start()])[-1][1] == m.start()):
             return text
         if m["bracketed"]:
             return f",{text[1:-1]},"

@@ -60,8 +60,8 @@ _SLOT = re.compile(
     # "..., with leadership outstanding", "... and its adoption service good"
     # "Leadership good, children in care good" (a telegraphic run), "..., help and protection as good"
     rf"|(?:(?:(?<=\band\s)|(?<=\bwith\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?"
-    rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision)(?!\s+{Q}requir))?"
-    rf"(?:\s+(?:as|both|each|all|also))?\s+{Q}(?P<g6>{GRADE_PHRASE}){QE}"
+    rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision))?"
+    rf"(?:\s+(?:as|both|each|all|also))?\s+{Q}(?!requir)(?P<g6>{GRADE_PHRASE}){QE}"  # "X requires improvement": g3
     rf"(?=\s*(?:[.,;:]|$)|\s+and\s)"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b)"
