@@ -54,6 +54,7 @@ from transforms.ratings import (
     table_row_claim,
     time_stated,
 )
+from transforms.rhetoric import unasserted
 from transforms.roundup_lines import roundup_claims, roundup_entries
 from transforms.sub_judgements import areas_covered, judgement_rows
 from transforms.text import sentences
@@ -401,7 +402,7 @@ class _Reader:
                 self.previous_inspection.setdefault(code, year)
         cursor = 0
         attributed: list[str] = []
-        read = held_grades(text, rating_claims(text, self.published, self.last_grade))
+        read = unasserted(text, held_grades(text, rating_claims(text, self.published, self.last_grade)))
         read = annual_stars(read, self.published) + echoes(read, self.published)  # "as it did last year"
         read = inherit_anchors(areas_covered(read, text), self.times, text)
         self.times.read(text, read)

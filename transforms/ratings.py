@@ -174,7 +174,10 @@ _OTHER_SUBJECT = re.compile(
 # Councils the text has named, not councils at large: "the latest councils to be", "both councils"
 _NAMED_COUNCILS = re.compile(r"\b(?:(?:the\s+)?(?:latest|both|(?:the|these)\s+(?:two|three|four))"
                              r"|(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)"
-                             r"\s*(?:councils|local\s+authorities|authorities|departments)\b", re.I)
+                             r"\s*(?:councils|local\s+authorities|authorities|departments)\b"
+                             # "one of four councils in England whose services ...": still the named council's
+                             r"(?:\s+(?:in|across)\s+(?:the\s+)?(?:country|(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2})\b)?",
+                             re.I)
 # "Oldtown is among ten authorities given zero stars", "one of seven councils rated inadequate": the subject's grade
 _MEMBER_OF = re.compile(r"\b(?:is|was|are|were|became|becomes)\s+(?:now\s+)?(?:one\s+of|among)\s+(?:the\s+)?"
                         r"(?:just\s+|only\s+)?(?:[\w-]+\s+){0,3}?(?:councils|local\s+authorities|authorities"
@@ -202,7 +205,10 @@ _VOCABULARY = re.compile(rf"\b(?:grades|ratings|judgements|categories|scale)\b(?
                          rf"|\breplac\w*\s+(?:the\s+)?(?:old\s+)?{Q}{GRADE_PHRASE}{QE}\s+(?:rating|grade|judgement)\s+with\b",
                          re.I)
 # "an inspection of safeguarding and looked-after children's services": the inspection's name, not a judgement
-_INSPECTION_NAME = re.compile(r"\b(?:inspections?|reviews?)\s+(?:of|into)\s+(?:[\w'’-]+\s+){0,6}?services\b", re.I)
+# "an inspection of safeguarding and looked after children services" names the inspection; not across a verdict
+# verb ("an inspection of Oldtown in 2010 found safeguarding services adequate")
+_INSPECTION_NAME = re.compile(r"\b(?:inspections?|reviews?)\s+(?:of|into)\s+(?:(?!(?:found|finds|judged|rated|graded"
+                              r"|deemed|concluded|said|says|gave|gives)\b)[\w'’-]+\s+){0,6}?services\b", re.I)
 _BOTH = re.compile(r"\b(?:both|each)\b", re.I)
 _UP_FROM = re.compile(r"(?:up|down)\s+from\b", re.I)
 _QUOTED = re.compile(r"[‘'\"“]")
@@ -268,9 +274,14 @@ _WHEN = re.compile(r"\bwhen\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\b[^,;.]{0,50}?\b((?:19|20)\d{2})\b", re.I)
 _TODAY = re.compile(r"\b(?:now|currently|today)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
-_LEADING_YEAR = re.compile(r"^\W*(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
-_YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}(?:inspection|assessment|review|report)\b",
-                                 re.I)
+# "In 2015, ...", and after a fronted time phrase: "At the last full inspection, in 2019, ...", "When it was last
+# inspected, in 2018, ..."
+_LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,50}?\b(?:inspect\w*|visit\w*|assess\w*),\s*)?"
+                           r"(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
+# A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
+_REPORTED_YEAR = re.compile(r"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
+_YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}"
+                                 r"(?:inspection|assessment|review|report|APA|JAR)\b", re.I)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
@@ -285,7 +296,8 @@ _THIS_YEAR = re.compile(r"\W*(?:(?!(?:and|but|while|whereas)\b)[\w'’-]+\s+){0,
 _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
                           r"\s+years)"
                           r"\s+after\b", re.I)
-_HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:inspect(?:ion|ed)|visited)|earlier(?!\s+(?:this|today))"
+_HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:(?:full|fully|standard|graded|formal|ILACS|Ofsted)\s+)?"
+                          r"(?:inspect(?:ion|ed)|visited)|earlier(?!\s+(?:this|today))"
                           r"|(?:inspection|one|visit)\s+before\s+(?:that|last|this)"
                           r"|once\s+(?:rated|judged|graded|deemed|considered|found)"
                           r"|former(?:ly)?|prior"
@@ -385,7 +397,7 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     if published is not None and (now := _THIS_YEAR.match(clause, end)):  # "rose to three stars this year"
         return published.year, now.end(), "relative"
     m = (_YEAR.search(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
-         or (_LEADING_YEAR.match(clause) if since == 0 else None)
+         or (_LEADING_YEAR.match(clause) if since == 0 else None) or _REPORTED_YEAR.search(clause, since, start)
          or _YEAR_OF_INSPECTION.search(clause, since, until or len(clause))
          or _INSPECTED_IN.search(clause, since, start))
     if m and m.start() < start and _SINCE_BEFORE.search(clause, 0, m.start() + 6) \

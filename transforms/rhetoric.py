@@ -1,0 +1,40 @@
+"""Sentences that name grades without giving any: a question asks ("How does a council go from good to inadequate
+in a year?", "What was its good rating worth?"), and a description of the grading scale lists every grade a council
+could get ("It will grade each area outstanding, good, requires improvement or inadequate").
+
+A past-tense "why/how/when" question keeps its verdicts: "Why was Luton rated inadequate?" takes the rating as given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.ratings import RatingClaim
+
+_QUESTION = re.compile(r"\?[\s’'\"”)]*$")
+# "Why was it rated inadequate?", "How did Luton come to be judged inadequate?": the verdict is taken as given
+_PRESUPPOSED = re.compile(r"^\W*(?:why|how|when)\s+(?:was|were|did|had)\b", re.I)
+_G = rf"[‘'\"“]?{GRADE_PHRASE}[’'\"”]?"
+# The scale: three or more grades offered as alternatives ("outstanding, good, requires improvement or
+# inadequate"), or its ends ("on a four-point scale from outstanding to inadequate")
+_ALTERNATIVES = re.compile(rf"{_G}(?:\s*,\s*{_G})+,?\s+or\s+{_G}", re.I)
+_SCALE_ENDS = re.compile(rf"\b(?:scale|range)\s+(?:[\w-]+\s+){{0,3}}?from\s+{_G}\s+(?:to|through)\s+{_G}", re.I)
+
+
+def unasserted(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
+    """The sentence's claims, those it only asks about or lists as the scale made hypothetical."""
+    if _QUESTION.search(sentence) and not _PRESUPPOSED.match(sentence):
+        return [replace(c, status="hypothetical") for c in claims]
+    scales = [m.span() for m in _ALTERNATIVES.finditer(sentence)
+              if len({normalise_grade(g.group()) for g in re.finditer(GRADE_PHRASE, m.group(), re.I)}) >= 3]
+    scales += [m.span() for m in _SCALE_ENDS.finditer(sentence)]
+    if not scales:
+        return claims
+    out = []
+    for claim in claims:
+        at = sentence.find(claim.clause) + claim.start
+        scale = any(a <= at < b for a, b in scales)
+        out.append(replace(claim, status="hypothetical") if scale else claim)
+    return out
