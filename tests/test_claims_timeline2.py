@@ -140,3 +140,52 @@ def test_an_inspection_named_before_its_finding(text, council, judgement, year):
 ])
 def test_both_services_of_a_2012_inspection(text):
     assert _ratings(text) == {(LUTON, j, "requires_improvement", 2012, True) for j in ("safeguarding", "looked_after")}
+
+
+# --- "meanwhile": the time just given, for the same council's verdicts ---
+
+@pytest.mark.parametrize(("text", "judgement", "year"), [
+    ("In 2016 inspectors found Luton inadequate. Meanwhile, adoption was judged good.", "adoption", 2016),
+    ("Inspectors judged Luton inadequate in 2015; meanwhile, its care leavers service was rated good.",
+     "care_leavers", 2015),
+    ("In 2017 Luton was rated inadequate. Meanwhile the council's leadership was found to be good.",
+     "leadership", 2017),
+])
+def test_meanwhile_is_the_time_just_given(text, judgement, year):
+    assert (LUTON, judgement, "good", year, True) in _ratings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Luton was rated inadequate in 2018. Meanwhile Sheffield was judged good.",
+    "Luton was rated inadequate in 2018. Meanwhile, neighbouring Sheffield has been rated good.",
+    "Luton was rated inadequate in 2018. Meanwhile, Sheffield is now rated good.",
+])
+def test_meanwhile_before_other_news_is_the_documents_time(text):
+    assert (SHEFFIELD, OVERALL, "good", 2024, False) in _ratings(text)
+
+
+# --- special measures date the inadequate grade left undated ---
+
+@pytest.mark.parametrize("text", [
+    "Luton has moved out of inadequate and is now rated good. The council was placed in special measures in 2016.",
+    "Luton is no longer inadequate. It went into special measures in 2016 and is now rated good.",
+    "Luton, which went into special measures in 2016, has moved out of inadequate and is now rated good.",
+])
+def test_special_measures_date_the_inadequate_grade(text):
+    assert _ratings(text) == {(LUTON, OVERALL, "good", 2024, False), (LUTON, OVERALL, "inadequate", 2016, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Luton, now rated good, has moved out of inadequate. It came out of special measures in 2023.",
+    "Luton has moved out of inadequate and is now rated good. Special measures were lifted in 2023.",
+    "Luton has moved out of inadequate and is now rated good. It left special measures in 2023.",
+])
+def test_the_year_special_measures_ended_is_no_inadequate_year(text):
+    got = _ratings(text)
+    assert (LUTON, OVERALL, "good", 2024, False) in got
+    assert not any(g == "inadequate" and y == 2023 for _, _, g, y, _ in got)
+
+
+def test_special_measures_capitalised_date_the_inadequate_grade():
+    got = _ratings("Luton is no longer inadequate and is now rated good. Special measures began in 2019.")
+    assert (LUTON, OVERALL, "inadequate", 2019, True) in got

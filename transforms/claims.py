@@ -293,6 +293,15 @@ def _attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[s
     return codes if len(codes) == 1 else []
 
 
+# When the council went into special measures, the year of its inadequate grade: "placed in special measures in
+# 2016", "in special measures since 2017" (not the year it left them: "came out of special measures in 2019")
+_SPECIAL_MEASURES = re.compile(r"\b(?i:special\s+measures)\b(?P<between>[^.;]{0,20}?)\b(?i:in|since)\s+"
+                               r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
+_LEFT = re.compile(r"\b(?:out\s+of|left|leav\w+|exit\w*|emerg\w+\s+from|removed\s+from|lifted|ended)\s+(?:\w+\s+)?$",
+                   re.I)
+_ENDED = re.compile(r"\b(?:lifted|ended|removed|left|exited)\b", re.I)  # "special measures were lifted in 2023"
+
+
 class _Reader:
     """Reads one document's units in order, keeping the discourse's council."""
 
@@ -301,6 +310,7 @@ class _Reader:
         self.focus: list[str] = [main] if main else []
         self.claims: list[Claim] = []
         self.previous_inspection: dict[str, int] = {}  # council -> the year the text gives its last inspection
+        self.special_measures: dict[str, int] = {}  # council -> the year the text says it went into special measures
         self.last_grade: str | None = None  # the grade named last: what "the same rating", "that category" mean
         self.past_year: int | None = None  # the year of the last earlier grade the text dated
         self.last_verdicts: list[Claim] = []  # the claims of the last sentence that gave any: "So was Y."
@@ -400,6 +410,11 @@ class _Reader:
                 and (year := int(dated[1] or dated[2])) < self.published.year:
             for code in subject or self.focus:  # "its last inspection in 2018", "last fully inspected in 2013"
                 self.previous_inspection.setdefault(code, year)
+        if (entered := _SPECIAL_MEASURES.search(text)) and not _LEFT.search(text, 0, entered.start()) \
+                and not _ENDED.search(entered["between"]) and self.published \
+                and (year := int(entered[2])) < self.published.year:
+            for code in subject or self.focus:
+                self.special_measures.setdefault(code, year)
         cursor = 0
         attributed: list[str] = []
         read = unasserted(text, held_grades(text, rating_claims(text, self.published, self.last_grade)))
@@ -561,7 +576,8 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
             for code in claim.councils:
                 if code not in reader.previous_inspection:
                     previous[code] = max(previous.get(code, claim.year), claim.year)
-    return [_dated_by_previous_inspection(c, previous) for c in reader.claims]
+    return [_dated_by_special_measures(_dated_by_previous_inspection(c, previous), reader.special_measures)
+            for c in reader.claims]
 
 
 def _dated_by_previous_inspection(claim: Claim, years: dict[str, int]) -> Claim:
@@ -569,6 +585,17 @@ def _dated_by_previous_inspection(claim: Claim, years: dict[str, int]) -> Claim:
     the year the document gives the council's previous inspection elsewhere ("its last inspection in 2018"), else
     the year of the latest earlier grade it gives the council ("rated good, as it was in 2019")."""
     if claim.year is not None or claim.status not in ("historical", "transition"):
+        return claim
+    found = {years[c] for c in claim.councils if c in years}
+    if len(found) != 1:
+        return claim
+    return replace(claim, year=found.pop(), anchor="previous_inspection")
+
+
+def _dated_by_special_measures(claim: Claim, years: dict[str, int]) -> Claim:
+    """An earlier inadequate grade still undated takes the year the document says the council went into special
+    measures ("moved out of inadequate ... It was placed in special measures in 2016")."""
+    if claim.year is not None or claim.grade != "inadequate" or claim.status not in ("historical", "transition"):
         return claim
     found = {years[c] for c in claim.councils if c in years}
     if len(found) != 1:

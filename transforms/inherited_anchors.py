@@ -7,7 +7,8 @@ news ("Luton is now rated good. Two years earlier it had been inadequate": two y
 - "At its previous inspection in 2019 the council was rated good overall, with help and protection judged
   outstanding": both verdicts are of 2019; the "with" clause has no time of its own.
 - "In 2016 inspectors found it inadequate. At that time, though, adoption was judged good": "at that time" is
-  2016, the year the discourse last gave, so the verdict is an earlier one; "the council had been judged to
+  2016, the year the discourse last gave, so the verdict is an earlier one ("Meanwhile, adoption was judged good"
+  too, unless a new name or the present tense follows "meanwhile"); "the council had been judged to
   require improvement in 2018, although on that occasion leadership was judged good" likewise.
 """
 
@@ -28,6 +29,9 @@ _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+o
                         r"|(?:in\s+)?(?:that|the)\s+same\s+year"
                         r"|(?:in|during)\s+that\s+year|(?:at|in|during)\s+that\s+(?:inspection|assessment|visit))\b",
                         re.I)
+# "Meanwhile, adoption was judged good": the same council's time, when no new name and no present tense follow it
+# ("Meanwhile Sheffield was judged good", "meanwhile ... has been rated": other news, the document's time)
+_MEANWHILE = re.compile(r"\bmeanwhile\b(?!.*\b(?-i:[A-Z])[\w’'-]+)(?!.*\b(?:is|are|has|have|now)\b)", re.I | re.S)
 _THAT_TIME_AFTER = re.compile(rf"\W*(?:overall\s+)?(?:too\s+|also\s+|as\s+well\s+)?{_THAT_TIME.pattern}", re.I)
 
 
@@ -118,7 +122,7 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             own = claim.clause[own_from:claim.start]
             later = (_LATER.search(claim.clause, own_from, claim.start)
                      or _LATER_AFTER.match(claim.clause, claim.start + len(claim.grade_label)))
-            that_before = _THAT_TIME.search(own)
+            that_before = _THAT_TIME.search(own) or _MEANWHILE.search(own)
             that_after = _THAT_TIME_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
             if _SPELL_BEFORE.search(claim.clause, 0, claim.start):  # "rated good after years of 'inadequate'"
                 claim = replace(claim, status="historical", anchor="previous_inspection")
