@@ -267,10 +267,10 @@ def test_good_said_of_people_or_practice_is_no_grade(sentence):
 ])
 @pytest.mark.parametrize("published, judgements", [
     (date(2016, 5, 1), {"children_in_care", "care_leavers"}),  # the single inspection framework
-    (date(2020, 5, 1), {"children_in_care"}),  # ILACS: one judgement
+    (date(2020, 5, 1), {"children_in_care", "care_leavers"}),  # ILACS grades one judgement; readers name both
     (date(2024, 5, 1), {"children_in_care", "care_leavers"}),  # ILACS from 2023
 ])
-def test_children_in_care_and_care_leavers_follow_the_framework_of_the_year(text, published, judgements):
+def test_children_in_care_and_care_leavers_are_both_whatever_the_year(text, published, judgements):
     got = {j for c, j, g, _, _ in rating_rows([text], published) if c == ROCHDALE and g == "good"}
     assert got - {"overall_effectiveness"} == judgements
 

@@ -53,6 +53,7 @@ def test_001_hillingdon_good(extracted):
         (HILLINGDON, "leadership", "outstanding", 2018, False),
         (HILLINGDON, "help_and_protection", "good", 2018, False),
         (HILLINGDON, "children_in_care", "good", 2018, False),
+        (HILLINGDON, "care_leavers", "good", 2018, False),  # "children in care and care leavers": both, as readers do
     }
     assert {(i.inspectorate, i.framework) for i in ex.inspections} == {("ofsted", "ilacs_standard")}
     bullets = [f for f in ex.findings if f.kind == "strength"]

@@ -147,7 +147,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
                 iid = add_inspection(code, framework, year) if year else None
             else:
                 iid = add_inspection(code, *current) if current is not None else None
-            for judgement in judgements_covered(claim.judgement, year):  # "children in care and care leavers"
+            for judgement in judgements_covered(claim.judgement):  # "children in care and care leavers"
                 if judgement == "child_protection":  # the safeguarding judgement until the 2013 framework
                     judgement = "safeguarding" if year and year < SIF_START.year + 1 else "help_and_protection"
                 if framework in PRE_2013_FRAMEWORKS and judgement == "children_in_care":

@@ -5,8 +5,7 @@
   Areas not named are not annotated by pages written by others (the development set: "every area of the
   inspection was also judged good", "good across the board"; two held-out sets likewise); "good in three of the
   four areas" names none of them, nor the overall grade: no claim;
-- "children in care and care leavers": one judgement where the framework of the claim's year grades them
-  together (ILACS 2018-2022), two where it grades them apart (the single inspection framework, ILACS from 2023);
+- "children in care and care leavers": both judgements, whatever the framework of the claim's year;
 - rows of judgements written as text, in press releases and minutes: "Impact of leaders: Good" on a line of
   its own, "The judgements were: help and protection, good; children in care, requires improvement".
 """
@@ -15,9 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
-from csi.frameworks import ILACS_STANDARD, SIF
 from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
 from transforms.judgement_names import CARE_AND_LEAVERS, every_listed, judgement_named
 from transforms.ratings import RatingClaim
@@ -64,23 +61,11 @@ def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]
     return kept + [replace(verdict, judgement=name, judgement_stated=True) for name in names]
 
 
-def _graded(year: int | None) -> tuple[str, ...]:
-    """The judgements an inspection of children's services reported in `year` graded: ILACS from 2018 (its version
-    by the middle of the year), the single inspection framework before; none known before 2014 or with no year."""
-    if year is None or year < 2014:
-        return ()
-    if year >= 2018:
-        version = ILACS_STANDARD.version(date(year, 7, 1))
-        return version.graded if version else ()
-    return SIF.versions[0].graded
-
-
-def judgements_covered(judgement: str, year: int | None) -> tuple[str, ...]:
-    """The judgements a claim's judgement stands for once its year is known: "children in care and care leavers"
-    is both where that year's framework grades care leavers apart, else children in care; any other, itself."""
-    if judgement != CARE_AND_LEAVERS:
-        return (judgement,)
-    return ("children_in_care", "care_leavers") if "care_leavers" in _graded(year) else ("children_in_care",)
+def judgements_covered(judgement: str) -> tuple[str, ...]:
+    """The judgements a claim's judgement stands for: "children in care and care leavers" named in prose is both,
+    whatever the framework of its year (ILACS 2018-2022 grades them as one judgement, `children_in_care`, but
+    readers of news and minutes annotate both: docs/limits.md); any other, itself."""
+    return ("children_in_care", "care_leavers") if judgement == CARE_AND_LEAVERS else (judgement,)
 
 
 # --- rows of judgements written as text ------------------------------------------------------------------------
