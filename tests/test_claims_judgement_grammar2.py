@@ -40,3 +40,65 @@ def test_children_in_care_and_care_leavers_named_together_are_both(text, publish
 ])
 def test_one_of_them_named_alone_is_that_one(text, expected):
     assert _rows(date(2020, 6, 1), text) - {("overall_effectiveness", "outstanding")} == expected
+
+
+# --- judgement rows run together with semicolons ----------------------------------------------------------------
+
+_INADEQUATE = "Hartlepool Borough Council's children's services have been judged inadequate by Ofsted."
+_ROWS_EXPECTED = {("overall_effectiveness", "inadequate"), ("leadership", "inadequate"),
+                  ("help_and_protection", "inadequate"), ("children_in_care", "requires_improvement"),
+                  ("care_leavers", "requires_improvement")}
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Inspectors gave the following judgements: Overall effectiveness: inadequate; The impact of leaders on social "
+     "work practice with children and families: inadequate; The experiences and progress of children who need help "
+     "and protection: inadequate; The experiences and progress of children in care and care leavers: requires "
+     "improvement to be good."],
+    ["The report sets out its grades.", "Overall effectiveness: inadequate; leaders' impact on practice: inadequate; "
+     "help and protection: inadequate; and the experiences and progress of children in care and care leavers: "
+     "requires improvement to be good."],
+    ["Ofsted's findings, in short – overall effectiveness – inadequate; the impact of leaders – inadequate; children "
+     "who need help and protection – inadequate; children in care and care leavers – requires improvement."],
+    ["Judgements were as follows. Overall effectiveness, inadequate; The impact of leaders, inadequate; Help and "
+     "protection, inadequate; Children in care and care leavers, requires improvement to be good."],
+])
+def test_judgement_rows_across_semicolons_with_or_without_a_lead_in(paragraphs):
+    assert _rows(date(2019, 7, 1), _INADEQUATE, *paragraphs) == _ROWS_EXPECTED
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Overall effectiveness was discussed at length; members asked about inadequate staffing levels.",
+    "Leadership: the chief executive is leaving; recruitment is under way.",
+    "The grades were these: good; good; inadequate.",
+])
+def test_semicolons_without_rows_give_no_rows(paragraph):
+    assert _rows(date(2019, 7, 1), "Hartlepool Borough Council was inspected in May.", paragraph) == set()
+
+
+# --- "every one of the N areas" with the areas named after a colon, overall effectiveness among them ---------------
+
+_ALL_FIVE_GOOD = {("overall_effectiveness", "good"), ("leadership", "good"), ("help_and_protection", "good"),
+                  ("children_in_care", "good"), ("care_leavers", "good")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ofsted judged every one of the five areas good: overall effectiveness; the impact of leaders on social work "
+    "practice; the experiences and progress of children who need help and protection; the experiences and progress "
+    "of children in care; and the experiences and progress of care leavers.",
+    "Every single one of the five judgements was good: overall effectiveness, leadership, help and protection, "
+    "children in care and care leavers.",
+    "Inspectors rated Hartlepool good in each one of its five areas: overall effectiveness, the impact of leaders, "
+    "children who need help and protection, children in care, and care leavers.",
+])
+def test_every_one_of_the_areas_named_after_a_colon(sentence):
+    assert _rows(date(2024, 7, 1), "Hartlepool Borough Council has been inspected.", sentence) == _ALL_FIVE_GOOD
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Every one of the four areas was found to be good.", {("overall_effectiveness", "good")}),
+    ("Inspectors rated Hartlepool good in every one of the five areas.", {("overall_effectiveness", "good")}),
+    ("Three of the four areas were found to be good.", set()),
+])
+def test_every_one_of_the_areas_unnamed_is_the_overall_grade_and_some_of_them_none(sentence, expected):
+    assert _rows(date(2024, 7, 1), "Hartlepool Borough Council has been inspected.", sentence) == expected

@@ -49,10 +49,11 @@ NAME = re.compile("|".join(f"(?P<{name}{i}>{pattern})" for i, (name, pattern) in
 NAMES = {f"{name}{i}": name for i, (name, _) in enumerate(JUDGEMENT_PATTERNS)}
 NAME_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTERNS)
 
-# "every area", "all four judgements", "each of the five areas": every judgement named at once, none by its name
-_EVERY = re.compile(r"(?:every|each|all)\s+(?:of\s+(?:the|its)\s+)?(?:(?:two|three|four|five|six|seven|graded|key"
-                    r"|inspected|other|remaining)\s+){0,2}(?:areas?|judgements?|judgments?|categories|sub-?judgements?"
-                    r"|sub-?judgments?)\b", re.I)
+# "every area", "all four judgements", "each of the five areas", "every one of its judgements": every judgement named
+# at once, none by its name
+_EVERY = re.compile(r"(?:every|each|all)\s+(?:single\s+)?(?:one\s+)?(?:of\s+(?:the|its|their)\s+)?"
+                    r"(?:(?:two|three|four|five|six|seven|graded|key|inspected|other|remaining)\s+){0,2}"
+                    r"(?:areas?|judgements?|judgments?|categories|sub-?judgements?|sub-?judgments?)\b", re.I)
 
 # What may stand between two NAMEs of one LIST: the first one's TAIL, the joining word, the next one's HEAD.
 _PEOPLE = r"(?:children|young\s+people|families|care\s+leavers)"

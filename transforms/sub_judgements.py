@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
-from transforms.judgement_names import CARE_AND_LEAVERS, every_listed, judgement_named
+from transforms.judgement_names import CARE_AND_LEAVERS, every_listed, judgement_named, without_every
 from transforms.ratings import RatingClaim
 from transforms.roundup_lines import earlier_grade
 
@@ -37,12 +37,13 @@ _SOME_BEFORE = re.compile(
 def _some_areas(claim: RatingClaim, following: int | None = None) -> bool:
     """The verdict is given to some areas it does not name ("good in three of the four areas", read just after the
     grade; `following` is where the next verdict of the clause starts; "three of the four judgements were
-    inadequate")."""
+    inadequate", not "every one of the four judgements was")."""
     if claim.judgement != "overall_effectiveness" or claim.judgement_stated or claim.status == "hypothetical":
         return False
     end = claim.start + len(claim.grade_label)
     after = claim.clause[end:following if following is not None else len(claim.clause)]
-    return bool(_SOME_AFTER.match(after) or _SOME_BEFORE.search(claim.clause, claim.segment, claim.start))
+    return bool(_SOME_AFTER.match(after)
+                or _SOME_BEFORE.search(without_every(claim.clause), claim.segment, claim.start))
 
 
 def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]:
@@ -84,18 +85,28 @@ _GRADE_FIRST = re.compile(rf"^\s*{Q}(?P<grade>{GRADE_PHRASE}){QE}\s+(?:(?P<overa
 def judgement_rows(text: str) -> list[RatingClaim]:
     """'Impact of leaders: Good', 'Good for children in care' (a line of its own, or after a colon: "The judgements
     are: overall effectiveness – good") or 'The judgements were: leadership, good; help and protection, requires
-    improvement' (rows run together after a colon): one claim per row, with the earlier grade a row gives in
+    improvement' (rows run together after a colon, or with no lead-in at all: "Overall effectiveness: inadequate; The
+    impact of leaders: inadequate"): one claim per row, with the earlier grade a row gives in
     brackets; [] unless every row parses."""
     lead, colon, rest = text.partition(":")
-    rows = [r for r in re.split(r"\s*;\s*|\s*\n\s*", rest.strip().rstrip(".")) if r] if colon and ";" in rest else []
+    rows = _split_rows(rest) if colon and ";" in rest else []
     if len(rows) < 2:
         rows = [text]
     claims = _rows(text, rows)
+    if not claims and ";" in text and len(alone := _split_rows(text)) >= 2:
+        first, *others = alone  # no lead-in ("Overall effectiveness: inadequate; Leadership: good"), or a dash's
+        for cut in (0, *(m.end() for m in re.finditer(r":|\s[-–—]\s", first))):
+            if claims := _rows(text, [first[cut:].strip(), *others]):
+                break
     if not claims and colon and len(rows) == 1 and ";" not in rest:
         claims = _rows(text, [rest.strip()])
     if not claims and colon and len(pairs := _PAIR.findall(rest)) >= 2 and _PAIRS.fullmatch(rest):
         claims = _rows(text, pairs)  # "The judgements were: Overall effectiveness: good Leadership: outstanding"
     return claims
+
+
+def _split_rows(text: str) -> list[str]:
+    return [r for r in re.split(r"\s*;\s*|\s*\n\s*", text.strip().rstrip(".")) if r]
 
 
 def _rows(text: str, rows: list[str]) -> list[RatingClaim]:
