@@ -102,3 +102,96 @@ def test_every_one_of_the_areas_named_after_a_colon(sentence):
 ])
 def test_every_one_of_the_areas_unnamed_is_the_overall_grade_and_some_of_them_none(sentence, expected):
     assert _rows(date(2024, 7, 1), "Hartlepool Borough Council has been inspected.", sentence) == expected
+
+
+# --- the news's grade verbs -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("Hartlepool's children's services have been branded inadequate by Ofsted.", "inadequate"),
+    ("Ofsted has branded Hartlepool Borough Council's children's services as 'inadequate'.", "inadequate"),
+    ("Inspectors branded Hartlepool's services for children failing.", "inadequate"),
+    ("Hartlepool's children's services were labelled inadequate after the visit.", "inadequate"),
+    ("Ofsted labelled Hartlepool Borough Council 'requires improvement to be good'.", "requires_improvement"),
+    ("Hartlepool's children's services were classed as good.", "good"),
+    ("Hartlepool's services for children were marked as outstanding by inspectors.", "outstanding"),
+    ("Hartlepool was awarded 'good' by Ofsted.", "good"),
+    ("Hartlepool has been handed a 'requires improvement' rating.", "requires_improvement"),
+    ("Hartlepool secured a good grade from Ofsted.", "good"),
+])
+def test_grade_verbs_of_the_news(sentence, grade):
+    assert _rows(date(2023, 5, 2), sentence) == {("overall_effectiveness", grade)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hartlepool's leader branded the report a good start.",
+    "The mayor of Hartlepool branded the news 'outstanding progress' for the town.",
+    "In Hartlepool, staff were labelled as good workers by their managers.",
+    "Hartlepool's new scheme marked a good step forward.",
+])
+def test_the_same_verbs_without_a_grade_as_their_object(sentence):
+    assert _rows(date(2023, 5, 2), sentence) == set()
+
+
+# --- a judgement named in a relative clause on another noun ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Inspectors were impressed by Hartlepool's leaders, whose impact on social work practice was graded "
+     "outstanding.", {("leadership", "outstanding")}),
+    ("Ofsted praised Hartlepool's senior leaders, whose impact was judged good.", {("leadership", "good")}),
+    ("In Hartlepool, inspectors met leaders, whose impact on practice they judged to be good.",
+     {("leadership", "good")}),
+    ("Inspectors spoke to Hartlepool's care leavers, whose experiences and progress were rated outstanding.",
+     {("care_leavers", "outstanding")}),
+])
+def test_a_judgement_named_in_a_relative_clause(sentence, expected):
+    assert _rows(date(2023, 5, 2), sentence) == expected
+
+
+# --- a judgement as the subject of a clause whose verdict follows a "but" ----------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Officers said the care leavers service had stronger practice but still required improvement.",
+     {("care_leavers", "requires_improvement")}),
+    ("Members heard that help and protection had improved but remained inadequate.",
+     {("help_and_protection", "inadequate")}),
+    ("The director told the committee that children in care were doing better but still required improvement.",
+     {("children_in_care", "requires_improvement")}),
+    ("Leadership has been strengthened, officers said, but still requires improvement.",
+     {("leadership", "requires_improvement")}),
+])
+def test_a_judgement_subject_keeps_its_verdict_after_but(sentence, expected):
+    assert _rows(date(2023, 5, 2), "Hartlepool Borough Council's children's services were discussed.",
+                 sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hartlepool improved its help and protection but still requires improvement.",
+    "Hartlepool Borough Council was praised for its leadership but was still judged to require improvement.",
+    "Hartlepool has invested in its care leavers service but remains 'requires improvement'.",
+])
+def test_a_judgement_as_the_object_does_not_take_the_council_s_verdict(sentence):
+    assert _rows(date(2023, 5, 2), sentence) == {("overall_effectiveness", "requires_improvement")}
+
+
+# --- more names of the judgements ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ofsted judged Hartlepool's help for children who need protection to be inadequate.",
+     {("help_and_protection", "inadequate")}),
+    ("In Hartlepool, help and support for children in need of protection was rated inadequate.",
+     {("help_and_protection", "inadequate")}),
+    ("In Hartlepool, the protection of children who need help was judged inadequate.",
+     {("help_and_protection", "inadequate")}),
+    ("In Hartlepool, the support for care leavers was judged good.", {("care_leavers", "good")}),
+    ("Hartlepool's services for children looked after were judged to require improvement.",
+     {("children_in_care", "requires_improvement")}),
+    ("Hartlepool's leadership, management and governance was judged inadequate.", {("leadership", "inadequate")}),
+])
+def test_variant_names_of_the_judgements(sentence, expected):
+    assert _rows(date(2016, 5, 2), sentence) == expected
+
+
+def test_a_judgement_graded_too_after_the_overall_grade():
+    got = _rows(date(2023, 5, 2), "Inspectors rated Hartlepool inadequate overall and rated its leadership "
+                "inadequate too.")
+    assert got == {("overall_effectiveness", "inadequate"), ("leadership", "inadequate")}

@@ -27,11 +27,18 @@ JUDGEMENT_PATTERNS = [
     ("safeguarding", r"overall\s+effectiveness\s+of\s+(?:[\w'’]+\s+){0,3}?(?:safeguarding|arrangements\s+to\s+protect)"
                      r"|keep(?:ing)?\s+children\s+safe|staying\s+safe|stay\s+safe"),
     ("overall_effectiveness", r"overall\s+(?:effectiveness|judgements?|judgments?|grade|rating)"),
+    # "leaders, whose impact on social work practice was ...": the judgement's name in a relative clause
     ("leadership", r"impact\s+of\s+(?:(?:senior|the|its|their)\s+){0,2}leaders|leaders['’]\s+impact"
+                   r"|leaders,?\s+whose\s+impact"
                    r"|leadership,?\s+management\s+and\s+governance|leadership\s+and\s+management"
                    r"|service\s+management"
                    r"|\bleadership\b"),
-    ("help_and_protection", r"(?:children\s+)?(?:who\s+)?(?:need|needing|requiring)\s+help\s+and\s+protection"
+    # also "help for children who need protection", "protection for children in need of help" (with their head)
+    ("help_and_protection", r"(?:help|support|services?)(?:\s+and\s+(?:support|protection))?\s+(?:given\s+to|offered"
+                            r"\s+to|for|to)\s+children\s+(?:who\s+need|needing|in\s+need\s+of|requiring)\s+"
+                            r"(?:help\s+and\s+)?protection"
+                            r"|protection\s+(?:of|for)\s+children\s+(?:who\s+need|needing|in\s+need\s+of)\s+help"
+                            r"|(?:children\s+)?(?:who\s+)?(?:need|needing|requiring)\s+help\s+and\s+protection"
                             r"|help\s+and\s+protection"),
     # one judgement from 2018 to 2022, two before and after: which, is known once the claim's year is
     (CARE_AND_LEAVERS, rf"(?:{_IN_CARE})\s+and\s+(?:care\s+leavers|(?:young\s+people|children)\s+leaving\s+care)"),
@@ -152,6 +159,26 @@ def coordinated_after(text: str, judgements: list[tuple[int, int, str]], start: 
             break
         chain.append(judgement)
     return [name for _, _, name in chain]
+
+
+# "Officers said (that) ...", "Members heard ...": reported speech before the clause's own subject
+_REPORTED = re.compile(r"\s*(?:[\w'’-]+\s+){0,5}?(?:said|says|told(?:\s+(?!that\b)[\w'’-]+){1,3}|heard|reported"
+                       r"|noted|explained|added|confirmed|agreed)\s+(?:that\s+)?", re.I)
+# A clause with no subject of its own, a verb first: "... but still required improvement", "but remained inadequate"
+_NO_SUBJECT = re.compile(r"\s*(?:(?:still|now|also|yet|nonetheless|only|then)\s+)*(?:requir\w*|remain\w*|was|were|is"
+                         r"|are|had|has|have|needs?|needed|continues|continued)\b", re.I)
+
+
+def subject_judgements(clause: str) -> list[str]:
+    """The LIST a clause opens with as its subject, after any reported speech ("Officers said the care leavers
+    service had stronger practice" -> care_leavers); [] when the clause opens with anything else."""
+    lead = _REPORTED.match(clause)
+    return coordinated_after(clause, judgements_in(clause), lead.end() if lead else 0)
+
+
+def subjectless(clause: str) -> bool:
+    """The clause has no subject of its own and takes the one before it ("but still required improvement")."""
+    return bool(_NO_SUBJECT.match(clause))
 
 
 def listed(text: str) -> list[str] | None:

@@ -22,12 +22,21 @@ from transforms.judgement_names import (
     coordinated,
     coordinated_after,
     judgements_in,
+    subject_judgements,
+    subjectless,
     unbracketed,
     without_every,
 )
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
 _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed|found\s+to\s+be|declared|ranked|capped"
+                  # the news's verbs: "branded inadequate", "labelled 'requires improvement'", "classed as failing";
+                  # a grade ending its phrase ("branded the report a good start" is none)
+                  r"|(?:branded|brands|label(?:l?ed|s))(?=(?:\s+(?![‘'\"“]?" + GRADE_PHRASE + r")[\w'’-]+,?){0,8}?"
+                  rf"\s+(?:as\s+)?{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:)]|\s+(?:by|in|for|overall|and|after|when|last|this"
+                  r"|again|at|following|since|with|under|on|across|from)\b|$))"
+                  r"|(?:classed|classified|marked)(?=\s+as\b)"
+                  rf"|awarded(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for)\b|$))"
                   rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after"
                   rf"|before|previously|two|three|four|five|six)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
@@ -500,8 +509,11 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
     counted = _AGGREGATE.search(_PARENTHETICAL_DASHES.sub(" ", without_every(sentence)))
     if (counted and counted.start() < 12) or _VOCABULARY.search(sentence):
         return claims  # "Eight councils - three of them new - were judged inadequate": the count is the subject
+    opened_by: list[str] = []  # the judgements the clause before opens with as its subject
     for clause in _clauses(sentence):
         clause = clause.strip()
+        # "the care leavers service had stronger practice but still required improvement": that subject's verdict
+        inherited, opened_by = opened_by if subjectless(clause) else [], subject_judgements(clause)
         if not clause or _AGGREGATE.search(_MEMBER_OF.sub(" ", without_every(clause))):
             continue
         remit_blanked = without_delivery_scope(clause)  # "took over fostering, adoption ...": not judgements
@@ -598,6 +610,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 owned = list(verdicts[-1][2])  # "judged inadequate for leadership in 2016 and good in 2019"
             if not owned and named_in_inspection and _BOTH.search(scanned, previous_end, slot.start(group)):
                 owned = [name for _, _, name in named_in_inspection]  # "judged both services adequate"
+            if not owned and not judgements:
+                owned = list(inherited)
             stated = bool(owned)
             if slot.group("g4") and _SKILL.match(scanned, slot.end()):
                 continue  # "leadership was good at setting priorities": the adjective
