@@ -189,3 +189,26 @@ def test_the_year_special_measures_ended_is_no_inadequate_year(text):
 def test_special_measures_capitalised_date_the_inadequate_grade():
     got = _ratings("Luton is no longer inadequate and is now rated good. Special measures began in 2019.")
     assert (LUTON, OVERALL, "inadequate", 2019, True) in got
+
+
+# --- a grade spoken of as a grade, or as a distance, measures no council ---
+
+@pytest.mark.parametrize("aside", [
+    "But adequate is a long way from good.",
+    "Requires improvement is still a long way from good.",
+    "Its leaders say requires improvement is not failure.",
+    "Good remains the target, and outstanding is far from out of reach.",
+])
+def test_a_grade_spoken_of_gives_no_grade(aside):
+    assert _ratings("Luton was rated inadequate this year. " + aside) == {(LUTON, OVERALL, "inadequate", 2024, False)}
+
+
+@pytest.mark.parametrize("text", [
+    "Luton was rated requires improvement, still short of good.",
+    "Luton was rated requires improvement, some way from good.",
+    "Luton was rated requires improvement: far from good, inspectors said, but no longer inadequate.",
+])
+def test_a_distance_from_a_grade_is_no_grade(text):
+    got = _ratings(text)
+    assert (LUTON, OVERALL, "requires_improvement", 2024, False) in got
+    assert not any(g == "good" for _, _, g, _, _ in got)

@@ -1,6 +1,7 @@
 """Sentences that name grades without giving any: a question asks ("How does a council go from good to inadequate
-in a year?", "What was its good rating worth?"), and a description of the grading scale lists every grade a council
-could get ("It will grade each area outstanding, good, requires improvement or inadequate").
+in a year?", "What was its good rating worth?"), a description of the grading scale lists every grade a council
+could get ("It will grade each area outstanding, good, requires improvement or inadequate"), and a grade spoken of
+as a grade measures no council ("adequate is a long way from good", "requires improvement is not failure").
 
 A past-tense "why/how/when" question keeps its verdicts: "Why was Luton rated inadequate?" takes the rating as given.
 """
@@ -22,14 +23,24 @@ _G = rf"[‘'\"“]?{GRADE_PHRASE}[’'\"”]?"
 _ALTERNATIVES = re.compile(rf"{_G}(?:\s*,\s*{_G})+,?\s+or\s+{_G}", re.I)
 _SCALE_ENDS = re.compile(rf"\b(?:scale|range)\s+(?:[\w-]+\s+){{0,3}}?from\s+{_G}\s+(?:to|through)\s+{_G}", re.I)
 
+# The grade itself as the subject, in the present: "Adequate is a long way from good", "Requires improvement is not
+# failure", "Good means ..." (not "Inadequate was the verdict on ...": a past verdict)
+_GRADE_AS_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:that|say|says|said|argues?|argued|insists?|insisted)\s+)\W*"
+                               rf"(?:(?:but|and|yet|so|still|after\s+all),?\s+)?{_G}\s+"
+                               r"(?:is|isn['’]t|means|remains|sounds|seems)\b", re.I)
+# A distance from a grade: "a long way from good", "far from outstanding", "still short of good"
+_DISTANCE = re.compile(rf"\b(?:(?:a\s+)?(?:long|short|some)\s+way|far|miles)\s+(?:away\s+)?from\s+{_G}"
+                       rf"|\bshort\s+of\s+{_G}", re.I)
+
 
 def unasserted(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
-    """The sentence's claims, those it only asks about or lists as the scale made hypothetical."""
+    """The sentence's claims, those it only asks about, lists as the scale or speaks of as grades made hypothetical."""
     if _QUESTION.search(sentence) and not _PRESUPPOSED.match(sentence):
         return [replace(c, status="hypothetical") for c in claims]
     scales = [m.span() for m in _ALTERNATIVES.finditer(sentence)
               if len({normalise_grade(g.group()) for g in re.finditer(GRADE_PHRASE, m.group(), re.I)}) >= 3]
-    scales += [m.span() for m in _SCALE_ENDS.finditer(sentence)]
+    scales += [m.span() for m in _SCALE_ENDS.finditer(sentence)] + [m.span() for m in _DISTANCE.finditer(sentence)]
+    scales += [(m.start(), len(sentence)) for m in _GRADE_AS_SUBJECT.finditer(sentence)]
     if not scales:
         return claims
     out = []
