@@ -90,8 +90,12 @@ _ALL_FIVE_GOOD = {("overall_effectiveness", "good"), ("leadership", "good"), ("h
     "children in care and care leavers.",
     "Inspectors rated Hartlepool good in each one of its five areas: overall effectiveness, the impact of leaders, "
     "children who need help and protection, children in care, and care leavers.",
+    "Hartlepool was judged good in all five areas – overall effectiveness, leadership, help and protection, children "
+    "in care and care leavers.",
+    "Every one of the five areas inspected was judged good, namely overall effectiveness, the impact of leaders, help "
+    "and protection, children in care and care leavers.",
 ])
-def test_every_one_of_the_areas_named_after_a_colon(sentence):
+def test_every_one_of_the_areas_named_after_a_colon_a_dash_or_namely(sentence):
     assert _rows(date(2024, 7, 1), "Hartlepool Borough Council has been inspected.", sentence) == _ALL_FIVE_GOOD
 
 
@@ -99,6 +103,8 @@ def test_every_one_of_the_areas_named_after_a_colon(sentence):
     ("Every one of the four areas was found to be good.", {("overall_effectiveness", "good")}),
     ("Inspectors rated Hartlepool good in every one of the five areas.", {("overall_effectiveness", "good")}),
     ("Three of the four areas were found to be good.", set()),
+    ("Hartlepool was judged good in all areas – a big step up from its last inspection.",
+     {("overall_effectiveness", "good")}),
 ])
 def test_every_one_of_the_areas_unnamed_is_the_overall_grade_and_some_of_them_none(sentence, expected):
     assert _rows(date(2024, 7, 1), "Hartlepool Borough Council has been inspected.", sentence) == expected

@@ -100,12 +100,14 @@ def judgement_named(label: str) -> str | None:
 
 
 # "... each of the three judgements below it: A, B and C", "good in all four areas: A; B; C; D"
-_EVERY_LISTED = re.compile(r"[^:;.]{0,40}?:\s*(?P<list>[^.:]+)")
+# (or after a dash, ", namely": "good in all five areas – A, B, C, D and E")
+_EVERY_LISTED = re.compile(r"[^:;.–—]{0,40}?(?::|\s[-–—]\s|,\s+namely\b)\s*(?P<list>[^.:–—]+)")
 
 
 def every_listed(sentence: str) -> tuple[int, list[str]] | None:
-    """(where the colon stands, the judgements) when "every area" is named after a colon as a LIST (commas or
-    semicolons): "good in each of the four areas beneath: leadership; help and protection; children in care"."""
+    """(where the LIST starts, the judgements) when "every area" is named after a colon, a dash or "namely" as a LIST
+    (commas or semicolons): "good in each of the four areas beneath: leadership; help and protection; children in
+    care"."""
     for every in _EVERY.finditer(sentence):
         m = _EVERY_LISTED.match(sentence, every.end())
         if m and (names := listed(m["list"].replace(";", ",").rstrip(" ,"))):
