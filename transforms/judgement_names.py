@@ -21,11 +21,15 @@ import re
 
 CARE_AND_LEAVERS = "children_in_care_and_care_leavers"
 _IN_CARE = (r"children\s+in\s+(?:its\s+|their\s+|the\s+council['’]s\s+)?care|children\s+looked\s+after"
-            r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children")
+            r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children"
+            # "looked-after services", "safeguarding and looked-after provision": the service named by its children
+            r"|looked[-\s]after\s+(?:children['’]s\s+)?(?:services?|provision|work|judge?ments?)\b")
 JUDGEMENT_PATTERNS = [
-    # "the overall effectiveness of arrangements to protect children", "keeping children safe" (APA's staying safe)
-    ("safeguarding", r"overall\s+effectiveness\s+of\s+(?:[\w'’]+\s+){0,3}?(?:safeguarding|arrangements\s+to\s+protect)"
-                     r"|keep(?:ing)?\s+children\s+safe|staying\s+safe|stay\s+safe"),
+    # "the overall effectiveness of arrangements to protect children" (or "for the protection of children"),
+    # "keeping children (and young people) safe" (APA's staying safe)
+    ("safeguarding", r"overall\s+effectiveness\s+of\s+(?:[\w'’]+\s+){0,3}?(?:safeguarding"
+                     r"|arrangements\s+(?:to\s+protect|for\s+(?:the\s+)?protection\s+of|for\s+protecting))"
+                     r"|keep(?:s|ing)?\s+children(?:\s+and\s+young\s+people)?\s+safe|staying\s+safe|stay\s+safe"),
     ("overall_effectiveness", r"overall\s+(?:effectiveness|judgements?|judgments?|grade|rating)"),
     # "leaders, whose impact on social work practice was ...": the judgement's name in a relative clause
     ("leadership", r"impact\s+of\s+(?:(?:senior|the|its|their)\s+){0,2}leaders|leaders['’]\s+impact"

@@ -591,6 +591,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end()  # rating for A"
                          or (pos < slot.end() + 40 and _RATING_FOR_JUDGEMENT.fullmatch(scanned, slot.end(), pos))][:1]
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
+            named_after = []
             if following:  # "judged inadequate for help and protection and for leadership", "good, as were X"
                 named_after = list(dict.fromkeys(
                     [name for pos, _, name in judgements if following.start() <= pos < following.end()]
@@ -639,6 +640,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                         + [s for _, _, s, _ in transitions if s > slot.end()], default=None)
             year, ends, anchor = _year_near(scanned, slot.start(group), slot.end(), since, published, until)
             previous_end = since if group == "g19" else ends  # an inserted earlier grade leaves the subject to the next
+            if following and named_after:  # "outstanding for A and for B, and good for C": A and B are not C's
+                previous_end = max(previous_end, following.end())
             if after_history:  # "X, rated inadequate at its last inspection, is now ...": that time is this verdict's
                 close = scanned.find(",", after_history.end(), until or len(scanned))
                 previous_end = max(previous_end, close if close >= 0 else after_history.end())
