@@ -75,3 +75,31 @@ def test_looked_after_services_name_the_looked_after_judgement(text):
 ])
 def test_looked_after_as_a_verb_names_no_judgement(text):
     assert ("looked_after", "good") not in _rows(date(2011, 3, 15), text)
+
+
+# --- minutes rows run together after a colon, a name with commas of its own ---------------------------------------
+
+_OVERALL_BEFORE = "Members noted that Hartlepool's children's services had been judged to be good overall."
+
+
+@pytest.mark.parametrize("rows", [
+    "The judgements for each area were: Help and protection: good Children looked after and achieving permanence: "
+    "good Adoption performance: outstanding Leadership, management and governance: requires improvement",
+    "Inspectors' grades were as follows: Leadership, management and governance: requires improvement Adoption "
+    "performance: outstanding Help and protection: good Children looked after and achieving permanence: good.",
+    "The report graded each area: Children looked after and achieving permanence: good, Leadership, management and "
+    "governance: requires improvement, Help and protection: good, Adoption performance: outstanding",
+])
+def test_run_together_rows_with_commas_in_a_name(rows):
+    assert _rows(date(2015, 5, 1), _OVERALL_BEFORE, rows) == {
+        ("overall_effectiveness", "good"), ("help_and_protection", "good"), ("children_in_care", "good"),
+        ("adoption", "outstanding"), ("leadership", "requires_improvement")}
+
+
+@pytest.mark.parametrize("text", [
+    "Members asked about staffing: good progress had been made, though turnover was high: poor morale persisted.",
+    "The chair said: training, supervision and caseloads: good work was under way.",
+    "Officers reported two matters: recruitment, retention and agency costs: good news on all three.",
+])
+def test_prose_with_colons_and_commas_is_not_rows(text):
+    assert _rows(date(2015, 5, 1), text) == set()

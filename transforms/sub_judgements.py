@@ -75,8 +75,9 @@ def judgements_covered(judgement: str) -> tuple[str, ...]:
 # "Overall effectiveness – good (previously requires improvement)": the bracketed grade an earlier one
 _ROW = re.compile(rf"^\s*(?P<name>[^:;–—()]{{3,120}}?)\s*(?::|\s[-–—]\s|,)\s*{Q}(?P<grade>{GRADE_PHRASE}){QE}"
                   r"\s*(?:\((?P<before>[^()]{2,80})\))?\s*\.?\s*$", re.I)
-# Rows run together with no separator but their colons: "Overall effectiveness: good Impact of leaders: outstanding"
-_PAIR_TEXT = rf"\s*([^:;,]{{3,120}}?\s*(?::|\s[-–—]\s)\s*{Q}{GRADE_PHRASE}{QE})\s*[,.]?"
+# Rows run together with no separator but their colons: "Overall effectiveness: good Impact of leaders: outstanding",
+# a name with commas of its own too ("Leadership, management and governance: good")
+_PAIR_TEXT = rf"\s*((?!{Q}{GRADE_PHRASE}{QE}\b)[^:;]{{3,120}}?\s*(?::|\s[-–—]\s)\s*{Q}{GRADE_PHRASE}{QE})\s*[,.]?"
 _PAIR = re.compile(_PAIR_TEXT, re.I)
 _PAIRS = re.compile(f"(?:{_PAIR_TEXT})+\\s*", re.I)
 # "Good overall", "Outstanding for the impact of leaders": the grade first
