@@ -32,6 +32,15 @@ STAR_PHRASE = r"(?:zero|no|one|a\s+single|two|three|[0-3])[-\s]stars?\b"
 Q = r"[‘'\"“]?"  # an optional quote mark around a grade
 QE = r"[’'\"”]?"
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # a year in the text, with no preposition required
+# Counts as news writes them: "two years later", "the last three inspections", "eighteen months on"
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+                "twenty": 20, "twenty-four": 24, "thirty": 30, "thirty-six": 36}
+
+
+def count_of(word: str) -> int | None:
+    """A count written in digits or in words ("3", "three", "twenty-four"); None when it is neither."""
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
 GRADE_PHRASE = "(?:" + "|".join(f"(?:{w})" for w, _ in _GRADE_WORDS) + r")\b"
 _COMPILED = [(re.compile(rf"^{w}$", re.I), g) for w, g in _GRADE_WORDS]
 

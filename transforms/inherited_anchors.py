@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from transforms.grades import YEAR
+from transforms.grades import YEAR, count_of
 from transforms.ratings import RatingClaim
 
 # What opens a "with" clause after the verdict it depends on: "..., with", "... overall, with", "and with"
@@ -50,9 +50,6 @@ _LATER_AFTER = re.compile(rf"\W*(?:(?!(?:and|but|while|whereas|then|it|they|its|
 _EARLIER = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+years?\s+(?:earlier|before(?:\s+that)?|previously)(?!\s+than\b)"
                       r"|the\s+(?:previous\s+year|year\s+(?:before|prior)(?=\s*[,.;]|\s+that\b|$)))", re.I)
 _EARLIER_AFTER = re.compile(rf"\W*(?:in\s+)?(?:{_EARLIER.pattern})", re.I)
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20,
-           "twenty-four": 24, "thirty": 30, "thirty-six": 36}
 # A grade held for a stretch before the news: "after years of 'requires improvement'", "following a decade rated
 # inadequate", "after two inspections as inadequate"
 _SPELL_BEFORE = re.compile(r"\b(?:after|following|ending|ended)\s+(?:(?:many|several|\w+)\s+)?(?:years?|a\s+decade"
@@ -144,7 +141,8 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
 
 
 def _count(word: str) -> int:
-    return _COUNTS.get(word.lower()) or (int(word) if word.isdigit() else 1)
+    count = count_of(word)
+    return 1 if count is None else count
 
 
 def _years_on(later: re.Match) -> int:

@@ -14,7 +14,7 @@ from datetime import date
 from csi.caseless import Caseless
 from csi.records import CELL_SEPARATOR
 from transforms.delivery_scope import without_delivery_scope
-from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, Q, normalise_grade
+from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, Q, count_of, normalise_grade
 from transforms.judgement_names import (
     NAME,
     NAME_ALTERNATIVES,
@@ -291,8 +291,6 @@ _LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,50}?\b(?:
 _REPORTED_YEAR = re.compile(r"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}"
                                  r"(?:inspection|assessment|review|report|APA|JAR)\b", re.I)
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
@@ -384,8 +382,7 @@ def _relative_year(m: re.Match, published: date | None) -> int | None:
     found = m.groupdict()
     if found.get("last") or found.get("last2"):
         return published.year - 1
-    n = m["n"].lower()
-    return published.year - (int(n) if n.isdigit() else _NUMBERS[n])
+    return published.year - count_of(m["n"])
 
 
 def _year_near(clause: str, start: int, end: int, since: int = 0, published: date | None = None,
@@ -657,7 +654,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if (last_n := _LAST_N_INSPECTIONS.match(scanned, slot.end())) and historical:  # "the same grade as at the
                 named = [int(y) for y in re.findall(r"(?:19|20)\d{2}", scanned[last_n.end():])]  # last two
                 if len(named) >= 2:                                         # inspections: in 2017 and in 2020"
-                    years = list(dict.fromkeys(named[:_NUMBERS[last_n["n"].lower()]]))
+                    years = list(dict.fromkeys(named[:count_of(last_n["n"])]))
             verdicts.extend((slot.start(group), slot.end(), owned, label, status, each, anchor, stated)
                             for each in years)
         segment = 0  # each verdict owns the text from the end of the one before it
