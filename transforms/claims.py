@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from csi.records import Block
+from csi.records import CELL_SEPARATOR, Block
 from transforms.councils import CouncilIndex, Mention
 from transforms.grade_tables import Column, grade_table_claims, grade_table_header, rows_are_judgements
 from transforms.grades import GRADE_PHRASE, Q, normalise_grade
@@ -492,14 +492,15 @@ class _Reader:
     def table_row(self, row: str, mentions: list[Mention]) -> None:
         """'Impact of leaders | Good' (the discourse's council) or 'Cumbria | Inadequate' (the row's council); under
         a header naming its columns ("Council | Overall effectiveness | Impact of leaders"), each cell's grade."""
-        if (header := grade_table_header(row, self.published)) is not None:
+        if (header := grade_table_header(row, self.published, _cell_councils(row, mentions))) is not None:
             self.grade_table = header
             return
         codes = list(dict.fromkeys(m.council_code for m in mentions))
         councils = self.focus if self.grade_table and rows_are_judgements(self.grade_table) else codes
-        if councils and self.grade_table and (claims := grade_table_claims(self.grade_table, row)):
-            for claim in claims:
-                self.add(claim, councils, row)
+        if self.grade_table and (claims := grade_table_claims(self.grade_table, row, self.published)) and (
+                councils or all(column for _, column in claims)):
+            for claim, column in claims:  # a column's council ("| Northtown | Westshire"), else the row's
+                self.add(claim, [column] if column else councils, row)
             return
         if line := roundup_claims(row, mentions, self.published):  # "Northtown | Good (inadequate, 2016)"
             for claim in line[0]:
@@ -533,6 +534,15 @@ class _Reader:
             for claim in verdicts:
                 self.add(claim, codes, f"{lead_in.text} {item.text}")
         return True
+
+
+def _cell_councils(row: str, mentions: list[Mention]) -> list[list[str]]:
+    """The councils each cell of a table row names, cell by cell."""
+    found, at = [], 0
+    for cell in row.split(CELL_SEPARATOR):
+        found.append([m.council_code for m in mentions if at <= m.start and m.end <= at + len(cell)])
+        at += len(cell) + len(CELL_SEPARATOR)
+    return found
 
 
 def _names_only(block: Block, mentions: Mentions) -> bool:

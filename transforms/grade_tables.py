@@ -17,6 +17,17 @@ in its first cell, and a grade per column, the earlier ones told apart by their 
 
     Judgement              | Previous inspection (2018) | This inspection
     Overall effectiveness  | Inadequate                 | Good
+
+A table comparing councils turns it round the other way: a column per COUNCIL, a judgement per row (the header's
+first cell often empty, and so missing from the header row):
+
+                           | Northtown                  | Westshire
+    Overall effectiveness  | Good                       | Inadequate
+
+A header of earlier inspections alone ("2018 | 2022", "Last inspection | This inspection") has lost its empty first
+cell too: its rows' first cells name the judgements. In a table of councils, a cell giving a date and no grade
+("Council | Last inspection | Grade", "Northtown | March 2017 | Good") dates the row's grades; a bracket in a cell
+grades another judgement ("Requires improvement (leadership: inadequate)").
 """
 
 from __future__ import annotations
@@ -29,6 +40,7 @@ from csi.records import CELL_SEPARATOR
 from transforms.grades import GRADE_PHRASE, YEAR, normalise_grade
 from transforms.judgement_names import JUDGEMENT_PATTERNS, judgement_named
 from transforms.ratings import RatingClaim
+from transforms.sub_judgements import judgement_rows
 
 _JUDGEMENTS = [(name, re.compile(pattern, re.I)) for name, pattern in JUDGEMENT_PATTERNS if name != "other"]
 _OVERALL = re.compile(r"\boverall\b|^\W*(?:(?:ofsted|new|latest|current|inspection|previous|last|earlier|prior"
@@ -56,6 +68,7 @@ class Column:
     judgement: str | None  # None: not a column of grades (the councils', a date's, a note's); or ROW_JUDGEMENT
     earlier: bool = False
     year: int | None = None
+    council: str | None = None  # the council the column's grades belong to (a table comparing councils)
 
 
 def _cells(row: str) -> list[str]:
@@ -72,13 +85,31 @@ def _column(header: str, published: date | None) -> Column:
     return Column(named, earlier, year)
 
 
-def grade_table_header(row: str, published: date | None) -> list[Column] | None:
-    """The columns of a grade table's header row, or None if the row is not one."""
+def _named(cell: str) -> bool:
+    return any(pattern.search(cell) for _, pattern in _JUDGEMENTS)
+
+
+def grade_table_header(row: str, published: date | None, councils: list[list[str]] | None = None
+                       ) -> list[Column] | None:
+    """The columns of a grade table's header row, or None if the row is not one. `councils` lists the councils
+    each cell names (a header of councils, one per column: "Northtown | Westshire")."""
     cells = _cells(row)
-    if len(cells) < 2 or any(normalise_grade(c) or _GRADE_CELL.match(c) for c in cells):
+    if not cells or any(normalise_grade(c) or _GRADE_CELL.match(c) for c in cells):
+        return None
+    named = councils or [[] for _ in cells]
+    by_council = [len(set(codes)) == 1 and not _named(cell) for cell, codes in zip(cells, named, strict=True)]
+    if by_council[1:] and all(by_council[1:]) and (by_council[0] or _JUDGEMENTS_COLUMN.match(cells[0])):
+        councils_named = cells if by_council[0] else cells[1:]  # the judgements' column left empty, or named
+        codes = named if by_council[0] else named[1:]
+        return [Column(None)] + [replace(_column(c, published), judgement=ROW_JUDGEMENT, council=code[0])
+                                 for c, code in zip(councils_named, codes, strict=True)]
+    if len(cells) < 2:
         return None
     if _JUDGEMENTS_COLUMN.match(cells[0]) and all(_GRADES_COLUMN.search(c) for c in cells[1:]):
         return [Column(None)] + [replace(_column(c, published), judgement=ROW_JUDGEMENT) for c in cells[1:]]
+    if all(_GRADES_COLUMN.search(c) and not _named(c) and not _COUNCILS_COLUMN.search(c) for c in cells) \
+            and any(YEAR.search(c) or _EARLIER.search(c) for c in cells):  # "2018 | 2022": its first cell empty
+        return [Column(None)] + [replace(_column(c, published), judgement=ROW_JUDGEMENT) for c in cells]
     columns = [_column(c, published) for c in cells]
     graded = [c for c in columns if c.judgement is not None]
     councils = [cell for cell, c in zip(cells, columns, strict=True)
@@ -93,8 +124,24 @@ def rows_are_judgements(columns: list[Column]) -> bool:
     return any(c.judgement == ROW_JUDGEMENT for c in columns)
 
 
-def grade_table_claims(columns: list[Column], row: str) -> list[RatingClaim]:
-    """The claims of one row under a grade table's header ([] when its cells do not line up with it)."""
+# "(leadership: inadequate)", "(inadequate for leadership)": another judgement's grade in a cell's bracket
+_BRACKETED = re.compile(r"\((?P<inner>[^()]{3,80})\)")
+
+
+def _bracketed(cell: str) -> list[tuple[str, str, str, int]]:
+    """(judgement, grade, grade words, where) of each judgement a bracket in the cell grades."""
+    found = []
+    for m in _BRACKETED.finditer(cell):
+        for claim in judgement_rows(m["inner"]):
+            if claim.judgement != "overall_effectiveness":
+                found.append((claim.judgement, claim.grade, claim.grade_label, m.start("inner") + claim.start))
+    return found
+
+
+def grade_table_claims(columns: list[Column], row: str, published: date | None = None
+                       ) -> list[tuple[RatingClaim, str | None]]:
+    """The claims of one row under a grade table's header, each with its column's council (None: the row's or the
+    discourse's); [] when its cells do not line up with it."""
     cells = _cells(row)
     if len(cells) != len(columns):
         return []
@@ -102,6 +149,9 @@ def grade_table_claims(columns: list[Column], row: str) -> list[RatingClaim]:
         if (named := judgement_named(cells[0])) is None:
             return []
         columns = [replace(c, judgement=named) if c.judgement == ROW_JUDGEMENT else c for c in columns]
+    # a date with no grade beside the row's grades ("Northtown | March 2017 | Good") dates them
+    dated = [int(y) for c in cells if not _GRADE_CELL.match(c) for y in YEAR.findall(c)]
+    row_year = dated[0] if len(set(dated)) == 1 else None
     claims = []
     at = 0
     for column, cell in zip(columns, cells, strict=True):
@@ -111,10 +161,16 @@ def grade_table_claims(columns: list[Column], row: str) -> list[RatingClaim]:
         if column.judgement is None or m is None or (grade := normalise_grade(m["grade"])) is None:
             continue
         years = [int(y) for y in YEAR.findall(cell[m.end():])]
-        year = years[0] if years else column.year
-        earlier = column.earlier or bool(_EARLIER.search(cell))
+        year = years[0] if years else column.year or row_year
+        earlier = column.earlier or bool(_EARLIER.search(cell)) or (
+            year is not None and published is not None and year < published.year)
         anchor = "stated" if year is not None else ("previous_inspection" if earlier else "publication")
-        claims.append(RatingClaim(column.judgement, grade, " ".join(m["grade"].split()), year,
-                                  "historical" if earlier else "current", row, start + m.start("grade"),
-                                  anchor=anchor, judgement_stated=column.judgement != "overall_effectiveness"))
+        status = "historical" if earlier else "current"
+        claims.append((RatingClaim(column.judgement, grade, " ".join(m["grade"].split()), year, status, row,
+                                   start + m.start("grade"), anchor=anchor,
+                                   judgement_stated=column.judgement != "overall_effectiveness"), column.council))
+        claims += [(RatingClaim(judgement, other, words, year, status, row, start + m.end() + where,
+                                    anchor=anchor), column.council)
+                   for judgement, other, words, where in _bracketed(cell[m.end():])
+                   if judgement != column.judgement]
     return claims
