@@ -19,13 +19,14 @@ from dataclasses import replace
 from datetime import date
 
 from transforms.grades import YEAR, count_of
-from transforms.ratings import RatingClaim
+from transforms.ratings import RatingClaim, time_stated
 
 # What opens a "with" clause after the verdict it depends on: "..., with", "... overall, with", "and with"
 _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside)\s", re.I)
 # A time that refers back: "at that time", "at the time" (not "at the time of ..."), "on that occasion", "back
-# then", "by then", "that year", "at that inspection"
-_THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+occasion|back\s+then|by\s+then"
+# then", "even then", "by then", "at that point", "that year", "at that inspection"
+_THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+occasion|(?:back|even|by|already)\s+then"
+                        r"|at\s+that\s+(?:point|stage)"
                         r"|(?:in\s+)?(?:that|the)\s+same\s+year"
                         r"|(?:in|during)\s+that\s+year|(?:at|in|during)\s+that\s+(?:inspection|assessment|visit))\b",
                         re.I)
@@ -60,15 +61,21 @@ _SPELL_BEFORE = re.compile(r"\b(?:after|following|ending|ended)\s+(?:(?:many|sev
 # "..., and adoption judged good", "and leadership outstanding": a verdict coordinated without a verb or time of its own
 _ELLIPTICAL_AND = re.compile(r"^\s*,?\s*and\s+(?:(?!\b(?:is|are|was|were|has|have|had|now|currently|today|this|since"
                              r"|then|later|subsequently)\b)[^,;])*$", re.I)
-# A sentence opening with the time it speaks of: "At its previous inspection in 2019, ...", "In 2016 ..."
-_LEADING_TIME = re.compile(r"^\W*(?:(?:at|in|during|under|when|following|after)\s+(?:[^,;]{0,60}?\b)?"
+# A sentence opening with the time it speaks of: "At its previous inspection in 2019, ...", "In 2016 ...", "Last
+# time, in 2018, ..."; also after a reporting verb ("She noted that at the previous inspection, in 2017, ...") or
+# after its subject, set off by commas ("Ealing, in August last year, ...")
+_LEADING_TIME = re.compile(r"^\W*(?:[^,;.]{0,60}?\b(?:that|how)\s*,?\s+"
+                           r"|(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+|of\s+|upon\s+)?(?-i:[A-Z])[\w'’-]+){0,4}\s*,\s*)?"
+                           r"(?P<time>(?:(?:at|in|during|under|when|following|after)\s+(?:[^,;]{0,60}?\b)?"
                            r"(?:(?:19|20)\d{2}|previous|last|earlier|prior)\b"
+                           r"|(?:the\s+)?(?:last|previous)\s+time\b|as\s+(?:recently|late|early|long\s+ago|far\s+back)\s+as\b"
+                           rf"|last\s+year\b|(?:a|{_NUMBER})\s+years?\s+ago\b"
                            # "Two years later, ...", "The following year ...", "A year on, ..."
-                           rf"|(?:{_NUMBER})\s+(?:years?|months)\s+(?:later|on|afterwards)\b|the\s+(?:following|next)\s+year\b)",
-                           re.I)
+                           rf"|(?:{_NUMBER})\s+(?:years?|months)\s+(?:later|on|afterwards)\b|the\s+(?:following|next)\s+year\b)"
+                           r"[^,;]*)", re.I)
 # A verdict's own stretch saying it is of today: it does not take the time the sentence opened with
-_NOW = re.compile(r"\b(?:now|currently|today|this\s+(?:year|week|month)|since|then|later|subsequently|latest|new)\b",
-                  re.I)
+_NOW = re.compile(r"\b(?:now|currently|today|this\s+(?:year|week|month|time)|since|then|later|subsequently|latest"
+                  r"|new)\b", re.I)
 
 
 class TimeContext:
@@ -98,7 +105,8 @@ class TimeContext:
 def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: str) -> list[RatingClaim]:
     """The claims of one sentence, those without a time of their own given the one they refer to."""
     out: list[RatingClaim] = []
-    scoped = bool(_LEADING_TIME.match(sentence))
+    scoped = _LEADING_TIME.match(sentence)
+    frame = time_stated(scoped["time"], context.published) if scoped else None  # its year, when it names one
     for claim in claims:
         after_grade = claim.start + len(claim.grade_label)
         earlier = (_EARLIER.search(claim.clause, claim.segment, claim.start)
@@ -136,6 +144,10 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context)
             elif scoped and dated and not _NOW.search(own):
                 claim = _as(claim, dated[-1])
+            elif frame is not None and not _NOW.search(own):  # "Ealing, in August last year, got good - and its
+                year = frame[0]                                  # care leavers service was judged outstanding"
+                claim = replace(claim, year=year, anchor=frame[1], status="historical" if context.published is None
+                                or year < context.published.year else claim.status)
         out.append(claim)
     return out
 

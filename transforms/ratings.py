@@ -263,7 +263,10 @@ _CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\b
                            r"|,\s+(?=(?:up|down)\s+from\b)")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_YEAR = re.compile(rf"\b(?:in|since|from|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH}\s+)?((?:19|20)\d{{2}})\b"
+# "as recently as 2014", "as long ago as 2009", "as far back as 2008": a time stressed as near or far
+_AS_FAR_AS = r"as\s+(?:recently|late|early|long\s+ago|far\s+back)\s+as"
+_YEAR = re.compile(rf"\b(?:in|since|from|during|of|{_AS_FAR_AS})\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH}\s+)?"
+                   rf"((?:19|20)\d{{2}})\b"
                    r"|\(((?:19|20)\d{2})\)", re.I)
 # "Inspections in March 2013 and June 2016 had found ...": the year of the inspection the verdict's stretch names
 _INSPECTED_IN = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,2}}?(?:in|of|during)\s+(?:{_MONTH}\s+)?((?:19|20)\d{{2}})\b",
@@ -286,9 +289,12 @@ _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlie
 # "In 2015, ...", and after a fronted time phrase: "At the last full inspection, in 2019, ...", "When it was last
 # inspected, in 2018, ..."
 _LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,50}?\b(?:inspect\w*|visit\w*|assess\w*),\s*)?"
-                           r"(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
+                           rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH}\s+)?"
+                           r"((?:19|20)\d{2})\b", re.I)
 # A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
 _REPORTED_YEAR = re.compile(r"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
+# "a good rating in 2017, when the LSCB was deemed outstanding too": a "when" clause set in the year before it
+_YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\)?\s*,?\s+when\b(?![^.;]*\b(?:now|today|currently)\b)[^.;]*$", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}"
                                  r"(?:inspection|assessment|review|report|APA|JAR)\b", re.I)
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
@@ -405,7 +411,7 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     m = (_YEAR.search(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
          or (_LEADING_YEAR.match(clause) if since == 0 else None) or _REPORTED_YEAR.search(clause, since, start)
          or _YEAR_OF_INSPECTION.search(clause, since, until or len(clause))
-         or _INSPECTED_IN.search(clause, since, start))
+         or _INSPECTED_IN.search(clause, since, start) or _YEAR_THEN_WHEN.search(clause, 0, start))
     if m and m.start() < start and _SINCE_BEFORE.search(clause, 0, m.start() + 6) \
             and not _WHEN.search(clause, m.end(), start):  # not "since 2013, when it was rated inadequate"
         m = None  # "Since the last inspection in 2019, leadership has improved to outstanding": the earlier time
