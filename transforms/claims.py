@@ -281,7 +281,8 @@ def _attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[s
     if recipients := _recipients(claim, clause_mentions) or _places(claim, clause_mentions):
         return recipients
     if (owner := _OTHER_OWNER.match(claim.clause, claim.segment)) and owner.start(owner.lastindex) < claim.start \
-            and not _COMMON_NOUN_OWNER.search(name := owner[owner.lastindex]) and not _JUDGEMENT_NAME.match(name):
+            and not _COMMON_NOUN_OWNER.search(owner[owner.lastindex]) \
+            and not _JUDGEMENT_NAME.match(claim.clause, owner.start(owner.lastindex)):  # "Leaders' impact was ..."
         return []  # "..., while Oldtown's were rated inadequate": a name the index does not know owns the verdict
     if _ANAPHOR.search(claim.clause, claim.segment, claim.start) and focus:
         return focus

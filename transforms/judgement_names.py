@@ -62,9 +62,19 @@ NAME_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTER
 
 # "every area", "all four judgements", "each of the five areas", "every one of its judgements": every judgement named
 # at once, none by its name
+_AREAS = (r"(?:(?:judge?ment|inspection)\s+)?(?:areas?|judgements?|judgments?|categories|sub-?judgements?"
+          r"|sub-?judgments?)\b")
 _EVERY = re.compile(r"(?:every|each|all)\s+(?:single\s+)?(?:one\s+)?(?:of\s+(?:the|its|their)\s+)?"
-                    r"(?:(?:two|three|four|five|six|seven|graded|key|inspected|other|remaining)\s+){0,2}"
-                    r"(?:areas?|judgements?|judgments?|categories|sub-?judgements?|sub-?judgments?)\b", re.I)
+                    r"(?:(?:two|three|four|five|six|seven|graded|key|inspected|other|remaining|individual)\s+){0,2}"
+                    + _AREAS, re.I)
+# "in three of the four areas", "two other judgements", "of the five areas looked at, four": some areas, by count
+_SOME = re.compile(r"\b(?:(?:one|two|three|four|five|six|both|most|some|several|half|\d)\s+(?:out\s+)?of\s+"
+                   r"(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"
+                   r"|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?:two|three|four|five|six|most|several)\s+(?:other\s+)?)"
+                   r"(?:(?:individual|graded|key|other|remaining)\s+)?"
+                   + _AREAS + r"|\bof\s+the\s+(?:two|three|four|five|six|seven|\d)\s+" + _AREAS
+                   + r"[^,;:]{0,40},\s*(?:one|two|three|four|five|six|\d)\b(?=\s+(?:were|was|are|is|had|have)\b)",
+                   re.I)
 
 # What may stand between two NAMEs of one LIST: the first one's TAIL, the joining word, the next one's HEAD.
 _PEOPLE = r"(?:children|young\s+people|families|care\s+leavers)"
@@ -77,7 +87,8 @@ _DETERMINER = (r"(?:(?:the|its|their|those|(?:the\s+)?(?:council|authority|borou
                r"|(?-i:[A-Z])[\w-]+['’]s?)\s+)")
 _HEAD = (r"(?:(?:(?:the\s+)?(?:experiences?\s+and\s+progress|experiences?|progress|outcomes|services?|support"
          r"|provision|help|work|practice|arrangements)\s+)?(?:of|for|to|with|given\s+to|offered\s+to)\s+)")
-_BETWEEN = re.compile(rf"{_TAIL}{_JOIN}(?:both\s+)?{_DETERMINER}?{_HEAD}?{_DETERMINER}?", re.I)
+# (not "with" alone: ", with care leavers rated ..." opens a clause of its own, it does not go on with the LIST)
+_BETWEEN = re.compile(rf"{_TAIL}{_JOIN}(?:both\s+)?{_DETERMINER}?(?!with\b){_HEAD}?{_DETERMINER}?", re.I)
 # "experiences and progress of ... care leavers" reads as one phrase: the word before a NAME that heads it
 _OPENING = re.compile(rf"(?:\bboth\s+)?{_DETERMINER}?{_HEAD}?{_DETERMINER}?$", re.I)
 # A LIST set off in apposition to its head: "– leadership, help and protection and children in care –", "(...)"
@@ -97,6 +108,8 @@ def judgement_named(label: str) -> str | None:
         return None
     if re.search(r"overall\s+effectiveness", label, re.I) or re.fullmatch(r"\W*overall\W*", label, re.I):
         return "overall_effectiveness"  # also "Overall" alone: "Overall – good; Leadership – outstanding"
+    if _LEADERS.fullmatch(label.strip(" \t'\"‘’“”*•-")):
+        return "leadership"  # "Leaders: good" on a line of its own
     if not _LABEL.match(label):
         return None
     names = [n for n in dict.fromkeys(name for _, _, name in judgements_in(label)) if n != "other"]
@@ -104,30 +117,63 @@ def judgement_named(label: str) -> str | None:
 
 
 # "... each of the three judgements below it: A, B and C", "good in all four areas: A; B; C; D"
-# (or after a dash, ", namely": "good in all five areas – A, B, C, D and E")
-_EVERY_LISTED = re.compile(r"[^:;.–—]{0,40}?(?::|\s[-–—]\s|,\s+namely\b)\s*(?P<list>[^.:–—]+)")
+# (or after a dash, ", namely", ", including": "good in all five areas – A, B, C, D and E"; "which were listed
+# in the report as: A; B; C")
+_EVERY_LISTED = re.compile(r"[^:;.–—]{0,60}?(?::|\s[-–—]\s|,?\s+(?:namely|including)\b)\s*(?P<list>[^.:–—]+)",
+                           re.I)
 
 
 def every_listed(sentence: str) -> tuple[int, list[str]] | None:
-    """(where the LIST starts, the judgements) when "every area" is named after a colon, a dash or "namely" as a LIST
-    (commas or semicolons): "good in each of the four areas beneath: leadership; help and protection; children in
-    care"."""
+    """(where the LIST starts, the judgements) when "every area" is named after a colon, a dash, "namely" or
+    "including" as a LIST (commas or semicolons): "good in each of the four areas beneath: leadership; help and
+    protection; children in care"; also the areas a count names ("outstanding in three of the four areas: A, B and
+    C", "good in three of four judgements, including A and B"; "four were found inadequate: A, B and C all ..."),
+    the LIST opening what follows."""
     for every in _EVERY.finditer(sentence):
         m = _EVERY_LISTED.match(sentence, every.end())
         if m and (names := listed(m["list"].replace(";", ",").rstrip(" ,"))):
             return m.start("list"), names
+    for some in _SOME.finditer(_blanked(_EVERY, sentence)):
+        m = _EVERY_LISTED.match(sentence, some.end())
+        text = m["list"].replace(";", ",") if m else ""
+        if m and (names := listed(text.rstrip(" ,")) or coordinated_after(text, judgements_in(text), 0)):
+            return m.start("list"), names
     return None
 
 
+def some_areas_before(text: str, start: int, end: int) -> bool:
+    """Some areas, by count, are named from `start` to `end` ("of the five areas looked at, four were found")."""
+    return any(start <= m.start() and m.end() <= end for m in _SOME.finditer(_blanked(_EVERY, text)))
+
+
+def _blanked(pattern: re.Pattern, text: str) -> str:
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
 def without_every(text: str) -> str:
-    """The text with "all four judgements", "each of the areas" blanked (same length): every judgement named at once
-    is not a count of some of them ("three of the four judgements") nor of councils."""
-    return _EVERY.sub(lambda m: " " * len(m.group()), text)
+    """The text with "all four judgements", "each of the areas", "of the five areas, four" blanked (same length):
+    every judgement named at once is not a count of some of them ("three of the four judgements") nor of councils,
+    and a count of areas is not a count of councils."""
+    return _blanked(_SOME, _blanked(_EVERY, text))
+
+
+# "leaders" alone names the leadership judgement only as a member of a LIST of judgements ("leaders, help and
+# protection and children in care were all good"), not in "leaders said", "leaders were praised"
+_LEADERS = re.compile(r"\b(?:senior\s+)?leaders\b(?!['’])", re.I)
 
 
 def judgements_in(text: str) -> list[tuple[int, int, str]]:
     """(start, end, judgement) of every NAME in the text, in order."""
-    return [(m.start(), m.end(), NAMES[m.lastgroup]) for m in NAME.finditer(text)]
+    found = [(m.start(), m.end(), NAMES[m.lastgroup]) for m in NAME.finditer(text)]
+    for m in _LEADERS.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
+        leaders = (m.start(), m.end(), "leadership")
+        after = next((j for j in found if j[0] >= m.end()), None)
+        before = next((j for j in reversed(found) if j[1] <= m.start()), None)
+        if (after and joined(text, leaders, after)) or (before and joined(text, before, leaders)):
+            found.append(leaders)
+    return sorted(found)
 
 
 def joined(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:

@@ -37,7 +37,7 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|again|at|following|since|with|under|on|across|from)\b|$))"
                   r"|(?:classed|classified|marked)(?=\s+as\b)"
                   rf"|awarded(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for)\b|$))"
-                  rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after"
+                  rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after|too|as\s+well"
                   rf"|before|previously|two|three|four|five|six)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
@@ -128,7 +128,8 @@ _SLOT = re.compile(
     rf"|\b(?:received|receives|got|gets|awarded|awarding|given|gave|gives|giving|handed|handing|earned|achieved)\s+"
     rf"(?:(?!{GRADE_PHRASE}|top\b|highest\b|bottom\b|lowest\b)[\w'’-]+\s+){{0,8}}?(?:the\s+)?"
     rf"(?P<g11>(?:top|highest|bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement))"
-    rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:still\s+|now\s+)?{Q}(?P<g4>inadequate|outstanding|good|adequate){QE}"
+    rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:(?:still|now|all|both|each|also)\s+){{0,2}}{Q}"
+    rf"(?P<g4>inadequate|outstanding|good|adequate){QE}"
     rf"(?=[\s.,;:]|$)",
     re.I,
 )

@@ -16,7 +16,13 @@ import re
 from dataclasses import replace
 
 from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
-from transforms.judgement_names import CARE_AND_LEAVERS, every_listed, judgement_named, without_every
+from transforms.judgement_names import (
+    CARE_AND_LEAVERS,
+    every_listed,
+    judgement_named,
+    some_areas_before,
+    without_every,
+)
 from transforms.ratings import RatingClaim
 from transforms.roundup_lines import earlier_grade
 
@@ -43,7 +49,8 @@ def _some_areas(claim: RatingClaim, following: int | None = None) -> bool:
     end = claim.start + len(claim.grade_label)
     after = claim.clause[end:following if following is not None else len(claim.clause)]
     return bool(_SOME_AFTER.match(after)
-                or _SOME_BEFORE.search(without_every(claim.clause), claim.segment, claim.start))
+                or _SOME_BEFORE.search(without_every(claim.clause), claim.segment, claim.start)
+                or some_areas_before(claim.clause, claim.segment, claim.start))
 
 
 def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]:
@@ -54,8 +61,8 @@ def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]
         claim, claims[i + 1].start if i + 1 < len(claims) and claims[i + 1].clause == claim.clause else None)]
     if (found := every_listed(sentence)) is None:
         return kept
-    colon, names = found
-    before = [c for c in kept if c.status != "hypothetical" and 0 <= sentence.find(c.clause) + c.start < colon]
+    colon, names = found  # the verdict before the LIST: one given to some areas ("three of the four") too
+    before = [c for c in claims if c.status != "hypothetical" and 0 <= sentence.find(c.clause) + c.start < colon]
     if not before:
         return kept
     verdict = before[-1]
