@@ -130,3 +130,101 @@ def test_a_clause_of_today_keeps_its_own_time(text):
     got = _ratings(text)
     assert (LUTON, OVERALL, "good", PUBLISHED.year, False) in got
     assert (LUTON, OVERALL, "requires_improvement", 2019, True) in got
+
+
+# --- "later that year", "at the end of that year": the year the text last gave ---
+
+@pytest.mark.parametrize("text", [
+    "In March 2018 Luton was judged inadequate. Sheffield, by contrast, had been rated outstanding at the end of "
+    "that year.",
+    "Luton fell to inadequate in 2018. Later that year Sheffield was judged outstanding.",
+    "Luton was rated inadequate in 2018; Sheffield had been rated outstanding earlier that year.",
+])
+def test_a_part_of_that_year_is_the_year_last_given(text):
+    got = _ratings(text)
+    assert (SHEFFIELD, OVERALL, "outstanding", 2018, True) in got
+    assert (LUTON, OVERALL, "inadequate", 2018, True) in got
+
+
+# --- a season of a year ---
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Luton is now good. In the summer of 2016 inspectors had rated the council inadequate.", 2016),
+    ("Luton is now good. The authority had been judged inadequate in autumn 2015.", 2015),
+    ("Luton is now good. An inspection in spring 2017 found its services inadequate.", 2017),
+])
+def test_a_season_of_a_year_dates_the_verdict(text, year):
+    assert (LUTON, OVERALL, "inadequate", year, True) in _ratings(text)
+
+
+# --- "the inspection of summer 2016, which rated ...": a relative clause on a dated inspection ---
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Haringey is rated outstanding. That was a long way from the single inspection of summer 2016, which rated "
+     "the council inadequate.", 2016),
+    ("Haringey is rated outstanding. Members recalled the unannounced inspection of January 2013, which had found "
+     "the council inadequate.", 2013),
+    ("Haringey is rated outstanding, a turnaround since a damning report in 2014, which judged the council "
+     "inadequate.", 2014),
+])
+def test_a_which_clause_on_a_dated_inspection_takes_its_year(text, year):
+    got = _ratings(text)
+    assert (HARINGEY, OVERALL, "inadequate", year, True) in got
+    assert (HARINGEY, OVERALL, "outstanding", PUBLISHED.year, False) in got
+
+
+# --- "..., and that in 2016 it had been judged ...": reported clauses, each with its own time ---
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("The Committee was reminded that the previous inspection in 2019 had also found Luton's services to require "
+     "improvement, and that in 2016 they had been judged inadequate.", ("requires_improvement", 2019),
+     ("inadequate", 2016)),
+    ("Members heard that Luton had been rated good in 2020, and that in 2017 the council had been judged "
+     "inadequate.", ("good", 2020), ("inadequate", 2017)),
+    ("She said that the 2018 inspection had rated Luton good, and that the inspection before it, in 2015, had "
+     "judged the council inadequate.", ("good", 2018), ("inadequate", 2015)),
+])
+def test_reported_clauses_each_keep_their_own_time(text, first, second):
+    got = _ratings(text)
+    assert (LUTON, OVERALL, *first, True) in got
+    assert (LUTON, OVERALL, *second, True) in got
+    assert not any(not h for *_, h in got)
+
+
+def test_and_that_as_a_determiner_opens_no_reported_clause():
+    got = _ratings("Luton's services were judged inadequate overall. But inspectors said children in care were "
+                   "well looked after, and that part of the service was rated good.")
+    assert (LUTON, "children_in_care", "good", PUBLISHED.year, False) in got
+    assert (LUTON, OVERALL, "good", PUBLISHED.year, False) not in got
+
+
+# --- an earlier inspection named after the verdict's judgements dates it ---
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Cumbria now requires improvement. The county had been rated good for both safeguarding and looked-after "
+     "children at its previous inspection, in 2010.", 2010),
+    ("Cumbria now requires improvement. Its services for looked after children and for child protection had been "
+     "judged good at the last inspection carried out in 2011.", 2011),
+    ("Cumbria now requires improvement. Officers noted that the county had received good judgements for "
+     "safeguarding and for looked after children under the previous framework's inspection in 2012.", 2012),
+])
+def test_an_earlier_inspection_named_after_the_judgements_dates_the_verdict(text, year):
+    got = _ratings(text, published=date(2015, 6, 1))
+    assert (CUMBRIA, "safeguarding", "good", year, True) in got
+    assert not any(g == "good" and not h for _, _, g, _, h in got)
+
+
+# --- a year named after the news verdict is the time the text goes on to ---
+
+@pytest.mark.parametrize("text", [
+    "Sheffield has been rated good, completing a climb that began when the council was placed in intervention in "
+    "2016. Back then, inspectors found the service inadequate.",
+    "Sheffield is now good, eight years after ministers stepped in in 2016. At that time the council was judged "
+    "inadequate.",
+    "Sheffield has been judged good - a long way from where it stood in 2016. Even then, though, its adoption "
+    "service was rated good.",
+])
+def test_a_year_named_after_the_news_is_the_time_the_text_goes_on_to(text):
+    got = _ratings(text)
+    assert any(c == SHEFFIELD and y == 2016 and h for c, _, _, y, h in got)
+    assert (SHEFFIELD, OVERALL, "good", PUBLISHED.year, False) in got

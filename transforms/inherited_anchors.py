@@ -24,11 +24,14 @@ from transforms.ratings import RatingClaim, time_stated
 # What opens a "with" clause after the verdict it depends on: "..., with", "... overall, with", "and with"
 _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside)\s", re.I)
 # A time that refers back: "at that time", "at the time" (not "at the time of ..."), "on that occasion", "back
-# then", "even then", "by then", "at that point", "that year", "at that inspection"
+# then", "even then", "by then", "at that point", "that year", "at the end of that year", "later that year", "at that
+# inspection"
 _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+occasion|(?:back|even|by|already)\s+then"
                         r"|at\s+that\s+(?:point|stage)"
                         r"|(?:in\s+)?(?:that|the)\s+same\s+year"
-                        r"|(?:in|during)\s+that\s+year|(?:at|in|during)\s+that\s+(?:inspection|assessment|visit))\b",
+                        r"|(?:in|during|later|earlier|by|(?:at|by|towards?)\s+the\s+(?:end|start|beginning|turn)\s+of"
+                        r"|in\s+the\s+(?:spring|summer|autumn|winter)\s+of)\s+that\s+year"
+                        r"|(?:at|in|during)\s+that\s+(?:inspection|assessment|visit))\b",
                         re.I)
 # "Meanwhile, adoption was judged good": the same council's time, when no new name and no present tense follow it
 # ("Meanwhile Sheffield was judged good", "meanwhile ... has been rated": other news, the document's time)
@@ -88,11 +91,20 @@ class TimeContext:
 
     def read(self, sentence: str, claims: list[RatingClaim]) -> None:
         """After a sentence: the year it gave last (its last dated verdict's, else the last year it names; the
-        document's own when its last verdict is the news: "Luton is now rated good. Two years earlier ...")."""
+        document's own when its last verdict is the news and no year is named after it: "Luton is now rated good.
+        Two years earlier ...")."""
         given = [c for c in claims if c.status != "hypothetical"]
         dated = [c for c in given if c.year is not None and c.anchor != "publication"]
         years = YEAR.findall(sentence)
-        if given and given[-1].status == "current" and given[-1].anchor == "publication" and self.published:
+        news = given and given[-1].status == "current" and given[-1].anchor == "publication" and self.published
+        # a year named after the news ("rated good - completing a climb that began when it was placed in
+        # intervention in 2016. Back then, ..."): the time the text went on to
+        later = [m for m in YEAR.finditer(sentence) if news and m.start() > max(sentence.find(given[-1].clause), 0)
+                 + given[-1].start]
+        if later:
+            self.last_year = int(later[-1].group())
+            self.last_status = "historical" if self.last_year < self.published.year else "current"
+        elif news:
             self.last_year, self.last_status = self.published.year, "current"
         elif dated:
             self.last_year, self.last_status = dated[-1].year, dated[-1].status

@@ -262,16 +262,28 @@ _YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+)?(?
 # Clauses: a dash opens one, unless what follows only dates the verdict ("- in 2012, 2013 and 2015")
 _CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\bwhereas\b|\bbut\b"
                            r"|,\s+(?=(?:up|down)\s+from\b)")
+# "reminded members that the 2019 inspection had found ..., and that in 2016 it had been judged ...": a second
+# reported clause, parallel to a "that" before it (not "..., and that part of the service was rated good")
+_AND_THAT = re.compile(r",\s+(?=and\s+that\b)", re.I)
+_THAT = re.compile(r"\bthat\b", re.I)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# The part of a year before it: "early", "March", "the summer of", "autumn"
+_PART_OF_YEAR = (rf"(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?"
+                 rf"|{_MONTH}\s+(?:of\s+)?)?")
 # "as recently as 2014", "as long ago as 2009", "as far back as 2008": a time stressed as near or far
 _AS_FAR_AS = r"as\s+(?:recently|late|early|long\s+ago|far\s+back)\s+as"
-_YEAR = re.compile(rf"\b(?:in|since|from|during|of|{_AS_FAR_AS})\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH}\s+)?"
-                   rf"((?:19|20)\d{{2}})\b"
+_YEAR = re.compile(rf"\b(?:in|since|from|during|of|{_AS_FAR_AS})\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b"
                    r"|\(((?:19|20)\d{2})\)", re.I)
 # "Inspections in March 2013 and June 2016 had found ...": the year of the inspection the verdict's stretch names
-_INSPECTED_IN = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,2}}?(?:in|of|during)\s+(?:{_MONTH}\s+)?((?:19|20)\d{{2}})\b",
+_INSPECTED_IN = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,2}}?(?:in|of|during)\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b",
                            re.I)
+# After a grade and its judgements, the inspection the verdict was given at, dated: "rated good for both
+# safeguarding and looked-after children at its previous inspection, in 2009", "had received good judgements under
+# the safeguarding and looked after children inspection in 2011"
+_AT_INSPECTION_DATED = re.compile(rf"\b(?P<previous>(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){{0,2}}?)?"
+                                  rf"(?:inspection|assessment|review)\s*,?\s+(?:(?:published|carried\s+out|held)\s+)?"
+                                  rf"(?:in|of|during)\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
 # After a grade, a time that dates something else: a comparison, the start of a run ("for the first time since 2012")
 _ANOTHER_TIME = re.compile(r"\b(?:than|compared|unlike|(?:up|down)\s+from|improvement\s+on|same\s+(?:[\w-]+\s+){0,2}?as"
                            # "since the inspection of 2017", "since Ofsted's last visit in 2017" (not "since 2017")
@@ -283,19 +295,20 @@ _NEXT_TIME = re.compile(r"\s*,?\s*(?:and|but|then|while|whereas|(?:al)?though|ye
                         r"(?:19|20)\d{2}\b", re.I)
 # A time opened by "since": the start of what followed, not the time of a verdict after it
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,50}$", re.I)
-_WHEN = re.compile(r"\bwhen\b", re.I)
+_WHEN = re.compile(r"\b(?:when|which)\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\b[^,;.]{0,50}?\b((?:19|20)\d{2})\b", re.I)
 _TODAY = re.compile(r"\b(?:now|currently|today)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 # "In 2015, ...", and after a fronted time phrase: "At the last full inspection, in 2019, ...", "When it was last
 # inspected, in 2018, ..."
 _LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,50}?\b(?:inspect\w*|visit\w*|assess\w*),\s*)?"
-                           rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH}\s+)?"
-                           r"((?:19|20)\d{2})\b", re.I)
+                           rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
 # A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
 _REPORTED_YEAR = re.compile(r"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
-# "a good rating in 2017, when the LSCB was deemed outstanding too": a "when" clause set in the year before it
-_YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\)?\s*,?\s+when\b(?![^.;]*\b(?:now|today|currently)\b)[^.;]*$", re.I)
+# "a good rating in 2017, when the LSCB was deemed outstanding too", "the inspection of summer 2016, which rated
+# the council inadequate": a "when" or "which" clause set in the year before it
+_YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\)?\s*,?\s+(?:when|which)\b"
+                             r"(?![^.;]*\b(?:now|today|currently)\b)[^.;]*$", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}"
                                  r"(?:inspection|assessment|review|report|APA|JAR)\b", re.I)
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
@@ -407,6 +420,10 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         return None, end, "publication"      # after the 2019 inspection": the document's time, no year named
     if m := _YEAR.search(clause, end, after):
         return int(next(g for g in m.groups() if g)), m.end(), "stated"
+    if (m := _AT_INSPECTION_DATED.search(clause, end, until or len(clause))) \
+            and not _ANOTHER_TIME.search(clause, end, m.start()) \
+            and (m["previous"] or (published is not None and int(m[2]) < published.year - 1)):
+        return int(m[2]), m.end(), "stated"  # an earlier inspection named after the verdict's judgements
     if published is not None and (now := _THIS_YEAR.match(clause, end)):  # "rose to three stars this year"
         return published.year, now.end(), "relative"
     m = (_YEAR.search(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
@@ -414,7 +431,7 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
          or _YEAR_OF_INSPECTION.search(clause, since, until or len(clause))
          or _INSPECTED_IN.search(clause, since, start) or _YEAR_THEN_WHEN.search(clause, 0, start))
     if m and m.start() < start and _SINCE_BEFORE.search(clause, 0, m.start() + 6) \
-            and not _WHEN.search(clause, m.end(), start):  # not "since 2013, when it was rated inadequate"
+            and not _WHEN.search(clause, m.start(), start):  # not "since 2013, when it was rated inadequate"
         m = None  # "Since the last inspection in 2019, leadership has improved to outstanding": the earlier time
     if m:
         return int(next(g for g in m.groups() if g)), end, "stated"
@@ -494,11 +511,12 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
 
 def _clauses(sentence: str) -> list[str]:
     """The sentence's clauses; a list of judgements set off by dashes or brackets stays in its predicate's clause
-    ("Each of the four judgements – A, B, C and D – was graded good")."""
+    ("Each of the four judgements – A, B, C and D – was graded good"); reported clauses ("... that A, and that
+    B") are clauses of their own."""
     kept = unbracketed(sentence)
-    if kept == sentence:
-        return _CLAUSE_BREAK.split(sentence)
     breaks = [m.span() for m in _CLAUSE_BREAK.finditer(kept)]
+    if (first := _THAT.search(kept)) is not None:
+        breaks = sorted(breaks + [m.span() for m in _AND_THAT.finditer(kept, first.end())])
     return [sentence[a:b] for a, b in zip([0] + [e for _, e in breaks], [s for s, _ in breaks] + [len(sentence)],
                                           strict=True)]
 
