@@ -430,7 +430,8 @@ class _Reader:
             cursor = max(at, 0)
             clause_mentions = [Mention(m.council_code, m.start - at, m.end - at, m.surface) for m in mentions
                                if at <= m.start and m.end <= at + len(claim.clause)] if at >= 0 else []
-            councils = attribute(claim, clause_mentions, subject or self.focus)
+            # a clause referring back within the sentence means the council its earlier verdict went to
+            councils = attribute(claim, clause_mentions, subject or attributed or self.focus)
             if claim.respective is not None and len(councils) == places > 1:  # "X and Y ... respectively"
                 councils = [councils[claim.respective]]
             self.add(claim, councils, text)

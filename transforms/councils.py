@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from urllib.parse import urlsplit
 
 from csi.records import Council, CouncilAlias
 from csi.reference import aliases, councils
@@ -111,6 +112,9 @@ _SERVICE_WORDS = frozenset({"council", "councils", "children", "childrens", "soc
 _GAP_OK = re.compile(r"\s*[,\-\u2010\u2011\u2013\u2014]?\s*")
 _GAP_AFTER_ST = re.compile(r"\.?\s*")
 
+# The shortest start of a council's name a website's domain may give ("eastriding"); shorter ones name too many.
+_SITE_PREFIX_MIN = 5
+
 # "London Borough of Hounslow (LBH)", "... (the "RBKC")": an abbreviation defined in the text.
 _ABBREV_DEF = re.compile(
     r"\s*\(\s*(?:the\s+)?[\"'\u201c\u2018]?([A-Z][A-Za-z&]{1,9})[\"'\u201d\u2019]?\s*\)"
@@ -201,6 +205,11 @@ class CouncilIndex:
             for succ in successors(c):
                 self._predecessors[succ].append(c.council_code)
 
+        self._compact: dict[str, tuple[str, ...]] = {}  # aliases written without spaces: "eastridingofyorkshire"
+        for alias, codes in self._aliases.items():
+            self._compact[alias.replace(" ", "")] = tuple(sorted(set(self._compact.get(alias.replace(" ", ""), ()))
+                                                                 | set(codes)))
+
         self._trie = _Node()
         for alias, codes in self._aliases.items():
             node = self._trie
@@ -230,6 +239,21 @@ class CouncilIndex:
         if not codes:
             return None
         return self._pick(codes, on)
+
+    def of_site(self, url: str, on: date | None = None) -> str | None:
+        """The council whose own website a page is on: the domain's name under gov.uk spells one council's name
+        or its start ("www.merton.gov.uk", "democracy.bcpcouncil.gov.uk", "www.eastriding.gov.uk" for East
+        Riding of Yorkshire); None for any other address or a name several councils share ("www.gov.uk")."""
+        host = (urlsplit(url).hostname or "").lower()
+        label = re.fullmatch(r"(?:[\w-]+\.)*?([a-z][\w-]*)\.gov\.uk", host)
+        if label is None:
+            return None
+        spelt = re.sub(r"[\W_]+", "", label[1])
+        exact = self._compact.get(spelt)
+        if exact is None and len(spelt) >= _SITE_PREFIX_MIN:
+            started = {code for name, codes in self._compact.items() if name.startswith(spelt) for code in codes}
+            exact = tuple(sorted(started)) if started else None
+        return self._pick(exact, on) if exact else None
 
     def as_of(self, code: str, on: date) -> str:
         """The council of this one's lineage that existed on a date, if exactly one did (North Yorkshire

@@ -67,7 +67,8 @@ def primary_council(mentions: list[Mention], title_mentions: list[Mention], conf
 
 
 def extract(doc: Document, index: CouncilIndex | None = None, council: str | None = None) -> Extraction:
-    """All rows a document supports; `council` is the source's configured council, if any.
+    """All rows a document supports; `council` is the source's configured council, if any, else the council
+    whose own website (:meth:`CouncilIndex.of_site`) the page is on.
 
     Years come from the document's own date: an undated document still yields its ratings, but
     with no year and no inspection, rather than with a guess. An Ofsted report of a council inspection
@@ -82,6 +83,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     report = parse_report(doc.text, doc.published_on, index) if doc.doc_type == "ofsted_report" else None
     if report is not None:
         return _report_rows(doc, report, index)
+    council = council or index.of_site(doc.url, on=reference)  # a council's own press release need not name it
     found = Mentions(index, doc.text, reference)  # council mentions: found once, reused by every rule below
     mentions = found.all
     title_mentions = index.find_mentions(doc.title or "", on=reference)

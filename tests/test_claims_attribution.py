@@ -1,0 +1,85 @@
+"""Which council a claim goes to: constructions of attribution and discourse, each pinned with at least three
+wordings written for these tests (stories invented about real councils), read through the whole extraction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from csi.records import Block, Document
+from tests.claim_docs import rating_rows
+from transforms.councils import default_index
+from transforms.extract import extract
+
+PUBLISHED = date(2024, 3, 14)
+OVERALL = "overall_effectiveness"
+SHEFFIELD, LEEDS, SALFORD, DERBY = "E08000019", "E08000035", "E08000006", "E06000015"
+KIRKLEES, WEST_BERKSHIRE, STOCKPORT, POOLE, BCP = "E08000034", "E06000037", "E08000007", "E06000029", "E06000058"
+NORTH_YORKSHIRE_CC = "E10000023"
+
+
+def _ratings(*paragraphs: str, published: date = PUBLISHED) -> set[tuple]:
+    return rating_rows(list(paragraphs), published)
+
+
+# --- a clause with no council of its own, later in a sentence that gave a council a verdict, is that council's ---
+
+@pytest.mark.parametrize("text", [
+    "The exception is Leeds, where care leavers were judged good - and the weak spot was help and protection, "
+    "which requires improvement.",
+    "Inspectors singled out Leeds, where care leavers were judged good; help and protection was found to require "
+    "improvement.",
+    "Care leavers were judged good in Leeds, but help and protection was rated as requiring improvement.",
+])
+def test_a_later_clause_of_the_sentence_keeps_the_council_it_gave_a_verdict(text):
+    got = _ratings("Sheffield was judged good overall in a report out this week.", text)
+    assert (LEEDS, "help_and_protection", "requires_improvement", 2024, False) in got
+    assert not {r for r in got if r[0] == SHEFFIELD and r[1] == "help_and_protection"}
+
+
+# --- a council's own press release need not name the council: its website does ------------------------------------
+
+def _press_release(url: str, *paragraphs: str) -> set[tuple]:
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    text = "\n\n".join(paragraphs)
+    doc = Document(url=url, source="test", publisher="Council", doc_type="press_release",
+                   title="Our children's services and Ofsted", author=None, published_on=PUBLISHED,
+                   fetched_at=datetime(2026, 1, 1), content_sha256="0" * 64, content_type="text/html",
+                   parser="test", text=text, blocks=blocks)
+    return {(r.council_code, r.judgement, r.grade, r.rated_year, r.is_historical) for r in extract(doc).ratings}
+
+
+@pytest.mark.parametrize("url, council, paragraphs", [
+    ("https://www.kirklees.gov.uk/news/2024/ofsted", KIRKLEES,
+     ["The council's services for children have been judged good by Ofsted.",
+      "The director said staff could be proud of the report."]),
+    ("https://news.stockport.gov.uk/ofsted-result", STOCKPORT,
+     ["Ofsted inspectors have rated our children's services good, the authority announced today."]),
+    ("https://www.westberks.gov.uk/article/ofsted", WEST_BERKSHIRE,  # the domain spells the start of the name
+     ["Children's social care in the district has been rated good following a three-week inspection.",
+      "The lead member thanked foster carers and social workers."]),
+])
+def test_a_press_release_on_a_councils_own_website_is_that_councils(url, council, paragraphs):
+    assert (council, OVERALL, "good", 2024, False) in _press_release(url, *paragraphs)
+
+
+def test_a_page_on_a_national_website_names_no_council_by_its_address():
+    assert _press_release("https://www.gov.uk/government/news/ofsted", "Children's services have been rated "
+                          "good, the council said.") == set()
+
+
+@pytest.mark.parametrize("url, on, council", [
+    ("https://www.sheffield.gov.uk/news", PUBLISHED, SHEFFIELD),
+    ("https://democracy.salford.gov.uk/ieListDocuments.aspx?CId=1", PUBLISHED, SALFORD),
+    ("https://www.northyorks.gov.uk/news", date(2015, 1, 1), NORTH_YORKSHIRE_CC),
+    ("https://www.poole.gov.uk/news", date(2015, 1, 1), POOLE),
+    ("https://www.poole.gov.uk/news", PUBLISHED, BCP),  # a former council's old address: its successor by then
+    ("https://www.gov.uk/government/news", PUBLISHED, None),
+    ("https://assets.publishing.service.gov.uk/media/x.pdf", PUBLISHED, None),
+    ("https://www.north.gov.uk/", PUBLISHED, None),  # the start of too many names
+    ("https://www.derby-news.example.org/", PUBLISHED, None),
+])
+def test_the_council_a_website_belongs_to(url, on, council):
+    assert default_index().of_site(url, on=on) == council
