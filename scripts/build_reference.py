@@ -111,6 +111,9 @@ SINGLE_WORD_KEEP = {
 }
 # "Stoke-on-Trent" -> "Stoke", "Kingston upon Thames" -> "Kingston" (dropped: Kingston upon Hull has it too)
 _SHORT_NAME = re.compile(r"(\w+)(?:-on-|\s+upon\s+|\s+on\s+)\w+", re.I)
+# "East Riding of Yorkshire" -> "East Riding", "Cheshire West and Chester" -> "Cheshire West": the words before a
+# compound name's joining word, when at least two (one word alone is a town of the area or a surname: "Telford")
+_LEADING_PART = re.compile(r"((?:[A-Z]\w+\s+)+[A-Z]\w+)\s+(?:of|and|with)\s+\w.*")
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -278,6 +281,8 @@ def pattern_aliases(row: dict[str, str], names: list[str]) -> set[str]:
         out.add(f"{b} Council")
         if short := _SHORT_NAME.fullmatch(b):
             out.add(short.group(1))
+        if leading := _LEADING_PART.fullmatch(b):
+            out.add(leading.group(1))
         if city:
             out |= {f"{b} City Council", f"City of {b}", f"City of {b} Council"}
         if kind == "london_borough":

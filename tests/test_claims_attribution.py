@@ -83,3 +83,22 @@ def test_a_page_on_a_national_website_names_no_council_by_its_address():
 ])
 def test_the_council_a_website_belongs_to(url, on, council):
     assert default_index().of_site(url, on=on) == council
+
+
+# --- a compound council name shortened to its leading words: "East Riding", "Cheshire West" ----------------------
+
+EAST_RIDING, CHESHIRE_WEST = "E06000011", "E06000050"
+
+
+@pytest.mark.parametrize("text, council", [
+    ("East Riding was judged inadequate, with leaders and help and protection inadequate too.", EAST_RIDING),
+    ("Inspectors rated Cheshire West good overall after a three-week visit.", CHESHIRE_WEST),
+    ("After years of decline, East Riding's children's services have been rated good.", EAST_RIDING),
+])
+def test_a_compound_name_shortened_to_its_leading_words_names_the_council(text, council):
+    got = _ratings(text)
+    assert {(c, j) for c, j, g, y, h in got if j == OVERALL} == {(council, OVERALL)}
+
+
+def test_a_single_leading_word_is_not_taken_for_the_council():
+    assert default_index().find_mentions("Thomas Telford built the bridge; Windsor Castle is nearby.") == []
