@@ -102,3 +102,49 @@ def test_a_compound_name_shortened_to_its_leading_words_names_the_council(text, 
 
 def test_a_single_leading_word_is_not_taken_for_the_council():
     assert default_index().find_mentions("Thomas Telford built the bridge; Windsor Castle is nearby.") == []
+
+
+# --- a verdict with its subject and verb left out: the discourse supplies them -------------------------------------
+
+@pytest.mark.parametrize("text, council, year", [
+    ("Salford: good, since the 2022 report, and nothing I hear suggests it has slipped.", SALFORD, 2022),
+    ("Derby, which people now hold up as the model for the region: outstanding since 2019.", DERBY, 2019),
+    ("Leeds: outstanding (2022).", LEEDS, 2022),
+])
+def test_a_council_before_a_colon_is_the_subject_of_the_grade_after_it(text, council, year):
+    got = _ratings("Here is where the neighbours stand.", text)
+    assert (council, OVERALL, "good" if "good" in text else "outstanding", year, year < 2024) in got
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["Take Salford.", "Good overall, good for help and protection, good for children in care."],
+     {(OVERALL, "good"), ("help_and_protection", "good"), ("children_in_care", "good")}),
+    (["Next, Leeds.", "Outstanding overall and outstanding for children in care, which is rare."],
+     {(OVERALL, "outstanding"), ("children_in_care", "outstanding")}),
+    ([Block("heading", "Derby"), "Requires improvement overall, with care leavers rated good."],
+     {(OVERALL, "requires_improvement"), ("care_leavers", "good")}),
+])
+def test_a_fragment_opening_with_a_grade_is_the_topic_councils(paragraphs, expected):
+    council = SALFORD if "Salford" in str(paragraphs) else LEEDS if "Leeds" in str(paragraphs) else DERBY
+    got = rating_rows(["Sheffield was judged good overall in a report out this week.", *paragraphs], PUBLISHED)
+    assert {(j, g) for c, j, g, y, h in got if c == council and y == 2024 and not h} == expected
+
+
+@pytest.mark.parametrize("question, answer, judgement, grade", [
+    ("Care leavers?", "Requires improvement.", "care_leavers", "requires_improvement"),
+    ("And help and protection?", "Good, for the first time.", "help_and_protection", "good"),
+    ("What about the impact of leaders?", "Outstanding.", "leadership", "outstanding"),
+])
+def test_a_bare_grade_answers_the_judgement_a_question_named(question, answer, judgement, grade):
+    got = _ratings(f"Salford was judged good overall this month. {question} {answer}")
+    assert (SALFORD, judgement, grade, 2024, False) in got
+    assert (SALFORD, OVERALL, grade, 2024, False) not in got or grade == "good"
+
+
+@pytest.mark.parametrize("text", [
+    "Good, said the director, but there is more to do.",
+    "Good news travelled fast in the town hall.",
+    "The findings: good practice in places, weaker in others.",
+])
+def test_a_grade_word_opening_other_prose_is_no_verdict(text):
+    assert _ratings("Derby Council said it would publish its plan soon.", text) == set()

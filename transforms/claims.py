@@ -41,7 +41,7 @@ from transforms.grade_tables import Column, grade_table_claims, grade_table_head
 from transforms.grades import GRADE_PHRASE, Q, normalise_grade
 from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
-from transforms.judgement_names import NAME_ALTERNATIVES
+from transforms.judgement_names import NAME_ALTERNATIVES, judgements_in
 from transforms.pre2009 import Pre2009, annual_stars, echoes
 from transforms.ratings import (
     RatingClaim,
@@ -159,6 +159,14 @@ _COMPARED = re.compile(r",\s*(?P<kind>like|unlike|as\s+with|along\s+with|togethe
 _TO_RECIPIENT = re.compile(r"\bto\s+(?:both\s+)?(?:the\s+)?$", re.I)
 _GIVEN = re.compile(r"\b(?:gave|give[ns]?|giving|awarded|awarding|awards?|handed|handing|went|goes|go)\b", re.I)
 _ANY_VERDICT_AFTER = re.compile(rf"\b(?:rated|judged|graded|found|{GRADE_PHRASE})\b", re.I)
+# A verdict written without its subject and verb: a stretch opening with a grade ("good overall, good for leaders",
+# "outstanding since 2021", "requires improvement"), the grade followed by what may follow a verdict's grade
+_GRADE_OPENING = re.compile(rf"\W*(?:(?:and|but|so|with)\s+)?(?:(?:still|now|also|again|only)\s+)?{Q}{GRADE_PHRASE}{Q}"
+                            r"(?=\s*$|\s*[,;.()?!–—-]|\s+(?:overall|for|in|across|since|as|at|again|too|too)\b)", re.I)
+# A time right after such a verdict: "since 2021", ", as of 2022", "(2022)", ", since the 2022 report"
+_TIME_NEXT = re.compile(r"\s*,?\s*(?:(?:since|as\s+of|in|from)\b|\()", re.I)
+# ... more than a bare grade word, which alone may be an exclamation ("Good, said the director")
+_GRADE_EXTENDED = re.compile(r"\s(?:overall|for|in|across|since|as\s+of|at)\b|\(\s*(?:19|20)\d{2}\s*\)", re.I)
 
 
 # "... - Luton in 2014 and Sheffield in 2016", "(Luton, 2014; Sheffield, 2016)": a council and the year its verdict had
@@ -318,6 +326,7 @@ class _Reader:
         self.pre2009 = Pre2009(mentions.text, published)  # star histories, numeric grades, "performs well on"
         self.times = TimeContext(published)  # the year "at that time" refers back to
         self.grade_table: list[Column] | None = None  # the header of the table being read, if it names its columns
+        self.last_sentence = ""  # what a verdict with its subject left out may answer: "Care leavers? Good."
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -331,6 +340,8 @@ class _Reader:
         if len(self.claims) == read_from:
             self.judgement_pairs(text)
         self.elliptical(text, mentions, read_from)
+        self.elided(text, mentions, read_from)
+        self.last_sentence = text
         if len(self.claims) > read_from and (pairs := _distributed(text, mentions)):
             self.claims[read_from:] = _each_with_its_year(self.claims[read_from:], pairs)
             self.focus = list(dict.fromkeys(code for code, _ in pairs))
@@ -348,6 +359,58 @@ class _Reader:
             self.last_grade = given[-1] if given else None
         elif quoted := _QUOTED_GRADE.findall(text):
             self.last_grade = quoted[-1]
+
+    def elided(self, text: str, mentions: list[Mention], read_from: int) -> None:
+        """A verdict whose subject and verb are left out, supplied by the discourse: the councils named before a
+        colon ("Durham: good, since the 2022 report"; "Sunderland, the turnaround story: outstanding since 2021"),
+        else the judgements a question just named ("Care leavers? Requires improvement." answers it), else the
+        council the discourse is about ("Hackney. Good overall, good for leaders, good for children in care.").
+        Read as if "it was rated" stood before the grade; a grade the sentence's own reading already gave is kept."""
+        head, colon, rest = text.partition(":")
+        topic: list[str] = []
+        if colon:
+            named = [m for m in mentions if m.end <= len(head)]
+            if not named or head[:named[0].start].strip(" (\"'‘“"):
+                return  # "The findings: good" has no council for a topic
+            topic = _joined_after(named, text, 0)
+        else:
+            rest = text
+        items: list[str] = []
+        for part in re.split(r"(?<=\S),\s+", rest.strip()):
+            if not _GRADE_OPENING.match(part):
+                break
+            items.append(part)
+        if not items:
+            return
+        fragment = ", ".join(items)
+        question = self.last_sentence.rstrip().endswith("?") and judgements_in(self.last_sentence) \
+            and not _GRADE.search(self.last_sentence)
+        if re.search(r"\bfor\b", fragment, re.I) and not judgements_in(fragment):
+            return  # "adequate for both": judgements named elsewhere
+        if not (topic or question or len(items) > 1 or _GRADE_EXTENDED.search(fragment)):
+            return  # "Good, said the director."
+        at = text.find(fragment)
+        first = _GRADE_OPENING.match(fragment)
+        tails = [text[at + first.end():], text[at + len(fragment):]] if at >= 0 and first else []
+        when = next((time_stated(t, self.published) for t in tails if _TIME_NEXT.match(t)), None)
+        subject = (self.last_sentence.strip().rstrip("?") + " was rated") if question else "It was rated"
+        stated = re.sub(r"\s*\([^)]*\)", "", fragment).lstrip(" ,")  # "(2022)": the time, read after it
+        read = [c for c in rating_claims(f"{subject} {stated}", self.published, self.last_grade)
+                if c.status != "hypothetical"]
+        if question:  # the answer replaces the sentence's own reading of its grade
+            self.claims[read_from:] = []
+        if when is not None:  # "Leeds: outstanding (2022)": the time right after the grade is the verdict's
+            read = [replace(c, year=when[0], anchor=when[1]) if c.year is None else c for c in read]
+            self.claims[read_from:] = [
+                replace(c, year=when[0], anchor=when[1]) if c.year is None and c.anchor == "publication"
+                and any((r.judgement, r.grade) == (c.judgement, c.grade) for r in read) else c
+                for c in self.claims[read_from:]]
+        given = {(c.judgement, c.grade) for c in self.claims[read_from:]}
+        for claim in read:
+            if (claim.judgement, claim.grade) not in given:
+                self.add(replace(claim, clause=text), topic or self.focus, text)
+        if topic:
+            self.focus = topic
 
     def judgement_pairs(self, text: str) -> None:
         """'The findings: overall effectiveness - good; leadership - outstanding': a table written as a sentence,

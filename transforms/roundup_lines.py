@@ -2,7 +2,8 @@
 
 "Northtown – good (requires improvement, 2017)", "Westshire: outstanding (was inadequate in 2016)",
 "Eastborough - requires improvement (previously good)": the grade after the dash is the current one; the
-bracketed grade is an earlier one, with the year the brackets give (none if they give none). Several such
+bracketed grade is an earlier one, with the year the brackets give (none if they give none); a year alone in the
+brackets dates the grade itself ("Southfield: good (2022)"). Several such
 entries may share a line, separated by semicolons.
 """
 
@@ -36,8 +37,10 @@ def roundup_claims(line: str, mentions: list[Mention], published: date | None
     grade = normalise_grade(m["grade"])
     if grade is None:
         return None
-    claims = [RatingClaim("overall_effectiveness", grade, " ".join(m["grade"].split()), None, "current", line,
-                          m.start("grade"), judgement_stated=False)]
+    dated = re.fullmatch(r"\s*(?:in\s+)?((?:19|20)\d{2})\s*", m["before"] or "")  # "Leeds: outstanding (2022)"
+    claims = [RatingClaim("overall_effectiveness", grade, " ".join(m["grade"].split()),
+                          int(dated[1]) if dated else None, "current", line, m.start("grade"),
+                          anchor="stated" if dated else "publication", judgement_stated=False)]
     if m["before"] and (earlier := earlier_grade(m, line, "overall_effectiveness")):
         if earlier.year is not None and published is not None and earlier.year > published.year:
             return None  # a year after the page's date is not an earlier grade's: not a round-up line we know
