@@ -148,3 +148,24 @@ def test_a_bare_grade_answers_the_judgement_a_question_named(question, answer, j
 ])
 def test_a_grade_word_opening_other_prose_is_no_verdict(text):
     assert _ratings("Derby Council said it would publish its plan soon.", text) == set()
+
+
+# --- a predecessor council named in its successor's paper keeps an earlier grade ------------------------------------
+
+BOURNEMOUTH = "E06000028"
+
+
+@pytest.mark.parametrize("blocks, expected", [
+    ([Block("table_row", "Council | Last inspection | Overall"),
+      Block("table_row", "Poole | November 2017 | Requires improvement")],
+     {(POOLE, "requires_improvement", 2017)}),
+    (["Bournemouth's services had been judged to require improvement in 2018, a year before the merger."],
+     {(BOURNEMOUTH, "requires_improvement", 2018)}),
+    (["Poole, one of the two councils BCP replaced, had been rated requires improvement in 2017."],
+     {(POOLE, "requires_improvement", 2017)}),
+])
+def test_a_predecessor_named_for_an_earlier_grade_keeps_it(blocks, expected):
+    got = rating_rows(["BCP Council's children's services were judged inadequate in a report published today.",
+                       *blocks], date(2022, 2, 11))
+    assert {(c, g, y) for c, j, g, y, h in got if h and j == OVERALL} == expected
+    assert (BCP, OVERALL, "inadequate", 2022, False) in got

@@ -406,8 +406,9 @@ class _Reader:
                 and any((r.judgement, r.grade) == (c.judgement, c.grade) for r in read) else c
                 for c in self.claims[read_from:]]
         given = {(c.judgement, c.grade) for c in self.claims[read_from:]}
-        for claim in read:
-            if (claim.judgement, claim.grade) not in given:
+        for claim in read:  # an unnamed judgement is no other reading of a grade the sentence gave a judgement
+            if (claim.judgement, claim.grade) not in given and (claim.judgement_stated or
+                                                                 claim.grade not in {g for _, g in given}):
                 self.add(replace(claim, clause=text), topic or self.focus, text)
         if topic:
             self.focus = topic

@@ -255,12 +255,17 @@ class CouncilIndex:
             exact = tuple(sorted(started)) if started else None
         return self._pick(exact, on) if exact else None
 
-    def as_of(self, code: str, on: date) -> str:
+    def as_of(self, code: str, on: date, evidence: str | None = None) -> str:
         """The council of this one's lineage that existed on a date, if exactly one did (North Yorkshire
-        Council named in 2024 about a 2014 grade: the county council); else the council itself."""
+        Council named in 2024 about a 2014 grade: the county council); of several, the one the evidence names
+        as it was called then ("Poole | November 2017 | Requires improvement" in a paper of its successor, BCP
+        Council); else the council itself."""
         if self._exists_on(code, on):
             return code
         existing = sorted(c for c in self._lineage(code) if self._exists_on(c, on))
+        if len(existing) > 1 and evidence:
+            named = sorted({m.council_code for m in self.find_mentions(evidence, on=on)} & set(existing))
+            existing = named or existing
         return existing[0] if len(existing) == 1 else code
 
     # ------------------------------------------------------------------ date logic

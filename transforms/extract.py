@@ -143,7 +143,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
             else:
                 year = claim.year
             # the council as it was then; an earlier inspection the text does not date keeps a NULL year
-            code = index.as_of(named_code, date(year, 6, 30)) if year else named_code
+            code = index.as_of(named_code, date(year, 6, 30), claim.evidence) if year else named_code
             if historical:
                 framework = _graded_framework(claim.evidence, year) if year else None
                 iid = add_inspection(code, framework, year) if year else None
