@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.grades import GRADE_PHRASE
+
 CARE_AND_LEAVERS = "children_in_care_and_care_leavers"
 _IN_CARE = (r"children\s+in\s+(?:its\s+|their\s+|the\s+council['’]s\s+)?care|children\s+looked\s+after"
             r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children"
@@ -160,6 +162,8 @@ def without_every(text: str) -> str:
 # "leaders" alone names the leadership judgement only as a member of a LIST of judgements ("leaders, help and
 # protection and children in care were all good"), not in "leaders said", "leaders were praised"
 _LEADERS = re.compile(r"\b(?:senior\s+)?leaders\b(?!['’])", re.I)
+# ... or graded for: "good for leaders", "outstanding for its leaders"
+_LEADERS_GRADED = re.compile(rf"{GRADE_PHRASE}\s+for\s+(?:its\s+|their\s+|the\s+)?$", re.I)
 
 
 def judgements_in(text: str) -> list[tuple[int, int, str]]:
@@ -171,7 +175,8 @@ def judgements_in(text: str) -> list[tuple[int, int, str]]:
         leaders = (m.start(), m.end(), "leadership")
         after = next((j for j in found if j[0] >= m.end()), None)
         before = next((j for j in reversed(found) if j[1] <= m.start()), None)
-        if (after and joined(text, leaders, after)) or (before and joined(text, before, leaders)):
+        if (after and joined(text, leaders, after)) or (before and joined(text, before, leaders)) \
+                or _LEADERS_GRADED.search(text, max(0, m.start() - 60), m.start()):
             found.append(leaders)
     return sorted(found)
 

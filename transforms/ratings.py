@@ -36,6 +36,10 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"\s+(?:as\s+)?{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:)]|\s+(?:by|in|for|overall|and|after|when|last|this"
                   r"|again|at|following|since|with|under|on|across|from)\b|$))"
                   r"|(?:classed|classified|marked)(?=\s+as\b)"
+                  # "came out adequate", "comes out as requiring improvement", "stayed good", "got good": a grade
+                  # right after the verb, ending its phrase ("stayed in touch", "got good feedback" are none)
+                  rf"|(?:(?:came|comes|come|coming)\s+out|stay(?:s|ed|ing)?|got|gets)(?=\s+(?:as\s+)?{Q}{GRADE_PHRASE}{QE}"
+                  r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under)\b))"
                   rf"|awarded(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for)\b|$))"
                   rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after|too|as\s+well"
                   rf"|before|previously|two|three|four|five|six)\b))"
@@ -68,9 +72,10 @@ _SLOT = re.compile(
     # "..., and the experiences and progress of children in care outstanding" (the verb stated once before)
     # "..., with leadership outstanding", "... and its adoption service good"
     # "Leadership good, children in care good" (a telegraphic run), "..., help and protection as good"
-    rf"|(?:(?:(?<=\band\s)|(?<=\bwith\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS})[\w'’-]+,?\s+){{0,8}}?"
+    rf"|(?:(?:(?<=\band\s)|(?<=\bwith\s)|(?<=:\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS}|{GRADE_PHRASE})[\w'’-]+,?\s+){{0,8}}?"
     rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision))?"
-    rf"(?:\s+(?:as|both|each|all|also))?\s+{Q}(?!requir)(?P<g6>{GRADE_PHRASE}){QE}"  # "X requires improvement": g3
+    # ("X requires improvement": g3)
+    rf"(?:\s+(?:as|both|each|all|also|now|still))?\s+{Q}(?!requir)(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$)|\s+and\s)"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b)"
@@ -90,7 +95,8 @@ _SLOT = re.compile(
     rf"|(?:(?<=\bwith\s)|(?<=\band\s))(?P<g26>outstanding|good|inadequate|requires\s+improvement)\s+"
     rf"(?=(?:{NAME_ALTERNATIVES}))"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
-    rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{NAME_ALTERNATIVES})))"
+    rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{NAME_ALTERNATIVES}"
+    r"|(?:senior\s+)?leaders\b)))"
     # "awarded good ratings to ...", "gave 'inadequate' grades"
     rf"|\b(?:{_KEEP_OR_GIVE}|with)\s+{Q}(?P<g18>{GRADE_PHRASE}){QE}\s+(?:overall\s+|Ofsted\s+)?"
     rf"(?:grades?|ratings?|judgements|judgments|verdicts?)\b"
@@ -160,7 +166,10 @@ _NAME_SUBJECT = re.compile(r"(?:^|[,;]|\b(?:and|but|while|whereas|\d{4}|then|now
 # "its 2018 'requires improvement' grade", "the 2016 inadequate rating": the year as the grade's modifier
 _YEAR_BEFORE_GRADE = re.compile(r"\b((?:19|20)\d{2})\s+[‘'\"“]?$")
 _IMPROVED_ON = re.compile(r"improv(?:ed|es|ing)\s+on\b", re.I)
-_IT_BEFORE = re.compile(r"\bit\s+(?:(?:had|has)\s+)?(?:(?:also|previously|then|once)\s+)?$", re.I)
+_IT_BEFORE = re.compile(r"\bit\s+(?:(?:had|has)\s+)?(?:(?:also|previously|then|once)\s+)?$"
+                        # "it was the weak spot, rated ...": "it" described, then graded
+                        r"|\bit\s+(?:was|is|had\s+been|has\s+been|remains|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?"
+                        r"[\w-]+,\s*$", re.I)
 _AND_PREDICATE = re.compile(r"\band\s+$", re.I)
 _VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|the\s+(?:last|previous|latest))"
                           r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|during|when|until|before"
@@ -171,7 +180,8 @@ _VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|t
 _NOW = re.compile(r"\bnow\s+(?:been\s+)?(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
                   r"(?:(?:is|are|was|were|been)\s+)?[‘'\"“]?$", re.I)
 # "good at recruiting", "good to see", "good news": the adjective, not a grade
-_SKILL = re.compile(r"\s+(?:(?:at|in|for)\s+\w+ing|to|that|news)\b", re.I)
+# (not "good for safeguarding")
+_SKILL = re.compile(rf"\s+(?:(?:at|in|for)\s+(?!(?:{NAME_ALTERNATIVES}))\w+ing|to|that|news)\b", re.I)
 _INSERTED = re.compile(r",[^,]+,\s*$")  # "Its services, rated inadequate in 2018, are now good"
 _SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority|rating|grade|judgement|judgment|verdict)\W*"
                                r"(?:\w+\W+){0,3}$", re.I)
@@ -251,6 +261,7 @@ _TELEGRAPHIC = re.compile(rf"\W*(?:(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRAD
                           rf"(?:and\s+)?)+(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}", re.I)
 _OVERALL_AFTER = re.compile(r"\s+overall\b(?!\s+(?:effectiveness|judge?ment|grade|rating))", re.I)
 _AFTER_COLON = re.compile(r":\s*[‘'\"“]?$")
+_DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
 # "The areas judged outstanding were leadership and help and protection": judgements named after the verdict
 _AREAS_GRADED = re.compile(r"\b(?:areas?|(?:sub-?)?judge?ments?|aspects?)\s+(?:(?:that|which)\s+(?:were|was)\s+)?$",
                            re.I)
@@ -348,7 +359,11 @@ _HYPOTHETICAL = re.compile(
 _GENERIC = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:service|council|authority|department|area)"
                       r"\s+(?:(?:that|which|where)\s+(?:[\w'’]+\s+){0,4}?"
                       r"|(?:rated|judged|graded|found|deemed)\s+(?:to\s+be\s+|as\s+)?)?$", re.I)
-_HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|their)\s+next\b", re.I)
+_HYPOTHETICAL_AFTER = re.compile(r"\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|their)\s+next\b"
+                                 # "what an outstanding judgement would have required": the grade's rating as the
+                                 # subject of a modal
+                                 r"|[’'\"”]?\s+(?:(?:overall\s+)?(?:grades?|ratings?|judge?ments?|verdicts?)\s+)?"
+                                 r"(?:would|could|might|should)\b", re.I)
 # "moved out of inadequate", "no longer judged to be inadequate", "shed its 'inadequate' label", "shaken off its
 # inadequate rating": the old grade only.
 _LEFT_GRADE = re.compile(
@@ -533,6 +548,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
         return claims  # "Eight councils - three of them new - were judged inadequate": the count is the subject
     opened_by: list[str] = []  # the judgements the clause before opens with as its subject
     for clause in _clauses(sentence):
+        # a verdict with no verb ("Good overall, good for leaders") opening the sentence or set after a dash
+        fragment = not sentence[:sentence.find(clause)].strip() or bool(_DASH_BEFORE.search(
+            sentence, 0, sentence.find(clause)))
         clause = clause.strip()
         # "the care leavers service had stronger practice but still required improvement": that subject's verdict
         inherited, opened_by = opened_by if subjectless(clause) else [], subject_judgements(clause)
@@ -589,14 +607,17 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             continues = group in ("g6", "g17", "g20", "g24", "gy") and not (group == "g20" and _IMPROVED_ON.match(
                 slot.group()))  # "X improved on its RI grade" stands alone
             if continues and not verdicts and not (group in ("g6", "g20") and claims) \
-                    and not (group == "g6" and _TELEGRAPHIC.match(sentence)):
+                    and not (group == "g6" and (_TELEGRAPHIC.match(sentence)  # or after a colon: "West
+                                                or _AFTER_COLON.search(scanned, 0, slot.start()))):
+                # Berkshire: safeguarding adequate, looked after children good"
                 continue
             if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())
-                                      or (claims and _CLAUSE_OPENING.fullmatch(scanned, 0, slot.start()))
+                                      or ((claims or fragment) and _CLAUSE_OPENING.fullmatch(scanned, 0, slot.start()))
                                       or _AFTER_COLON.search(scanned, 0, slot.start())):
                 continue  # an unquoted "good for ..." only continues a verdict already given (in this clause, or
-                # opening it: "judged outstanding for leadership; good for help and protection"), or follows a
-                # colon ("the outcome of the inspection: good overall, with ...")
+                # opening it: "judged outstanding for leadership; good for help and protection"), opens a sentence
+                # or follows a dash ("Good overall, good for leaders.", "did well - good for safeguarding"), or
+                # follows a colon ("the outcome of the inspection: good overall, with ...")
             if group == "g7":  # "performs well" is a grade in an annual performance assessment, or when judged so
                 if not (_APA_CONTEXT.search(sentence) or _JUDGED_TO_BE.search(scanned, 0, slot.start())):
                     continue

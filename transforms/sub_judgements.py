@@ -20,6 +20,7 @@ from transforms.judgement_names import (
     CARE_AND_LEAVERS,
     every_listed,
     judgement_named,
+    listed,
     some_areas_before,
     without_every,
 )
@@ -123,13 +124,16 @@ def _rows(text: str, rows: list[str]) -> list[RatingClaim]:
         m = _ROW.match(row) or _GRADE_FIRST.match(row)
         if m is None:
             return []
-        judgement = "overall_effectiveness" if m.re is _GRADE_FIRST and m["overall"] else judgement_named(m["name"])
+        # a row naming a LIST ("good for leaders and for help and protection") grades each judgement of it
+        judgements = ["overall_effectiveness"] if m.re is _GRADE_FIRST and m["overall"] else \
+            listed(m["name"]) or [judgement_named(m["name"])]
+        judgement = judgements[0]
         grade = normalise_grade(m["grade"]) if judgement else None
         if grade is None:
             return []
         at = text.find(row)
-        claims.append(RatingClaim(judgement, grade, " ".join(m["grade"].split()), None, "current", text,
-                                  at + m.start("grade")))
+        claims += [RatingClaim(each, grade, " ".join(m["grade"].split()), None, "current", text, at + m.start("grade"))
+                   for each in judgements]
         if m.re is _ROW and m["before"] and (earlier := earlier_grade(m, row, judgement)):
             claims.append(replace(earlier, clause=text, start=at + earlier.start, segment=at + earlier.segment))
     return claims
