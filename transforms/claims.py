@@ -38,7 +38,7 @@ from datetime import date
 from csi.records import CELL_SEPARATOR, Block
 from transforms.councils import CouncilIndex, Mention
 from transforms.grade_tables import Column, grade_table_claims, grade_table_header, rows_are_judgements
-from transforms.grades import GRADE_PHRASE, Q, normalise_grade
+from transforms.grades import GRADE_PHRASE, Q, count_of, normalise_grade
 from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
 from transforms.judgement_names import NAME_ALTERNATIVES, judgements_in
@@ -139,7 +139,11 @@ _COMMON_NOUN_OWNER = re.compile(r"^(?:The|This|That|Its|Their|Council|County|Aut
 _PREVIOUS_INSPECTION = re.compile(r"\b(?:last|previous|earlier|prior)\b[^.;]{0,40}?\b(?:inspect\w*|visited)\b"
                                   r"[^.;]{0,30}?(?:\bin\s+|\(|,\s+)(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b"
                                   r"|\b(?i:since)\s+(?:its|the|their|[A-Z][\w-]+['’]s)\s+((?:19|20)\d{2})\s+"
-                                  r"(?:full\s+)?inspection")
+                                  r"(?:full\s+)?inspection"
+                                  # "when it was last inspected ..., in a report published four years ago"
+                                  r"|\b(?:last|previous|earlier|prior)\b[^.;]{0,40}?\b(?:inspect\w*|visited)\b"
+                                  r"[^.;]{0,60}?\b(?i:(?P<ago>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+                                  r"\s+years?\s+ago)\b")
 # A headline about a council it does not name: "One council slips to inadequate", "Another council rated good"
 _UNNAMED_COUNCIL = re.compile(r"\W*(?:one|a|an|another|two|three|four|five|six|\d+|several|some|many|more)\s+"
                               r"(?:more\s+|other\s+)?(?:[\w-]+\s+){0,2}?(?:councils?|authorit(?:y|ies)|local\s+authorit(?:y|ies)"
@@ -472,7 +476,8 @@ class _Reader:
                 self.add(claim, subject or self.focus, text)
             return
         if (dated := _PREVIOUS_INSPECTION.search(text)) and self.published \
-                and (year := int(dated[1] or dated[2])) < self.published.year:
+                and (year := int(dated[1] or dated[2]) if not dated["ago"]
+                     else self.published.year - (count_of(dated["ago"]) or 1)) < self.published.year:
             for code in subject or self.focus:  # "its last inspection in 2018", "last fully inspected in 2013"
                 self.previous_inspection.setdefault(code, year)
         if (entered := _SPECIAL_MEASURES.search(text)) and not _LEFT.search(text, 0, entered.start()) \
@@ -646,8 +651,12 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
         reader.focus = [main] if main else []
         reader.headline(title, title_mentions)
     previous = dict(reader.previous_inspection)
-    for claim in reader.claims:  # else the latest earlier grade it dates ("rated good, as it was in 2019")
-        if claim.year is not None and claim.status in ("historical", "transition") and claim.anchor == "stated" \
+    # a grade left behind is older than the dated verdict it gave way to ("from good to inadequate - X in 2014")
+    left_behind = {c.evidence for c in reader.claims if c.status == "transition"}
+    for claim in reader.claims:  # else the latest earlier grade it dates ("rated good, as it was in 2019", "the
+        if claim.year is not None and claim.anchor == "stated" and (  # same as at the 2018 inspection")
+                claim.status in ("historical", "transition")
+                or (claim.status == "current" and claim.evidence not in left_behind)) \
                 and (published is None or claim.year < published.year):
             for code in claim.councils:
                 if code not in reader.previous_inspection:

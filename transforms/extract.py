@@ -38,6 +38,7 @@ from transforms.inspections import (
     inspectorate_for,
     named_framework,
     ofsted_framework,
+    report_published_on,
     with_version,
 )
 from transforms.metrics import metric_claims
@@ -122,13 +123,17 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     # Undated documents: the latest inspection they date themselves stands in for "now".
     now = reference or (date(max(c.year for c in mentioned), 12, 31) if mentioned else None)
     current = _current_inspection(claims, mentioned, now, doc.text)
+    undated = current is not None and reference is not None and not any(c.year for c in claims if _is_current(c, now))
+    # "the report was published on 19 December 2019" in February's minutes: the year the judgement was made public
+    report = report_published_on(doc.text) if undated else None
+    if report is not None and reference.year - 1 <= report.year < current[1]:
+        current = (current[0], report.year, None)
     current_id = add_inspection(main, *current) if current else None
     # The year of the grade the document reports: the one its verdict or its visit states, else the document's
     # own, the year the judgement was made public ("the grade, published today, follows an inspection in
     # November" in a January story); the inspection it links to stays the one visited.
     current_year = current[1] if current is not None else None
-    if current is not None and reference is not None and not any(c.year for c in claims if _is_current(c, now)) \
-            and any(c.year_assumed and c.year == current_year for c in mentioned):
+    if undated and report is None and any(c.year_assumed and c.year == current_year for c in mentioned):
         current_year = reference.year
 
     ratings: dict[str, Rating] = {}

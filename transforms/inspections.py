@@ -88,6 +88,20 @@ def _when(sentence: str, reference: date | None) -> tuple[int | None, int | None
     return (reference.year if month <= reference.month else reference.year - 1), month
 
 
+# "The report was published on 19 December 2019", "The inspection report, published on 1 February 2022, ...": the
+# report the document is about (not "a report published in 2020", "the previous report")
+_REPORT_PUBLISHED = re.compile(rf"\b(?:the|its|this|Ofsted['’]s)\s+(?:(?:inspection|final|full|ILACS|Ofsted)\s+)?"
+                               rf"report\s*,?\s+(?:(?:which\s+)?was\s+)?published\s+(?:on\s+)?(?:{_DAY}\s+)?"
+                               rf"{MONTH_PATTERN}\s+((?:19|20)\d{{2}})\b", re.I)
+
+
+def report_published_on(text: str) -> date | None:
+    """The month the document says the report it is about was published ("the report was published on 19
+    December 2019"), as its first day; None when it does not say."""
+    m = _REPORT_PUBLISHED.search(text)
+    return date(int(m[2]), month_number(m[1]), 1) if m else None
+
+
 def inspection_claims(sentences: list[str], reference: date | None) -> list[InspectionClaim]:
     """Inspections named in the document's sentences, in order of first mention (undated ones need a year)."""
     claims: list[InspectionClaim] = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from csi.caseless import Caseless
+from csi.dates import month_number
 from csi.records import CELL_SEPARATOR
 from transforms.delivery_scope import without_delivery_scope
 from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, Q, count_of, normalise_grade
@@ -268,7 +269,11 @@ _AREAS_GRADED = re.compile(r"\b(?:areas?|(?:sub-?)?judge?ments?|aspects?)\s+(?:(
 _NAMED_AFTER = re.compile(r"\s+(?:were|are|was|is|include[sd]?)\s+(?:both\s+)?", re.I)
 # "a good rating for leadership": the judgement a rating names after it
 _RATING_FOR_JUDGEMENT = re.compile(r"\s+(?:for|in|on)\s+(?:[\w'’-]+\s+){0,4}?", re.I)
-_YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+)?(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
+# ("inadequate in 2015 and again at the re-inspection in January 2018, and before that in the child protection
+# inspection of 2013": the inspections the grade came again at)
+_YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+|(?:before|after)\s+that,?\s+)?"
+                        r"(?:(?:at|after|during|in)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?"
+                        r"(?:inspection|re-?inspection|visit|ILACS|SIF)\s*,?\s+)?(?:in\s+|of\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
                         r"(?:19|20)\d{2}\b)+", re.I)
 # Clauses: a dash opens one, unless what follows only dates the verdict ("- in 2012, 2013 and 2015")
 _CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\bwhereas\b|\bbut\b"
@@ -353,12 +358,17 @@ _HYPOTHETICAL = re.compile(
     r"|wants?|ambition|target|expects?|expected|expecting|confident|risk(?:ed|s)?|avoid(?:ed|s|ing)?"
     r"|(?:un)?likely|brac(?:ed?|ing)|predict(?:s|ed|ing|ions?)?|forecast|feared|fearing|spared|on\s+course"
     r"|escap(?:ed|es|ing)|narrowly\s+missed|ensure|make\s+sure|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
+    r"|possibility|prospect|chances?"
     r"|never|not|n't|nor)\b(?:\W+[\w'’]+){0,5}?\W*$", re.I)
 # A grade a service in general has, not a verdict on this one: "a service that requires improvement could ...",
 # "any council that is rated inadequate is ..."
 _GENERIC = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:service|council|authority|department|area)"
                       r"\s+(?:(?:that|which|where)\s+(?:[\w'’]+\s+){0,4}?"
                       r"|(?:rated|judged|graded|found|deemed)\s+(?:to\s+be\s+|as\s+)?)?$", re.I)
+# "an authority rated inadequate in 2022", "an authority that was rated good in every judgement five years ago": a
+# time makes it one authority's verdict, not a grade any council might have
+_DATED_AFTER = re.compile(rf"\W*(?:[\w'’-]+\s+){{0,4}}?(?:(?:in|during)\s+{_PART_OF_YEAR}(?:19|20)\d{{2}}\b"
+                          r"|(?:a|\w+)\s+years?\s+ago\b|last\s+year\b)", re.I)
 _HYPOTHETICAL_AFTER = re.compile(r"\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|their)\s+next\b"
                                  # "what an outstanding judgement would have required": the grade's rating as the
                                  # subject of a modal
@@ -431,8 +441,11 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         after = other.start()
     if _NEXT_TIME.match(clause, end):  # "in 2018 it was rated good, and in 2014 inadequate": the next one's time
         after = end
-    if _TODAY.search(clause, since, start):  # "..., and it has now been judged good", "now requires improvement,
-        return None, end, "publication"      # after the 2019 inspection": the document's time, no year named
+    # "..., and it has now been judged good", "now requires improvement, after the 2019 inspection": the document's
+    # time, no year named (not "now 'good', eight years after being rated failing": that count is this verdict's)
+    if (today := _TODAY.search(clause, since, start)) and not (_YEARS_AFTER.search(clause, today.end(), start)
+                                                              or _RELATIVE_YEAR.search(clause, today.end(), start)):
+        return None, end, "publication"
     if m := _YEAR.search(clause, end, after):
         return int(next(g for g in m.groups() if g)), m.end(), "stated"
     if (m := _AT_INSPECTION_DATED.search(clause, end, until or len(clause))) \
@@ -454,7 +467,37 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
            or _RELATIVE_YEAR.search(clause, since, start) or _YEARS_AFTER.search(clause, since, start))
     if rel and (year := _relative_year(rel, published)) is not None:
         return year, max(end, rel.end()) if rel.start() >= end else end, "relative"
+    # (searched to the clause's end, so that a year after the month is seen: "in March 2020" names its year)
+    month = next((m for m in _MONTH_ONLY.finditer(clause, end) if m.start() < after), None) or next(
+        (m for m in _MONTH_ONLY.finditer(clause, max(since, start - 60)) if m.end() <= start), None)
+    if month and (year := _year_of_month(month, published)) is not None:
+        return year, max(end, month.end()) if month.start() >= end else end, "relative"
     return None, end, "publication"
+
+
+# A month or season without a year: "in November", "last July", "the inspection last summer" (not "in May 2019",
+# "in August last year": those name their year)
+_MONTH_ONLY = re.compile(rf"\b(?:(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?|(?P<last>last)\s+)(?:the\s+)?"
+                         rf"(?P<month>{_MONTH}|spring|summer|autumn|winter)\b"
+                         r"(?!\s+(?:of\s+)?(?:(?:19|20)\d{2}|\d)|\s+(?:last|this|next)\s+year)", re.I)
+_SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "winter": 1}
+# A report follows its visit by about ten weeks: a month named this close before the document is the visit of the
+# inspection it reports ("inspectors, who visited in November" in January), whose year is the document's
+_MONTHS_OF_THE_NEWS = 3
+
+
+def _year_of_month(m: re.Match, published: date | None) -> int | None:
+    """The year of a month named without one: the latest such month before the document ("last July": before its
+    month; "in November": up to it), unless it is so recent that it is the news's own (then None)."""
+    if published is None or (m["month"][0].islower() and m["month"].lower() == "may"):
+        return None  # "in may": the verb
+    name = m["month"].lower()
+    month = _SEASON_MONTH.get(name) or month_number(name)
+    year = published.year if month < published.month or (month == published.month and not m["last"]) \
+        else published.year - 1
+    if (published.year - year) * 12 + published.month - month < _MONTHS_OF_THE_NEWS:
+        return None
+    return year
 
 
 # "Oldtown children's services 'inadequate'", "Oldtown council 'requires improvement', says Ofsted"
@@ -491,7 +534,7 @@ _GRADE_NEXT = re.compile(rf"\s*,?\s*{Q}{GRADE_PHRASE}", re.I)
 def _listed_years(clause: str, since: int, end: int, year: int | None) -> list[int | None]:
     """Every year of a list the verdict's stated year belongs to ("inadequate at three inspections in a row, in
     2012, 2013 and 2015", "inspections in April 2012 and May 2013 had found"): one claim per year."""
-    for listed in _YEAR_LIST.finditer(clause, since, min(len(clause), end + 80)):
+    for listed in _YEAR_LIST.finditer(clause, since, min(len(clause), end + 160)):
         years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", listed.group())]
         if year in years and not _GRADE_NEXT.match(clause, listed.end()):  # not "in 2018, and in 2014 inadequate"
             return list(dict.fromkeys(years))
@@ -520,7 +563,8 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
     aspiration = _ASPIRATION.search(scanned[:start])
     if aspiration and verdict_verb and re.fullmatch(r"to\s+be\s+", aspiration.group(), re.I):
         aspiration = None
-    return bool(_HYPOTHETICAL.search(window) or aspiration or _GENERIC.search(window)
+    return bool(_HYPOTHETICAL.search(window) or aspiration
+                or (_GENERIC.search(window) and not _DATED_AFTER.match(scanned, end))
                 or _HYPOTHETICAL_AFTER.match(scanned, end))
 
 

@@ -1,7 +1,8 @@
 """Sentences that name grades without giving any: a question asks ("How does a council go from good to inadequate
-in a year?", "What was its good rating worth?"), a description of the grading scale lists every grade a council
-could get ("It will grade each area outstanding, good, requires improvement or inadequate"), and a grade spoken of
-as a grade measures no council ("adequate is a long way from good", "requires improvement is not failure").
+in a year?", "What was its good rating worth?"; reported: "A member asked whether it could be found inadequate"), a
+description of the grading scale lists every grade a council could get ("It will grade each area outstanding, good,
+requires improvement or inadequate"), and a grade spoken of as a grade measures no council ("adequate is a long way
+from good", "requires improvement is not failure").
 
 A past-tense "why/how/when" question keeps its verdicts: "Why was Luton rated inadequate?" takes the rating as given.
 """
@@ -33,10 +34,21 @@ _DISTANCE = re.compile(rf"\b(?:(?:a\s+)?(?:long|short|some)\s+way|far|miles)\s+(
                        rf"|\bshort\s+of\s+{_G}", re.I)
 
 
+# A question reported: "asked whether the council could be found inadequate", "wondered if it would be rated good";
+# "asked what an outstanding judgement would have required" (a "what" question only with a modal: "asked what had
+# led to the inadequate rating" takes the rating as given)
+_ASKED = re.compile(r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|quer(?:y|ies|ied|ying)|question(?:s|ed|ing)?"
+                    r"|(?:en|in)quir(?:e|es|ed|ing))\b[^.;]{0,30}?\b(?:(?P<yes_no>whether|if)|what)\b", re.I)
+_MODAL = re.compile(r"\b(?:would|could|might|should|will|can)\b", re.I)
+
+
 def unasserted(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
     """The sentence's claims, those it only asks about, lists as the scale or speaks of as grades made hypothetical."""
     if _QUESTION.search(sentence) and not _PRESUPPOSED.match(sentence):
         return [replace(c, status="hypothetical") for c in claims]
+    if (asked := _ASKED.search(sentence)) and (asked["yes_no"] or _MODAL.search(sentence, asked.end())):
+        claims = [replace(c, status="hypothetical") if sentence.find(c.clause) + c.start > asked.start() else c
+                  for c in claims]
     scales = [m.span() for m in _ALTERNATIVES.finditer(sentence)
               if len({normalise_grade(g.group()) for g in re.finditer(GRADE_PHRASE, m.group(), re.I)}) >= 3]
     scales += [m.span() for m in _SCALE_ENDS.finditer(sentence)] + [m.span() for m in _DISTANCE.finditer(sentence)]
