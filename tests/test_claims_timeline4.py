@@ -176,3 +176,33 @@ def test_a_reported_question_gives_no_grade(text):
 def test_a_reported_question_about_a_grade_given_keeps_it():
     got = _ratings("A member asked what had led to Luton being rated inadequate.", published=date(2024, 6, 1))
     assert (LUTON, OVERALL, "inadequate", 2024, False) in got
+
+
+# --- an undated earlier grade takes the year the document gives that grade, before any other earlier year ---
+
+@pytest.mark.parametrize("paragraphs", [
+    ("From inadequate to good: Sheffield's long climb",
+     "Sheffield has been rated good, completing a recovery that began when it was found inadequate in 2015. When "
+     "inspectors last came, in 2018, they judged the council as requiring improvement."),
+    ("Sheffield is no longer inadequate.",
+     "Members were reminded that the council had been judged inadequate in 2015 and had required improvement in "
+     "2018."),
+    ("Sheffield has shed its inadequate rating.",
+     "It was rated inadequate in 2015, then required improvement in 2018."),
+])
+def test_an_undated_earlier_grade_takes_the_year_given_to_that_grade(paragraphs):
+    got = _ratings(*paragraphs, published=date(2022, 12, 2))
+    assert {y for c, _, g, y, h in got if c == SHEFFIELD and g == "inadequate"} == {2015}
+
+
+# --- "a week ago" is the news, not an earlier inspection ---
+
+@pytest.mark.parametrize("text", [
+    "The report on Luton came out a week or so ago: outstanding overall and outstanding for leadership.",
+    "Luton's report, published a few days ago, rates the council outstanding.",
+    "A fortnight ago Ofsted rated Luton outstanding.",
+])
+def test_a_few_days_ago_is_the_news(text):
+    got = _ratings(text, published=date(2024, 5, 27))
+    assert (LUTON, OVERALL, "outstanding", 2024, False) in got
+    assert not any(h for *_, h in got)

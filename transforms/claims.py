@@ -653,25 +653,31 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
     previous = dict(reader.previous_inspection)
     # a grade left behind is older than the dated verdict it gave way to ("from good to inadequate - X in 2014")
     left_behind = {c.evidence for c in reader.claims if c.status == "transition"}
+    same_grade: dict[tuple[str, str], int] = {}
     for claim in reader.claims:  # else the latest earlier grade it dates ("rated good, as it was in 2019", "the
         if claim.year is not None and claim.anchor == "stated" and (  # same as at the 2018 inspection")
                 claim.status in ("historical", "transition")
                 or (claim.status == "current" and claim.evidence not in left_behind)) \
                 and (published is None or claim.year < published.year):
             for code in claim.councils:
+                same_grade[code, claim.grade] = max(same_grade.get((code, claim.grade), claim.year), claim.year)
                 if code not in reader.previous_inspection:
                     previous[code] = max(previous.get(code, claim.year), claim.year)
-    return [_dated_by_special_measures(_dated_by_previous_inspection(c, previous), reader.special_measures)
+    return [_dated_by_special_measures(_dated_by_previous_inspection(c, previous, same_grade), reader.special_measures)
             for c in reader.claims]
 
 
-def _dated_by_previous_inspection(claim: Claim, years: dict[str, int]) -> Claim:
+def _dated_by_previous_inspection(claim: Claim, years: dict[str, int], same_grade: dict[tuple[str, str], int]
+                                  ) -> Claim:
     """An earlier grade the sentence leaves undated ("moved out of inadequate", "used to be rated good") takes
-    the year the document gives the council's previous inspection elsewhere ("its last inspection in 2018"), else
-    the year of the latest earlier grade it gives the council ("rated good, as it was in 2019")."""
+    the year of the latest earlier grade the document gives the council with that grade ("From inadequate to good"
+    over "found inadequate in 2015"), else the year it gives the council's previous inspection ("its last
+    inspection in 2018"), else the year of the latest earlier grade it gives the council ("rated good, as it was
+    in 2019")."""
     if claim.year is not None or claim.status not in ("historical", "transition"):
         return claim
-    found = {years[c] for c in claim.councils if c in years}
+    found = {same_grade.get((c, claim.grade)) or years[c] for c in claim.councils
+             if (c, claim.grade) in same_grade or c in years}
     if len(found) != 1:
         return claim
     return replace(claim, year=found.pop(), anchor="previous_inspection")

@@ -345,7 +345,9 @@ _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:(?:full|fully|standar
                           r"|once\s+(?:rated|judged|graded|deemed|considered|found)"
                           r"|former(?:ly)?|prior"
                           r"|(?:two|three|four|\d+|successive|consecutive)\s+inspections"
-                          r"|up\s+from|down\s+from|ago|used\s+to\s+be|(?:last|previous)\s+time|in\s+those\s+days"
+                          # "years ago" (not "a week or so ago": the news)
+                          r"|up\s+from|down\s+from|(?:years?|decades?|months)\s+ago|used\s+to\s+be|(?:last|previous)\s+time"
+                          r"|in\s+those\s+days"
                           # "when I arrived", "when she took over as director": the time before the writer's
                           r"|when\s+(?:I|we|s?he|they|the\s+new\s+\w+)\s+(?:first\s+)?(?:arrived|joined|started|began"
                           r"|came|took\s+over|took\s+up))\b", re.I)
@@ -370,6 +372,8 @@ _GENERIC = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:servic
 _DATED_AFTER = re.compile(rf"\W*(?:[\w'’-]+\s+){{0,4}}?(?:(?:in|during)\s+{_PART_OF_YEAR}(?:19|20)\d{{2}}\b"
                           r"|(?:a|\w+)\s+years?\s+ago\b|last\s+year\b)", re.I)
 _HYPOTHETICAL_AFTER = re.compile(r"\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|their)\s+next\b"
+                                 # (not a next inspection already dated: "and again at its next inspection in 2018")
+                                 r"(?!\s+(?:[\w-]+\s+){0,3}?(?:in|of)\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d{2})"
                                  # "what an outstanding judgement would have required": the grade's rating as the
                                  # subject of a modal
                                  r"|[’'\"”]?\s+(?:(?:overall\s+)?(?:grades?|ratings?|judge?ments?|verdicts?)\s+)?"
