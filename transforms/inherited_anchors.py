@@ -22,7 +22,7 @@ from transforms.grades import YEAR, count_of
 from transforms.ratings import RatingClaim, time_stated
 
 # What opens a "with" clause after the verdict it depends on: "..., with", "... overall, with", "and with"
-_WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside)\s", re.I)
+_WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside|including)\s", re.I)
 # A time that refers back: "at that time", "at the time" (not "at the time of ..."), "on that occasion", "back
 # then", "even then", "by then", "at that point", "that year", "at the end of that year", "later that year", "at that
 # inspection"
@@ -36,7 +36,9 @@ _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+o
 # "Meanwhile, adoption was judged good": the same council's time, when no new name and no present tense follow it
 # ("Meanwhile Sheffield was judged good", "meanwhile ... has been rated": other news, the document's time)
 _MEANWHILE = re.compile(r"\bmeanwhile\b(?!.*\b(?-i:[A-Z])[\w’'-]+)(?!.*\b(?:is|are|has|have|now)\b)", re.I | re.S)
-_THAT_TIME_AFTER = re.compile(rf"\W*(?:overall\s+)?(?:too\s+|also\s+|as\s+well\s+)?{_THAT_TIME.pattern}", re.I)
+# (also in a relative clause on the verdict: "rated inadequate, which surprised us at the time")
+_THAT_TIME_AFTER = re.compile(rf"\W*(?:overall\s+)?(?:too\s+|also\s+|as\s+well\s+)?"
+                              rf"(?:,?\s*which\s+(?:[\w'’-]+\s+){{1,6}}?)?{_THAT_TIME.pattern}", re.I)
 
 
 _NUMBER = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty(?:-\w+)?"

@@ -88,7 +88,8 @@ _JOIN = rf"(?:\s*,\s*(?:{_JOINING_WORD}\s+)?|\s+{_JOINING_WORD}\s+)"
 _DETERMINER = (r"(?:(?:the|its|their|those|(?:the\s+)?(?:council|authority|borough|county|city)['’]s"
                r"|(?-i:[A-Z])[\w-]+['’]s?)\s+)")
 _HEAD = (r"(?:(?:(?:the\s+)?(?:experiences?\s+and\s+progress|experiences?|progress|outcomes|services?|support"
-         r"|provision|help|work|practice|arrangements)\s+)?(?:of|for|to|with|given\s+to|offered\s+to)\s+)")
+         r"|provision|help|work|practice|arrangements|ones?|that|those)\s+)?"  # "and the one for care leavers"
+         r"(?:of|for|to|with|given\s+to|offered\s+to)\s+)")
 # (not "with" alone: ", with care leavers rated ..." opens a clause of its own, it does not go on with the LIST)
 _BETWEEN = re.compile(rf"{_TAIL}{_JOIN}(?:both\s+)?{_DETERMINER}?(?!with\b){_HEAD}?{_DETERMINER}?", re.I)
 # "experiences and progress of ... care leavers" reads as one phrase: the word before a NAME that heads it
@@ -226,6 +227,21 @@ _NO_SUBJECT = re.compile(r"\s*(?:(?:still|now|also|yet|nonetheless|only|then)\s+
                          r"|are|had|has|have|needs?|needed|continues|continued)\b", re.I)
 
 
+# ", judged good last time,", ", good at the previous inspection,": words set off by commas right after a NAME
+_INSERTION = re.compile(rf"{_TAIL}\s*,(?P<inserted>[^,;.]{{3,60}}),\s*", re.I)
+
+
+def insertions(text: str, judgements: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """(start, end) of each insertion set off by commas right after a NAME ("the impact of leaders, judged good last
+    time, now requires improvement"), when a predicate of its own follows (the NAME's)."""
+    spans = []
+    for _, end, _ in judgements:
+        if (m := _INSERTION.match(text, end)) and _NO_SUBJECT.match(text, m.end()) \
+                and not NAME.search(m["inserted"]):
+            spans.append((m.start("inserted"), m.end("inserted")))
+    return spans
+
+
 def subject_judgements(clause: str) -> list[str]:
     """The LIST a clause opens with as its subject, after any reported speech ("Officers said the care leavers
     service had stronger practice" -> care_leavers); [] when the clause opens with anything else."""
@@ -250,8 +266,17 @@ def listed(text: str) -> list[str] | None:
     return [name for _, _, name in found]
 
 
+# "formally 'the impact of leaders'", "known in the report as ...", "officially ...": a judgement's other name
+_ALSO_NAMED = re.compile(r"^\s*(?:(?:more\s+)?(?:formally|officially|properly|in\s+full)"
+                         r"|(?:also\s+)?(?:known|named|called|described|listed|termed)(?:\s+(?:in|by)\s+(?:the\s+)?(?:report|framework|inspectors|Ofsted))?"
+                         r"\s+as|i\.?\s?e\.?|or|that\s+is),?\s+", re.I)
+
+
 def _one_phrase(text: str) -> bool:
-    """The text is one PHRASE and nothing else ("the impact of leaders on social work practice")."""
+    """The text is one PHRASE and nothing else ("the impact of leaders on social work practice"), or one PHRASE
+    given as the judgement's other name ("formally 'the impact of leaders'")."""
+    if also := _ALSO_NAMED.match(text):
+        text = text[also.end():].strip(" ‘’'\"“”")
     found = judgements_in(text)
     return len(found) == 1 and bool(_OPENING.fullmatch(text, 0, found[0][0])) and bool(
         re.fullmatch(rf"{_TAIL}\W*", text[found[0][1]:], re.I))
@@ -261,15 +286,32 @@ def unbracketed(sentence: str) -> str:
     """The sentence with each LIST in apposition set off by commas, not dashes or brackets, so that it stays in the
     clause of its predicate: "Each of the four judgements – A, B, C and D – was graded good" -> "Each of the four
     judgements , A, B, C and D , was graded good" (same length: offsets hold); also one PHRASE naming the
-    judgement just named ("Leadership – the impact of leaders on social work practice – was outstanding")."""
+    judgement just named ("Leadership – the impact of leaders on social work practice – was outstanding"), blanked
+    when given as its other name ("Leadership - formally 'the impact of leaders' - and X were ...")."""
     def commas(m: re.Match) -> str:
         text = m.group()
         inner = m["dashed"] or m["bracketed"]
-        if listed(inner) is None and not (_one_phrase(inner) and NAME.search(sentence[max(0, m.start() - 60):m.start()])
-                                          and judgements_in(sentence[:m.start()])[-1][1] == m.start()):
+        if listed(inner) is None and not _renames(sentence, m):
             return text
+        if _ALSO_NAMED.match(inner):  # named twice, once in the LIST: see `without_other_names`
+            return " " * len(text)
         if m["bracketed"]:
             return f",{text[1:-1]},"
         return f"{text[0]},{text[2:-2]},{text[-1]}"
 
     return _APPOSED.sub(commas, sentence)
+
+
+def _renames(sentence: str, m: re.Match) -> bool:
+    """The apposition is one PHRASE naming the judgement just named."""
+    before = sentence[:m.start()].rstrip()
+    return _one_phrase(m["dashed"] or m["bracketed"]) and bool(NAME.search(before[-60:])) \
+        and judgements_in(before)[-1][1] == len(before)
+
+
+def without_other_names(text: str) -> str:
+    """The text with a judgement's other name in apposition blanked (same length), so that the LIST it stands in
+    reads on: "leadership - formally 'the impact of leaders' - and the experiences of children in care were both
+    ..." """
+    return _APPOSED.sub(lambda m: " " * len(m.group()) if _ALSO_NAMED.match(m["dashed"] or m["bracketed"])
+                        and _renames(text, m) else m.group(), text)

@@ -22,11 +22,13 @@ from transforms.judgement_names import (
     NAMES,
     coordinated,
     coordinated_after,
+    insertions,
     judgements_in,
     subject_judgements,
     subjectless,
     unbracketed,
     without_every,
+    without_other_names,
 )
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
@@ -37,6 +39,7 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"\s+(?:as\s+)?{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:)]|\s+(?:by|in|for|overall|and|after|when|last|this"
                   r"|again|at|following|since|with|under|on|across|from)\b|$))"
                   r"|(?:classed|classified|marked)(?=\s+as\b)"
+                  r"|singled\s+out(?=\s+(?:[\w'’-]+\s+){0,5}?as\b)"  # "singled out (its adoption work) as outstanding"
                   # "came out adequate", "comes out as requiring improvement", "stayed good", "got good": a grade
                   # right after the verb, ending its phrase ("stayed in touch", "got good feedback" are none)
                   rf"|(?:(?:came|comes|come|coming)\s+out|stay(?:s|ed|ing)?|got|gets)(?=\s+(?:as\s+)?{Q}{GRADE_PHRASE}{QE}"
@@ -101,6 +104,8 @@ _SLOT = re.compile(
     # "awarded good ratings to ...", "gave 'inadequate' grades"
     rf"|\b(?:{_KEEP_OR_GIVE}|with)\s+{Q}(?P<g18>{GRADE_PHRASE}){QE}\s+(?:overall\s+|Ofsted\s+)?"
     rf"(?:grades?|ratings?|judgements|judgments|verdicts?)\b"
+    # "matched by good judgements for leadership, for children in care and ...": ratings given for judgements
+    rf"|{Q}(?P<g27>{GRADE_PHRASE}){QE}\s+(?:grades|ratings|judgements|judgments|verdicts)(?=\s+for\s)"
     # "celebrates outstanding Ofsted verdict", "a 'good' Ofsted rating"
     rf"|{Q}(?P<g22>{GRADE_PHRASE}){QE}\s+Ofsted\s+(?:grade|rating|judgement|judgment|verdict)\b"
     # "Its leadership, previously inadequate, is now ...": an earlier grade in an inserted clause
@@ -141,7 +146,7 @@ _SLOT = re.compile(
     re.I,
 )
 # "a good rating for ...", "the top grade for ...": the judgements named after the rating are its own
-_RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22", "g23")
+_RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22", "g23", "g27")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
 _ANAPHORIC = ("g12", "g13", "g14")
 _TRANSITION = re.compile(
@@ -262,6 +267,10 @@ _TELEGRAPHIC = re.compile(rf"\W*(?:(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRAD
                           rf"(?:and\s+)?)+(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}", re.I)
 _OVERALL_AFTER = re.compile(r"\s+overall\b(?!\s+(?:effectiveness|judge?ment|grade|rating))", re.I)
 _AFTER_COLON = re.compile(r":\s*[‘'\"“]?$")
+# ", I should say,", ", it has to be said,", ", we think,": the writer's comment set off by commas, no part of the claim
+_COMMENT = re.compile(r",\s*(?:I|we|you|one|it)\s+(?:(?:should|would|must|have\s+to|has\s+to|can|could|might|do|did)"
+                      r"\s+)?(?:be\s+)?(?:say|said|says|think|thought|believe|admit|admitted|add|added|note|noted"
+                      r"|suspect|reckon|guess|suppose|argue|stress|confess)\s*,", re.I)
 _DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
 # "The areas judged outstanding were leadership and help and protection": judgements named after the verdict
 _AREAS_GRADED = re.compile(r"\b(?:areas?|(?:sub-?)?judge?ments?|aspects?)\s+(?:(?:that|which)\s+(?:were|was)\s+)?$",
@@ -560,6 +569,12 @@ def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
     return found, clause
 
 
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: bool = False) -> bool:
     """A grade named as a hope, a risk, a condition or a negation, not as a verdict given. Before a verdict verb
     "to be" is no aspiration ("the first council to be judged outstanding"; "hopes to be" is, by "hopes")."""
@@ -604,7 +619,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
         inherited, opened_by = opened_by if subjectless(clause) else [], subject_judgements(clause)
         if not clause or _AGGREGATE.search(_MEMBER_OF.sub(" ", without_every(clause))):
             continue
-        remit_blanked = without_delivery_scope(clause)  # "took over fostering, adoption ...": not judgements
+        remit_blanked = _COMMENT.sub(lambda m: " " * len(m.group()),  # "took over fostering, adoption ...":
+                                     without_other_names(without_delivery_scope(clause)))  # not judgements
         judgements = judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), remit_blanked))
         named_in_inspection = [j for j in judgements_in(clause) if j not in judgements]
         owner = next((name for _, _, name in judgements), "overall_effectiveness")
@@ -635,6 +651,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             verdicts.append((start, end, [owner], label, status, year, anchor, bool(judgements)))
         previous_end = 0
         history_from = 0  # where this verdict's own words begin: after an inserted earlier grade too
+        inserted = insertions(scanned, judgements)  # ", judged good last time,": set off after a NAME
+        inserted_after: list[str] = []  # the NAMEs an inserted verdict followed: the subject of the next verdict
         slots = list(_SLOT.finditer(scanned))
         for n, slot in enumerate(slots):
             group = next(name for name, value in slot.groupdict().items() if value)
@@ -702,6 +720,11 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 owned = list(verdicts[-1][2])  # "judged inadequate for leadership in 2016 and good in 2019"
             if not owned and named_in_inspection and _BOTH.search(scanned, previous_end, slot.start(group)):
                 owned = [name for _, _, name in named_in_inspection]  # "judged both services adequate"
+            if not owned and group == "g1" and (after := coordinated_after(
+                    scanned, judgements, len(scanned) - len(scanned[slot.end():].lstrip()))):
+                owned = after  # "rated as outstanding the impact of leaders and ...": the grade before its object
+            if not owned and inserted_after:  # "the impact of leaders, judged good last time, now requires ..."
+                owned = list(inserted_after)
             if not owned and not judgements:
                 owned = list(inherited)
             stated = bool(owned)
@@ -721,7 +744,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     and graded[0] != "overall_effectiveness" else ["overall_effectiveness"]
             since = previous_end  # text before this verdict that no earlier verdict owns
             # "improved since the last inspection"; not the words of an inserted "previously good"
-            own_text = _SINCE_LAST.sub(" ", scanned[max(since, history_from):slot.end()])
+            own_text = _SINCE_LAST.sub(" ", _blank_spans(scanned, [s for s in inserted if not s[0] <= slot.start()
+                                                                    < s[1]])[max(since, history_from):slot.end()])
             after_history = _HISTORY_AFTER.match(scanned, slot.end())
             historical = group in ("g19", "g20") or (not _NOW.search(scanned, since, slot.start(group)) and bool(
                 _HISTORY_CUE.search(own_text) or after_history or _WHEN_EARLIER.search(scanned, 0, slot.start())))
@@ -737,6 +761,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 close = scanned.find(",", after_history.end(), until or len(scanned))
                 previous_end = max(previous_end, close if close >= 0 else after_history.end())
             history_from = max(previous_end, ends)
+            inserted_after = owned if any(a <= slot.start() < b for a, b in inserted) else []
             if historical and year is None and (m := _YEAR.search(scanned, since)):
                 year, anchor = int(next(g for g in m.groups() if g)), "stated"
             if anchor == "relative" and published is not None and year is not None and year < published.year:
