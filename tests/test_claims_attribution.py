@@ -169,3 +169,44 @@ def test_a_predecessor_named_for_an_earlier_grade_keeps_it(blocks, expected):
                        *blocks], date(2022, 2, 11))
     assert {(c, g, y) for c, j, g, y, h in got if h and j == OVERALL} == expected
     assert (BCP, OVERALL, "inadequate", 2022, False) in got
+
+
+# --- "the former", "the latter", "the first", "the second": one of the councils just named together --------------
+
+BOLTON, WIGAN, BRADFORD = "E08000001", "E08000010", "E08000032"
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Reports on Wigan and Bolton came out on the same morning.",
+     "The former was rated outstanding, while the latter was judged good."],
+    ["Two Greater Manchester councils, Wigan and Bolton, heard from Ofsted this week. The first was judged "
+     "outstanding; the second was rated good."],
+    ["Inspectors spent March in Wigan and in Bolton, and the latter has been rated good, the former outstanding."],
+])
+def test_the_former_and_the_latter_are_the_councils_named_together(paragraphs):
+    got = _ratings("Bradford was rated inadequate last month.", *paragraphs)
+    assert {(c, g) for c, j, g, y, h in got if y == 2024 and c != BRADFORD} == {(WIGAN, "outstanding"),
+                                                                                  (BOLTON, "good")}
+
+
+def test_the_former_grade_of_a_council_is_still_its_earlier_one():
+    got = _ratings("Wigan has been rated outstanding. Its former grade, given in 2019, was good.")
+    assert (WIGAN, OVERALL, "outstanding", 2024, False) in got
+    assert (WIGAN, OVERALL, "good", 2019, True) in got
+
+
+# --- a second conjunct with its verb left out: "X was rated outstanding, and Y good" -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wigan was rated outstanding, and Bolton good.", {(WIGAN, "outstanding", 2024), (BOLTON, "good", 2024)}),
+    ("Inspectors judged Wigan good in 2019, Bolton inadequate.", {(WIGAN, "good", 2019), (BOLTON, "inadequate", 2019)}),
+    ("Wigan had been rated good in 2016 and Bolton outstanding.",
+     {(WIGAN, "good", 2016), (BOLTON, "outstanding", 2016)}),
+])
+def test_a_council_and_a_grade_after_a_verdict_share_its_verb(text, expected):
+    assert {(c, g, y) for c, j, g, y, h in _ratings(text) if j == OVERALL} == expected
+
+
+def test_a_council_named_before_a_grade_word_of_its_own_is_no_gapped_verdict():
+    got = _ratings("Wigan was rated outstanding, and Bolton good practice was praised in a separate report.")
+    assert {c for c, *_ in got} == {WIGAN}

@@ -23,7 +23,11 @@ subject of the verdict's own stretch of the clause; else the councils a grade wa
 council", "the authority"), the council the discourse is about (the subject of the last sentence that named
 one, at first the document's own council); else the council named earlier in the clause; else the
 discourse's council. A verdict repeated by ellipsis ("..., as was Y", "So were Y and Z.") goes to the
-councils named after "as/so was". A headline with no verb ("Ofsted: X children's services 'inadequate'")
+councils named after "as/so was"; a second conjunct with its verb left out ("X was rated outstanding, and Y
+good") gives Y that verdict with its own grade; "the former", "the latter", "the first", "the second" are the
+councils named together just before. A verdict with its subject and verb left out ("X: good, since 2022";
+"Take X. Good overall, good for leaders"; "Care leavers? Requires improvement.") takes them from the discourse.
+A headline with no verb ("Ofsted: X children's services 'inadequate'")
 reports its quoted grade.
 
 Council mentions are found once per document (:class:`Mentions`) and reused for every unit.
@@ -163,6 +167,14 @@ _COMPARED = re.compile(r",\s*(?P<kind>like|unlike|as\s+with|along\s+with|togethe
 _TO_RECIPIENT = re.compile(r"\bto\s+(?:both\s+)?(?:the\s+)?$", re.I)
 _GIVEN = re.compile(r"\b(?:gave|give[ns]?|giving|awarded|awarding|awards?|handed|handing|went|goes|go)\b", re.I)
 _ANY_VERDICT_AFTER = re.compile(rf"\b(?:rated|judged|graded|found|{GRADE_PHRASE})\b", re.I)
+# "the former", "the latter", "the first", "the second" as a subject: one of the councils named together just before
+_ORDINAL = re.compile(r"\bthe\s+(former|latter|first|second)\b(?=\s*(?:,|(?:was|were|is|are|has|had|remains?|remained"
+                      r"|received|got|gets|kept|held|saw|fell|rose|moved|stayed|stays)\b))", re.I)
+_ORDINAL_INDEX = {"former": 0, "first": 0, "latter": -1, "second": 1}
+# "X was rated outstanding, and Y good": the verb left out of a second conjunct, a council and a grade
+_GAP_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut)\s*$", re.I)
+_GAPPED_GRADE = re.compile(rf"\s+(?:(?:was|is)\s+)?{Q}({GRADE_PHRASE}){Q}(?=\s*(?:[,.;)]|$|\s+(?:in|since|at)\b))",
+                           re.I)
 # A verdict written without its subject and verb: a stretch opening with a grade ("good overall, good for leaders",
 # "outstanding since 2021", "requires improvement"), the grade followed by what may follow a verdict's grade
 _GRADE_OPENING = re.compile(rf"\W*(?:(?:and|but|so|with)\s+)?(?:(?:still|now|also|again|only)\s+)?{Q}{GRADE_PHRASE}{Q}"
@@ -331,6 +343,7 @@ class _Reader:
         self.times = TimeContext(published)  # the year "at that time" refers back to
         self.grade_table: list[Column] | None = None  # the header of the table being read, if it names its columns
         self.last_sentence = ""  # what a verdict with its subject left out may answer: "Care leavers? Good."
+        self.coordinated: list[str] = []  # the councils the last sentence naming several named: "the latter"
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -345,7 +358,10 @@ class _Reader:
             self.judgement_pairs(text)
         self.elliptical(text, mentions, read_from)
         self.elided(text, mentions, read_from)
+        self.gapped(text, mentions, read_from)
         self.last_sentence = text
+        if len(named := list(dict.fromkeys(m.council_code for m in mentions))) > 1:
+            self.coordinated = named
         if len(self.claims) > read_from and (pairs := _distributed(text, mentions)):
             self.claims[read_from:] = _each_with_its_year(self.claims[read_from:], pairs)
             self.focus = list(dict.fromkeys(code for code, _ in pairs))
@@ -416,6 +432,33 @@ class _Reader:
                 self.add(replace(claim, clause=text), topic or self.focus, text)
         if topic:
             self.focus = topic
+
+    def ordinal(self, ordinal: re.Match, mentions: list[Mention], offset: int = 0) -> str | None:
+        """The council "the former", "the latter", "the first" or "the second" stands for: of the councils named
+        earlier in the sentence, if several, else of those the last sentence naming several named."""
+        before = list(dict.fromkeys(m.council_code for m in mentions if m.end <= offset + ordinal.start()))
+        named = before if len(before) > 1 else self.coordinated
+        index = _ORDINAL_INDEX[ordinal[1].lower()]
+        return named[index] if len(named) > 1 and index < len(named) else None
+
+    def gapped(self, text: str, mentions: list[Mention], read_from: int) -> None:
+        """"X was rated outstanding, and Y good", "X was judged good in 2019, Y inadequate": a council followed by
+        a grade alone after a verdict given in the sentence has that verdict with its own grade."""
+        given = self.claims[read_from:]
+        named = [(m.council_code, m.start, m.end) for m in mentions]
+        for ordinal in re.finditer(r"\bthe\s+(former|latter|first|second)\b", text, re.I):  # "..., the former good"
+            if (code := self.ordinal(ordinal, mentions)) is not None:
+                named.append((code, ordinal.start(), ordinal.end()))
+        for code, start, end in named:
+            gap = _GAPPED_GRADE.match(text, end)
+            if gap is None or not _GAP_BEFORE.search(text, 0, start) or not given \
+                    or code in given[-1].councils or (grade := normalise_grade(gap[1])) is None:
+                continue
+            antecedent = given[-1]
+            when = time_stated(text[gap.end():], self.published) if _TIME_NEXT.match(text, gap.end()) else None
+            year, anchor = when if when else (antecedent.year, antecedent.anchor)
+            self.claims.append(replace(antecedent, councils=(code,), grade=grade,
+                                       grade_words=" ".join(gap[1].split()), year=year, anchor=anchor))
 
     def judgement_pairs(self, text: str) -> None:
         """'The findings: overall effectiveness - good; leadership - outstanding': a table written as a sentence,
@@ -501,6 +544,9 @@ class _Reader:
                                if at <= m.start and m.end <= at + len(claim.clause)] if at >= 0 else []
             # a clause referring back within the sentence means the council its earlier verdict went to
             councils = attribute(claim, clause_mentions, subject or attributed or self.focus)
+            if (ordinal := _ORDINAL.search(claim.clause, claim.segment, claim.start)) and not clause_mentions \
+                    and (code := self.ordinal(ordinal, mentions, at)) is not None:
+                councils = [code]  # "X and Y were inspected. The former was rated good, the latter ..."
             if claim.respective is not None and len(councils) == places > 1:  # "X and Y ... respectively"
                 councils = [councils[claim.respective]]
             self.add(claim, councils, text)

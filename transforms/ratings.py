@@ -352,7 +352,8 @@ _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:(?:full|fully|standar
                           r"(?:inspect(?:ion|ed)|visited)|earlier(?!\s+(?:this|today))"
                           r"|(?:inspection|one|visit)\s+before\s+(?:that|last|this)"
                           r"|once\s+(?:rated|judged|graded|deemed|considered|found)"
-                          r"|former(?:ly)?|prior"
+                          # not "the former" standing for a council named before: "the former was rated good"
+                          r"|formerly|former(?!\s*(?:,|was|were|is|are|has|had|remains?|received|got)\b)|prior"
                           r"|(?:two|three|four|\d+|successive|consecutive)\s+inspections"
                           # "years ago" (not "a week or so ago": the news)
                           r"|up\s+from|down\s+from|(?:years?|decades?|months)\s+ago|used\s+to\s+be|(?:last|previous)\s+time"
