@@ -210,3 +210,28 @@ def test_a_council_and_a_grade_after_a_verdict_share_its_verb(text, expected):
 def test_a_council_named_before_a_grade_word_of_its_own_is_no_gapped_verdict():
     got = _ratings("Wigan was rated outstanding, and Bolton good practice was praised in a separate report.")
     assert {c for c, *_ in got} == {WIGAN}
+
+
+# --- a plural subject standing for the councils named together just before ------------------------------------------
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Ofsted has now reported on Bolton and on Wigan.", "Both councils were judged good, and both improved."],
+    ["Inspectors spent a fortnight with Bolton's social workers and a fortnight with Wigan's.",
+     "The two authorities have now been rated good."],
+    ["Ofsted wrote to Bolton and to Wigan in March.", "They have each been judged good."],
+])
+def test_a_plural_subject_is_the_councils_named_together_before(paragraphs):
+    got = _ratings("Bradford was rated inadequate last month.", *paragraphs)
+    assert {(c, g) for c, j, g, y, h in got if y == 2024 and c != BRADFORD} == {(WIGAN, "good"), (BOLTON, "good")}
+
+
+# --- a council described rather than named, before a plain "is/remains/has been" and a grade -----------------------
+
+@pytest.mark.parametrize("text, grade, year", [
+    ("The borough has been outstanding since 2018.", "outstanding", 2018),
+    ("Despite the new director, the metropolitan borough remains inadequate.", "inadequate", 2024),
+    ("Inspectors found problems at the front door. Even so, the city remains good.", "good", 2024),
+])
+def test_a_described_council_with_a_plain_verb_of_being_keeps_its_grade(text, grade, year):
+    got = _ratings("Wigan Council's children's services were inspected by Ofsted in January.", text)
+    assert (WIGAN, OVERALL, grade, year, year < 2024) in got

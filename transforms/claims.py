@@ -171,6 +171,11 @@ _ANY_VERDICT_AFTER = re.compile(rf"\b(?:rated|judged|graded|found|{GRADE_PHRASE}
 _ORDINAL = re.compile(r"\bthe\s+(former|latter|first|second)\b(?=\s*(?:,|(?:was|were|is|are|has|had|remains?|remained"
                       r"|received|got|gets|kept|held|saw|fell|rose|moved|stayed|stays)\b))", re.I)
 _ORDINAL_INDEX = {"former": 0, "first": 0, "latter": -1, "second": 1}
+# A plural subject standing for all the councils named together just before: "Both councils were rated good", "the
+# two authorities", "They were both judged inadequate", "each of them"
+_PLURAL_REF = re.compile(r"\b(?:(?:both|all|the\s+(?:two|three|four|five)|all\s+(?:two|three|four|five))\s+(?:councils"
+                         r"|authorities|boroughs|counties|local\s+authorities)|they\s+(?:were\s+|are\s+|have\s+)?"
+                         r"(?:both|all|each)|each\s+of\s+them|both\s+of\s+them)\b", re.I)
 # "X was rated outstanding, and Y good": the verb left out of a second conjunct, a council and a grade
 _GAP_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut)\s*$", re.I)
 _GAPPED_GRADE = re.compile(rf"\s+(?:(?:was|is)\s+)?{Q}({GRADE_PHRASE}){Q}(?=\s*(?:[,.;)]|$|\s+(?:in|since|at)\b))",
@@ -433,11 +438,16 @@ class _Reader:
         if topic:
             self.focus = topic
 
+    def named_together(self, mentions: list[Mention], before: int) -> list[str]:
+        """The councils a reference back to several means: those the sentence names before it, if several, else
+        those the last sentence naming several named."""
+        named = list(dict.fromkeys(m.council_code for m in mentions if m.end <= before))
+        return named if len(named) > 1 else self.coordinated
+
     def ordinal(self, ordinal: re.Match, mentions: list[Mention], offset: int = 0) -> str | None:
         """The council "the former", "the latter", "the first" or "the second" stands for: of the councils named
         earlier in the sentence, if several, else of those the last sentence naming several named."""
-        before = list(dict.fromkeys(m.council_code for m in mentions if m.end <= offset + ordinal.start()))
-        named = before if len(before) > 1 else self.coordinated
+        named = self.named_together(mentions, offset + ordinal.start())
         index = _ORDINAL_INDEX[ordinal[1].lower()]
         return named[index] if len(named) > 1 and index < len(named) else None
 
@@ -547,6 +557,9 @@ class _Reader:
             if (ordinal := _ORDINAL.search(claim.clause, claim.segment, claim.start)) and not clause_mentions \
                     and (code := self.ordinal(ordinal, mentions, at)) is not None:
                 councils = [code]  # "X and Y were inspected. The former was rated good, the latter ..."
+            elif (plural := _PLURAL_REF.search(claim.clause, claim.segment, claim.start)) and not clause_mentions \
+                    and len(named := self.named_together(mentions, at + plural.start())) > 1:
+                councils = named  # "Ofsted inspected X and Y in March. Both councils were rated good."
             if claim.respective is not None and len(councils) == places > 1:  # "X and Y ... respectively"
                 councils = [councils[claim.respective]]
             self.add(claim, councils, text)

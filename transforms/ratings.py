@@ -161,7 +161,12 @@ _ASPIRATION = re.compile(r"(?<!judged\s)(?<!deemed\s)(?<!rated\s)(?<!found\s)(?<
                          re.I)
 # "it had been good in 2017", "the council was inadequate.": the council itself, its grade ending the clause or
 # dated (not "it was good to see")
-_COUNCIL_PRONOUN = re.compile(r"(?:\b(?:it|we|which|both|the\s+(?:council|authority))\s+(?:(?:had|has|have)\s+)?"
+# ... or described: "the borough", "the unitary authority", "the latter", "the two councils", "they both"
+_COUNCIL_PRONOUN = re.compile(r"(?:\b(?:it|we|which|both|they\s+(?:both|all|each)"
+                              r"|the\s+(?:(?!neighbouring|nearby|other)[\w-]+\s+){0,2}?"
+                              r"(?:council|authority|borough|city|county|latter|former)"
+                              r"|(?:both|the\s+(?:two|three|four|five))\s+(?:councils|authorities|boroughs|counties))\s+"
+                              r"(?:(?:had|has|have)\s+)?"
                               r"|,\s+having\s+)(?:(?:previously|once|also|then|still|already)\s+)?$", re.I)
 # "Luton remains inadequate", "Back in 2016 Luton was inadequate": a name alone before the verb (the claim model
 # gives it to that council, and to none when the name is no council's)
