@@ -105,6 +105,7 @@ SINGLE_WORD_KEEP = {
     "stoke",      # Stoke-on-Trent
     "stockton",   # Stockton-on-Tees
     "southend",   # Southend-on-Sea
+    "richmond",   # Richmond upon Thames ("Kingston" is dropped: Kingston upon Hull has it too)
     # a split county's bare name: no current council has it (Central Bedfordshire, Cheshire East are others)
     "bedfordshire",
     "cheshire",

@@ -235,3 +235,59 @@ def test_a_plural_subject_is_the_councils_named_together_before(paragraphs):
 def test_a_described_council_with_a_plain_verb_of_being_keeps_its_grade(text, grade, year):
     got = _ratings("Wigan Council's children's services were inspected by Ofsted in January.", text)
     assert (WIGAN, OVERALL, grade, year, year < 2024) in got
+
+
+# --- a name the index does not know, subject of a later conjunct, owns that conjunct's grade ------------------------
+
+@pytest.mark.parametrize("text", [
+    "For comparison, Wigan was outstanding last year and Northfield was good.",
+    "Wigan was judged outstanding in March, and Northgate Trust was good.",
+    "Wigan has been outstanding since 2019 and Westmoor Foster Care remains good.",
+])
+def test_an_unknown_name_subject_of_a_later_conjunct_keeps_its_grade_from_the_council(text):
+    assert {g for c, j, g, y, h in _ratings(text) if c == WIGAN} == {"outstanding"}
+
+
+# --- a council's list: lower-case heads, a time or a bracket after each --------------------------------------------
+
+NOTTINGHAMSHIRE, PETERBOROUGH, CALDERDALE = "E10000024", "E06000031", "E08000033"
+
+
+@pytest.mark.parametrize("text, councils", [
+    ("Nottinghamshire county council and Peterborough city council have both been judged inadequate.",
+     {NOTTINGHAMSHIRE, PETERBOROUGH}),
+    ("The reports on Calderdale, in February, and Leeds, in March, which were also rated inadequate, came first.",
+     {CALDERDALE, LEEDS}),
+    ("Calderdale (May), and Peterborough the month after – both rated inadequate.", {CALDERDALE, PETERBOROUGH}),
+])
+def test_councils_listed_with_their_heads_or_times_share_the_verdict(text, councils):
+    got = _ratings(text, published=date(2010, 11, 2))
+    assert {c for c, j, g, y, h in got if g == "inadequate" and y == 2010} == councils
+
+
+# --- a possessive with its noun left out: "X's help and protection was adequate, while Y's was good" ---------------
+
+@pytest.mark.parametrize("text, judgement", [
+    ("Bolton's help and protection was judged adequate, while Wigan's was good.", "help_and_protection"),
+    ("Wigan's care leavers service was rated good; Bolton's was found to be adequate.", "care_leavers"),
+    ("Inspectors found Bolton's adoption work adequate, but Wigan's is good.", "adoption"),
+])
+def test_a_possessive_alone_takes_the_judgement_just_named(text, judgement):
+    got = _ratings(text)
+    assert (WIGAN, judgement, "good", 2024, False) in got
+    assert (BOLTON, judgement, "requires_improvement", 2024, False) in got
+    assert not {r for r in got if r[1] == OVERALL}
+
+
+# --- the first word of an "X upon Y" name, as news writes it --------------------------------------------------------
+
+RICHMOND = "E09000027"
+
+
+@pytest.mark.parametrize("text", [
+    "Richmond's children's services have been rated good.",
+    "Inspectors judged Richmond good overall this spring.",
+    "Achieving for Children, which runs services in Richmond, said Richmond was rated good.",
+])
+def test_richmond_is_richmond_upon_thames(text):
+    assert (RICHMOND, OVERALL, "good", 2024, False) in _ratings(text)

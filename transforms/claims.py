@@ -133,7 +133,17 @@ _OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFST
                           r"|There|This|That|These|Those|Each|All|Now|Today|Then|Services?|Children)\b)"
                           r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s+(?=(?:is|are|was|were|remains?|remained|has\s+been"
                           rf"|had\s+been)\s+(?:still\s+|now\s+|also\s+)?{Q}{GRADE_PHRASE})")
+# ... or a name subject of the conjunct the grade closes ("X was outstanding last year and Oldtown was good")
+_LATER_OWNER = re.compile(r"\b(?:and|while|whereas|but)\s+((?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*)\s+"
+                          rf"(?:is|are|was|were|remains?|remained|has\s+been|had\s+been)\s+(?:still\s+|now\s+|also\s+)?{Q}$",
+                          re.I)
 _JUDGEMENT_NAME = re.compile(NAME_ALTERNATIVES, re.I)  # "Leadership was good": a judgement, not another owner
+# A possessive with its noun left out ("X's help and protection was adequate, while Y's was good"): the noun, and so
+# the judgement, is the one just named
+_POSSESSIVE_ALONE = re.compile(r"\b(?-i:[A-Z])[\w-]+['’]s?\s+"
+                               r"(?:was|were|is|are|has\s+been|had\s+been|remains?|remained)\s+"
+                               rf"(?:(?:still|now|also|rated|judged|graded|deemed|found(?:\s+to\s+be)?|as)\s+)*{Q}$",
+                               re.I)
 _COMMON_NOUN_OWNER = re.compile(r"^(?:The|This|That|Its|Their|Council|County|Authority|Today|Yesterday|Last)\b"
                                 r"|\b(?:Children|Childrens|Child|Young|Social|Famil(?:y|ies)|Parents|Services?|Local"
                                 r"|Government|Department|Inspectors?)\b")
@@ -155,7 +165,13 @@ _UNNAMED_COUNCIL = re.compile(r"\W*(?:one|a|an|another|two|three|four|five|six|\
 _LOCATED_IN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", re.I)
 # The grade's words, then "in" and the places: "inadequate in ", "requires improvement in both "
 _IN_PLACES = re.compile(r"[‘'\"“]?[\w’'-]+(?:\s+[\w’'-]+){0,4}?[’'\"”]?\s+in\s+(?:both\s+|each\s+of\s+)?", re.I)
-_JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*)+$", re.I)
+# What may join two councils of one list: commas, "and"; a council's common-noun head written in lower case
+# ("Northshire county council and Southton city council"); a time inserted after each ("X, in March, and Y",
+# "X (April), and Y")
+_JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*|\s*\([^()]{1,40}\)"
+                     r"|\s+(?:county|city|borough|district|metropolitan\s+borough)\s+council\b"
+                     r"|\s*,\s*(?:in|on)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+|(?:19|20)\d{2})(?:\s+(?:19|20)\d{2})?"
+                     r"(?=\s*,))+$")
 _GRADE = re.compile(GRADE_PHRASE, re.I)
 _QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
 # "..., as was Sheffield", "So were Luton and Sheffield": the verdict just given, again, for the councils named next
@@ -309,7 +325,9 @@ def _attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[s
         return _chain(clause_mentions, claim.clause, own[-1])
     if recipients := _recipients(claim, clause_mentions) or _places(claim, clause_mentions):
         return recipients
-    if (owner := _OTHER_OWNER.match(claim.clause, claim.segment)) and owner.start(owner.lastindex) < claim.start \
+    if (owner := _OTHER_OWNER.match(claim.clause, claim.segment) or _LATER_OWNER.search(claim.clause, claim.segment,
+                                                                                         claim.start)) \
+            and owner.start(owner.lastindex) < claim.start \
             and not _COMMON_NOUN_OWNER.search(owner[owner.lastindex]) \
             and not _JUDGEMENT_NAME.match(claim.clause, owner.start(owner.lastindex)):  # "Leaders' impact was ..."
         return []  # "..., while Oldtown's were rated inadequate": a name the index does not know owns the verdict
@@ -545,7 +563,12 @@ class _Reader:
         read = inherit_anchors(areas_covered(read, text), self.times, text)
         self.times.read(text, read)
         places = len({c.respective for c in read if c.respective is not None})
+        named_judgement: RatingClaim | None = None  # the last verdict of the sentence naming its judgement
         for claim in read:
+            if named_judgement and not claim.judgement_stated \
+                    and _POSSESSIVE_ALONE.search(claim.clause, claim.segment, claim.start):  # "..., while Y's was good"
+                claim = replace(claim, judgement=named_judgement.judgement, judgement_stated=True)
+            named_judgement = claim if claim.judgement_stated else named_judgement
             at = text.find(claim.clause, cursor)
             if at < 0:
                 at = text.find(claim.clause)
