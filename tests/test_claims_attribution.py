@@ -291,3 +291,29 @@ RICHMOND = "E09000027"
 ])
 def test_richmond_is_richmond_upon_thames(text):
     assert (RICHMOND, OVERALL, "good", 2024, False) in _ratings(text)
+
+
+# --- "X and neighbouring Y": one list; "the two councils ... respectively": the councils named before, in order ----
+
+@pytest.mark.parametrize("text", [
+    "Bolton and neighbouring Wigan were both judged good this week.",
+    "Ofsted has rated Bolton and nearby Wigan good.",
+    "Inspectors judged Bolton, and neighbouring Wigan, good in reports out today.",
+])
+def test_a_neighbour_joined_to_a_council_shares_its_verdict(text):
+    got = _ratings("Bradford was rated inadequate last month.", text)
+    assert {c for c, j, g, y, h in got if g == "good"} == {BOLTON, WIGAN}
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Bolton and Wigan were both judged good this week.",
+     "At their previous inspections, both in 2019, the two councils had been rated inadequate and outstanding "
+     "respectively."],
+    ["Reports on Bolton and on Wigan came out on Tuesday, both good.",
+     "In 2019 the two authorities were judged inadequate and outstanding respectively."],
+    ["Ofsted has judged Bolton and Wigan good.",
+     "Both councils had been rated inadequate and outstanding respectively in 2019."],
+])
+def test_respectively_after_a_plural_subject_pairs_the_councils_named_before(paragraphs):
+    got = _ratings(*paragraphs)
+    assert {(c, g) for c, j, g, y, h in got if y == 2019} == {(BOLTON, "inadequate"), (WIGAN, "outstanding")}

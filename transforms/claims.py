@@ -167,8 +167,9 @@ _LOCATED_IN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", re.I)
 _IN_PLACES = re.compile(r"[‘'\"“]?[\w’'-]+(?:\s+[\w’'-]+){0,4}?[’'\"”]?\s+in\s+(?:both\s+|each\s+of\s+)?", re.I)
 # What may join two councils of one list: commas, "and"; a council's common-noun head written in lower case
 # ("Northshire county council and Southton city council"); a time inserted after each ("X, in March, and Y",
-# "X (April), and Y")
+# "X (April), and Y"); "X and neighbouring Y"
 _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*|\s*\([^()]{1,40}\)"
+                     r"|(?<=and\s)(?:neighbouring|nearby)\s+"
                      r"|\s+(?:county|city|borough|district|metropolitan\s+borough)\s+council\b"
                      r"|\s*,\s*(?:in|on)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+|(?:19|20)\d{2})(?:\s+(?:19|20)\d{2})?"
                      r"(?=\s*,))+$")
@@ -580,7 +581,8 @@ class _Reader:
             if (ordinal := _ORDINAL.search(claim.clause, claim.segment, claim.start)) and not clause_mentions \
                     and (code := self.ordinal(ordinal, mentions, at)) is not None:
                 councils = [code]  # "X and Y were inspected. The former was rated good, the latter ..."
-            elif (plural := _PLURAL_REF.search(claim.clause, claim.segment, claim.start)) and not clause_mentions \
+            elif (plural := _PLURAL_REF.search(claim.clause, claim.segment if claim.respective is None else 0,
+                                               claim.start)) and not clause_mentions \
                     and len(named := self.named_together(mentions, at + plural.start())) > 1:
                 councils = named  # "Ofsted inspected X and Y in March. Both councils were rated good."
             if claim.respective is not None and len(councils) == places > 1:  # "X and Y ... respectively"
