@@ -45,7 +45,7 @@ from transforms.grade_tables import Column, grade_table_claims, grade_table_head
 from transforms.grades import GRADE_PHRASE, Q, count_of, normalise_grade
 from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
-from transforms.judgement_names import NAME_ALTERNATIVES, judgements_in
+from transforms.judgement_names import NAME_ALTERNATIVES, judgement_named, judgements_in
 from transforms.pre2009 import Pre2009, annual_stars, echoes
 from transforms.ratings import (
     RatingClaim,
@@ -651,9 +651,12 @@ class _Reader:
             self.grade_table = header
             return
         codes = list(dict.fromkeys(m.council_code for m in mentions))
-        councils = self.focus if self.grade_table and rows_are_judgements(self.grade_table) else codes
-        if self.grade_table and (claims := grade_table_claims(self.grade_table, row, self.published)) and (
-                councils or all(column for _, column in claims)):
+        first_cell = row.split(CELL_SEPARATOR)[0]
+        # a judgement per row: the discourse's council (a row naming a council and no judgement: that council's)
+        councils = self.focus if self.grade_table and rows_are_judgements(self.grade_table) and not (
+            codes and judgement_named(first_cell) is None) else codes
+        if self.grade_table and (claims := grade_table_claims(self.grade_table, row, self.published, bool(
+                codes) and judgement_named(first_cell) is None)) and (councils or all(column for _, column in claims)):
             for claim, column in claims:  # a column's council ("| Northtown | Westshire"), else the row's
                 self.add(claim, [column] if column else councils, row)
             return

@@ -61,6 +61,10 @@ _JUDGEMENTS_COLUMN = re.compile(r"^\W*(?:the\s+)?(?:ofsted\s+|inspection\s+)?(?:
 _GRADES_COLUMN = re.compile(r"\b(?:grades?|ratings?|judge?ments?|outcomes?|results?|inspections?|current|previous"
                             r"|last|now|then|(?:19|20)\d{2})\b", re.I)
 ROW_JUDGEMENT = "named_in_row"  # a column of grades whose judgement the row's first cell names
+# A column of one inspection's grades, by its time: "2019", "Previous inspection", "This inspection", "Now"
+_TIME_COLUMN = re.compile(r"(?:19|20)\d{2}|^\W*(?:(?:the\s+)?(?:this|last|latest|previous|current|earlier|prior|new"
+                          r"|old)\s+(?:[\w-]+\s+)?(?:inspection|grade|rating|judge?ment|outcome)s?|now|then|before"
+                          r"|after)\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,10 @@ def grade_table_header(row: str, published: date | None, councils: list[list[str
         return None
     if _JUDGEMENTS_COLUMN.match(cells[0]) and all(_GRADES_COLUMN.search(c) for c in cells[1:]):
         return [Column(None)] + [replace(_column(c, published), judgement=ROW_JUDGEMENT) for c in cells[1:]]
+    if (_COUNCILS_COLUMN.search(cells[0]) or not cells[0]) and all(_TIME_COLUMN.search(c) and not _named(c)
+                                                                   for c in cells[1:]):
+        # "Area | 2019 | 2023": a judgement per row, or a council per row graded overall (`grade_table_claims`)
+        return [Column(None)] + [replace(_column(c, published), judgement=ROW_JUDGEMENT) for c in cells[1:]]
     if all(_GRADES_COLUMN.search(c) and not _named(c) and not _COUNCILS_COLUMN.search(c) for c in cells) \
             and any(YEAR.search(c) or _EARLIER.search(c) for c in cells):  # "2018 | 2022": its first cell empty
         return [Column(None)] + [replace(_column(c, published), judgement=ROW_JUDGEMENT) for c in cells]
@@ -138,15 +146,18 @@ def _bracketed(cell: str) -> list[tuple[str, str, str, int]]:
     return found
 
 
-def grade_table_claims(columns: list[Column], row: str, published: date | None = None
+def grade_table_claims(columns: list[Column], row: str, published: date | None = None, council_row: bool = False
                        ) -> list[tuple[RatingClaim, str | None]]:
     """The claims of one row under a grade table's header, each with its column's council (None: the row's or the
-    discourse's); [] when its cells do not line up with it."""
+    discourse's); [] when its cells do not line up with it. Under a header of inspections ("Area | 2019 | 2023"),
+    a row naming a council (`council_row`) and no judgement is graded overall."""
     cells = _cells(row)
     if len(cells) != len(columns):
         return []
     if rows_are_judgements(columns):
-        if (named := judgement_named(cells[0])) is None:
+        named = judgement_named(cells[0]) or ("overall_effectiveness" if council_row and all(
+            c.council is None for c in columns) else None)
+        if named is None:
             return []
         columns = [replace(c, judgement=named) if c.judgement == ROW_JUDGEMENT else c for c in columns]
     # a date with no grade beside the row's grades ("Northtown | March 2017 | Good") dates them

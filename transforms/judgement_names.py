@@ -53,7 +53,7 @@ JUDGEMENT_PATTERNS = [
     ("adoption", r"adoption\s+performance|\badoption\b"),
     # the pre-2014 frameworks' safeguarding judgement, help and protection since: named by year when read
     ("child_protection", r"child\s+protection(?!\s+(?:plans?|conferences?|cases?|investigations?|enquir))"),
-    ("lscb", r"(?:local\s+)?safeguarding\s+children(?:'s)?\s+boards?|\bLSCB\b|safeguarding\s+partnership"),
+    ("lscb", r"(?:local\s+)?safeguarding\s+(?:children(?:'s)?\s+)?boards?|\bLSCB\b|safeguarding\s+partnership"),
     ("safeguarding", r"\bsafeguarding\b"),  # the pre-2013 frameworks' safeguarding judgement
     ("other", r"capacity\s+(?:to\s+improve|for\s+improvement)"),
 ]
@@ -66,9 +66,11 @@ NAME_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTER
 # at once, none by its name
 _AREAS = (r"(?:(?:judge?ment|inspection)\s+)?(?:areas?|judgements?|judgments?|categories|sub-?judgements?"
           r"|sub-?judgments?)\b")
-_EVERY = re.compile(r"(?:every|each|all)\s+(?:single\s+)?(?:one\s+)?(?:of\s+(?:the|its|their)\s+)?"
-                    r"(?:(?:two|three|four|five|six|seven|graded|key|inspected|other|remaining|individual)\s+){0,2}"
-                    + _AREAS, re.I)
+_EVERY = re.compile(r"(?:(?:every|each|all)\s+(?:single\s+)?(?:one\s+)?(?:of\s+(?:the|its|their)\s+)?"
+                    r"(?:(?:two|three|four|five|six|seven|graded|key|inspected|other|remaining|individual|underlying"
+                    r"|separate|main|core)\s+){0,2}" + _AREAS
+                    # "requires improvement in all five, care leavers among them", "inadequate across the board"
+                    + r"|\ball\s+(?:three|four|five|six)(?=\s*(?:[,.;:]|\s[-–—]\s|$))|\bacross\s+the\s+board\b)", re.I)
 # "in three of the four areas", "two other judgements", "of the five areas looked at, four": some areas, by count
 _SOME = re.compile(r"\b(?:(?:one|two|three|four|five|six|both|most|some|several|half|\d)\s+(?:out\s+)?of\s+"
                    r"(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"
@@ -81,7 +83,7 @@ _SOME = re.compile(r"\b(?:(?:one|two|three|four|five|six|both|most|some|several|
 # What may stand between two NAMEs of one LIST: the first one's TAIL, the joining word, the next one's HEAD.
 _PEOPLE = r"(?:children|young\s+people|families|care\s+leavers)"
 _TAIL = (rf"(?:\s+(?:on\s+(?:the\s+)?social\s+work\s+practice|(?:given|offered|provided)\s+to\s+{_PEOPLE}"
-         rf"|(?:of|for|to|with)\s+{_PEOPLE}|(?:of|for)\s+(?:the\s+)?(?:council|authority))"
+         rf"|(?:of|for|to|with)\s+{_PEOPLE}(?:\s+(?:at\s+risk|in\s+need))?|(?:of|for)\s+(?:the\s+)?(?:council|authority))"
          rf"(?:\s+(?:with|and)\s+{_PEOPLE})*)*")
 _JOINING_WORD = r"(?:and|&|as\s+well\s+as|plus|along\s+with|together\s+with)"
 _JOIN = rf"(?:\s*,\s*(?:{_JOINING_WORD}\s+)?|\s+{_JOINING_WORD}\s+)"
@@ -126,6 +128,10 @@ _EVERY_LISTED = re.compile(r"[^:;.–—]{0,60}?(?::|\s[-–—]\s|,?\s+(?:namel
                            re.I)
 
 
+# "every one of the five judgements, care leavers included", "in all five, care leavers among them"
+_ONE_INCLUDED = re.compile(r"\s*,\s*(?P<list>[^,;.:]{3,80}?)\s+(?:included|among\s+them|too)\b", re.I)
+
+
 def every_listed(sentence: str) -> tuple[int, list[str]] | None:
     """(where the LIST starts, the judgements) when "every area" is named after a colon, a dash, "namely" or
     "including" as a LIST (commas or semicolons): "good in each of the four areas beneath: leadership; help and
@@ -136,6 +142,10 @@ def every_listed(sentence: str) -> tuple[int, list[str]] | None:
         m = _EVERY_LISTED.match(sentence, every.end())
         if m and (names := listed(m["list"].replace(";", ",").rstrip(" ,"))):
             return m.start("list"), names
+        if m := _ONE_INCLUDED.match(sentence, every.end()):  # "in all five areas, care leavers included"
+            text = m["list"]
+            if names := coordinated_after(text, judgements_in(text), 0):
+                return m.start("list"), names
     for some in _SOME.finditer(_blanked(_EVERY, sentence)):
         m = _EVERY_LISTED.match(sentence, some.end())
         text = m["list"].replace(";", ",") if m else ""

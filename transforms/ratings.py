@@ -15,7 +15,7 @@ from csi.caseless import Caseless
 from csi.dates import month_number
 from csi.records import CELL_SEPARATOR
 from transforms.delivery_scope import without_delivery_scope
-from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, Q, count_of, normalise_grade
+from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, YEAR, Q, count_of, normalise_grade
 from transforms.judgement_names import (
     NAME,
     NAME_ALTERNATIVES,
@@ -42,7 +42,7 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|singled\s+out(?=\s+(?:[\w'’-]+\s+){0,5}?as\b)"  # "singled out (its adoption work) as outstanding"
                   # "came out adequate", "comes out as requiring improvement", "stayed good", "got good": a grade
                   # right after the verb, ending its phrase ("stayed in touch", "got good feedback" are none)
-                  rf"|(?:(?:came|comes|come|coming)\s+out|stay(?:s|ed|ing)?|got|gets)(?=\s+(?:as\s+)?{Q}{GRADE_PHRASE}{QE}"
+                  rf"|(?:(?:came|comes|come|coming)\s+out|stay(?:s|ed|ing)?|got|gets)(?=\s+(?:as\s+|at\s+)?{Q}{GRADE_PHRASE}{QE}"
                   r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under)\b))"
                   rf"|awarded(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for)\b|$))"
                   rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after|too|as\s+well"
@@ -100,7 +100,7 @@ _SLOT = re.compile(
     rf"(?=(?:{NAME_ALTERNATIVES}))"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
     rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{NAME_ALTERNATIVES}"
-    r"|(?:senior\s+)?leaders\b)))"
+    r"|(?:senior\s+)?leaders\b)|(?:on|for|in)\s+both\s+(?:counts|judge?ments|areas)\b))"
     # "awarded good ratings to ...", "gave 'inadequate' grades"
     rf"|\b(?:{_KEEP_OR_GIVE}|with)\s+{Q}(?P<g18>{GRADE_PHRASE}){QE}\s+(?:overall\s+|Ofsted\s+)?"
     rf"(?:grades?|ratings?|judgements|judgments|verdicts?)\b"
@@ -182,7 +182,8 @@ _IT_BEFORE = re.compile(r"\bit\s+(?:(?:had|has)\s+)?(?:(?:also|previously|then|o
                         r"|\bit\s+(?:was|is|had\s+been|has\s+been|remains|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?"
                         r"[\w-]+,\s*$", re.I)
 _AND_PREDICATE = re.compile(r"\band\s+$", re.I)
-_VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|the\s+(?:last|previous|latest))"
+_VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|the\s+(?:last|previous|latest)"
+                          r"|every|each|all)|across"
                           r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|during|when|until|before"
                           r"|after|since|overall|then|again|previously|too|last\s+(?:time|year)|two|three|four|five|six"
                           r"|a\s+year|\d+\s+years)\b)",
@@ -262,7 +263,7 @@ _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
 _FOR_OR_AS_WERE = re.compile(
-    rf"(?P<overall>\s+overall\b)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
+    rf"(?P<overall>\s+overall\b(?:\s+(?:again|too|also|once\s+more))?)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
 _AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)
 _WITH = re.compile(r"\bwith\b", re.I)
@@ -277,6 +278,17 @@ _COMMENT = re.compile(r",\s*(?:I|we|you|one|it)\s+(?:(?:should|would|must|have\s
                       r"\s+)?(?:be\s+)?(?:say|said|says|think|thought|believe|admit|admitted|add|added|note|noted"
                       r"|suspect|reckon|guess|suppose|argue|stress|confess)\s*,", re.I)
 _DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
+_TO = re.compile(r"\s+to\s+", re.I)
+# "good on both counts", "adequate for both", "good in both areas": the two judgements of the 2009-2012 framework
+_BOTH_COUNTS = re.compile(r"\s+(?:on|for|in|across)\s+both(?:\s+(?:counts|judge?ments|areas|fronts|of\s+them))?"
+                          r"(?=\s*(?:[.,;:)]|\s[-–—]\s|$))", re.I)
+
+
+def _safeguarding_and_looked_after(clause: str, published: date | None) -> bool:
+    """The clause speaks of the 2009-2012 inspections, which gave two judgements: safeguarding and looked after
+    children (a year of theirs in it, or else the document's)."""
+    years = [int(y) for y in YEAR.findall(clause)]
+    return years[-1] <= 2012 if years else published is not None and published.year <= 2013
 # "The areas judged outstanding were leadership and help and protection": judgements named after the verdict
 _AREAS_GRADED = re.compile(r"\b(?:areas?|(?:sub-?)?judge?ments?|aspects?)\s+(?:(?:that|which)\s+(?:were|was)\s+)?$",
                            re.I)
@@ -372,7 +384,7 @@ _BACKGROUND = re.compile(r"^\W*(?:for\s+(?:context|reference|comparison)|as\s+ba
 # "would be rated outstanding at the next inspection". Looked for in the few words before the grade.
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|will|shall|can|hopes?|hoping|hoped|aims?|aiming|aimed"
-    r"|wants?|ambition|target|expects?|expected|expecting|confident|risk(?:ed|s)?|avoid(?:ed|s|ing)?"
+    r"|wants?|ambition|target|expects?|expected|expecting|confident|(?<!\bat\s)risk(?:ed|s)?|at\s+risk\s+of|avoid(?:ed|s|ing)?"
     r"|(?:un)?likely|brac(?:ed?|ing)|predict(?:s|ed|ing|ions?)?|forecast|feared|fearing|spared|on\s+course"
     r"|escap(?:ed|es|ing)|narrowly\s+missed|ensure|make\s+sure|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
     r"|possibility|prospect|chances?"
@@ -680,7 +692,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 slot.group()))  # "X improved on its RI grade" stands alone
             if continues and not verdicts and not (group in ("g6", "g20") and claims) \
                     and not (group == "g6" and (_TELEGRAPHIC.match(sentence)  # or after a colon: "West
-                                                or _AFTER_COLON.search(scanned, 0, slot.start()))):
+                                                or _AFTER_COLON.search(scanned, 0, slot.start())
+                                                or (fragment and slot.start() == 0))):  # or opening after a dash
                 # Berkshire: safeguarding adequate, looked after children good"
                 continue
             if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())
@@ -729,6 +742,12 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if not owned and group == "g1" and (after := coordinated_after(
                     scanned, judgements, len(scanned) - len(scanned[slot.end():].lstrip()))):
                 owned = after  # "rated as outstanding the impact of leaders and ...": the grade before its object
+            if group in _ANAPHORIC and (to := _TO.match(scanned, slot.end())) \
+                    and (recipients := coordinated_after(scanned, judgements, to.end())):
+                owned = recipients  # "gives the same grade to the service for care leavers"
+            if not owned and _BOTH_COUNTS.match(scanned, slot.end()) and _safeguarding_and_looked_after(scanned,
+                                                                                                     published):
+                owned = ["safeguarding", "children_in_care"]  # "good on both counts", "adequate for both" (2009-12)
             if not owned and inserted_after:  # "the impact of leaders, judged good last time, now requires ..."
                 owned = list(inserted_after)
             if not owned and not judgements:
