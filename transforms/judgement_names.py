@@ -128,6 +128,7 @@ _EVERY_LISTED = re.compile(r"[^:;.–—]{0,60}?(?::|\s[-–—]\s|,?\s+(?:namel
                            re.I)
 
 
+_OVERALL_ITEM = re.compile(r"^\s*overall\b(?!\s+(?:effectiveness|judge?ment|grade|rating))(?=\s*,)", re.I)
 # "every one of the five judgements, care leavers included", "in all five, care leavers among them"
 _ONE_INCLUDED = re.compile(r"\s*,\s*(?P<list>[^,;.:]{3,80}?)\s+(?:included|among\s+them|too)\b", re.I)
 
@@ -140,7 +141,9 @@ def every_listed(sentence: str) -> tuple[int, list[str]] | None:
     the LIST opening what follows."""
     for every in _EVERY.finditer(sentence):
         m = _EVERY_LISTED.match(sentence, every.end())
-        if m and (names := listed(m["list"].replace(";", ",").rstrip(" ,"))):
+        # "overall" alone opening the LIST: "across the board – overall, leadership, help and protection ..."
+        if m and (names := listed(_OVERALL_ITEM.sub("overall effectiveness", m["list"].replace(";", ",")
+                                                   ).rstrip(" ,"))):
             return m.start("list"), names
         if m := _ONE_INCLUDED.match(sentence, every.end()):  # "in all five areas, care leavers included"
             text = m["list"]

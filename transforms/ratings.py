@@ -51,7 +51,9 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|\s+(?-i:[A-Z]))"
                   # "found safeguarding in Oldtown adequate": a judgement named as the object
                   rf"|found(?=\s+(?:(?:the|its|their)\s+)?(?:{NAME_ALTERNATIVES})"
-                  rf"(?:\s+(?!(?:was|were|is|are|had|has|have)\b)[\w'’-]+){{0,4}}?\s+{Q}{GRADE_PHRASE})"
+                  # ... or a LIST of them: "found overall effectiveness, leadership and care leavers all to be ..."
+                  rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:{NAME_ALTERNATIVES}))*"
+                  rf"(?:,?\s+(?!(?:was|were|is|are|had|has|have)\b)[\w'’-]+){{0,4}}?,?\s+{Q}{GRADE_PHRASE})"
                   # "found children's services in Oldtown to be good" (not "found social workers to be good")
                   rf"|found(?=\s+(?:(?!that\b)[\w'’-]+\s+){{0,4}}?(?:services?|council|authority|department"
                   rf"|(?-i:[A-Z])[\w'’-]+)\s+(?:(?!that\b)[\w'’-]+\s+){{0,3}}?to\s+be\s+{Q}{GRADE_PHRASE})"
@@ -79,7 +81,7 @@ _SLOT = re.compile(
     rf"|(?:(?:(?<=\band\s)|(?<=\bwith\s)|(?<=:\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS}|{GRADE_PHRASE})[\w'’-]+,?\s+){{0,8}}?"
     rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision))?"
     # ("X requires improvement": g3)
-    rf"(?:\s+(?:as|both|each|all|also|now|still))?\s+{Q}(?!requir)(?P<g6>{GRADE_PHRASE}){QE}"
+    rf"(?:\s+(?:as|both|each|all|also|now|still))?\s+{Q}(?!requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$)|\s+and\s)"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b)"
@@ -279,6 +281,10 @@ _COMMENT = re.compile(r",\s*(?:I|we|you|one|it)\s+(?:(?:should|would|must|have\s
                       r"|suspect|reckon|guess|suppose|argue|stress|confess)\s*,", re.I)
 _DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
 _TO = re.compile(r"\s+to\s+", re.I)
+# The inspection a verdict was given in, named after it: "judged adequate in a child protection inspection in 2012"
+_IN_INSPECTION = re.compile(r"\s+(?:in|at|during|from|by)\s+(?:its|the|their|an?)\s+(?:(?:19|20)\d{2}\s+)?"
+                            r"(?:\w+\s+){0,2}?(?:(?P<cp>child\s+protection)|safeguarding(?P<la>\s+and\s+looked[-\s]after"
+                            r"(?:\s+children(?:['’]s)?)?(?:\s+services)?)?)\s+inspection\b", re.I)
 # "good on both counts", "adequate for both", "good in both areas": the two judgements of the 2009-2012 framework
 _BOTH_COUNTS = re.compile(r"\s+(?:on|for|in|across)\s+both(?:\s+(?:counts|judge?ments|areas|fronts|of\s+them))?"
                           r"(?=\s*(?:[.,;:)]|\s[-–—]\s|$))", re.I)
@@ -748,6 +754,10 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if not owned and _BOTH_COUNTS.match(scanned, slot.end()) and _safeguarding_and_looked_after(scanned,
                                                                                                      published):
                 owned = ["safeguarding", "children_in_care"]  # "good on both counts", "adequate for both" (2009-12)
+            if not owned and (named_inspection := _IN_INSPECTION.match(scanned, slot.end())):
+                owned = ["child_protection"] if named_inspection["cp"] else (  # "judged inadequate in its child
+                    ["safeguarding", "children_in_care"] if named_inspection["la"] else ["safeguarding"])  # protection
+                # inspection", "adequate in the safeguarding (and looked after children) inspection of 2011"
             if not owned and inserted_after:  # "the impact of leaders, judged good last time, now requires ..."
                 owned = list(inserted_after)
             if not owned and not judgements:
