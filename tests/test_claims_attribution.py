@@ -145,6 +145,8 @@ def test_a_bare_grade_answers_the_judgement_a_question_named(question, answer, j
     "Good, said the director, but there is more to do.",
     "Good news travelled fast in the town hall.",
     "The findings: good practice in places, weaker in others.",
+    "Good in parts, said one social worker who had moved on.",
+    "Outstanding at times, patchy at others, according to the chair.",
 ])
 def test_a_grade_word_opening_other_prose_is_no_verdict(text):
     assert _ratings("Derby Council said it would publish its plan soon.", text) == set()
@@ -317,3 +319,27 @@ def test_a_neighbour_joined_to_a_council_shares_its_verdict(text):
 def test_respectively_after_a_plural_subject_pairs_the_councils_named_before(paragraphs):
     got = _ratings(*paragraphs)
     assert {(c, g) for c, j, g, y, h in got if y == 2019} == {(BOLTON, "inadequate"), (WIGAN, "outstanding")}
+
+
+# --- a council opening a sentence or a list item before a dash is the subject of the grades after it ----------------
+
+@pytest.mark.parametrize("blocks, expected", [
+    ([Block("list_item", "Wigan (February) – good.", list_id=1),
+      Block("list_item", "Bolton (March) – outstanding overall.", list_id=1)],
+     {(WIGAN, OVERALL, "good"), (BOLTON, OVERALL, "outstanding")}),
+    (["Bolton, October – good, and outstanding for children in care."],
+     {(BOLTON, OVERALL, "good"), (BOLTON, "children_in_care", "outstanding")}),
+    (["Next up, Wigan – outstanding in every area, the first in the county to manage it."],
+     {(WIGAN, OVERALL, "outstanding")}),
+])
+def test_a_council_before_a_dash_is_the_subject_of_the_grades_after_it(blocks, expected):
+    got = rating_rows(["Bradford was rated inadequate last month.", *blocks], PUBLISHED)
+    assert {(c, j, g) for c, j, g, y, h in got if c != BRADFORD and y == 2024} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors praised Wigan – good news for a borough that has struggled.",
+    "Ofsted visited Wigan in March - good practice was seen in places.",
+])
+def test_a_verb_before_the_dash_leaves_the_sentence_to_its_own_reading(text):
+    assert not {r for r in _ratings(text) if r[2] == "good"}

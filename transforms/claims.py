@@ -201,10 +201,15 @@ _GAPPED_GRADE = re.compile(rf"\s+(?:(?:was|is)\s+)?{Q}({GRADE_PHRASE}){Q}(?=\s*(
 # "outstanding since 2021", "requires improvement"), the grade followed by what may follow a verdict's grade
 _GRADE_OPENING = re.compile(rf"\W*(?:(?:and|but|so|with)\s+)?(?:(?:still|now|also|again|only)\s+)?{Q}{GRADE_PHRASE}{Q}"
                             r"(?=\s*$|\s*[,;.()?!–—-]|\s+(?:overall|for|in|across|since|as|at|again|too|too)\b)", re.I)
+# The end of a topic opening a sentence: a colon or a spaced dash ("X: good", "X (January) – good", "X, October - good")
+_TOPIC_END = re.compile(r":\s*|\s[–—-]\s+")
 # A time right after such a verdict: "since 2021", ", as of 2022", "(2022)", ", since the 2022 report"
 _TIME_NEXT = re.compile(r"\s*,?\s*(?:(?:since|as\s+of|in|from)\b|\()", re.I)
 # ... more than a bare grade word, which alone may be an exclamation ("Good, said the director")
-_GRADE_EXTENDED = re.compile(r"\s(?:overall|for|in|across|since|as\s+of|at)\b|\(\s*(?:19|20)\d{2}\s*\)", re.I)
+# ("Good overall", "outstanding in every area", "good since 2021", "good (2022)"; not "Good in parts", "Outstanding
+# at times")
+_GRADE_EXTENDED = re.compile(r"\s(?:overall|across\s+the\s+board)\b|\s(?:in|for|across|on)\s+(?:every|all|each|both)\b"
+                             r"|\s(?:since|as\s+of)\s|\(\s*(?:19|20)\d{2}\s*\)", re.I)
 
 
 # "... - Luton in 2014 and Sheffield in 2016", "(Luton, 2014; Sheffield, 2016)": a council and the year its verdict had
@@ -406,19 +411,19 @@ class _Reader:
 
     def elided(self, text: str, mentions: list[Mention], read_from: int) -> None:
         """A verdict whose subject and verb are left out, supplied by the discourse: the councils named before a
-        colon ("Durham: good, since the 2022 report"; "Sunderland, the turnaround story: outstanding since 2021"),
-        else the judgements a question just named ("Care leavers? Requires improvement." answers it), else the
-        council the discourse is about ("Hackney. Good overall, good for leaders, good for children in care.").
-        Read as if "it was rated" stood before the grade; a grade the sentence's own reading already gave is kept."""
-        head, colon, rest = text.partition(":")
+        colon or a dash ("Durham: good, since the 2022 report"; "Wigan (February) – good"; "Sunderland, the
+        turnaround story: outstanding since 2021"), else the judgements a question just named ("Care leavers?
+        Requires improvement." answers it), else the council the discourse is about ("Hackney. Good overall, good
+        for leaders, good for children in care."). Read as if "it was rated" stood before the grade; a grade the
+        sentence's own reading already gave is kept."""
+        opened = _TOPIC_END.search(text)
+        head, rest = (text[:opened.start()], text[opened.end():]) if opened else ("", text)
         topic: list[str] = []
-        if colon:
+        if opened:
             named = [m for m in mentions if m.end <= len(head)]
-            if not named or head[:named[0].start].strip(" (\"'‘“"):
-                return  # "The findings: good" has no council for a topic
+            if not named or head[:named[0].start].strip(" (\"'‘“") and _FIRST_VERB.search(head):
+                return  # "The findings: good" has no council for a topic; "Next up, X – good" has one
             topic = _joined_after(named, text, 0)
-        else:
-            rest = text
         items: list[str] = []
         for part in re.split(r"(?<=\S),\s+", rest.strip()):
             if not _GRADE_OPENING.match(part):
@@ -431,7 +436,7 @@ class _Reader:
             and not _GRADE.search(self.last_sentence)
         if re.search(r"\bfor\b", fragment, re.I) and not judgements_in(fragment):
             return  # "adequate for both": judgements named elsewhere
-        if not (topic or question or len(items) > 1 or _GRADE_EXTENDED.search(fragment)):
+        if not (topic or question or len(items) > 1 or _GRADE_EXTENDED.search(fragment) or judgements_in(fragment)):
             return  # "Good, said the director."
         at = text.find(fragment)
         first = _GRADE_OPENING.match(fragment)
