@@ -343,3 +343,16 @@ def test_a_council_before_a_dash_is_the_subject_of_the_grades_after_it(blocks, e
 ])
 def test_a_verb_before_the_dash_leaves_the_sentence_to_its_own_reading(text):
     assert not {r for r in _ratings(text) if r[2] == "good"}
+
+
+# --- "X joins Y in being rated ...": Y is compared with the subject, the grade is X's --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wigan joins Bolton in being rated outstanding.",
+    "This week Wigan followed Bolton in receiving an outstanding judgement.",
+    "Wigan has joined neighbouring Bolton in being judged outstanding by Ofsted.",
+])
+def test_a_council_joined_in_a_grade_is_compared_not_the_subject(text):
+    got = _ratings(text)
+    assert (WIGAN, OVERALL, "outstanding", 2024, False) in got
+    assert not {r for r in got if r[0] == BOLTON}

@@ -178,8 +178,10 @@ _QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
 # "..., as was Sheffield", "So were Luton and Sheffield": the verdict just given, again, for the councils named next
 _ELLIPSIS = re.compile(r"\W*(?:and\s+)?\b(?:as|so)\s+(?:was|were|did)\s+(?:(?:neighbouring|nearby)\s+)?$", re.I)
 # ", like Sheffield,", ", unlike its neighbour Sheffield,": councils compared with the subject, set off by commas
-_COMPARED = re.compile(r",\s*(?P<kind>like|unlike|as\s+with|along\s+with|together\s+with|alongside)\s+[^,]{1,60},",
-                       re.I)
+# "X joins Y in being rated outstanding", "X followed Y in receiving ...": Y is compared with the subject, not it
+_COMPARED = re.compile(r",\s*(?P<kind>like|unlike|as\s+with|along\s+with|together\s+with|alongside)\s+[^,]{1,60},"
+                       r"|\b(?:joins?|joined|follows?|followed|mirrors?|mirrored|emulates?|emulated)\s+[^,]{1,60}?\s+in\s+"
+                       r"(?=(?:being|getting|receiving|achieving|securing|gaining|winning|earning)\b)", re.I)
 # "... rating to Luton", "... to both Luton and Sheffield": the recipient of a grade given
 _TO_RECIPIENT = re.compile(r"\bto\s+(?:both\s+)?(?:the\s+)?$", re.I)
 _GIVEN = re.compile(r"\b(?:gave|give[ns]?|giving|awarded|awarding|awards?|handed|handing|went|goes|go)\b", re.I)
@@ -311,7 +313,8 @@ def _joined_after(mentions: list[Mention], text: str, first: int) -> list[str]:
 
 def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[str]) -> list[str]:
     """The councils a verdict belongs to (see the module docstring). Councils in a comparison inserted before
-    the verdict are not its subject: "X, unlike Y, was rated inadequate" is X's; "X, like Y, ..." is both's."""
+    the verdict are not its subject: "X, unlike Y, was rated inadequate" and "X joins Y in being rated ..." are
+    X's; "X, like Y, ..." is both's."""
     compared = [c for c in _COMPARED.finditer(claim.clause, claim.segment) if c.end() <= claim.start]
     if not compared:
         return _attribute(claim, clause_mentions, focus)
@@ -320,7 +323,8 @@ def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[st
         return next((c for c in compared if c.start() <= m.start and m.end <= c.end()), None)
 
     councils = _attribute(claim, [m for m in clause_mentions if within(m) is None], focus)
-    alike = [m.council_code for m in clause_mentions if (c := within(m)) and c["kind"].lower() != "unlike"]
+    alike = [m.council_code for m in clause_mentions
+             if (c := within(m)) and c["kind"] and c["kind"].lower() != "unlike"]
     return list(dict.fromkeys(councils + alike)) if councils else []
 
 
