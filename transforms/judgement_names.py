@@ -70,7 +70,9 @@ _EVERY = re.compile(r"(?:(?:every|each|all)\s+(?:single\s+)?(?:one\s+)?(?:of\s+(
                     r"(?:(?:two|three|four|five|six|seven|graded|key|inspected|other|remaining|individual|underlying"
                     r"|separate|main|core)\s+){0,2}" + _AREAS
                     # "requires improvement in all five, care leavers among them", "inadequate across the board"
-                    + r"|\ball\s+(?:three|four|five|six)(?=\s*(?:[,.;:]|\s[-–—]\s|$))|\bacross\s+the\s+board\b)", re.I)
+                    + r"|\b(?:all|(?:every|each)\s+one\s+of\s+the)\s+(?:three|four|five|six)"
+                    r"(?=\s*(?:[,.;:]|\s[-–—]\s|$)|\s+(?:graded|rated|judged|were|was)\b)"
+                    r"|\bacross\s+the\s+board\b)", re.I)
 # "in three of the four areas", "two other judgements", "of the five areas looked at, four": some areas, by count
 _SOME = re.compile(r"\b(?:(?:one|two|three|four|five|six|both|most|some|several|half|\d)\s+(?:out\s+)?of\s+"
                    r"(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"

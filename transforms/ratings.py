@@ -40,6 +40,9 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|again|at|following|since|with|under|on|across|from)\b|$))"
                   r"|(?:classed|classified|marked)(?=\s+as\b)"
                   r"|singled\s+out(?=\s+(?:[\w'’-]+\s+){0,5}?as\b)"  # "singled out (its adoption work) as outstanding"
+                  # "the child protection inspection said adequate", "the 2014 report says requires improvement"
+                  rf"|(?:inspection|report)(?:\s+(?:of|in|from)(?:\s+[A-Z][a-z]+)?\s+(?:19|20)\d{{2}})?\s+(?:said|says)"
+                  rf"(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|for|in)\b))"
                   # "came out adequate", "comes out as requiring improvement", "stayed good", "got good": a grade
                   # right after the verb, ending its phrase ("stayed in touch", "got good feedback" are none)
                   rf"|(?:(?:came|comes|come|coming)\s+out|stay(?:s|ed|ing)?|got|gets)(?=\s+(?:as\s+|at\s+)?{Q}{GRADE_PHRASE}{QE}"
@@ -108,6 +111,9 @@ _SLOT = re.compile(
     rf"(?:grades?|ratings?|judgements|judgments|verdicts?)\b"
     # "matched by good judgements for leadership, for children in care and ...": ratings given for judgements
     rf"|{Q}(?P<g27>{GRADE_PHRASE}){QE}\s+(?:grades|ratings|judgements|judgments|verdicts)(?=\s+for\s)"
+    # "Good is now the overall grade", "Inadequate is the overall judgement": the grade opening the sentence
+    rf"|^\W*{Q}(?P<g29>{GRADE_PHRASE}){QE}(?=\s+(?:is|was|remains)\s+(?:now\s+|still\s+)?(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:verdict|grade|rating|judge?ment|outcome)\b)"
     # "celebrates outstanding Ofsted verdict", "a 'good' Ofsted rating"
     rf"|{Q}(?P<g22>{GRADE_PHRASE}){QE}\s+Ofsted\s+(?:grade|rating|judgement|judgment|verdict)\b"
     # "Its leadership, previously inadequate, is now ...": an earlier grade in an inserted clause
@@ -265,9 +271,9 @@ _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
 _FOR_OR_AS_WERE = re.compile(
-    rf"(?P<overall>\s+overall\b(?:\s+(?:again|too|also|once\s+more))?)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
+    rf"(?P<overall>\s+overall\b(?:\s+(?:again|too|also|once\s+more))?)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did|has|have|does|do|is|are)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
-_AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)
+_AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)  # (then "were", "did", "has" ...)
 _WITH = re.compile(r"\bwith\b", re.I)
 _CLAUSE_OPENING = re.compile(r"\W*(?:and\s+)?", re.I)
 # "Leadership good, children in care good, care leavers requires improvement": judgements graded with no verb
@@ -724,6 +730,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if (slot.group("g2") or slot.group("g2q")) and not owned:  # "a 'good' overall rating", "a good
                 owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end()  # rating for A"
                          or (pos < slot.end() + 40 and _RATING_FOR_JUDGEMENT.fullmatch(scanned, slot.end(), pos))][:1]
+            if not owned and inserted_after:  # "the impact of leaders, judged good last time, now requires ..."
+                owned = list(inserted_after)
             following = _FOR_OR_AS_WERE.match(scanned, slot.end())
             named_after = []
             if following:  # "judged inadequate for help and protection and for leadership", "good, as were X"
@@ -758,8 +766,6 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 owned = ["child_protection"] if named_inspection["cp"] else (  # "judged inadequate in its child
                     ["safeguarding", "children_in_care"] if named_inspection["la"] else ["safeguarding"])  # protection
                 # inspection", "adequate in the safeguarding (and looked after children) inspection of 2011"
-            if not owned and inserted_after:  # "the impact of leaders, judged good last time, now requires ..."
-                owned = list(inserted_after)
             if not owned and not judgements:
                 owned = list(inherited)
             stated = bool(owned)

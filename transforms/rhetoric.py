@@ -28,7 +28,11 @@ _SCALE_ENDS = re.compile(rf"\b(?:scale|range)\s+(?:[\w-]+\s+){{0,3}}?from\s+{_G}
 # failure", "Good means ..." (not "Inadequate was the verdict on ...": a past verdict)
 _GRADE_AS_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:that|say|says|said|argues?|argued|insists?|insisted)\s+)\W*"
                                rf"(?:(?:but|and|yet|so|still|after\s+all),?\s+)?{_G}\s+"
-                               r"(?:is|isn['’]t|means|remains|sounds|seems)\b", re.I)
+                               r"(?:is|isn['’]t|means|remains|sounds|seems)\b"
+                               # (not "Requires improvement is the overall verdict": the verdict given)
+                               r"(?!\s+(?:now\s+|still\s+)?(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:verdict|grade|rating|judge?ment|outcome)\b)",
+                               re.I)
 # A distance from a grade: "a long way from good", "far from outstanding", "still short of good"
 _DISTANCE = re.compile(rf"\b(?:(?:a\s+)?(?:long|short|some)\s+way|far|miles)\s+(?:away\s+)?from\s+{_G}"
                        rf"|\bshort\s+of\s+{_G}", re.I)
