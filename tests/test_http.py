@@ -23,6 +23,11 @@ UA = TEST_USER_AGENT
 RUN = "run-1"
 NOW = datetime(2024, 1, 2, 3, 4, 5)
 ROBOTS_PRIVATE = b"User-agent: *\nDisallow: /private/\n"
+# Timing tests read hit times on the loopback server. On a loaded machine (the suite runs in two processes
+# beside Prefect servers) a hit can be logged a little late, which shortens or lengthens a measured gap:
+# a gap may come out SLACK short of the wait the fetcher kept, or up to LATE longer.
+SLACK = 0.04
+LATE = 0.5
 
 
 @pytest.fixture
@@ -380,11 +385,10 @@ def test_requests_to_one_host_are_spaced_by_min_delay(site, fetcher):
     assert fetcher.fetch(site.url("/b.html"), source).ok
 
     robots, a, b = site.hits_at("/robots.txt")[0].at, site.hits_at("/a.html")[0].at, site.hits_at("/b.html")[0].at
-    # The fetcher spaces request *starts*; seen from the server, connection set-up jitter (the first
-    # request of a session is a few ms slower) can eat a little of that, hence the 20 ms slack.
-    slack = 0.02
-    assert 0.3 - slack <= a - robots < 0.3 + 0.2
-    assert 0.3 - slack <= b - a < 0.3 + 0.2
+    # The fetcher spaces request *starts*; seen from the server, connection set-up jitter and load
+    # shift each hit time a little (SLACK, LATE).
+    assert 0.3 - SLACK <= a - robots < 0.3 + LATE
+    assert 0.3 - SLACK <= b - a < 0.3 + LATE
 
 
 def test_politeness_delay_is_per_host():
@@ -392,11 +396,11 @@ def test_politeness_delay_is_per_host():
         one.route("/a.html", body=b"a")
         two.route("/a.html", body=b"a")
         fetcher = Fetcher(RUN, None, backoff_seconds=0.01)
-        source = make_source(min_delay_seconds=0.3)
+        source = make_source(min_delay_seconds=1.0)
         assert fetcher.fetch(one.url("/a.html"), source).ok
         assert fetcher.fetch(two.url("/a.html"), source).ok
         # the second host's first request (its robots.txt) does not wait for the first host's delay
-        assert two.hits_at("/robots.txt")[0].at - one.hits_at("/a.html")[0].at < 0.25
+        assert two.hits_at("/robots.txt")[0].at - one.hits_at("/a.html")[0].at < 1.0 - LATE
 
 
 def test_user_agent_is_the_sources(site, fetcher):
@@ -447,8 +451,8 @@ def test_backoff_grows_between_attempts(site, archive):
     Fetcher(RUN, archive, attempts=3, backoff_seconds=0.1).fetch(site.url("/doc.html"), make_source())
     first, second, third = (h.at for h in site.hits_at("/doc.html"))
     # base 0.1 s then 0.2 s, each with jitter of 0.5x to 1.5x
-    assert 0.05 <= second - first < 0.15 + 0.1
-    assert 0.1 <= third - second < 0.3 + 0.1
+    assert 0.05 - SLACK <= second - first < 0.15 + LATE
+    assert 0.1 - SLACK <= third - second < 0.3 + LATE
 
 
 def test_429_with_retry_after_waits_then_succeeds(site, fetcher):
@@ -459,7 +463,7 @@ def test_429_with_retry_after_waits_then_succeeds(site, fetcher):
 
     assert result.row.outcome == "ok"
     first, second = site.hits_at("/doc.html")
-    assert 1.0 - 0.02 <= second.at - first.at < 1.5  # backoff alone would be ~0.01 s
+    assert 1.0 - SLACK <= second.at - first.at < 1.0 + LATE  # backoff alone would be ~0.01 s
 
 
 @pytest.mark.parametrize("retry_after", ["3600", "Wed, 01 Jan 2200 00:00:00 GMT"], ids=["seconds", "http-date"])
@@ -629,9 +633,8 @@ def test_robots_crawl_delay_spaces_requests(site, fetcher):
     assert fetcher.fetch(site.url("/b.html"), source).ok
 
     robots, a, b = site.hits_at("/robots.txt")[0].at, site.hits_at("/a.html")[0].at, site.hits_at("/b.html")[0].at
-    slack = 0.02  # see test_requests_to_one_host_are_spaced_by_min_delay
-    assert 0.3 - slack <= a - robots < 0.3 + 0.2
-    assert 0.3 - slack <= b - a < 0.3 + 0.2
+    assert 0.3 - SLACK <= a - robots < 0.3 + LATE  # see test_requests_to_one_host_are_spaced_by_min_delay
+    assert 0.3 - SLACK <= b - a < 0.3 + LATE
 
 
 def test_min_delay_wins_over_a_shorter_crawl_delay(site, fetcher):
@@ -641,7 +644,7 @@ def test_min_delay_wins_over_a_shorter_crawl_delay(site, fetcher):
     source = make_source(min_delay_seconds=0.3)
     fetcher.fetch(site.url("/a.html"), source)
     fetcher.fetch(site.url("/b.html"), source)
-    assert site.hits_at("/b.html")[0].at - site.hits_at("/a.html")[0].at >= 0.3 - 0.02
+    assert site.hits_at("/b.html")[0].at - site.hits_at("/a.html")[0].at >= 0.3 - SLACK
 
 
 @pytest.mark.parametrize(("robots", "expected"), [
