@@ -33,6 +33,7 @@ _OFSTED_INSPECTION = re.compile(r"\bOfsted\s+(?:\w+\s+)?inspection|\binspectors?
 _FUTURE = re.compile(r"\b(?:is|was|are|were)\s+(?:expected|due|planned|scheduled)\b"
                      r"|\bwill\s+(?:be\s+)?(?:visit|inspect)|\bupcoming\b|\bforthcoming\b", re.I)
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]*$", re.I)
 PUBLISHED_AFTER_START_DAYS = 70  # a report appears about ten weeks after the first day on site
 SIF_START = frameworks.SIF.versions[0].starts
 
@@ -77,7 +78,8 @@ def with_version(inspection: Inspection) -> Inspection:
 
 def _when(sentence: str, reference: date | None) -> tuple[int | None, int | None]:
     """(year, month) of the visit a sentence mentions; a month without a year is the latest before reference."""
-    m = _IN_MONTH.search(sentence)
+    # (not a time after "since": "the first inspection since the council was created in April 2023")
+    m = next((m for m in _IN_MONTH.finditer(sentence) if not _SINCE_BEFORE.search(sentence, 0, m.start())), None)
     if not m:
         return (reference.year if reference else None), None
     month = month_number(m[1])

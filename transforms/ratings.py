@@ -178,7 +178,7 @@ _COUNCIL_PRONOUN = re.compile(r"(?:\b(?:it|we|which|both|they\s+(?:both|all|each
                               r"|,\s+having\s+)(?:(?:previously|once|also|then|still|already)\s+)?$", re.I)
 # "Luton remains inadequate", "Back in 2016 Luton was inadequate": a name alone before the verb (the claim model
 # gives it to that council, and to none when the name is no council's)
-_NAME_SUBJECT = re.compile(r"(?:^|[,;]|\b(?:and|but|while|whereas|\d{4}|then|now|today))\s*(?-i:[A-Z][\w'’-]+"
+_NAME_SUBJECT = re.compile(r"(?:^|[,;]|\b(?:and|but|while|whereas|\d{4}|then|now|today|time|when))\s*(?-i:[A-Z][\w'’-]+"
                            r"(?:\s+(?:of\s+|upon\s+|on\s+)?[A-Z][\w'’-]+){0,4})\s+(?:(?:has|had|have)\s+)?"
                            r"(?:(?:still|now|also|previously|once|then|already)\s+)?$")
 # "The council was good in 2019 and is now outstanding": a second predicate of the subject given a grade before
@@ -190,11 +190,16 @@ _IT_BEFORE = re.compile(r"\bit\s+(?:(?:had|has)\s+)?(?:(?:also|previously|then|o
                         r"|\bit\s+(?:was|is|had\s+been|has\s+been|remains|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?"
                         r"[\w-]+,\s*$", re.I)
 _AND_PREDICATE = re.compile(r"\band\s+$", re.I)
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|the\s+(?:last|previous|latest)"
                           r"|every|each|all)|across"
                           r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|during|when|until|before"
-                          r"|after|since|overall|then|again|previously|too|last\s+(?:time|year)|two|three|four|five|six"
-                          r"|a\s+year|\d+\s+years)\b)",
+                          r"|after|since|overall|then|again|previously|too|two|three|four|five|six"
+                          rf"|last\s+(?:time|year|month|spring|summer|autumn|winter|{_MONTH})|in\s+{_MONTH}"
+                          r"|a\s+year|\d+\s+years"
+                          # "The last time the borough was inadequate was in 2014"
+                          r"|(?:was|were)\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d{2})\b)",
                           re.I)
 # "is now outstanding", "has now been judged good": the verdict is news, whatever history came before it
 _NOW = re.compile(r"\bnow\s+(?:been\s+)?(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
@@ -320,8 +325,6 @@ _CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\b
 # reported clause, parallel to a "that" before it (not "..., and that part of the service was rated good")
 _AND_THAT = re.compile(r",\s+(?=and\s+that\b)", re.I)
 _THAT = re.compile(r"\bthat\b", re.I)
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # The part of a year before it: "early", "March", "the summer of", "autumn"
 _PART_OF_YEAR = (rf"(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?"
                  rf"|{_MONTH}\s+(?:of\s+)?)?")
@@ -360,8 +363,9 @@ _LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,50}?\b(?:
 # A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
 _REPORTED_YEAR = re.compile(r"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
 # "a good rating in 2017, when the LSCB was deemed outstanding too", "the inspection of summer 2016, which rated
-# the council inadequate": a "when" or "which" clause set in the year before it
-_YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\)?\s*,?\s+(?:when|which)\b"
+# the council inadequate", "in 2016 under the old framework, when ...": a "when" or "which" clause set in the year
+# before it
+_YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\)?(?:\s+(?:under|at|in)\s+[^.;,]{0,40}?)?\s*,?\s+(?:when|which)\b"
                              r"(?![^.;]*\b(?:now|today|currently)\b)[^.;]*$", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}"
                                  r"(?:inspection|assessment|review|report|APA|JAR)\b", re.I)
@@ -378,7 +382,7 @@ _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<n>\d{1,2}|two|three|fou
                           r"\s+years)"
                           r"\s+after\b", re.I)
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:(?:full|fully|standard|graded|formal|ILACS|Ofsted)\s+)?"
-                          r"(?:inspect(?:ion|ed)|visited)|earlier(?!\s+(?:this|today))"
+                          r"(?:inspect(?:ion|ed)|visited)|(?<!days\s)(?<!weeks\s)(?<!day\s)(?<!week\s)earlier(?!\s+(?:this|today))"
                           r"|(?:inspection|one|visit)\s+before\s+(?:that|last|this)"
                           r"|once\s+(?:rated|judged|graded|deemed|considered|found)"
                           # not "the former" standing for a council named before: "the former was rated good"
@@ -524,6 +528,7 @@ _MONTH_ONLY = re.compile(rf"\b(?:(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?|(
                          rf"(?P<month>{_MONTH}|spring|summer|autumn|winter)\b"
                          r"(?!\s+(?:of\s+)?(?:(?:19|20)\d{2}|\d)|\s+(?:last|this|next)\s+year)", re.I)
 _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "winter": 1}
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
 # A report follows its visit by about ten weeks: a month named this close before the document is the visit of the
 # inspection it reports ("inspectors, who visited in November" in January), whose year is the document's
 _MONTHS_OF_THE_NEWS = 3
@@ -536,7 +541,8 @@ def _year_of_month(m: re.Match, published: date | None) -> int | None:
         return None  # "in may": the verb
     name = m["month"].lower()
     month = _SEASON_MONTH.get(name) or month_number(name)
-    year = published.year if month < published.month or (month == published.month and not m["last"]) \
+    ends = _SEASON_END.get(name, month)  # "last spring" in May is the spring before this one
+    year = published.year if ends < published.month or (month == published.month and not m["last"]) \
         else published.year - 1
     if (published.year - year) * 12 + published.month - month < _MONTHS_OF_THE_NEWS:
         return None
