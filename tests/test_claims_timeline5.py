@@ -83,3 +83,59 @@ def test_last_season_is_the_one_before_this(text, published, year):
 def test_a_time_after_since_is_no_visit(text):
     got = _ratings(text, published=date(2024, 7, 12))
     assert (HARINGEY, OVERALL, "good", 2024, False) in got
+
+
+# --- a lead-in naming a council and a time before a colon dates the verdicts after it ---
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Luton, September last year: inadequate overall, and inadequate for leaders and for help and protection.",
+     2023),
+    ("Luton, October: inadequate overall, with help and protection inadequate and leaders inadequate.", 2023),
+    ("It's worth remembering where Luton was in 2019: inadequate overall, inadequate for leaders, inadequate for "
+     "help and protection.", 2019),
+])
+def test_a_lead_in_naming_a_council_and_a_time_dates_the_verdicts_after_the_colon(text, year):
+    got = _ratings(text, published=date(2024, 8, 10))
+    assert {(j, y) for c, j, g, y, _ in got if c == LUTON and g == "inadequate"} >= {
+        (OVERALL, year), ("help_and_protection", year)}
+    assert not any(y == 2024 for *_, y, _ in got)
+
+
+def test_a_lead_in_with_a_grade_of_its_own_does_not_date_the_rest():
+    got = _ratings("In 2019 Luton was rated inadequate: now it is good.", published=date(2024, 8, 10))
+    assert (LUTON, OVERALL, "good", 2024, False) in got
+
+
+# --- a dated earlier inspection as the sentence's subject, "By 2017", "Back in 2019", "Five years before that" ---
+
+@pytest.mark.parametrize(("texts", "judgement", "grade", "year"), [
+    (("Sheffield is outstanding.", "The previous short inspection, in 2022, was outstanding overall but help and "
+      "protection was good."), "help_and_protection", "good", 2022),
+    (("Sheffield is good.", "The 2015 inspection had found Sheffield's services to be inadequate overall, although "
+      "adoption had been rated good."), "adoption", "good", 2015),
+    (("Sheffield is good.", "By 2017 Sheffield had been rated good overall, though help and protection was still "
+      "inadequate."), "help_and_protection", "inadequate", 2017),
+    (("Sheffield is good.", "Back in 2019 the care leavers judgement there was inadequate, while adoption was "
+      "good."), "adoption", "good", 2019),
+    (("Sheffield is good. In 2020 it was rated inadequate.", "Five years before that, it was told it required "
+      "improvement, though its care leavers' service had been rated inadequate."), "care_leavers", "inadequate",
+     2015),
+])
+def test_a_time_the_sentence_opens_with_scopes_its_later_clauses(texts, judgement, grade, year):
+    got = _ratings(*texts, published=date(2025, 3, 1))
+    assert (SHEFFIELD, judgement, grade, year, True) in got
+
+
+# --- several "YEAR ..., when" before a verdict: the last one is its year ---
+
+@pytest.mark.parametrize(("text", "judgement", "year"), [
+    ("Cumbria is now outstanding. This built on the previous inspection in 2019, when services had been judged "
+     "good, and on the 2016 inspection, when adoption had been rated good.", "adoption", 2016),
+    ("Cumbria is outstanding. It was outstanding overall in 2016 too, under the old single inspection, when help "
+     "and protection was good.", "help_and_protection", 2016),
+    ("Cumbria is outstanding. Inspectors came in 2014 and again in 2018, when leadership was judged good.",
+     "leadership", 2018),
+])
+def test_the_last_year_before_a_when_clause_is_its_year(text, judgement, year):
+    got = _ratings(text, published=date(2024, 1, 10))
+    assert (CUMBRIA, judgement, "good", year, True) in got

@@ -56,6 +56,7 @@ from transforms.ratings import (
     rating_claims,
     shared_grade_list,
     table_row_claim,
+    time_named,
     time_stated,
 )
 from transforms.rhetoric import unasserted
@@ -395,6 +396,12 @@ class _Reader:
         self.last_sentence = text
         if len(named := list(dict.fromkeys(m.council_code for m in mentions))) > 1:
             self.coordinated = named
+        head, colon, _ = text.partition(":")  # "Swindon, September last year: inadequate overall, and ...": a
+        if colon and len(self.claims) > read_from and not _GRADE.search(head) \
+                and any(m.end <= len(head) for m in mentions) and (when := time_named(head, self.published)):
+            self.claims[read_from:] = [replace(c, year=when[0], anchor=when[1])  # lead-in naming a council and a time
+                                       if c.year is None and c.anchor == "publication" and c.status == "current"
+                                       else c for c in self.claims[read_from:]]
         if len(self.claims) > read_from and (pairs := _distributed(text, mentions)):
             self.claims[read_from:] = _each_with_its_year(self.claims[read_from:], pairs)
             self.focus = list(dict.fromkeys(code for code, _ in pairs))
@@ -553,8 +560,11 @@ class _Reader:
             return
         subject = _subject(text, mentions)
         if rows := judgement_rows(text):  # "Impact of leaders: Good", "The judgements were: leadership, good; ..."
+            head, colon, _ = text.partition(":")  # "where Durham was in 2019: requires improvement overall"
+            when = time_named(head, self.published) if colon else None
             for claim in rows:
-                self.add(claim, subject or self.focus, text)
+                self.add(replace(claim, year=when[0], anchor=when[1]) if when and claim.year is None else claim,
+                         subject or self.focus, text)
             return
         if (dated := _PREVIOUS_INSPECTION.search(text)) and self.published \
                 and (year := int(dated[1] or dated[2]) if not dated["ago"]

@@ -71,12 +71,18 @@ _ELLIPTICAL_AND = re.compile(r"^\s*,?\s*and\s+(?:(?!\b(?:is|are|was|were|has|hav
 # after its subject, set off by commas ("Ealing, in August last year, ...")
 _LEADING_TIME = re.compile(r"^\W*(?:[^,;.]{0,60}?\b(?:that|how)\s*,?\s+"
                            r"|(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+|of\s+|upon\s+)?(?-i:[A-Z])[\w'’-]+){0,4}\s*,\s*)?"
-                           r"(?P<time>(?:(?:at|in|during|under|when|following|after)\s+(?:[^,;]{0,60}?\b)?"
+                           r"(?P<time>(?:(?:at|in|during|under|when|following|after|by|back\s+in)\s+(?:[^,;]{0,60}?\b)?"
                            r"(?:(?:19|20)\d{2}|previous|last|earlier|prior)\b"
+                           # a dated earlier inspection as the subject: "The previous short inspection, in 2022,
+                           # was ...", "The 2015 inspection had found ..."
+                           r"|(?:the|its|their)\s+(?:(?:previous|last|earlier|prior)\s+|(?:19|20)\d{2}\s+)(?:[\w-]+\s+){0,2}?"
+                           r"(?:inspection|report|assessment|visit)\b"
                            r"|(?:the\s+)?(?:last|previous)\s+time\b|as\s+(?:recently|late|early|long\s+ago|far\s+back)\s+as\b"
                            rf"|last\s+year\b|(?:a|{_NUMBER})\s+years?\s+ago\b"
                            # "Two years later, ...", "The following year ...", "A year on, ..."
-                           rf"|(?:{_NUMBER})\s+(?:years?|months)\s+(?:later|on|afterwards)\b|the\s+(?:following|next)\s+year\b)"
+                           rf"|(?:{_NUMBER})\s+(?:years?|months)\s+(?:later|on|afterwards)\b|the\s+(?:following|next)\s+year\b"
+                           # "Five years before that, ...": counted back from the time the text gave last
+                           rf"|(?:{_NUMBER})\s+years?\s+(?:earlier|before(?:\s+that)?|previously)\b)"
                            r"[^,;]*)", re.I)
 # A verdict's own stretch saying it is of today: it does not take the time the sentence opened with
 _NOW = re.compile(r"\b(?:now|currently|today|this\s+(?:year|week|month|time)|since|then|later|subsequently|latest"

@@ -363,10 +363,11 @@ _LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,50}?\b(?:
 # A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
 _REPORTED_YEAR = re.compile(r"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
 # "a good rating in 2017, when the LSCB was deemed outstanding too", "the inspection of summer 2016, which rated
-# the council inadequate", "in 2016 under the old framework, when ...": a "when" or "which" clause set in the year
-# before it
-_YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\)?(?:\s+(?:under|at|in)\s+[^.;,]{0,40}?)?\s*,?\s+(?:when|which)\b"
-                             r"(?![^.;]*\b(?:now|today|currently)\b)[^.;]*$", re.I)
+# the council inadequate", "in 2016 too, under the old framework, when ...": a "when" or "which" clause set in the
+# last year before it
+_YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\b(?:\)?\s*,?|(?:(?!(?:19|20)\d{2})[^.;]){0,50}?,)\s+(?:when|which)\b"
+                             r"(?![^.;]*\b(?:now|today|currently)\b)"
+                             r"(?![^.;]*\b(?:19|20)\d{2}\b[^.;]*\s(?:when|which)\b)[^.;]*$", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}"
                                  r"(?:inspection|assessment|review|report|APA|JAR)\b", re.I)
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
@@ -566,6 +567,25 @@ def headline_claims(title: str, published: date | None = None) -> list[RatingCla
         return []
     return [RatingClaim("overall_effectiveness", normalise_grade(quoted["grade"]), quoted["grade"], None, "current",
                         title, quoted.start("grade"), judgement_stated=False)]
+
+
+# A month alone ending a lead-in: "Bolton, October: good overall", "Wirral (February): ..."
+_MONTH_ENDING = re.compile(rf"(?:^|[,(]\s*|\s)(?P<month>{_MONTH})(?P<last>(?!))?\W*$")
+
+
+def time_named(text: str, published: date | None) -> tuple[int, str] | None:
+    """(year, anchor) of the last time a lead-in names, for the verdict after it: a year ("where Durham was in
+    2019"), a time relative to the document ("Swindon, September last year"), a month without its year ("Wirral
+    in February", "Bolton, October")."""
+    if years := [m for m in _YEAR.finditer(text)] + [m for m in _YEAR_OF_INSPECTION.finditer(text)]:
+        last = max(years, key=lambda m: m.start())
+        return int(next(g for g in last.groups() if g)), "stated"
+    if (rel := list(_RELATIVE_YEAR.finditer(text))) and (year := _relative_year(rel[-1], published)) is not None:
+        return year, "relative"
+    month = ([m for m in _MONTH_ONLY.finditer(text)] or [_MONTH_ENDING.search(text)])[-1]
+    if month is not None and (year := _year_of_month(month, published)) is not None:
+        return year, "relative"
+    return None
 
 
 def time_stated(text: str, published: date | None) -> tuple[int, str] | None:
