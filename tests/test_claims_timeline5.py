@@ -139,3 +139,28 @@ def test_a_time_the_sentence_opens_with_scopes_its_later_clauses(texts, judgemen
 def test_the_last_year_before_a_when_clause_is_its_year(text, judgement, year):
     got = _ratings(text, published=date(2024, 1, 10))
     assert (CUMBRIA, judgement, "good", year, True) in got
+
+
+# --- a paragraph opening with a year on its own: a timeline's entry ---
+
+def test_a_paragraph_opening_with_a_year_dates_its_verdicts():
+    got = _ratings("I went back through my notes on Luton to see the whole arc.",
+                   "2015. The single inspection confirmed it: Luton was rated inadequate overall.",
+                   "2018: the re-inspection moved the council up to requires improvement, with adoption judged good.",
+                   "2022 – and now Luton is good.", published=date(2022, 10, 1))
+    assert {(g, y) for c, j, g, y, _ in got if c == LUTON and j == OVERALL} == {
+        ("inadequate", 2015), ("requires_improvement", 2018), ("good", 2022)}
+    assert (LUTON, "adoption", "good", 2018, True) in got
+
+
+# --- "and before that, in 2012, ...": that time is the next verdict's, not this one's ---
+
+@pytest.mark.parametrize("text", [
+    "The 2016 inspection rated Luton inadequate, and before that, in 2012, it had been judged good.",
+    "Luton was judged inadequate at the 2016 inspection; before that, in 2012, it had been rated good.",
+    "Luton was found inadequate in the 2016 inspection and before that, in 2012, good.",
+])
+def test_before_that_leaves_its_time_to_the_next_verdict(text):
+    got = _ratings(text, published=date(2022, 10, 1))
+    assert (LUTON, OVERALL, "inadequate", 2016, True) in got
+    assert not any(g == "inadequate" and y == 2012 for _, _, g, y, _ in got)

@@ -352,6 +352,9 @@ def _attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[s
     return codes if len(codes) == 1 else []
 
 
+# A paragraph or list item opening with a year on its own: a timeline's entry ("2015. The single inspection ...",
+# "2018: the re-inspection moved the county up ...")
+_YEAR_OPENING = re.compile(r"\W*((?:19|20)\d{2})\s*(?:[.:]|[-–—]\s)")
 # When the council went into special measures, the year of its inadequate grade: "placed in special measures in
 # 2016", "in special measures since 2017" (not the year it left them: "came out of special measures in 2019")
 _SPECIAL_MEASURES = re.compile(r"\b(?i:special\s+measures)\b(?P<between>[^.;]{0,20}?)\b(?i:in|since)\s+"
@@ -655,6 +658,7 @@ class _Reader:
             codes = list(dict.fromkeys(m.council_code for m in mentions))
             if len(codes) == 1:
                 self.focus = codes
+        read_from = len(self.claims)
         cursor = 0
         for sentence in sentences(block.text):
             at = block.text.find(sentence, cursor)
@@ -662,6 +666,11 @@ class _Reader:
             own = [Mention(m.council_code, m.start - at, m.end - at, m.surface) for m in mentions
                    if at <= m.start and m.end <= at + len(sentence)] if at >= 0 else []
             self.sentence(sentence, own)
+        if block.kind in ("paragraph", "list_item") and (opening := _YEAR_OPENING.match(block.text)):
+            year = int(opening[1])  # "2015. The single inspection confirmed it - inadequate overall": that year's
+            self.claims[read_from:] = [replace(c, year=year, anchor="stated")
+                                       if c.year is None and c.anchor == "publication" and c.status == "current"
+                                       else c for c in self.claims[read_from:]]
 
     def table_row(self, row: str, mentions: list[Mention]) -> None:
         """'Impact of leaders | Good' (the discourse's council) or 'Cumbria | Inadequate' (the row's council); under

@@ -343,6 +343,7 @@ _AT_INSPECTION_DATED = re.compile(rf"\b(?P<previous>(?:previous|last|earlier|pri
                                   rf"(?:in|of|during)\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
 # After a grade, a time that dates something else: a comparison, the start of a run ("for the first time since 2012")
 _ANOTHER_TIME = re.compile(r"\b(?:than|compared|unlike|(?:up|down)\s+from|improvement\s+on|same\s+(?:[\w-]+\s+){0,2}?as"
+                           r"|(?:before|after)\s+that"  # "said requires improvement, and before that, in 2012, ..."
                            # "since the inspection of 2017", "since Ofsted's last visit in 2017" (not "since 2017")
                            r"|since\s+(?!(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2})"
                            r"|as\s+(?:it|they|he|she|the\s+(?:council|authority))\s+(?:did|had|was|were|has)"  # again
