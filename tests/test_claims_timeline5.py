@@ -164,3 +164,55 @@ def test_before_that_leaves_its_time_to_the_next_verdict(text):
     got = _ratings(text, published=date(2022, 10, 1))
     assert (LUTON, OVERALL, "inadequate", 2016, True) in got
     assert not any(g == "inadequate" and y == 2012 for _, _, g, y, _ in got)
+
+
+# --- a past verdict coordinated after a dated one takes its time ---
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Sheffield was outstanding last year and Luton was good.", 2023),
+    ("Sheffield was rated inadequate in 2019 and Luton was judged good.", 2019),
+    ("In those reports Sheffield had been found outstanding in 2018 and Luton had been rated good.", 2018),
+])
+def test_a_past_verdict_coordinated_after_a_dated_one_takes_its_time(text, year):
+    got = _ratings(text, published=date(2024, 4, 16))
+    assert (LUTON, OVERALL, "good", year, True) in got
+
+
+def test_a_verdict_of_today_coordinated_after_a_dated_one_keeps_its_own():
+    got = _ratings("Sheffield was rated inadequate in 2019 and Luton is good.", published=date(2024, 4, 16))
+    assert (LUTON, OVERALL, "good", 2024, False) in got
+
+
+# --- "three and a half years later"; "the then safeguarding board" ---
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Luton was rated inadequate in July 2018 and was judged good three and a half years later.", 2022),
+    ("Luton was rated inadequate in 2016. Two and a half years later it was judged good.", 2019),
+    ("Luton fell to inadequate in 2015; one and a half years later it was rated good.", 2017),
+])
+def test_years_and_a_half_later_count_on_to_the_nearest_year(text, year):
+    assert (LUTON, OVERALL, "good", year, True) in _ratings(text, published=date(2024, 4, 16))
+
+
+@pytest.mark.parametrize("text", [
+    "The 2015 inspection had found Luton's services to be inadequate overall, although the then safeguarding "
+    "children board had been rated good.",
+    "In 2015 Luton was rated inadequate, while the then LSCB was judged good.",
+    "At its 2015 inspection Luton was judged inadequate, but the then local safeguarding children board was rated "
+    "good.",
+])
+def test_the_then_board_is_of_that_time(text):
+    assert (LUTON, "lscb", "good", 2015, True) in _ratings(text, published=date(2023, 6, 1))
+
+
+# --- a question answered by a grade alone: the time just given ---
+
+@pytest.mark.parametrize("paragraph", [
+    "Luton, September last year: inadequate overall, and inadequate for leaders. But care leavers? Requires "
+    "improvement.",
+    "In 2023 Luton was rated inadequate overall. And care leavers? Requires improvement.",
+    "Luton was judged inadequate in 2023, as were its leaders. Care leavers? Requires improvement.",
+])
+def test_a_question_answered_by_a_grade_takes_the_time_just_given(paragraph):
+    got = _ratings(paragraph, published=date(2024, 8, 10))
+    assert (LUTON, "care_leavers", "requires_improvement", 2023, True) in got

@@ -462,6 +462,8 @@ class _Reader:
                 if c.status != "hypothetical"]
         if question:  # the answer replaces the sentence's own reading of its grade
             self.claims[read_from:] = []
+            dated = [c for c in self.last_verdicts if c.year and c.anchor != "publication"]
+            when = when or ((dated[-1].year, dated[-1].anchor) if dated else None)  # asked of the time just given
         if when is not None:  # "Leeds: outstanding (2022)": the time right after the grade is the verdict's
             read = [replace(c, year=when[0], anchor=when[1]) if c.year is None else c for c in read]
             self.claims[read_from:] = [

@@ -45,7 +45,7 @@ _NUMBER = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
            r"|thirty(?:-\w+)?|\d{1,2}")
 # A time counted on from the one the text last gave: "two years later", "the following year", "a year on",
 # "eighteen months later"
-_LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+years?\s+(?:later|afterwards|on\b)"
+_LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years?\s+(?:later|afterwards|on\b)"
                     rf"|(?P<months>{_NUMBER})\s+months\s+(?:later|afterwards|on\b)"
                     r"|the\s+(?P<next>following|next)\s+year|the\s+year\s+after(?!\s+\w))", re.I)
 # ... or right after the grade, a few words on: "required improvement when re-inspected two years later"
@@ -66,6 +66,10 @@ _SPELL_BEFORE = re.compile(r"\b(?:after|following|ending|ended)\s+(?:(?:many|sev
 # "..., and adoption judged good", "and leadership outstanding": a verdict coordinated without a verb or time of its own
 _ELLIPTICAL_AND = re.compile(r"^\s*,?\s*and\s+(?:(?!\b(?:is|are|was|were|has|have|had|now|currently|today|this|since"
                              r"|then|later|subsequently)\b)[^,;])*$", re.I)
+# "Merton was outstanding last year and Richmond was good": a past verdict coordinated after a dated one, with no
+# time of its own and nothing of today ("... and Richmond is good", "... and has since improved")
+_PAST_AND = re.compile(r"^[^,;]*?\band\s+(?:(?!\b(?:and|is|are|has|have|now|currently|today|this|since|then|later"
+                       r"|subsequently|remains?|still)\b)[^,;])*$", re.I)
 # A sentence opening with the time it speaks of: "At its previous inspection in 2019, ...", "In 2016 ...", "Last
 # time, in 2018, ..."; also after a reporting verb ("She noted that at the previous inspection, in 2017, ...") or
 # after its subject, set off by commas ("Ealing, in August last year, ...")
@@ -85,8 +89,8 @@ _LEADING_TIME = re.compile(r"^\W*(?:[^,;.]{0,60}?\b(?:that|how)\s*,?\s+"
                            rf"|(?:{_NUMBER})\s+years?\s+(?:earlier|before(?:\s+that)?|previously)\b)"
                            r"[^,;]*)", re.I)
 # A verdict's own stretch saying it is of today: it does not take the time the sentence opened with
-_NOW = re.compile(r"\b(?:now|currently|today|this\s+(?:year|week|month|time)|since|then|later|subsequently|latest"
-                  r"|new)\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|today|this\s+(?:year|week|month|time)|since|(?<!\bthe\s)then|later|subsequently"
+                  r"|latest|new)\b", re.I)  # (not "the then Safeguarding Board": the one of that time)
 
 
 class TimeContext:
@@ -151,7 +155,8 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             that_after = _THAT_TIME_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
             if _SPELL_BEFORE.search(claim.clause, 0, claim.start):  # "rated good after years of 'inadequate'"
                 claim = replace(claim, status="historical", anchor="previous_inspection")
-            elif previous is not None and previous in dated and (_WITH.match(own) or _ELLIPTICAL_AND.match(own)):
+            elif previous is not None and previous in dated and (_WITH.match(own) or _ELLIPTICAL_AND.match(own)
+                                                                 or (_PAST_AND.match(own) and later is None)):
                 claim = _as(claim, previous)
             elif later is not None:
                 at = sentence.find(claim.clause)
@@ -178,12 +183,13 @@ def _count(word: str) -> int:
 
 
 def _years_on(later: re.Match) -> int:
-    """The years "two years later", "the following year", "eighteen months on" count on (months to the nearest)."""
+    """The years "two years later", "the following year", "eighteen months on" count on (halves and months to the
+    nearest)."""
     if later["next"]:
         return 1
     if later["months"]:
         return (_count(later["months"]) + 6) // 12
-    return _count(later["n"] or "a")
+    return _count(later["n"] or "a") + (1 if later["half"] else 0)  # "three and a half years later": to the nearest
 
 
 def _as(claim: RatingClaim, other: RatingClaim) -> RatingClaim:
