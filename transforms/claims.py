@@ -42,7 +42,7 @@ from datetime import date
 from csi.records import CELL_SEPARATOR, Block
 from transforms.councils import CouncilIndex, Mention
 from transforms.grade_tables import Column, grade_table_claims, grade_table_header, rows_are_judgements
-from transforms.grades import GRADE_PHRASE, Q, count_of, normalise_grade
+from transforms.grades import GRADE_PHRASE, QE, Q, count_of, normalise_grade
 from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
 from transforms.judgement_names import NAME_ALTERNATIVES, judgement_named, judgements_in
@@ -359,6 +359,8 @@ _YEAR_OPENING = re.compile(r"\W*((?:19|20)\d{2})\s*(?:[.:]|[-–—]\s)")
 # 2016", "in special measures since 2017" (not the year it left them: "came out of special measures in 2019")
 _SPECIAL_MEASURES = re.compile(r"\b(?i:special\s+measures)\b(?P<between>[^.;]{0,20}?)\b(?i:in|since)\s+"
                                r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
+# "... and good for:", "rated outstanding in:": a grade given to the judgements listed under it
+_GRADED_FOR = re.compile(rf"{Q}(?P<grade>{GRADE_PHRASE}){QE}\s+(?:for|in)\s*:\s*$", re.I)
 _LEFT = re.compile(r"\b(?:out\s+of|left|leav\w+|exit\w*|emerg\w+\s+from|removed\s+from|lifted|ended)\s+(?:\w+\s+)?$",
                    re.I)
 _ENDED = re.compile(r"\b(?:lifted|ended|removed|left|exited)\b", re.I)  # "special measures were lifted in 2023"
@@ -703,6 +705,24 @@ class _Reader:
             self.add(RatingClaim("overall_effectiveness", normalise_grade(grades[0]), grades[0], None, "current", row,
                                  judgement_stated=False), codes, row)
 
+    def judgements_under(self, lead_in: Block, items: list[Block]) -> bool:
+        """A lead-in giving a grade "for:" a list of judgements ("Inspectors judged the council good overall and good
+        for:" over "the impact of leaders ...", "children in care"): the lead-in read as prose, then each item's
+        judgement graded, for the council the lead-in is about. False unless every item names one judgement."""
+        m = _GRADED_FOR.search(lead_in.text)
+        names = [judgement_named(item.text.strip(" .;")) for item in items]
+        if m is None or not all(names) or (grade := normalise_grade(m["grade"])) is None:
+            return False
+        read_from = len(self.claims)
+        self.block(lead_in)
+        same = [c for c in self.claims[read_from:] if c.grade == grade and c.status != "hypothetical"]
+        for name, item in zip(names, items, strict=True):
+            claim = RatingClaim(name, grade, " ".join(m["grade"].split()), None, "current", item.text)
+            if same:  # the time and status of the lead-in's own verdict of that grade
+                claim = replace(claim, year=same[-1].year, anchor=same[-1].anchor, status=same[-1].status)
+            self.add(claim, self.focus, f"{lead_in.text} {item.text}")
+        return True
+
     def list_under(self, lead_in: Block, items: list[Block]) -> bool:
         """A list whose lead-in gives the grade ("Rated inadequate:", a heading "Zero stars"): each item's
         councils get it, unless the item states its own verdict. False if the lead-in gives no single grade."""
@@ -755,7 +775,7 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
             while i + 1 + len(items) < len(blocks) and blocks[i + 1 + len(items)].kind == "list_item" \
                     and blocks[i + 1 + len(items)].list_id == following.list_id:
                 items.append(blocks[i + 1 + len(items)])
-            if reader.list_under(block, items):  # "Rated inadequate:" over the councils
+            if reader.judgements_under(block, items) or reader.list_under(block, items):  # "Rated inadequate:"
                 i += 1 + len(items)
                 continue
         elif block.kind == "heading" and following is not None and following.kind == "paragraph" \
