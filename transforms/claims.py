@@ -45,7 +45,7 @@ from transforms.grade_tables import Column, grade_table_claims, grade_table_head
 from transforms.grades import GRADE_PHRASE, QE, Q, count_of, normalise_grade
 from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
-from transforms.judgement_names import NAME_ALTERNATIVES, judgement_named, judgements_in
+from transforms.judgement_names import NAME, judgement_named, judgements_in
 from transforms.pre2009 import Pre2009, annual_stars, echoes
 from transforms.ratings import (
     RatingClaim,
@@ -138,7 +138,6 @@ _OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFST
 _LATER_OWNER = re.compile(r"\b(?:and|while|whereas|but)\s+((?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*)\s+"
                           rf"(?:is|are|was|were|remains?|remained|has\s+been|had\s+been)\s+(?:still\s+|now\s+|also\s+)?{Q}$",
                           re.I)
-_JUDGEMENT_NAME = re.compile(NAME_ALTERNATIVES, re.I)  # "Leadership was good": a judgement, not another owner
 # A possessive with its noun left out ("X's help and protection was adequate, while Y's was good"): the noun, and so
 # the judgement, is the one just named
 _POSSESSIVE_ALONE = re.compile(r"\b(?-i:[A-Z])[\w-]+['’]s?\s+"
@@ -203,7 +202,7 @@ _GAPPED_GRADE = re.compile(rf"\s+(?:(?:was|is)\s+)?{Q}({GRADE_PHRASE}){Q}(?=\s*(
 # A verdict written without its subject and verb: a stretch opening with a grade ("good overall, good for leaders",
 # "outstanding since 2021", "requires improvement"), the grade followed by what may follow a verdict's grade
 _GRADE_OPENING = re.compile(rf"\W*(?:(?:and|but|so|with)\s+)?(?:(?:still|now|also|again|only)\s+)?{Q}{GRADE_PHRASE}{Q}"
-                            r"(?=\s*$|\s*[,;.()?!–—-]|\s+(?:overall|for|in|across|since|as|at|again|too|too)\b)", re.I)
+                            r"(?=\s*$|\s*[,;.()?!–—-]|\s+(?:overall|for|in|across|since|as|at|again|too)\b)", re.I)
 # The end of a topic opening a sentence: a colon or a spaced dash ("X: good", "X (January) – good", "X, October - good")
 _TOPIC_END = re.compile(r":\s*|\s[–—-]\s+")
 # A time right after such a verdict: "since 2021", ", as of 2022", "(2022)", ", since the 2022 report"
@@ -219,6 +218,12 @@ _GRADE_EXTENDED = re.compile(r"\s(?:overall|across\s+the\s+board)\b|\s(?:in|for|
 _WITH_YEAR = re.compile(r"\s*,?\s*\(?\s*(?:in\s+)?((?:19|20)\d{2})\b\)?")
 _PAIRS_JOINED = re.compile(r"\s*(?:,|;|and|&)?\s*(?:and\s+)?", re.I)
 _PAIRS_LEAD = re.compile(r"(?:\s[-–—]\s|[:(,])\s*$")
+
+
+def _news_dated(claims: list[Claim], year: int, anchor: str) -> list[Claim]:
+    """The claims, the news among them (current, dated only by the document) given the time a lead-in names."""
+    return [replace(c, year=year, anchor=anchor) if c.year is None and c.anchor == "publication"
+            and c.status == "current" else c for c in claims]
 
 
 def _distributed(sentence: str, mentions: list[Mention]) -> list[tuple[str, int]]:
@@ -340,7 +345,7 @@ def _attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[s
                                                                                          claim.start)) \
             and owner.start(owner.lastindex) < claim.start \
             and not _COMMON_NOUN_OWNER.search(owner[owner.lastindex]) \
-            and not _JUDGEMENT_NAME.match(claim.clause, owner.start(owner.lastindex)):  # "Leaders' impact was ..."
+            and not NAME.match(claim.clause, owner.start(owner.lastindex)):  # "Leaders' impact was ...": a judgement
         return []  # "..., while Oldtown's were rated inadequate": a name the index does not know owns the verdict
     if _ANAPHOR.search(claim.clause, claim.segment, claim.start) and focus:
         return focus
@@ -404,9 +409,7 @@ class _Reader:
         head, colon, _ = text.partition(":")  # "Swindon, September last year: inadequate overall, and ...": a
         if colon and len(self.claims) > read_from and not _GRADE.search(head) \
                 and any(m.end <= len(head) for m in mentions) and (when := time_named(head, self.published)):
-            self.claims[read_from:] = [replace(c, year=when[0], anchor=when[1])  # lead-in naming a council and a time
-                                       if c.year is None and c.anchor == "publication" and c.status == "current"
-                                       else c for c in self.claims[read_from:]]
+            self.claims[read_from:] = _news_dated(self.claims[read_from:], *when)  # lead-in naming a council and a time
         if len(self.claims) > read_from and (pairs := _distributed(text, mentions)):
             self.claims[read_from:] = _each_with_its_year(self.claims[read_from:], pairs)
             self.focus = list(dict.fromkeys(code for code, _ in pairs))
@@ -671,10 +674,8 @@ class _Reader:
                    if at <= m.start and m.end <= at + len(sentence)] if at >= 0 else []
             self.sentence(sentence, own)
         if block.kind in ("paragraph", "list_item") and (opening := _YEAR_OPENING.match(block.text)):
-            year = int(opening[1])  # "2015. The single inspection confirmed it - inadequate overall": that year's
-            self.claims[read_from:] = [replace(c, year=year, anchor="stated")
-                                       if c.year is None and c.anchor == "publication" and c.status == "current"
-                                       else c for c in self.claims[read_from:]]
+            # "2015. The single inspection confirmed it - inadequate overall": that year's verdict
+            self.claims[read_from:] = _news_dated(self.claims[read_from:], int(opening[1]), "stated")
 
     def table_row(self, row: str, mentions: list[Mention]) -> None:
         """'Impact of leaders | Good' (the discourse's council) or 'Cumbria | Inadequate' (the row's council); under

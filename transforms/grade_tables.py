@@ -109,10 +109,9 @@ def grade_table_header(row: str, published: date | None, councils: list[list[str
                                  for c, code in zip(councils_named, codes, strict=True)]
     if len(cells) < 2:
         return None
-    if _JUDGEMENTS_COLUMN.match(cells[0]) and all(_GRADES_COLUMN.search(c) for c in cells[1:]):
-        return [Column(None)] + [replace(_column(c, published), judgement=ROW_JUDGEMENT) for c in cells[1:]]
-    if (_COUNCILS_COLUMN.search(cells[0]) or not cells[0]) and all(_TIME_COLUMN.search(c) and not _named(c)
-                                                                   for c in cells[1:]):
+    if (_JUDGEMENTS_COLUMN.match(cells[0]) and all(_GRADES_COLUMN.search(c) for c in cells[1:])) \
+            or ((_COUNCILS_COLUMN.search(cells[0]) or not cells[0])
+                and all(_TIME_COLUMN.search(c) and not _named(c) for c in cells[1:])):
         # "Area | 2019 | 2023": a judgement per row, or a council per row graded overall (`grade_table_claims`)
         return [Column(None)] + [replace(_column(c, published), judgement=ROW_JUDGEMENT) for c in cells[1:]]
     if all(_GRADES_COLUMN.search(c) and not _named(c) and not _COUNCILS_COLUMN.search(c) for c in cells) \

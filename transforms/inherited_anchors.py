@@ -107,12 +107,12 @@ class TimeContext:
         Two years earlier ...")."""
         given = [c for c in claims if c.status != "hypothetical"]
         dated = [c for c in given if c.year is not None and c.anchor != "publication"]
-        years = YEAR.findall(sentence)
+        years = list(YEAR.finditer(sentence))
         news = given and given[-1].status == "current" and given[-1].anchor == "publication" and self.published
         # a year named after the news ("rated good - completing a climb that began when it was placed in
         # intervention in 2016. Back then, ..."): the time the text went on to
-        later = [m for m in YEAR.finditer(sentence) if news and m.start() > max(sentence.find(given[-1].clause), 0)
-                 + given[-1].start]
+        after = max(sentence.find(given[-1].clause), 0) + given[-1].start if news else None
+        later = [m for m in years if m.start() > after] if news else []
         if later:
             self.last_year = int(later[-1].group())
             self.last_status = "historical" if self.last_year < self.published.year else "current"
@@ -121,13 +121,15 @@ class TimeContext:
         elif dated:
             self.last_year, self.last_status = dated[-1].year, dated[-1].status
         elif years:
-            self.last_year = int(years[-1])
+            self.last_year = int(years[-1].group())
             self.last_status = "historical" if self.published is None or self.last_year < self.published.year \
                 else "current"
 
 
 def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: str) -> list[RatingClaim]:
     """The claims of one sentence, those without a time of their own given the one they refer to."""
+    if not claims:
+        return []
     out: list[RatingClaim] = []
     scoped = _LEADING_TIME.match(sentence)
     frame = time_stated(scoped["time"], context.published) if scoped else None  # its year, when it names one

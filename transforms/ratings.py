@@ -669,8 +669,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
     opened_by: list[str] = []  # the judgements the clause before opens with as its subject
     for clause in _clauses(sentence):
         # a verdict with no verb ("Good overall, good for leaders") opening the sentence or set after a dash
-        fragment = not sentence[:sentence.find(clause)].strip() or bool(_DASH_BEFORE.search(
-            sentence, 0, sentence.find(clause)))
+        at = sentence.find(clause)
+        fragment = not sentence[:at].strip() or bool(_DASH_BEFORE.search(sentence, 0, at))
         clause = clause.strip()
         # "the care leavers service had stronger practice but still required improvement": that subject's verdict
         inherited, opened_by = opened_by if subjectless(clause) else [], subject_judgements(clause)

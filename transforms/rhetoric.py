@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
 from transforms.ratings import RatingClaim
 
 _QUESTION = re.compile(r"\?[\s’'\"”)]*$")
 # "Why was it rated inadequate?", "How did Luton come to be judged inadequate?": the verdict is taken as given
 _PRESUPPOSED = re.compile(r"^\W*(?:why|how|when)\s+(?:was|were|did|had)\b", re.I)
-_G = rf"[‘'\"“]?{GRADE_PHRASE}[’'\"”]?"
+_G = rf"{Q}{GRADE_PHRASE}{QE}"
+_GRADE = re.compile(GRADE_PHRASE, re.I)
 # The scale: three or more grades offered as alternatives ("outstanding, good, requires improvement or
 # inadequate"), or its ends ("on a four-point scale from outstanding to inadequate")
 _ALTERNATIVES = re.compile(rf"{_G}(?:\s*,\s*{_G})+,?\s+or\s+{_G}", re.I)
@@ -48,13 +49,15 @@ _MODAL = re.compile(r"\b(?:would|could|might|should|will|can)\b", re.I)
 
 def unasserted(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
     """The sentence's claims, those it only asks about, lists as the scale or speaks of as grades made hypothetical."""
+    if not claims:  # most sentences grade nothing: no need to read them
+        return claims
     if _QUESTION.search(sentence) and not _PRESUPPOSED.match(sentence):
         return [replace(c, status="hypothetical") for c in claims]
     if (asked := _ASKED.search(sentence)) and (asked["yes_no"] or _MODAL.search(sentence, asked.end())):
         claims = [replace(c, status="hypothetical") if sentence.find(c.clause) + c.start > asked.start() else c
                   for c in claims]
     scales = [m.span() for m in _ALTERNATIVES.finditer(sentence)
-              if len({normalise_grade(g.group()) for g in re.finditer(GRADE_PHRASE, m.group(), re.I)}) >= 3]
+              if len({normalise_grade(g.group()) for g in _GRADE.finditer(m.group())}) >= 3]
     scales += [m.span() for m in _SCALE_ENDS.finditer(sentence)] + [m.span() for m in _DISTANCE.finditer(sentence)]
     scales += [(m.start(), len(sentence)) for m in _GRADE_AS_SUBJECT.finditer(sentence)]
     if not scales:

@@ -22,7 +22,6 @@ from transforms.judgement_names import (
     judgement_named,
     listed,
     some_areas_before,
-    without_every,
 )
 from transforms.ratings import RatingClaim
 from transforms.roundup_lines import earlier_grade
@@ -33,12 +32,6 @@ _SOME_AFTER = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"
     r"|(?:most|some|many|several|two|three|four|five)\s+(?:other\s+)?)"
     r"(?:areas|judgements|judgments|categories|sub-?judgements|sub-?judgments)\b", re.I)
-# ... or as the subject: "three of the four judgements were inadequate"
-_SOME_BEFORE = re.compile(
-    r"\b(?:one|two|three|four|five|both|most|some|several|half|\d)\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:two|three|four|five|six|seven|\d)\s+)?(?:areas|judgements|judgments|categories|sub-?judgements"
-    r"|sub-?judgments)\s+(?:(?:were|was|are|is|had|have|been|also|all|then)\s+)+"
-    r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?[‘'\"“]?$", re.I)
 
 
 def _some_areas(claim: RatingClaim, following: int | None = None) -> bool:
@@ -49,9 +42,8 @@ def _some_areas(claim: RatingClaim, following: int | None = None) -> bool:
         return False
     end = claim.start + len(claim.grade_label)
     after = claim.clause[end:following if following is not None else len(claim.clause)]
-    return bool(_SOME_AFTER.match(after)
-                or _SOME_BEFORE.search(without_every(claim.clause), claim.segment, claim.start)
-                or some_areas_before(claim.clause, claim.segment, claim.start))
+    # ... or as the subject: "three of the four judgements were inadequate"
+    return bool(_SOME_AFTER.match(after) or some_areas_before(claim.clause, claim.segment, claim.start))
 
 
 def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]:
