@@ -226,6 +226,26 @@ def _news_dated(claims: list[Claim], year: int, anchor: str) -> list[Claim]:
             and c.status == "current" else c for c in claims]
 
 
+# A lead-in set off by a spaced dash: "Staffordshire (August 2009) - adequate for ..."
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _lead_in(text: str, mentions: list[Mention]) -> str:
+    """The lead-in a sentence opens with, naming a council and giving no grade, before a colon ("Swindon, September
+    last year: ...") or a spaced dash, when it opens with the council and has no verb ("Staffordshire (August 2009)
+    - adequate for ...", "Hounslow, late 2019 - good"); else ""."""
+    head, colon, _ = text.partition(":")
+    if not colon:
+        dash = _SPACED_DASH.search(text)
+        head = text[:dash.start()] if dash else ""
+        named = [m for m in mentions if m.end <= len(head)]
+        if not named or head[:named[0].start].strip(" (\"'‘“") or _FIRST_VERB.search(head):
+            return ""
+    if _GRADE.search(head) or not any(m.end <= len(head) for m in mentions):
+        return ""
+    return head
+
+
 def _distributed(sentence: str, mentions: list[Mention]) -> list[tuple[str, int]]:
     """(council, year) pairs closing a sentence after its verdicts ("Both fell to inadequate - Haringey in 2008 and
     Warrington in 2009"): at least two councils each with its year, set off by a dash, colon, comma or bracket."""
@@ -406,10 +426,10 @@ class _Reader:
         self.last_sentence = text
         if len(named := list(dict.fromkeys(m.council_code for m in mentions))) > 1:
             self.coordinated = named
-        head, colon, _ = text.partition(":")  # "Swindon, September last year: inadequate overall, and ...": a
-        if colon and len(self.claims) > read_from and not _GRADE.search(head) \
-                and any(m.end <= len(head) for m in mentions) and (when := time_named(head, self.published)):
-            self.claims[read_from:] = _news_dated(self.claims[read_from:], *when)  # lead-in naming a council and a time
+        head = _lead_in(text, mentions)  # "Swindon, September last year: inadequate overall, and ...",
+        if head and len(self.claims) > read_from and (when := time_named(head, self.published)):  # "Staffordshire
+            self.claims[read_from:] = _news_dated(self.claims[read_from:], *when)  # (August 2009) - adequate ...":
+            # a lead-in naming a council and a time
         if len(self.claims) > read_from and (pairs := _distributed(text, mentions)):
             self.claims[read_from:] = _each_with_its_year(self.claims[read_from:], pairs)
             self.focus = list(dict.fromkeys(code for code, _ in pairs))

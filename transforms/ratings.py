@@ -162,7 +162,9 @@ _TRANSITION = re.compile(
     rf"(?:\s+(?:rating|grade|judgement))?"
     # "from requires improvement at the 2015 inspection to good": the earlier grade's time inserted
     rf"(?:,?\s+(?:at|in|after)\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){{0,2}}?(?:inspection|assessment|review)"
-    rf"(?:\s+in\s+(?:19|20)\d{{2}})?,?(?=\s+to\s)|\s+in\s+(?:19|20)\d{{2}},?(?=\s+to\s))?"
+    rf"(?:\s+in\s+(?:19|20)\d{{2}})?,?(?=\s+to\s)|\s+in\s+(?:19|20)\d{{2}},?(?=\s+to\s)"
+    # ... or in an apposition dating it: "from inadequate, the judgement given in January 2019, to good"
+    rf"|,\s+(?:(?!{GRADE_PHRASE})[^,;])*?\b(?:19|20)\d{{2}},(?=\s+to\s))?"
     rf"(?:\s+to\s+{Q}(?P<new>{GRADE_PHRASE}){QE})?(?=[\s.,;:]|$)", re.I)
 _ASPIRATION = re.compile(r"(?<!judged\s)(?<!deemed\s)(?<!rated\s)(?<!found\s)(?<!graded\s)(?<!assessed\s)"
                          r"\bto\s+(?:get|reach|receive|achieve|be|become|gain|secure|move\s+to)\s+(?:an?\s+|the\s+)?$",
@@ -359,7 +361,11 @@ _TODAY = re.compile(r"\b(?:now|currently|today)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 # "In 2015, ...", and after a fronted time phrase: "At the last full inspection, in 2019, ...", "When it was last
 # inspected, in 2018, ..."
-_LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,50}?\b(?:inspect\w*|visit\w*|assess\w*),\s*)?"
+# "When inspectors last came, in late 2019, ...", "That report, published in March 2020, found ...": a dated subject
+_LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,50}?,\s*"
+                           r"|(?:the|that|this|its|their|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:inspection|report"
+                           r"|assessment|visit|judge?ment|verdict)\s*,\s*(?:(?:which\s+was\s+)?(?:published|carried\s+out"
+                           r"|released|issued|completed|conducted|held|made|out)\s+)?)?"
                            rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
 # A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
 _REPORTED_YEAR = re.compile(r"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
@@ -570,6 +576,10 @@ def headline_claims(title: str, published: date | None = None) -> list[RatingCla
                         title, quoted.start("grade"), judgement_stated=False)]
 
 
+# A month or season with its year, no preposition needed in a lead-in: "Staffordshire (August 2009)", "Bolton, late
+# 2019", "Wirral, the spring of 2016"
+_MONTH_YEAR = re.compile(rf"\b(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:spring|summer|autumn|winter|{_MONTH})\s+"
+                         rf"(?:of\s+)?|(?:early|late|mid)[\s-]+)((?:19|20)\d{{2}})\b", re.I)
 # A month alone ending a lead-in: "Bolton, October: good overall", "Wirral (February): ..."
 _MONTH_ENDING = re.compile(rf"(?:^|[,(]\s*|\s)(?P<month>{_MONTH})(?P<last>(?!))?\W*$")
 
@@ -578,7 +588,8 @@ def time_named(text: str, published: date | None) -> tuple[int, str] | None:
     """(year, anchor) of the last time a lead-in names, for the verdict after it: a year ("where Durham was in
     2019"), a time relative to the document ("Swindon, September last year"), a month without its year ("Wirral
     in February", "Bolton, October")."""
-    if years := [m for m in _YEAR.finditer(text)] + [m for m in _YEAR_OF_INSPECTION.finditer(text)]:
+    if years := [m for m in _YEAR.finditer(text)] + [m for m in _YEAR_OF_INSPECTION.finditer(text)] \
+            + [m for m in _MONTH_YEAR.finditer(text)]:
         last = max(years, key=lambda m: m.start())
         return int(next(g for g in last.groups() if g)), "stated"
     if (rel := list(_RELATIVE_YEAR.finditer(text))) and (year := _relative_year(rel[-1], published)) is not None:

@@ -1,0 +1,89 @@
+"""Time and status, sixth round: a list row opening with a council and its date before a dash ("X (August 2009) -
+..."), a fronted "when" clause or a dated subject giving the time in an apposition ("When inspectors last came, in
+late 2019, ...", "That report, published in March 2020, found ..."), and an earlier grade dated in an apposition
+inside "from X to Y" ("from inadequate, the grade it was given in 2019, to good").
+
+Wordings written for these tests (stories invented about real councils), read through the whole extraction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from csi.records import Block
+from tests.claim_docs import rating_rows
+
+LUTON, SHEFFIELD, CUMBRIA, HARINGEY = "E06000032", "E08000019", "E10000006", "E09000014"
+OVERALL = "overall_effectiveness"
+
+
+def _ratings(*paragraphs: str | Block, published: date) -> set:
+    return rating_rows(list(paragraphs), published)
+
+
+# --- a council and its date opening a list row, before a spaced dash ---
+
+@pytest.mark.parametrize(("item", "year"), [
+    ("Luton (August 2009) - adequate for safeguarding and good for looked after children.", 2009),
+    ("Luton (late 2010) – safeguarding adequate, looked after children good.", 2010),
+    ("Luton, March 2010 - safeguarding judged adequate and looked after children good.", 2010),
+])
+def test_a_council_and_its_date_before_a_dash_date_the_row(item, year):
+    got = _ratings("Here is what the other reports I have read said:", Block("list_item", item, list_id=1),
+                   Block("list_item", "Sheffield (2010) - good for safeguarding.", list_id=1),
+                   published=date(2011, 5, 2))
+    assert {(j, g, y) for c, j, g, y, _ in got if c == LUTON} == {
+        ("safeguarding", "requires_improvement", year), ("looked_after", "good", year)}
+
+
+@pytest.mark.parametrize("text", [
+    "Luton - the council we wrote about in March 2009 - was rated good.",
+    "Luton, which was inspected in May 2009 - rated good, as it happens.",
+    "Luton has been rated good - its first inspection since a report in June 2009 said adequate.",
+])
+def test_a_dash_after_a_verb_or_a_grade_is_no_dated_lead_in(text):
+    got = _ratings(text, published=date(2011, 5, 2))
+    assert (LUTON, OVERALL, "good", 2011, False) in got
+
+
+# --- a fronted "when" clause or a dated subject with its time in an apposition ---
+
+@pytest.mark.parametrize(("text", "judgement", "grade", "year"), [
+    ("When inspectors last came, in late 2019, they concluded that services required improvement to be good.",
+     OVERALL, "requires_improvement", 2019),
+    ("When Ofsted was last in the borough, in the spring of 2018, it found services inadequate.",
+     OVERALL, "inadequate", 2018),
+    ("That report, published in March 2020, found the help given to children who need protection was inadequate.",
+     "help_and_protection", "inadequate", 2020),
+    ("The last report, which was published in November 2017, judged leadership to be inadequate in every respect "
+     "that mattered to the inspectors.", "leadership", "inadequate", 2017),
+    ("Ofsted's verdict, issued in June 2016, rated the care leavers service as inadequate after months of decline.",
+     "care_leavers", "inadequate", 2016),
+])
+def test_a_fronted_time_in_an_apposition_dates_the_verdict(text, judgement, grade, year):
+    got = _ratings("Luton has been rated good.", text, published=date(2023, 3, 14))
+    assert (LUTON, judgement, grade, year, True) in got
+    assert (LUTON, OVERALL, "good", 2023, False) in got
+
+
+def test_this_report_dated_in_the_documents_year_stays_the_news():
+    got = _ratings("Luton has been rated good.", "This report, published in January 2023, rated leadership "
+                   "outstanding.", published=date(2023, 3, 14))
+    assert (LUTON, "leadership", "outstanding", 2023, False) in got
+
+
+# --- "from X, <apposition dating it>, to Y" ---
+
+@pytest.mark.parametrize(("text", "old", "new", "year"), [
+    ("The director told members that Luton had moved from inadequate, the judgement given in January 2019, to "
+     "requires improvement to be good.", "inadequate", "requires_improvement", 2019),
+    ("Luton has gone from requires improvement, the grade it received in 2018, to good.",
+     "requires_improvement", "good", 2018),
+    ("Luton improved from inadequate, its rating after the visit of 2017, to good.", "inadequate", "good", 2017),
+])
+def test_an_apposition_after_the_grade_left_dates_it_not_the_new_one(text, old, new, year):
+    got = _ratings(text, published=date(2023, 2, 6))
+    assert (LUTON, OVERALL, old, year, True) in got
+    assert (LUTON, OVERALL, new, 2023, False) in got
