@@ -87,3 +87,18 @@ def test_an_apposition_after_the_grade_left_dates_it_not_the_new_one(text, old, 
     got = _ratings(text, published=date(2023, 2, 6))
     assert (LUTON, OVERALL, old, year, True) in got
     assert (LUTON, OVERALL, new, 2023, False) in got
+
+
+# --- the inspection the document is about, "published on" a date in the year before the document ---
+
+@pytest.mark.parametrize("text", [
+    "Members considered the findings of the re-inspection published on 14 December 2017. Luton's services were "
+    "judged to require improvement to be good overall.",
+    "The committee noted that the inspection, published on 4 December 2017, had judged Luton's help and protection "
+    "and its overall effectiveness to require improvement.",
+    "The reinspection was published on 20 December 2017; it found Luton's services required improvement overall.",
+])
+def test_the_inspections_publication_dates_the_current_grade(text):
+    got = _ratings(text, published=date(2018, 1, 16))
+    assert (LUTON, OVERALL, "requires_improvement", 2017, False) in got
+    assert not any(y == 2018 for *_, y, _ in got)

@@ -90,10 +90,12 @@ def _when(sentence: str, reference: date | None) -> tuple[int | None, int | None
     return (reference.year if month <= reference.month else reference.year - 1), month
 
 
-# "The report was published on 19 December 2019", "The inspection report, published on 1 February 2022, ...": the
-# report the document is about (not "a report published in 2020", "the previous report")
+# "The report was published on 19 December 2019", "The inspection report, published on 1 February 2022, ...", "the
+# re-inspection published on 21 December 2017": the report the document is about (not "a report published in 2020",
+# "the previous report")
 _REPORT_PUBLISHED = re.compile(rf"\b(?:the|its|this|Ofsted['’]s)\s+(?:(?:inspection|final|full|ILACS|Ofsted)\s+)?"
-                               rf"report\s*,?\s+(?:(?:which\s+)?was\s+)?published\s+(?:on\s+)?(?:{_DAY}\s+)?"
+                               rf"(?:report|re-?inspection|inspection)\s*,?\s+(?:(?:which\s+)?was\s+)?published\s+"
+                               rf"(?:on\s+)?(?:{_DAY}\s+)?"
                                rf"{MONTH_PATTERN}\s+((?:19|20)\d{{2}})\b", re.I)
 
 
