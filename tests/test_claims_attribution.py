@@ -327,7 +327,7 @@ def test_respectively_after_a_plural_subject_pairs_the_councils_named_before(par
     ([Block("list_item", "Wigan (February) – good.", list_id=1),
       Block("list_item", "Bolton (March) – outstanding overall.", list_id=1)],
      {(WIGAN, OVERALL, "good"), (BOLTON, OVERALL, "outstanding")}),
-    (["Bolton, October – good, and outstanding for children in care."],
+    (["Bolton, February – good, and outstanding for children in care."],
      {(BOLTON, OVERALL, "good"), (BOLTON, "children_in_care", "outstanding")}),
     (["Next up, Wigan – outstanding in every area, the first in the county to manage it."],
      {(WIGAN, OVERALL, "outstanding")}),
