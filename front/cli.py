@@ -522,10 +522,15 @@ def eval_claims(
     min_recall: Annotated[float, typer.Option(help="Fail (exit 1) below this overall recall.")] = 0.0,
     floors: Annotated[Path | None, typer.Option(
         help="Take the floors not given above from this file's [claims] section (floors.toml).")] = None,
+    language_only: Annotated[bool, typer.Option(
+        "--language-only", help="Score the reading of the language alone: no linking of claims to Ofsted's "
+                                "official record (which gives a linked claim the year its judgement was "
+                                "published).")] = False,
 ) -> None:
     """Score rating claims on pages written by others: precision and recall overall, per kind, per construction.
 
-    Example: `csi eval-claims ../shared/data/news-claims --floors floors.toml` (what CI runs).
+    Example: `csi eval-claims ../shared/data/news-claims --floors floors.toml` (what CI runs);
+    `--language-only` gives the figures without the official record.
     """
     from front.evaluation.claims import evaluate_claims, format_claims, summary
 
@@ -536,7 +541,7 @@ def eval_claims(
 
     if not (folder / "manifest.json").is_file() or not (folder / "pages").is_dir():
         raise _fail(f"No claims set at {folder}: expected manifest.json and pages/.")
-    results = evaluate_claims(folder)
+    results = evaluate_claims(folder, link_official=not language_only)
     typer.echo(format_claims(results, verbose))
     total = summary(results)["all"]["all pages"]
     failed = [f"{name} {value:.3f} < {floor:.3f}" for name, value, floor in

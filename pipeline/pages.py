@@ -51,11 +51,12 @@ class Page:
 
 
 def read_page(url: str, body: bytes, content_type: str | None, fetched_at: datetime, source: Source,
-              content_sha256: str | None = None) -> tuple[Document, Extraction]:
-    """One page's Document (its platform's parser) and the rows extraction finds in it."""
+              content_sha256: str | None = None, link_official: bool = True) -> tuple[Document, Extraction]:
+    """One page's Document (its platform's parser) and the rows extraction finds in it (`link_official`: see
+    transforms.extract.extract)."""
     doc = parse_page(url, body, content_type, fetched_at, source,
                      content_sha256 or hashlib.sha256(body).hexdigest())
-    return doc, extract(doc, default_index(), council=source.council)
+    return doc, extract(doc, default_index(), council=source.council, link_official=link_official)
 
 
 def source_of(url: str, sources: SourceSet | None, name: str) -> Source:

@@ -1,8 +1,9 @@
-"""Build csi/reference/{councils,council_aliases}.csv and NOTICE.md from the la-reference sources.
+"""Build csi/reference/{councils,council_aliases,official_inspections}.csv and NOTICE.md from the la-reference
+sources and Ofsted's official outcomes.
 
 Usage (from the repo root)::
 
-    python scripts/build_reference.py [--shared PATH]
+    python scripts/build_reference.py [--shared PATH] [--outcomes PATH]
 
 PATH defaults to ../shared/data/la-reference relative to the repo root and must contain the
 files described in its PROVENANCE.md (mySociety, Data to Insight, DfE/ONS, DemocracyClub).
@@ -12,6 +13,10 @@ City of London, metropolitan districts, unitary authorities, county councils), c
 abolished since 2009, keyed by ONS GSS code. council_aliases.csv maps normalised names
 (transforms.councils.normalise_alias) to those codes. moderngov.csv gives the ModernGov committee
 site (base URL) of each of those councils that has one, from DemocracyClub's LGSF metadata.
+official_inspections.csv is the official record of every graded inspection since 2009, one row per
+inspection (council, framework, dates, a grade per judgement), read from the CSV copies of Ofsted's outcome
+files in OUTCOMES (default ../shared/data/ofsted-la-outcomes) by transforms.official_outcomes, the parser
+the warehouse loads them with.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import logging
 import re
 import sys
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -37,6 +42,9 @@ log = logging.getLogger("build_reference")
 
 OUT_DIR = ROOT / "csi" / "reference"
 DEFAULT_SHARED = ROOT.parent / "shared" / "data" / "la-reference"
+DEFAULT_OUTCOMES = ROOT.parent / "shared" / "data" / "ofsted-la-outcomes"
+# The one-row-per-council copy repeats the long file's facts in another layout.
+OUTCOMES_SKIPPED = ("ofsted_la_inspections_2009_2023_wide.csv",)
 
 MYSOCIETY_COMMIT = "67ef8b118938678401a452f4f19f669a7221cc73"
 D2I_COMMIT = "15af1ad55ef4ecf0c314cf9edef12bd5bc1230a3"
@@ -439,16 +447,54 @@ def build_moderngov(
     return out
 
 
+# --------------------------------------------------------------------------- official record
+
+def build_official(outcomes: Path) -> list[list[str]]:
+    """One row per graded official inspection (OFFICIAL_COLUMNS), from every CSV copy of Ofsted's outcome files,
+    read and folded together as the warehouse loads them (transforms.official_outcomes, then
+    transforms.inspections.resolve_identities): the same inspection in two files is one row with the
+    warehouse's id; the newest edition's grade wins where editions differ."""
+    from csi.frameworks import OFFICIALLY_GRADED
+    from transforms.inspections import DOC_TYPE_RANK, resolve_identities
+    from transforms.official_outcomes import outcomes_rows, read_file, typed_frameworks
+
+    files = [read_file(p.read_bytes(), p.name, None, datetime(2026, 1, 1)) for p in sorted(outcomes.glob("*.csv"))
+             if p.name not in OUTCOMES_SKIPPED]
+    files.sort(key=lambda f: f.document.published_on or date.min, reverse=True)  # newest edition first
+    known = typed_frameworks([row for f in files for row in f.rows])
+    read = [outcomes_rows(f.document, f.rows, known=known) for f in files]
+    rank = DOC_TYPE_RANK["statistics"]
+    resolution = resolve_identities([(i, rank) for out in read for i in out.inspections
+                                     if i.framework in OFFICIALLY_GRADED], [])  # visits carry no grade
+    grades: dict[str, dict[str, str]] = {}
+    for out in read:
+        for r in out.ratings:
+            kept = resolution.renamed.get(r.inspection_id, r.inspection_id)
+            grades.setdefault(kept, {}).setdefault(r.judgement, r.grade)
+    rows = [[i.inspection_id, i.council_code, i.framework, i.visit_start.isoformat() if i.visit_start else "",
+             i.published_on.isoformat() if i.published_on else "",
+             *(grades.get(i.inspection_id, {}).get(j, "") for j in OFFICIAL_COLUMNS[5:])]
+            for i in resolution.rows]
+    return sorted(rows, key=lambda r: (r[1], r[4] or r[3], r[2]))
+
+
+OFFICIAL_COLUMNS = ["inspection_id", "council_code", "framework", "visit_start", "published_on",
+                    "overall_effectiveness",
+                    "leadership", "help_and_protection", "children_in_care", "care_leavers", "adoption", "lscb",
+                    "safeguarding", "looked_after"]
+
+
 # --------------------------------------------------------------------------- NOTICE
 
-NOTICE = f"""# csi/reference — councils reference data
+NOTICE = f"""# csi/reference — councils reference data and the official record
 
-`councils.csv` and `council_aliases.csv` are **generated** by `scripts/build_reference.py`
-from the files in `shared/data/la-reference/` (see its `PROVENANCE.md`). Do not edit them by
-hand; change the script and rebuild:
+`councils.csv`, `council_aliases.csv` and `official_inspections.csv` are **generated** by
+`scripts/build_reference.py` from the files in `shared/data/la-reference/` and
+`shared/data/ofsted-la-outcomes/` (see their `PROVENANCE.md`). Do not edit them by hand; change the
+script and rebuild:
 
 ```
-python scripts/build_reference.py --shared ../shared/data/la-reference
+python scripts/build_reference.py --shared ../shared/data/la-reference --outcomes ../shared/data/ofsted-la-outcomes
 ```
 
 ## Contents
@@ -466,6 +512,17 @@ python scripts/build_reference.py --shared ../shared/data/la-reference
   and generated patterns ("Hillingdon LBC", "Kent County Council", ...). Aliases naming two
   current councils are dropped; a former council keeps an alias only if no current council
   has it.
+- `official_inspections.csv`: Ofsted's official record of every graded inspection of a council's
+  children's services since 2009 (SLAC, child protection, SIF and its re-inspections, ILACS standard
+  and short), one row per inspection: the id the warehouse gives it, council code, framework, first
+  day on site (ILACS only: the 2009-2023 file gives publication dates only), publication date, and
+  the grade of each judgement it graded (`outstanding`, `good`, `requires_improvement`,
+  `inadequate`; empty when not graded). Facts only, read by `transforms.official_outcomes` and folded
+  by `transforms.inspections.resolve_identities` as the warehouse loads the files, so its ids are the
+  warehouse's. Used by `transforms.official_record` to link a claim in news, press
+  releases, blogs and minutes to the official inspection it reports. Ofsted recoded pre-2013
+  "Adequate" as "Requires improvement to be good" in the 2009-2023 file: it reads
+  `requires_improvement`.
 
 ## Sources and attribution
 
@@ -490,6 +547,13 @@ python scripts/build_reference.py --shared ../shared/data/la-reference
   Licence v3.0, https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/.
 - **DemocracyClub LGSF / EveryElection** council names (`metadata.json`),
   https://github.com/DemocracyClub/LGSF at commit `{LGSF_COMMIT}`, MIT licence.
+- **Ofsted, local authority inspection outcomes** ("Local authority inspection outcomes as at 31
+  March 2025", as at March 2024, and the LA_inspections_2009-2023 sheet of "Children's social care
+  data in England 2023"), copies committed unchanged by
+  https://github.com/dfe-analytical-services/CSC_outcomes_and_enablers (commits in the outcomes'
+  `PROVENANCE.md`). Contains public sector information licensed under the Open Government Licence
+  v3.0. Source: Ofsted. Changes: reshaped to one row per inspection, grades in the warehouse's
+  vocabulary.
 """
 
 
@@ -505,6 +569,8 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="la-reference directory")
+    parser.add_argument("--outcomes", type=Path, default=DEFAULT_OUTCOMES,
+                        help="ofsted-la-outcomes directory (Ofsted's official outcome files, CSV copies)")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help=argparse.SUPPRESS)
     parser.add_argument("-v", "--verbose", action="store_true", help="log every dropped alias")
     args = parser.parse_args(argv)
@@ -515,6 +581,9 @@ def main(argv: list[str] | None = None) -> int:
     shared = args.shared if args.shared.exists() else (ROOT / args.shared)
     if not (shared / "mysociety_uk_local_authorities.csv").exists():
         parser.error(f"{shared} does not contain the la-reference files")
+    outcomes = args.outcomes if args.outcomes.exists() else (ROOT / args.outcomes)
+    if not any(outcomes.glob("*.csv")):
+        parser.error(f"{outcomes} does not contain Ofsted's outcome files (CSV)")
     councils, ms_by_gss = build_councils(shared)
     aliases = build_aliases(shared, councils, ms_by_gss)
     moderngov = build_moderngov(shared, councils, ms_by_gss)
@@ -524,6 +593,8 @@ def main(argv: list[str] | None = None) -> int:
     write_csv(args.out / "council_aliases.csv", ["alias", "council_code"], [list(a) for a in aliases])
     write_csv(args.out / "moderngov.csv", MODERNGOV_COLUMNS, [list(m) for m in moderngov])
     (args.out / "NOTICE.md").write_text(NOTICE, encoding="utf-8")
+    official = build_official(outcomes)  # after councils.csv: the parser names councils with it
+    write_csv(args.out / "official_inspections.csv", OFFICIAL_COLUMNS, official)
 
     n_current = sum(1 for r in councils if not r["end_date"])
     print(
@@ -533,6 +604,8 @@ def main(argv: list[str] | None = None) -> int:
     current = {r["council_code"] for r in councils if not r["end_date"]}
     print(f"moderngov.csv: {len(moderngov)} councils with a ModernGov base URL "
           f"({sum(code in current for code, _ in moderngov)} of {n_current} current councils)")
+    print(f"official_inspections.csv: {len(official)} graded inspections of "
+          f"{len({r[1] for r in official})} councils")
     return 0
 
 

@@ -26,6 +26,22 @@ from scrapers.platforms import parse_page  # noqa: E402
 from scrapers.sources import load_sources  # noqa: E402
 
 FETCHED_AT = datetime(2026, 1, 1, 12, 0, 0)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _without_the_official_record(request):
+    """Tests of the language read invented facts about real councils ("Barnet was rated good in 2019"), which
+    Ofsted's official record would re-date: they read the language alone. A module marked
+    `pytestmark = pytest.mark.official_record` (the linkage's own tests, the gold set) gets the packaged record."""
+    if request.node.get_closest_marker("official_record") is not None:
+        yield
+        return
+    import transforms.extract
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(transforms.extract, "official_record", lambda: ({}, None))
+        yield
+
 # One page per seed document of the sample site, keyed by the source that publishes it.
 SAMPLE_PAGES = {
     "sample-lgc": ("lgc/news/hillingdon-services-still-poor.html", "/lgc/news/hillingdon-services-still-poor.html"),

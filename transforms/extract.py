@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from csi.frameworks import NAMED_EARLIER, SSI, UNGRADED, YEAR_STATED
@@ -42,6 +43,7 @@ from transforms.inspections import (
     with_version,
 )
 from transforms.metrics import metric_claims
+from transforms.official_record import LINKED_DOC_TYPES, ClaimDate, link, official_record, stated_month
 from transforms.ofsted_reports import IncompleteReport, OfstedReport, parse_report, report_body
 from transforms.ofsted_site import provider_page_rows
 from transforms.quotes import quotations
@@ -67,9 +69,14 @@ def primary_council(mentions: list[Mention], title_mentions: list[Mention], conf
     return max(weights, key=lambda code: (weights[code], -first_seen[code]))
 
 
-def extract(doc: Document, index: CouncilIndex | None = None, council: str | None = None) -> Extraction:
+def extract(doc: Document, index: CouncilIndex | None = None, council: str | None = None,
+            link_official: bool = True) -> Extraction:
     """All rows a document supports; `council` is the source's configured council, if any, else the council
     whose own website (:meth:`CouncilIndex.of_site`) the page is on.
+
+    A rating in news, a press release, a blog or minutes that reports an inspection in Ofsted's official record
+    is linked to it and takes its id and dates (transforms.official_record); `link_official=False` gives the
+    reading of the language alone (the evaluation reports both).
 
     Years come from the document's own date: an undated document still yields its ratings, but
     with no year and no inspection, rather than with a guess. An Ofsted report of a council inspection
@@ -133,8 +140,13 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     # own, the year the judgement was made public ("the grade, published today, follows an inspection in
     # November" in a January story); the inspection it links to stays the one visited.
     current_year = current[1] if current is not None else None
+    reported = _reported_date([c for c in claims if _is_current(c, now)], mentioned, now) if current else None
+    if report is not None and current is not None and current[1] == report.year:
+        reported = ClaimDate(report.year, report.month)
     if undated and report is None and any(c.year_assumed and c.year == current_year for c in mentioned):
         current_year = reference.year
+        reported = ClaimDate(current_year, None, own=False)
+    dates: dict[str, ClaimDate | None] = {}  # rating id -> when its claim says the grade was given
 
     ratings: dict[str, Rating] = {}
     for claim in claims:
@@ -143,10 +155,14 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
             framework = None
             if historical:
                 year = claim.year or _latest_ofsted_year(mentioned, current[1] if current else None)
+                when = ClaimDate(year, stated_month(claim.evidence, year)) if year else None
             elif current is not None:
                 year, framework = current_year, current[0]
+                when = reported
             else:
                 year = claim.year
+                when = ClaimDate(year, stated_month(claim.evidence, year), own=claim.anchor != "publication") \
+                    if year else None
             # the council as it was then; an earlier inspection the text does not date keeps a NULL year
             code = index.as_of(named_code, date(year, 6, 30), claim.evidence) if year else named_code
             if historical:
@@ -160,12 +176,18 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
                 if framework in PRE_2013_FRAMEWORKS and judgement == "children_in_care":
                     judgement = "looked_after"  # the earlier frameworks' name for the judgement on children in care
                 rid = make_id("rating", document_id, code, iid, judgement, claim.grade, historical)
+                dates.setdefault(rid, when)
                 ratings.setdefault(rid, Rating(
                     rating_id=rid, council_code=code, inspection_id=iid, judgement=judgement, grade=claim.grade,
                     grade_rank=GRADE_RANK[claim.grade], grade_label=claim.grade_words, rated_year=year, rated_on=None,
                     is_historical=historical, document_id=document_id, evidence=claim.evidence,
                 ))
     out.ratings = _without_undated_echoes(list(ratings.values()))
+    renamed: dict[str, str] = {}
+    if link_official and doc.doc_type in LINKED_DOC_TYPES:
+        out.ratings, renamed = _linked(out.ratings, dates, reference, inspections)
+        if current_id in renamed:
+            current_id = renamed[current_id]
 
     # Findings belong to an inspection the document reports; undated, it may not say which (inspection_id NULL).
     reports_inspection = current_id is not None or any(_is_current(c, now) for c in claims) or (
@@ -188,6 +210,39 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     out.inspections = list(inspections.values())
     out.document_inspections = [DocumentInspection(document_id, iid) for iid in inspections]
     return out
+
+
+def _linked(ratings: list[Rating], dates: dict[str, ClaimDate | None], written: date | None,
+            inspections: dict[str, Inspection]) -> tuple[list[Rating], dict[str, str]]:
+    """Ratings linked to the official inspection each reports (transforms.official_record), taking its id and
+    dates; an official inspection joins `inspections`, and an inspection of the document's own whose every
+    rating moved to one official inspection is that inspection: its id -> the official one (returned, and
+    dropped from `inspections`)."""
+    record, covered_until = official_record()
+    undated: dict[str, list[tuple[str, str]]] = {}  # council -> (judgement, grade) of its undated current grades
+    for r in ratings:
+        if (when := dates.get(r.rating_id)) is not None and not when.own:
+            undated.setdefault(r.council_code, []).append((r.judgement, r.grade))
+    out: list[Rating] = []
+    moved: dict[str, set[str | None]] = {}
+    for r in ratings:
+        found = link(r.council_code, r.judgement, r.grade, dates.get(r.rating_id), written, r.evidence, record,
+                     covered_until, tuple(undated.get(r.council_code, ())))
+        moved.setdefault(r.inspection_id, set()).add(found.inspection.inspection_id if found else None)
+        if found is None:
+            out.append(r)
+            continue
+        official = found.inspection
+        inspections.setdefault(official.inspection_id, Inspection(
+            official.inspection_id, official.council_code, inspectorate_for(official.framework), official.framework,
+            official.visit_start, None, official.published_on, None, None))
+        out.append(replace(r, inspection_id=official.inspection_id, rated_year=official.published_on.year,
+                           rated_on=official.published_on))
+    renamed = {old: next(iter(new)) for old, new in moved.items() if old and len(new) == 1 and None not in new
+               and old not in new}
+    for old in renamed:
+        inspections.pop(old, None)
+    return out, renamed
 
 
 def _report_rows(doc: Document, report: OfstedReport, index: CouncilIndex) -> Extraction:
@@ -281,22 +336,28 @@ def _latest_ofsted_year(mentioned: list[InspectionClaim], before: int | None) ->
     return max(years) if years else None
 
 
+def _reported_date(current: list[Claim], mentioned: list[InspectionClaim], reference: date | None) -> ClaimDate | None:
+    """When the document says the inspection it reports took place: a year its verdicts state, else the graded
+    visit it dates (with its month), else only its own year (`own` False)."""
+    stated = [c.year for c in current if c.year]
+    visits = [c for c in mentioned if c.inspectorate == "ofsted" and c.framework not in UNGRADED
+              and reference is not None and c.year >= reference.year - 1]
+    if stated:
+        return ClaimDate(stated[0], None, own=any(c.year and c.anchor != "publication" for c in current))
+    if visits:
+        return ClaimDate(visits[0].year, visits[0].month, own=not visits[0].year_assumed)
+    return ClaimDate(reference.year, None, own=False) if reference is not None else None
+
+
 def _current_inspection(claims: list[Claim], mentioned: list[InspectionClaim], reference: date | None,
                         text: str) -> tuple[str, int, int | None] | None:
     """(framework, year, month) of the inspection or visit the document reports, if it reports one."""
     current = [c for c in claims if _is_current(c, reference)]
     if current:
-        stated = [c.year for c in current if c.year]
-        visits = [c for c in mentioned if c.inspectorate == "ofsted" and c.framework not in UNGRADED
-                  and reference is not None and c.year >= reference.year - 1]
-        if stated:
-            year, month = stated[0], None
-        elif visits:
-            year, month = visits[0].year, visits[0].month
-        elif reference is not None:
-            year, month = reference.year, None
-        else:
+        when = _reported_date(current, mentioned, reference)
+        if when is None:
             return None
+        year, month = when.year, when.month
         framework = named_framework(text)
         if framework not in YEAR_STATED or year > LAST_PRE_2013_YEAR:
             framework = ofsted_framework(date(year, month or 1, 1), text)

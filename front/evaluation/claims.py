@@ -7,10 +7,12 @@ A claims set is a folder with ``manifest.json`` and ``pages/`` (the layout of
 ratings that are earlier grades, not the outcome the page reports; ``constructions`` tags the shapes a
 page exercises.
 
-Every page goes through the production path: :func:`pipeline.pages.read_page` under its real URL, by the
+Every page goes through the production path, :func:`pipeline.pages.read_page` under its real URL, by the
 platform that claims the address (ModernGov's pages with the ModernGov parser), else as news (a shipped
 source's site profile when one claims the URL, else generic extraction); minutes on a council's ModernGov
-host carry that council, as its configured source would. The page's date is the one extraction finds.
+host carry that council, as its configured source would. The page's date is the one extraction finds. Its
+claims are linked to Ofsted's official record as in production (transforms.official_record);
+``link_official=False`` (``csi eval-claims --language-only``) scores the reading of the language alone.
 
 Matching, one to one (a maximum bipartite matching) per page: an extracted rating matches an expected tuple
 when its council is one of the key's codes (or a former council whose successors the key lists), its judgement
@@ -82,11 +84,13 @@ def claims_source(url: str, kind: str):
                   start_urls=(url,), documents=(re.compile(re.escape(url)),), profile=profile, council=council)
 
 
-def extracted_ratings(html: bytes, url: str, kind: str) -> list[dict]:
-    """The page's ratings as extraction gives them, one per (council, judgement, grade, year)."""
+def extracted_ratings(html: bytes, url: str, kind: str, link_official: bool = True) -> list[dict]:
+    """The page's ratings as extraction gives them, one per (council, judgement, grade, year); without
+    `link_official`, as the language alone gives them (no linking to Ofsted's official record)."""
     from pipeline.pages import read_page
 
-    _, extraction = read_page(url, html, "text/html; charset=utf-8", FETCHED_AT, claims_source(url, kind))
+    _, extraction = read_page(url, html, "text/html; charset=utf-8", FETCHED_AT, claims_source(url, kind),
+                              link_official=link_official)
     rows: dict[tuple, dict] = {}
     for r in extraction.ratings:
         key = (r.council_code, _judgement(r.judgement), r.grade, r.rated_year)
@@ -129,14 +133,15 @@ def score_page(expected: list[list], historical: set[int], councils: dict[str, l
             [g for j, g in enumerate(got) if j not in matched_got])
 
 
-def evaluate_claims(folder: Path) -> list[PageResult]:
+def evaluate_claims(folder: Path, link_official: bool = True) -> list[PageResult]:
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     councils = manifest["councils"]
     results = []
     for page in manifest["pages"]:
         constructions = list(page.get("constructions", []))
         try:
-            got = extracted_ratings((folder / "pages" / page["file"]).read_bytes(), page["url"], page["kind"])
+            got = extracted_ratings((folder / "pages" / page["file"]).read_bytes(), page["url"], page["kind"],
+                                    link_official)
         except Exception as exc:  # noqa: BLE001 - a page that fails to parse is reported, its ratings missed
             results.append(PageResult(page["file"], page["kind"], constructions,
                                       Counts(0, 0, len(page["ratings"])), error=f"{type(exc).__name__}: {exc}"))

@@ -1,0 +1,220 @@
+"""Linking claims in news, press releases, blogs and minutes to Ofsted's official record (transforms.official_record):
+each rule with a record of our own, then the packaged record through the real extraction path."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from front.evaluation.claims import FETCHED_AT, claims_source
+from pipeline.pages import read_page
+from transforms.inspections import inspection_id
+from transforms.official_outcomes import outcomes_rows, read_file
+from transforms.official_record import ClaimDate, OfficialInspection, by_council, link, official_record, stated_month
+
+pytestmark = pytest.mark.official_record  # the end-to-end test reads the packaged record (tests/conftest.py)
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]
+
+# An invented council's record: two inspections under the 2009 frameworks, a SIF, an ILACS with its visit date.
+C = "E06000099"
+SLAC_2009 = OfficialInspection("slac09", C, "slac", None, date(2009, 10, 2),
+                               {"safeguarding": "requires_improvement", "looked_after": "good"})
+SLAC_2012 = OfficialInspection("slac12", C, "slac", None, date(2012, 3, 9),
+                               {"safeguarding": "good", "looked_after": "good"})
+SIF_2015 = OfficialInspection("sif15", C, "sif", None, date(2015, 2, 13),
+                              {"overall_effectiveness": "inadequate", "leadership": "inadequate", "adoption": "good"})
+SIF_RE_2017 = OfficialInspection("sifre17", C, "sif_reinspection", None, date(2017, 12, 15),
+                                 {"overall_effectiveness": "requires_improvement", "leadership": "good"})
+ILACS_2020 = OfficialInspection("ilacs20", C, "ilacs_standard", date(2019, 11, 18), date(2020, 1, 24),
+                                {"overall_effectiveness": "good", "leadership": "outstanding",
+                                 "children_in_care": "good"})
+RECORD = by_council([SLAC_2009, SLAC_2012, SIF_2015, SIF_RE_2017, ILACS_2020])
+COVERED = date(2025, 3, 31)
+
+
+def linked(judgement: str, grade: str, when: ClaimDate | None, written: date | None, evidence: str = "",
+           alongside: tuple[tuple[str, str], ...] = (), covered: date | None = COVERED) -> tuple | None:
+    found = link(C, judgement, grade, when, written, evidence, RECORD, covered, alongside)
+    return (found.inspection.inspection_id, found.rule, found.agrees) if found else None
+
+
+# --- dated: the claim states when ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("when, written, expected", [
+    (ClaimDate(2019, 11), date(2020, 3, 2), "ilacs20"),  # "inspectors visited in November 2019": the visit
+    (ClaimDate(2020, 1), date(2021, 6, 1), "ilacs20"),  # "the report, published in January 2020"
+    (ClaimDate(2019), date(2022, 5, 5), "ilacs20"),  # "when inspectors last came, in late 2019"
+    (ClaimDate(2017), date(2018, 2, 1), "sifre17"),  # "the re-inspection in 2017"
+])
+def test_a_stated_date_links_the_inspection_published_or_visited_then(when, written, expected):
+    assert linked("overall_effectiveness", "good" if expected == "ilacs20" else "requires_improvement", when,
+                  written) == (expected, "dated", True)
+
+
+@pytest.mark.parametrize("judgement, grade, when", [
+    ("overall_effectiveness", "requires_improvement", ClaimDate(2020)),  # the year matches, the grade does not
+    ("leadership", "good", ClaimDate(2019, 11)),  # the visit matches, the grade does not
+    ("overall_effectiveness", "good", ClaimDate(2015)),  # the SIF of 2015 was inadequate
+])
+def test_a_disagreeing_grade_stays_linked_to_the_inspection_its_date_names(judgement, grade, when):
+    """A disagreement: linked, so that rating_conflicts shows it, never re-dated to another inspection or dropped."""
+    found = linked(judgement, grade, when, date(2023, 1, 1))
+    assert found is not None and found[1:] == ("dated", False)
+    assert found[0] == ("sif15" if when.year == 2015 else "ilacs20")
+
+
+@pytest.mark.parametrize("grade, expected", [
+    ("requires_improvement", "sifre18"),  # the grade agrees: the re-inspection visited late in 2017
+    ("inadequate", None),  # disagrees: the date alone is only a guess
+    ("good", None),
+])
+def test_a_guessed_visit_links_only_a_grade_that_agrees(grade, expected):
+    """The 2009-2023 file gives no visit dates: "inspected in late 2017" for a report of February 2018 is a guess,
+    which only an agreeing grade confirms."""
+    record = by_council([SIF_2015, OfficialInspection("sifre18", C, "sif_reinspection", None, date(2018, 2, 20),
+                                                      {"overall_effectiveness": "requires_improvement"})])
+    found = link(C, "overall_effectiveness", grade, ClaimDate(2017), date(2019, 1, 1), "", record)
+    assert (found.inspection.inspection_id if found else None) == ("sifre18" if expected else None)
+
+
+def test_several_inspections_in_a_stated_year_are_told_apart_by_the_grade():
+    record = by_council([OfficialInspection("a", C, "slac", None, date(2012, 2, 1), {"safeguarding": "good"}),
+                         OfficialInspection("b", C, "safeguarding_la", None, date(2012, 11, 1),
+                                            {"safeguarding": "inadequate"})])
+    assert link(C, "safeguarding", "inadequate", ClaimDate(2012), date(2013, 5, 1), "", record).inspection \
+        .inspection_id == "b"
+    assert link(C, "safeguarding", "good", ClaimDate(2012), date(2013, 5, 1), "", record).inspection \
+        .inspection_id == "a"
+    assert link(C, "safeguarding", "requires_improvement", ClaimDate(2012), date(2013, 5, 1), "", record) is None
+
+
+# --- recent: an undated current grade reports the inspection published just before the document ---------------
+
+@pytest.mark.parametrize("judgement, grade, written, expected", [
+    ("overall_effectiveness", "requires_improvement", date(2018, 1, 12), ("sifre17", "recent", True)),  # re-dated
+    ("overall_effectiveness", "good", date(2020, 2, 3), ("ilacs20", "recent", True)),
+    ("leadership", "good", date(2018, 1, 30), ("sifre17", "recent", True)),
+])
+def test_an_undated_current_grade_takes_the_inspection_published_just_before(judgement, grade, written, expected):
+    assert linked(judgement, grade, ClaimDate(written.year, own=False), written) == expected
+
+
+@pytest.mark.parametrize("grade, written, expected", [
+    ("inadequate", date(2018, 1, 12), None),  # would move to 2017 on a grade that disagrees: kept as it is
+    ("inadequate", date(2017, 12, 20), ("sifre17", "recent", False)),  # same year: a disagreement, linked
+    ("outstanding", date(2020, 3, 1), ("ilacs20", "recent", False)),
+])
+def test_an_undated_disagreeing_grade_is_never_re_dated(grade, written, expected):
+    assert linked("overall_effectiveness", grade, ClaimDate(written.year, own=False), written) == expected
+
+
+# --- standing: nothing published lately, the grade the council held ---------------------------------------------
+
+@pytest.mark.parametrize("judgement, grade, alongside, expected", [
+    ("safeguarding", "good", (), "slac12"),  # a 2013 blog: "good for safeguarding" -> the 2012 inspection
+    ("looked_after", "good", (("safeguarding", "good"),), "slac12"),
+    ("safeguarding", "requires_improvement", (), None),  # the 2012 grade was good: no link
+    ("looked_after", "good", (("safeguarding", "inadequate"),), None),  # the same document disagrees elsewhere
+])
+def test_an_undated_grade_long_after_the_last_inspection_needs_every_grade_to_agree(judgement, grade, alongside,
+                                                                                 expected):
+    found = linked(judgement, grade, ClaimDate(2013, own=False), date(2013, 6, 1), alongside=alongside)
+    assert (found[0] if found else None) == expected and (found is None or found[1:] == ("standing", True))
+
+
+@pytest.mark.parametrize("written, covered", [
+    (date(2016, 6, 1), COVERED),  # the SIF is in force: a 2016 grade may report a SIF the record lacks
+    (date(2013, 6, 1), date(2012, 12, 31)),  # after the record's end
+    (date(2013, 6, 1), None),
+])
+def test_the_standing_rule_needs_the_framework_still_in_force_and_the_record_to_cover_the_date(written, covered):
+    assert linked("safeguarding", "good", ClaimDate(written.year, own=False), written, covered=covered) is None
+
+
+# --- what keeps its own year ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("council, judgement, grade, when, written", [
+    ("E06000098", "overall_effectiveness", "good", ClaimDate(2020), date(2020, 5, 1)),  # no record for the council
+    (C, "overall_effectiveness", "good", ClaimDate(2022), date(2022, 5, 1)),  # no inspection that year
+    (C, "overall_effectiveness", "good", ClaimDate(2020, own=False), date(2019, 12, 1)),  # published after it
+    (C, "adoption", "good", ClaimDate(2020), date(2020, 5, 1)),  # ILACS grades no adoption
+])
+def test_a_claim_matching_nothing_official_keeps_its_own_year(council, judgement, grade, when, written):
+    assert link(council, judgement, grade, when, written, "", RECORD, COVERED) is None
+
+
+@pytest.mark.parametrize("evidence, when", [
+    ("Its annual performance assessment of 2008 rated it good.", ClaimDate(2008)),
+    ("The council was judged to be performing poorly in the annual assessment.", ClaimDate(2009)),
+    ("In 2009 the joint area review found services adequate.", ClaimDate(2009)),
+    ("Its rating was capped at adequate after an unannounced visit.", ClaimDate(2009, own=False)),
+])
+def test_earlier_frameworks_and_annual_ratings_are_left_alone(evidence, when):
+    assert link(C, "safeguarding", "requires_improvement", when, date(2010, 1, 5), evidence, RECORD, COVERED) is None
+
+
+@pytest.mark.parametrize("evidence, year, month", [
+    ("Staffordshire (August 2009) - adequate for safeguarding", 2009, 8),
+    ("That report, published in March 2020, found services inadequate.", 2020, 3),
+    ("Inspected in May 2018 and again in June 2021, it was judged good.", 2018, 5),
+    ("Judged good in 2019.", 2019, None),
+])
+def test_the_month_a_claim_gives_with_its_year(evidence, year, month):
+    assert stated_month(evidence, year) == month
+
+
+# --- the packaged record ----------------------------------------------------------------------------------------
+
+def test_the_packaged_record_carries_the_warehouse_ids_and_every_date():
+    record, covered = official_record()
+    rows = [i for inspections in record.values() for i in inspections]
+    assert len(rows) > 600 and covered is not None and covered >= date(2025, 1, 1)
+    merton = [i for i in record["E09000024"] if i.published_on == date(2022, 5, 9)]
+    assert len(merton) == 1  # two editions name its framework differently: one inspection
+    hillingdon = next(i for i in record["E09000017"] if i.published_on.year == 2018)
+    assert hillingdon.inspection_id == inspection_id("E09000017", "ilacs_standard", 2018)
+    assert hillingdon.visit_start == date(2018, 4, 16) and hillingdon.grades["leadership"] == "outstanding"
+
+
+def test_the_build_reads_outcome_files_as_the_warehouse_does(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_reference", ROOT / "scripts" / "build_reference.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    for name in ("ilacs_history.csv", "long.csv"):
+        shutil.copy(FIXTURES / "official_outcomes" / name, tmp_path / name)
+    rows = {tuple(r[:5]): r[5:] for r in build.build_official(tmp_path)}
+    history = read_file((tmp_path / "ilacs_history.csv").read_bytes(), "ilacs_history.csv", None, FETCHED_AT)
+    hillingdon = next(i for i in outcomes_rows(history.document, history.rows).inspections
+                      if i.council_code == "E09000017" and i.published_on == date(2019, 2, 25))
+    key = (hillingdon.inspection_id, "E09000017", hillingdon.framework, "2019-01-07", "2019-02-25")
+    assert key in rows and rows[key][0] == "good"  # overall effectiveness
+    assert all(r[4] for r in rows)  # every inspection has its publication date
+
+
+# --- end to end: a news page through the real extraction path ----------------------------------------------------
+
+PAGE = FIXTURES / "official_record" / "manchester-out-of-inadequate-2018.html"
+URL = "https://www.example-news.co.uk/2018/01/10/manchester-children-services-out-of-inadequate/"
+
+
+@pytest.mark.parametrize("link_official, year", [(True, 2017), (False, 2018)])
+def test_a_news_claim_takes_the_official_inspection_and_its_publication_year(link_official, year):
+    """Manchester's re-inspection was published in December 2017; a story of January 2018 reports it undated."""
+    _, extraction = read_page(URL, PAGE.read_bytes(), "text/html; charset=utf-8", FETCHED_AT,
+                              claims_source(URL, "news"), link_official=link_official)
+    overall = [r for r in extraction.ratings if r.council_code == "E08000003"
+               and r.judgement == "overall_effectiveness" and not r.is_historical]
+    assert [(r.grade, r.rated_year) for r in overall] == [("requires_improvement", year)]
+    official = inspection_id("E08000003", "sif_reinspection", 2017)  # the id the official outcomes row gets
+    assert (overall[0].inspection_id == official) is link_official
+    assert (official in {i.inspection_id for i in extraction.inspections}) is link_official
+    if link_official:  # its inspection is the official one, with its publication date
+        inspection = next(i for i in extraction.inspections if i.inspection_id == official)
+        assert inspection.published_on == date(2017, 12, 21) and overall[0].rated_on == date(2017, 12, 21)
+        historical = {(r.grade, r.rated_year) for r in extraction.ratings if r.is_historical}
+        assert ("inadequate", 2014) in historical  # the SIF of 2014, published that year: unchanged
