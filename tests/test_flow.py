@@ -60,7 +60,8 @@ def test_demo_rows_for_the_seed_documents(demo_db):
         ("Hillingdon", "help_and_protection", "good", 2018, False),
         ("Hillingdon", "children_in_care", "good", 2018, False),
         ("Hillingdon", "care_leavers", "good", 2018, False),  # "children in care and care leavers": both
-        ("Hillingdon", "overall_effectiveness", "requires_improvement", 2013, True),
+        # "the Ofsted inspection in December 2013": the SIF published in February 2014 (the official record)
+        ("Hillingdon", "overall_effectiveness", "requires_improvement", 2014, True),
         ("Haringey", "overall_effectiveness", "requires_improvement", 2018, False),
         ("Haringey", "overall_effectiveness", "requires_improvement", 2014, True),
         ("Hounslow", "overall_effectiveness", "requires_improvement", 2014, False),
