@@ -384,8 +384,11 @@ _YEAR_OPENING = re.compile(r"\W*((?:19|20)\d{2})\s*(?:[.:]|[-–—]\s)")
 # 2016", "in special measures since 2017" (not the year it left them: "came out of special measures in 2019")
 _SPECIAL_MEASURES = re.compile(r"\b(?i:special\s+measures)\b(?P<between>[^.;]{0,20}?)\b(?i:in|since)\s+"
                                r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
-# "... and good for:", "rated outstanding in:": a grade given to the judgements listed under it
-_GRADED_FOR = re.compile(rf"{Q}(?P<grade>{GRADE_PHRASE}){QE}\s+(?:for|in)\s*:\s*$", re.I)
+# "... and good for:", "rated outstanding in:", "awarded outstanding grades for:", "rated the following as
+# outstanding:": a grade given to the judgements listed under it
+_GRADE_WORD = re.compile(rf"\b{GRADE_PHRASE}", re.I)
+_GRADED_FOR = re.compile(rf"{Q}(?P<grade>{GRADE_PHRASE}){QE}(?:\s+(?:grades|ratings|judge?ments))?(?:\s+(?:for|in))?"
+                         r"\s*:\s*$", re.I)
 _LEFT = re.compile(r"\b(?:out\s+of|left|leav\w+|exit\w*|emerg\w+\s+from|removed\s+from|lifted|ended)\s+(?:\w+\s+)?$",
                    re.I)
 _ENDED = re.compile(r"\b(?:lifted|ended|removed|left|exited)\b", re.I)  # "special measures were lifted in 2023"
@@ -732,7 +735,8 @@ class _Reader:
         judgement graded, for the council the lead-in is about. False unless every item names one judgement."""
         m = _GRADED_FOR.search(lead_in.text)
         names = [judgement_named(item.text.strip(" .;")) for item in items]
-        if m is None or not all(names) or (grade := normalise_grade(m["grade"])) is None:
+        if m is None or not all(names) or (grade := normalise_grade(m["grade"])) is None \
+                or any(_GRADE_WORD.search(item.text) for item in items):  # rows grading themselves: not its
             return False
         read_from = len(self.claims)
         self.block(lead_in)

@@ -47,7 +47,7 @@ from transforms.official_record import LINKED_DOC_TYPES, ClaimDate, link, offici
 from transforms.ofsted_reports import IncompleteReport, OfstedReport, parse_report, report_body
 from transforms.ofsted_site import provider_page_rows
 from transforms.quotes import quotations
-from transforms.sub_judgements import judgements_covered
+from transforms.sub_judgements import judgements_covered, names_child_protection_inspections, unnamed_judgement
 from transforms.text import sentences
 
 TITLE_WEIGHT = 3
@@ -149,6 +149,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     dates: dict[str, ClaimDate | None] = {}  # rating id -> when its claim says the grade was given
 
     ratings: dict[str, Rating] = {}
+    child_protection_story = names_child_protection_inspections(doc.text)
     for claim in claims:
         historical = not _is_current(claim, now)
         for named_code in claim.councils:
@@ -170,7 +171,9 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
                 iid = add_inspection(code, framework, year) if year else None
             else:
                 iid = add_inspection(code, *current) if current is not None else None
-            for judgement in judgements_covered(claim.judgement):  # "children in care and care leavers"
+            named = unnamed_judgement(year, child_protection_story) if claim.judgement == "overall_effectiveness" \
+                and not claim.judgement_stated else claim.judgement
+            for judgement in judgements_covered(named):  # "children in care and care leavers"
                 if judgement == "child_protection":  # the safeguarding judgement until the 2013 framework
                     judgement = "safeguarding" if year and year < SIF_START.year + 1 else "help_and_protection"
                 if framework in PRE_2013_FRAMEWORKS and judgement == "children_in_care":

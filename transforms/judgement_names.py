@@ -84,8 +84,8 @@ _SOME = re.compile(r"\b(?:(?:one|two|three|four|five|six|both|most|some|several|
 
 # What may stand between two NAMEs of one LIST: the first one's TAIL, the joining word, the next one's HEAD.
 _PEOPLE = r"(?:children|young\s+people|families|care\s+leavers)"
-_TAIL = (rf"(?:\s+(?:on\s+(?:the\s+)?social\s+work\s+practice|(?:given|offered|provided)\s+to\s+{_PEOPLE}"
-         rf"|(?:of|for|to|with)\s+{_PEOPLE}(?:\s+(?:at\s+risk|in\s+need))?|(?:of|for)\s+(?:the\s+)?(?:council|authority))"
+_TAIL = (rf"(?:\s+(?:on\s+(?:the\s+)?social\s+work\s+practice"
+         rf"|(?:(?:given|offered|provided)\s+to|of|for|to|with)\s+{_PEOPLE}(?:\s+(?:at\s+risk|in\s+need))?|(?:of|for)\s+(?:the\s+)?(?:council|authority))"
          rf"(?:\s+(?:with|and)\s+{_PEOPLE})*)*")
 _JOINING_WORD = r"(?:and|&|as\s+well\s+as|plus|along\s+with|together\s+with)"
 _JOIN = rf"(?:\s*,\s*(?:{_JOINING_WORD}\s+)?|\s+{_JOINING_WORD}\s+)"
@@ -95,7 +95,10 @@ _HEAD = (r"(?:(?:(?:the\s+)?(?:experiences?\s+and\s+progress|experiences?|progre
          r"|provision|help|work|practice|arrangements|ones?|that|those)\s+)?"  # "and the one for care leavers"
          r"(?:of|for|to|with|given\s+to|offered\s+to)\s+)")
 # (not "with" alone: ", with care leavers rated ..." opens a clause of its own, it does not go on with the LIST)
-_BETWEEN = re.compile(rf"{_TAIL}{_JOIN}(?:both\s+)?{_DETERMINER}?(?!with\b){_HEAD}?{_DETERMINER}?", re.I)
+# ... and the preposition the first one's HEAD ended with, said again: "gave the top grade to A and to B", "came back
+# good on A and on B"
+_BETWEEN = re.compile(rf"{_TAIL}{_JOIN}(?:both\s+)?(?:(?:to|for|on|of|in)\s+)?{_DETERMINER}?(?!with\b){_HEAD}?"
+                      rf"{_DETERMINER}?", re.I)
 # "experiences and progress of ... care leavers" reads as one phrase: the word before a NAME that heads it
 _OPENING = re.compile(rf"(?:\bboth\s+)?{_DETERMINER}?{_HEAD}?{_DETERMINER}?$", re.I)
 # A LIST set off in apposition to its head: "– leadership, help and protection and children in care –", "(...)"
@@ -216,6 +219,26 @@ def coordinated(text: str, judgements: list[tuple[int, int, str]], start: int, e
             break
         chain.append(judgement)
     return [name for _, _, name in reversed(chain)]
+
+
+# What may end a LIST before its predicate's grade: the last one's TAIL, a comma or a dash, "all", "both", "each"
+_LIST_END = re.compile(rf"{_TAIL}\s*(?:[,–—-]\s*)?(?:(?:all|both|each)\s+)?", re.I)
+
+
+def list_ending_at(text: str, judgements: list[tuple[int, int, str]], since: int, end: int
+                   ) -> tuple[int, list[str]] | None:
+    """(where it starts, its judgements) of the LIST that ends right at `end`, after `since`, but for its last TAIL
+    and "all"/"both" ("judged A, the experiences and progress of B and C all | to be good"); None when what stands
+    before `end` is not the end of a LIST."""
+    before = [j for j in judgements if since <= j[0] and j[1] <= end]
+    if not before or not _LIST_END.fullmatch(text, before[-1][1], end):
+        return None
+    chain = [before[-1]]
+    for judgement in reversed(before[:-1]):
+        if not joined(text, judgement, chain[-1]):
+            break
+        chain.append(judgement)
+    return chain[-1][0], [name for _, _, name in reversed(chain)]
 
 
 def coordinated_after(text: str, judgements: list[tuple[int, int, str]], start: int, end: int | None = None

@@ -24,6 +24,7 @@ from transforms.judgement_names import (
     coordinated_after,
     insertions,
     judgements_in,
+    list_ending_at,
     subject_judgements,
     subjectless,
     unbracketed,
@@ -45,13 +46,18 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|for|in)\b))"
                   # "came out adequate", "comes out as requiring improvement", "stayed good", "got good": a grade
                   # right after the verb, ending its phrase ("stayed in touch", "got good feedback" are none)
-                  rf"|(?:(?:came|comes|come|coming)\s+out|stay(?:s|ed|ing)?|got|gets)(?=\s+(?:as\s+|at\s+)?{Q}{GRADE_PHRASE}{QE}"
+                  # ("came back good", "went outstanding last spring")
+                  rf"|(?:(?:came|comes|come|coming)\s+(?:out|back)|went|goes|stay(?:s|ed|ing)?|got|gets)"
+                  rf"(?=\s+(?:as\s+|at\s+)?{Q}{GRADE_PHRASE}{QE}"
                   r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under)\b))"
                   rf"|awarded(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for)\b|$))"
                   rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after|too|as\s+well"
                   rf"|before|previously|two|three|four|five|six)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
+                  # "found the county's arrangements inadequate", "found its child protection services poor"
+                  rf"|found(?=\s+(?:the|its|their)\s+(?:[\w-]+['’]s?\s+)?(?:(?:child\s+protection|safeguarding"
+                  rf"|children['’]s|social\s+care)\s+)?(?:arrangements|services|provision)\s+{Q}{GRADE_PHRASE})"
                   # "found safeguarding in Oldtown adequate": a judgement named as the object
                   rf"|found(?=\s+(?:(?:the|its|their)\s+)?(?:{NAME_ALTERNATIVES})"
                   # ... or a LIST of them: "found overall effectiveness, leadership and care leavers all to be ..."
@@ -104,13 +110,17 @@ _SLOT = re.compile(
     rf"|(?:(?<=\bwith\s)|(?<=\band\s))(?P<g26>outstanding|good|inadequate|requires\s+improvement)\s+"
     rf"(?=(?:{NAME_ALTERNATIVES}))"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
-    rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|for\s+(?:[\w'’-]+\s+){{0,6}}?(?:{NAME_ALTERNATIVES}"
-    r"|(?:senior\s+)?leaders\b)|(?:on|for|in)\s+both\s+(?:counts|judge?ments|areas)\b))"
+    # ("adequate too for looked after children", "good on both": the two judgements of 2009-2012)
+    rf"|{Q}(?P<g9>{GRADE_PHRASE}){QE}(?=\s+(?:overall\b|(?:(?:too|also|again)\s+)?for\s+(?:[\w'’-]+\s+){{0,6}}?"
+    rf"(?:{NAME_ALTERNATIVES}|(?:senior\s+)?leaders\b)|(?:on|for|in)\s+both(?:\s+(?:counts|judge?ments|areas)\b"
+    r"|(?=\s*(?:[.,;:)]|\s[-–—]\s|$)))))"
     # "awarded good ratings to ...", "gave 'inadequate' grades"
     rf"|\b(?:{_KEEP_OR_GIVE}|with)\s+{Q}(?P<g18>{GRADE_PHRASE}){QE}\s+(?:overall\s+|Ofsted\s+)?"
     rf"(?:grades?|ratings?|judgements|judgments|verdicts?)\b"
     # "matched by good judgements for leadership, for children in care and ...": ratings given for judgements
-    rf"|{Q}(?P<g27>{GRADE_PHRASE}){QE}\s+(?:grades|ratings|judgements|judgments|verdicts)(?=\s+for\s)"
+    # ... or received for them: "Good judgements had also been received for A, for B and for C"
+    rf"|{Q}(?P<g27>{GRADE_PHRASE}){QE}\s+(?:grades|ratings|judgements|judgments|verdicts)(?:\s+(?:had|have|has|were"
+    r"|are|also|now|been|received|awarded|given|made|achieved|secured|recorded)){0,4}(?=\s+for\s)"
     # "Good is now the overall grade", "Inadequate is the overall judgement": the grade opening the sentence
     rf"|^\W*{Q}(?P<g29>{GRADE_PHRASE}){QE}(?=\s+(?:is|was|remains)\s+(?:now\s+|still\s+)?(?:the|its|their)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:verdict|grade|rating|judge?ment|outcome)\b)"
@@ -140,12 +150,15 @@ _SLOT = re.compile(
     rf"|was\s+given|were\s+given|held|achieved|earned)\b))\b"
     rf"|\b(?:fell|falls?|falling|fallen|placed|put|rated|classed)\s+(?:in|into)\s+(?:that|this|the\s+same)\s+"
     rf"(?P<g14>category|bracket|group)\b"
+    # "judged A, B and C - however long the LIST - to be good": the predicate after a LIST (see `list_ending_at`)
+    rf"|(?<=\s)(?:to\s+be|as)\s+{Q}(?P<g30>{GRADE_PHRASE}){QE}"
     rf"|{Q}(?P<g3>requir(?:es?|ed)\s+improvement(?:\s+to\s+be\s+good)?){QE}"  # "required": the past
     rf"|\b(?:as|now)\s+{Q}(?P<g10>requiring\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
     rf"|{Q}(?P<g8>{STAR_PHRASE}){QE}"
     # "received the top grade", "gave Oldtown's services the highest rating for leadership"
-    rf"|\b(?:received|receives|got|gets|awarded|awarding|given|gave|gives|giving|handed|handing|earned|achieved)\s+"
+    rf"|\b(?:received|receives|got|gets|awards?|awarded|awarding|given|gave|gives|giving|hands?|handed|handing|earned"
+    rf"|achieved)\s+"
     rf"(?:(?!{GRADE_PHRASE}|top\b|highest\b|bottom\b|lowest\b)[\w'’-]+\s+){{0,8}}?(?:the\s+)?"
     rf"(?P<g11>(?:top|highest|bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement))"
     rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:(?:still|now|all|both|each|also)\s+){{0,2}}{Q}"
@@ -157,6 +170,8 @@ _SLOT = re.compile(
 _RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22", "g23", "g27")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
 _ANAPHORIC = ("g12", "g13", "g14")
+# Slots naming a grade given as an object: "gave the top grade to A and to B", "awarded good ratings to A and B"
+_GIVEN = ("g11", "g18")
 _TRANSITION = re.compile(
     rf"\b(?:(?:up|down)\s+)?from\s+(?:(?:the|an?|its|their)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}"
     rf"(?:\s+(?:rating|grade|judgement))?"
@@ -192,6 +207,8 @@ _IT_BEFORE = re.compile(r"\bit\s+(?:(?:had|has)\s+)?(?:(?:also|previously|then|o
                         r"|\bit\s+(?:was|is|had\s+been|has\s+been|remains|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?"
                         r"[\w-]+,\s*$", re.I)
 _AND_PREDICATE = re.compile(r"\band\s+$", re.I)
+_VERB_BEFORE_LIST = re.compile(r"\b(?:judged|judges|judge|rated|rates|graded|grades|found|finds|deemed|considered"
+                               r"|assessed)\b", re.I)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|the\s+(?:last|previous|latest)"
@@ -278,11 +295,11 @@ _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
 _FOR_OR_AS_WERE = re.compile(
-    rf"(?P<overall>\s+overall\b(?:\s+(?:again|too|also|once\s+more))?)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did|has|have|does|do|is|are)|for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
-    rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
+    rf"(?P<overall>\s+overall\b(?:\s+(?:again|too|also|once\s+more))?)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did|has|have|does|do|is|are)|(?:(?:too|also|again)\s+)?for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
+    rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+|(?:both|again|also)\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
 _AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)  # (then "were", "did", "has" ...)
 _WITH = re.compile(r"\bwith\b", re.I)
-_CLAUSE_OPENING = re.compile(r"\W*(?:and\s+)?", re.I)
+_CLAUSE_OPENING = re.compile(r"\W*(?:and\s+)?(?:(?:both|again|also|all)\s+)?", re.I)
 # "Leadership good, children in care good, care leavers requires improvement": judgements graded with no verb
 _TELEGRAPHIC = re.compile(rf"\W*(?:(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}{QE}\s*[,;]\s*"
                           rf"(?:and\s+)?)+(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}", re.I)
@@ -301,11 +318,22 @@ _IN_INSPECTION = re.compile(r"\s+(?:in|at|during|from|by)\s+(?:its|the|their|an?
 # "good on both counts", "adequate for both", "good in both areas": the two judgements of the 2009-2012 framework
 _BOTH_COUNTS = re.compile(r"\s+(?:on|for|in|across)\s+both(?:\s+(?:counts|judge?ments|areas|fronts|of\s+them))?"
                           r"(?=\s*(?:[.,;:)]|\s[-–—]\s|$))", re.I)
+# "- good and good", "- again adequate and good": a verdict with no verb giving the two judgements of 2009-2012 in
+# their order, safeguarding then looked after children
+_GRADE_PAIR = re.compile(rf"\W*(?:(?:again|both|also)\s+)?{Q}(?P<first>{GRADE_PHRASE}){QE}\s+and\s+{Q}"
+                         rf"(?P<second>{GRADE_PHRASE}){QE}(?:\s+(?:again|too))?\W*", re.I)
+
+
+# "the safeguarding and looked after children inspection", "SLAC": the 2009-2012 inspections named
+_SLAC_NAMED = re.compile(r"\bsafeguarding\s+and\s+looked[-\s]after\s+(?:children(?:['’]s)?\s+)?(?:services\s+)?"
+                         r"inspections?\b|\bSLAC\b", re.I)
 
 
 def _safeguarding_and_looked_after(clause: str, published: date | None) -> bool:
     """The clause speaks of the 2009-2012 inspections, which gave two judgements: safeguarding and looked after
-    children (a year of theirs in it, or else the document's)."""
+    children (it names them, or a year of theirs is in it, or else the document's)."""
+    if _SLAC_NAMED.search(clause):
+        return True
     years = [int(y) for y in YEAR.findall(clause)]
     return years[-1] <= 2012 if years else published is not None and published.year <= 2013
 # "The areas judged outstanding were leadership and help and protection": judgements named after the verdict
@@ -717,6 +745,10 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if status == "transition" and anchor == "publication":
                 anchor = "previous_inspection"
             verdicts.append((start, end, [owner], label, status, year, anchor, bool(judgements)))
+        pair = _GRADE_PAIR.fullmatch(scanned) if fragment else None
+        if pair and _safeguarding_and_looked_after(sentence, published):
+            verdicts += [(pair.start(n), pair.end(n), [judgement], pair[n], "current", None, "publication", True)
+                         for n, judgement in (("first", "safeguarding"), ("second", "children_in_care"))]
         previous_end = 0
         history_from = 0  # where this verdict's own words begin: after an inserted earlier grade too
         inserted = insertions(scanned, judgements)  # ", judged good last time,": set off after a NAME
@@ -753,6 +785,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 # opening it: "judged outstanding for leadership; good for help and protection"), opens a sentence
                 # or follows a dash ("Good overall, good for leaders.", "did well - good for safeguarding"), or
                 # follows a colon ("the outcome of the inspection: good overall, with ...")
+            if group == "g30" and not ((listed := list_ending_at(scanned, judgements, previous_end, slot.start()))
+                                       and _VERB_BEFORE_LIST.search(scanned, previous_end, listed[0])):
+                continue  # only a LIST's predicate after a verdict verb: "found A, B and C all to be good"
             if group == "g7":  # "performs well" is a grade in an annual performance assessment, or when judged so
                 if not (_APA_CONTEXT.search(sentence) or _JUDGED_TO_BE.search(scanned, 0, slot.start())):
                     continue
@@ -794,11 +829,11 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if not owned and group == "g1" and (after := coordinated_after(
                     scanned, judgements, len(scanned) - len(scanned[slot.end():].lstrip()))):
                 owned = after  # "rated as outstanding the impact of leaders and ...": the grade before its object
-            if group in _ANAPHORIC and (to := _TO.match(scanned, slot.end())) \
+            if group in (*_ANAPHORIC, *_GIVEN) and (to := _TO.match(scanned, slot.end())) \
                     and (recipients := coordinated_after(scanned, judgements, to.end())):
                 owned = recipients  # "gives the same grade to the service for care leavers"
-            if not owned and _BOTH_COUNTS.match(scanned, slot.end()) and _safeguarding_and_looked_after(scanned,
-                                                                                                     published):
+            if not owned and _BOTH_COUNTS.match(scanned, slot.end()) and (
+                    _safeguarding_and_looked_after(scanned, published) or _SLAC_NAMED.search(sentence)):
                 owned = ["safeguarding", "children_in_care"]  # "good on both counts", "adequate for both" (2009-12)
             if not owned and (named_inspection := _IN_INSPECTION.match(scanned, slot.end())):
                 owned = ["child_protection"] if named_inspection["cp"] else (  # "judged inadequate in its child

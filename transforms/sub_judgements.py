@@ -69,6 +69,26 @@ def judgements_covered(judgement: str) -> tuple[str, ...]:
     return ("children_in_care", "care_leavers") if judgement == CARE_AND_LEAVERS else (judgement,)
 
 
+# Ofsted's unannounced child protection inspections (2012-2013) gave one judgement, the effectiveness of the
+# arrangements to protect children, annotated as the era's safeguarding judgement
+_CHILD_PROTECTION_INSPECTIONS = re.compile(r"\bchild\s+protection\s+(?:inspections?|framework)\b"
+                                           r"|\binspections?\s+of\s+child\s+protection\b", re.I)
+_CHILD_PROTECTION_YEARS = (2012, 2013)
+
+
+def names_child_protection_inspections(text: str) -> bool:
+    """The document speaks of the 2012-2013 child protection inspections ("the unannounced child protection
+    inspections", "reports under the child protection framework")."""
+    return bool(_CHILD_PROTECTION_INSPECTIONS.search(text))
+
+
+def unnamed_judgement(year: int | None, child_protection_story: bool) -> str:
+    """The judgement a verdict naming none is given ("Reading was judged adequate"): in a story about the child
+    protection inspections, a verdict of their years is their one judgement (safeguarding); else overall
+    effectiveness."""
+    return "safeguarding" if child_protection_story and year in _CHILD_PROTECTION_YEARS else "overall_effectiveness"
+
+
 # --- rows of judgements written as text ------------------------------------------------------------------------
 
 # "Impact of leaders: Good", "The experiences and progress of children in care - requires improvement to be good",
