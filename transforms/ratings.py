@@ -151,7 +151,8 @@ _SLOT = re.compile(
     rf"|\b(?:fell|falls?|falling|fallen|placed|put|rated|classed)\s+(?:in|into)\s+(?:that|this|the\s+same)\s+"
     rf"(?P<g14>category|bracket|group)\b"
     # "judged A, B and C - however long the LIST - to be good": the predicate after a LIST (see `list_ending_at`)
-    rf"|(?<=\s)(?:to\s+be|as)\s+{Q}(?P<g30>{GRADE_PHRASE}){QE}"
+    # (not "as requires improvement": g3's)
+    rf"|(?<=\s)(?:to\s+be|as)\s+{Q}(?!requir)(?P<g30>{GRADE_PHRASE}){QE}"
     rf"|{Q}(?P<g3>requir(?:es?|ed)\s+improvement(?:\s+to\s+be\s+good)?){QE}"  # "required": the past
     rf"|\b(?:as|now)\s+{Q}(?P<g10>requiring\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
