@@ -41,7 +41,13 @@ from datetime import date
 
 from csi.records import CELL_SEPARATOR, Block
 from transforms.councils import CouncilIndex, Mention
-from transforms.grade_tables import Column, grade_table_claims, grade_table_header, rows_are_judgements
+from transforms.grade_tables import (
+    Column,
+    carried_forward,
+    grade_table_claims,
+    grade_table_header,
+    rows_are_judgements,
+)
 from transforms.grades import GRADE_PHRASE, QE, Q, count_of, normalise_grade
 from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
@@ -715,6 +721,7 @@ class _Reader:
                 codes) and judgement_named(first_cell) is None)) and (councils or all(column for _, column in claims)):
             for claim, column in claims:  # a column's council ("| Northtown | Westshire"), else the row's
                 self.add(claim, [column] if column else councils, row)
+            self.grade_table = carried_forward(self.grade_table, row)  # an inspection's date for the rows after it
             return
         if line := roundup_claims(row, mentions, self.published):  # "Northtown | Good (inadequate, 2016)"
             for claim in line[0]:

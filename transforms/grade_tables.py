@@ -67,6 +67,15 @@ _TIME_COLUMN = re.compile(r"(?:19|20)\d{2}|^\W*(?:(?:the\s+)?(?:this|last|latest
                           r"|after)\W*$", re.I)
 
 
+# A table of one council's inspection history, a row per judgement of each inspection, its judgement and its grade
+# in columns of their own (rows after an inspection's first may give only those two cells):
+#     Inspection                    | Published     | Judgement              | Grade
+#     Single inspection framework   | February 2017 | Overall effectiveness  | Requires improvement
+#     Care leavers                  | Good
+_GRADE_COLUMN_ONLY = re.compile(r"^\W*(?:(?:ofsted|inspection)\s+)?(?:grades?|ratings?|outcomes?|results?)\W*$", re.I)
+NAMED_IN_CELL = "named_in_cell"  # the column naming the judgement its row grades
+
+
 @dataclass(frozen=True)
 class Column:
     judgement: str | None  # None: not a column of grades (the councils', a date's, a note's); or ROW_JUDGEMENT
@@ -100,6 +109,8 @@ def grade_table_header(row: str, published: date | None, councils: list[list[str
     cells = _cells(row)
     if not cells or any(normalise_grade(c) or _GRADE_CELL.match(c) for c in cells):
         return None
+    if history := _history_header(cells):
+        return history
     named = councils or [[] for _ in cells]
     by_council = [len(set(codes)) == 1 and not _named(cell) for cell, codes in zip(cells, named, strict=True)]
     if by_council[1:] and all(by_council[1:]) and (by_council[0] or _JUDGEMENTS_COLUMN.match(cells[0])):
@@ -124,6 +135,57 @@ def grade_table_header(row: str, published: date | None, councils: list[list[str
     if not graded or not councils:
         return None
     return columns
+
+
+def _history_header(cells: list[str]) -> list[Column] | None:
+    """The columns of an inspection history's header ("Inspection | Published | Judgement | Grade"): one naming
+    the judgement, one giving its grade after it, and others (the inspection, its date)."""
+    named = [i for i, c in enumerate(cells) if _JUDGEMENTS_COLUMN.match(c)]
+    graded = [i for i, c in enumerate(cells) if _GRADE_COLUMN_ONLY.match(c)]
+    if len(cells) < 3 or len(named) != 1 or len(graded) != 1 or named[0] > graded[0] or any(map(_named, cells)):
+        return None
+    return [Column(NAMED_IN_CELL) if i == named[0] else Column(ROW_JUDGEMENT) if i == graded[0] else Column(None)
+            for i in range(len(cells))]
+
+
+def _row_year(cells: list[str]) -> int | None:
+    """The year of a date with no grade beside a row's grades ("Northtown | March 2017 | Good")."""
+    dated = [int(y) for c in cells if not _GRADE_CELL.match(c) for y in YEAR.findall(c)]
+    return dated[0] if len(set(dated)) == 1 else None
+
+
+def carried_forward(columns: list[Column], row: str) -> list[Column]:
+    """An inspection history's columns after a row: the inspection's date that row gives stands for the rows after it
+    that give only a judgement and its grade ("Care leavers | Good"); any other table's, unchanged."""
+    cells = _cells(row)
+    if not any(c.judgement == NAMED_IN_CELL for c in columns) or len(cells) != len(columns):
+        return columns
+    return [replace(c, year=_row_year(cells)) if c.judgement == ROW_JUDGEMENT else c for c in columns]
+
+
+def _history_row(columns: list[Column], cells: list[str], row: str, published: date | None
+                 ) -> list[tuple[RatingClaim, str | None]]:
+    """The claim of one row of an inspection history: a full row, dated by its date cell, or a row giving only a
+    judgement and its grade, dated by the inspection's row above it. The overall effectiveness of an inspection
+    named as the child protection inspection is that inspection's one judgement."""
+    names_at = next(i for i, c in enumerate(columns) if c.judgement == NAMED_IN_CELL)
+    grade_at = next(i for i, c in enumerate(columns) if c.judgement == ROW_JUDGEMENT)
+    if len(cells) == len(columns):
+        name, cell, year = cells[names_at], cells[grade_at], _row_year(cells)
+        inspection = [judgement_named(c) for i, c in enumerate(cells) if i not in (names_at, grade_at)]
+    elif len(cells) == 2:
+        (name, cell), year, inspection = cells, columns[grade_at].year, []
+    else:
+        return []
+    judgement, m = judgement_named(name), _GRADE_CELL.match(cell)
+    if judgement is None or m is None or (grade := normalise_grade(m["grade"])) is None:
+        return []
+    if judgement == "overall_effectiveness" and "child_protection" in inspection:
+        judgement = "child_protection"
+    earlier = year is not None and published is not None and year < published.year
+    return [(RatingClaim(judgement, grade, " ".join(m["grade"].split()), year, "historical" if earlier else "current",
+                         row, row.find(cell) + m.start("grade"), anchor="stated" if year is not None else "publication",
+                         judgement_stated=judgement != "overall_effectiveness"), None)]
 
 
 def rows_are_judgements(columns: list[Column]) -> bool:
@@ -151,6 +213,8 @@ def grade_table_claims(columns: list[Column], row: str, published: date | None =
     discourse's); [] when its cells do not line up with it. Under a header of inspections ("Area | 2019 | 2023"),
     a row naming a council (`council_row`) and no judgement is graded overall."""
     cells = _cells(row)
+    if any(c.judgement == NAMED_IN_CELL for c in columns):
+        return _history_row(columns, cells, row, published)
     if len(cells) != len(columns):
         return []
     if rows_are_judgements(columns):
@@ -159,9 +223,7 @@ def grade_table_claims(columns: list[Column], row: str, published: date | None =
         if named is None:
             return []
         columns = [replace(c, judgement=named) if c.judgement == ROW_JUDGEMENT else c for c in columns]
-    # a date with no grade beside the row's grades ("Northtown | March 2017 | Good") dates them
-    dated = [int(y) for c in cells if not _GRADE_CELL.match(c) for y in YEAR.findall(c)]
-    row_year = dated[0] if len(set(dated)) == 1 else None
+    row_year = _row_year(cells)  # a date with no grade beside the row's grades dates them
     claims = []
     at = 0
     for column, cell in zip(columns, cells, strict=True):

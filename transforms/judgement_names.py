@@ -64,7 +64,7 @@ NAME_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTER
 
 # "every area", "all four judgements", "each of the five areas", "every one of its judgements": every judgement named
 # at once, none by its name
-_AREAS = (r"(?:(?:judge?ment|inspection)\s+)?(?:areas?|judgements?|judgments?|categories|sub-?judgements?"
+_AREAS = (r"(?:(?:judge?ment|inspection)\s+)?(?:areas?|judgements?|judgments?|categor(?:y|ies)|sub-?judgements?"
           r"|sub-?judgments?)\b")
 _EVERY = re.compile(r"(?:(?:every|each|all)\s+(?:single\s+)?(?:one\s+)?(?:of\s+(?:the|its|their)\s+)?"
                     r"(?:(?:two|three|four|five|six|seven|graded|key|inspected|other|remaining|individual|underlying"

@@ -47,7 +47,8 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   # "came out adequate", "comes out as requiring improvement", "stayed good", "got good": a grade
                   # right after the verb, ending its phrase ("stayed in touch", "got good feedback" are none)
                   # ("came back good", "went outstanding last spring")
-                  rf"|(?:(?:came|comes|come|coming)\s+(?:out|back)|went|goes|stay(?:s|ed|ing)?|got|gets)"
+                  rf"|(?:(?:came|comes|come|coming)\s+(?:out|back|in)|(?:went|goes)(?:\s+(?:up|down))?(?:\s+to)?"
+                  r"|stay(?:s|ed|ing)?|got|gets)"
                   rf"(?=\s+(?:as\s+|at\s+)?{Q}{GRADE_PHRASE}{QE}"
                   r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under)\b))"
                   rf"|awarded(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for)\b|$))"
@@ -91,7 +92,7 @@ _SLOT = re.compile(
     rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision))?"
     # ("X requires improvement": g3)
     rf"(?:\s+(?:as|both|each|all|also|now|still))?\s+{Q}(?!requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
-    rf"(?=\s*(?:[.,;:]|$)|\s+and\s)"
+    rf"(?=(?:\s+(?:too|also|as\s+well))?(?:\s*(?:[.,;:]|$)|\s+and\s))"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b)"
     # "in 2018 it was rated good, and in 2014 inadequate": a second grade of the verdict, its time before it
