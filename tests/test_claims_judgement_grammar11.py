@@ -92,3 +92,66 @@ def test_came_in_at_and_went_to_are_grade_verbs(text, expected):
 ])
 def test_went_to_and_came_in_at_with_no_grade_of_the_council(text):
     assert not rating_rows([text], date(2023, 2, 1))
+
+
+def _graded(text: str, published: date = date(2023, 2, 1)) -> set[tuple[str, str]]:
+    return {(j, g) for c, j, g, _, _ in rating_rows([text], published) if c == HARTLEPOOL}
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool was rated RI in 2019.",
+    "Hartlepool came out RI in March.",
+    "Ofsted judged Hartlepool RI overall.",
+])
+def test_ri_in_capitals_is_requires_improvement(text):
+    assert _graded(text) == {("overall_effectiveness", "requires_improvement")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ri Hartlepool is the name of a new cafe.",
+    "The RIBA praised Hartlepool's new children's centre as good.",
+    "Hartlepool's director spoke at the RI lecture series.",
+])
+def test_ri_is_only_the_abbreviation_standing_alone(text):
+    assert ("overall_effectiveness", "requires_improvement") not in _graded(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hartlepool was good overall, with leadership already outstanding.", ("leadership", "outstanding")),
+    ("Hartlepool requires improvement, though its care leavers service was already inadequate.",
+     ("care_leavers", "inadequate")),
+    ("By contrast, Hartlepool was already outstanding.", ("overall_effectiveness", "outstanding")),
+])
+def test_already_before_a_grade(text, expected):
+    assert expected in _graded(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Hartlepool only help and protection held it back at good.", ("help_and_protection", "good")),
+    ("The care leavers judgement held Hartlepool back at requires improvement.",
+     ("care_leavers", "requires_improvement")),
+    ("In Hartlepool, leadership kept the council back at good.", ("leadership", "good")),
+])
+def test_a_judgement_holding_the_rest_back_at_a_grade_has_that_grade(text, expected):
+    assert expected in _graded(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About Hartlepool there is little to add. Four judgements, four inadequates: overall, leaders, help and "
+     "protection, and the experiences of children in care.",
+     {"overall_effectiveness", "leadership", "help_and_protection", "children_in_care"}),
+    ("Hartlepool got three goods: leadership, help and protection and children in care.",
+     {"leadership", "help_and_protection", "children_in_care"}),
+    ("For Hartlepool, two RIs - help and protection and care leavers.", {"help_and_protection", "care_leavers"}),
+])
+def test_a_grade_counted_in_the_plural_grades_the_list_after_it(text, expected):
+    assert {j for j, _ in _graded(text)} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool's market sells two goods: bread and milk.",
+    "Hartlepool's report lists three goods: a stable workforce, low caseloads and good supervision.",
+    "Hartlepool has two outstandings to its name: a school and a nursery.",
+])
+def test_a_plural_grade_over_things_that_are_not_judgements_is_nothing(text):
+    assert not _graded(text)

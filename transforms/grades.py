@@ -20,6 +20,7 @@ _GRADE_WORDS = [
     # "received the top grade", "given the lowest rating": the ends of the scale
     (r"(?:top|highest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement)", "outstanding"),
     (r"(?:bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement)", "inadequate"),
+    (r"(?-i:\bRI)\b", "requires_improvement"),  # "rated RI", "came out RI": the abbreviation, in capitals only
     (r"inadequate", "inadequate"),
     (r"outstanding", "outstanding"),
     (r"excellent", "outstanding"),
@@ -47,7 +48,7 @@ _COMPILED = [(re.compile(rf"^{w}$", re.I), g) for w, g in _GRADE_WORDS]
 
 def normalise_grade(label: str) -> str | None:
     """'Requires improvement to be good' -> 'requires_improvement'; None if not a grade."""
-    text = " ".join(label.lower().strip(" '\"‘’“”").split())
+    text = " ".join(label.strip(" '\"‘’“”").split())  # (the patterns ignore case, but for "RI")
     for pattern, grade in _COMPILED:
         if pattern.match(text):
             return grade

@@ -147,8 +147,7 @@ def every_listed(sentence: str) -> tuple[int, list[str]] | None:
     for every in _EVERY.finditer(sentence):
         m = _EVERY_LISTED.match(sentence, every.end())
         # "overall" alone opening the LIST: "across the board – overall, leadership, help and protection ..."
-        if m and (names := listed(_OVERALL_ITEM.sub("overall effectiveness", m["list"].replace(";", ",")
-                                                   ).rstrip(" ,"))):
+        if m and (names := listed_with_overall(m["list"])):
             return m.start("list"), names
         if m := _ONE_INCLUDED.match(sentence, every.end()):  # "in all five areas, care leavers included"
             text = m["list"]
@@ -160,6 +159,12 @@ def every_listed(sentence: str) -> tuple[int, list[str]] | None:
         if m and (names := listed(text.rstrip(" ,")) or coordinated_after(text, judgements_in(text), 0)):
             return m.start("list"), names
     return None
+
+
+def listed_with_overall(text: str) -> list[str] | None:
+    """The judgements of a LIST after a colon or a dash, commas or semicolons between its items, "overall" alone
+    opening it standing for overall effectiveness ("overall, leaders, help and protection and children in care")."""
+    return listed(_OVERALL_ITEM.sub("overall effectiveness", text.replace(";", ",")).rstrip(" ,"))
 
 
 def some_areas_before(text: str, start: int, end: int) -> bool:

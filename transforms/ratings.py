@@ -41,6 +41,9 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|again|at|following|since|with|under|on|across|from)\b|$))"
                   r"|(?:classed|classified|marked)(?=\s+as\b)"
                   r"|singled\s+out(?=\s+(?:[\w'’-]+\s+){0,5}?as\b)"  # "singled out (its adoption work) as outstanding"
+                  # "only help and protection held it back at good": the grade the judgement held the rest at
+                  rf"|(?:held|holds|holding|kept|keeps|keeping)\s+(?:it|them|(?:the|its|their)\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)"
+                  rf"\s+back(?=\s+(?:at|to)\s+{Q}{GRADE_PHRASE})"
                   # "the child protection inspection said adequate", "the 2014 report says requires improvement"
                   rf"|(?:inspection|report)(?:\s+(?:of|in|from)(?:\s+[A-Z][a-z]+)?\s+(?:19|20)\d{{2}})?\s+(?:said|says)"
                   rf"(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|for|in)\b))"
@@ -91,7 +94,7 @@ _SLOT = re.compile(
     rf"|(?:(?:(?<=\band\s)|(?<=\bwith\s)|(?<=:\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS}|{GRADE_PHRASE})[\w'’-]+,?\s+){{0,8}}?"
     rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision))?"
     # ("X requires improvement": g3)
-    rf"(?:\s+(?:as|both|each|all|also|now|still))?\s+{Q}(?!requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
+    rf"(?:\s+(?:as|both|each|all|also|now|still|already))?\s+{Q}(?!requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=(?:\s+(?:too|also|as\s+well))?(?:\s*(?:[.,;:]|$)|\s+and\s))"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b)"
@@ -163,7 +166,7 @@ _SLOT = re.compile(
     rf"|achieved)\s+"
     rf"(?:(?!{GRADE_PHRASE}|top\b|highest\b|bottom\b|lowest\b)[\w'’-]+\s+){{0,8}}?(?:the\s+)?"
     rf"(?P<g11>(?:top|highest|bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement))"
-    rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:(?:still|now|all|both|each|also)\s+){{0,2}}{Q}"
+    rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:(?:still|now|all|both|each|also|already)\s+){{0,2}}{Q}"
     rf"(?P<g4>inadequate|outstanding|good|adequate){QE}"
     rf"(?=[\s.,;:]|$)",
     re.I,
@@ -284,6 +287,7 @@ _WHEN_EARLIER = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){0
 _ANAPHORIC_GRADE = re.compile(r"\b(?:same|that|this|its|their)\s+(?:overall\s+)?(?:grade|rating|judgement|judgment"
                                r"|verdict|category|bracket|group)\b", re.I)
 _ANY_GRADE = Caseless(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b")
+_ABBREVIATED_GRADE = re.compile(r"\bRI\b")  # (in capitals: not for `Caseless`)
 _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
 # A grade named at a visit or a conversation is the standing grade from an earlier inspection.
 _VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\s+)?conversation", re.I)
@@ -701,7 +705,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
     """Every (judgement, grade) verdict in one sentence, clause by clause; `published` dates relative times,
     `antecedent` is the grade the discourse named last (what "the same rating", "that category" refer to)."""
     claims: list[RatingClaim] = []
-    if not (_ANY_GRADE.search(sentence) or (antecedent and _ANAPHORIC_GRADE.search(sentence))):
+    if not (_ANY_GRADE.search(sentence) or _ABBREVIATED_GRADE.search(sentence)
+            or (antecedent and _ANAPHORIC_GRADE.search(sentence))):
         return claims  # most sentences: no grade word, nothing to read
     recalled = bool(_VISIT.search(sentence)) or background(sentence)  # standing grades, not news
     counted = _AGGREGATE.search(_PARENTHETICAL_DASHES.sub(" ", without_every(sentence)))

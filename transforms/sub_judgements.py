@@ -21,6 +21,7 @@ from transforms.judgement_names import (
     every_listed,
     judgement_named,
     listed,
+    listed_with_overall,
     some_areas_before,
 )
 from transforms.ratings import RatingClaim
@@ -46,10 +47,28 @@ def _some_areas(claim: RatingClaim, following: int | None = None) -> bool:
     return bool(_SOME_AFTER.match(after) or some_areas_before(claim.clause, claim.segment, claim.start))
 
 
+# "Four judgements, four inadequates: overall, leaders, ...": a grade counted in the plural over the LIST after it
+_COUNTED_GRADE = re.compile(rf"\b(?:two|three|four|five|six|[2-6])\s+{Q}(?P<grade>inadequates|goods|outstandings"
+                            rf"|(?-i:RIs)){QE}\s*(?::|\s[-–—]\s)\s*(?P<list>[^.:;–—]+)", re.I)
+
+
+def _counted_grade(sentence: str) -> list[RatingClaim]:
+    """A grade counted in the plural, its judgements listed after it ("three goods: leadership, help and protection
+    and children in care"): one verdict per judgement."""
+    m = _COUNTED_GRADE.search(sentence)
+    names = listed_with_overall(m["list"]) if m else None
+    if not names:
+        return []
+    grade = normalise_grade(m["grade"][:-1])
+    return [RatingClaim(name, grade, m["grade"], None, "current", sentence, m.start("grade")) for name in names]
+
+
 def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]:
     """The sentence's verdicts less those given to some areas they do not name, and with the areas named after a
     colon ("the same grade went to each of the three judgements below it: A, B and C") given the verdict before
-    it."""
+    it, or the grade a count names in the plural ("four inadequates: A, B, C and D")."""
+    if not claims:
+        return _counted_grade(sentence)
     kept = [claim for i, claim in enumerate(claims) if not _some_areas(
         claim, claims[i + 1].start if i + 1 < len(claims) and claims[i + 1].clause == claim.clause else None)]
     if (found := every_listed(sentence)) is None:
