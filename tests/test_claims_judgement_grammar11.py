@@ -155,3 +155,25 @@ def test_a_grade_counted_in_the_plural_grades_the_list_after_it(text, expected):
 ])
 def test_a_plural_grade_over_things_that_are_not_judgements_is_nothing(text):
     assert not _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool was rated outstanding in every one of the five judgements – overall effectiveness, the impact of "
+    "leaders, help and protection, children in care, and care leavers, who since 2023 have been graded apart.",
+    "Hartlepool was judged outstanding in all five areas: overall effectiveness, leadership, help and protection, "
+    "children in care and care leavers, which Ofsted now grades separately.",
+    "Inspectors graded Hartlepool outstanding in each of the five areas – overall effectiveness, leaders' impact, "
+    "help and protection, children in care and care leavers, whose service was praised.",
+])
+def test_a_relative_clause_after_the_last_item_of_every_area_listed(text):
+    assert {j for j, _ in _graded(text, date(2025, 4, 15))} == {
+        "overall_effectiveness", "leadership", "help_and_protection", "children_in_care", "care_leavers"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool was rated outstanding, with its care leavers' service also outstanding.",
+    "Hartlepool was judged good, with the care leavers' provision good as well.",
+    "Hartlepool was rated inadequate overall, with its looked-after children's work inadequate too.",
+])
+def test_a_judgements_service_in_the_possessive_graded_in_a_with_phrase(text):
+    assert len({j for j, _ in _graded(text, date(2025, 4, 15))}) == 2

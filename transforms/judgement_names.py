@@ -161,9 +161,15 @@ def every_listed(sentence: str) -> tuple[int, list[str]] | None:
     return None
 
 
+_RELATIVE_AFTER = re.compile(r",\s+(?:who|which|where|whose)\b", re.I)
+
+
 def listed_with_overall(text: str) -> list[str] | None:
     """The judgements of a LIST after a colon or a dash, commas or semicolons between its items, "overall" alone
-    opening it standing for overall effectiveness ("overall, leaders, help and protection and children in care")."""
+    opening it standing for overall effectiveness ("overall, leaders, help and protection and children in care"),
+    and a relative clause after its last item left out (", and care leavers, who since 2023 are graded apart")."""
+    if relative := _RELATIVE_AFTER.search(text):
+        text = text[:relative.start()]
     return listed(_OVERALL_ITEM.sub("overall effectiveness", text.replace(";", ",")).rstrip(" ,"))
 
 

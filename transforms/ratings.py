@@ -92,7 +92,7 @@ _SLOT = re.compile(
     # "..., with leadership outstanding", "... and its adoption service good"
     # "Leadership good, children in care good" (a telegraphic run), "..., help and protection as good"
     rf"|(?:(?:(?<=\band\s)|(?<=\bwith\s)|(?<=:\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS}|{GRADE_PHRASE})[\w'’-]+,?\s+){{0,8}}?"
-    rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES})(?:\s+(?:services?|work|performance|provision))?"
+    rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES})(?:['’]?\s+(?:services?|work|performance|provision))?"
     # ("X requires improvement": g3)
     rf"(?:\s+(?:as|both|each|all|also|now|still|already))?\s+{Q}(?!requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=(?:\s+(?:too|also|as\s+well))?(?:\s*(?:[.,;:]|$)|\s+and\s))"
