@@ -34,6 +34,9 @@ from transforms.judgement_names import (
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
 _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed|found\s+to\s+be|declared|ranked|capped"
+                  # "inspectors rate the council good", "now judge its leadership outstanding": with their object
+                  r"|(?:rate|judge)(?=\s+(?:it|them|(?:the|its|their)\s+(?:council|authority|service|services|borough"
+                  r"|county|city|leadership|leaders)|(?-i:[A-Z])[\w'’-]+)\b)"
                   # the news's verbs: "branded inadequate", "labelled 'requires improvement'", "classed as failing";
                   # a grade ending its phrase ("branded the report a good start" is none)
                   r"|(?:branded|brands|label(?:l?ed|s))(?=(?:\s+(?![‘'\"“]?" + GRADE_PHRASE + r")[\w'’-]+,?){0,8}?"
@@ -66,7 +69,8 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"|found(?=\s+(?:(?:the|its|their)\s+)?(?:{NAME_ALTERNATIVES})"
                   # ... or a LIST of them: "found overall effectiveness, leadership and care leavers all to be ..."
                   rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:{NAME_ALTERNATIVES}))*"
-                  rf"(?:,?\s+(?!(?:was|were|is|are|had|has|have)\b)[\w'’-]+){{0,4}}?,?\s+{Q}{GRADE_PHRASE})"
+                  # ("found the overall effectiveness of children's services in Oldtown to be inadequate")
+                  rf"(?:,?\s+(?!(?:was|were|is|are|had|has|have)\b)[\w'’-]+){{0,8}}?,?\s+{Q}{GRADE_PHRASE})"
                   # "found children's services in Oldtown to be good" (not "found social workers to be good")
                   rf"|found(?=\s+(?:(?!that\b)[\w'’-]+\s+){{0,4}}?(?:services?|council|authority|department"
                   rf"|(?-i:[A-Z])[\w'’-]+)\s+(?:(?!that\b)[\w'’-]+\s+){{0,3}}?to\s+be\s+{Q}{GRADE_PHRASE})"
@@ -269,8 +273,12 @@ _AGGREGATE = re.compile(
     r"|retained|achieved)\b", re.I)
 # Grades named as a vocabulary: "Ofsted uses four grades: inadequate, requires improvement, good and outstanding",
 # "replacing the old 'adequate' rating with 'requires improvement'".
+# (three grades in one clause, or in a run joined by commas, "and" or "or": not "of the four judgements, leadership
+# was graded X; A, B and C were found Y")
+_GRADE_RUN = (rf"{Q}{GRADE_PHRASE}{QE}(?:(?:\s*[,;/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+){Q}(?:to\s+be\s+)?"
+              rf"{GRADE_PHRASE}{QE}){{2}}")
 _VOCABULARY = re.compile(rf"\b(?:grades|ratings|judgements|categories|scale)\b(?!\s+(?-i:[A-Z]))"
-                         rf"(?=(?:.*?\b{GRADE_PHRASE}){{3}})"  # not "Ofsted grades Oldtown good for ..."
+                         rf"(?=(?:[^.;]*?\b{GRADE_PHRASE}){{3}}|[^.]*?\b{_GRADE_RUN})"  # not "grades Oldtown good"
                          rf"|\breplac\w*\s+(?:the\s+)?(?:old\s+)?{Q}{GRADE_PHRASE}{QE}\s+(?:rating|grade|judgement)\s+with\b",
                          re.I)
 # "an inspection of safeguarding and looked-after children's services": the inspection's name, not a judgement
@@ -299,13 +307,16 @@ _HISTORY_AFTER = re.compile(
     r"|when\s+(?:[\w'’]+\s+){1,3}?last\s+(?:inspected|visited|came|assessed))\b", re.I)
 _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+|to\s+be\s+)?$", re.I)
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
-# "judged inadequate for help and protection and for leadership", "good, as were X": stops at the next grade
+# "judged inadequate for help and protection and for leadership", "good, as were X", "rated A good, along with B and
+# C": stops at the next grade
 _FOR_OR_AS_WERE = re.compile(
-    rf"(?P<overall>\s+overall\b(?:\s+(?:again|too|also|once\s+more))?)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did|has|have|does|do|is|are)|(?:(?:too|also|again)\s+)?for|at|on)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
+    rf"(?P<overall>\s+overall\b(?:\s+(?:again|too|also|once\s+more))?)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did|has|have|does|do|is|are)|(?:(?:too|also|again)\s+)?for|at|on|along\s+with|together\s+with)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+|(?:both|again|also)\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
+_ALONG_WITH = re.compile(r"\s*,?\s*(?:along|together)\s+with\s", re.I)
 _AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)  # (then "were", "did", "has" ...)
 _WITH = re.compile(r"\bwith\b", re.I)
-_CLAUSE_OPENING = re.compile(r"\W*(?:and\s+)?(?:(?:both|again|also|all)\s+)?", re.I)
+# (or a verdict recapped: "That's good overall, good for A, ...")
+_CLAUSE_OPENING = re.compile(r"\W*(?:and\s+)?(?:that['’]s\s+|that\s+is\s+)?(?:(?:both|again|also|all)\s+)?", re.I)
 # "Leadership good, children in care good, care leavers requires improvement": judgements graded with no verb
 _TELEGRAPHIC = re.compile(rf"\W*(?:(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}{QE}\s*[,;]\s*"
                           rf"(?:and\s+)?)+(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}", re.I)
@@ -818,7 +829,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 named_after = list(dict.fromkeys(
                     [name for pos, _, name in judgements if following.start() <= pos < following.end()]
                     + coordinated_after(scanned, judgements, following.start(), following.end())))
-                if named_after and (following["overall"] or (not owned and _AS_WERE.match(following.group()))):
+                if named_after and (following["overall"] or (not owned and (_AS_WERE.match(following.group())
+                                                                             or _ALONG_WITH.match(following.group())))):
                     named_after.insert(0, "overall_effectiveness")  # "inadequate overall and for leadership",
                     # "rated good, as were leadership and help and protection"
                 # "a good rating for A and an outstanding rating for B": a rating's "for" names its judgement

@@ -1,0 +1,106 @@
+"""The judgement grammar, twelfth part: "rated A good, along with B and C"; "found the overall effectiveness of
+children's services in X to be inadequate"; a clause naming judgements and several grades is no vocabulary of
+grades; "inspectors rate the council good" (the present); "That's good overall, good for A, ..." recapping a
+verdict. Wordings written for these tests, read through the whole extraction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+
+HARTLEPOOL = "E06000001"
+
+
+def _graded(*paragraphs: str, published: date = date(2024, 4, 9)) -> set[tuple[str, str]]:
+    return {(j, g) for c, j, g, _, h in rating_rows(list(paragraphs), published) if c == HARTLEPOOL and not h}
+
+
+@pytest.mark.parametrize("text", [
+    "The inspection of Hartlepool rated overall effectiveness good, along with the impact of leaders, children who "
+    "need help and protection and children in care.",
+    "Hartlepool was judged good, together with its leadership, help and protection and children in care.",
+    "Ofsted rated Hartlepool good overall, along with leaders, help and protection, and children in care.",
+])
+def test_a_list_along_with_a_verdict_shares_its_grade(text):
+    assert _graded(text) == {("overall_effectiveness", "good"), ("leadership", "good"),
+                             ("help_and_protection", "good"), ("children_in_care", "good")}
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool was rated good, along with Halton.",
+    "Hartlepool was judged good along with the rest of the north east.",
+    "Hartlepool was rated good together with its partners in the north east.",
+])
+def test_along_with_something_else_keeps_the_verdict_overall(text):
+    assert _graded(text) == {("overall_effectiveness", "good")}
+
+
+@pytest.mark.parametrize("text, judgement", [
+    ("Ofsted had found the overall effectiveness of children's services in Hartlepool to be inadequate.",
+     "overall_effectiveness"),
+    ("Inspectors found the help and protection offered to children across Hartlepool to be inadequate.",
+     "help_and_protection"),
+    ("Ofsted found leadership across Hartlepool's whole service to be inadequate.", "leadership"),
+])
+def test_found_a_judgement_with_words_after_it_to_be_a_grade(text, judgement):
+    assert (judgement, "inadequate") in _graded(text, published=date(2023, 2, 9))
+
+
+@pytest.mark.parametrize("text", [
+    "Of the four underlying judgements in Hartlepool, the impact of leaders had been graded requires improvement to be "
+    "good; help and protection, children in care and care leavers had each been found inadequate.",
+    "Of Hartlepool's three judgements, leadership was judged good; help and protection and children in care were "
+    "judged to require improvement, and care leavers were found inadequate.",
+    "Among Hartlepool's judgements, leadership was graded outstanding; children in care were found good and care "
+    "leavers inadequate.",
+])
+def test_judgements_graded_in_several_clauses_are_no_vocabulary_of_grades(text):
+    assert len(_graded(text, published=date(2025, 6, 19))) >= 3
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool's report explains that the grades run from inadequate, through requires improvement and good, to "
+    "outstanding.",
+    "In Hartlepool, as everywhere, the scale runs from outstanding through good and requires improvement to "
+    "inadequate.",
+    "Hartlepool's officers reminded members of the four judgements, which are outstanding, good, requires "
+    "improvement or inadequate.",
+])
+def test_a_vocabulary_of_grades_is_still_no_verdict(text):
+    assert not _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Now inspectors rate the council good overall, good for leadership, good for help and protection and good for "
+    "children in care, in Hartlepool.",
+    "Inspectors rate Hartlepool good overall and good for leadership, help and protection and children in care.",
+    "In Hartlepool, inspectors now judge the council good overall, good for leadership, good for help and protection "
+    "and good for children in care.",
+])
+def test_rate_and_judge_in_the_present_with_their_object(text):
+    assert {("overall_effectiveness", "good"), ("leadership", "good"), ("children_in_care", "good")} <= _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The re-referral rate in Hartlepool was good.",
+    "The judge said Hartlepool had a good case.",
+    "Staff in Hartlepool rate their managers as good.",
+])
+def test_rate_and_judge_otherwise_give_no_council_verdict(text):
+    assert not _graded(text)
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Hartlepool is now rated good.", "That's good overall, good for leadership, good for help and protection and "
+     "good for children in care."],
+    ["Hartlepool has been inspected.", "That is good overall, good for leadership, good for help and protection and "
+     "good for children in care."],
+    ["The news from Hartlepool is in.", "That's good for leadership, good for help and protection and good for "
+     "children in care, and good overall."],
+])
+def test_a_verdict_recapped_with_that_is(paragraphs):
+    assert {("leadership", "good"), ("help_and_protection", "good"), ("children_in_care", "good")} <= _graded(
+        *paragraphs)
