@@ -38,8 +38,9 @@ COVERED = date(2025, 3, 31)
 
 
 def linked(judgement: str, grade: str, when: ClaimDate | None, written: date | None, evidence: str = "",
-           alongside: tuple[tuple[str, str], ...] = (), covered: date | None = COVERED) -> tuple | None:
-    found = link(C, judgement, grade, when, written, evidence, RECORD, covered, alongside)
+           alongside: tuple[tuple[str, str, str], ...] = (), covered: date | None = COVERED,
+           words: str = "") -> tuple | None:
+    found = link(C, judgement, grade, when, written, evidence, RECORD, covered, alongside, words)
     return (found.inspection.inspection_id, found.rule, found.agrees) if found else None
 
 
@@ -117,9 +118,9 @@ def test_an_undated_disagreeing_grade_is_never_re_dated(grade, written, expected
 
 @pytest.mark.parametrize("judgement, grade, alongside, expected", [
     ("safeguarding", "good", (), "slac12"),  # a 2013 blog: "good for safeguarding" -> the 2012 inspection
-    ("looked_after", "good", (("safeguarding", "good"),), "slac12"),
+    ("looked_after", "good", (("safeguarding", "good", "good"),), "slac12"),
     ("safeguarding", "requires_improvement", (), None),  # the 2012 grade was good: no link
-    ("looked_after", "good", (("safeguarding", "inadequate"),), None),  # the same document disagrees elsewhere
+    ("looked_after", "good", (("safeguarding", "inadequate", "inadequate"),), None),  # it disagrees elsewhere
 ])
 def test_an_undated_grade_long_after_the_last_inspection_needs_every_grade_to_agree(judgement, grade, alongside,
                                                                                  expected):
@@ -134,6 +135,22 @@ def test_an_undated_grade_long_after_the_last_inspection_needs_every_grade_to_ag
 ])
 def test_the_standing_rule_needs_the_framework_still_in_force_and_the_record_to_cover_the_date(written, covered):
     assert linked("safeguarding", "good", ClaimDate(written.year, own=False), written, covered=covered) is None
+
+
+@pytest.mark.parametrize("judgement, grade, words, written, expected", [
+    ("overall_effectiveness", "requires_improvement", "requires improvement", date(2019, 6, 1), "sifre17"),
+    ("adoption", "good", "good", date(2019, 6, 1), "sif15"),  # only the SIF graded adoption
+    ("safeguarding", "good", "good", date(2014, 6, 1), None),  # SIF in force: the 2012 SLAC may be superseded
+    ("safeguarding", "requires_improvement", "adequate", date(2014, 6, 1), None),  # 2012 was good
+    ("overall_effectiveness", "requires_improvement", "requires improvement", date(2013, 6, 1), None),  # no SLAC word
+])
+def test_the_grade_words_say_which_framework_a_standing_grade_was_given_under(judgement, grade, words, written,
+                                                                             expected):
+    """A 2019 blog (ILACS in force) recalling the city's grades: "requires improvement overall, adoption good" are
+    the SIF's words; "adequate" is the 2009 frameworks'."""
+    record = RECORD if expected != "sif15" else by_council([SLAC_2012, SIF_2015])
+    found = link(C, judgement, grade, ClaimDate(written.year, own=False), written, "", record, COVERED, (), words)
+    assert (found.inspection.inspection_id if found else None) == expected
 
 
 # --- what keeps its own year ------------------------------------------------------------------------------------

@@ -222,15 +222,15 @@ def _linked(ratings: list[Rating], dates: dict[str, ClaimDate | None], written: 
     rating moved to one official inspection is that inspection: its id -> the official one (returned, and
     dropped from `inspections`)."""
     record, covered_until = official_record()
-    undated: dict[str, list[tuple[str, str]]] = {}  # council -> (judgement, grade) of its undated current grades
+    undated: dict[str, list[tuple[str, str, str]]] = {}  # council -> its undated current grades (and their words)
     for r in ratings:
         if (when := dates.get(r.rating_id)) is not None and not when.own:
-            undated.setdefault(r.council_code, []).append((r.judgement, r.grade))
+            undated.setdefault(r.council_code, []).append((r.judgement, r.grade, r.grade_label or ""))
     out: list[Rating] = []
     moved: dict[str, set[str | None]] = {}
     for r in ratings:
         found = link(r.council_code, r.judgement, r.grade, dates.get(r.rating_id), written, r.evidence, record,
-                     covered_until, tuple(undated.get(r.council_code, ())))
+                     covered_until, tuple(undated.get(r.council_code, ())), r.grade_label or "")
         moved.setdefault(r.inspection_id, set()).add(found.inspection.inspection_id if found else None)
         if found is None:
             out.append(r)

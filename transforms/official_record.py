@@ -21,10 +21,12 @@ sets and of the gold set. The linkage is conservative and explainable; each link
   If its grade differs, the link is kept only when the claim's year is already its publication year: a grade
   that disagrees never re-dates a claim the date did not pin down.
 - ``standing``: no inspection published recently, and the record covers the document's date: the council's
-  latest inspection before the document is the grade it held then, if its framework is still the one in force
-  (else the document may report its successor, missing from the record), and only grades that agree pick it: the
-  claim's, and every other undated grade the document gives the council (they report one inspection): a 2011
-  blog's undated "adequate for safeguarding" for a council inspected in 2009 and not since.
+  latest inspection before the document is the grade it held then, if its framework is one the grades' words fit
+  ("requires improvement" is the SIF's and ILACS's, "adequate" the 2009 frameworks', an adoption grade the SIF's;
+  words any framework used, the one in force when the document was written: else the document may report a
+  successor missing from the record), and only grades that agree pick it: the claim's, and every other undated
+  grade the document gives the council (they report one inspection): a 2011 blog's undated "adequate for
+  safeguarding" for a council inspected in 2009 and not since.
 
 A claim that matches nothing official keeps its own year and inspection. Pure functions: the record is passed
 in (``official_record()`` reads the packaged one).
@@ -58,6 +60,8 @@ _SAME_AS = {"overall_effectiveness": ("safeguarding",), "care_leavers": ("childr
 _ANNUAL_RATING = re.compile(r"\bperform(?:s|ed|ing)?\s+(?:poorly|adequately|well|excellently)\b"
                             r"|\bannual\s+(?:children['’]?s\s+services\s+)?(?:performance\s+)?(?:assessment|rating)"
                             r"|\b(?:rating|grade|judgement)s?\s+(?:was\s+|were\s+)?capped\b", re.I)
+_REQUIRES_IMPROVEMENT = re.compile(r"\brequir\w*\s+improvement|(?-i:\bRI\b)", re.I)
+_ADEQUATE = re.compile(r"\badequate", re.I)
 _MONTH_YEAR = re.compile(rf"\b{MONTH_PATTERN}\.?,?\s+((?:19|20)\d{{2}})\b", re.I)
 
 
@@ -118,10 +122,10 @@ def _published_or_visited(inspection: OfficialInspection, when: ClaimDate) -> st
 
 def link(council_code: str, judgement: str, grade: str, when: ClaimDate | None, written: date | None,
          evidence: str, record: Mapping[str, tuple[OfficialInspection, ...]], covered_until: date | None = None,
-         alongside: tuple[tuple[str, str], ...] = ()) -> Link | None:
+         alongside: tuple[tuple[str, str, str], ...] = (), grade_words: str = "") -> Link | None:
     """The official inspection a claim reports (see the module's rules), or None. `alongside`: the (judgement,
-    grade) of the document's other undated grades for the council, which report the same inspection: the
-    standing rule needs them all to agree with it too."""
+    grade, grade words) of the document's other undated grades for the council, which report the same inspection:
+    the standing rule needs them all to agree with it too."""
     if when is None or when.year < FIRST_OFFICIAL_YEAR:
         return None
     named = named_in(evidence)
@@ -142,11 +146,28 @@ def link(council_code: str, judgement: str, grade: str, when: ClaimDate | None, 
     earlier = [i for i in candidates if i.published_on <= written]
     if earlier and covered_until is not None and written <= covered_until:
         latest = max(earlier, key=lambda i: i.published_on)
-        if _era(latest.framework) != _era(in_force(written)):
-            return None  # graded under a framework since replaced: the document may report its successor
-        agree = all(_agrees(latest, j, g) for j, g in ((judgement, grade), *alongside) if latest.grade(j))
+        group = ((judgement, grade, grade_words), *alongside)
+        if _era(latest.framework) not in _eras_worded(group, written):
+            return None  # graded under a framework the words do not fit: the document may report its successor
+        agree = all(_agrees(latest, j, g) for j, g, _ in group if latest.grade(j))
         return Link(latest, "standing", True) if agree else None
     return None
+
+
+def _eras_worded(group: Iterable[tuple[str, str, str]], written: date) -> set[str]:
+    """The frameworks (eras) whose vocabulary the grades' words use: "requires improvement" is the SIF's and
+    ILACS's (from November 2013), "adequate" the 2009 frameworks', adoption and the LSCB judgements the SIF's;
+    words that fit any era (good, inadequate) leave the one in force when the document was written."""
+    eras = {"safeguarding_la", "sif", "ilacs"}
+    worded = False
+    for judgement, _, words in group:
+        for cue, fits in ((_REQUIRES_IMPROVEMENT.search(words), {"sif", "ilacs"}),
+                          (_ADEQUATE.search(words), {"safeguarding_la"}),
+                          (judgement in ("adoption", "lscb"), {"sif"})):
+            if cue:
+                eras &= fits
+                worded = True
+    return eras if worded else {_era(in_force(written))}
 
 
 def _era(framework: str) -> str:
