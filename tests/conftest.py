@@ -32,7 +32,8 @@ FETCHED_AT = datetime(2026, 1, 1, 12, 0, 0)
 def _without_the_official_record(request):
     """Tests of the language read invented facts about real councils ("Barnet was rated good in 2019"), which
     Ofsted's official record would re-date: they read the language alone. A module marked
-    `pytestmark = pytest.mark.official_record` (the linkage's own tests, the gold set) gets the packaged record."""
+    `pytestmark = pytest.mark.official_record` (the linkage's own tests, the gold set, the modules over the demo
+    warehouse, which `demo_warehouse` builds as production does) gets the packaged record."""
     if request.node.get_closest_marker("official_record") is not None:
         yield
         return
@@ -131,12 +132,16 @@ def prefect_server(tmp_path_factory):
 def demo_warehouse(prefect_harness, tmp_path_factory):
     """One demo run over the sample site for the whole session (it takes several seconds): the warehouse file,
     the loopback port it was served on, the run's summary. Modules take their own copy (`copy_demo_warehouse`)."""
+    import transforms.extract
     from flows.demo import demo
     from tests.loopback import closed_port
+    from transforms.official_record import official_record
 
     db = tmp_path_factory.mktemp("demo-warehouse") / "csi.duckdb"
     port = closed_port()
-    state = demo(db=str(db), port=port, return_state=True)
+    with pytest.MonkeyPatch.context() as patch:  # production's reading, whichever module asked for it first
+        patch.setattr(transforms.extract, "official_record", official_record)
+        state = demo(db=str(db), port=port, return_state=True)
     assert state.is_completed(), state.message
     return db, port, state.result()
 

@@ -20,6 +20,8 @@ from tests.conftest import copy_demo_warehouse
 from warehouse.docs import DOCS_PATH, EXAMPLES, relations, render
 from warehouse.export import MANIFEST, export_parquet
 
+pytestmark = pytest.mark.official_record  # the demo warehouse is production's: read with the record
+
 REPO = Path(__file__).resolve().parent.parent
 VIEWS = ("latest_ratings", "rating_history", "council_trajectory", "findings_by_theme", "source_coverage",
          "fetch_failures")

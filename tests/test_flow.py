@@ -15,6 +15,8 @@ from scrapers.archive import read_response
 from tests.conftest import copy_demo_warehouse, db_rows
 from tests.loopback import closed_port
 
+pytestmark = pytest.mark.official_record  # the demo warehouse is production's: read with the record
+
 DERIVED_TABLES = ("documents", "document_councils", "inspections", "ratings", "findings", "quotes", "metrics",
                   "councils", "council_aliases")
 

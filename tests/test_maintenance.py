@@ -27,6 +27,7 @@ from tests.conftest import SAMPLE_PAGES, copy_demo_warehouse, db_rows
 from tests.loopback import Reply
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.official_record  # reparsing re-extracts the demo's pages as the demo did: with the record
 CYPNOW_FILE = SITE_DIR / SAMPLE_PAGES["sample-cypnow"][0]
 LGC_FILE = SITE_DIR / SAMPLE_PAGES["sample-lgc"][0]
 DERIVED = ("documents", "document_councils", "document_inspections", "inspections", "ratings", "findings", "quotes",

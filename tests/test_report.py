@@ -17,6 +17,8 @@ from tests.conftest import copy_demo_warehouse, db_rows
 from warehouse.db import connect
 from warehouse.report import ReportError, build_report
 
+pytestmark = pytest.mark.official_record  # the demo warehouse is production's: read with the record
+
 HILLINGDON = "E09000017"
 SECTIONS = ("grade-distribution", "grades-over-time", "finding-themes", "recent-changes", "councils")
 NORTHAMPTONSHIRE, NORTH_NORTHANTS, WEST_NORTHANTS = "E10000021", "E06000061", "E06000062"

@@ -276,7 +276,7 @@ def _report_rows(doc: Document, report: OfstedReport, index: CouncilIndex) -> Ex
             Rating(rating_id=make_id("rating", doc.document_id, code, iid, j.judgement, j.grade, False),
                    council_code=code, inspection_id=iid, judgement=j.judgement, grade=j.grade,
                    grade_rank=GRADE_RANK[j.grade], grade_label=j.grade_label,
-                   rated_year=(report.visit_start or report.visit_end or when).year, rated_on=report.published_on,
+                   rated_year=when.year, rated_on=report.published_on,
                    is_historical=False, document_id=doc.document_id, evidence=j.evidence)
             for j in report.judgements if j.grade in GRADE_RANK]
     out.findings = [Finding(make_id("finding", doc.document_id, code, f.kind, f.text), code, doc.document_id, iid,

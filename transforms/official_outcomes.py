@@ -19,7 +19,7 @@ The whole file is one `statistics` document (source ``ofsted_mi``) dated by its 
 describes, from its cover sheet or file name): every rating cites it, with the spreadsheet row it came from
 as evidence. Its id comes from its content, so the same file loaded from another path is the same
 document. Inspection ids use the publication year (and month, for visits), as the provider pages do, so
-both line up; when editions disagree, views prefer the newer edition and `rating_conflicts` shows the
+both line up, and a grade's year is the year it was published (as in every source: see ratings.rated_year); when editions disagree, views prefer the newer edition and `rating_conflicts` shows the
 older one's grade.
 """
 
@@ -338,7 +338,7 @@ def outcomes_rows(document: DocumentRow, rows: list[OfficialRow], index: Council
             rid = make_id("rating", document.document_id, code, iid, judgement, normal, False)
             ratings.setdefault(rid, Rating(
                 rating_id=rid, council_code=code, inspection_id=iid, judgement=judgement, grade=normal,
-                grade_rank=GRADE_RANK[normal], grade_label=grade.label, rated_year=(row.visit_date or when).year,
+                grade_rank=GRADE_RANK[normal], grade_label=grade.label, rated_year=when.year,
                 rated_on=row.published_on, is_historical=False, document_id=document.document_id,
                 evidence=grade.evidence))
     out.inspections = list(inspections.values())
