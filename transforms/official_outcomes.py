@@ -19,8 +19,8 @@ The whole file is one `statistics` document (source ``ofsted_mi``) dated by its 
 describes, from its cover sheet or file name): every rating cites it, with the spreadsheet row it came from
 as evidence. Its id comes from its content, so the same file loaded from another path is the same
 document. Inspection ids use the publication year (and month, for visits), as the provider pages do, so
-both line up, and a grade's year is the year it was published (as in every source: see ratings.rated_year); when editions disagree, views prefer the newer edition and `rating_conflicts` shows the
-older one's grade.
+both line up, and a grade's year is the year it was published (as in every source: see ratings.rated_year);
+when editions disagree, views prefer the newer edition and `rating_conflicts` shows the older one's grade.
 """
 
 from __future__ import annotations
