@@ -133,7 +133,7 @@ _ITEM_SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+")
 # A verdict's stretch opening with a capitalised possessive ("Oldtown's services"): that name is its subject; not
 # a phrase of common nouns capitalised by its place or by a headline ("Children's services 'require improvement'",
 # "Local Childrens' Services", "The Council's", "Inspectors' verdict").
-_OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFSTED\b|Inspectors?\b)"
+_OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFSTED\b|Inspectors?\b|It['’]s\b)"
                           r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*['’]s?)\s"
                           # or a name alone before a verb of being: "Northfield Academy remains good"
                           r"|\W*(?:(?:and|while|whereas|but)\s+)?(?!(?:Ofsted|OFSTED|Inspectors?|It|They|We|Both|He|She"

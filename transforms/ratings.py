@@ -170,7 +170,8 @@ _SLOT = re.compile(
     rf"|achieved)\s+"
     rf"(?:(?!{GRADE_PHRASE}|top\b|highest\b|bottom\b|lowest\b)[\w'’-]+\s+){{0,8}}?(?:the\s+)?"
     rf"(?P<g11>(?:top|highest|bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement))"
-    rf"|\b(?:is|are|was|were|been|remains?|remained)\s+(?:(?:still|now|all|both|each|also|already)\s+){{0,2}}{Q}"
+    rf"|\b(?:is|are|was|were|been|remains?|remained|(?<=\bit)['’]s)\s+(?:(?:still|now|all|both|each|also|already)\s+){{0,2}}"
+    rf"{Q}"
     rf"(?P<g4>inadequate|outstanding|good|adequate){QE}"
     rf"(?=[\s.,;:]|$)",
     re.I,
@@ -196,7 +197,7 @@ _ASPIRATION = re.compile(r"(?<!judged\s)(?<!deemed\s)(?<!rated\s)(?<!found\s)(?<
 # "it had been good in 2017", "the council was inadequate.": the council itself, its grade ending the clause or
 # dated (not "it was good to see")
 # ... or described: "the borough", "the unitary authority", "the latter", "the two councils", "they both"
-_COUNCIL_PRONOUN = re.compile(r"(?:\b(?:it|we|which|both|they\s+(?:both|all|each)"
+_COUNCIL_PRONOUN = re.compile(r"(?:\bit$|\b(?:it|we|which|both|they\s+(?:both|all|each)"
                               r"|the\s+(?:(?!neighbouring|nearby|other)[\w-]+\s+){0,2}?"
                               r"(?:council|authority|borough|city|county|latter|former)"
                               r"|(?:both|the\s+(?:two|three|four|five))\s+(?:councils|authorities|boroughs|counties))\s+"
