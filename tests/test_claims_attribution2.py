@@ -42,3 +42,51 @@ def test_its_contracted_is_grades_the_council_the_discourse_is_about(paragraphs,
 ])
 def test_its_good_as_an_adjective_is_no_grade(text):
     assert _ratings("Leeds was visited by inspectors in February.", text) == set()
+
+
+# --- a page that never speaks of inspections or children's services rates no council -------------------------------
+
+@pytest.mark.parametrize("title, paragraphs", [
+    ("Weekend reading: three novels set in the north", [
+        "The second book follows a family in Salford who are rated good neighbours by everyone on the street.",
+        "By 2019 the author had moved to Leeds, where the last of the trilogy was judged outstanding by critics."]),
+    ("Five walks for a wet bank holiday", [
+        "The towpath out of Derby was rated good by every walker we asked, and the café at the end outstanding."]),
+    ("Match report: a late goal settles it", [
+        "Bolton were inadequate in the first half, and good after the break."]),
+])
+def test_a_page_about_another_subject_rates_no_council(title, paragraphs):
+    assert rating_rows(paragraphs, PUBLISHED, title=title) == set()
+
+
+@pytest.mark.parametrize("title, paragraphs", [
+    ("Ofsted verdict for Leeds", ["Leeds was rated good."]),  # the subject in the title only
+    ("Council news", ["Leeds was rated good, the inspectors said."]),
+    ("Council news", ["Leeds's social care for children was rated good."]),
+    ("Council news", ["Leeds was rated good for safeguarding."]),
+])
+def test_a_page_naming_the_subject_anywhere_keeps_its_ratings(title, paragraphs):
+    assert (LEEDS, OVERALL if "safeguarding" not in paragraphs[0] else "safeguarding", "good", 2024, False) \
+        in rating_rows(paragraphs, PUBLISHED, title=title)
+
+
+# --- a grade word as an adjective after a determiner, before a noun that is no council, service or rating -----------
+
+@pytest.mark.parametrize("text", [
+    "Ofsted inspectors found Leeds a good place to work.",
+    "Leeds children's services moved to a new office, plus more good news on recruitment.",
+    "Inspectors judged the Leeds front door an outstanding example of partnership working.",
+    "Ofsted found Leeds an inadequate landlord for its care leavers.",
+    "The inspection report found Leeds was making good progress.",
+])
+def test_a_grade_word_before_another_noun_is_no_grade(text):
+    assert rating_rows([text], PUBLISHED) == set()
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("Inspectors judged Leeds an outstanding local authority for children.", "outstanding"),
+    ("Leeds received a good Ofsted rating for its children's services.", "good"),
+    ("Leeds was given an inadequate overall judgement by inspectors.", "inadequate"),
+])
+def test_a_grade_word_before_a_council_service_or_rating_noun_is_a_grade(text, grade):
+    assert (LEEDS, OVERALL, grade, 2024, False) in rating_rows([text], PUBLISHED)

@@ -353,7 +353,7 @@ def test_what_is_not_a_repeated_verdict_or_a_grade(paragraphs):
     ("Luton council celebrates outstanding Ofsted verdict", "outstanding"),
 ])
 def test_headline_verdicts(title, grade):
-    got = ratings("The council's director said staff had worked hard.", title=title)
+    got = ratings("The council's director of children's services said staff had worked hard.", title=title)
     assert got == {(LUTON, "overall_effectiveness", grade, 2021, False)}
 
 
@@ -363,7 +363,7 @@ def test_headline_verdicts(title, grade):
     ("Luton loses its 'outstanding' rating", "outstanding", None),
 ])
 def test_headline_grades_left_behind(title, old, new):
-    got = ratings("Luton Borough Council's director said staff had worked hard.", title=title)
+    got = ratings("Luton Borough Council's director of children's services said staff had worked hard.", title=title)
     assert (LUTON, "overall_effectiveness", old, None, True) in got
     assert {g for _, _, g, _, h in got if not h} == ({new} if new else set())
 

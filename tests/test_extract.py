@@ -209,7 +209,8 @@ EALING, NEWHAM, BARKING, BIRMINGHAM, SANDWELL, BRADFORD = ("E09000009", "E090000
 
 def test_several_councils_each_with_its_own_grade():
     ex = extract(_news("Hounslow was rated good, while Ealing was judged inadequate.\n"
-                       "Newham and Barking and Dagenham were both rated requires improvement."))
+                       "Newham and Barking and Dagenham were both rated requires improvement.",
+                       title="Ofsted's verdicts on four London boroughs' children's services"))
     assert _grades(ex) == {
         (HOUNSLOW, "overall_effectiveness", "good", 2024, False),
         (EALING, "overall_effectiveness", "inadequate", 2024, False),

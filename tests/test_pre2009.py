@@ -26,7 +26,7 @@ OVERALL = "overall_effectiveness"
 def _doc(*paragraphs: str, published: date, blocks: list[Block] | None = None, doc_type: str = "news") -> Document:
     blocks = blocks or [Block("paragraph", p) for p in paragraphs]
     return Document(url=f"https://news.example.org/{abs(hash(tuple(b.text for b in blocks)))}", source="test",
-                    publisher="Test", doc_type=doc_type, title="Council services assessed", author=None,
+                    publisher="Test", doc_type=doc_type, title="Council social services assessed", author=None,
                     published_on=published, fetched_at=datetime(2026, 1, 1), content_sha256="0" * 64,
                     content_type="text/html", parser="test", text="\n\n".join(b.text for b in blocks), blocks=blocks)
 

@@ -52,6 +52,12 @@ from transforms.text import sentences
 
 TITLE_WEIGHT = 3
 LAST_PRE_2013_YEAR = 2013  # SLAC inspections ran until 2013; APA and JAR ended in 2009
+# What a page rating a council's children's services speaks of somewhere: the inspectorate, an inspection or an
+# assessment, the services themselves. A page that names none of them (a book review, a travel piece, a weekly
+# round-up of "more good news") rates no council, whatever its adjectives.
+_ON_TOPIC = re.compile(r"\b(?:ofsted|inspect\w*|(?-i:CSCI|SSI|APA|JAR)|(?:annual\s+)?performance\s+assessments?"
+                       r"|joint\s+area\s+reviews?|children['’]?s['’]?\s+(?:social\s+)?services|social\s+(?:care|services|work)"
+                       r"|safeguarding|child\s+protection|looked[-\s]after|care\s+leavers|children\s+in\s+care)\b", re.I)
 
 
 def primary_council(mentions: list[Mention], title_mentions: list[Mention], configured: str | None) -> str | None:
@@ -126,7 +132,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
             add_inspection(code, claim.framework, claim.year, claim.month)
 
     claims = [c for c in document_claims(blocks, doc.title, title_mentions, found.rewound(), main, reference)
-              if c.status != "hypothetical"]
+              if c.status != "hypothetical"] if on_topic(doc) else []
     # Undated documents: the latest inspection they date themselves stands in for "now".
     now = reference or (date(max(c.year for c in mentioned), 12, 31) if mentioned else None)
     current = _current_inspection(claims, mentioned, now, doc.text)
@@ -246,6 +252,12 @@ def _linked(ratings: list[Rating], dates: dict[str, ClaimDate | None], written: 
     for old in renamed:
         inspections.pop(old, None)
     return out, renamed
+
+
+def on_topic(doc: Document) -> bool:
+    """The page speaks of inspections or children's services somewhere (its title or its text), so a grade word in
+    it may be a council's rating."""
+    return bool(_ON_TOPIC.search(doc.title or "") or _ON_TOPIC.search(doc.text))
 
 
 def _report_rows(doc: Document, report: OfstedReport, index: CouncilIndex) -> Extraction:

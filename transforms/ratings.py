@@ -236,6 +236,18 @@ _NOW = re.compile(r"\bnow\s+(?:been\s+)?(?:(?:rated|judged|graded|found|deemed|a
 # "good at recruiting", "good to see", "good news": the adjective, not a grade
 # (not "good for safeguarding")
 _SKILL = re.compile(rf"\s+(?:(?:at|in|for)\s+(?!(?:{NAME_ALTERNATIVES}))\w+ing|to|that|news)\b", re.I)
+# "more good news", "a good place to work", "making good progress", "an outstanding example": the grade word as an
+# adjective after a determiner (or "make", "show", "do"), before a noun that names no council, service or rating (not "a good service", "an
+# outstanding local authority", "a good and improving service", "a good Ofsted rating")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|more|some|such|very|any|much|really|pretty|quite|mak(?:e|es|ing)|made"
+                                r"|show(?:s|ed|ing)?|do(?:es|ing)?|did)\s+[‘'\"“]?$", re.I)
+_OTHER_NOUN_AFTER = re.compile(
+    r"[’'\"”]?\s+(?!(?:for|in|at|on|across|by|since|overall|and|or|but|with|to|from|as|again|too|then|now|last|this"
+    r"|that|when|after|before|under|until|of|if|so|because|while|whereas|though|although|rather|yet|still|once|ever"
+    r"|since|enough)\b)"
+    r"(?!(?:[\w'’-]+\s+){0,2}?(?:services?|provision|councils?|authorit(?:y|ies)|boroughs?|count(?:y|ies)|cit(?:y|ies)"
+    r"|departments?|directorates?|trusts?|grades?|gradings?|ratings?|judge?ments?|verdicts?|outcomes?|results?"
+    r"|reports?|inspections?|scores?|marks?|assessments?|standards?|overall)\b)(?-i:[a-z])[\w-]*\b", re.I)
 _INSERTED = re.compile(r",[^,]+,\s*$")  # "Its services, rated inadequate in 2018, are now good"
 _SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority|rating|grade|judgement|judgment|verdict)\W*"
                                r"(?:\w+\W+){0,3}$", re.I)
@@ -864,6 +876,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             stated = bool(owned)
             if slot.group("g4") and _SKILL.match(scanned, slot.end()):
                 continue  # "leadership was good at setting priorities": the adjective
+            if _DETERMINER_BEFORE.search(scanned, 0, slot.start(group)) and _OTHER_NOUN_AFTER.match(scanned,
+                                                                                                 slot.end(group)):
+                continue  # "found it a good place to work", "plus more good news": an adjective before another noun
             if not owned:
                 if slot.group("g4") and not (
                         _SERVICES_SUBJECT.search(_INSERTED.sub(" ", before))
