@@ -56,8 +56,9 @@ LAST_PRE_2013_YEAR = 2013  # SLAC inspections ran until 2013; APA and JAR ended 
 # assessment, the services themselves. A page that names none of them (a book review, a travel piece, a weekly
 # round-up of "more good news") rates no council, whatever its adjectives.
 _ON_TOPIC = re.compile(r"\b(?:ofsted|inspect\w*|(?-i:CSCI|SSI|APA|JAR)|(?:annual\s+)?performance\s+assessments?"
-                       r"|joint\s+area\s+reviews?|children['’]?s['’]?\s+(?:social\s+)?services|social\s+(?:care|services|work)"
-                       r"|safeguarding|child\s+protection|looked[-\s]after|care\s+leavers|children\s+in\s+care)\b", re.I)
+                       r"|joint\s+area\s+reviews?|children['’]?s['’]?\s+(?:social\s+)?services"
+                       r"|social\s+(?:care|services|work)|safeguarding|child\s+protection|looked[-\s]after"
+                       r"|care\s+leavers|children\s+in\s+care)\b", re.I)
 
 
 def primary_council(mentions: list[Mention], title_mentions: list[Mention], configured: str | None) -> str | None:

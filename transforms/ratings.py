@@ -236,9 +236,10 @@ _NOW = re.compile(r"\bnow\s+(?:been\s+)?(?:(?:rated|judged|graded|found|deemed|a
 # "good at recruiting", "good to see", "good news": the adjective, not a grade
 # (not "good for safeguarding")
 _SKILL = re.compile(rf"\s+(?:(?:at|in|for)\s+(?!(?:{NAME_ALTERNATIVES}))\w+ing|to|that|news)\b", re.I)
-# "more good news", "a good place to work", "making good progress", "an outstanding example": the grade word as an
-# adjective after a determiner (or "make", "show", "do"), before a noun that names no council, service or rating (not "a good service", "an
-# outstanding local authority", "a good and improving service", "a good Ofsted rating")
+# "more good news", "a good place to work", "making good progress", "an outstanding example": the grade word as
+# an adjective after a determiner (or "make", "show", "do"), before a noun that names no council, service or
+# rating (not "a good service", "an outstanding local authority", "a good and improving service", "a good Ofsted
+# rating")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|more|some|such|very|any|much|really|pretty|quite|mak(?:e|es|ing)|made"
                                 r"|show(?:s|ed|ing)?|do(?:es|ing)?|did)\s+[‘'\"“]?$", re.I)
 _OTHER_NOUN_AFTER = re.compile(
