@@ -90,3 +90,33 @@ def test_a_grade_word_before_another_noun_is_no_grade(text):
 ])
 def test_a_grade_word_before_a_council_service_or_rating_noun_is_a_grade(text, grade):
     assert (LEEDS, OVERALL, grade, 2024, False) in rating_rows([text], PUBLISHED)
+
+
+# --- a council presented as the next topic without a grade ("it was X's turn") is what "the borough" means next -----
+
+HOUNSLOW, HILLINGDON, WIGAN, SEFTON = "E09000018", "E09000017", "E08000010", "E08000014"
+
+
+@pytest.mark.parametrize("presenting", [
+    "On Tuesday it was Hounslow's turn.",
+    "A week later it was the turn of Hounslow.",
+    "Then it was Hounslow’s turn, and the news was better.",
+])
+def test_a_council_whose_turn_it_was_is_the_topic_of_the_next_verdict(presenting):
+    got = _ratings("Hillingdon's children's services were rated outstanding in a report published this month.",
+                   presenting + " The borough was judged good overall.")
+    assert (HOUNSLOW, OVERALL, "good", 2024, False) in got
+    assert (HILLINGDON, OVERALL, "good", 2024, False) not in got
+
+
+# --- a place opening a sentence, then its subject: "In Shropshire, Telford and Wrekin kept ..." ---------------------
+
+@pytest.mark.parametrize("text, subject", [
+    ("In Leeds, Wigan was the council everyone talked about after it was rated good.", WIGAN),
+    ("Meanwhile in Bolton, Sefton was rated inadequate.", SEFTON),
+    ("Derby was rated good, and in Salford, Wigan was judged outstanding.", WIGAN),
+    ("Over in Hounslow, Hillingdon was judged good for the second time.", HILLINGDON),
+])
+def test_a_fronted_place_is_not_coordinated_with_the_subject_after_it(text, subject):
+    got = _ratings(text)
+    assert subject in {r[0] for r in got} and not {r[0] for r in got} & {LEEDS, BOLTON, SALFORD, HOUNSLOW}

@@ -252,6 +252,24 @@ def _lead_in(text: str, mentions: list[Mention]) -> str:
     return head
 
 
+# A council presented as what comes next, the complement of an empty subject: "it was Hounslow's turn", "Next came
+# Luton.", "Then there's Lambeth", "Now for Sefton:"
+_PRESENTING = re.compile(r"\b(?:it|this|next(?:\s+up)?|then|now|there)\s+(?:was|is|came|comes|['’]s)\s+"
+                         r"(?:(?:also|finally|then)\s+)?(?:the\s+turn\s+of\s+)?$|\b(?:now|next)\s+(?:for|to)\s+$", re.I)
+_PRESENTED_END = re.compile(r"(?:['’]s?\s+turn\b)?\s*(?:[,.;:!?–—-]|$)")
+
+
+def _presented(sentence: str, mentions: list[Mention]) -> list[str]:
+    """The one council a sentence presents as its new topic without grading it ("Last Friday it was Hounslow's
+    turn."), else []."""
+    if len({m.council_code for m in mentions}) != 1:
+        return []
+    m = mentions[0]
+    if _PRESENTING.search(sentence, 0, m.start) and _PRESENTED_END.match(sentence, m.end):
+        return [m.council_code]
+    return []
+
+
 def _distributed(sentence: str, mentions: list[Mention]) -> list[tuple[str, int]]:
     """(council, year) pairs closing a sentence after its verdicts ("Both fell to inadequate - Haringey in 2008 and
     Warrington in 2009"): at least two councils each with its year, set off by a dash, colon, comma or bracket."""
@@ -287,12 +305,18 @@ def _each_with_its_year(claims: list[Claim], pairs: list[tuple[str, int]]) -> li
     return list(dict.fromkeys(out))
 
 
+# A place opening a sentence, set off by a comma before its subject: "In Shropshire, Telford and Wrekin kept ..."
+_FRONTED_PLACE = re.compile(r"(?:^\W*|[,;:]\s*|\b(?:and|but|while|whereas)\s+)"
+                            r"(?:(?:meanwhile|elsewhere|further|over)\s+)?(?:in|across)\s+$", re.I)
+
+
 def _chain(mentions: list[Mention], text: str, last: int) -> list[str]:
     """The councils joined to mentions[last] ("Newham, Barking and Ealing"), in order."""
     chain = [mentions[last]]
     for m in reversed(mentions[:last]):
-        if not _JOINED.match(text[m.end:chain[-1].start]):
-            break
+        if not _JOINED.match(text[m.end:chain[-1].start]) or (
+                _FRONTED_PLACE.search(text, 0, m.start) and text[m.end:chain[-1].start].strip() == ","):
+            break  # "In Shropshire, Telford and Wrekin kept ...": the place a sentence opens with, then its subject
         chain.append(m)
     return list(dict.fromkeys(m.council_code for m in reversed(chain)))
 
@@ -432,6 +456,8 @@ class _Reader:
         self.elliptical(text, mentions, read_from)
         self.elided(text, mentions, read_from)
         self.gapped(text, mentions, read_from)
+        if len(self.claims) == read_from and (presented := _presented(text, mentions)):
+            self.focus = presented  # "Last Friday it was Hounslow's turn. The borough was judged good ..."
         self.last_sentence = text
         if len(named := list(dict.fromkeys(m.council_code for m in mentions))) > 1:
             self.coordinated = named
