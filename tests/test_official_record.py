@@ -235,3 +235,76 @@ def test_a_news_claim_takes_the_official_inspection_and_its_publication_year(lin
         assert inspection.published_on == date(2017, 12, 21) and overall[0].rated_on == date(2017, 12, 21)
         historical = {(r.grade, r.rated_year) for r in extraction.ratings if r.is_historical}
         assert ("inadequate", 2014) in historical  # the SIF of 2014, published that year: unchanged
+
+
+# --- the warehouse: a linked claim shares the official inspection; a disagreement shows in rating_conflicts -------
+
+# The official record's row for Hillingdon's 2018 inspection (facts only: dates and grades).
+HILLINGDON_2018 = (
+    "Local authority area code,Local authority name,Inspection date,Publication date,Inspection type,"
+    "Overall effectiveness,The impact of leaders on social work practice with children and families,"
+    "The experiences and progress of children who need help and protection,"
+    "The experiences and progress of children in care and care leavers\n"
+    "E09000017,Hillingdon,2018-04-16,2018-05-30,ILACS Standard Inspection,Good,Outstanding,Good,Good\n")
+
+
+def _news_batch(text: str, published: date):
+    from csi.records import Block, DocumentRow
+    from tests.claim_docs import news_doc
+    from transforms.extract import extract
+    from warehouse.db import Batch
+
+    doc = news_doc([Block("paragraph", text)], published)
+    rows = extract(doc)
+    return Batch(documents=[DocumentRow.of(doc)], document_councils=rows.document_councils,
+                 document_inspections=rows.document_inspections, inspections=rows.inspections, ratings=rows.ratings)
+
+
+def test_a_linked_claim_joins_the_official_inspection_and_a_disagreement_shows_in_rating_conflicts(tmp_path):
+    from flows.official_outcomes import outcomes_batch
+    from pipeline.load import load
+    from transforms.councils import load_aliases, load_councils
+    from transforms.official_outcomes import read_outcomes
+    from warehouse.db import connect, migrate, seed_reference
+
+    con = connect(tmp_path / "w.duckdb")
+    migrate(con)
+    seed_reference(con, load_councils(), load_aliases())
+    load(con, _news_batch("Hillingdon's children's services have been rated requires improvement by Ofsted.",
+                          date(2018, 6, 20)))  # before the official file: the link holds whatever the order
+    load(con, _news_batch("Ofsted has judged Hillingdon's children's services good, with outstanding leadership.",
+                          date(2018, 6, 4)))
+    load(con, outcomes_batch(read_outcomes(HILLINGDON_2018.encode(), "ilacs_history.csv", None, FETCHED_AT)))
+    official = inspection_id("E09000017", "ilacs_standard", 2018)
+    assert con.execute("SELECT count(*) FROM inspections WHERE council_code = 'E09000017'").fetchone() == (1,)
+    years = con.execute("SELECT d.doc_type, r.judgement, r.grade, r.rated_year, r.inspection_id FROM ratings r "
+                        "JOIN documents d USING (document_id) WHERE r.judgement IN ('overall_effectiveness', "
+                        "'leadership') ORDER BY 1, 2, 3").fetchall()
+    assert years == [("news", "leadership", "outstanding", 2018, official),
+                     ("news", "overall_effectiveness", "good", 2018, official),
+                     ("news", "overall_effectiveness", "requires_improvement", 2018, official),
+                     ("statistics", "leadership", "outstanding", 2018, official),
+                     ("statistics", "overall_effectiveness", "good", 2018, official)]
+    assert con.execute("SELECT judgement, official_grade, other_grade, other_doc_type FROM rating_conflicts"
+                       ).fetchall() == [("overall_effectiveness", "good", "requires_improvement", "news")]
+    con.close()
+
+
+def test_migration_10_gives_stored_grades_the_year_they_were_published(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    import warehouse.db as db
+    from transforms.councils import load_aliases, load_councils
+
+    packaged = db._migrations()
+    monkeypatch.setattr(db, "_migrations", lambda: [m for m in packaged if m[0] < 10])
+    con = db.connect(tmp_path / "w.duckdb")
+    db.migrate(con)
+    db.seed_reference(con, load_councils(), load_aliases())
+    batch = _news_batch("Hillingdon's children's services have been rated good by Ofsted.", date(2018, 6, 4))
+    visit_year = replace(batch.ratings[0], rated_year=2017)  # as stored before: the year the visit started
+    db.load_batch(con, db.Batch(documents=batch.documents, ratings=[visit_year]))
+    monkeypatch.setattr(db, "_migrations", lambda: packaged)
+    assert db.migrate(con) == ["010_publication_year"]
+    assert con.execute("SELECT rated_year, rated_on FROM ratings").fetchall() == [(2018, date(2018, 5, 30))]
+    con.close()
