@@ -14,7 +14,15 @@ from front.evaluation.claims import FETCHED_AT, claims_source
 from pipeline.pages import read_page
 from transforms.inspections import inspection_id
 from transforms.official_outcomes import outcomes_rows, read_file
-from transforms.official_record import ClaimDate, OfficialInspection, by_council, link, official_record, stated_month
+from transforms.official_record import (
+    ClaimDate,
+    OfficialInspection,
+    by_council,
+    link,
+    link_earlier,
+    official_record,
+    stated_month,
+)
 
 pytestmark = pytest.mark.official_record  # the end-to-end test reads the packaged record (tests/conftest.py)
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -151,6 +159,39 @@ def test_the_grade_words_say_which_framework_a_standing_grade_was_given_under(ju
     record = RECORD if expected != "sif15" else by_council([SLAC_2012, SIF_2015])
     found = link(C, judgement, grade, ClaimDate(written.year, own=False), written, "", record, COVERED, (), words)
     assert (found.inspection.inspection_id if found else None) == expected
+
+
+# --- earlier: an earlier grade the document gives no year -------------------------------------------------------
+
+@pytest.mark.parametrize("judgement, grade, words, before, expected", [
+    ("overall_effectiveness", "requires_improvement", "requires improvement", date(2020, 1, 24), "sifre17"),
+    ("overall_effectiveness", "inadequate", "inadequate", date(2017, 12, 15), "sif15"),  # before the re-inspection
+    ("leadership", "good", "good", date(2020, 1, 24), "sifre17"),
+    ("overall_effectiveness", "inadequate", "inadequate", date(2020, 1, 24), None),  # the one before was RI
+    ("safeguarding", "requires_improvement", "adequate", date(2015, 1, 1), None),  # the 2012 SLAC was good
+    ("overall_effectiveness", "requires_improvement", "adequate", date(2020, 1, 24), None),  # not the SIF's word
+])
+def test_an_undated_earlier_grade_is_the_inspection_before_the_one_reported_when_the_grades_agree(
+        judgement, grade, words, before, expected):
+    """"No longer requires improvement", "previously judged inadequate": the inspection before `before` (the one
+    the document reports), only when its grade is the one the document recalls."""
+    found = link_earlier(C, judgement, grade, before, "", RECORD, words)
+    assert (found.inspection.inspection_id if found else None) == expected
+    assert found is None or found.rule == "earlier"
+
+
+def test_an_undated_earlier_grade_in_a_news_page_takes_the_year_the_record_gives_it():
+    from csi.records import Block
+    from tests.claim_docs import news_doc
+    from transforms.extract import extract
+
+    doc = news_doc([Block("paragraph", "Hillingdon's children's services, previously rated requires improvement, "
+                                       "have been judged good by Ofsted.")], date(2018, 6, 4))
+    rows = {(r.grade, r.rated_year, r.is_historical) for r in extract(doc).ratings
+            if r.judgement == "overall_effectiveness"}
+    assert rows == {("good", 2018, False), ("requires_improvement", 2014, True)}  # the SIF of February 2014
+    assert {(r.grade, r.rated_year) for r in extract(doc, link_official=False).ratings
+            if r.judgement == "overall_effectiveness" and r.is_historical} == {("requires_improvement", None)}
 
 
 # --- what keeps its own year ------------------------------------------------------------------------------------

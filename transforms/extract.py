@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from csi.frameworks import NAMED_EARLIER, SSI, UNGRADED, YEAR_STATED
 from csi.frameworks import PRE_2013 as PRE_2013_FRAMEWORKS
@@ -43,7 +43,16 @@ from transforms.inspections import (
     with_version,
 )
 from transforms.metrics import metric_claims
-from transforms.official_record import LINKED_DOC_TYPES, ClaimDate, link, official_record, stated_month
+from transforms.official_record import (
+    LINKED_DOC_TYPES,
+    RECENT_DAYS,
+    ClaimDate,
+    Link,
+    link,
+    link_earlier,
+    official_record,
+    stated_month,
+)
 from transforms.ofsted_reports import IncompleteReport, OfstedReport, parse_report, report_body
 from transforms.ofsted_site import provider_page_rows
 from transforms.quotes import quotations
@@ -233,11 +242,26 @@ def _linked(ratings: list[Rating], dates: dict[str, ClaimDate | None], written: 
     for r in ratings:
         if (when := dates.get(r.rating_id)) is not None and not when.own:
             undated.setdefault(r.council_code, []).append((r.judgement, r.grade, r.grade_label or ""))
+    found_for: dict[str, Link | None] = {}
+    reported: dict[str, date] = {}  # council -> publication of the official inspection its current grades report
+    for r in ratings:
+        if (when := dates.get(r.rating_id)) is not None:
+            found_for[r.rating_id] = found = link(
+                r.council_code, r.judgement, r.grade, when, written, r.evidence, record, covered_until,
+                tuple(undated.get(r.council_code, ())), r.grade_label or "")
+            if found and not r.is_historical:
+                reported[r.council_code] = max(found.inspection.published_on, reported.get(r.council_code, date.min))
+    current = {r.council_code for r in ratings if not r.is_historical}
+    for r in ratings:  # an earlier grade given no year: the inspection before the one the document reports
+        if r.is_historical and r.rated_year is None and written is not None:
+            before = reported.get(r.council_code) or (
+                written - timedelta(days=RECENT_DAYS) if r.council_code in current else written)
+            found_for[r.rating_id] = link_earlier(r.council_code, r.judgement, r.grade, before, r.evidence, record,
+                                                  r.grade_label or "")
     out: list[Rating] = []
     moved: dict[str, set[str | None]] = {}
     for r in ratings:
-        found = link(r.council_code, r.judgement, r.grade, dates.get(r.rating_id), written, r.evidence, record,
-                     covered_until, tuple(undated.get(r.council_code, ())), r.grade_label or "")
+        found = found_for.get(r.rating_id)
         moved.setdefault(r.inspection_id, set()).add(found.inspection.inspection_id if found else None)
         if found is None:
             out.append(r)

@@ -28,6 +28,10 @@ sets and of the gold set. The linkage is conservative and explainable; each link
   grade the document gives the council (they report one inspection): a 2011 blog's undated "adequate for
   safeguarding" for a council inspected in 2009 and not since.
 
+- ``earlier``: an earlier grade the document gives no year ("previously rated inadequate", "no longer
+  inadequate"): the council's latest inspection before the one the document reports (else before the document),
+  if its grade agrees and its framework fits the grade's words (any framework, for words any framework used).
+
 A claim that matches nothing official keeps its own year and inspection. Pure functions: the record is passed
 in (``official_record()`` reads the packaged one).
 """
@@ -94,7 +98,7 @@ class ClaimDate:
 @dataclass(frozen=True)
 class Link:
     inspection: OfficialInspection
-    rule: str  # dated | recent | standing
+    rule: str  # dated | recent | standing | earlier
     agrees: bool  # the official grade is the claim's
 
 
@@ -128,9 +132,9 @@ def link(council_code: str, judgement: str, grade: str, when: ClaimDate | None, 
     the standing rule needs them all to agree with it too."""
     if when is None or when.year < FIRST_OFFICIAL_YEAR:
         return None
+    if _not_in_record(evidence):
+        return None
     named = named_in(evidence)
-    if named in NAMED_EARLIER and named not in OFFICIALLY_GRADED or _ANNUAL_RATING.search(evidence):
-        return None  # an APA, JAR or SSI verdict, or an annual rating: no official record here
     candidates = [i for i in record.get(council_code, ()) if i.grade(judgement) is not None
                   and (named is None or named not in OFFICIALLY_GRADED or family(i.framework) == family(named))
                   and (written is None or i.published_on <= written + timedelta(days=PUBLISHED_AFTER_DOCUMENT_DAYS))]
@@ -154,10 +158,33 @@ def link(council_code: str, judgement: str, grade: str, when: ClaimDate | None, 
     return None
 
 
-def _eras_worded(group: Iterable[tuple[str, str, str]], written: date) -> set[str]:
+def link_earlier(council_code: str, judgement: str, grade: str, before: date, evidence: str,
+                 record: Mapping[str, tuple[OfficialInspection, ...]], grade_words: str = "") -> Link | None:
+    """An earlier grade the document gives no year ("previously rated inadequate", "no longer inadequate", "at its
+    last inspection"): the council's latest inspection published before `before` (the inspection the document
+    reports), if its framework fits the grade's words and its grade agrees (rule ``earlier``), else None."""
+    if _not_in_record(evidence):
+        return None
+    candidates = [i for i in record.get(council_code, ()) if i.grade(judgement) is not None
+                  and i.published_on < before]
+    if not candidates:
+        return None
+    latest = max(candidates, key=lambda i: i.published_on)
+    fits = _era(latest.framework) in _eras_worded(((judgement, grade, grade_words),), None)
+    return Link(latest, "earlier", True) if fits and _agrees(latest, judgement, grade) else None
+
+
+def _not_in_record(evidence: str) -> bool:
+    """An APA, JAR or SSI verdict, or an annual rating: no official record here."""
+    named = named_in(evidence)
+    return named in NAMED_EARLIER and named not in OFFICIALLY_GRADED or bool(_ANNUAL_RATING.search(evidence))
+
+
+def _eras_worded(group: Iterable[tuple[str, str, str]], written: date | None) -> set[str]:
     """The frameworks (eras) whose vocabulary the grades' words use: "requires improvement" is the SIF's and
     ILACS's (from November 2013), "adequate" the 2009 frameworks', adoption and the LSCB judgements the SIF's;
-    words that fit any era (good, inadequate) leave the one in force when the document was written."""
+    words that fit any era (good, inadequate) leave the one in force when the document was written (any, for an
+    earlier grade: `written` None)."""
     eras = {"safeguarding_la", "sif", "ilacs"}
     worded = False
     for judgement, _, words in group:
@@ -167,7 +194,7 @@ def _eras_worded(group: Iterable[tuple[str, str, str]], written: date) -> set[st
             if cue:
                 eras &= fits
                 worded = True
-    return eras if worded else {_era(in_force(written))}
+    return eras if worded or written is None else {_era(in_force(written))}
 
 
 def _era(framework: str) -> str:
