@@ -120,3 +120,38 @@ def test_a_council_whose_turn_it_was_is_the_topic_of_the_next_verdict(presenting
 def test_a_fronted_place_is_not_coordinated_with_the_subject_after_it(text, subject):
     got = _ratings(text)
     assert subject in {r[0] for r in got} and not {r[0] for r in got} & {LEEDS, BOLTON, SALFORD, HOUNSLOW}
+
+
+# --- a council of a kind, not one council: "a county rated outstanding may still ..." -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Members were told that a county rated outstanding may still receive a focused visit.",
+    "Any county judged inadequate may then be monitored every quarter.",
+    "In general a county rated good will usually receive a short inspection.",
+    "A borough judged good or outstanding usually faces a shorter inspection.",
+])
+def test_a_council_of_a_kind_graded_in_general_is_no_councils_rating(text):
+    assert _ratings("Leeds was inspected by Ofsted in February.", text) == set()
+
+
+def test_an_indefinite_council_dated_in_the_discourse_is_still_the_topic():
+    got = _ratings("Leeds was rated good by Ofsted this week.",
+                   "It is a turnaround for an authority rated inadequate in 2019.")
+    assert (LEEDS, OVERALL, "inadequate", 2019, True) in got
+
+
+# --- the grade defined, not given: "Outstanding is the highest grade Ofsted can give" -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "“Outstanding is the highest grade Ofsted can give, and our staff earned it,” said the director.",
+    "Inadequate is the lowest rating inspectors can award.",
+    "Good is the grade most councils in England now hold.",
+    "Requires improvement is the judgement that many authorities receive at their first inspection.",
+])
+def test_a_grade_defined_as_part_of_the_scale_is_no_councils_rating(text):
+    assert _ratings("Leeds was inspected by Ofsted in February.", text) == set()
+
+
+def test_a_grade_named_as_the_councils_own_overall_grade_is_kept():
+    assert (LEEDS, OVERALL, "good", 2024, False) in _ratings("Leeds was inspected by Ofsted in February.",
+                                                              "Good is now the overall grade.")

@@ -249,6 +249,20 @@ _OTHER_NOUN_AFTER = re.compile(
     r"(?!(?:[\w'’-]+\s+){0,2}?(?:services?|provision|councils?|authorit(?:y|ies)|boroughs?|count(?:y|ies)|cit(?:y|ies)"
     r"|departments?|directorates?|trusts?|grades?|gradings?|ratings?|judge?ments?|verdicts?|outcomes?|results?"
     r"|reports?|inspections?|scores?|marks?|assessments?|standards?|overall)\b)(?-i:[a-z])[\w-]*\b", re.I)
+# A council of a kind rather than one council: "a county rated outstanding may still receive a focused visit", "any
+# authority judged inadequate will be visited" (not "a turnaround for an authority rated inadequate in 2022")
+_GENERIC_SUBJECT = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+)?(?:council|county|authority|borough|city"
+                              r"|department|service)\s+(?:(?:that|which)\s+(?:is|was|has\s+been)\s+)?(?:rated|judged"
+                              r"|graded|found|deemed|assessed)\s+(?:to\s+be\s+|as\s+)?[‘'\"“]?$", re.I)
+_GENERIC_PREDICATE = re.compile(r"[’'\"”]?(?:\s+or\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:may|might|can|could|must|will|would"
+                                r"|should|normally|usually|typically|generally|often|always|automatically|gets?"
+                                r"|receives?|faces?)\b", re.I)
+# The grade defined, not given: "Outstanding is the highest grade Ofsted can give", "Good is the grade most councils
+# hold" (not "Good is now the overall grade")
+_GRADE_DEFINED = re.compile(r"[’'\"”]?\s+(?:is|was|remains)\s+(?:now\s+|still\s+)?(?:the|its|their)\s+(?:(?:highest"
+                            r"|lowest|top|bottom|best|worst|second|third|middle)\b|(?:[\w-]+\s+){0,2}?(?:grade|rating"
+                            r"|judge?ment|verdict|outcome)s?\s+(?:(?:that|which)\s+)?(?:ofsted|inspectors?|most|many"
+                            r"|few|some|all|any|no|every|councils|authorities|local\s+authorities)\b)", re.I)
 _INSERTED = re.compile(r",[^,]+,\s*$")  # "Its services, rated inadequate in 2018, are now good"
 _SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority|rating|grade|judgement|judgment|verdict)\W*"
                                r"(?:\w+\W+){0,3}$", re.I)
@@ -880,6 +894,11 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if _DETERMINER_BEFORE.search(scanned, 0, slot.start(group)) and _OTHER_NOUN_AFTER.match(scanned,
                                                                                                  slot.end(group)):
                 continue  # "found it a good place to work", "plus more good news": an adjective before another noun
+            if (_GENERIC_SUBJECT.search(scanned, 0, slot.start(group)) and _GENERIC_PREDICATE.match(scanned,
+                                                                                                  slot.end(group))) \
+                    or (group == "g29" and _GRADE_DEFINED.match(scanned, slot.end(group))):
+                continue  # "a county rated outstanding may still receive ...", "Outstanding is the highest grade
+                # Ofsted can give": any council of a kind, the scale itself
             if not owned:
                 if slot.group("g4") and not (
                         _SERVICES_SUBJECT.search(_INSERTED.sub(" ", before))
