@@ -254,8 +254,8 @@ _OTHER_NOUN_AFTER = re.compile(
 _GENERIC_SUBJECT = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+)?(?:council|county|authority|borough|city"
                               r"|department|service)\s+(?:(?:that|which)\s+(?:is|was|has\s+been)\s+)?(?:rated|judged"
                               r"|graded|found|deemed|assessed)\s+(?:to\s+be\s+|as\s+)?[‘'\"“]?$", re.I)
-_GENERIC_PREDICATE = re.compile(r"[’'\"”]?(?:\s+or\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:may|might|can|could|must|will|would"
-                                r"|should|normally|usually|typically|generally|often|always|automatically|gets?"
+_GENERIC_PREDICATE = re.compile(r"[’'\"”]?(?:\s+or\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:may|might|can|could|must"
+                                r"|will|would|should|normally|usually|typically|generally|often|always|automatically|gets?"
                                 r"|receives?|faces?)\b", re.I)
 # The grade defined, not given: "Outstanding is the highest grade Ofsted can give", "Good is the grade most councils
 # hold" (not "Good is now the overall grade")
