@@ -446,16 +446,19 @@ def eval_gold(
     gold: Annotated[Path, typer.Option(help="Gold set: annotated pages and their expected rows.")] = Path("tests/gold"),
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Scores per pattern and each page's misses.")]
     = False,
+    language_only: Annotated[bool, typer.Option(
+        "--language-only", help="Score the language rules alone: no linking of claims to Ofsted's official "
+                                "record.")] = False,
 ) -> None:
     """Score extraction against the gold set: precision, recall and F1 per table (ratings, inspections, ...).
 
-    Example: `csi eval --verbose`.
+    Example: `csi eval --verbose`; `--language-only` gives the figures without the official record.
     """
     from front.evaluation.gold import evaluate, format_report
 
     if not gold.is_dir():
         raise _fail(f"No gold set at {gold}: run from the repository root or pass --gold PATH.")
-    print(format_report(evaluate(gold), verbose))
+    print(format_report(evaluate(gold, link_official=not language_only), verbose))
 
 
 def _floors(path: Path, section: str) -> dict[str, float]:

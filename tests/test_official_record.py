@@ -349,3 +349,24 @@ def test_migration_10_gives_stored_grades_the_year_they_were_published(tmp_path,
     assert db.migrate(con) == ["010_publication_year"]
     assert con.execute("SELECT rated_year, rated_on FROM ratings").fetchall() == [(2018, date(2018, 5, 30))]
     con.close()
+
+
+@pytest.mark.parametrize("switch, recall", [([], "1.000"), (["--language-only"], "0.500")])
+def test_eval_claims_reports_the_figures_with_and_without_the_official_record(tmp_path, switch, recall):
+    import json
+
+    from typer.testing import CliRunner
+
+    from front.cli import app
+
+    (tmp_path / "pages").mkdir()
+    shutil.copy(PAGE, tmp_path / "pages" / "manchester.html")
+    manifest = {"councils": {"manchester": ["E08000003", "manchester"]},
+                "pages": [{"file": "manchester.html", "url": URL, "published": "2018-01-10", "kind": "news",
+                           "historical": [1], "ratings": [["manchester", None, "requires_improvement", 2017, 0],
+                                                          ["manchester", None, "inadequate", 2014, 0]]}]}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval-claims", str(tmp_path), *switch])
+    assert result.exit_code == 0, result.output
+    overall = next(line for line in result.output.splitlines() if line.strip().startswith("all pages"))
+    assert overall.split()[4] == recall  # the language alone dates the re-inspection's grade 2018
