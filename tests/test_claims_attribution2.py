@@ -155,3 +155,29 @@ def test_a_grade_defined_as_part_of_the_scale_is_no_councils_rating(text):
 def test_a_grade_named_as_the_councils_own_overall_grade_is_kept():
     assert (LEEDS, OVERALL, "good", 2024, False) in _ratings("Leeds was inspected by Ofsted in February.",
                                                               "Good is now the overall grade.")
+
+
+# --- a council described, not named, after a conjunction: another council than the one the sentence named ----------
+
+
+@pytest.mark.parametrize("text, named, grade", [
+    ("Leeds moves up to good, while a Lancashire borough loses its outstanding grade.", LEEDS, "outstanding"),
+    ("Wigan was rated good by Ofsted, and a neighbouring authority was judged inadequate.", WIGAN, "inadequate"),
+    ("Derby climbs to outstanding as another East Midlands council slips to requires improvement.", DERBY,
+     "requires_improvement"),
+    ("Salford stays good, whereas one other Greater Manchester borough was rated inadequate.", SALFORD, "inadequate"),
+])
+def test_a_council_described_after_a_conjunction_is_not_the_one_named_before(text, named, grade):
+    got = _ratings(text)
+    assert {r[0] for r in got} == {named}
+    assert not {r for r in got if r[2] == grade}
+
+
+@pytest.mark.parametrize("paragraphs, council, grade, year", [
+    (["Leicester's report rated care leavers as requiring improvement - a drop for a city that was good overall "
+      "in 2021."], "E06000016", "good", 2021),
+    (["A north-west London council previously rated good has been found inadequate.",
+      "Harrow was visited in January."], "E09000015", "inadequate", 2024),
+])
+def test_a_council_described_without_a_conjunction_is_still_the_story_council(paragraphs, council, grade, year):
+    assert any(r[0] == council and r[2] == grade and r[3] == year for r in _ratings(*paragraphs))

@@ -367,6 +367,14 @@ def _joined_after(mentions: list[Mention], text: str, first: int) -> list[str]:
     return _chain(mentions, text, last)
 
 
+# A council described, not named, as the subject of a conjunct after a council the sentence named: "Leeds moves up
+# to good, while a Lancashire borough loses its outstanding grade", "... as another East Midlands council slips to
+# ...", "..., and a neighbouring authority was judged inadequate" (not a lede's "A London council previously rated
+# good has been found inadequate", the story's council)
+_ANOTHER_COUNCIL = re.compile(r"\b(?:and|but|while|whilst|whereas|as)\s+(?:an?|another|one)\s+(?:other\s+)?"
+                              r"(?:[\w'’-]+\s+){0,3}?(?:council|authority|borough|county|city)\b", re.I)
+
+
 def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[str]) -> list[str]:
     """The councils a verdict belongs to (see the module docstring). Councils in a comparison inserted before
     the verdict are not its subject: "X, unlike Y, was rated inadequate" and "X joins Y in being rated ..." are
@@ -662,6 +670,10 @@ class _Reader:
                                if at <= m.start and m.end <= at + len(claim.clause)] if at >= 0 else []
             # a clause referring back within the sentence means the council its earlier verdict went to
             councils = attribute(claim, clause_mentions, subject or attributed or self.focus)
+            if at >= 0 and (other := _ANOTHER_COUNCIL.search(text, max(0, at + claim.segment - 10), at + claim.start)) \
+                    and any(m.end <= other.start() for m in mentions) \
+                    and not any(other.end() <= m.start < at + claim.start for m in mentions):
+                councils = []  # a council the sentence describes without naming it, not the one it named before
             if (ordinal := _ORDINAL.search(claim.clause, claim.segment, claim.start)) and not clause_mentions \
                     and (code := self.ordinal(ordinal, mentions, at)) is not None:
                 councils = [code]  # "X and Y were inspected. The former was rated good, the latter ..."
