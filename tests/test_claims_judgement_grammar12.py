@@ -104,3 +104,77 @@ def test_rate_and_judge_otherwise_give_no_council_verdict(text):
 def test_a_verdict_recapped_with_that_is(paragraphs):
     assert {("leadership", "good"), ("help_and_protection", "good"), ("children_in_care", "good")} <= _graded(
         *paragraphs)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Hartlepool leadership was judged outstanding, and so was the experience of children in our care.",
+     {("leadership", "outstanding"), ("children_in_care", "outstanding")}),
+    ("Hartlepool's help and protection was rated good, and so were services for children in our care.",
+     {("help_and_protection", "good"), ("children_in_care", "good")}),
+    ("Leadership in Hartlepool was found to be good, and so was the work with children in our care.",
+     {("leadership", "good"), ("children_in_care", "good")}),
+])
+def test_children_in_our_care_after_and_so_was(text, expected):
+    assert expected <= _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "2013: Hartlepool's child protection inspection found our arrangements inadequate.",
+    "In 2013 an inspection of child protection found Hartlepool's arrangements inadequate.",
+    "In early 2013 the child protection inspection found our arrangements inadequate, Hartlepool's leader wrote.",
+])
+def test_found_our_arrangements_inadequate(text):
+    assert ("safeguarding", "inadequate") in {(j, g) for c, j, g, _, _ in rating_rows([text], date(2024, 8, 4))
+                                              if c == HARTLEPOOL}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2011 a re-inspection lifted safeguarding in Hartlepool to adequate.",
+     ("safeguarding", "requires_improvement")),
+    ("The 2019 inspection raised Hartlepool to good.", ("overall_effectiveness", "good")),
+    ("A new report lifts Hartlepool's leadership to outstanding.", ("leadership", "outstanding")),
+])
+def test_lifted_to_a_grade(text, expected):
+    assert expected in {(j, g) for c, j, g, _, _ in rating_rows([text], date(2024, 8, 4)) if c == HARTLEPOOL}
+
+
+@pytest.mark.parametrize("text", [
+    "The council lifted spending in Hartlepool to a good level.",
+    "Hartlepool raised its foster carers' allowance to good effect.",
+    "Hartlepool's director said the new team had lifted morale to a good place.",
+])
+def test_lifted_something_else_is_no_verdict(text):
+    assert not _graded(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hartlepool is outstanding. Leaders were also rated outstanding, as were children in care.",
+     {("leadership", "outstanding"), ("children_in_care", "outstanding")}),
+    ("In 2019 Hartlepool was rated good overall and its leaders outstanding.",
+     {("overall_effectiveness", "good"), ("leadership", "outstanding")}),
+    ("Hartlepool was judged good, and their senior leaders outstanding.",
+     {("overall_effectiveness", "good"), ("leadership", "outstanding")}),
+])
+def test_leaders_as_the_subject_of_a_verdict_is_the_leadership_judgement(text, expected):
+    got = {(j, g) for c, j, g, _, _ in rating_rows([text], date(2025, 5, 13)) if c == HARTLEPOOL}
+    assert expected <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders in Hartlepool said the council was good.",
+    "Hartlepool's leaders were praised as good listeners.",
+    "Hartlepool's leaders were delighted.",
+])
+def test_leaders_otherwise_name_no_judgement(text):
+    assert "leadership" not in {j for j, _ in _graded(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By 2022 Hartlepool had reached good, with leadership outstanding even then.",
+     {("overall_effectiveness", "good"), ("leadership", "outstanding")}),
+    ("Hartlepool reached outstanding this time.", {("overall_effectiveness", "outstanding")}),
+    ("Hartlepool reaches good, with care leavers good again.",
+     {("overall_effectiveness", "good"), ("care_leavers", "good")}),
+])
+def test_reached_a_grade(text, expected):
+    assert expected <= {(j, g) for c, j, g, _, _ in rating_rows([text], date(2025, 5, 13)) if c == HARTLEPOOL}

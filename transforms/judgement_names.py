@@ -22,7 +22,7 @@ import re
 from transforms.grades import GRADE_PHRASE
 
 CARE_AND_LEAVERS = "children_in_care_and_care_leavers"
-_IN_CARE = (r"children\s+in\s+(?:its\s+|their\s+|the\s+council['’]s\s+)?care|children\s+looked\s+after"
+_IN_CARE = (r"children\s+in\s+(?:its\s+|their\s+|our\s+|the\s+council['’]s\s+)?care|children\s+looked\s+after"
             r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children"
             # "looked-after services", "safeguarding and looked-after provision": the service named by its children
             r"|looked[-\s]after\s+(?:children['’]s\s+)?(?:services?|provision|work|judge?ments?)\b")
@@ -194,6 +194,12 @@ def without_every(text: str) -> str:
 _LEADERS = re.compile(r"\b(?:senior\s+)?leaders\b(?!['’])", re.I)
 # ... or graded for: "good for leaders", "outstanding for its leaders"
 _LEADERS_GRADED = re.compile(rf"{GRADE_PHRASE}\s+for\s+(?:its\s+|their\s+|the\s+)?$", re.I)
+# ... or the subject of a verdict: "Leaders were also rated outstanding", "rated good overall and its leaders
+# outstanding" (not "leaders were praised", "leaders said")
+_LEADERS_VERDICT = re.compile(rf"\s+(?:(?:were|was|are|is|had\s+been|have\s+been)\s+)?"
+                              rf"(?:(?:also|again|now|all|both|still)\s+)?"
+                              rf"(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
+                              rf"[‘'\"“]?{GRADE_PHRASE}", re.I)
 
 
 def judgements_in(text: str) -> list[tuple[int, int, str]]:
@@ -206,7 +212,8 @@ def judgements_in(text: str) -> list[tuple[int, int, str]]:
         after = next((j for j in found if j[0] >= m.end()), None)
         before = next((j for j in reversed(found) if j[1] <= m.start()), None)
         if (after and joined(text, leaders, after)) or (before and joined(text, before, leaders)) \
-                or _LEADERS_GRADED.search(text, max(0, m.start() - 60), m.start()):
+                or _LEADERS_GRADED.search(text, max(0, m.start() - 60), m.start()) \
+                or _LEADERS_VERDICT.match(text, m.end()):
             found.append(leaders)
     return sorted(found)
 

@@ -44,6 +44,10 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|again|at|following|since|with|under|on|across|from)\b|$))"
                   r"|(?:classed|classified|marked)(?=\s+as\b)"
                   r"|singled\s+out(?=\s+(?:[\w'’-]+\s+){0,5}?as\b)"  # "singled out (its adoption work) as outstanding"
+                  # "a re-inspection lifted safeguarding to adequate": the grade right after "to"
+                  rf"|(?:lifted|lifts|raised|raises)(?:\s+(?!from\b|to\b)[\w'’-]+){{0,5}}?\s+to(?=\s+{Q}{GRADE_PHRASE}{QE}"
+                  r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|this|last|when|after|under|following"
+                  r"|since)\b))"
                   # "only help and protection held it back at good": the grade the judgement held the rest at
                   rf"|(?:held|holds|holding|kept|keeps|keeping)\s+(?:it|them|(?:the|its|their)\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)"
                   rf"\s+back(?=\s+(?:at|to)\s+{Q}{GRADE_PHRASE})"
@@ -54,6 +58,7 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   # right after the verb, ending its phrase ("stayed in touch", "got good feedback" are none)
                   # ("came back good", "went outstanding last spring")
                   rf"|(?:(?:came|comes|come|coming)\s+(?:out|back|in)|(?:went|goes)(?:\s+(?:up|down))?(?:\s+to)?"
+                  r"|reach(?:ed|es)"  # "by 2022 it had reached good"
                   r"|stay(?:s|ed|ing)?|got|gets)"
                   rf"(?=\s+(?:as\s+|at\s+)?{Q}{GRADE_PHRASE}{QE}"
                   r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under)\b))"
@@ -63,7 +68,7 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
                   # "found the county's arrangements inadequate", "found its child protection services poor"
-                  rf"|found(?=\s+(?:the|its|their)\s+(?:[\w-]+['’]s?\s+)?(?:(?:child\s+protection|safeguarding"
+                  rf"|found(?=\s+(?:the|its|their|our)\s+(?:[\w-]+['’]s?\s+)?(?:(?:child\s+protection|safeguarding"
                   rf"|children['’]s|social\s+care)\s+)?(?:arrangements|services|provision)\s+{Q}{GRADE_PHRASE})"
                   # "found safeguarding in Oldtown adequate": a judgement named as the object
                   rf"|found(?=\s+(?:(?:the|its|their)\s+)?(?:{NAME_ALTERNATIVES})"
@@ -96,10 +101,11 @@ _SLOT = re.compile(
     # "..., with leadership outstanding", "... and its adoption service good"
     # "Leadership good, children in care good" (a telegraphic run), "..., help and protection as good"
     rf"|(?:(?:(?<=\band\s)|(?<=\bwith\s)|(?<=:\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS}|{GRADE_PHRASE})[\w'’-]+,?\s+){{0,8}}?"
-    rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES})(?:['’]?\s+(?:services?|work|performance|provision))?"
+    rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES}|(?<=its\s|eir\s)(?:senior\s+)?leaders)"  # "and its leaders X"
+    rf"(?:['’]?\s+(?:services?|work|performance|provision))?"
     # ("X requires improvement": g3)
     rf"(?:\s+(?:as|both|each|all|also|now|still|already))?\s+{Q}(?!requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
-    rf"(?=(?:\s+(?:too|also|as\s+well))?(?:\s*(?:[.,;:]|$)|\s+and\s))"
+    rf"(?=(?:\s+(?:too|also|as\s+well|even\s+then|then|again|this\s+time))?(?:\s*(?:[.,;:]|$)|\s+and\s))"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b)"
     # "in 2018 it was rated good, and in 2014 inadequate": a second grade of the verdict, its time before it
