@@ -178,3 +178,22 @@ def test_leaders_otherwise_name_no_judgement(text):
 ])
 def test_reached_a_grade(text, expected):
     assert expected <= {(j, g) for c, j, g, _, _ in rating_rows([text], date(2025, 5, 13)) if c == HARTLEPOOL}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hartlepool, inadequate overall.", {("overall_effectiveness", "inadequate")}),
+    ("Hartlepool, good for help and protection and for leadership.",
+     {("help_and_protection", "good"), ("leadership", "good")}),
+    ("Hartlepool Borough Council, outstanding overall.", {("overall_effectiveness", "outstanding")}),
+])
+def test_a_name_and_a_comma_opening_a_verdict_with_no_verb(text, expected):
+    assert _graded(text, published=date(2019, 6, 20)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Frankly, good for leaders in Hartlepool.",
+    "Now, good overall for Hartlepool.",
+    "Yes, good overall, said Hartlepool's director about the bid.",
+])
+def test_an_adverb_and_a_comma_opens_no_verdict(text):
+    assert not _graded(text, published=date(2019, 6, 20))

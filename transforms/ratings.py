@@ -356,6 +356,9 @@ _TELEGRAPHIC = re.compile(rf"\W*(?:(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRAD
                           rf"(?:and\s+)?)+(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}", re.I)
 _OVERALL_AFTER = re.compile(r"\s+overall\b(?!\s+(?:effectiveness|judge?ment|grade|rating))", re.I)
 _AFTER_COLON = re.compile(r":\s*[‘'\"“]?$")
+# "Trafford, inadequate overall.": a name and a comma opening a verdict with no verb
+_NAME_THEN_COMMA = re.compile(r"\W*(?!(?:\w+ly|Yes|No|So|Well|Now|Still|Again|Then|Here|There|Today|Overall|But|And)\b)"
+                              r"(?-i:[A-Z][\w'’-]+(?:\s+(?:of\s+|upon\s+|on\s+|and\s+)?[A-Z][\w'’-]+){0,4}),\s*")
 # ", I should say,", ", it has to be said,", ", we think,": the writer's comment set off by commas, no part of the claim
 _COMMENT = re.compile(r",\s*(?:I|we|you|one|it)\s+(?:(?:should|would|must|have\s+to|has\s+to|can|could|might|do|did)"
                       r"\s+)?(?:be\s+)?(?:say|said|says|think|thought|believe|admit|admitted|add|added|note|noted"
@@ -832,7 +835,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 continue
             if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())
                                       or ((claims or fragment) and _CLAUSE_OPENING.fullmatch(scanned, 0, slot.start()))
-                                      or _AFTER_COLON.search(scanned, 0, slot.start())):
+                                      or _AFTER_COLON.search(scanned, 0, slot.start())
+                                      or (fragment and _NAME_THEN_COMMA.fullmatch(scanned, 0, slot.start()))):
                 continue  # an unquoted "good for ..." only continues a verdict already given (in this clause, or
                 # opening it: "judged outstanding for leadership; good for help and protection"), opens a sentence
                 # or follows a dash ("Good overall, good for leaders.", "did well - good for safeguarding"), or
