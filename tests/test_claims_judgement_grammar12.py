@@ -197,3 +197,22 @@ def test_a_name_and_a_comma_opening_a_verdict_with_no_verb(text, expected):
 ])
 def test_an_adverb_and_a_comma_opens_no_verdict(text):
     assert not _graded(text, published=date(2019, 6, 20))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The short inspection in June had confirmed Hartlepool as good overall.", ("overall_effectiveness", "good")),
+    ("The report confirms Hartlepool's leadership as outstanding.", ("leadership", "outstanding")),
+    ("Inspectors reconfirmed the council in Hartlepool as requires improvement.",
+     ("overall_effectiveness", "requires_improvement")),
+])
+def test_confirmed_as_a_grade(text, expected):
+    assert expected in _graded(text, published=date(2022, 9, 21))
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool confirmed the appointment as good news.",
+    "Ofsted confirmed that Hartlepool had recruited good staff.",
+    "Hartlepool's director confirmed the plan as a good start.",
+])
+def test_confirmed_as_something_else_is_no_verdict(text):
+    assert not _graded(text, published=date(2022, 9, 21))

@@ -33,6 +33,9 @@ from transforms.judgement_names import (
 )
 
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
+# A grade ending its phrase: "as good.", "to adequate in 2011", "as outstanding overall" (not "as good news")
+_GRADE_ENDS = (r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|this|last|when|after|under|following"
+               r"|since|and)\b)")
 _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed|found\s+to\s+be|declared|ranked|capped"
                   # "inspectors rate the council good", "now judge its leadership outstanding": with their object
                   r"|(?:rate|judge)(?=\s+(?:it|them|(?:the|its|their)\s+(?:council|authority|service|services|borough"
@@ -44,10 +47,11 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|again|at|following|since|with|under|on|across|from)\b|$))"
                   r"|(?:classed|classified|marked)(?=\s+as\b)"
                   r"|singled\s+out(?=\s+(?:[\w'’-]+\s+){0,5}?as\b)"  # "singled out (its adoption work) as outstanding"
+                  # "confirmed the authority as good overall", "confirms Oldtown as outstanding"
+                  rf"|(?:re)?confirm(?:ed|s|ing)?(?=\s+(?:[\w'’-]+\s+){{1,4}}?as\s+{Q}{GRADE_PHRASE}{QE}{_GRADE_ENDS})"
                   # "a re-inspection lifted safeguarding to adequate": the grade right after "to"
                   rf"|(?:lifted|lifts|raised|raises)(?:\s+(?!from\b|to\b)[\w'’-]+){{0,5}}?\s+to(?=\s+{Q}{GRADE_PHRASE}{QE}"
-                  r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|this|last|when|after|under|following"
-                  r"|since)\b))"
+                  rf"{_GRADE_ENDS})"
                   # "only help and protection held it back at good": the grade the judgement held the rest at
                   rf"|(?:held|holds|holding|kept|keeps|keeping)\s+(?:it|them|(?:the|its|their)\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)"
                   rf"\s+back(?=\s+(?:at|to)\s+{Q}{GRADE_PHRASE})"
