@@ -67,7 +67,7 @@ from transforms.ratings import (
 )
 from transforms.rhetoric import unasserted
 from transforms.roundup_lines import roundup_claims, roundup_entries
-from transforms.sub_judgements import areas_covered, judgement_rows
+from transforms.sub_judgements import areas_covered, grade_labels, judgement_rows, labelled_verdicts
 from transforms.text import sentences
 
 STATUSES = ("current", "historical", "transition", "hypothetical")
@@ -710,7 +710,9 @@ class _Reader:
             return None
         return claims, found
 
-    def block(self, block: Block) -> None:
+    def block(self, block: Block, label: str | None = None) -> None:
+        """One block's claims; `label` is the grade its paragraph opens with alone in a round-up by grade (see
+        `sub_judgements.grade_labels`), given to the councils its sentences name with no verdict of their own."""
         mentions = self.mentions.within(block.text)
         if block.kind != "table_row":
             self.grade_table = None
@@ -739,7 +741,12 @@ class _Reader:
             cursor = max(at, 0)
             own = [Mention(m.council_code, m.start - at, m.end - at, m.surface) for m in mentions
                    if at <= m.start and m.end <= at + len(sentence)] if at >= 0 else []
+            before = len(self.claims)
             self.sentence(sentence, own)
+            if label and len(self.claims) == before:  # "Doncaster followed in November" under "Inadequate."
+                for claim, code in labelled_verdicts(sentence, [(m.council_code, m.start, m.end) for m in own],
+                                                     label, self.published):
+                    self.add(claim, [code], sentence)
         if block.kind in ("paragraph", "list_item") and (opening := _YEAR_OPENING.match(block.text)):
             # "2015. The single inspection confirmed it - inadequate overall": that year's verdict
             self.claims[read_from:] = _news_dated(self.claims[read_from:], int(opening[1]), "stated")
@@ -835,6 +842,7 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
                     main: str | None, published: date | None) -> list[Claim]:
     """Every claim in a document's blocks and title (its council mentions found by the caller), in reading order."""
     reader = _Reader(mentions, main, published)
+    labels = grade_labels([b.text if b.kind == "paragraph" else None for b in blocks])  # a round-up by grade
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -852,7 +860,7 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
                 and _names_only(following, mentions) and reader.list_under(block, [following]):
             i += 2  # a factbox: "Zero-star councils" over a line of names
             continue
-        reader.block(block)
+        reader.block(block, labels[i])
         i += 1
     if title:
         reader.focus = [main] if main else []

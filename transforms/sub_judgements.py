@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
 from transforms.judgement_names import (
@@ -24,7 +25,7 @@ from transforms.judgement_names import (
     listed_with_overall,
     some_areas_before,
 )
-from transforms.ratings import RatingClaim
+from transforms.ratings import RatingClaim, time_named
 from transforms.roundup_lines import earlier_grade
 
 # "in three of the four areas", "across most judgements": some areas, not named
@@ -106,6 +107,42 @@ def unnamed_judgement(year: int | None, child_protection_story: bool) -> str:
     protection inspections, a verdict of their years is their one judgement (safeguarding); else overall
     effectiveness."""
     return "safeguarding" if child_protection_story and year in _CHILD_PROTECTION_YEARS else "overall_effectiveness"
+
+
+# --- a round-up by grade -----------------------------------------------------------------------------------------
+
+# "Inadequate. Cambridgeshire and Herefordshire, both in October. ...": a paragraph opening with a grade alone,
+# the councils named after it (with no verdict of their own) given that grade; only in a document with two such
+# paragraphs at least (a round-up ordered by grade, not a "Good." said in reply)
+_GRADE_LABEL = re.compile(rf"\W*{Q}(?P<grade>{GRADE_PHRASE}){QE}\s*[.:](?=\s|$)\s*", re.I)
+_GRADE_ANYWHERE = re.compile(rf"\b{GRADE_PHRASE}", re.I)
+
+
+def grade_labels(paragraphs: list[str | None]) -> list[str | None]:
+    """The grade each paragraph opens with alone, as its first sentence or before a colon ("Adequate. Salford, in
+    November, ...", "Good: Derby and Gateshead"), when two paragraphs at least open so; None for every other (and for
+    all, when fewer do)."""
+    labels = [m["grade"] if text and (m := _GRADE_LABEL.match(text)) else None for text in paragraphs]
+    return labels if sum(label is not None for label in labels) >= 2 else [None] * len(paragraphs)
+
+
+def labelled_verdicts(sentence: str, councils: list[tuple[str, int, int]], label: str, published: date | None
+                      ) -> list[tuple[RatingClaim, str]]:
+    """(claim, council) for each council a sentence under a grade label names, when the sentence gives no grade of
+    its own ("Doncaster followed in November and Rochdale just before Christmas."): the label's grade, dated by the
+    time named after the council (or after the next one: "Salford and Wigan, both in November")."""
+    opening = _GRADE_LABEL.match(sentence)  # "Good: Northtown and Westshire, both in November."
+    if _GRADE_ANYWHERE.search(sentence, opening.end() if opening else 0) or not councils:
+        return []
+    windows = [sentence[end:councils[i + 1][1] if i + 1 < len(councils) else len(sentence)]
+               for i, (_, _, end) in enumerate(councils)]
+    times = [time_named(window, published) for window in windows]
+    for i in range(len(times) - 2, -1, -1):
+        times[i] = times[i] or times[i + 1]
+    grade = normalise_grade(label)
+    return [(RatingClaim("overall_effectiveness", grade, label, when[0] if when else None, "current", sentence,
+                         judgement_stated=False, anchor=when[1] if when else "publication"), code)
+            for (code, _, _), when in zip(councils, times, strict=True)]
 
 
 # --- rows of judgements written as text ------------------------------------------------------------------------
