@@ -216,3 +216,24 @@ def test_confirmed_as_a_grade(text, expected):
 ])
 def test_confirmed_as_something_else_is_no_verdict(text):
     assert not _graded(text, published=date(2022, 9, 21))
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool requires improvement. That grade applies to the overall effectiveness of the service, to the impact "
+    "of leaders, to help and protection and to children in care.",
+    "Hartlepool requires improvement. The same rating went to leadership, to help and protection and to children in "
+    "care.",
+    "Hartlepool requires improvement, and that grade applies to leaders, help and protection and children in care.",
+])
+def test_a_grade_referred_to_applies_to_a_list(text):
+    assert {("leadership", "requires_improvement"), ("help_and_protection", "requires_improvement"),
+            ("children_in_care", "requires_improvement")} <= _graded(text, published=date(2022, 7, 5))
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Hartlepool was inadequate in 2019.", "Members welcomed the removal of the inadequate rating in Hartlepool."],
+    ["Hartlepool was inadequate in 2019.", "The removal of Hartlepool's inadequate grade was welcomed."],
+    ["Hartlepool was inadequate in 2019.", "Staff in Hartlepool celebrated the removal of its 'inadequate' label."],
+])
+def test_the_removal_of_a_grade_is_no_current_verdict(paragraphs):
+    assert not {g for j, g in _graded(*paragraphs, published=date(2023, 7, 5))} & {"inadequate"}

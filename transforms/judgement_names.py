@@ -85,7 +85,7 @@ _SOME = re.compile(r"\b(?:(?:one|two|three|four|five|six|both|most|some|several|
 # What may stand between two NAMEs of one LIST: the first one's TAIL, the joining word, the next one's HEAD.
 _PEOPLE = r"(?:children|young\s+people|families|care\s+leavers)"
 _TAIL = (rf"(?:\s+(?:on\s+(?:the\s+)?social\s+work\s+practice"
-         rf"|(?:(?:given|offered|provided)\s+to|of|for|to|with)\s+{_PEOPLE}(?:\s+(?:at\s+risk|in\s+need))?|(?:of|for)\s+(?:the\s+)?(?:council|authority))"
+         rf"|(?:(?:given|offered|provided)\s+to|of|for|to|with)\s+{_PEOPLE}(?:\s+(?:at\s+risk|in\s+need))?|(?:of|for)\s+(?:the\s+)?(?:council|authority|service))"
          rf"(?:\s+(?:with|and)\s+{_PEOPLE})*)*")
 _JOINING_WORD = r"(?:and|&|as\s+well\s+as|plus|along\s+with|together\s+with)"
 _JOIN = rf"(?:\s*,\s*(?:{_JOINING_WORD}\s+)?|\s+{_JOINING_WORD}\s+)"

@@ -165,7 +165,9 @@ _SLOT = re.compile(
     rf"|earned)|(?:was|were|had\s+been|has\s+been)\s+(?:given|awarded|handed)"
     # "the same grade as in 2018", "the same rating as at its last inspection", "the same grade as it received"
     rf"|as\s+(?=(?:in|at|during)\s|(?:it|they|the\s+council|the\s+authority)\s+(?:had\s+)?(?:received|had|got"
-    rf"|was\s+given|were\s+given|held|achieved|earned)\b))\b"
+    rf"|was\s+given|were\s+given|held|achieved|earned)\b)"
+    # "That grade applies to A, to B and to C", "the same rating went to A and B"
+    rf"|(?:applies|applied|went|goes)(?=\s+to\b))\b"
     rf"|\b(?:fell|falls?|falling|fallen|placed|put|rated|classed)\s+(?:in|into)\s+(?:that|this|the\s+same)\s+"
     rf"(?P<g14>category|bracket|group)\b"
     # "judged A, B and C - however long the LIST - to be good": the predicate after a LIST (see `list_ending_at`)
@@ -521,6 +523,7 @@ _LEFT_GRADE = re.compile(
     rf"\b(?:(?:moved|moves|come|comes|came|climbed|climbs|lifted|lifts|emerged|emerges|taken|takes|brought|brings)"
     rf"\s+(?:\w+\s+)?(?:out\s+of|from)"
     rf"|no\s+longer(?:\s+(?:be(?:ing)?\s+)?(?:rated|judged|graded|deemed|considered|found|assessed))?"
+    rf"|removal\s+of"  # "welcomed the removal of the inadequate rating"
     rf"(?:\s+(?:to\s+be|as))?|shed|sheds|lost|loses|losing|removed|removes"
     rf"|dropped|drops|left\s+behind|leaves\s+behind|(?:shak(?:en|es?|ing)|shook|cast(?:s|ing)?|thr(?:ew|own|ows?))\s+off"
     rf"|replac(?:es|ed|ing))"
