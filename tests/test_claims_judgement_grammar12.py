@@ -237,3 +237,14 @@ def test_a_grade_referred_to_applies_to_a_list(text):
 ])
 def test_the_removal_of_a_grade_is_no_current_verdict(paragraphs):
     assert not {g for j, g in _graded(*paragraphs, published=date(2023, 7, 5))} & {"inadequate"}
+
+
+@pytest.mark.parametrize("text, judgement", [
+    ("Hartlepool was discussed. She reminded the Committee that in 2019 every judgement had been inadequate, "
+     "including the impact of leaders, and that a commissioner had been appointed.", "leadership"),
+    ("In Hartlepool each of the judgements was found inadequate, including leadership.", "leadership"),
+    ("Hartlepool was judged inadequate in every area, including help and protection.", "help_and_protection"),
+])
+def test_every_area_including_one_judgement(text, judgement):
+    got = {(j, g) for c, j, g, _, _ in rating_rows([text], date(2023, 7, 5)) if c == HARTLEPOOL}
+    assert {("overall_effectiveness", "inadequate"), (judgement, "inadequate")} <= got

@@ -135,6 +135,7 @@ _EVERY_LISTED = re.compile(r"[^:;.–—]{0,60}?(?::|\s[-–—]\s|,?\s+(?:namel
 
 _OVERALL_ITEM = re.compile(r"^\s*overall\b(?!\s+(?:effectiveness|judge?ment|grade|rating))(?=\s*,)", re.I)
 # "every one of the five judgements, care leavers included", "in all five, care leavers among them"
+_INCLUDING = re.compile(r"\bincluding\s*$", re.I)
 _ONE_INCLUDED = re.compile(r"\s*,\s*(?P<list>[^,;.:]{3,80}?)\s+(?:included|among\s+them|too)\b", re.I)
 
 
@@ -148,6 +149,9 @@ def every_listed(sentence: str) -> tuple[int, list[str]] | None:
         m = _EVERY_LISTED.match(sentence, every.end())
         # "overall" alone opening the LIST: "across the board – overall, leadership, help and protection ..."
         if m and (names := listed_with_overall(m["list"])):
+            return m.start("list"), names
+        if m and _INCLUDING.search(sentence, 0, m.start("list")) and (  # "every judgement had been inadequate,
+                names := coordinated_after(m["list"], judgements_in(m["list"]), 0)):  # including the impact of leaders"
             return m.start("list"), names
         if m := _ONE_INCLUDED.match(sentence, every.end()):  # "in all five areas, care leavers included"
             text = m["list"]
