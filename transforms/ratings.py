@@ -523,8 +523,8 @@ _LEFT_GRADE = re.compile(
     rf"\b(?:(?:moved|moves|come|comes|came|climbed|climbs|lifted|lifts|emerged|emerges|taken|takes|brought|brings)"
     rf"\s+(?:\w+\s+)?(?:out\s+of|from)"
     rf"|no\s+longer(?:\s+(?:be(?:ing)?\s+)?(?:rated|judged|graded|deemed|considered|found|assessed))?"
-    rf"|removal\s+of"  # "welcomed the removal of the inadequate rating"
     rf"(?:\s+(?:to\s+be|as))?|shed|sheds|lost|loses|losing|removed|removes"
+    rf"|removal\s+of"  # "welcomed the removal of the inadequate rating"
     rf"|dropped|drops|left\s+behind|leaves\s+behind|(?:shak(?:en|es?|ing)|shook|cast(?:s|ing)?|thr(?:ew|own|ows?))\s+off"
     rf"|replac(?:es|ed|ing))"
     rf"\s+(?:(?:its|the|their|an?|a\s+council['’]s|[A-Z][\w-]+['’]s)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}", re.I)
