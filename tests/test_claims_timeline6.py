@@ -102,3 +102,45 @@ def test_the_inspections_publication_dates_the_current_grade(text):
     got = _ratings(text, published=date(2018, 1, 16))
     assert (LUTON, OVERALL, "requires_improvement", 2017, False) in got
     assert not any(y == 2018 for *_, y, _ in got)
+
+
+# --- a verdict with no time of its own goes on in the earlier time its paragraph last gave ---
+
+@pytest.mark.parametrize(("paragraph", "judgement", "grade", "year"), [
+    ("Luton was rated good in its 2016 single inspection, a fine result for the time. Adoption was good too.",
+     "adoption", "good", 2016),
+    ("Back in 2015 Luton was judged to require improvement. But its care leavers service was rated good, which "
+     "nobody mentioned.", "care_leavers", "good", 2015),
+    ("Luton's re-inspection report came out just before Christmas 2017. Requires improvement overall, but "
+     "leadership was good.", "leadership", "good", 2017),
+])
+def test_a_verdict_goes_on_in_the_time_its_paragraph_last_gave(paragraph, judgement, grade, year):
+    got = _ratings("A look back at some councils I have known.", paragraph, published=date(2019, 6, 20))
+    assert (LUTON, judgement, grade, year, True) in got
+    assert not any(y == 2019 for c, *_, y, _ in got if c == LUTON)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "In 2017 Luton was good. Then, this May, it was rated inadequate. Care leavers were judged inadequate too.",
+    "In 2017 Luton was good. It is now rated inadequate, and care leavers were judged inadequate too.",
+    "In 2017 Luton was good. This time care leavers were judged inadequate.",
+])
+def test_a_verdict_of_today_ends_the_paragraphs_earlier_time(paragraph):
+    got = _ratings(paragraph, published=date(2023, 9, 2))
+    assert (LUTON, "care_leavers", "inadequate", 2023, False) in got
+    assert (LUTON, OVERALL, "good", 2017, True) in got
+
+
+def test_a_new_paragraph_does_not_go_on_in_the_last_ones_time():
+    got = _ratings("Luton was judged inadequate in 2016.", "Leadership was rated good.", published=date(2023, 9, 2))
+    assert (LUTON, "leadership", "good", 2023, False) in got
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Luton was rated inadequate in 2016. Sheffield was judged good.",
+    "Luton was rated inadequate in 2016. Over in Yorkshire, Sheffield was found to be good.",
+    "Luton was rated inadequate in 2016. Its neighbour Sheffield came out as good.",
+])
+def test_a_sentence_naming_another_council_is_other_news(paragraph):
+    got = _ratings(paragraph, published=date(2023, 9, 2))
+    assert (SHEFFIELD, OVERALL, "good", 2023, False) in got

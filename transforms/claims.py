@@ -618,6 +618,7 @@ class _Reader:
         if not mentions and _UNNAMED_COUNCIL.match(title):
             return  # "One council slips to inadequate as three others improve": not the article's council by name
         read_from = len(self.claims)
+        self.times.new_paragraph()
         self.sentence(title, mentions)
         if len(self.claims) == read_from:  # a headline with no verb: "Ofsted: Oldtown services 'inadequate'"
             codes = list(dict.fromkeys(m.council_code for m in mentions)) or self.focus
@@ -653,7 +654,7 @@ class _Reader:
         attributed: list[str] = []
         read = unasserted(text, held_grades(text, rating_claims(text, self.published, self.last_grade)))
         read = annual_stars(read, self.published) + echoes(read, self.published)  # "as it did last year"
-        read = inherit_anchors(areas_covered(read, text), self.times, text)
+        read = inherit_anchors(areas_covered(read, text), self.times, text, bool(mentions))
         self.times.read(text, read)
         places = len({c.respective for c in read if c.respective is not None})
         named_judgement: RatingClaim | None = None  # the last verdict of the sentence naming its judgement
@@ -736,6 +737,7 @@ class _Reader:
                 self.focus = codes
         read_from = len(self.claims)
         cursor = 0
+        self.times.new_paragraph()
         for sentence in sentences(block.text):
             at = block.text.find(sentence, cursor)
             cursor = max(at, 0)

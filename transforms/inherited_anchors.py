@@ -10,6 +10,10 @@ news ("Luton is now rated good. Two years earlier it had been inadequate": two y
   2016, the year the discourse last gave, so the verdict is an earlier one ("Meanwhile, adoption was judged good"
   too, unless a new name or the present tense follows "meanwhile"); "the council had been judged to
   require improvement in 2018, although on that occasion leadership was judged good" likewise.
+- "Gateshead was rated good in its 2016 inspection. Adoption was good too.": within a paragraph, a verdict with no
+  time of its own goes on in the earlier year the paragraph last gave, when that sentence's verdicts were all of
+  that year and its last one told by a finite past verb in its main clause; not a sentence naming a council (other
+  news), nor one in the present, the perfect or with "then", "this", "still" (a later time).
 """
 
 from __future__ import annotations
@@ -93,6 +97,16 @@ _NOW = re.compile(r"\b(?:now|currently|today|this\s+(?:year|week|month|time)|sin
                   r"|latest|new)\b", re.I)  # (not "the then Safeguarding Board": the one of that time)
 
 
+# Words of today or of a later time, ending the earlier time a paragraph gave: the present tense and the perfect
+# ("is", "has been"), "had" (the minutes' reported news), "now", "this time", "then" (what came next)
+_OF_TODAY = re.compile(rf"{_NOW.pattern}|\b(?:is|are|has|have|had|remains?|this|still)\b|\b(?:it|that|there)['’]s\b", re.I)
+# A verdict told by a finite verb of the past, the main news of its sentence; not in a clause set in another time
+# ("since its previous inspection in 2020, when it was rated ...", "its 2020 result, which was good") nor in the
+# pluperfect ("the county had been judged to require improvement in 2019": earlier than the news)
+_SUBORDINATE = re.compile(r"\b(?:when|which|who|whose|where|since|than|had|after|before)\b", re.I)
+_FINITE_PAST = re.compile(r"\b(?:was|were|came|got|stayed|went|fell|slipped|rose|moved|required|received|kept)\b", re.I)
+
+
 class TimeContext:
     """What a time referring back needs: the year the text gave last, and the document's date."""
 
@@ -100,6 +114,11 @@ class TimeContext:
         self.published = published
         self.last_year: int | None = None
         self.last_status = "historical"
+        self.paragraph_year: int | None = None  # the earlier year the paragraph's sentences last gave
+
+    def new_paragraph(self) -> None:
+        """A new block: the earlier time the last one gave no longer carries over to undated verdicts."""
+        self.paragraph_year = None
 
     def read(self, sentence: str, claims: list[RatingClaim]) -> None:
         """After a sentence: the year it gave last (its last dated verdict's, else the last year it names; the
@@ -124,10 +143,23 @@ class TimeContext:
             self.last_year = int(years[-1].group())
             self.last_status = "historical" if self.published is None or self.last_year < self.published.year \
                 else "current"
+        if given:  # every verdict of an earlier year (whatever status it was read with), the last told by a finite
+            # verb ("Gateshead was rated good in 2016"; not "X, the borough rated good in 2018, inspectors found")
+            earlier = self.published is not None and all(
+                c.year is not None and c.anchor != "publication" and c.year < self.published.year for c in given)
+            last = given[-1]
+            self.paragraph_year = last.year if earlier and _FINITE_PAST.search(last.clause, last.segment, last.start) \
+                and not _SUBORDINATE.search(last.clause, 0, last.start) else None
+        elif years:  # "X's report came out just before Christmas 2017." (two years or more back: not the report
+            # the document reports, which may be last year's: "the report was published on 20 December 2017")
+            self.paragraph_year = self.last_year if self.published is not None and self.last_year is not None \
+                and self.last_year < self.published.year - 1 and not _OF_TODAY.search(sentence) else None
 
 
-def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: str) -> list[RatingClaim]:
-    """The claims of one sentence, those without a time of their own given the one they refer to."""
+def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: str, names_council: bool = False
+                    ) -> list[RatingClaim]:
+    """The claims of one sentence, those without a time of their own given the one they refer to (a sentence naming
+    a council may be other news: it does not go on in its paragraph's earlier time)."""
     if not claims:
         return []
     out: list[RatingClaim] = []
@@ -175,6 +207,10 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 year = frame[0]                                  # care leavers service was judged outstanding"
                 claim = replace(claim, year=year, anchor=frame[1], status="historical" if context.published is None
                                 or year < context.published.year else claim.status)
+            elif context.paragraph_year is not None and not names_council and not YEAR.search(sentence) \
+                    and not _OF_TODAY.search(sentence, 0, claim.start + max(sentence.find(claim.clause), 0)):
+                # "X was rated good in its 2016 inspection. Adoption was good too.": the paragraph's earlier time
+                claim = replace(claim, year=context.paragraph_year, anchor="discourse", status="historical")
         out.append(claim)
     return out
 
