@@ -35,8 +35,9 @@ QE = r"[’'\"”]?"
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # a year in the text, with no preposition required
 # Counts as news writes them: "two years later", "the last three inspections", "eighteen months on"
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
-                "twenty": 20, "twenty-four": 24, "thirty": 30, "thirty-six": 36}
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                "twenty-four": 24, "thirty": 30, "thirty-six": 36}
 
 
 def count_of(word: str) -> int | None:

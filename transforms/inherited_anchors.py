@@ -72,8 +72,8 @@ _ELLIPTICAL_AND = re.compile(r"^\s*,?\s*and\s+(?:(?!\b(?:is|are|was|were|has|hav
                              r"|then|later|subsequently)\b)[^,;])*$", re.I)
 # "Merton was outstanding last year and Richmond was good": a past verdict coordinated after a dated one, with no
 # time of its own and nothing of today ("... and Richmond is good", "... and has since improved")
-_PAST_AND = re.compile(r"^[^,;]*?\band\s+(?:(?!\b(?:and|is|are|has|have|now|currently|today|this|since|then|later"
-                       r"|subsequently|remains?|still)\b)[^,;])*$", re.I)
+_PAST_AND = re.compile(r"^(?:\s*,)?[^,;]*?\b(?:and|yet|(?:al)?though)\s+(?:(?!\b(?:and|is|are|has|have|now|currently"
+                       r"|today|this|since|then|later|subsequently|remains?|still)\b)[^,;])*$", re.I)
 # A sentence opening with the time it speaks of: "At its previous inspection in 2019, ...", "In 2016 ...", "Last
 # time, in 2018, ..."; also after a reporting verb ("She noted that at the previous inspection, in 2017, ...") or
 # after its subject, set off by commas ("Ealing, in August last year, ...")
@@ -93,13 +93,19 @@ _LEADING_TIME = re.compile(r"^\W*(?:[^,;.]{0,60}?\b(?:that|how)\s*,?\s+"
                            rf"|(?:{_NUMBER})\s+years?\s+(?:earlier|before(?:\s+that)?|previously)\b)"
                            r"[^,;]*)", re.I)
 # A verdict's own stretch saying it is of today: it does not take the time the sentence opened with
-_NOW = re.compile(r"\b(?:now|currently|today|this\s+(?:year|week|month|time)|since|(?<!\bthe\s)then|later|subsequently"
-                  r"|latest|new)\b", re.I)  # (not "the then Safeguarding Board": the one of that time)
+_NOW = re.compile(r"\b(?:now|currently|today|this\s+(?:year|week|month|time)|since"
+                  r"|(?<!\bthe\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)then|later|subsequently"
+                  r"|latest|new)\b", re.I)  # (not "the then Safeguarding Board", "was then judged": of that time)
+# "then" after "was/were/had" ("the LSCB was then judged ...", "adoption had then been rated good"), or closing the
+# verdict ("... judged inadequate then"): at that time, when the sentence has given one before it
+_THEN_AT = re.compile(r"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bhad\s))then\b", re.I)
+_THEN_AFTER = re.compile(r"\W*(?:overall\s+|too\s+|also\s+)?then(?=\s*[.;,]|\s*$)", re.I)
 
 
 # Words of today or of a later time, ending the earlier time a paragraph gave: the present tense and the perfect
 # ("is", "has been"), "had" (the minutes' reported news), "now", "this time", "then" (what came next)
-_OF_TODAY = re.compile(rf"{_NOW.pattern}|\b(?:is|are|has|have|had|remains?|this|still)\b|\b(?:it|that|there)['’]s\b", re.I)
+_OF_TODAY = re.compile(rf"{_NOW.pattern}|\b(?:is|are|has|have|had|remains?|this|still|then)\b"
+                       r"|\b(?:it|that|there)['’]s\b", re.I)
 # A verdict told by a finite verb of the past, the main news of its sentence; not in a clause set in another time
 # ("since its previous inspection in 2020, when it was rated ...", "its 2020 result, which was good") nor in the
 # pluperfect ("the county had been judged to require improvement in 2019": earlier than the news)
@@ -197,6 +203,11 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 before = claim.clause[:min(later.start(), claim.start)]
                 claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context,
                                       _years_on(later))
+            elif (_THEN_AT.search(own) or _THEN_AFTER.match(claim.clause, claim.start + len(claim.grade_label))) \
+                    and (dated or YEAR.search(sentence, 0, max(sentence.find(claim.clause), 0) + claim.start)):
+                at = sentence.find(claim.clause)
+                claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + claim.clause[:claim.start], out,
+                                      context)
             elif that_before or that_after:
                 at = sentence.find(claim.clause)
                 before = claim.clause[:own_from + that_before.start() if that_before else claim.start]

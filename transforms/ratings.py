@@ -464,12 +464,13 @@ _YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\b(?:\)?\s*,?|(?:(?!(?:19|20)\d
                              r"(?![^.;]*\b(?:now|today|currently)\b)"
                              r"(?![^.;]*\b(?:19|20)\d{2}\b[^.;]*\s(?:when|which)\b)[^.;]*$", re.I)
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}"
-                                 r"(?:inspection|assessment|review|report|APA|JAR)\b", re.I)
+                                 r"(?:(?:re-?)?inspection|assessment|review|report|APA|JAR)\b", re.I)
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
     r"|(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|some\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve)\s+years\s+(?:ago|earlier|before))", re.I)
+    r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+years\s+"
+    r"(?:ago|earlier|before))", re.I)
 # "rose to three stars this year", "... good now" (not "..., and this year inspectors rated it good": the next
 # clause's time)
 _THIS_YEAR = re.compile(r"\W*(?:(?!(?:and|but|while|whereas)\b)[\w'’-]+\s+){0,2}?this\s+year\b|\s+now\b", re.I)
@@ -598,7 +599,7 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         return int(m[2]), m.end(), "stated"  # an earlier inspection named after the verdict's judgements
     if published is not None and (now := _THIS_YEAR.match(clause, end)):  # "rose to three stars this year"
         return published.year, now.end(), "relative"
-    m = (_YEAR.search(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
+    m = (_year_before(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
          or (_LEADING_YEAR.match(clause) if since == 0 else None) or _REPORTED_YEAR.search(clause, since, start)
          or _YEAR_OF_INSPECTION.search(clause, since, until or len(clause))
          or _INSPECTED_IN.search(clause, since, start) or _YEAR_THEN_WHEN.search(clause, 0, start))
@@ -617,6 +618,16 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     if month and (year := _year_of_month(month, published)) is not None:
         return year, max(end, month.end()) if month.start() >= end else end, "relative"
     return None, end, "publication"
+
+
+def _year_before(clause: str, since: int, start: int) -> re.Match | None:
+    """A year stated before the grade, unless it is inside an earlier verdict set off by commas ("Luton, outstanding
+    in 2019, was rated good": that year is the inserted verdict's)."""
+    m = _YEAR.search(clause, since, start)
+    if m and (comma := clause.rfind(",", 0, m.start())) >= 0 and _GRADE_WORDS.search(clause, comma, m.start()) \
+            and "," in clause[m.end():start]:
+        return None
+    return m
 
 
 # A month or season without a year: "in November", "last July", "the inspection last summer" (not "in May 2019",
