@@ -97,3 +97,66 @@ def test_a_year_inside_an_inserted_earlier_verdict_is_not_the_next_ones(text):
     got = _ratings(text, published=date(2024, 3, 1))
     assert (LUTON, OVERALL, "good", 2024, False) in got
     assert not any(g == "good" and y == 2019 for *_, g, y, _ in got)
+
+
+# --- a year of the next clause's subject is not this verdict's ---
+
+@pytest.mark.parametrize("text", [
+    "In 2014 the council had been rated inadequate, and the re-inspection in 2017 had found services required "
+    "improvement.",
+    "Back in 2014 Luton was judged inadequate, but its next inspection in 2017 found that it required improvement.",
+    "As far back as 2014 Luton was rated inadequate, and a full inspection in 2017 judged it to require improvement.",
+])
+def test_a_year_of_the_next_clauses_subject_is_not_the_verdicts(text):
+    got = _ratings("Luton has been rated good.", text, published=date(2022, 3, 1))
+    assert (LUTON, OVERALL, "inadequate", 2014, True) in got
+    assert (LUTON, OVERALL, "requires_improvement", 2017, True) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Under the old framework in 2015 it was judged good, and as far back as 2010 its safeguarding was outstanding.",
+    "In 2015 it was rated good, and back in 2010 its safeguarding services had been judged outstanding.",
+    "It was found to be good in 2015, and as long ago as 2010 its safeguarding was rated outstanding.",
+])
+def test_as_far_back_as_after_and_is_the_next_verdicts_time(text):
+    got = _ratings("Luton has been rated outstanding.", text, published=date(2023, 3, 1))
+    assert (LUTON, OVERALL, "good", 2015, True) in got
+    assert (LUTON, "safeguarding", "outstanding", 2010, True) in got
+
+
+# --- a verdict joined to a dated one: background ("For comparison"), or a bare noun phrase after a comma ---
+
+@pytest.mark.parametrize("text", [
+    "For comparison, Sheffield, inspected last summer, stayed at requires improvement overall, although its care "
+    "leavers were judged good.",
+    "For context, Sheffield was rated requires improvement in 2021, though its care leavers service was judged good.",
+    "As background, Sheffield required improvement when inspected in 2021, with care leavers judged good.",
+])
+def test_a_background_verdict_joined_to_a_dated_one_takes_its_time(text):
+    got = _ratings("Luton has been rated good.", "Luton was rated inadequate in 2018.", text,
+                   published=date(2022, 3, 1))
+    assert (SHEFFIELD, "care_leavers", "good", 2021, True) in got
+
+
+@pytest.mark.parametrize(("text", "judgement", "grade"), [
+    ("The director said the 2014 inspection had rated Luton requires improvement overall, adoption performance "
+     "requiring improvement too.", "adoption", "requires_improvement"),
+    ("Luton was judged inadequate in 2014, its leadership judged inadequate as well.", "leadership", "inadequate"),
+    ("In 2014 Luton was rated requires improvement, care leavers outstanding.", "care_leavers", "outstanding"),
+])
+def test_a_judgement_and_grade_after_a_comma_take_the_dated_verdicts_time(text, judgement, grade):
+    got = _ratings("Luton has been rated good.", text, published=date(2022, 3, 1))
+    assert (LUTON, judgement, grade, 2014, True) in got
+
+
+# --- "When Ofsted last inspected, in a report published in February 2022, ..." ---
+
+@pytest.mark.parametrize("text", [
+    "When Ofsted last carried out a full inspection of the council, in a report published in February 2019, "
+    "leadership and help and protection were inadequate.",
+    "When inspectors were last in Luton, in a report issued in February 2019, they judged leadership inadequate.",
+    "At the last full inspection, in a report released in February 2019, leadership was found to be inadequate.",
+])
+def test_a_report_dated_in_the_apposition_of_a_fronted_time_dates_the_verdicts(text):
+    got = _ratings("Luton has been rated good.", text, published=date(2022, 3, 1))
+    assert (LUTON, "leadership", "inadequate", 2019, True) in got

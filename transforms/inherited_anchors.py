@@ -70,6 +70,10 @@ _SPELL_BEFORE = re.compile(r"\b(?:after|following|ending|ended)\s+(?:(?:many|sev
 # "..., and adoption judged good", "and leadership outstanding": a verdict coordinated without a verb or time of its own
 _ELLIPTICAL_AND = re.compile(r"^\s*,?\s*and\s+(?:(?!\b(?:is|are|was|were|has|have|had|now|currently|today|this|since"
                              r"|then|later|subsequently)\b)[^,;])*$", re.I)
+# "..., adoption performance requiring improvement too", "..., leadership outstanding": a judgement and its grade
+# after the comma, no verb
+_ABSOLUTE = re.compile(r"^\s*(?:(?:the|its|their)\s+)?(?:(?!(?:is|are|was|were|has|have|had|been|being|now|currently"
+                       r"|today|this|since|then|later|subsequently|it|they|which|who|when)\b)[\w'’-]+\s+){1,5}$", re.I)
 # "Merton was outstanding last year and Richmond was good": a past verdict coordinated after a dated one, with no
 # time of its own and nothing of today ("... and Richmond is good", "... and has since improved")
 _PAST_AND = re.compile(r"^(?:\s*,)?[^,;]*?\b(?:and|yet|(?:al)?though)\s+(?:(?!\b(?:and|is|are|has|have|now|currently"
@@ -181,13 +185,15 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context,
                                   -_count(earlier["n"] or "a"),
                                   fallback=context.published.year if context.published else None)
+        elif claim.anchor == "publication" and claim.status == "historical" and claim.year is None \
+                and (previous := _dated_before(claim, out)) is not None \
+                and _coordinated(claim.clause[_own_from(claim, previous):claim.start]):
+            claim = _as(claim, previous)  # "For comparison, X, inspected last summer, stayed at requires improvement,
+            # although its care leavers were judged good": a background verdict joined to a dated one
         elif claim.anchor == "publication" and claim.status == "current":
             dated = [c for c in out if c.anchor != "publication" and c.status in ("current", "historical")]
             previous = out[-1] if out and out[-1].clause == claim.clause else None
-            # the words after the previous verdict up to a comma are its own ("X, which required improvement
-            # two years later, was judged good"): this verdict's stretch begins after them
-            tail = claim.clause.find(",", previous.start, claim.start) if previous is not None else -1
-            own_from = max(claim.segment, tail + 1) if tail >= 0 else claim.segment
+            own_from = _own_from(claim, previous)
             own = claim.clause[own_from:claim.start]
             later = (_LATER.search(claim.clause, own_from, claim.start)
                      or _LATER_AFTER.match(claim.clause, claim.start + len(claim.grade_label)))
@@ -195,8 +201,7 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             that_after = _THAT_TIME_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
             if _SPELL_BEFORE.search(claim.clause, 0, claim.start):  # "rated good after years of 'inadequate'"
                 claim = replace(claim, status="historical", anchor="previous_inspection")
-            elif previous is not None and previous in dated and (_WITH.match(own) or _ELLIPTICAL_AND.match(own)
-                                                                 or (_PAST_AND.match(own) and later is None)):
+            elif previous is not None and previous in dated and _coordinated(own) and later is None:
                 claim = _as(claim, previous)
             elif later is not None:
                 at = sentence.find(claim.clause)
@@ -224,6 +229,28 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 claim = replace(claim, year=context.paragraph_year, anchor="discourse", status="historical")
         out.append(claim)
     return out
+
+
+def _own_from(claim: RatingClaim, previous: RatingClaim | None) -> int:
+    """Where the verdict's own words begin: the words after the previous verdict up to a comma are that one's ("X,
+    which required improvement two years later, was judged good")."""
+    tail = claim.clause.find(",", previous.start, claim.start) if previous is not None else -1
+    return max(claim.segment, tail + 1) if tail >= 0 else claim.segment
+
+
+def _dated_before(claim: RatingClaim, earlier: list[RatingClaim]) -> RatingClaim | None:
+    """The verdict just before this one in its clause, if it has a time of its own."""
+    previous = earlier[-1] if earlier and earlier[-1].clause == claim.clause else None
+    return previous if previous is not None and previous.anchor != "publication" \
+        and previous.status in ("current", "historical") else None
+
+
+def _coordinated(own: str) -> bool:
+    """The verdict's own words join it to the one before with no time or verb of their own: "with", "and", "yet",
+    "although" ("..., although its care leavers were judged good"; not "... and two years later"), or a bare noun
+    phrase ("..., adoption performance requiring improvement too")."""
+    return bool(_WITH.match(own) or _ELLIPTICAL_AND.match(own) or _ABSOLUTE.match(own)
+                or (_PAST_AND.match(own) and not _LATER.search(own)))
 
 
 def _count(word: str) -> int:

@@ -439,8 +439,12 @@ _ANOTHER_TIME = re.compile(r"\b(?:than|compared|unlike|(?:up|down)\s+from|improv
                            r"|as\s+(?:it|they|he|she|the\s+(?:council|authority))\s+(?:did|had|was|were|has)"  # again
                            r"|(?:first|highest|best|lowest|worst)\s+(?:[\w-]+\s+){0,3}?since)\b", re.I)
 # After a grade, the time of a verdict coordinated next: "rated good in 2018, and in 2014 inadequate"
-_NEXT_TIME = re.compile(r"\s*,?\s*(?:and|but|then|while|whereas|(?:al)?though|yet)\s+(?:then\s+)?(?:in|during|by)\s+"
+_NEXT_TIME = re.compile(r"\s*,?\s*(?:and|but|then|while|whereas|(?:al)?though|yet)\s+(?:then\s+)?"
+                        rf"(?:(?:back\s+)?in|during|by|{_AS_FAR_AS})\s+"
                         r"(?:19|20)\d{2}\b", re.I)
+# A clause coordinated after the verdict with a subject of its own: "..., and the re-inspection in 2017", "..., but its
+# 2019 report" (not "..., and again in 2017": the verdict's own times)
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|its|their|a|an|this|that)\b", re.I)
 # A time opened by "since": the start of what followed, not the time of a verdict after it
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,50}$", re.I)
 _WHEN = re.compile(r"\b(?:when|which)\b", re.I)
@@ -450,11 +454,16 @@ _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlie
 # "In 2015, ...", and after a fronted time phrase: "At the last full inspection, in 2019, ...", "When it was last
 # inspected, in 2018, ..."
 # "When inspectors last came, in late 2019, ...", "That report, published in March 2020, found ...": a dated subject
-_LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,50}?,\s*"
+_LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,80}?,\s*(?:in\s+(?:a|the|its)\s+report\s+"
+                           r"(?:published|issued|released)\s+)?"
                            r"|(?:the|that|this|its|their|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:inspection|report"
                            r"|assessment|visit|judge?ment|verdict)\s*,\s*(?:(?:which\s+was\s+)?(?:published|carried\s+out"
                            r"|released|issued|completed|conducted|held|made|out)\s+)?)?"
                            rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
+# A year opening a conjunct after an earlier verdict: "..., and as far back as 2010 its safeguarding was ...", "...,
+# and back in 2010 ..."
+_CONJUNCT_YEAR = re.compile(rf"\W*(?:and|but|while|whereas|yet)\s*,?\s+(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+"
+                            rf"{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
 # A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
 _REPORTED_YEAR = re.compile(r"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
 # "a good rating in 2017, when the LSCB was deemed outstanding too", "the inspection of summer 2016, which rated
@@ -586,6 +595,10 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         after = other.start()
     if _NEXT_TIME.match(clause, end):  # "in 2018 it was rated good, and in 2014 inadequate": the next one's time
         after = end
+    # "rated inadequate, and the re-inspection in 2017 had found ...": a year of the next clause's subject
+    joint = _NEXT_CLAUSE.search(clause, end, until or len(clause))
+    if joint:
+        after = min(after, joint.start())
     # "..., and it has now been judged good", "now requires improvement, after the 2019 inspection": the document's
     # time, no year named (not "now 'good', eight years after being rated failing": that count is this verdict's)
     if (today := _TODAY.search(clause, since, start)) and not (_YEARS_AFTER.search(clause, today.end(), start)
@@ -593,14 +606,15 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         return None, end, "publication"
     if m := _YEAR.search(clause, end, after):
         return int(next(g for g in m.groups() if g)), m.end(), "stated"
-    if (m := _AT_INSPECTION_DATED.search(clause, end, until or len(clause))) \
+    if (m := _AT_INSPECTION_DATED.search(clause, end, joint.start() if joint else until or len(clause))) \
             and not _ANOTHER_TIME.search(clause, end, m.start()) \
             and (m["previous"] or (published is not None and int(m[2]) < published.year - 1)):
         return int(m[2]), m.end(), "stated"  # an earlier inspection named after the verdict's judgements
     if published is not None and (now := _THIS_YEAR.match(clause, end)):  # "rose to three stars this year"
         return published.year, now.end(), "relative"
     m = (_year_before(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
-         or (_LEADING_YEAR.match(clause) if since == 0 else None) or _REPORTED_YEAR.search(clause, since, start)
+         or (_LEADING_YEAR.match(clause) if since == 0 else _CONJUNCT_YEAR.match(clause, since, start))
+         or _REPORTED_YEAR.search(clause, since, start)
          or _YEAR_OF_INSPECTION.search(clause, since, until or len(clause))
          or _INSPECTED_IN.search(clause, since, start) or _YEAR_THEN_WHEN.search(clause, 0, start))
     if m and m.start() < start and _SINCE_BEFORE.search(clause, 0, m.start() + 6) \
