@@ -146,6 +146,8 @@ _SLOT = re.compile(
     rf"|{Q}(?P<g22>{GRADE_PHRASE}){QE}\s+Ofsted\s+(?:grade|rating|judgement|judgment|verdict)\b"
     # "Its leadership, previously inadequate, is now ...": an earlier grade in an inserted clause
     rf"|\b(?:previously|formerly|once)\s+{Q}(?P<g19>{GRADE_PHRASE}){QE}(?=\s*[,)–—-])"
+    # "Cornwall Council, outstanding in 2019, was rated good": an earlier grade inserted with its year
+    rf"|(?<=,\s){Q}(?P<gins>{GRADE_PHRASE}){QE}(?=\s+(?:in|since)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\s*,)"
     # "good, compared with inadequate in 2017", "an improvement on the inadequate rating it had": the earlier grade
     # the new one is measured against
     rf"|\b(?:compared\s+(?:with|to)|as\s+against|(?:improv(?:ement|ed|es|ing)|step\s+(?:up|forward)|advance|up|down)"
@@ -432,7 +434,8 @@ _AT_INSPECTION_DATED = re.compile(rf"\b(?P<previous>(?:previous|last|earlier|pri
                                   rf"(?:inspection|assessment|review)\s*,?\s+(?:(?:published|carried\s+out|held)\s+)?"
                                   rf"(?:in|of|during)\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
 # After a grade, a time that dates something else: a comparison, the start of a run ("for the first time since 2012")
-_ANOTHER_TIME = re.compile(r"\b(?:than|compared|unlike|(?:up|down)\s+from|improvement\s+on|same\s+(?:[\w-]+\s+){0,2}?as"
+_ANOTHER_TIME = re.compile(r"\b(?:(?<!\bless\s)(?<!\bmore\s)(?<!\bfewer\s)than|compared|unlike|(?:up|down)\s+from"
+                           r"|improvement\s+on|same\s+(?:[\w-]+\s+){0,2}?as"
                            r"|(?:before|after)\s+that"  # "said requires improvement, and before that, in 2012, ..."
                            # "since the inspection of 2017", "since Ofsted's last visit in 2017" (not "since 2017")
                            r"|since\s+(?!(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2})"
@@ -442,6 +445,11 @@ _ANOTHER_TIME = re.compile(r"\b(?:than|compared|unlike|(?:up|down)\s+from|improv
 _NEXT_TIME = re.compile(r"\s*,?\s*(?:and|but|then|while|whereas|(?:al)?though|yet)\s+(?:then\s+)?"
                         rf"(?:(?:back\s+)?in|during|by|{_AS_FAR_AS})\s+"
                         r"(?:19|20)\d{2}\b", re.I)
+# A grade held since the inspection that gave it: "requires improvement since its last full inspection in 2023",
+# "good since its 2022 inspection"
+_HELD_SINCE = re.compile(rf"\s+(?:overall\s+)?since\s+(?:its|the|their)\s+(?:(?:last|previous|most\s+recent)\s+"
+                         rf"(?:full\s+|standard\s+|graded\s+)?inspection\s*,?\s+(?:in|of)\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})"
+                         rf"|((?:19|20)\d{{2}})\s+(?:full\s+|standard\s+|graded\s+)?inspection)\b", re.I)
 # A clause coordinated after the verdict with a subject of its own: "..., and the re-inspection in 2017", "..., but its
 # 2019 report" (not "..., and again in 2017": the verdict's own times)
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|its|their|a|an|this|that)\b", re.I)
@@ -477,8 +485,8 @@ _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}"
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
-    r"|(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|some\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+years\s+"
+    r"|(?:(?:more|less|fewer)\s+than\s+|over\s+|under\s+|almost\s+|nearly\s+|some\s+|about\s+|around\s+)?"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+years\s+"
     r"(?:ago|earlier|before))", re.I)
 # "rose to three stars this year", "... good now" (not "..., and this year inspectors rated it good": the next
 # clause's time)
@@ -536,7 +544,7 @@ _LEFT_GRADE = re.compile(
     rf"(?:\s+(?:to\s+be|as))?|shed|sheds|lost|loses|losing|removed|removes"
     rf"|removal\s+of"  # "welcomed the removal of the inadequate rating"
     rf"|dropped|drops|left\s+behind|leaves\s+behind|(?:shak(?:en|es?|ing)|shook|cast(?:s|ing)?|thr(?:ew|own|ows?))\s+off"
-    rf"|replac(?:es|ed|ing))"
+    rf"|replac(?:es|ed|ing)|(?:removal|lifting|end)\s+of)"
     rf"\s+(?:(?:its|the|their|an?|a\s+council['’]s|[A-Z][\w-]+['’]s)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}", re.I)
 
 
@@ -590,6 +598,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     2015"), just before it but after any earlier verdict ("In 2015 it was ..."), leading the clause ("In 2012, an
     inspection ... judged"), or naming the inspection ("its 2006 annual performance assessment"); else a time
     relative to the document's date ("last year", "six years ago") in the verdict's own stretch of text."""
+    if held := _HELD_SINCE.match(clause, end):  # "requires improvement since its last full inspection in 2023"
+        return int(held[1] or held[2]), held.end(), "stated"
     after = min(end + 60, until or len(clause))
     if other := _ANOTHER_TIME.search(clause, end, after):  # "good, higher than at its last inspection in 2018"
         after = other.start()
@@ -958,14 +968,16 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             own_text = _SINCE_LAST.sub(" ", _blank_spans(scanned, [s for s in inserted if not s[0] <= slot.start()
                                                                     < s[1]])[max(since, history_from):slot.end()])
             after_history = _HISTORY_AFTER.match(scanned, slot.end())
-            historical = group in ("g19", "g20") or (not _NOW.search(scanned, since, slot.start(group)) and bool(
-                _HISTORY_CUE.search(own_text) or after_history or _WHEN_EARLIER.search(scanned, 0, slot.start())))
+            historical = group in ("g19", "g20", "gins") or (
+                not _NOW.search(scanned, since, slot.start(group)) and bool(
+                    _HISTORY_CUE.search(own_text) or after_history or _WHEN_EARLIER.search(scanned, 0, slot.start())))
             # a year after the next verdict, or after a grade left behind ("good, from requires improvement in 2018"),
             # is that one's own
             until = min(([slots[n + 1].start()] if n + 1 < len(slots) else [])
                         + [s for _, _, s, _ in transitions if s > slot.end()], default=None)
             year, ends, anchor = _year_near(scanned, slot.start(group), slot.end(), since, published, until)
-            previous_end = since if group == "g19" else ends  # an inserted earlier grade leaves the subject to the next
+            previous_end = since if group in ("g19", "gins") else ends  # an inserted earlier grade leaves the subject
+            # to the next
             if following and named_after:  # "outstanding for A and for B, and good for C": A and B are not C's
                 previous_end = max(previous_end, following.end())
             if after_history:  # "X, rated inadequate at its last inspection, is now ...": that time is this verdict's

@@ -1,0 +1,68 @@
+"""Time and status, eighth round: an earlier grade inserted with its year ("X, outstanding in 2019, was rated good"),
+a count back hedged ("less than six years ago", "about ten years ago"), a grade held since the inspection that gave
+it ("requires improvement since its last full inspection in 2023"), and a grade whose removal is welcomed (the grade
+left behind, not today's).
+
+Wordings written for these tests (stories invented about real councils), read through the whole extraction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+
+LUTON = "E06000032"
+OVERALL = "overall_effectiveness"
+
+
+def _ratings(*paragraphs: str, published: date) -> set:
+    return rating_rows(list(paragraphs), published)
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    ("A week earlier Luton Council, outstanding in 2019, was rated good overall.", "outstanding", "good"),
+    ("Luton, inadequate in March 2018, has now been judged to require improvement.", "inadequate",
+     "requires_improvement"),
+    ("Luton, good since 2017, has been rated inadequate by inspectors.", "good", "inadequate"),
+])
+def test_an_earlier_grade_inserted_with_its_year(text, old, new):
+    got = _ratings(text, published=date(2024, 6, 1))
+    assert (LUTON, OVERALL, new, 2024, False) in got
+    assert any(g == old and h and y in (2017, 2018, 2019) for c, j, g, y, h in got if c == LUTON and j == OVERALL)
+    assert not any(g == new and h for *_, g, _, h in got)
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Luton has been rated inadequate, a fall for a department that was judged good less than six years ago.", 2018),
+    ("Luton has been rated inadequate; it was judged good about ten years ago.", 2014),
+    ("Luton has been rated inadequate, having been found to be good more than five years ago.", 2019),
+])
+def test_a_hedged_count_back_dates_the_earlier_grade(text, year):
+    got = _ratings(text, published=date(2024, 6, 1))
+    assert (LUTON, OVERALL, "good", year, True) in got
+    assert (LUTON, OVERALL, "inadequate", 2024, False) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Luton, also requires improvement since its last full inspection in 2023, was told that visits were timely.",
+    "The focused visit looked at Luton, rated requires improvement since its most recent inspection, in 2023.",
+    "Luton has been requires improvement since its 2023 inspection, and the visit found practice steady.",
+])
+def test_a_grade_held_since_its_inspection_takes_that_inspections_year(text):
+    got = _ratings(text, published=date(2024, 6, 1))
+    assert (LUTON, OVERALL, "requires_improvement", 2023, True) in got
+    assert not any(y == 2024 for *_, y, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Members welcomed the removal of Luton's inadequate rating and thanked staff.",
+    "The lifting of the inadequate rating was a relief to everyone in Luton.",
+    "Luton's cabinet marked the end of the inadequate judgement with a thank-you to staff.",
+])
+def test_a_grade_removed_is_the_grade_left_behind(text):
+    got = _ratings("Luton has been judged to require improvement.", text, published=date(2024, 6, 1))
+    assert (LUTON, OVERALL, "requires_improvement", 2024, False) in got
+    assert not any(g == "inadequate" and not h for *_, g, _, h in got)
