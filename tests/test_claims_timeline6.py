@@ -40,7 +40,7 @@ def test_a_council_and_its_date_before_a_dash_date_the_row(item, year):
 
 @pytest.mark.parametrize("text", [
     "Luton - the council we wrote about in March 2009 - was rated good.",
-    "Luton, which was inspected in May 2009 - rated good, as it happens.",
+    "Luton has changed since it was inspected in May 2009 - it is rated good, as it happens.",
     "Luton has been rated good - its first inspection since a report in June 2009 said adequate.",
 ])
 def test_a_dash_after_a_verb_or_a_grade_is_no_dated_lead_in(text):

@@ -66,3 +66,21 @@ def test_a_grade_removed_is_the_grade_left_behind(text):
     got = _ratings("Luton has been judged to require improvement.", text, published=date(2024, 6, 1))
     assert (LUTON, OVERALL, "requires_improvement", 2024, False) in got
     assert not any(g == "inadequate" and not h for *_, g, _, h in got)
+
+
+# --- a lead-in ending with a time before a dash dates the verdict after it ---
+
+@pytest.mark.parametrize(("text", "judgement", "year"), [
+    ("People ask how a city goes from where Luton was in 2010 – safeguarding judged inadequate, a service nobody "
+     "wanted to work for – to this.", "safeguarding", 2010),
+    ("Remember where Luton stood in 2014 – inadequate overall, with leaders judged inadequate too.", OVERALL, 2014),
+    ("Think back to Luton in late 2015 - rated inadequate in every area.", OVERALL, 2015),
+])
+def test_a_lead_in_ending_with_a_time_before_a_dash_dates_the_verdict(text, judgement, year):
+    got = _ratings("Luton has been rated outstanding.", text, published=date(2022, 5, 1))
+    assert (LUTON, judgement, "inadequate", year, True) in got
+
+
+def test_words_of_today_after_the_dash_keep_the_documents_time():
+    got = _ratings("Luton was inspected in 2019 – and it is now rated good.", published=date(2022, 5, 1))
+    assert (LUTON, OVERALL, "good", 2022, False) in got

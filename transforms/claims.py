@@ -234,6 +234,9 @@ def _news_dated(claims: list[Claim], year: int, anchor: str) -> list[Claim]:
 
 # A lead-in set off by a spaced dash: "Staffordshire (August 2009) - adequate for ..."
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+_TIME_ENDING = re.compile(r"\b(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2}\s*$")
+# Words of today after a lead-in: its time is not theirs ("where Leeds was in 2010 - and it is now outstanding")
+_OF_TODAY = re.compile(r"\b(?:now|today|currently|this|is|are|has|have)\b", re.I)
 
 
 def _lead_in(text: str, mentions: list[Mention]) -> str:
@@ -245,7 +248,12 @@ def _lead_in(text: str, mentions: list[Mention]) -> str:
         dash = _SPACED_DASH.search(text)
         head = text[:dash.start()] if dash else ""
         named = [m for m in mentions if m.end <= len(head)]
-        if not named or head[:named[0].start].strip(" (\"'‘“") or _FIRST_VERB.search(head):
+        # ... or that ends with a time, before a verdict of that time ("how a city goes from where Leeds was in 2010
+        # - safeguarding judged inadequate, ... - to this")
+        closing = _SPACED_DASH.search(text, dash.end()) if dash else None
+        dated_end = dash is not None and _TIME_ENDING.search(head) and not _OF_TODAY.search(
+            text, dash.end(), closing.start() if closing else len(text))
+        if not named or (head[:named[0].start].strip(" (\"'‘“") or _FIRST_VERB.search(head)) and not dated_end:
             return ""
     if _GRADE.search(head) or not any(m.end <= len(head) for m in mentions):
         return ""
