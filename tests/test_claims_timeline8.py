@@ -84,3 +84,69 @@ def test_a_lead_in_ending_with_a_time_before_a_dash_dates_the_verdict(text, judg
 def test_words_of_today_after_the_dash_keep_the_documents_time():
     got = _ratings("Luton was inspected in 2019 – and it is now rated good.", published=date(2022, 5, 1))
     assert (LUTON, OVERALL, "good", 2022, False) in got
+
+
+# --- a month and year opening a reported clause ---
+
+@pytest.mark.parametrize("text", [
+    "Officers stressed that in March 2019 overall effectiveness and leadership had both been inadequate.",
+    "The director recalled how, in the summer of 2019, overall effectiveness and leadership were judged inadequate.",
+    "Members heard that by late 2019 overall effectiveness and leadership had been rated inadequate.",
+])
+def test_a_month_and_year_opening_a_reported_clause_dates_its_verdicts(text):
+    got = _ratings("Luton has been rated requires improvement.", text,
+                   "Officers said the 2015 inspection had found the service required improvement.",
+                   published=date(2022, 12, 15))
+    assert {(j, y) for c, j, g, y, h in got if g == "inadequate"} == {(OVERALL, 2019), ("leadership", 2019)}
+
+
+# --- "a decade after", "a decade ago" ---
+
+@pytest.mark.parametrize("text", [
+    "Luton keeps its top Ofsted rating - a decade after being branded failing",
+    "Luton was judged inadequate a decade ago and is now rated outstanding.",
+    "A decade after it was rated inadequate, Luton has been judged outstanding.",
+])
+def test_a_decade_counts_back_ten_years(text):
+    got = _ratings(text, published=date(2025, 4, 2))
+    assert (LUTON, OVERALL, "inadequate", 2015, True) in got
+
+
+# --- a grade given at several earlier inspections is history ---
+
+@pytest.mark.parametrize("text", [
+    "Luton, whose services were found to be failing at three separate inspections, has been rated good by Ofsted.",
+    "Luton, judged inadequate at two successive inspections, has now been rated good.",
+    "Once rated inadequate across three inspections, Luton has been judged good.",
+])
+def test_a_grade_given_at_several_inspections_is_history(text):
+    got = _ratings(text, published=date(2022, 7, 1))
+    assert (LUTON, OVERALL, "good", 2022, False) in got
+    assert not any(g == "inadequate" and not h for *_, g, _, h in got)
+
+
+# --- "published today, ... whose services were rated inadequate in March 2020" ---
+
+@pytest.mark.parametrize("text", [
+    "The verdict, published today after a visit in January, is a major change for Luton, whose services were rated "
+    "inadequate in March 2020.",
+    "Today's report is a turnaround for Luton, which was judged inadequate in 2020.",
+    "The report out today marks a new start for Luton, whose services were inadequate in 2020.",
+])
+def test_today_before_a_relative_clause_does_not_date_its_verdict(text):
+    got = _ratings("Luton has been rated good.", text, published=date(2023, 6, 1))
+    assert (LUTON, OVERALL, "inadequate", 2020, True) in got
+    assert not any(g == "inadequate" and y == 2023 for *_, g, y, _ in got)
+
+
+# --- "That report found ...": the report just spoken of ---
+
+@pytest.mark.parametrize("text", [
+    "That report found problems in the front door, but children in care and care leavers were still judged good.",
+    "That inspection judged the care of children in care and care leavers to be good.",
+    "The same report rated children in care and care leavers good.",
+])
+def test_that_report_as_the_subject_is_the_one_just_spoken_of(text):
+    got = _ratings("Luton has been rated outstanding. Its services had been rated inadequate in March 2020.", text,
+                   published=date(2023, 6, 1))
+    assert (LUTON, "care_leavers", "good", 2020, True) in got

@@ -37,6 +37,9 @@ _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+o
                         r"|in\s+the\s+(?:spring|summer|autumn|winter)\s+of)\s+that\s+year"
                         r"|(?:at|in|during)\s+that\s+(?:inspection|assessment|visit))\b",
                         re.I)
+# A sentence whose subject is the report or inspection just spoken of: "That report found ...", "That inspection had
+# rated ..."
+_THAT_REPORT = re.compile(r"^\W*(?:that|the\s+same)\s+(?:report|inspection|re-?inspection|assessment|visit)\b", re.I)
 # "Meanwhile, adoption was judged good": the same council's time, when no new name and no present tense follow it
 # ("Meanwhile Sheffield was judged good", "meanwhile ... has been rated": other news, the document's time)
 _MEANWHILE = re.compile(r"\bmeanwhile\b(?!.*\b(?-i:[A-Z])[\w’'-]+)(?!.*\b(?:is|are|has|have|now)\b)", re.I | re.S)
@@ -213,6 +216,8 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 at = sentence.find(claim.clause)
                 claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + claim.clause[:claim.start], out,
                                       context)
+            elif _THAT_REPORT.match(sentence) and not dated and not _NOW.search(own):  # "That report found ...,
+                claim = _at_that_time(claim, "", out, context)  # but care leavers were still judged good"
             elif that_before or that_after:
                 at = sentence.find(claim.clause)
                 before = claim.clause[:own_from + that_before.start() if that_before else claim.start]

@@ -346,7 +346,10 @@ _HISTORY_AFTER = re.compile(
     r"\W*(?:\w+\s+){0,3}?(?:(?:at|in|during|under)\s+(?:its|the|their)\s+(?:previous|last|earlier"
     r"|(?:inspection|one|visit)\s+before\s+(?:last|that))|(?:the\s+)?(?:last|previous)\s+time"
     # "judged good when it was last inspected", "when inspectors last visited"
-    r"|when\s+(?:[\w'’]+\s+){1,3}?last\s+(?:inspected|visited|came|assessed))\b", re.I)
+    r"|when\s+(?:[\w'’]+\s+){1,3}?last\s+(?:inspected|visited|came|assessed)"
+    # "found to be failing at three separate inspections"
+    r"|(?:at|in|across|over)\s+(?:two|three|four|\d+|successive|consecutive)\s+(?:(?:separate|successive|consecutive"
+    r"|different)\s+)?inspections)\b", re.I)
 _JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+|to\s+be\s+)?$", re.I)
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X", "rated A good, along with B and
@@ -458,6 +461,7 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,50}$", re.I)
 _WHEN = re.compile(r"\b(?:when|which)\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\b[^,;.]{0,50}?\b((?:19|20)\d{2})\b", re.I)
 _TODAY = re.compile(r"\b(?:now|currently|today)\b", re.I)
+_RELATIVE_PRONOUN = re.compile(r"\b(?:whose|which|who|when)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 # "In 2015, ...", and after a fronted time phrase: "At the last full inspection, in 2019, ...", "When it was last
 # inspected, in 2018, ..."
@@ -473,7 +477,8 @@ _LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,80}?,\s*(
 _CONJUNCT_YEAR = re.compile(rf"\W*(?:and|but|while|whereas|yet)\s*,?\s+(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+"
                             rf"{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
 # A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
-_REPORTED_YEAR = re.compile(r"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+((?:19|20)\d{2})\b", re.I)
+_REPORTED_YEAR = re.compile(rf"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+{_PART_OF_YEAR}"
+                            rf"((?:19|20)\d{{2}})\b", re.I)
 # "a good rating in 2017, when the LSCB was deemed outstanding too", "the inspection of summer 2016, which rated
 # the council inadequate", "in 2016 too, under the old framework, when ...": a "when" or "which" clause set in the
 # last year before it
@@ -485,6 +490,7 @@ _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}"
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
+    r"|(?P<decade>a\s+decade\s+(?:ago|earlier|before))"
     r"|(?:(?:more|less|fewer)\s+than\s+|over\s+|under\s+|almost\s+|nearly\s+|some\s+|about\s+|around\s+)?"
     r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+years\s+"
     r"(?:ago|earlier|before))", re.I)
@@ -492,8 +498,8 @@ _RELATIVE_YEAR = re.compile(
 # clause's time)
 _THIS_YEAR = re.compile(r"\W*(?:(?!(?:and|but|while|whereas)\b)[\w'’-]+\s+){0,2}?this\s+year\b|\s+now\b", re.I)
 # "a year after it was found to be failing": the earlier event's time, relative to the document's
-_YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
-                          r"\s+years)"
+_YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<decade>a\s+decade)"
+                          r"|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years)"
                           r"\s+after\b", re.I)
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:(?:full|fully|standard|graded|formal|ILACS|Ofsted)\s+)?"
                           r"(?:inspect(?:ion|ed)|visited)|(?<!days\s)(?<!weeks\s)(?<!day\s)(?<!week\s)earlier(?!\s+(?:this|today))"
@@ -501,7 +507,8 @@ _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:(?:full|fully|standar
                           r"|once\s+(?:rated|judged|graded|deemed|considered|found)"
                           # not "the former" standing for a council named before: "the former was rated good"
                           r"|formerly|former(?!\s*(?:,|was|were|is|are|has|had|remains?|received|got)\b)|prior"
-                          r"|(?:two|three|four|\d+|successive|consecutive)\s+inspections"
+                          r"|(?:two|three|four|\d+|successive|consecutive)\s+(?:(?:separate|successive|consecutive"
+                          r"|previous|earlier|different)\s+)?inspections"
                           # "years ago" (not "a week or so ago": the news)
                           r"|up\s+from|down\s+from|(?:years?|decades?|months)\s+ago|used\s+to\s+be|(?:last|previous)\s+time"
                           r"|in\s+those\s+days"
@@ -589,6 +596,8 @@ def _relative_year(m: re.Match, published: date | None) -> int | None:
     found = m.groupdict()
     if found.get("last") or found.get("last2"):
         return published.year - 1
+    if found.get("decade"):  # "a decade ago", "a decade after being branded failing"
+        return published.year - 10
     return published.year - count_of(m["n"])
 
 
@@ -612,7 +621,10 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     # "..., and it has now been judged good", "now requires improvement, after the 2019 inspection": the document's
     # time, no year named (not "now 'good', eight years after being rated failing": that count is this verdict's)
     if (today := _TODAY.search(clause, since, start)) and not (_YEARS_AFTER.search(clause, today.end(), start)
-                                                              or _RELATIVE_YEAR.search(clause, today.end(), start)):
+                                                              or _RELATIVE_YEAR.search(clause, today.end(), start)
+                                                              # "... published today, ..., whose services were
+                                                              # rated inadequate in March 2020": not the news
+                                                              or _RELATIVE_PRONOUN.search(clause, today.end(), start)):
         return None, end, "publication"
     if m := _YEAR.search(clause, end, after):
         return int(next(g for g in m.groups() if g)), m.end(), "stated"
