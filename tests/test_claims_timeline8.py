@@ -150,3 +150,29 @@ def test_that_report_as_the_subject_is_the_one_just_spoken_of(text):
     got = _ratings("Luton has been rated outstanding. Its services had been rated inadequate in March 2020.", text,
                    published=date(2023, 6, 1))
     assert (LUTON, "care_leavers", "good", 2020, True) in got
+
+
+# --- a grade kept today, first given in a year: a verdict joined after it is today's ---
+
+@pytest.mark.parametrize("text", [
+    "Meanwhile Luton kept the good rating it first secured in 2015, although help and protection was found to "
+    "require improvement.",
+    "Luton held on to the good grade it won in 2015, though help and protection was judged to require improvement.",
+    "Luton retained the good rating it was given in 2015, yet help and protection was found to require improvement.",
+])
+def test_a_verdict_joined_to_a_kept_grade_is_todays(text):
+    got = _ratings(text, published=date(2019, 12, 20))
+    assert (LUTON, "help_and_protection", "requires_improvement", 2019, False) in got
+
+
+# --- a fronted "In the ... inspection, in 2008," ---
+
+@pytest.mark.parametrize("text", [
+    "In the final annual performance assessment, in 2008, Luton's services for children were judged good.",
+    "In its last joint area review, in 2007, Luton was judged good.",
+    "In the old annual assessment, in late 2008, Luton's services were found to be good.",
+])
+def test_a_fronted_in_phrase_with_its_year_in_apposition_dates_the_verdict(text):
+    got = _ratings(text, published=date(2020, 1, 1))
+    assert any(g == "good" and h and y in (2007, 2008) for c, j, g, y, h in got if c == LUTON)
+    assert not any(y == 2020 for *_, y, _ in got)

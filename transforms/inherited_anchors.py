@@ -194,7 +194,8 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             claim = _as(claim, previous)  # "For comparison, X, inspected last summer, stayed at requires improvement,
             # although its care leavers were judged good": a background verdict joined to a dated one
         elif claim.anchor == "publication" and claim.status == "current":
-            dated = [c for c in out if c.anchor != "publication" and c.status in ("current", "historical")]
+            dated = [c for c in out if c.anchor != "publication" and c.status in ("current", "historical")
+                     and not _kept(c, out)]
             previous = out[-1] if out and out[-1].clause == claim.clause else None
             own_from = _own_from(claim, previous)
             own = claim.clause[own_from:claim.start]
@@ -247,7 +248,14 @@ def _dated_before(claim: RatingClaim, earlier: list[RatingClaim]) -> RatingClaim
     """The verdict just before this one in its clause, if it has a time of its own."""
     previous = earlier[-1] if earlier and earlier[-1].clause == claim.clause else None
     return previous if previous is not None and previous.anchor != "publication" \
-        and previous.status in ("current", "historical") else None
+        and previous.status in ("current", "historical") and not _kept(previous, earlier) else None
+
+
+def _kept(verdict: RatingClaim, earlier: list[RatingClaim]) -> bool:
+    """The dated verdict is the year a grade kept today was first given ("kept the good rating it first secured in
+    2015"): the grade's news is today's, and a verdict joined after it is not of that year."""
+    return any(c.clause == verdict.clause and c.start == verdict.start and c.anchor == "publication"
+               for c in earlier)
 
 
 def _coordinated(own: str) -> bool:

@@ -466,7 +466,7 @@ _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlie
 # "In 2015, ...", and after a fronted time phrase: "At the last full inspection, in 2019, ...", "When it was last
 # inspected, in 2018, ..."
 # "When inspectors last came, in late 2019, ...", "That report, published in March 2020, found ...": a dated subject
-_LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under)\s+[^,;]{0,80}?,\s*(?:in\s+(?:a|the|its)\s+report\s+"
+_LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under|in)\s+[^,;]{0,80}?,\s*(?:in\s+(?:a|the|its)\s+report\s+"
                            r"(?:published|issued|released)\s+)?"
                            r"|(?:the|that|this|its|their|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:inspection|report"
                            r"|assessment|visit|judge?ment|verdict)\s*,\s*(?:(?:which\s+was\s+)?(?:published|carried\s+out"
