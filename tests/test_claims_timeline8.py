@@ -176,3 +176,17 @@ def test_a_fronted_in_phrase_with_its_year_in_apposition_dates_the_verdict(text)
     got = _ratings(text, published=date(2020, 1, 1))
     assert any(g == "good" and h and y in (2007, 2008) for c, j, g, y, h in got if c == LUTON)
     assert not any(y == 2020 for *_, y, _ in got)
+
+
+# --- a timeline entry opening with a year: a month without its year inside it is of that year ---
+
+@pytest.mark.parametrize("entry", [
+    "2018. The re-inspection, published in January, moved the county up to requires improvement.",
+    "2018: the report that came out in March judged the county to require improvement.",
+    "2018 - in February inspectors found that the county required improvement.",
+])
+def test_a_month_inside_a_timeline_entry_is_of_its_year(entry):
+    got = _ratings("2015. The single inspection rated Luton inadequate.", entry,
+                   "2022. And now Luton is good overall.", published=date(2022, 10, 1))
+    assert (LUTON, OVERALL, "requires_improvement", 2018, True) in got
+    assert (LUTON, OVERALL, "good", 2022, False) in got

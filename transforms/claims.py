@@ -226,10 +226,13 @@ _PAIRS_JOINED = re.compile(r"\s*(?:,|;|and|&)?\s*(?:and\s+)?", re.I)
 _PAIRS_LEAD = re.compile(r"(?:\s[-–—]\s|[:(,])\s*$")
 
 
-def _news_dated(claims: list[Claim], year: int, anchor: str) -> list[Claim]:
-    """The claims, the news among them (current, dated only by the document) given the time a lead-in names."""
-    return [replace(c, year=year, anchor=anchor) if c.year is None and c.anchor == "publication"
-            and c.status == "current" else c for c in claims]
+def _news_dated(claims: list[Claim], year: int, anchor: str, relative: bool = False) -> list[Claim]:
+    """The claims, the news among them (current, dated only by the document; with `relative`, also those a month
+    without its year dated from the document: "2018. The re-inspection, published in January, ...") given the time
+    a lead-in names."""
+    return [replace(c, year=year, anchor=anchor) if c.status == "current" and (
+        (c.year is None and c.anchor == "publication") or (relative and c.anchor == "relative")) else c
+        for c in claims]
 
 
 # A lead-in set off by a spaced dash: "Staffordshire (August 2009) - adequate for ..."
@@ -759,7 +762,7 @@ class _Reader:
                     self.add(claim, [code], sentence)
         if block.kind in ("paragraph", "list_item") and (opening := _YEAR_OPENING.match(block.text)):
             # "2015. The single inspection confirmed it - inadequate overall": that year's verdict
-            self.claims[read_from:] = _news_dated(self.claims[read_from:], int(opening[1]), "stated")
+            self.claims[read_from:] = _news_dated(self.claims[read_from:], int(opening[1]), "stated", relative=True)
 
     def table_row(self, row: str, mentions: list[Mention]) -> None:
         """'Impact of leaders | Good' (the discourse's council) or 'Cumbria | Inadequate' (the row's council); under
