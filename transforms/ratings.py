@@ -551,7 +551,7 @@ _LEFT_GRADE = re.compile(
     rf"(?:\s+(?:to\s+be|as))?|shed|sheds|lost|loses|losing|removed|removes"
     rf"|removal\s+of"  # "welcomed the removal of the inadequate rating"
     rf"|dropped|drops|left\s+behind|leaves\s+behind|(?:shak(?:en|es?|ing)|shook|cast(?:s|ing)?|thr(?:ew|own|ows?))\s+off"
-    rf"|replac(?:es|ed|ing)|(?:removal|lifting|end)\s+of)"
+    rf"|replac(?:es|ed|ing)|(?:lifting|end)\s+of)"
     rf"\s+(?:(?:its|the|their|an?|a\s+council['’]s|[A-Z][\w-]+['’]s)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}", re.I)
 
 
