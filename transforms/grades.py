@@ -38,6 +38,8 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
                 "twenty-four": 24, "thirty": 30, "thirty-six": 36}
+# "one" to "twenty" as a regex alternation: the counts of years a text counts back ("fifteen years ago")
+YEARS_COUNT_WORD = "|".join(word for word, n in NUMBER_WORDS.items() if 1 <= n <= 20 and word not in ("a", "an"))
 
 
 def count_of(word: str) -> int | None:

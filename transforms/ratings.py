@@ -15,7 +15,7 @@ from csi.caseless import Caseless
 from csi.dates import month_number
 from csi.records import CELL_SEPARATOR
 from transforms.delivery_scope import without_delivery_scope
-from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, YEAR, Q, count_of, normalise_grade
+from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, YEAR, YEARS_COUNT_WORD, Q, count_of, normalise_grade
 from transforms.judgement_names import (
     NAME,
     NAME_ALTERNATIVES,
@@ -492,7 +492,7 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
     r"|(?P<decade>a\s+decade\s+(?:ago|earlier|before))"
     r"|(?:(?:more|less|fewer)\s+than\s+|over\s+|under\s+|almost\s+|nearly\s+|some\s+|about\s+|around\s+)?"
-    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+years\s+"
+    rf"(?P<n>\d{{1,2}}|{YEARS_COUNT_WORD})\s+years\s+"
     r"(?:ago|earlier|before))", re.I)
 # "rose to three stars this year", "... good now" (not "..., and this year inspectors rated it good": the next
 # clause's time)
