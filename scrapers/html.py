@@ -325,6 +325,20 @@ class _BlockReader:
     def text_of(self, node) -> str:
         return _render([node], self.view)[0]
 
+    def list_items(self, list_el, list_id: int) -> None:
+        """The items of a list, in order; an item holding a list of its own ("Children looked after: good" over
+        "Adoption: outstanding") is its own text, then its sub-items, all in the one list."""
+        view = self.view
+        for li in view.kids(list_el, "li"):
+            nested = view.kids(li, "ul", "ol")
+            if not nested:
+                self.add("list_item", self.text_of(li), list_id=list_id)
+                continue
+            own = [c for c in view.children(li) if isinstance(c, str) or view.name(c) not in ("ul", "ol")]
+            self.add("list_item", _render(own, view)[0], list_id=list_id)
+            for sub in nested:
+                self.list_items(sub, list_id)
+
     def walk(self, el) -> None:
         view = self.view
         run: list = []
@@ -347,9 +361,7 @@ class _BlockReader:
                 self.add("heading", self.text_of(child), level=int(name[1]))
             elif name in ("ul", "ol"):
                 self.bullet_list = None
-                list_id = next(self.list_ids)
-                for li in view.kids(child, "li"):
-                    self.add("list_item", self.text_of(li), list_id=list_id)
+                self.list_items(child, next(self.list_ids))
             elif name == "tr":
                 cells = [clean_text(self.text_of(c)) for c in view.kids(child, "td", "th")]
                 self.add("table_row", CELL_SEPARATOR.join(c for c in cells if c))

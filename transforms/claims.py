@@ -737,8 +737,8 @@ class _Reader:
         if block.kind == "table_row":
             self.table_row(block.text, mentions)
             return
-        if block.kind == "list_item" and len(block.text) < 160 and (
-                claim := table_row_claim(_ITEM_SEPARATOR.sub(" | ", block.text))
+        if block.kind == "list_item" and len(block.text) < 160 and (  # "Overall effectiveness: inadequate;"
+                claim := table_row_claim(_ITEM_SEPARATOR.sub(" | ", block.text.rstrip(" ;,.")))
                 or self.pre2009.scored_item(block.text)):  # "Capacity to improve - 4"
             self.add(claim, self.focus, block.text)  # "Adoption performance - Requires improvement"
             return
@@ -823,6 +823,9 @@ class _Reader:
                                     judgement_stated=False)]
         if len({(c.judgement, c.grade) for c in verdicts}) != 1:
             return False
+        if not any(self.mentions.within(item.text) for item in items) \
+                and any(judgement_named(_ITEM_SEPARATOR.split(item.text)[0]) for item in items):
+            return False  # "Good overall. The judgements were:" over "Help and protection: good": judgements
         for item in items:
             mentions = self.mentions.within(item.text)
             if any(c.status != "hypothetical" for c in rating_claims(item.text, self.published)):
