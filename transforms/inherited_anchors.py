@@ -29,13 +29,15 @@ from transforms.ratings import RatingClaim, time_stated
 _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside|including)\s", re.I)
 # A time that refers back: "at that time", "at the time" (not "at the time of ..."), "on that occasion", "back
 # then", "even then", "by then", "at that point", "that year", "at the end of that year", "later that year", "at that
-# inspection"
+# inspection", "at the same inspection", "at the same time"
 _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+occasion|(?:back|even|by|already)\s+then"
                         r"|at\s+that\s+(?:point|stage)"
                         r"|(?:in\s+)?(?:that|the)\s+same\s+year"
                         r"|(?:in|during|later|earlier|by|(?:at|by|towards?)\s+the\s+(?:end|start|beginning|turn)\s+of"
                         r"|in\s+the\s+(?:spring|summer|autumn|winter)\s+of)\s+that\s+year"
-                        r"|(?:at|in|during)\s+that\s+(?:inspection|assessment|visit))\b",
+                        r"|(?:at|in|during)\s+that\s+(?:inspection|assessment|visit)"
+                        # "At the same inspection, ...", "at the same time": the time the text gave last
+                        r"|(?:at|in|during|from)\s+the\s+same\s+(?:(?:re-?)?inspection|assessment|visit|time))\b",
                         re.I)
 # A sentence whose subject is the report or inspection just spoken of: "That report found ...", "That inspection had
 # rated ..."
@@ -118,6 +120,11 @@ _OF_TODAY = re.compile(rf"{_NOW.pattern}|\b(?:is|are|has|have|had|remains?|this|
 # pluperfect ("the county had been judged to require improvement in 2019": earlier than the news)
 _SUBORDINATE = re.compile(r"\b(?:when|which|who|whose|where|since|than|had|after|before)\b", re.I)
 _FINITE_PAST = re.compile(r"\b(?:was|were|came|got|stayed|went|fell|slipped|rose|moved|required|received|kept)\b", re.I)
+
+
+# What joins a clause to the one before it: "..., but", "..., while", "..., whereas", "..., though", "; "
+_JOINED_CLAUSE = re.compile(r"(?:[,;]\s*(?:but|while|whereas|(?:al)?though|yet)?|\s(?:but|while|whereas))\s*$", re.I)
+_NAME = re.compile(r"\b(?-i:[A-Z])[\w’'-]+")
 
 
 class TimeContext:
@@ -225,6 +232,9 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context)
             elif scoped and dated and not _NOW.search(own):
                 claim = _as(claim, dated[-1])
+            elif dated and dated[-1].clause != claim.clause and _part_of_dated_verdict(claim, own, sentence):
+                claim = _as(claim, dated[-1])  # "It was judged good in April 2023, but children in care only
+                # required improvement": a judgement of the same report
             elif frame is not None and not _NOW.search(own):  # "Ealing, in August last year, got good - and its
                 year = frame[0]                                  # care leavers service was judged outstanding"
                 claim = replace(claim, year=year, anchor=frame[1], status="historical" if context.published is None
@@ -235,6 +245,16 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 claim = replace(claim, year=context.paragraph_year, anchor="discourse", status="historical")
         out.append(claim)
     return out
+
+
+def _part_of_dated_verdict(claim: RatingClaim, own: str, sentence: str) -> bool:
+    """A clause joined to a dated verdict before it ("..., but", "..., while", "; ") whose subject is one of the
+    judgements, with no council named and no time or present-day word of its own: a judgement of the same
+    report ("Luton was rated good in 2019, while help and protection required improvement")."""
+    at = sentence.find(claim.clause)
+    return (at > 0 and claim.judgement_stated and claim.judgement != "overall_effectiveness"
+            and bool(_JOINED_CLAUSE.search(sentence, 0, at)) and not _NAME.search(own)
+            and not _OF_TODAY.search(own) and not YEAR.search(own))
 
 
 def _own_from(claim: RatingClaim, previous: RatingClaim | None) -> int:

@@ -465,13 +465,18 @@ _RELATIVE_PRONOUN = re.compile(r"\b(?:whose|which|who|when)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 # "In 2015, ...", and after a fronted time phrase: "At the last full inspection, in 2019, ...", "When it was last
 # inspected, in 2018, ..."
-# "When inspectors last came, in late 2019, ...", "That report, published in March 2020, found ...": a dated subject
-_LEADING_YEAR = re.compile(r"^\W*(?:(?:at|when|during|under|in)\s+[^,;]{0,80}?,\s*(?:in\s+(?:a|the|its)\s+report\s+"
+# "When inspectors last came, in late 2019, ...", "That report, published in March 2020, found ...": a dated subject;
+# after a lead-in closed by a colon or a dash ("Not a one-off, mind: back in 2016 ..."); a cleft sentence putting the
+# time first ("It was in March 2018 that ...", "It was not until 2021 that ...")
+_LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+)?"
+                           r"(?:it\s+was\s+(?:only\s+|not\s+until\s+|back\s+|as\s+(?:recently|long\s+ago)\s+as\s+)?"
+                           rf"(?:in\s+|by\s+|during\s+)?{_PART_OF_YEAR}(?P<cleft>(?:19|20)\d{{2}})\s+that\b"
+                           r"|(?:(?:at|when|during|under|in)\s+[^,;]{0,80}?,\s*(?:in\s+(?:a|the|its)\s+report\s+"
                            r"(?:published|issued|released)\s+)?"
                            r"|(?:the|that|this|its|their|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:inspection|report"
                            r"|assessment|visit|judge?ment|verdict)\s*,\s*(?:(?:which\s+was\s+)?(?:published|carried\s+out"
                            r"|released|issued|completed|conducted|held|made|out)\s+)?)?"
-                           rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
+                           rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b)", re.I)
 # A year opening a conjunct after an earlier verdict: "..., and as far back as 2010 its safeguarding was ...", "...,
 # and back in 2010 ..."
 _CONJUNCT_YEAR = re.compile(rf"\W*(?:and|but|while|whereas|yet)\s*,?\s+(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+"
@@ -525,7 +530,8 @@ _HYPOTHETICAL = re.compile(
     r"|(?:un)?likely|brac(?:ed?|ing)|predict(?:s|ed|ing|ions?)?|forecast|feared|fearing|spared|on\s+course"
     r"|escap(?:ed|es|ing)|narrowly\s+missed|ensure|make\s+sure|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
     r"|possibility|prospect|chances?"
-    r"|never|not|n't|nor)\b(?:\W+[\w'’]+){0,5}?\W*$", re.I)
+    # (not "it was not until 2021 that ... was judged good", "not only ... but": a verdict given)
+    r"|never|not(?!\s+(?:until|till|only)\b)|n't|nor)\b(?:\W+[\w'’]+){0,5}?\W*$", re.I)
 # A grade a service in general has, not a verdict on this one: "a service that requires improvement could ...",
 # "any council that is rated inadequate is ..."
 _GENERIC = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:service|council|authority|department|area)"
@@ -635,7 +641,7 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     if published is not None and (now := _THIS_YEAR.match(clause, end)):  # "rose to three stars this year"
         return published.year, now.end(), "relative"
     m = (_year_before(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
-         or (_LEADING_YEAR.match(clause) if since == 0 else _CONJUNCT_YEAR.match(clause, since, start))
+         or (_LEADING_YEAR.match(clause, 0, start) if since == 0 else _CONJUNCT_YEAR.match(clause, since, start))
          or _REPORTED_YEAR.search(clause, since, start)
          or _YEAR_OF_INSPECTION.search(clause, since, until or len(clause))
          or _INSPECTED_IN.search(clause, since, start) or _YEAR_THEN_WHEN.search(clause, 0, start))

@@ -1,0 +1,101 @@
+"""Time and status, ninth round: a time fronted after a lead-in closed by a colon or a dash, a cleft sentence ("It
+was in 2019 that ..."), "not until" (a verdict given, not a negation), "at the same inspection" / "at the same time"
+(the time the text gave last), and a judgement in a clause joined to a dated verdict ("..., but children in care
+required improvement": the same report).
+
+Wordings written for these tests (stories invented about real councils), read through the whole extraction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+
+LUTON = "E06000032"
+OVERALL = "overall_effectiveness"
+
+
+def _ratings(*paragraphs: str, published: date) -> set:
+    return rating_rows(list(paragraphs), published)
+
+
+# --- a time fronted after a lead-in closed by a colon or a dash ---
+
+@pytest.mark.parametrize("text", [
+    "Nothing new, mind: back in 2016 the town's adoption service was judged outstanding.",
+    "This is not a first for Luton - in 2016 its adoption service was rated outstanding.",
+    "Worth remembering: in the spring of 2016 Luton's adoption work was graded outstanding.",
+])
+def test_a_time_after_a_lead_in_closed_by_a_colon_or_a_dash_dates_the_verdict(text):
+    got = _ratings("Luton Council has been rated good by Ofsted.", text, published=date(2022, 5, 1))
+    assert (LUTON, "adoption", "outstanding", 2016, True) in got
+    assert not any(j == "adoption" and y == 2022 for _, j, _, y, _ in got)
+
+
+# --- a cleft sentence puts the time first ---
+
+@pytest.mark.parametrize("text", [
+    "It was in March 2017 that inspectors last gave Luton the lowest grade, with leadership singled out as inadequate.",
+    "It was back in 2017 that Luton was last judged inadequate, with leadership found inadequate as well.",
+    "It was during 2017 that Ofsted rated Luton inadequate, with leadership also graded inadequate.",
+])
+def test_a_cleft_sentence_dates_its_verdicts_with_the_fronted_time(text):
+    got = _ratings("Luton has been judged to require improvement.", text, published=date(2021, 3, 1))
+    assert (LUTON, "leadership", "inadequate", 2017, True) in got
+    assert not any(g == "inadequate" and y == 2021 for *_, g, y, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "It was not until 2019 that Luton was judged good.",
+    "Luton had to wait: it was not until 2019 that the service was rated good.",
+    "It was only in 2019 that inspectors found Luton good.",
+])
+def test_not_until_is_a_verdict_given_not_a_negation(text):
+    got = _ratings("Luton has now been rated outstanding.", text, published=date(2023, 9, 1))
+    assert (LUTON, OVERALL, "good", 2019, True) in got
+
+
+def test_a_plain_negation_still_gives_no_verdict():
+    got = _ratings("Luton was not judged good in 2019.", published=date(2023, 9, 1))
+    assert not any(g == "good" for *_, g, _, _ in got)
+
+
+# --- "at the same inspection", "at the same time": the time the text gave last ---
+
+@pytest.mark.parametrize("text", [
+    "At the same inspection, services for looked after children were judged adequate.",
+    "Looked after children were found adequate at the same inspection.",
+    "At the same time, inspectors judged services for looked after children adequate.",
+])
+def test_at_the_same_inspection_takes_the_time_the_text_gave_last(text):
+    got = _ratings("Luton's child protection services are now adequate, inspectors say.",
+                   "The council has been watched closely since Ofsted rated its safeguarding inadequate in "
+                   "November 2010.", text, published=date(2013, 5, 2))
+    assert (LUTON, "looked_after", "requires_improvement", 2010, True) in got
+    assert not any(j in ("looked_after", "children_in_care") and y == 2013 for _, j, _, y, _ in got)
+
+
+# --- a judgement in a clause joined to a dated verdict: the same report ---
+
+@pytest.mark.parametrize("text", [
+    "Luton was judged good overall in May last year, but children in care only required improvement.",
+    "Luton was rated good in May 2023, while children in care required improvement.",
+    "Luton got good overall in May 2023; children in care, though, required improvement.",
+])
+def test_a_judgement_joined_to_a_dated_verdict_is_of_the_same_report(text):
+    got = _ratings("Hackney's report came out this month: good in every area.", text, published=date(2024, 9, 2))
+    assert (LUTON, "children_in_care", "requires_improvement", 2023, True) in got
+    assert not any(c == LUTON and y == 2024 for c, _, _, y, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Luton was rated good in May 2023, but children in care now require improvement.",
+    "Luton was rated good in May 2023, but today children in care require improvement.",
+    "Luton was rated good in May 2023, but children in care have since been judged to require improvement.",
+])
+def test_a_joined_judgement_of_today_keeps_the_documents_time(text):
+    got = _ratings(text, published=date(2024, 9, 2))
+    assert (LUTON, "children_in_care", "requires_improvement", 2023, True) not in got
