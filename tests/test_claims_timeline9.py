@@ -14,7 +14,7 @@ import pytest
 
 from tests.claim_docs import rating_rows
 
-LUTON = "E06000032"
+LUTON, SHEFFIELD = "E06000032", "E08000019"
 OVERALL = "overall_effectiveness"
 
 
@@ -99,3 +99,36 @@ def test_a_judgement_joined_to_a_dated_verdict_is_of_the_same_report(text):
 def test_a_joined_judgement_of_today_keeps_the_documents_time(text):
     got = _ratings(text, published=date(2024, 9, 2))
     assert (LUTON, "children_in_care", "requires_improvement", 2023, True) not in got
+
+
+# --- councils each with its month and year, after a verdict they share ---
+
+@pytest.mark.parametrize("text", [
+    "Both had been rated requires improvement at their previous inspections, Luton in March 2019 and Sheffield in "
+    "April 2021.",
+    "Each had required improvement last time round: Luton in March 2019, Sheffield in April 2021.",
+    "The two had been judged to require improvement before - Luton in early 2019 and Sheffield in April 2021.",
+])
+def test_councils_each_with_a_month_and_year_share_the_verdict_with_their_own_years(text):
+    got = _ratings("Luton and Sheffield were both found to be good overall.", text, published=date(2024, 7, 15))
+    earlier = {(c, y) for c, j, g, y, h in got if g == "requires_improvement"}
+    assert earlier == {(LUTON, 2019), (SHEFFIELD, 2021)}
+
+
+# --- a year opening the conjunct a verdict stands in ---
+
+@pytest.mark.parametrize("text", [
+    "The single inspection two years later said much the same, and in January 2018, after a long wait, inspectors "
+    "came back and found overall effectiveness inadequate, with adoption judged inadequate too.",
+    "A monitoring visit followed a year later, but in the autumn of 2018 the full inspection found overall "
+    "effectiveness inadequate, with adoption graded inadequate as well.",
+    "Little changed for a while after that report, but by late 2018 inspectors had rated overall effectiveness "
+    "inadequate, with adoption inadequate too.",
+])
+def test_a_year_opening_the_conjunct_dates_its_verdict_over_an_earlier_count(text):
+    got = _ratings("Luton has been judged good.",
+                   "In 2013 a child protection inspection found Luton's safeguarding inadequate.", text,
+                   published=date(2025, 6, 10))
+    assert (LUTON, OVERALL, "inadequate", 2018, True) in got
+    assert (LUTON, "adoption", "inadequate", 2018, True) in got
+    assert not any(y == 2015 for *_, y, _ in got)

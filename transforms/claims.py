@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from csi.dates import MONTH_PATTERN
 from csi.records import CELL_SEPARATOR, Block
 from transforms.councils import CouncilIndex, Mention
 from transforms.grade_tables import (
@@ -221,7 +222,8 @@ _GRADE_EXTENDED = re.compile(r"\s(?:overall|across\s+the\s+board)\b|\s(?:in|for|
 
 
 # "... - Luton in 2014 and Sheffield in 2016", "(Luton, 2014; Sheffield, 2016)": a council and the year its verdict had
-_WITH_YEAR = re.compile(r"\s*,?\s*\(?\s*(?:in\s+)?((?:19|20)\d{2})\b\)?")
+_WITH_YEAR = re.compile(rf"\s*,?\s*\(?\s*(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?(?:{MONTH_PATTERN}\s+)?"
+                        rf"(?P<year>(?:19|20)\d{{2}})\b\)?", re.I)  # "X in 2019", "X in March 2019", "X (2019)"
 _PAIRS_JOINED = re.compile(r"\s*(?:,|;|and|&)?\s*(?:and\s+)?", re.I)
 _PAIRS_LEAD = re.compile(r"(?:\s[-–—]\s|[:(,])\s*$")
 
@@ -296,7 +298,7 @@ def _distributed(sentence: str, mentions: list[Mention]) -> list[tuple[str, int]
                 continue
         if not pairs and not _PAIRS_LEAD.search(sentence, 0, m.start):
             continue
-        pairs.append((m.council_code, int(dated[1])))
+        pairs.append((m.council_code, int(dated["year"])))
         end = dated.end()
     if len(pairs) < 2 or _ANY_VERDICT_AFTER.search(sentence, end):
         return []

@@ -8,6 +8,7 @@ inadequate"); aspirations ("to get a good rating") and negations do not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -481,6 +482,10 @@ _LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+)?"
 # and back in 2010 ..."
 _CONJUNCT_YEAR = re.compile(rf"\W*(?:and|but|while|whereas|yet)\s*,?\s+(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+"
                             rf"{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
+# ... or a conjunct before the verdict: "The first inspection found it weak, and in January 2018, after a long wait,
+# inspectors again found overall effectiveness inadequate"
+_JOINED_YEAR = re.compile(rf"[,;]\s*(?:and|but|while|whereas|yet)\s*,?\s+(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+"
+                          rf"{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
 # A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
 _REPORTED_YEAR = re.compile(rf"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+{_PART_OF_YEAR}"
                             rf"((?:19|20)\d{{2}})\b", re.I)
@@ -642,6 +647,7 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         return published.year, now.end(), "relative"
     m = (_year_before(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
          or (_LEADING_YEAR.match(clause, 0, start) if since == 0 else _CONJUNCT_YEAR.match(clause, since, start))
+         or _last(_JOINED_YEAR.finditer(clause, since, start))
          or _REPORTED_YEAR.search(clause, since, start)
          or _YEAR_OF_INSPECTION.search(clause, since, until or len(clause))
          or _INSPECTED_IN.search(clause, since, start) or _YEAR_THEN_WHEN.search(clause, 0, start))
@@ -660,6 +666,12 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     if month and (year := _year_of_month(month, published)) is not None:
         return year, max(end, month.end()) if month.start() >= end else end, "relative"
     return None, end, "publication"
+
+
+def _last(matches: Iterator[re.Match]) -> re.Match | None:
+    """The last of the matches, if any."""
+    found = list(matches)
+    return found[-1] if found else None
 
 
 def _year_before(clause: str, since: int, start: int) -> re.Match | None:
