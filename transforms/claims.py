@@ -448,9 +448,14 @@ _ENDED = re.compile(r"\b(?:lifted|ended|removed|left|exited)\b", re.I)  # "speci
 class _Reader:
     """Reads one document's units in order, keeping the discourse's council."""
 
-    def __init__(self, mentions: Mentions, main: str | None, published: date | None) -> None:
+    def __init__(self, mentions: Mentions, main: str | None, published: date | None, main_introduced: bool = True
+                 ) -> None:
         self.mentions, self.published = mentions, published
         self.focus: list[str] = [main] if main else []
+        # a page not the council's own whose title does not name it: until the text names the main council, only
+        # its lede may speak of it unnamed ("a department that used to be rated good" before "Derbyshire ..."); a
+        # blog's "the city council" two paragraphs before it names a council is not that council
+        self.main, self.main_named = main, main_introduced
         self.claims: list[Claim] = []
         self.previous_inspection: dict[str, int] = {}  # council -> the year the text gives its last inspection
         self.special_measures: dict[str, int] = {}  # council -> the year the text says it went into special measures
@@ -471,6 +476,9 @@ class _Reader:
 
     def sentence(self, text: str, mentions: list[Mention]) -> None:
         read_from = len(self.claims)
+        if not self.main_named and any(m.council_code == self.main for m in mentions):
+            self.main_named = True
+            self.focus = self.focus or [self.main]
         self.verdicts(text, mentions)
         if len(self.claims) == read_from:
             self.judgement_pairs(text)
@@ -857,9 +865,11 @@ def _names_only(block: Block, mentions: Mentions) -> bool:
 
 
 def document_claims(blocks: list[Block], title: str | None, title_mentions: list[Mention], mentions: Mentions,
-                    main: str | None, published: date | None) -> list[Claim]:
-    """Every claim in a document's blocks and title (its council mentions found by the caller), in reading order."""
-    reader = _Reader(mentions, main, published)
+                    main: str | None, published: date | None, main_introduced: bool = True) -> list[Claim]:
+    """Every claim in a document's blocks and title (its council mentions found by the caller), in reading order;
+    without `main_introduced` (the page is not the council's own and its title does not name it), the main council
+    is what the text refers back to only from the first sentence naming it."""
+    reader = _Reader(mentions, main, published, main_introduced)
     labels = grade_labels([b.text if b.kind == "paragraph" else None for b in blocks])  # a round-up by grade
     i = 0
     while i < len(blocks):
@@ -879,6 +889,8 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
             i += 2  # a factbox: "Zero-star councils" over a line of names
             continue
         reader.block(block, labels[i])
+        if block.kind == "paragraph" and not reader.main_named and reader.focus == [main]:
+            reader.focus = []  # the lede is over and the main council still unnamed: it is again once named
         i += 1
     if title:
         reader.focus = [main] if main else []

@@ -121,6 +121,72 @@ _ABBREV_DEF = re.compile(
 )
 
 
+# Shortened forms people write for a council's name, made from its full name (aliases of the reference data):
+# the traditional short forms of county names ("Notts", "Lincs", "Glos", the former Royal Mail postal county
+# abbreviations; "Beds" is left out, an everyday word naming only a former council) ...
+_COUNTY_SHORT = {
+    "buckinghamshire": ("bucks",), "cambridgeshire": ("cambs",), "derbyshire": ("derbys",),
+    "gloucestershire": ("glos", "gloucs"), "hampshire": ("hants",), "hertfordshire": ("herts",),
+    "lancashire": ("lancs",), "leicestershire": ("leics",), "lincolnshire": ("lincs",),
+    "northamptonshire": ("northants",), "nottinghamshire": ("notts",), "oxfordshire": ("oxon",),
+    "shropshire": ("shrops",), "staffordshire": ("staffs",), "warwickshire": ("warks",), "wiltshire": ("wilts",),
+    "worcestershire": ("worcs",), "yorkshire": ("yorks",), "berkshire": ("berks",), "bedfordshire": ("beds",),
+}
+_COUNTY_SHORT_ALONE_NOT = frozenset({"beds"})  # only in a longer name: "Central Beds"
+# ... and the initials of a compass point opening it ("NE Lincs", "N Yorkshire", "S Glos", "W Sussex").
+_COMPASS = (("north east ", "ne "), ("north west ", "nw "), ("south east ", "se "), ("south west ", "sw "),
+            ("north ", "n "), ("south ", "s "), ("east ", "e "), ("west ", "w "))
+
+
+def shortened_aliases(alias: str) -> set[str]:
+    """The shortened forms of a normalised alias: "north east lincolnshire" -> "ne lincolnshire", "north east
+    lincs", "ne lincs"; "nottinghamshire county council" -> "notts county council"; "nottinghamshire" -> "notts"
+    (not "notts county")."""
+    forms = {alias}
+    words = alias.split()
+    for i, word in enumerate(words):
+        for short in _COUNTY_SHORT.get(word, ()):
+            forms |= {" ".join(f.split()[:i] + [short] + f.split()[i + 1:]) for f in forms}
+    for form in list(forms):
+        if point := next(((long, short) for long, short in _COMPASS if form.startswith(long)), None):
+            forms.add(point[1] + form[len(point[0]):])
+    # "notts county" is the football club (a shortened name before a club word, as "Hull City" is dropped)
+    return {f for f in forms if f != alias and f not in _COUNTY_SHORT_ALONE_NOT and f.split()[-1] not in _CLUB_WORDS}
+
+
+# Initialisms of a council's name, written in capitals and matched as written: the initials of each part of an
+# "X and Y" name joined by "&" ("H&F", "B&NES", "K&C"), or by "A" when that makes four letters or more ("BANES",
+# "CWAC"; "BAD", "RAC" are words and bodies), "X with Y" by "w" ("BwD"); a royal or London borough's initials
+# after "RB" or "LB" ("RBKC", "LBHF"); a county or city council's initials before "CC" ("KCC", "NYCC", "MCC").
+# An initialism several councils share names none of them ("LCC", "SCC").
+_INITIAL_SKIPPED = _CONNECTORS - {"and", "with"}
+_NOT_INITIALISMS = frozenset({"T&W"})  # Tyne and Wear, more often than Telford and Wrekin
+
+
+def _initials(words: str) -> str:
+    return "".join(w[0].upper() for w in re.split(r"[\s\-,]+", words) if w and w.lower() not in _INITIAL_SKIPPED)
+
+
+def initialisms(council: Council) -> set[str]:
+    """Initialisms people write for a council ("RBKC", "H&F", "B&NES", "KCC"), from its name and official name."""
+    out: set[str] = set()
+    name = council.name.replace(" & ", " and ")
+    for joiner, joined in ((" and ", ("&", "A")), (" with ", ("w",))):
+        parts = name.split(joiner)
+        if len(parts) == 2 and "," not in name:
+            first, second = _initials(parts[0]), _initials(parts[1])
+            for mark in joined:
+                form = first + mark + second
+                if mark != "A" or len(form) >= 4:
+                    out.add(form)
+    official = council.official_name.replace(" & ", " and ")
+    if m := re.fullmatch(r"(Royal|London) Borough of (.+)", official):
+        out.add(m[1][0] + "B" + _initials(m[2].replace(" and ", " ")))
+    if m := re.fullmatch(r"(.+?) (?:County|City) Council", official):
+        out.add(_initials(re.sub(r"^City of ", "", m[1]).replace(" and ", " ")) + "CC")
+    return {form for form in out if len(form) >= 3 and sum(ch.isupper() for ch in form) >= 2} - _NOT_INITIALISMS
+
+
 # --------------------------------------------------------------------------- loading
 
 @cache
@@ -198,7 +264,17 @@ class CouncilIndex:
                 raise ValueError(f"alias {a.alias!r} names unknown council {a.council_code}")
             if a.council_code not in by_alias[a.alias]:
                 by_alias[a.alias].append(a.council_code)
+        for alias, codes in list(by_alias.items()):  # "Notts", "NE Lincs", "W Sussex"
+            for short in shortened_aliases(alias):
+                by_alias[short].extend(code for code in codes if code not in by_alias[short])
         self._aliases: dict[str, tuple[str, ...]] = {k: tuple(sorted(v)) for k, v in by_alias.items()}
+        initialled: dict[str, set[str]] = defaultdict(set)  # "RBKC", "H&F", "KCC": matched as written
+        for council in self._councils.values():
+            for form in initialisms(council):
+                initialled[form].add(council.council_code)
+        self._initialisms = {form: tuple(sorted(codes)) for form, codes in initialled.items()}
+        self._initialism = re.compile(r"(?<![\w&])(" + "|".join(
+            re.escape(f) for f in sorted(self._initialisms, key=len, reverse=True)) + r")(?![\w&])")
 
         self._predecessors: dict[str, list[str]] = defaultdict(list)
         for c in self._councils.values():
@@ -241,15 +317,16 @@ class CouncilIndex:
         return self._pick(codes, on)
 
     def of_site(self, url: str, on: date | None = None) -> str | None:
-        """The council whose own website a page is on: the domain's name under gov.uk spells one council's name
-        or its start ("www.merton.gov.uk", "democracy.bcpcouncil.gov.uk", "www.eastriding.gov.uk" for East
-        Riding of Yorkshire); None for any other address or a name several councils share ("www.gov.uk")."""
+        """The council whose own website a page is on: the domain's name under gov.uk spells one council's name,
+        a shortened form or an initialism of it, or its start ("www.merton.gov.uk", "democracy.bcpcouncil.gov.uk",
+        "www.nelincs.gov.uk", "www.rbwm.gov.uk", "www.eastriding.gov.uk" for East Riding of Yorkshire); None for
+        any other address or a name several councils share ("www.gov.uk")."""
         host = (urlsplit(url).hostname or "").lower()
         label = re.fullmatch(r"(?:[\w-]+\.)*?([a-z][\w-]*)\.gov\.uk", host)
         if label is None:
             return None
         spelt = re.sub(r"[\W_]+", "", label[1])
-        exact = self._compact.get(spelt)
+        exact = self._compact.get(spelt) or self._initialisms.get(spelt.upper())  # "www.rbwm.gov.uk"
         if exact is None and len(spelt) >= _SITE_PREFIX_MIN:
             started = {code for name, codes in self._compact.items() if name.startswith(spelt) for code in codes}
             exact = tuple(sorted(started)) if started else None
@@ -349,6 +426,12 @@ class CouncilIndex:
                         j += 1
             i = j + 1
 
+        for m in self._initialism.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in covered) \
+                    and (code := self._pick(self._initialisms[m[1]], on)) is not None:
+                mentions.append(Mention(code, m.start(), m.end(), m[1]))
+                covered.append((m.start(), m.end()))
+        mentions.sort(key=lambda x: x.start)
         if abbrevs:
             pattern = re.compile(
                 r"(?<![\w&])(" + "|".join(re.escape(a) for a in sorted(abbrevs, key=len, reverse=True))

@@ -141,8 +141,9 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
         for code in named or [main]:
             add_inspection(code, claim.framework, claim.year, claim.month)
 
-    claims = [c for c in document_claims(blocks, doc.title, title_mentions, found.rewound(), main, reference)
-              if c.status != "hypothetical"] if on_topic(doc) else []
+    introduced = council is not None or any(m.council_code == main for m in title_mentions)
+    claims = [c for c in document_claims(blocks, doc.title, title_mentions, found.rewound(), main, reference,
+                                         introduced) if c.status != "hypothetical"] if on_topic(doc) else []
     # Undated documents: the latest inspection they date themselves stands in for "now".
     now = reference or (date(max(c.year for c in mentioned), 12, 31) if mentioned else None)
     current = _current_inspection(claims, mentioned, now, doc.text)

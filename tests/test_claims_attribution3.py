@@ -1,0 +1,145 @@
+"""Which council a claim goes to (stop 23): the short names people write for councils, and the council a page speaks
+of before naming one. Each construction is pinned with at least three wordings written for these tests (stories
+invented about real councils), read through the whole extraction or the council index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from csi.records import Block
+from tests.claim_docs import news_doc, rating_rows
+from transforms.councils import default_index, initialisms, load_councils, shortened_aliases
+from transforms.extract import extract
+
+PUBLISHED = date(2024, 5, 16)
+OVERALL = "overall_effectiveness"
+HAMMERSMITH, KENSINGTON, BATH, WINDSOR, KENT = "E09000013", "E09000020", "E06000022", "E06000040", "E10000016"
+NE_LINCS, NOTTS, SOUTH_GLOS, WEST_SUSSEX = "E06000012", "E10000024", "E06000025", "E10000032"
+CAMBRIDGESHIRE, DERBYSHIRE = "E10000003", "E10000007"
+
+
+def _ratings(*paragraphs: str, title: str = "Children's services inspection") -> set[tuple]:
+    return rating_rows(list(paragraphs), PUBLISHED, title=title)
+
+
+def _codes(text: str) -> list[str]:
+    return [m.council_code for m in default_index().find_mentions(text, on=PUBLISHED)]
+
+
+# --- initialisms of a council's name, matched as written ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, council, grade", [
+    ("H&F's children's services have been rated outstanding by Ofsted.", HAMMERSMITH, "outstanding"),
+    ("Inspectors judged LBHF outstanding overall in their report this week.", HAMMERSMITH, "outstanding"),
+    ("RBKC was rated good by Ofsted after the inspection in March.", KENSINGTON, "good"),
+    ("Children's services at B&NES were judged to require improvement.", BATH, "requires_improvement"),
+    ("BANES has been rated good by Ofsted, up from requires improvement.", BATH, "good"),
+    ("Ofsted rated RBWM's children's services good this week.", WINDSOR, "good"),
+    ("KCC's children's services were rated outstanding by Ofsted.", KENT, "outstanding"),
+])
+def test_an_initialism_of_a_council_names_it(text, council, grade):
+    assert (council, OVERALL, grade, 2024, False) in _ratings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tyne and Wear, T&W for short, has five councils.",  # an initialism a region shares
+    "LCC said the figures were wrong.",  # several councils' initials: Leeds, Lancashire, Leicester ...
+    "The rbkc archive and the h&f files",  # not written in capitals
+])
+def test_an_initialism_naming_no_one_council_is_no_mention(text):
+    assert _codes(text) == []
+
+
+def test_initialisms_are_made_from_the_names():
+    made = {form for council in load_councils() for form in initialisms(council)}
+    assert {"H&F", "LBHF", "RBKC", "K&C", "B&NES", "BANES", "RBWM", "CWAC", "BwD", "KCC", "NYCC"} <= made
+    # "and" spelt as "A" only when that makes four letters or more: "BAD", "RAC" are words and bodies
+    assert not {"BAD", "RAC", "BAH"} & made
+    # never an acronym these pages use for something else
+    assert not {"LAC", "CIC", "SEND", "DCS", "IRO", "LSCB", "JTAI", "SIF", "APA", "JAR", "CQC", "LGA"} & made
+
+
+# --- shortened county names and compass points ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, council", [
+    ("NE Lincs was rated good by Ofsted this week.", NE_LINCS),
+    ("Children's services in North East Lincs were judged good.", NE_LINCS),
+    ("Notts County Council's children's services were rated good.", NOTTS),
+    ("Ofsted judged Notts good overall after a short inspection.", NOTTS),
+    ("South Glos was rated good, its children's services at last out of requires improvement.", SOUTH_GLOS),
+    ("W Sussex's children's services were judged good by Ofsted.", WEST_SUSSEX),
+])
+def test_a_shortened_name_names_the_council(text, council):
+    assert (council, OVERALL, "good", 2024, False) in _ratings(text)
+
+
+@pytest.mark.parametrize("text, council", [
+    ("NE Lincolnshire", NE_LINCS),  # not Lincolnshire, named at its end
+    ("S Gloucestershire", SOUTH_GLOS),  # not Gloucestershire
+    ("North Yorks", "E06000065"),
+])
+def test_a_compass_initial_is_part_of_the_name(text, council):
+    assert _codes(text) == [council]
+
+
+def test_shortened_aliases():
+    assert shortened_aliases("north east lincolnshire") == {"ne lincolnshire", "north east lincs", "ne lincs"}
+    assert "notts county council" in shortened_aliases("nottinghamshire county council")
+    assert "central beds" in shortened_aliases("central bedfordshire")
+    assert "beds" not in shortened_aliases("bedfordshire")  # an everyday word alone
+    assert _codes("Beds are scarce in the county.") == []
+    assert _codes("Notts County won on Saturday.") == []  # the football club
+
+
+# --- a council's own site under its initialism ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("url, paragraph", [
+    ("https://www.rbwm.gov.uk/home/news/2024/05/ofsted", "The Royal Borough's children's services have been rated "
+                                                           "good by Ofsted."),
+    ("https://www.lbhf.gov.uk/news/2024/05/ofsted-result", "Our children's services have been rated outstanding by "
+                                                             "Ofsted."),
+    ("https://www.rbkc.gov.uk/newsroom/ofsted", "Ofsted has rated the council's services for children good."),
+])
+def test_a_press_release_on_a_site_named_by_an_initialism_is_that_councils(url, paragraph):
+    doc = replace(news_doc([Block("paragraph", paragraph)], PUBLISHED), url=url, doc_type="press_release")
+    council = default_index().of_site(url)
+    grade = "outstanding" if "outstanding" in paragraph else "good"
+    assert council is not None
+    assert (council, OVERALL, grade, 2024) in {(r.council_code, r.judgement, r.grade, r.rated_year)
+                                               for r in extract(doc).ratings}
+
+
+# --- a council named only after the lede is not what the text said before it ---------------------------------------
+
+@pytest.mark.parametrize("paragraphs", [
+    ["People keep asking me about the report on the city council's children's services, so here is a summary.",
+     "The headline: overall effectiveness is inadequate. Leadership was judged to require improvement.",
+     "We used to share a director with Cambridgeshire, which was itself judged requires improvement in 2019."],
+    ["A few words on our inspection, since several residents have written in.",
+     "Ofsted rated the service inadequate overall.",
+     "Neighbouring Cambridgeshire, which we split from, was judged to require improvement in 2019."],
+    ["This is my summary of last week's report on our children's services.",
+     "It is not good news: the service was judged inadequate.",
+     "Some will compare us with Cambridgeshire, which Ofsted judged requires improvement in 2019."],
+])
+def test_a_council_named_late_does_not_take_the_verdicts_before_it(paragraphs):
+    found = _ratings(*paragraphs, title="What the Ofsted report says")
+    assert not any(row[0] == CAMBRIDGESHIRE and row[2] == "inadequate" for row in found)
+    assert (CAMBRIDGESHIRE, OVERALL, "requires_improvement", 2019, True) in found
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["A children's services department that used to be rated good now requires improvement, Ofsted says.",
+     "Inspectors said services in Derbyshire had deteriorated since the last full inspection."],
+    ["A county's children's services have been judged to require improvement after years of cuts.",
+     "Derbyshire County Council said it accepted the findings."],
+    ["Ofsted has rated a council's children's services as requiring improvement.",
+     "The report on Derbyshire was published on Tuesday."],
+])
+def test_the_lede_may_speak_of_the_council_it_names_next(paragraphs):
+    found = _ratings(*paragraphs, title="Cuts behind slide in children's services, says Ofsted")
+    assert (DERBYSHIRE, OVERALL, "requires_improvement", 2024, False) in found
