@@ -132,3 +132,18 @@ def test_a_year_opening_the_conjunct_dates_its_verdict_over_an_earlier_count(tex
     assert (LUTON, OVERALL, "inadequate", 2018, True) in got
     assert (LUTON, "adoption", "inadequate", 2018, True) in got
     assert not any(y == 2015 for *_, y, _ in got)
+
+
+# --- a grade returned to is of a later time than the verdict before it ---
+
+@pytest.mark.parametrize("text", [
+    "Members recalled that the 2019 inspection had rated Luton requires improvement overall, and welcomed the return "
+    "to good.",
+    "Luton was judged to require improvement in 2019, and the cabinet member celebrated a return to good.",
+    "In 2019 Luton was rated requires improvement, and councillors hailed its return to good.",
+])
+def test_a_grade_returned_to_is_not_of_the_earlier_verdicts_time(text):
+    got = _ratings(text, published=date(2024, 10, 9))
+    assert (LUTON, OVERALL, "requires_improvement", 2019, True) in got
+    assert (LUTON, OVERALL, "good", 2024, False) in got
+    assert not any(g == "good" and y == 2019 for *_, g, y, _ in got)

@@ -271,13 +271,17 @@ def _linked(ratings: list[Rating], dates: dict[str, ClaimDate | None], written: 
         inspections.setdefault(official.inspection_id, Inspection(
             official.inspection_id, official.council_code, inspectorate_for(official.framework), official.framework,
             official.visit_start, None, official.published_on, None, None))
-        out.append(replace(r, inspection_id=official.inspection_id, rated_year=official.published_on.year,
-                           rated_on=official.published_on))
+        out.append(replace(r, inspection_id=official.inspection_id, judgement=official.headline(r.judgement),
+                           rated_year=official.published_on.year, rated_on=official.published_on))
     renamed = {old: next(iter(new)) for old, new in moved.items() if old and len(new) == 1 and None not in new
                and old not in new}
     for old in renamed:
         inspections.pop(old, None)
-    return out, renamed
+    # one rating per fact: a verdict naming no judgement that took its inspection's headline (safeguarding) is the
+    # document's safeguarding verdict on that inspection, when the document also names it
+    facts = {(r.council_code, r.inspection_id, r.judgement, r.grade, r.is_historical): r for r in reversed(out)}
+    return [r for r in out if facts[(r.council_code, r.inspection_id, r.judgement, r.grade, r.is_historical)] is r], \
+        renamed
 
 
 def on_topic(doc: Document) -> bool:

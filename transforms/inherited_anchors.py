@@ -101,10 +101,13 @@ _LEADING_TIME = re.compile(r"^\W*(?:[^,;.]{0,60}?\b(?:that|how)\s*,?\s+"
                            # "Five years before that, ...": counted back from the time the text gave last
                            rf"|(?:{_NUMBER})\s+years?\s+(?:earlier|before(?:\s+that)?|previously)\b)"
                            r"[^,;]*)", re.I)
-# A verdict's own stretch saying it is of today: it does not take the time the sentence opened with
+# A grade returned to or won back is later than the one before it ("..., and welcomed the return to good")
+_RETURNED = r"\b(?:return(?:s|ed|ing)?\s+to|regain(?:s|ed|ing)?|w(?:on|ins?)\s+back|back\s+to(?!\s+(?:19|20)\d{2}))\b"
+# A verdict's own stretch saying it is of today: it does not take the time the sentence opened with (not "the then
+# Safeguarding Board", "was then judged": of that time)
 _NOW = re.compile(r"\b(?:now|currently|today|this\s+(?:year|week|month|time)|since"
                   r"|(?<!\bthe\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)then|later|subsequently"
-                  r"|latest|new)\b", re.I)  # (not "the then Safeguarding Board", "was then judged": of that time)
+                  rf"|latest|new)\b|{_RETURNED}", re.I)
 # "then" after "was/were/had" ("the LSCB was then judged ...", "adoption had then been rated good"), or closing the
 # verdict ("... judged inadequate then"): at that time, when the sentence has given one before it
 _THEN_AT = re.compile(r"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bhad\s))then\b", re.I)
@@ -282,6 +285,8 @@ def _coordinated(own: str) -> bool:
     """The verdict's own words join it to the one before with no time or verb of their own: "with", "and", "yet",
     "although" ("..., although its care leavers were judged good"; not "... and two years later"), or a bare noun
     phrase ("..., adoption performance requiring improvement too")."""
+    if re.search(_RETURNED, own, re.I):  # "..., and welcomed the return to good": a later time
+        return False
     return bool(_WITH.match(own) or _ELLIPTICAL_AND.match(own) or _ABSOLUTE.match(own)
                 or (_PAST_AND.match(own) and not _LATER.search(own)))
 

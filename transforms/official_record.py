@@ -32,6 +32,10 @@ sets and of the gold set. The linkage is conservative and explainable; each link
   inadequate"): the council's latest inspection before the one the document reports (else before the document),
   if its grade agrees and its framework fits the grade's words (any framework, for words any framework used).
 
+A linked claim naming no judgement (or "overall") of an inspection of the 2009 frameworks, which gave no overall
+grade, takes its headline judgement, safeguarding ("the county was found inadequate in 2010"). Grade words no
+inspection used ("excellent": the annual rating's and the APA's top grade) link to nothing.
+
 A claim that matches nothing official keeps its own year and inspection. Pure functions: the record is passed
 in (``official_record()`` reads the packaged one).
 """
@@ -64,6 +68,9 @@ _SAME_AS = {"overall_effectiveness": ("safeguarding",), "care_leavers": ("childr
 _ANNUAL_RATING = re.compile(r"\bperform(?:s|ed|ing)?\s+(?:poorly|adequately|well|excellently)\b"
                             r"|\bannual\s+(?:children['’]?s\s+services\s+)?(?:performance\s+)?(?:assessment|rating)"
                             r"|\b(?:rating|grade|judgement)s?\s+(?:was\s+|were\s+)?capped\b", re.I)
+# Words no inspection graded with: "excellent" was the annual rating's top grade ("performs excellently") and the
+# APA's, stars the SSI's
+_NOT_INSPECTION_WORDS = re.compile(r"\bexcellent|\bstars?\b", re.I)
 _REQUIRES_IMPROVEMENT = re.compile(r"\brequir\w*\s+improvement|(?-i:\bRI\b)", re.I)
 _ADEQUATE = re.compile(r"\badequate", re.I)
 _MONTH_YEAR = re.compile(rf"\b{MONTH_PATTERN}\.?,?\s+((?:19|20)\d{{2}})\b", re.I)
@@ -77,6 +84,14 @@ class OfficialInspection:
     visit_start: date | None
     published_on: date
     grades: Mapping[str, str]  # judgement -> grade
+
+    def headline(self, judgement: str) -> str:
+        """The name the inspection graded the judgement under when that is its headline: the 2009 frameworks gave
+        no overall grade, their headline verdict was on safeguarding ("the service was found inadequate" of 2010);
+        else the judgement itself."""
+        if judgement == "overall_effectiveness" and judgement not in self.grades and "safeguarding" in self.grades:
+            return "safeguarding"
+        return judgement
 
     def grade(self, judgement: str) -> str | None:
         """Its grade for the judgement (or the same judgement under its framework's name), None if not graded."""
@@ -132,7 +147,7 @@ def link(council_code: str, judgement: str, grade: str, when: ClaimDate | None, 
     the standing rule needs them all to agree with it too."""
     if when is None or when.year < FIRST_OFFICIAL_YEAR:
         return None
-    if _not_in_record(evidence):
+    if _not_in_record(evidence) or _NOT_INSPECTION_WORDS.search(grade_words):
         return None
     named = named_in(evidence)
     candidates = [i for i in record.get(council_code, ()) if i.grade(judgement) is not None
@@ -163,7 +178,7 @@ def link_earlier(council_code: str, judgement: str, grade: str, before: date, ev
     """An earlier grade the document gives no year ("previously rated inadequate", "no longer inadequate", "at its
     last inspection"): the council's latest inspection published before `before` (the inspection the document
     reports), if its framework fits the grade's words and its grade agrees (rule ``earlier``), else None."""
-    if _not_in_record(evidence):
+    if _not_in_record(evidence) or _NOT_INSPECTION_WORDS.search(grade_words):
         return None
     candidates = [i for i in record.get(council_code, ()) if i.grade(judgement) is not None
                   and i.published_on < before]
