@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 
 from csi.records import Block
 from scrapers.html import blocks_of, tree_blocks
-from tests.claim_docs import rating_rows
+from tests.claim_docs import news_doc, rating_rows
+from transforms.extract import extract
 
 SWINDON, STOCKPORT, WIGAN, DUDLEY = "E06000030", "E08000007", "E08000010", "E08000027"
 
@@ -63,3 +64,59 @@ def test_a_lead_in_verdict_over_judgement_items_keeps_both(lead_in, council):
     got = {(code, judgement, grade) for code, judgement, grade, *_ in rating_rows(blocks, date(2017, 10, 10))}
     assert got >= {(council, "overall_effectiveness", "good"), (council, "help_and_protection", "good"),
                    (council, "adoption", "outstanding"), (council, "leadership", "requires_improvement")}
+
+
+def _rows(*paragraphs: str, published: date = date(2023, 2, 21)) -> set[tuple]:
+    """(council, judgement, grade, historical) the paragraphs yield as the language gives them (no official record)."""
+    doc = news_doc([Block("paragraph", p) for p in paragraphs], published)
+    return {(r.council_code, r.judgement, r.grade, r.is_historical) for r in extract(doc, link_official=False).ratings}
+
+
+# --- a question asserts what it takes as given --------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    'Councillor A asked the Cabinet Member: "Given that Ofsted last month rated Dudley\'s children\'s services '
+    'inadequate, will she accept responsibility?"',
+    "Now that Dudley's services have been judged inadequate, what will the Leader do to restore confidence?",
+    "A member asked: following the inadequate rating Ofsted gave Dudley in January, why was scrutiny not told sooner?",
+])
+def test_a_question_asserts_the_verdict_it_takes_as_given(question):
+    assert (DUDLEY, "overall_effectiveness", "inadequate", False) in _rows(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Will Dudley be judged inadequate at its next inspection?",
+    "Given the pressures on the budget, could Dudley be found inadequate next time?",
+    'Councillor B asked: "If Ofsted rated Dudley inadequate, would the council lose control of the service?"',
+])
+def test_what_a_question_asks_stays_unasserted(question):
+    assert _rows(question) == set()
+
+
+# --- "any" ranging over the judgements grades none of them ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wigan's children in care were judged outstanding, which officers called the first time any part of the service "
+    "had received the top grade.",
+    "The Director welcomed the outstanding grade for children in care in Wigan, the first time the borough had "
+    "received an outstanding judgement in any area.",
+    "Children in care in Wigan were rated outstanding; it was the first time any of its judgements had been "
+    "outstanding.",
+])
+def test_a_grade_in_the_reach_of_any_area_is_no_verdict(text):
+    assert _rows(text) == {(WIGAN, "children_in_care", "outstanding", False)}
+
+
+# --- a date before the verdict verb is no count of councils -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ofsted's report of 14 July 2022 judged Dudley's children's services good overall.",
+    "The letter of 3 May rated Dudley good overall.",
+    "The inspection that ended on 21 October found Dudley's services to be good overall.",
+])
+def test_the_day_of_a_date_is_not_a_count_of_councils(text):
+    assert (DUDLEY, "overall_effectiveness", "good", False) in _rows(text)
+
+
+def test_a_count_of_councils_is_still_an_aggregate():
+    assert _rows("Dudley was inspected in May. 14 councils were judged inadequate last year.") == set()

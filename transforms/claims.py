@@ -41,6 +41,7 @@ from datetime import date
 
 from csi.dates import MONTH_PATTERN
 from csi.records import CELL_SEPARATOR, Block
+from transforms.asserted import asserted
 from transforms.councils import CouncilIndex, Mention
 from transforms.grade_tables import (
     Column,
@@ -66,7 +67,6 @@ from transforms.ratings import (
     time_named,
     time_stated,
 )
-from transforms.rhetoric import unasserted
 from transforms.roundup_lines import roundup_claims, roundup_entries
 from transforms.sub_judgements import areas_covered, grade_labels, judgement_rows, labelled_verdicts
 from transforms.text import sentences
@@ -673,7 +673,7 @@ class _Reader:
                 self.special_measures.setdefault(code, year)
         cursor = 0
         attributed: list[str] = []
-        read = unasserted(text, held_grades(text, rating_claims(text, self.published, self.last_grade)))
+        read = asserted(text, held_grades(text, rating_claims(text, self.published, self.last_grade)))
         read = annual_stars(read, self.published) + echoes(read, self.published)  # "as it did last year"
         read = inherit_anchors(areas_covered(read, text), self.times, text, bool(mentions))
         self.times.read(text, read)

@@ -301,9 +301,10 @@ _MEMBER_OF = re.compile(r"\b(?:is|was|are|were|became|becomes)\s+(?:now\s+)?(?:o
                         re.I)
 _OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in|to)\s+(?:[\w-]+\s+){{0,3}}?"
                           rf"(?:{_OTHER_SUBJECT.pattern})", re.I)
-# "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade.
-_COUNT = (r"(?:(?!(?:19|20)\d\d\b)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-          r"|(?:twen|thir|for|fif|six|seven|eigh"
+# "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade
+# (not a year, nor the day of a date: "the report of 14 July judged ...")
+_COUNT = (rf"(?:(?!(?:19|20)\d\d\b)\d+\b(?!\s+{_MONTH}\b)|one|two|three|four|five|six|seven|eight|nine|ten"
+          r"|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh"
           r"|nine)ty(?:-\w+)?|\w+teen|dozens?|several|many|most|half|a\s+third|a\s+quarter)")
 # "12 were judged inadequate", "seven councils are rated good", "28 received one star", "no council in the country
 # has been judged outstanding": counts of councils, not a council's grade.
