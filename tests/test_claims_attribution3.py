@@ -143,3 +143,61 @@ def test_a_council_named_late_does_not_take_the_verdicts_before_it(paragraphs):
 def test_the_lede_may_speak_of_the_council_it_names_next(paragraphs):
     found = _ratings(*paragraphs, title="Cuts behind slide in children's services, says Ofsted")
     assert (DERBYSHIRE, OVERALL, "requires_improvement", 2024, False) in found
+
+
+# --- a council named in a relative clause inserted after the subject is not the subject ------------------------------
+
+KINGSTON, RICHMOND, LEEDS, BRADFORD, BRIGHTON, BLACKBURN = ("E09000021", "E09000027", "E08000035", "E08000032",
+                                                            "E06000043", "E06000008")
+
+
+@pytest.mark.parametrize("paragraphs, council, other", [
+    (["Kingston upon Thames has been rated outstanding by Ofsted.",
+      "The borough, which shares a children's services company with Richmond, was judged good in 2019."],
+     KINGSTON, RICHMOND),
+    (["Leeds has kept its outstanding rating.",
+      "The city, whose director of children's services came from Bradford, was judged good in 2019."], LEEDS, BRADFORD),
+    (["Ofsted has rated Leeds outstanding again.",
+      "The council, which took over the running of a children's home in Bradford last year, had been judged good in "
+      "2019."], LEEDS, BRADFORD),
+])
+def test_a_council_in_an_inserted_relative_clause_is_not_the_subject(paragraphs, council, other):
+    found = {(row[0], row[2], row[3]) for row in _ratings(*paragraphs)}
+    assert (council, "good", 2019) in found
+    assert not any(row[0] == other for row in found)
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("Ofsted's report, which judged children's services in Leeds, Bradford and Kirklees to be inadequate, was "
+     "published on Friday.", {LEEDS, BRADFORD}),
+    ("The assessment, which rated Leeds, Bradford and Kirklees inadequate, came out on Tuesday.", {LEEDS, BRADFORD}),
+    ("Ofsted, which found Leeds and Bradford inadequate, said the pace of change was too slow.", {LEEDS, BRADFORD}),
+])
+def test_a_relative_clause_holding_the_verdict_keeps_its_councils(text, listed):
+    found = {row[0] for row in _ratings(text) if row[2] == "inadequate"}
+    assert listed <= found
+
+
+# --- after a council's joined name, its first word alone names it ---------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, council", [
+    (["Ofsted has published its report on Kingston upon Thames.",
+      "Kingston is the third London borough this year to be rated outstanding."], KINGSTON),
+    (["Inspectors visited Brighton and Hove in the spring.",
+      "Brighton's children's services were rated outstanding, the report says."], BRIGHTON),
+    (["Blackburn with Darwen's report came out on Friday.",
+      "Blackburn was rated outstanding for the first time."], BLACKBURN),
+])
+def test_the_first_word_of_a_joined_name_names_the_council_after_it(paragraphs, council):
+    assert (council, OVERALL, "outstanding", 2024, False) in _ratings(*paragraphs)
+
+
+@pytest.mark.parametrize("text", [
+    "Kingston was rated outstanding.",  # named alone before any full name: Kingston upon Thames or upon Hull
+    "Brighton and Hove was praised. Brighton College was rated outstanding by the ISI.",  # a further proper name
+    "Bath and North East Somerset responded. Cllr Bath said the council was rated outstanding.",  # a person
+])
+def test_the_first_word_alone_names_no_council_otherwise(text):
+    codes = [m.council_code for m in default_index().find_mentions(text, on=PUBLISHED)]
+    first_words = {"Kingston", "Brighton", "Bath"}
+    assert not [m for m in default_index().find_mentions(text, on=PUBLISHED) if m.surface in first_words], codes

@@ -343,8 +343,29 @@ def _joined_from(mentions: list[Mention], text: str) -> list[str]:
     return list(dict.fromkeys(m.council_code for m in mentions[:last + 1]))
 
 
+# A relative clause inserted after a noun and set off by commas: "The borough, which shares a company with X, was
+# judged ...", "Leeds, whose director came from X, is ...": a council it names is not the subject of the clause
+# around it (the clause closes where the sentence's own verb follows: not "..., which judged X, Y and Z inadequate")
+_INSERTED_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;:.()]{3,120},(?=\s*(?:(?:has|have|had)\s+)?"
+                                r"(?:is|are|was|were|been|has|have|had|will|would|remains?|remained|became|becomes"
+                                r"|(?!and\b|but\b)[a-z]\w+(?:ed|s))\b)")
+
+
+def _inserted(text: str) -> list[tuple[int, int]]:
+    """The spans of the relative clauses inserted in a text."""
+    return [m.span() for m in _INSERTED_RELATIVE.finditer(text)]
+
+
+def _outside(mentions: list[Mention], spans: list[tuple[int, int]], unless_at: int | None = None) -> list[Mention]:
+    """The mentions outside the spans (all of one holding `unless_at`: the verdict read is in that clause)."""
+    kept = [(start, end) for start, end in spans if unless_at is None or not start <= unless_at < end]
+    return [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in kept)]
+
+
 def _subject(sentence: str, mentions: list[Mention]) -> list[str]:
-    """The councils a sentence is about when named before its first verb ("Lewisham and Ealing were ...")."""
+    """The councils a sentence is about when named before its first verb ("Lewisham and Ealing were ..."), not in
+    a relative clause inserted after it ("The borough, which shares a company with X, was ...")."""
+    mentions = _outside(mentions, _inserted(sentence))
     if not mentions:
         return []
     verb = _FIRST_VERB.search(sentence)
@@ -391,7 +412,9 @@ _ANOTHER_COUNCIL = re.compile(r"\b(?:and|but|while|whilst|whereas|as)\s+(?:an?|a
 def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[str]) -> list[str]:
     """The councils a verdict belongs to (see the module docstring). Councils in a comparison inserted before
     the verdict are not its subject: "X, unlike Y, was rated inadequate" and "X joins Y in being rated ..." are
-    X's; "X, like Y, ..." is both's."""
+    X's; "X, like Y, ..." is both's. Nor are those in a relative clause inserted in the verdict's clause, unless the
+    verdict stands in it ("X, which like Y was rated good, ...")."""
+    clause_mentions = _outside(clause_mentions, _inserted(claim.clause), claim.start)
     compared = [c for c in _COMPARED.finditer(claim.clause, claim.segment) if c.end() <= claim.start]
     if not compared:
         return _attribute(claim, clause_mentions, focus)

@@ -426,6 +426,7 @@ class CouncilIndex:
                         j += 1
             i = j + 1
 
+        self._first_words_after_full_names(text, tokens, mentions, covered)
         for m in self._initialism.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in covered) \
                     and (code := self._pick(self._initialisms[m[1]], on)) is not None:
@@ -446,6 +447,31 @@ class CouncilIndex:
                 mentions.append(Mention(code, m.start(), m.end(), m.group(1)))
             mentions.sort(key=lambda x: x.start)
         return mentions
+
+    def _first_words_after_full_names(self, text: str, tokens: list[tuple[int, int, str, str]],
+                                      mentions: list[Mention], covered: list[tuple[int, int]]) -> None:
+        """After a council's joined name ("Kingston upon Thames", "Brighton and Hove", "Blackburn with Darwen"), its
+        first word alone names it too ("Kingston is the third borough ..."), as written, where the word alone names
+        no council of the index; not before a further capitalised word ("Brighton College")."""
+        firsts: dict[str, tuple[str, int]] = {}
+        for m in mentions:
+            words = m.surface.split()
+            if len(words) >= 3 and words[1].lower() in ("upon", "on", "with", "and", "&") \
+                    and words[0][:1].isupper() and normalise_alias(words[0]) not in self._aliases:
+                firsts.setdefault(words[0], (m.council_code, m.end))
+        if not firsts:
+            return
+        for k, (start, end, raw, _norm) in enumerate(tokens):
+            if raw not in firsts or start < firsts[raw][1] or any(s < end and start < e for s, e in covered):
+                continue
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            if following and text[end:following[0]] == " " and following[2][:1].isupper() \
+                    and following[3] not in _SERVICE_WORDS:
+                continue
+            if self._after_title(text, tokens, k):
+                continue
+            mentions.append(Mention(firsts[raw][0], start, end, raw))
+            covered.append((start, end))
 
     def _longest_match(
         self, text: str, tokens: list[tuple[int, int, str, str]], i: int
