@@ -201,3 +201,55 @@ def test_the_first_word_alone_names_no_council_otherwise(text):
     codes = [m.council_code for m in default_index().find_mentions(text, on=PUBLISHED)]
     first_words = {"Kingston", "Brighton", "Bath"}
     assert not [m for m in default_index().find_mentions(text, on=PUBLISHED) if m.surface in first_words], codes
+
+
+# --- a council's other services, inspected on their own, are not its children's services rating --------------------
+
+BURY, BOLTON = "E08000002", "E08000001"
+
+
+@pytest.mark.parametrize("text", [
+    "Bury's youth offending service was rated good by inspectors last month.",
+    "The youth justice team in Bury was judged outstanding by HM Inspectorate of Probation.",
+    "Bury's local area SEND partnership was judged to require improvement.",
+    "Bury's children's centres were all rated good at their last inspections.",
+    "Bury's pupil referral unit has been rated outstanding by Ofsted.",
+    "The council's short breaks service for disabled children in Bury was rated good.",
+    "Bury's adult social care was rated good, the council said.",
+    "Bury's early years provision was judged good in a separate report.",
+    "Bury's family hubs were judged good by visiting inspectors.",
+])
+def test_another_service_of_the_council_is_no_rating_of_it(text):
+    assert _ratings(text) == set()
+
+
+def test_the_council_keeps_its_own_rating_beside_another_service():
+    found = _ratings("Bury's children's services were rated inadequate by Ofsted in May.",
+                     "Bury's youth offending service, inspected separately, was rated good.")
+    assert {(row[0], row[2]) for row in found} == {(BURY, "inadequate")}
+
+
+# --- a council named in a participle phrase inserted after the subject is not the subject --------------------------
+
+@pytest.mark.parametrize("text, judgement", [
+    ("Bury's adoption service, run jointly with Bolton, was rated outstanding.", "adoption"),
+    ("Bury's new director, formerly of Bolton, said the service had been rated outstanding.", OVERALL),
+    ("The borough's services, delivered with help from Bolton, were judged outstanding overall.", OVERALL),
+])
+def test_a_council_in_an_inserted_participle_phrase_is_not_the_subject(text, judgement):
+    found = _ratings("Ofsted published its report on Bury this week.", text)
+    assert (BURY, judgement, "outstanding") in {row[:3] for row in found}
+    assert not any(row[0] == BOLTON for row in found)
+
+
+# --- a comparison opening the sentence ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Unlike its neighbour Bolton, Bury was rated inadequate.",
+    "Unlike Bolton, which improved, Bury has been judged inadequate.",
+    "Unlike nearby Bolton, Bury was found inadequate by Ofsted this spring.",
+])
+def test_a_council_compared_at_the_opening_is_not_the_subject(text):
+    found = _ratings(text)
+    assert (BURY, OVERALL, "inadequate") in {row[:3] for row in found}
+    assert not any(row[0] == BOLTON for row in found)

@@ -184,9 +184,11 @@ _GRADE = re.compile(GRADE_PHRASE, re.I)
 _QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
 # "..., as was Sheffield", "So were Luton and Sheffield": the verdict just given, again, for the councils named next
 _ELLIPSIS = re.compile(r"\W*(?:and\s+)?\b(?:as|so)\s+(?:was|were|did)\s+(?:(?:neighbouring|nearby)\s+)?$", re.I)
-# ", like Sheffield,", ", unlike its neighbour Sheffield,": councils compared with the subject, set off by commas
+# ", like Sheffield,", ", unlike its neighbour Sheffield,", "Unlike Sheffield, ...": councils compared with the
+# subject, set off by commas
 # "X joins Y in being rated outstanding", "X followed Y in receiving ...": Y is compared with the subject, not it
-_COMPARED = re.compile(r",\s*(?P<kind>like|unlike|as\s+with|along\s+with|together\s+with|alongside)\s+[^,]{1,60},"
+_COMPARED = re.compile(r"(?:,|^\W*)\s*(?P<kind>like|unlike|as\s+with|along\s+with|together\s+with|alongside)\s+"
+                       r"[^,]{1,60},"
                        r"|\b(?:joins?|joined|follows?|followed|mirrors?|mirrored|emulates?|emulated)\s+[^,]{1,60}?\s+in\s+"
                        r"(?=(?:being|getting|receiving|achieving|securing|gaining|winning|earning)\b)", re.I)
 # "... rating to Luton", "... to both Luton and Sheffield": the recipient of a grade given
@@ -344,10 +346,13 @@ def _joined_from(mentions: list[Mention], text: str) -> list[str]:
 
 
 # A relative clause inserted after a noun and set off by commas: "The borough, which shares a company with X, was
-# judged ...", "Leeds, whose director came from X, is ...": a council it names is not the subject of the clause
+# judged ...", "Leeds, whose director came from X, is ...", "Its adoption service, run jointly with X, was ...", "The
+# director, formerly of X, said ...": a council it names is not the subject of the clause
 # around it (the clause closes where the sentence's own verb follows: not "..., which judged X, Y and Z inadequate")
-_INSERTED_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;:.()]{3,120},(?=\s*(?:(?:has|have|had)\s+)?"
+_INSERTED_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|(?:run|led|shared|managed|delivered|operated|inspected"
+                                r"|formerly|previously)\b)[^,;:.()]{3,120},(?=\s*(?:(?:has|have|had)\s+)?"
                                 r"(?:is|are|was|were|been|has|have|had|will|would|remains?|remained|became|becomes"
+                                r"|said|says|told|got|gets|kept|keeps|held|holds|won|saw|took|made"
                                 r"|(?!and\b|but\b)[a-z]\w+(?:ed|s))\b)")
 
 

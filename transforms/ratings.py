@@ -286,7 +286,14 @@ _OTHER_SUBJECT = re.compile(
     r"\b(?:schools?|children['’]?s\s+homes?|care\s+homes?|homes?\s+run|(?:the|a)\s+(?:[\w-]+\s+){0,2}home\b|nurser(?:y|ies)|academ(?:y|ies)|colleges?"
     r"|providers?|councils|local\s+authorities|authorities|per\s*cent|percent|nationally|across\s+England"
     r"|in\s+England|fostering\s+(?:agenc(?:y|ies)|services?)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
-    r"|by\s+the\s+CQC|Care\s+Quality\s+Commission|police\s+force|constabulary|probation\s+service)\b|%", re.I)
+    r"|by\s+the\s+CQC|Care\s+Quality\s+Commission|police\s+force|constabulary|probation\s+service"
+    # a council's other services, inspected on their own: youth justice, the SEND local area partnership, children's
+    # centres, pupil referral units, short breaks, early years, family hubs, adult social care, housing
+    r"|youth\s+(?:offending|justice)\s+(?:services?|teams?|partnerships?)|(?:Inspectorate\s+of|HMI)\s+Probation"
+    r"|(?:(?:local\s+)?area\s+)?SEND\s+(?:partnerships?|services?|arrangements|inspections?)|local\s+area\s+partnerships?"
+    r"|children['’]?s\s+centres?|pupil\s+referral\s+units?|short[-\s]+breaks?(?:\s+(?:services?|units?))?"
+    r"|early\s+years\s+(?:provision|settings?|services?)|family\s+hubs?|adult\s+(?:social\s+care|services)"
+    r"|housing\s+(?:services?|department|repairs))\b|%", re.I)
 # Councils the text has named, not councils at large: "the latest councils to be", "both councils"
 _NAMED_COUNCILS = re.compile(r"\b(?:(?:the\s+)?(?:latest|both|(?:the|these)\s+(?:two|three|four))"
                              r"|(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)"
