@@ -253,3 +253,39 @@ def test_a_council_compared_at_the_opening_is_not_the_subject(text):
     found = _ratings(text)
     assert (BURY, OVERALL, "inadequate") in {row[:3] for row in found}
     assert not any(row[0] == BOLTON for row in found)
+
+
+# --- a grade inside what a council wants or aims to become is no verdict ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Bury wants to become the first council in the region to be rated outstanding.",
+    "Bury's leaders hope to see the service rated outstanding within three years.",
+    "Bury plans to move its help and protection judgement up to good by the next inspection.",
+    "The director said Bury was determined to get every judgement to outstanding.",
+])
+def test_a_grade_a_council_aims_for_is_no_verdict(text):
+    assert _ratings(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bury, determined to improve after being rated inadequate in 2019, was judged good this week.",
+     {(BURY, "inadequate", 2019), (BURY, "good", 2024)}),
+    ("Bury, which had been planning to seek a good rating, was judged outstanding.", {(BURY, "outstanding", 2024)}),
+    ("Bury's director, who joined intending to stay a year, said the good rating was the team's.",
+     {(BURY, "good", 2024)}),
+])
+def test_a_verdict_past_the_aim_is_given(text, expected):
+    assert expected <= {(row[0], row[2], row[3]) for row in _ratings(text)}
+
+
+# --- a second conjunct after a semicolon with its verb left out -------------------------------------------------------
+
+@pytest.mark.parametrize("text, first, second", [
+    ("The two councils were inspected in March. Bury came out good; Bolton inadequate.", "good", "inadequate"),
+    ("Ofsted visited both boroughs in May. Bury was judged outstanding; Bolton requires improvement.",
+     "outstanding", "requires_improvement"),
+    ("Bury was rated good this spring; Bolton inadequate.", "good", "inadequate"),
+])
+def test_a_gapped_conjunct_after_a_semicolon_has_the_verdict(text, first, second):
+    found = {(row[0], row[2]) for row in _ratings(text)}
+    assert {(BURY, first), (BOLTON, second)} <= found

@@ -205,7 +205,7 @@ _PLURAL_REF = re.compile(r"\b(?:(?:both|all|the\s+(?:two|three|four|five)|all\s+
                          r"|authorities|boroughs|counties|local\s+authorities)|they\s+(?:were\s+|are\s+|have\s+)?"
                          r"(?:both|all|each)|each\s+of\s+them|both\s+of\s+them)\b", re.I)
 # "X was rated outstanding, and Y good": the verb left out of a second conjunct, a council and a grade
-_GAP_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut)\s*$", re.I)
+_GAP_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bbut)\s*$", re.I)
 _GAPPED_GRADE = re.compile(rf"\s+(?:(?:was|is)\s+)?{Q}({GRADE_PHRASE}){Q}(?=\s*(?:[,.;)]|$|\s+(?:in|since|at)\b))",
                            re.I)
 # A verdict written without its subject and verb: a stretch opening with a grade ("good overall, good for leaders",

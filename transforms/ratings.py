@@ -805,6 +805,16 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+# A verb of wanting or aiming with its infinitive, however far the grade is inside it: "wants to become the first
+# council in the region to be rated outstanding", "is determined to see every judgement reach good" (not past a
+# verb or a time of its own: "determined to improve after being rated inadequate in 2019", "aimed to improve, and
+# was rated good")
+_AIMING_TO = re.compile(r"\b(?:wants?|wanted|wanting|hopes?|hoped|hoping|aims?|aimed|aiming|aspires?|aspired|aspiring"
+                        r"|intends?|intended|intending|plans?|planned|planning|seeks?|sought|seeking|strives?|striving"
+                        r"|determined|ambition\s+is|goal\s+is)\s+to\b(?:(?!\b(?:after|since|when|following|having"
+                        r"|being|was|were|is|are|has|have|had|but|yet|said|says|told|added)\b)[^.;:])*$", re.I)
+
+
 def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: bool = False) -> bool:
     """A grade named as a hope, a risk, a condition or a negation, not as a verdict given. Before a verdict verb
     "to be" is no aspiration ("the first council to be judged outstanding"; "hopes to be" is, by "hopes")."""
@@ -812,7 +822,7 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
     aspiration = _ASPIRATION.search(scanned[:start])
     if aspiration and verdict_verb and re.fullmatch(r"to\s+be\s+", aspiration.group(), re.I):
         aspiration = None
-    return bool(_HYPOTHETICAL.search(window) or aspiration
+    return bool(_HYPOTHETICAL.search(window) or aspiration or _AIMING_TO.search(scanned, since, start)
                 or (_GENERIC.search(window) and not _DATED_AFTER.match(scanned, end))
                 or _HYPOTHETICAL_AFTER.match(scanned, end))
 
