@@ -120,3 +120,16 @@ def test_the_day_of_a_date_is_not_a_count_of_councils(text):
 
 def test_a_count_of_councils_is_still_an_aggregate():
     assert _rows("Dudley was inspected in May. 14 councils were judged inadequate last year.") == set()
+
+
+# --- "found to require improvement overall": the infinitive after "found to" is the verdict -------------------------
+
+@pytest.mark.parametrize("text, year", [
+    ("Under the single inspection framework Dudley had been found to require improvement overall in 2015.", 2015),
+    ("Members were reminded that Dudley was found to require improvement overall.", None),
+    ("The Director said Dudley had been found to require improvement overall at its inspection in 2019.", 2019),
+])
+def test_found_to_require_improvement_overall(text, year):
+    doc = news_doc([Block("paragraph", text)], date(2023, 2, 21))
+    got = {(r.council_code, r.judgement, r.grade, r.rated_year) for r in extract(doc, link_official=False).ratings}
+    assert got == {(DUDLEY, "overall_effectiveness", "requires_improvement", year or 2023)}

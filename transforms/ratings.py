@@ -37,7 +37,8 @@ from transforms.judgement_names import (
 # A grade ending its phrase: "as good.", "to adequate in 2011", "as outstanding overall" (not "as good news")
 _GRADE_ENDS = (r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|this|last|when|after|under|following"
                r"|since|and)\b)")
-_VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed|found\s+to\s+be|declared|ranked|capped"
+_VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed|declared|ranked|capped"
+                  r"|found\s+to(?:\s+be|(?=\s+requir))"  # "found to be good", "found to require improvement overall"
                   # "inspectors rate the council good", "now judge its leadership outstanding": with their object
                   r"|(?:rate|judge)(?=\s+(?:it|them|(?:the|its|their)\s+(?:council|authority|service|services|borough"
                   r"|county|city|leadership|leaders)|(?-i:[A-Z])[\w'’-]+)\b)"
