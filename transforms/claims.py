@@ -53,7 +53,7 @@ from transforms.grade_tables import (
 from transforms.grades import GRADE_PHRASE, QE, Q, count_of, normalise_grade
 from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
-from transforms.judgement_names import NAME, judgement_named, judgements_in
+from transforms.judgement_names import NAME, every_listed, judgement_named, judgements_in
 from transforms.pre2009 import Pre2009, annual_stars, echoes
 from transforms.ratings import (
     RatingClaim,
@@ -68,7 +68,13 @@ from transforms.ratings import (
     time_stated,
 )
 from transforms.roundup_lines import roundup_claims, roundup_entries
-from transforms.sub_judgements import areas_covered, grade_labels, judgement_rows, labelled_verdicts
+from transforms.sub_judgements import (
+    areas_covered,
+    grade_labels,
+    judgement_rows,
+    judgements_sharing_last_verdict,
+    labelled_verdicts,
+)
 from transforms.text import sentences
 
 STATUSES = ("current", "historical", "transition", "hypothetical")
@@ -513,6 +519,8 @@ class _Reader:
         self.elliptical(text, mentions, read_from)
         self.elided(text, mentions, read_from)
         self.gapped(text, mentions, read_from)
+        if len(self.claims) == read_from and not mentions:
+            self.judgements_elided(text)
         if len(self.claims) == read_from and (presented := _presented(text, mentions)):
             self.focus = presented  # "Last Friday it was Hounslow's turn. The borough was judged good ..."
         self.last_sentence = text
@@ -594,6 +602,16 @@ class _Reader:
                 self.add(replace(claim, clause=text), topic or self.focus, text)
         if topic:
             self.focus = topic
+
+    def judgements_elided(self, text: str) -> None:
+        """"So are A, B and C.", "Leaders, likewise.": the judgements take the last verdict given (its grade, time,
+        status and councils), its verb and grade left out."""
+        given = [c for c in self.last_verdicts if c.status != "hypothetical"]
+        if not given:
+            return
+        for name in judgements_sharing_last_verdict(text):
+            if all(c.judgement != name for c in given):
+                self.claims.append(replace(given[-1], judgement=name, judgement_stated=True, evidence=text))
 
     def named_together(self, mentions: list[Mention], before: int) -> list[str]:
         """The councils a reference back to several means: those the sentence names before it, if several, else
@@ -775,6 +793,10 @@ class _Reader:
         if block.kind == "table_row":
             self.table_row(block.text, mentions)
             return
+        if block.kind == "list_item" and not mentions and len(rows := judgement_rows(block.text)) > 1:
+            for claim in rows:  # rows run together in one item: "Adoption performance: outstanding Care leavers: good"
+                self.add(claim, self.focus, block.text)
+            return
         if block.kind == "list_item" and len(block.text) < 160 and (  # "Overall effectiveness: inadequate;"
                 claim := table_row_claim(_ITEM_SEPARATOR.sub(" | ", block.text.rstrip(" ;,.")))
                 or self.pre2009.scored_item(block.text)):  # "Capacity to improve - 4"
@@ -835,11 +857,18 @@ class _Reader:
     def judgements_under(self, lead_in: Block, items: list[Block]) -> bool:
         """A lead-in giving a grade "for:" a list of judgements ("Inspectors judged the council good overall and good
         for:" over "the impact of leaders ...", "children in care"): the lead-in read as prose, then each item's
-        judgement graded, for the council the lead-in is about. False unless every item names one judgement."""
+        judgement graded, for the council the lead-in is about; a lead-in naming every area, or some by count, with
+        its colon over the judgements ("The same grade was given in each of the five areas:"): the items read as
+        the LIST after its colon. False unless every item names one judgement."""
         m = _GRADED_FOR.search(lead_in.text)
-        names = [judgement_named(item.text.strip(" .;")) for item in items]
-        if m is None or not all(names) or (grade := normalise_grade(m["grade"])) is None \
-                or any(_GRADE_WORD.search(item.text) for item in items):  # rows grading themselves: not its
+        names = [judgement_named(item.text.strip(" .;,")) for item in items]
+        if not all(names) or any(_GRADE_WORD.search(item.text) for item in items):  # rows grading themselves
+            return False
+        inline = f"{lead_in.text.rstrip()} {'; '.join(item.text.strip(' .;,') for item in items)}."
+        if m is None and lead_in.kind == "paragraph" and every_listed(inline):  # "The same grade was given in each
+            self.block(Block("paragraph", inline))  # of the five areas:" over the judgements: one LIST, read inline
+            return True
+        if m is None or (grade := normalise_grade(m["grade"])) is None:
             return False
         read_from = len(self.claims)
         self.block(lead_in)
@@ -859,11 +888,10 @@ class _Reader:
         if not verdicts and (grade := normalise_grade(text)):
             verdicts = [RatingClaim("overall_effectiveness", grade, text, None, "current", text,
                                     judgement_stated=False)]
-        if len({(c.judgement, c.grade) for c in verdicts}) != 1:
-            return False
-        if not any(self.mentions.within(item.text) for item in items) \
-                and any(judgement_named(_ITEM_SEPARATOR.split(item.text)[0]) for item in items):
-            return False  # "Good overall. The judgements were:" over "Help and protection: good": judgements
+        if len({(c.judgement, c.grade) for c in verdicts}) != 1 \
+                or not any(self.mentions.rewound_within(item.text) for item in items):
+            return False  # items naming no council ("Good overall. The judgements were:" over "Help and protection:
+            # good"): not a list of councils; the lead-in is read as prose and its items as rows of judgements
         for item in items:
             mentions = self.mentions.within(item.text)
             if any(c.status != "hypothetical" for c in rating_claims(item.text, self.published)):

@@ -51,7 +51,8 @@ _COMPILED = [(re.compile(rf"^{w}$", re.I), g) for w, g in _GRADE_WORDS]
 
 def normalise_grade(label: str) -> str | None:
     """'Requires improvement to be good' -> 'requires_improvement'; None if not a grade."""
-    text = " ".join(label.strip(" '\"‘’“”").split())  # (the patterns ignore case, but for "RI")
+    # (the patterns ignore case, but for "RI"); a row's closing ";" or "." is no part of its grade ("inadequate;")
+    text = " ".join(label.strip(" '\"‘’“”").rstrip(" .;,").strip(" '\"‘’“”").split())
     for pattern, grade in _COMPILED:
         if pattern.match(text):
             return grade

@@ -68,7 +68,8 @@ _AREAS = (r"(?:(?:judge?ment|inspection)\s+)?(?:areas?|judgements?|judgments?|ca
           r"|sub-?judgments?)\b")
 _EVERY = re.compile(r"(?:(?:every|each|all)\s+(?:single\s+)?(?:one\s+)?(?:of\s+(?:the|its|their)\s+)?"
                     r"(?:(?:two|three|four|five|six|seven|graded|key|inspected|other|remaining|individual|underlying"
-                    r"|separate|main|core)\s+){0,2}" + _AREAS
+                    # ... or a participle: "each of the three underpinning areas", "all the assessed judgements"
+                    r"|separate|main|core|[a-z]+(?:ing|ed))\s+){0,2}" + _AREAS
                     # "requires improvement in all five, care leavers among them", "inadequate across the board"
                     + r"|\b(?:all|(?:every|each)\s+one\s+of\s+the)\s+(?:three|four|five|six)"
                     r"(?=\s*(?:[,.;:]|\s[-–—]\s|$)|\s+(?:graded|rated|judged|were|was)\b)"
@@ -94,6 +95,8 @@ _DETERMINER = (r"(?:(?:the|its|their|those|(?:the\s+)?(?:council|authority|borou
 _HEAD = (r"(?:(?:(?:the\s+)?(?:experiences?\s+and\s+progress|experiences?|progress|outcomes|services?|support"
          r"|provision|help|work|practice|arrangements|ones?|that|those)\s+)?"  # "and the one for care leavers"
          r"(?:of|for|to|with|given\s+to|offered\s+to)\s+)")
+# A PHRASE's HEAD, for a pattern reading a PHRASE as one unit: "the experiences and progress of" care leavers
+NAME_HEAD = _HEAD
 # (not "with" alone: ", with care leavers rated ..." opens a clause of its own, it does not go on with the LIST)
 # ... and the preposition the first one's HEAD ended with, said again: "gave the top grade to A and to B", "came back
 # good on A and on B"
@@ -128,8 +131,11 @@ def judgement_named(label: str) -> str | None:
 
 # "... each of the three judgements below it: A, B and C", "good in all four areas: A; B; C; D"
 # (or after a dash, ", namely", ", including": "good in all five areas – A, B, C, D and E"; "which were listed
-# in the report as: A; B; C")
-_EVERY_LISTED = re.compile(r"[^:;.–—]{0,60}?(?::|\s[-–—]\s|,?\s+(?:namely|including)\b)\s*(?P<list>[^.:–—]+)",
+# in the report as: A; B; C"; "which inspectors listed as A, B and C")
+# ... or a relative clause naming them: "..., which inspectors listed as A, B and C", "..., which the report names as")
+_EVERY_LISTED = re.compile(r"[^:;.–—]{0,60}?(?::|\s[-–—]\s|,?\s+(?:namely|including|i\.e\.|that\s+is)\b"
+                           r"|,?\s+(?:which|that)\s+(?:[\w'’]+\s+){0,3}?(?:listed|named|names|lists|identified"
+                           r"|identifies|set\s+out|sets\s+out|described|describes|given)\s+as\b)\s*(?P<list>[^.:–—]+)",
                            re.I)
 
 
@@ -345,16 +351,18 @@ def _one_phrase(text: str) -> bool:
 def unbracketed(sentence: str) -> str:
     """The sentence with each LIST in apposition set off by commas, not dashes or brackets, so that it stays in the
     clause of its predicate: "Each of the four judgements – A, B, C and D – was graded good" -> "Each of the four
-    judgements , A, B, C and D , was graded good" (same length: offsets hold); also one PHRASE naming the
+    judgements , A, B, C and D , was graded good" (same length: offsets hold), semicolons between its items made
+    commas too ("– A; B; and C –"); also one PHRASE naming the
     judgement just named ("Leadership – the impact of leaders on social work practice – was outstanding"), blanked
     when given as its other name ("Leadership - formally 'the impact of leaders' - and X were ...")."""
     def commas(m: re.Match) -> str:
         text = m.group()
         inner = m["dashed"] or m["bracketed"]
-        if listed(inner) is None and not _renames(sentence, m):
+        if listed(inner.replace(";", ",")) is None and not _renames(sentence, m):
             return text
         if _ALSO_NAMED.match(inner):  # named twice, once in the LIST: see `without_other_names`
             return " " * len(text)
+        text = text.replace(";", ",")  # a LIST of long PHRASEs set apart by semicolons ("– A; B; and C –")
         if m["bracketed"]:
             return f",{text[1:-1]},"
         return f"{text[0]},{text[2:-2]},{text[-1]}"
@@ -367,6 +375,16 @@ def _renames(sentence: str, m: re.Match) -> bool:
     before = sentence[:m.start()].rstrip()
     return _one_phrase(m["dashed"] or m["bracketed"]) and bool(NAME.search(before[-60:])) \
         and judgements_in(before)[-1][1] == len(before)
+
+
+def semicolons_as_commas(text: str) -> str:
+    """The text with the semicolons between the items of a LIST in apposition made commas (same length), so that
+    its PHRASEs read as one LIST: "Each of the four judgements – A; B; C; and D – was graded good"."""
+    def commas(m: re.Match) -> str:
+        inner = m["dashed"] or m["bracketed"]
+        return m.group().replace(";", ",") if ";" in inner and listed(inner.replace(";", ",")) else m.group()
+
+    return _APPOSED.sub(commas, text)
 
 
 def without_other_names(text: str) -> str:

@@ -20,12 +20,14 @@ from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, YEAR, YEARS_COUNT_W
 from transforms.judgement_names import (
     NAME,
     NAME_ALTERNATIVES,
+    NAME_HEAD,
     NAMES,
     coordinated,
     coordinated_after,
     insertions,
     judgements_in,
     list_ending_at,
+    semicolons_as_commas,
     subject_judgements,
     subjectless,
     unbracketed,
@@ -96,9 +98,10 @@ _KEEP_OR_GIVE = (r"(?:given|gave|gives|giving|received|receives?|receiving|got|g
                  r"|achieved)")
 # words between a verb and its grade: no other grade
 _GAP_WORD = rf"(?!{Q}(?:as\b|requir\w*\b|{GRADE_PHRASE}))[\w'’-]+,?"
-# ... or judgements named, each one word however long ("judged the experiences and progress of children who need help
-# and protection, and of children in care to be good")
-_GAP_WORDS = rf"(?:(?:(?:{NAME_ALTERNATIVES}),?|{_GAP_WORD})\s+)"
+# ... or judgements named, each PHRASE one word however long ("judged the experiences and progress of children who
+# need help and protection, and of children in care to be good"; "graded the impact of leaders, the experiences and
+# progress of children in care and the experiences and progress of care leavers as outstanding")
+_GAP_WORDS = rf"(?:(?:(?:the\s+)?{NAME_HEAD}?(?:{NAME_ALTERNATIVES}),?|{_GAP_WORD})\s+)"
 _SLOT = re.compile(
     # "judged the impact of leaders on social work practice to be good"
     rf"{_VERDICT_VERBS}\s+{_GAP_WORDS}{{1,16}}?(?:to\s+be|as)\s+{Q}(?P<g5>{GRADE_PHRASE}){QE}"
@@ -365,9 +368,9 @@ _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X", "rated A good, along with B and
 # C": stops at the next grade
 _FOR_OR_AS_WERE = re.compile(
-    rf"(?P<overall>\s+overall\b(?:\s+(?:again|too|also|once\s+more))?)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did|has|have|does|do|is|are)|(?:(?:too|also|again)\s+)?for|at|on|along\s+with|together\s+with)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
+    rf"(?P<overall>\s+overall\b(?:\s+(?:again|too|also|once\s+more))?)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did|has|have|does|do|is|are)|(?:(?:too|also|again)\s+)?for|at|on|along\s+with|together\s+with|alongside)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+|(?:both|again|also)\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
-_ALONG_WITH = re.compile(r"\s*,?\s*(?:along|together)\s+with\s", re.I)
+_ALONG_WITH = re.compile(r"\s*,?\s*(?:(?:along|together)\s+with|alongside)\s", re.I)
 _AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)  # (then "were", "did", "has" ...)
 _WITH = re.compile(r"\bwith\b", re.I)
 # (or a verdict recapped: "That's good overall, good for A, ...")
@@ -862,7 +865,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
         if not clause or _AGGREGATE.search(_MEMBER_OF.sub(" ", without_every(clause))):
             continue
         remit_blanked = _COMMENT.sub(lambda m: " " * len(m.group()),  # "took over fostering, adoption ...":
-                                     without_other_names(without_delivery_scope(clause)))  # not judgements
+                                     without_other_names(semicolons_as_commas(without_delivery_scope(clause))))
         judgements = judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), remit_blanked))
         named_in_inspection = [j for j in judgements_in(clause) if j not in judgements]
         owner = next((name for _, _, name in judgements), "overall_effectiveness")

@@ -21,6 +21,7 @@ from transforms.judgement_names import (
     CARE_AND_LEAVERS,
     every_listed,
     judgement_named,
+    judgements_in,
     listed,
     listed_with_overall,
     some_areas_before,
@@ -109,6 +110,41 @@ def unnamed_judgement(year: int | None, child_protection_story: bool) -> str:
     return "safeguarding" if child_protection_story and year in _CHILD_PROTECTION_YEARS else "overall_effectiveness"
 
 
+# --- a verdict repeated for a LIST by ellipsis ---------------------------------------------------------------------
+
+# "So are A, B and C.", "So had A and B.", "As were A and B.": the verb and grade of the last verdict, left out
+_SO_AUXILIARY = re.compile(r"^\W*(?:and\s+)?(?:so|as|nor)\s+(?:too\s+)?(?:is|are|was|were|had|has|have|did|do|does)"
+                           r"\s+(?:(?:both|all|each|also)\s+)?", re.I)
+# "A and B, likewise.", "Leaders too.", "A and B as well.": a LIST with its verdict left out, said to share it
+_LIKEWISE = re.compile(r"\s*,?\s*(?:(?:both|all)\s+)?(?:likewise|too|also|as\s+well|the\s+same|similarly)\W*$", re.I)
+# An aside set off by dashes or brackets inside the LIST ("– this is the one that hurt –"): no part of it
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s|\s\([^()]*\)")
+
+
+def judgements_sharing_last_verdict(sentence: str) -> list[str]:
+    """The judgements a sentence gives the last verdict to by ellipsis, its verb and grade left out: "So are help
+    and protection and the impact of leaders." (an auxiliary echoing the verdict, the LIST its subject, after it),
+    "Leaders, likewise." (the LIST alone, "likewise", "too" or "as well" after it); [] for any other sentence."""
+    text = _ASIDE.sub(lambda m: m.group() if judgements_in(m.group()) else " ", sentence).strip()
+    opening = _SO_AUXILIARY.match(text)
+    ending = _LIKEWISE.search(text)
+    if opening:
+        body = text[opening.end():].rstrip(" .!")
+        body = body[:ending.start()] if ending else body
+    elif ending:
+        body = text[:ending.start()]
+    else:
+        return []
+    return listed(body.strip(" ,")) or ([name] if (name := _named_alone(body)) else [])
+
+
+def _named_alone(text: str) -> str | None:
+    """The one judgement a text is nothing but a PHRASE of ("the impact of leaders"; "Leaders", which names the
+    judgement only as a LIST's member: read as the first of two)."""
+    names = listed(f"{text.strip(' ,')} and care leavers")
+    return names[0] if names and len(names) == 2 else None
+
+
 # --- a round-up by grade -----------------------------------------------------------------------------------------
 
 # "Inadequate. Cambridgeshire and Herefordshire, both in October. ...": a paragraph opening with a grade alone,
@@ -150,7 +186,7 @@ def labelled_verdicts(sentence: str, councils: list[tuple[str, int, int]], label
 # "Impact of leaders: Good", "The experiences and progress of children in care - requires improvement to be good",
 # "Overall effectiveness – good (previously requires improvement)": the bracketed grade an earlier one
 _ROW = re.compile(rf"^\s*(?P<name>[^:;–—()]{{3,120}}?)\s*(?::|\s[-–—]\s|,)\s*{Q}(?P<grade>{GRADE_PHRASE}){QE}"
-                  r"\s*(?:\((?P<before>[^()]{2,80})\))?\s*\.?\s*$", re.I)
+                  r"\s*(?:\((?P<before>[^()]{2,80})\))?\s*[.;,]?\s*$", re.I)
 # Rows run together with no separator but their colons: "Overall effectiveness: good Impact of leaders: outstanding",
 # a name with commas of its own too ("Leadership, management and governance: good")
 _PAIR_TEXT = rf"\s*((?!{Q}{GRADE_PHRASE}{QE}\b)[^:;]{{3,120}}?\s*(?::|\s[-–—]\s)\s*{Q}{GRADE_PHRASE}{QE})\s*[,.]?"
@@ -158,13 +194,15 @@ _PAIR = re.compile(_PAIR_TEXT, re.I)
 _PAIRS = re.compile(f"(?:{_PAIR_TEXT})+\\s*", re.I)
 # "Good overall", "Outstanding for the impact of leaders": the grade first
 _GRADE_FIRST = re.compile(rf"^\s*{Q}(?P<grade>{GRADE_PHRASE}){QE}\s+(?:(?P<overall>overall)|(?:for|in)\s+"
-                          r"(?P<name>[^:;()]{3,120}?))\s*\.?\s*$", re.I)
+                          r"(?P<name>[^:;()]{3,120}?))\s*[.;,]?\s*$", re.I)
 def judgement_rows(text: str) -> list[RatingClaim]:
     """'Impact of leaders: Good', 'Good for children in care' (a line of its own, or after a colon: "The judgements
     are: overall effectiveness – good") or 'The judgements were: leadership, good; help and protection, requires
     improvement' (rows run together after a colon, or with no lead-in at all: "Overall effectiveness: inadequate; The
     impact of leaders: inadequate"): one claim per row, with the earlier grade a row gives in
     brackets; [] unless every row parses."""
+    if len(pairs := _PAIR.findall(text)) >= 2 and _PAIRS.fullmatch(text) and (claims := _rows(text, pairs)):
+        return claims  # rows run together with no lead-in: "Adoption performance: outstanding Care leavers: good"
     lead, colon, rest = text.partition(":")
     rows = _split_rows(rest) if colon and ";" in rest else []
     if len(rows) < 2:

@@ -1,0 +1,143 @@
+"""The judgement grammar, thirteenth part: rows closed by a semicolon; a LIST of long PHRASEs before "as <grade>";
+semicolons between the items of a LIST in apposition; every area named by a participle or listed in a relative
+clause; rows run together in one list item; a lead-in naming every area over a list of the judgements; a verdict
+repeated for a LIST by ellipsis ("So are A and B.", "Leaders, likewise."). Wordings written for these tests, read
+through the whole extraction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from csi.records import Block
+from tests.claim_docs import rating_rows
+
+HARTLEPOOL = "E06000001"
+ALL_FIVE = {"overall_effectiveness", "leadership", "help_and_protection", "children_in_care", "care_leavers"}
+
+
+def _graded(*blocks: str | Block, published: date = date(2024, 4, 9)) -> set[tuple[str, str]]:
+    return {(j, g) for c, j, g, _, h in rating_rows(list(blocks), published) if c == HARTLEPOOL and not h}
+
+
+def _items(*texts: str) -> list[Block]:
+    return [Block("list_item", text, list_id=1) for text in texts]
+
+
+@pytest.mark.parametrize("rows", [
+    ("Overall effectiveness: inadequate;", "Impact of leaders: inadequate;", "Care leavers: good."),
+    ("Overall effectiveness – inadequate;", "Impact of leaders – inadequate;", "Care leavers – good"),
+    ("Overall effectiveness: inadequate,", "Impact of leaders: inadequate,", "Care leavers: good"),
+])
+def test_rows_closed_by_a_semicolon_or_a_comma_are_rows(rows):
+    found = _graded("Hartlepool's judgements from the March inspection were set out in the report:", *_items(*rows))
+    assert found == {("overall_effectiveness", "inadequate"), ("leadership", "inadequate"), ("care_leavers", "good")}
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors graded the impact of leaders, the experiences and progress of children who need help and protection, "
+    "the experiences and progress of children in care, and the experiences and progress of care leavers in Hartlepool "
+    "as good.",
+    "Ofsted rated the impact of leaders on social work practice, the experiences and progress of children who need "
+    "help and protection, the experiences and progress of children in care and the experiences and progress of care "
+    "leavers in Hartlepool as good, alongside the overall effectiveness of its services.",
+    "In Hartlepool the report assessed the help and protection given to children, the services for children in care, "
+    "the support offered to care leavers and the impact of senior leaders as good.",
+])
+def test_a_list_of_long_phrases_before_as_a_grade_shares_it(text):
+    assert {"leadership", "help_and_protection", "children_in_care", "care_leavers"} <= {
+        j for j, g in _graded(text) if g == "good"}
+
+
+@pytest.mark.parametrize("text, extra", [
+    ("Hartlepool was judged good overall, alongside the impact of leaders and children in care.",
+     {"leadership", "children_in_care"}),
+    ("Hartlepool was rated good, alongside its neighbour Darlington.", set()),
+    ("In Hartlepool leadership was judged good alongside help and protection.", {"leadership", "help_and_protection"}),
+])
+def test_alongside_names_judgements_sharing_the_verdict(text, extra):
+    assert {j for j, g in _graded(text) if g == "good"} - {"overall_effectiveness"} == extra
+
+
+@pytest.mark.parametrize("text", [
+    "In Hartlepool each of the four sub-judgements – the impact of leaders on social work practice; the experiences "
+    "and progress of children who need help and protection; the experiences and progress of children in care; and the "
+    "experiences and progress of care leavers – was graded requires improvement to be good.",
+    "Hartlepool's three areas beneath the overall grade (leadership; help and protection; children in care and care "
+    "leavers) were all found to require improvement.",
+    "For Hartlepool, the judgements – the impact of leaders; help and protection; children in care; care leavers – "
+    "each required improvement.",
+])
+def test_semicolons_between_the_items_of_a_list_in_apposition(text):
+    assert {"leadership", "help_and_protection", "children_in_care", "care_leavers"} <= {
+        j for j, g in _graded(text) if g == "requires_improvement"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool was judged inadequate overall, and inadequate in each of the three underpinning areas, namely the "
+    "impact of leaders, help and protection, and children in care and care leavers.",
+    "Hartlepool was rated inadequate overall and in each of the other judgements, which the report lists as "
+    "leadership, help and protection, and children in care and care leavers.",
+    "Hartlepool was found inadequate in all four assessed areas, which inspectors identified as the impact of "
+    "leaders, help and protection, children in care and care leavers.",
+])
+def test_every_area_named_by_a_participle_or_listed_in_a_relative_clause(text):
+    assert _graded(text, published=date(2022, 6, 1)) == {(j, "inadequate") for j in ALL_FIVE}
+
+
+def test_a_relative_clause_listing_something_else_names_no_area():
+    found = _graded("Hartlepool was rated inadequate in every area, which the director described as a shock to "
+                    "staff and partners.")
+    assert found == {("overall_effectiveness", "inadequate")}
+
+
+@pytest.mark.parametrize("item", [
+    "Help and protection: good Children in care: outstanding Care leavers: good",
+    "Help and protection – good Children in care – outstanding Care leavers – good",
+    "Help and protection: good Children in care: outstanding Experiences and progress of care leavers: good",
+])
+def test_rows_run_together_in_one_list_item(item):
+    found = _graded("Children's services in Hartlepool were judged good overall. The judgements for each area were:",
+                    *_items(item, "Leadership, management and governance: good"))
+    assert found == {("overall_effectiveness", "good"), ("help_and_protection", "good"),
+                     ("children_in_care", "outstanding"), ("care_leavers", "good"), ("leadership", "good")}
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Hartlepool has been rated requires improvement to be good. The same grade was given in each of the five areas "
+    "inspectors looked at:",
+    "Hartlepool has been rated requires improvement to be good, and that grade went to every one of the judgements:",
+    "Inspectors rated Hartlepool requires improvement to be good in all five areas:",
+])
+def test_a_lead_in_naming_every_area_over_a_list_of_the_judgements(lead_in):
+    found = _graded(lead_in, *_items("overall effectiveness;", "the impact of leaders on social work practice;",
+                                     "the experiences and progress of children who need help and protection;",
+                                     "the experiences and progress of children in care;",
+                                     "the experiences and progress of care leavers."))
+    assert found == {(j, "requires_improvement") for j in ALL_FIVE}
+
+
+def test_a_lead_in_naming_no_area_over_a_list_of_judgements_gives_them_nothing():
+    found = _graded("Hartlepool has been rated good. Inspectors spent most of their time on:",
+                    *_items("help and protection;", "children in care."))
+    assert found == {("overall_effectiveness", "good")}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("So are help and protection, the impact of leaders and – the hardest to read – the experiences and progress of "
+     "children in care.", {"help_and_protection", "leadership", "children_in_care"}),
+    ("So were the experiences and progress of care leavers, and the impact of leaders on social work practice.",
+     {"care_leavers", "leadership"}),
+    ("Leaders, likewise.", {"leadership"}),
+    ("Children in care and care leavers too.", {"children_in_care", "care_leavers"}),
+])
+def test_a_verdict_repeated_for_a_list_by_ellipsis(text, named):
+    found = _graded("Hartlepool's overall effectiveness was judged inadequate.", text)
+    assert found == {("overall_effectiveness", "inadequate")} | {(j, "inadequate") for j in named}
+
+
+@pytest.mark.parametrize("text", ["So are we.", "So were social workers.", "Partners too."])
+def test_an_ellipsis_naming_no_judgement_repeats_nothing(text):
+    assert _graded("Hartlepool's overall effectiveness was judged inadequate.", text) == {
+        ("overall_effectiveness", "inadequate")}
