@@ -519,8 +519,7 @@ class _Reader:
         self.elliptical(text, mentions, read_from)
         self.elided(text, mentions, read_from)
         self.gapped(text, mentions, read_from)
-        if len(self.claims) == read_from and not mentions:
-            self.judgements_elided(text)
+        self.judgements_elided(text, mentions, read_from)
         if len(self.claims) == read_from and (presented := _presented(text, mentions)):
             self.focus = presented  # "Last Friday it was Hounslow's turn. The borough was judged good ..."
         self.last_sentence = text
@@ -603,13 +602,18 @@ class _Reader:
         if topic:
             self.focus = topic
 
-    def judgements_elided(self, text: str) -> None:
-        """"So are A, B and C.", "Leaders, likewise.": the judgements take the last verdict given (its grade, time,
-        status and councils), its verb and grade left out."""
-        given = [c for c in self.last_verdicts if c.status != "hypothetical"]
+    def judgements_elided(self, text: str, mentions: list[Mention], read_from: int) -> None:
+        """"So are A, B and C.", "Leaders, likewise.", "...; so are A and B": the judgements take the last verdict
+        given, in the sentence before the semicolon or else in the last sentence giving any (its grade, time, status
+        and councils), its verb and grade left out."""
+        own = self.claims[read_from:]
+        at = text.rfind(";") + 1 if own else 0
+        if any(m.end > at for m in mentions):
+            return
+        given = [c for c in (own or self.last_verdicts) if c.status != "hypothetical"]
         if not given:
             return
-        for name in judgements_sharing_last_verdict(text):
+        for name in judgements_sharing_last_verdict(text[at:]):
             if all(c.judgement != name for c in given):
                 self.claims.append(replace(given[-1], judgement=name, judgement_stated=True, evidence=text))
 

@@ -78,14 +78,16 @@ _EVERY = re.compile(r"(?:(?:every|each|all)\s+(?:single\s+)?(?:one\s+)?(?:of\s+(
 _SOME = re.compile(r"\b(?:(?:one|two|three|four|five|six|both|most|some|several|half|\d)\s+(?:out\s+)?of\s+"
                    r"(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"
                    r"|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?:two|three|four|five|six|most|several)\s+(?:other\s+)?)"
-                   r"(?:(?:individual|graded|key|other|remaining)\s+)?"
+                   r"(?:(?:individual|graded|key|other|remaining|[a-z]+(?:ing|ed))\s+)?"
                    + _AREAS + r"|\bof\s+the\s+(?:two|three|four|five|six|seven|\d)\s+" + _AREAS
                    + r"[^,;:]{0,40},\s*(?:one|two|three|four|five|six|\d)\b(?=\s+(?:were|was|are|is|had|have)\b)",
                    re.I)
 
 # What may stand between two NAMEs of one LIST: the first one's TAIL, the joining word, the next one's HEAD.
 _PEOPLE = r"(?:children|young\s+people|families|care\s+leavers)"
-_TAIL = (rf"(?:\s+(?:on\s+(?:the\s+)?social\s+work\s+practice"
+# (and the NAME used as a modifier of the service: "the help and protection work", "its care leavers' service")
+_TAIL = (rf"(?:['’]?\s+(?:work|services?|provision|practice|teams?)\b"
+         rf"|\s+(?:on\s+(?:the\s+)?social\s+work\s+practice"
          rf"|(?:(?:given|offered|provided)\s+to|of|for|to|with)\s+{_PEOPLE}(?:\s+(?:at\s+risk|in\s+need))?|(?:of|for)\s+(?:the\s+)?(?:council|authority|service))"
          rf"(?:\s+(?:with|and)\s+{_PEOPLE})*)*")
 _JOINING_WORD = r"(?:and|&|as\s+well\s+as|plus|along\s+with|together\s+with)"
@@ -135,7 +137,8 @@ def judgement_named(label: str) -> str | None:
 # ... or a relative clause naming them: "..., which inspectors listed as A, B and C", "..., which the report names as")
 _EVERY_LISTED = re.compile(r"[^:;.–—]{0,60}?(?::|\s[-–—]\s|,?\s+(?:namely|including|i\.e\.|that\s+is)\b"
                            r"|,?\s+(?:which|that)\s+(?:[\w'’]+\s+){0,3}?(?:listed|named|names|lists|identified"
-                           r"|identifies|set\s+out|sets\s+out|described|describes|given)\s+as\b)\s*(?P<list>[^.:–—]+)",
+                           r"|identifies|set\s+out|sets\s+out|described|describes|given)\s+as\b)\s*"
+                           r"(?P<list>(?:(?!\s-\s)[^.:–—])+)",  # (up to a closing dash: "– A, B and C – and ...")
                            re.I)
 
 

@@ -71,6 +71,10 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"(?=\s+(?:as\s+|at\s+)?{Q}{GRADE_PHRASE}{QE}"
                   r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under)\b))"
                   rf"|awarded(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for)\b|$))"
+                  # "scraped an adequate", "scraping through with a requires improvement": a grade barely reached
+                  rf"|scrap(?:ed|es|ing|e)(?:\s+(?:through|by|home|into))?(?:\s+with)?(?=\s+(?:an?\s+)?{Q}{GRADE_PHRASE}{QE}"
+                  r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under|rating"
+                  r"|grade|judge?ment|verdict)\b))"
                   rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after|too|as\s+well"
                   rf"|before|previously|two|three|four|five|six)\b))"
                   r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
@@ -177,6 +181,10 @@ _SLOT = re.compile(
     rf"|(?:applies|applied|went|goes)(?=\s+to\b))\b"
     rf"|\b(?:fell|falls?|falling|fallen|placed|put|rated|classed)\s+(?:in|into)\s+(?:that|this|the\s+same)\s+"
     rf"(?P<g14>category|bracket|group)\b"
+    # "A, B and C came back the same", "the verdict was the same": the grade named last, as the predicate
+    rf"|\b(?:(?:came|comes|come|coming)\s+(?:back|out)|(?:verdicts?|grades?|ratings?|judge?ments?|outcomes?)\s+"
+    rf"(?:was|were|is|are|had\s+been|has\s+been|remained|remains|stayed|stays))\s+(?:(?:also|again|exactly|just)\s+)?"
+    rf"the\s+(?P<g31>same)(?=\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:too|again|as\s+well|this\s+time)\b)"
     # "judged A, B and C - however long the LIST - to be good": the predicate after a LIST (see `list_ending_at`)
     # (not "as requires improvement": g3's)
     rf"|(?<=\s)(?:to\s+be|as)\s+{Q}(?!requir)(?P<g30>{GRADE_PHRASE}){QE}"
@@ -198,7 +206,7 @@ _SLOT = re.compile(
 # "a good rating for ...", "the top grade for ...": the judgements named after the rating are its own
 _RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22", "g23", "g27")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
-_ANAPHORIC = ("g12", "g13", "g14")
+_ANAPHORIC = ("g12", "g13", "g14", "g31")
 # Slots naming a grade given as an object: "gave the top grade to A and to B", "awarded good ratings to A and B"
 _GIVEN = ("g11", "g18")
 _TRANSITION = re.compile(
@@ -348,7 +356,7 @@ _QUOTED = re.compile(r"[‘'\"“]")
 _WHEN_EARLIER = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){0,2}inspection\b[^.;]*\bwhen\b[^.;]*$",
                            re.I)
 _ANAPHORIC_GRADE = re.compile(r"\b(?:same|that|this|its|their)\s+(?:overall\s+)?(?:grade|rating|judgement|judgment"
-                               r"|verdict|category|bracket|group)\b", re.I)
+                               r"|verdict|category|bracket|group)\b|\bthe\s+same\b", re.I)
 _ANY_GRADE = Caseless(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b")
 _ABBREVIATED_GRADE = re.compile(r"\bRI\b")  # (in capitals: not for `Caseless`)
 _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")

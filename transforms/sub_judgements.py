@@ -34,6 +34,7 @@ _SOME_AFTER = re.compile(
     r"^\W*(?:overall\s+)?(?:in|across|for|on)\s+(?:(?:one|two|three|four|five|six|both|most|some|several|half|\d)"
     r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"
     r"|(?:most|some|many|several|two|three|four|five)\s+(?:other\s+)?)"
+    r"(?:(?:key|other|remaining|[a-z]+(?:ing|ed))\s+)?"  # "three of the four underpinning areas"
     r"(?:areas|judgements|judgments|categories|sub-?judgements|sub-?judgments)\b", re.I)
 
 
@@ -117,6 +118,10 @@ _SO_AUXILIARY = re.compile(r"^\W*(?:and\s+)?(?:so|as|nor)\s+(?:too\s+)?(?:is|are
                            r"\s+(?:(?:both|all|each|also)\s+)?", re.I)
 # "A and B, likewise.", "Leaders too.", "A and B as well.": a LIST with its verdict left out, said to share it
 _LIKEWISE = re.compile(r"\s*,?\s*(?:(?:both|all)\s+)?(?:likewise|too|also|as\s+well|the\s+same|similarly)\W*$", re.I)
+# A sentence opening with every area: "Every one of the five judgements: ...", "All four areas, namely ..."
+_EVERY_OPENING = re.compile(r"\W*(?:in\s+|across\s+)?(?:every|each|all)\b[^:;.–—]{0,40}?\b(?:areas?|judge?ments?"
+                            r"|categor(?:y|ies)|sub-?judge?ments?)\b", re.I)
+_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|been|\w+ed|\w+s)\b(?<!\bas\b)", re.I)  # "were discussed:"
 # An aside set off by dashes or brackets inside the LIST ("– this is the one that hurt –"): no part of it
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s|\s\([^()]*\)")
 
@@ -124,8 +129,13 @@ _ASIDE = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s|\s\([^()]*\)")
 def judgements_sharing_last_verdict(sentence: str) -> list[str]:
     """The judgements a sentence gives the last verdict to by ellipsis, its verb and grade left out: "So are help
     and protection and the impact of leaders." (an auxiliary echoing the verdict, the LIST its subject, after it),
-    "Leaders, likewise." (the LIST alone, "likewise", "too" or "as well" after it); [] for any other sentence."""
+    "Leaders, likewise." (the LIST alone, "likewise", "too" or "as well" after it), "Every one of the five
+    judgements: A, B, C, D and E." (every area, listed, and no grade); [] for any other sentence."""
     text = _ASIDE.sub(lambda m: m.group() if judgements_in(m.group()) else " ", sentence).strip()
+    if not _GRADE_ANYWHERE.search(text) and (every := _EVERY_OPENING.match(text)) and (
+            found := every_listed(text)) and found[0] >= every.end() \
+            and not _VERB.search(text, every.end(), found[0]):
+        return found[1]  # "Every one of the five judgements: A, B, C, D and E." after "X – Outstanding."
     opening = _SO_AUXILIARY.match(text)
     ending = _LIKEWISE.search(text)
     if opening:
