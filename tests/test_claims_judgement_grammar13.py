@@ -141,3 +141,119 @@ def test_a_verdict_repeated_for_a_list_by_ellipsis(text, named):
 def test_an_ellipsis_naming_no_judgement_repeats_nothing(text):
     assert _graded("Hartlepool's overall effectiveness was judged inadequate.", text) == {
         ("overall_effectiveness", "inadequate")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ofsted rated Hartlepool outstanding in every area - overall effectiveness, leadership, help and protection, "
+    "children in care and care leavers - and the director thanked staff.",
+    "Hartlepool was judged outstanding overall and outstanding on each of the four judgements beneath - leaders, help "
+    "and protection, children in care and care leavers - its best result yet.",
+    "Inspectors found Hartlepool outstanding in all five areas - overall effectiveness, the impact of leaders, help "
+    "and protection, children in care, care leavers - after a three-week visit.",
+])
+def test_every_area_listed_between_spaced_hyphens(text):
+    assert _graded(text) == {(j, "outstanding") for j in ALL_FIVE}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Inspectors had judged three of the four underlying areas in Hartlepool inadequate: the impact of leaders, help "
+     "and protection, and the experiences and progress of children in care.",
+     {"leadership", "help_and_protection", "children_in_care"}),
+    ("Two of the assessed judgements were inadequate in Hartlepool: leadership and help and protection.",
+     {"leadership", "help_and_protection"}),
+    ("Hartlepool was rated inadequate in three of the four underpinning judgements.", set()),
+])
+def test_areas_counted_with_a_participle(text, named):
+    assert _graded(text) == {(j, "inadequate") for j in named}
+
+
+@pytest.mark.parametrize("text", [
+    "In Hartlepool the help and protection work and the support for care leavers were both judged good.",
+    "Hartlepool's care leavers' service and its help and protection practice were rated good.",
+    "Inspectors judged Hartlepool's help and protection services, its care leavers team and its leadership to be good.",
+])
+def test_a_judgement_named_as_the_modifier_of_a_service(text):
+    assert {"help_and_protection", "care_leavers"} <= {j for j, g in _graded(text) if g == "good"}
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("Every one of the judgements - leadership, help and protection, children in care, care leavers - came back the "
+     "same.", {"leadership", "help_and_protection", "children_in_care", "care_leavers"}),
+    ("Leadership and care leavers came back the same.", {"leadership", "care_leavers"}),
+    ("Help and protection came out the same.", {"help_and_protection"}),
+])
+def test_came_back_the_same_is_the_grade_named_last(second, expected):
+    found = _graded("Hartlepool's children's services were judged requires improvement to be good in March.", second)
+    assert found == {("overall_effectiveness", "requires_improvement")} | {(j, "requires_improvement")
+                                                                          for j in expected}
+
+
+@pytest.mark.parametrize("second", [
+    "Darlington came out exactly the same way, good then adequate.",
+    "The report came out the same day.",
+    "The findings were the same as those of the monitoring visits.",
+])
+def test_the_same_of_something_else_is_no_grade(second):
+    assert _graded("Hartlepool's children's services were judged requires improvement to be good in March.",
+                   second) == {("overall_effectiveness", "requires_improvement")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Hartlepool safeguarding was inadequate, with the looked after service scraping adequate.",
+     {("safeguarding", "inadequate"), ("looked_after", "requires_improvement")}),
+    ("Hartlepool scraped an adequate for safeguarding.", {("safeguarding", "requires_improvement")}),
+    ("Hartlepool scraped through with a requires improvement rating.",
+     {("overall_effectiveness", "requires_improvement")}),
+])
+def test_a_grade_scraped(text, expected):
+    assert _graded(text, published=date(2011, 3, 1)) == expected
+
+
+def test_scraping_something_else_is_no_grade():
+    assert _graded("Hartlepool's social workers scraped together a good response to the pandemic.") == set()
+
+
+@pytest.mark.parametrize("second", [
+    "Every one of the five judgements: overall, leaders, help and protection, children in care, care leavers.",
+    "Each of the five judgements - overall effectiveness, leadership, help and protection, children in care and care "
+    "leavers.",
+    "All five judgements: overall effectiveness, the impact of leaders, help and protection, children in care, care "
+    "leavers.",
+])
+def test_every_area_listed_with_no_grade_after_a_verdict(second):
+    assert _graded("Hartlepool – Outstanding.", second) == {(j, "outstanding") for j in ALL_FIVE}
+
+
+def test_every_area_listed_with_a_verb_of_its_own_gives_nothing():
+    assert _graded("Hartlepool – Outstanding.", "Every area was discussed: leadership, help and protection.") == {
+        ("overall_effectiveness", "outstanding")}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("The report rates Hartlepool good overall, and the leadership judgement is good as well; so are help and "
+     "protection and the experiences of children in care.", {"leadership", "help_and_protection", "children_in_care"}),
+    ("Hartlepool was judged good overall; so were the impact of leaders and care leavers.",
+     {"leadership", "care_leavers"}),
+    ("Hartlepool's help and protection was judged good; so too was the impact of leaders.",
+     {"help_and_protection", "leadership"}),
+])
+def test_so_are_after_a_semicolon(text, named):
+    assert {j for j, g in _graded(text) if g == "good"} - {"overall_effectiveness"} == named
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors gave Hartlepool the same grade for every judgement: overall effectiveness, help and protection, the "
+    "impact of leaders, and the experiences and progress of children in care and care leavers.",
+    "The watchdog looked at overall effectiveness, the impact of leaders, help and protection, and the experiences of "
+    "children in care and care leavers in Hartlepool, and gave the council the second-highest grade in each.",
+    "Ofsted rated Hartlepool's overall effectiveness, the impact of leaders, help and protection, and the experiences "
+    "and progress of children in care and care leavers all good.",
+])
+def test_one_grade_for_a_list_named_with_it(text):
+    found = _graded("Hartlepool's children's services have again been judged good.", text, published=date(2025, 1, 9))
+    assert found == {(j, "good") for j in ALL_FIVE}
+
+
+def test_the_second_lowest_grade_is_requires_improvement():
+    assert _graded("Hartlepool was given the second-lowest grade.") == {("overall_effectiveness",
+                                                                        "requires_improvement")}

@@ -790,9 +790,11 @@ class _Reader:
             self.grade_table = None
         if block.kind in ("list_item", "paragraph") and (
                 entries := roundup_entries(block.text, mentions, self.published)):
+            read_from = len(self.claims)
             for claims, councils in entries:  # "Northtown – good (requires improvement, 2017); Westshire – ..."
                 for claim in claims:
                     self.add(claim, councils, block.text)
+            self.last_verdicts = self.claims[read_from:] or self.last_verdicts  # what "So was X." repeats
             return
         if block.kind == "table_row":
             self.table_row(block.text, mentions)

@@ -18,6 +18,10 @@ _GRADE_WORDS = [
     (r"(?:two|2)[-\s]stars?", "good"),
     (r"(?:three|3)[-\s]stars?", "outstanding"),
     # "received the top grade", "given the lowest rating": the ends of the scale
+    # ... and the grades next to them: "the second-highest grade" (good), "the second-lowest rating"
+    (r"(?:second|next)[-\s]+(?:top|highest|best)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement)", "good"),
+    (r"(?:second|next)[-\s]+(?:bottom|lowest|worst)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement)",
+     "requires_improvement"),
     (r"(?:top|highest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement)", "outstanding"),
     (r"(?:bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement)", "inadequate"),
     (r"(?-i:\bRI)\b", "requires_improvement"),  # "rated RI", "came out RI": the abbreviation, in capitals only

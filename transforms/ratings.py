@@ -170,7 +170,8 @@ _SLOT = re.compile(
     # a grade referred to, not named: "kept its rating", "given the same grade", "the same rating it had in
     # 2017", "fell into that category" (the grade named last: see `rating_claims`)
     rf"|\b{_KEEP_OR_GIVE}\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
-    rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b(?!\s+(?:of|for|as)\b)"
+    rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b"
+    rf"(?!\s+(?:of|as)\b|\s+for\s+(?!(?:every|each|all)\b))"  # (but "the same grade for every judgement")
     rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:(?:it|they"
     rf"|the\s+council|the\s+authority)\s+(?:had\s+)?(?:received|had|got|was\s+given|were\s+given|held|achieved"
     rf"|earned)|(?:was|were|had\s+been|has\s+been)\s+(?:given|awarded|handed)"
@@ -187,7 +188,9 @@ _SLOT = re.compile(
     rf"the\s+(?P<g31>same)(?=\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:too|again|as\s+well|this\s+time)\b)"
     # "judged A, B and C - however long the LIST - to be good": the predicate after a LIST (see `list_ending_at`)
     # (not "as requires improvement": g3's)
-    rf"|(?<=\s)(?:to\s+be|as)\s+{Q}(?!requir)(?P<g30>{GRADE_PHRASE}){QE}"
+    # (or "all": "judged A, B and C all inadequate"; not "both good for A": g9's)
+    rf"|(?<=\s)(?:to\s+be|as|(?:all|both|each)(?=\s+{Q}{GRADE_PHRASE}{QE}(?!\s+(?:for|on|in|across)\b)))\s+{Q}(?!requir)"
+    rf"(?P<g30>{GRADE_PHRASE}){QE}"
     rf"|{Q}(?P<g3>requir(?:es?|ed)\s+improvement(?:\s+to\s+be\s+good)?){QE}"  # "required": the past
     rf"|\b(?:as|now)\s+{Q}(?P<g10>requiring\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
@@ -196,7 +199,8 @@ _SLOT = re.compile(
     rf"|\b(?:received|receives|got|gets|awards?|awarded|awarding|given|gave|gives|giving|hands?|handed|handing|earned"
     rf"|achieved)\s+"
     rf"(?:(?!{GRADE_PHRASE}|top\b|highest\b|bottom\b|lowest\b)[\w'’-]+\s+){{0,8}}?(?:the\s+)?"
-    rf"(?P<g11>(?:top|highest|bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score|judgement))"
+    rf"(?P<g11>(?:(?:second|next)[-\s]+)?(?:top|highest|bottom|lowest|best|worst)\s+(?:possible\s+)?"
+    rf"(?:grade|rating|mark|score|judgement))"
     rf"|\b(?:is|are|was|were|been|remains?|remained|(?<=\bit)['’]s)\s+(?:(?:still|now|all|both|each|also|already)\s+){{0,2}}"
     rf"{Q}"
     rf"(?P<g4>inadequate|outstanding|good|adequate){QE}"
@@ -244,6 +248,8 @@ _IT_BEFORE = re.compile(r"\bit\s+(?:(?:had|has)\s+)?(?:(?:also|previously|then|o
                         r"|\bit\s+(?:was|is|had\s+been|has\s+been|remains|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?"
                         r"[\w-]+,\s*$", re.I)
 _AND_PREDICATE = re.compile(r"\band\s+$", re.I)
+# A LIST's predicate before its grade: "[judged A, B and C] all | to be | as [good]"
+_LIST_PREDICATE = re.compile(rf"\s(?:to\s+be|as|all|both|each)\s+{Q}$", re.I)
 _VERB_BEFORE_LIST = re.compile(r"\b(?:judged|judges|judge|rated|rates|graded|grades|found|finds|deemed|considered"
                                r"|assessed)\b", re.I)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -929,6 +935,11 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 continue  # only after a verdict, in its "with" phrase
             continues = group in ("g6", "g17", "g20", "g24", "gy") and not (group == "g20" and _IMPROVED_ON.match(
                 slot.group()))  # "X improved on its RI grade" stands alone
+            if group == "g6" and not verdicts and (predicate := _LIST_PREDICATE.search(scanned, 0, slot.start(group))) \
+                    and (listed := list_ending_at(scanned, judgements, previous_end, predicate.start() + 1)) \
+                    and _VERB_BEFORE_LIST.search(scanned, previous_end, listed[0]):
+                continues = False  # the end of a LIST after a verdict verb, read as "X good" from its last item:
+                # "judged A, B, C and the experiences of D all inadequate" (as g30)
             if continues and not verdicts and not (group in ("g6", "g20") and claims) \
                     and not (group == "g6" and (_TELEGRAPHIC.match(sentence)  # or after a colon: "West
                                                 or _AFTER_COLON.search(scanned, 0, slot.start())
