@@ -289,3 +289,15 @@ def test_a_verdict_past_the_aim_is_given(text, expected):
 def test_a_gapped_conjunct_after_a_semicolon_has_the_verdict(text, first, second):
     found = {(row[0], row[2]) for row in _ratings(text)}
     assert {(BURY, first), (BOLTON, second)} <= found
+
+
+# --- part of a group the text does not name one by one has no council's grade ----------------------------------------
+
+@pytest.mark.parametrize("text, kept", [
+    ("Bury's requires improvement grade puts it behind most of its statistical neighbours, several of which are good.",
+     {(BURY, "requires_improvement")}),
+    ("Bury has ten statistical neighbours, three of which are rated outstanding.", set()),
+    ("Bury was rated good; of its neighbours, most of them are judged inadequate.", {(BURY, "good")}),
+])
+def test_a_part_of_an_unnamed_group_gives_no_council_its_grade(text, kept):
+    assert {(row[0], row[2]) for row in _ratings(text)} == kept

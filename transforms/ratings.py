@@ -311,7 +311,10 @@ _OTHER_SUBJECT = re.compile(
     r"|(?:(?:local\s+)?area\s+)?SEND\s+(?:partnerships?|services?|arrangements|inspections?)|local\s+area\s+partnerships?"
     r"|children['’]?s\s+centres?|pupil\s+referral\s+units?|short[-\s]+breaks?(?:\s+(?:services?|units?))?"
     r"|early\s+years\s+(?:provision|settings?|services?)|family\s+hubs?|adult\s+(?:social\s+care|services)"
-    r"|housing\s+(?:services?|department|repairs))\b|%", re.I)
+    r"|housing\s+(?:services?|department|repairs)"
+    # part of a group the text does not name one by one: "its neighbours, several of which are good"
+    r"|(?:some|several|most|many|few|half|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:which|whom"
+    r"|them|these|those)\b(?!\s+(?:judge?ments|areas|grades|ratings)))\b|%", re.I)
 # Councils the text has named, not councils at large: "the latest councils to be", "both councils"
 _NAMED_COUNCILS = re.compile(r"\b(?:(?:the\s+)?(?:latest|both|(?:the|these)\s+(?:two|three|four))"
                              r"|(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)"
