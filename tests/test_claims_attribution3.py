@@ -301,3 +301,14 @@ def test_a_gapped_conjunct_after_a_semicolon_has_the_verdict(text, first, second
 ])
 def test_a_part_of_an_unnamed_group_gives_no_council_its_grade(text, kept):
     assert {(row[0], row[2]) for row in _ratings(text)} == kept
+
+
+# --- a council opening what follows a colon, with its grade after a comma or a dash ----------------------------------
+
+@pytest.mark.parametrize("text, council, grade", [
+    ("Our report landed, and it was as bad as the rumours said: West Sussex, inadequate.", WEST_SUSSEX, "inadequate"),
+    ("The verdict everyone was waiting for arrived on Friday: Bury, good overall.", BURY, "good"),
+    ("The news the staff had feared came on Tuesday: Bolton – inadequate again.", BOLTON, "inadequate"),
+])
+def test_a_council_opening_the_part_after_a_colon_is_the_topic_of_its_grade(text, council, grade):
+    assert (council, OVERALL, grade, 2024, False) in _ratings(text)

@@ -220,6 +220,9 @@ _GRADE_OPENING = re.compile(rf"\W*(?:(?:and|but|so|with)\s+)?(?:(?:still|now|als
                             r"(?=\s*$|\s*[,;.()?!–—-]|\s+(?:overall|for|in|across|since|as|at|again|too)\b)", re.I)
 # The end of a topic opening a sentence: a colon or a spaced dash ("X: good", "X (January) – good", "X, October - good")
 _TOPIC_END = re.compile(r":\s*|\s[–—-]\s+")
+# ... or a council opening what follows the colon, set off by a comma or a dash: "the rumours were right: West
+# Sussex, inadequate"
+_TOPIC_COMMA = re.compile(r"\s*(?:,|\s[–—-])\s*")
 # A time right after such a verdict: "since 2021", ", as of 2022", "(2022)", ", since the 2022 report"
 _TIME_NEXT = re.compile(r"\s*,?\s*(?:(?:since|as\s+of|in|from)\b|\()", re.I)
 # ... more than a bare grade word, which alone may be an exclamation ("Good, said the director")
@@ -559,9 +562,15 @@ class _Reader:
         topic: list[str] = []
         if opened:
             named = [m for m in mentions if m.end <= len(head)]
-            if not named or head[:named[0].start].strip(" (\"'‘“") and _FIRST_VERB.search(head):
+            after = [m for m in mentions if m.start >= opened.end()]
+            if not named and after and not text[opened.end():after[0].start].strip(" (\"'‘“") \
+                    and (comma := _TOPIC_COMMA.match(text, after[-1].end)) \
+                    and len(topic := _joined_after(after, text, 0)) == len({m.council_code for m in after}):
+                rest = text[comma.end():]  # "... as bad as the rumours said: West Sussex, inadequate."
+            elif not named or head[:named[0].start].strip(" (\"'‘“") and _FIRST_VERB.search(head):
                 return  # "The findings: good" has no council for a topic; "Next up, X – good" has one
-            topic = _joined_after(named, text, 0)
+            else:
+                topic = _joined_after(named, text, 0)
         items: list[str] = []
         for part in re.split(r"(?<=\S),\s+", rest.strip()):
             if not _GRADE_OPENING.match(part):
