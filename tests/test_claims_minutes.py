@@ -18,6 +18,7 @@ from tests.claim_docs import news_doc, rating_rows
 from transforms.extract import extract
 
 SWINDON, STOCKPORT, WIGAN, DUDLEY = "E06000030", "E08000007", "E08000010", "E08000027"
+NORTHUMBERLAND, TELFORD = "E06000057", "E06000020"
 
 
 # --- a judgement list nested inside another (the single inspection's adoption and care leavers) ---------------
@@ -133,3 +134,17 @@ def test_found_to_require_improvement_overall(text, year):
     doc = news_doc([Block("paragraph", text)], date(2023, 2, 21))
     got = {(r.council_code, r.judgement, r.grade, r.rated_year) for r in extract(doc, link_official=False).ratings}
     assert got == {(DUDLEY, "overall_effectiveness", "requires_improvement", year or 2023)}
+
+
+# --- a committee speaking of another council: that council's own report is its verdict ----------------------------
+
+@pytest.mark.parametrize("text, year", [
+    ("The Chair noted that Telford and Wrekin's report, published on the same day, had also been outstanding.", 2024),
+    ("Members heard that Telford and Wrekin's latest Ofsted report was outstanding.", 2024),
+    ("A member observed that Telford and Wrekin's last inspection, in 2022, was outstanding.", 2022),
+])
+def test_another_councils_report_is_that_councils_verdict(text, year):
+    opening = Block("paragraph", "Northumberland's services were judged good overall.")
+    doc = news_doc([opening, Block("paragraph", text)], date(2024, 9, 5))
+    got = {(r.council_code, r.grade, r.rated_year) for r in extract(doc, link_official=False).ratings}
+    assert got == {(NORTHUMBERLAND, "good", 2024), (TELFORD, "outstanding", year)}

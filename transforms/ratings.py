@@ -297,8 +297,10 @@ _GRADE_DEFINED = re.compile(r"[’'\"”]?\s+(?:is|was|remains)\s+(?:now\s+|stil
                             r"|judge?ment|verdict|outcome)s?\s+(?:(?:that|which)\s+)?(?:ofsted|inspectors?|most|many"
                             r"|few|some|all|any|no|every|councils|authorities|local\s+authorities)\b)", re.I)
 _INSERTED = re.compile(r",[^,]+,\s*$")  # "Its services, rated inadequate in 2018, are now good"
-_SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority|rating|grade|judgement|judgment|verdict)\W*"
-                               r"(?:\w+\W+){0,3}$", re.I)
+_SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority|rating|grade|judgement|judgment|verdict"
+                               # a council's own report: "Telford and Wrekin's report had also been outstanding"
+                               r"|(?-i:[A-Z])[\w-]+['’]s?\s+(?:(?:last|latest|previous|most\s+recent|own)\s+)?"
+                               r"(?:Ofsted\s+)?(?:report|inspection)(?:,[^,]+,)?)\W*(?:\w+\W+){0,3}$", re.I)
 # A grade given to someone else: a school, a children's home, councils in general, a share of them.
 _OTHER_SUBJECT = re.compile(
     r"\b(?:schools?|children['’]?s\s+homes?|care\s+homes?|homes?\s+run|(?:the|a)\s+(?:[\w-]+\s+){0,2}home\b|nurser(?:y|ies)|academ(?:y|ies)|colleges?"
