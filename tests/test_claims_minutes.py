@@ -148,3 +148,36 @@ def test_another_councils_report_is_that_councils_verdict(text, year):
     doc = news_doc([opening, Block("paragraph", text)], date(2024, 9, 5))
     got = {(r.council_code, r.grade, r.rated_year) for r in extract(doc, link_official=False).ratings}
     assert got == {(NORTHUMBERLAND, "good", 2024), (TELFORD, "outstanding", year)}
+
+
+# --- officers' summaries: today's grade compared with the earlier one it repeats ----------------------------------
+
+def _dated(*paragraphs: str, published: date = date(2023, 5, 22)) -> set[tuple]:
+    """(council, judgement, grade, year, historical) as the language gives them (no official record)."""
+    doc = news_doc([Block("paragraph", p) for p in paragraphs], published)
+    return {(r.council_code, r.judgement, r.grade, r.rated_year, r.is_historical)
+            for r in extract(doc, link_official=False).ratings}
+
+
+@pytest.mark.parametrize("text", [
+    "The overall judgement for Dudley remained requires improvement to be good, the same as at the 2018 inspection.",
+    "The Director reported that Dudley had been judged to require improvement overall, the same as at the previous "
+    "inspection in 2018.",
+    "Dudley was again rated requires improvement, as in 2018.",
+])
+def test_the_same_grade_as_at_an_earlier_inspection_is_todays_and_that_years(text):
+    assert _dated(text) == {(DUDLEY, "overall_effectiveness", "requires_improvement", 2023, False),
+                            (DUDLEY, "overall_effectiveness", "requires_improvement", 2018, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "This was the same overall grade the city had received in January 2019 and, before that, in the single "
+    "inspection of 2015.",
+    "It was the same grade Dudley had received in 2019 and in 2015.",
+    "That was the same rating the borough had got in 2019 and, before that, in 2015.",
+])
+def test_the_same_grade_received_before_goes_to_each_year_named(text):
+    got = _dated("Dudley's services were judged to require improvement to be good.", text)
+    assert got == {(DUDLEY, "overall_effectiveness", "requires_improvement", 2023, False),
+                   (DUDLEY, "overall_effectiveness", "requires_improvement", 2019, True),
+                   (DUDLEY, "overall_effectiveness", "requires_improvement", 2015, True)}

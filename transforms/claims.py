@@ -733,7 +733,7 @@ class _Reader:
         cursor = 0
         attributed: list[str] = []
         read = asserted(text, held_grades(text, rating_claims(text, self.published, self.last_grade)))
-        read = annual_stars(read, self.published) + echoes(read, self.published)  # "as it did last year"
+        read = echoes(annual_stars(read, self.published), self.published)  # "as it did last year"
         read = inherit_anchors(areas_covered(read, text), self.times, text, bool(mentions))
         self.times.read(text, read)
         places = len({c.respective for c in read if c.respective is not None})

@@ -200,11 +200,14 @@ def star_history(sentence: str, published: date | None) -> list[RatingClaim]:
     return claims
 
 
-# "three stars this year, as it did last year", "rated good, as it was in 2014": the same grade again, then
+# "three stars this year, as it did last year", "rated good, as it was in 2014", "requires improvement, the same as
+# at the 2018 inspection": the same grade again, then
 _AS_BEFORE = re.compile(r"[^,;.]{0,40}?,?\s+as\s+(?:it|they|she|he|the\s+(?:council|authority))\s+"
                         r"(?:did|had|was|were|had\s+been|has)\s+(?:also\s+)?(?:(?P<last>last\s+year|the\s+year\s+before"
-                        r"|the\s+previous\s+year|a\s+year\s+(?:earlier|before|ago))|in\s+(?P<year>(?:19|20)\d{2}))\b",
-                        re.I)
+                        r"|the\s+previous\s+year|a\s+year\s+(?:earlier|before|ago))|in\s+(?P<year>(?:19|20)\d{2}))\b"
+                        r"|[^,;.]{0,40}?,\s+(?:just\s+)?(?:the\s+same\s+as\s+|as\s+)(?:at|in)\s+(?:(?:the|its|their)\s+)?"
+                        r"(?:[\w-]+\s+){0,3}?(?:(?:inspection|report|visit)\s+(?:in|of|published\s+in)\s+)?"
+                        r"(?:(?-i:[A-Z])[a-z]+\s+)?(?P<same_year>(?:19|20)\d{2})\b", re.I)
 # "the bottom grade for both education and children's services": the grades of the ends of the scale
 _ENDS_FOR = re.compile(r"\b(?:received|receives|got|gets|awarded|given|earned|achieved)\s+(?:the\s+)?"
                        r"(?P<label>(?:top|highest|bottom|lowest)\s+(?:possible\s+)?(?:grade|rating|mark|score))s?"
@@ -212,21 +215,28 @@ _ENDS_FOR = re.compile(r"\b(?:received|receives|got|gets|awarded|given|earned|ac
 
 
 def echoes(claims: list[RatingClaim], published: date | None) -> list[RatingClaim]:
-    """The grade a verdict says the council had before as well ("three stars this year, as it did last year")."""
-    found = []
+    """The claims, each with the grade a verdict says the council had before as well after it ("three stars this
+    year, as it did last year"); the time of that earlier grade is not the verdict's own ("remained requires
+    improvement, the same as at the 2018 inspection" is today's grade, and 2018's)."""
+    out = []
     for claim in claims:
+        out.append(claim)
         if claim.status == "hypothetical" or not (m := _AS_BEFORE.match(claim.clause, claim.start + len(
                 claim.grade_label))):
             continue
-        if m["year"]:
+        if m["same_year"]:
+            year, anchor = int(m["same_year"]), "stated"
+            if claim.year == year and claim.anchor == "stated":
+                out[-1] = replace(claim, year=None, anchor="publication")
+        elif m["year"]:
             year, anchor = int(m["year"]), "stated"
         elif published is not None:
             year, anchor = published.year - 1, "relative"
         else:
             continue
-        found.append(RatingClaim(claim.judgement, claim.grade, claim.grade_label, year, _status(year, published),
-                                 claim.clause, claim.start, claim.segment, anchor, claim.judgement_stated))
-    return found
+        out.append(RatingClaim(claim.judgement, claim.grade, claim.grade_label, year, _status(year, published),
+                               claim.clause, claim.start, claim.segment, anchor, claim.judgement_stated))
+    return out
 
 
 def annual_stars(claims: list[RatingClaim], published: date | None) -> list[RatingClaim]:

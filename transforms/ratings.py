@@ -173,7 +173,8 @@ _SLOT = re.compile(
     rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b"
     rf"(?!\s+(?:of|as)\b|\s+for\s+(?!(?:every|each|all)\b))"  # (but "the same grade for every judgement")
     rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:(?:it|they"
-    rf"|the\s+council|the\s+authority)\s+(?:had\s+)?(?:received|had|got|was\s+given|were\s+given|held|achieved"
+    rf"|the\s+(?:council|authority|city|borough|county|service)|(?-i:[A-Z])[\w'’-]+)\s+(?:had\s+)?(?:received|had|got"
+    rf"|was\s+given|were\s+given|held|achieved"
     rf"|earned)|(?:was|were|had\s+been|has\s+been)\s+(?:given|awarded|handed)"
     # "the same grade as in 2018", "the same rating as at its last inspection", "the same grade as it received"
     rf"|as\s+(?=(?:in|at|during)\s|(?:it|they|the\s+council|the\s+authority)\s+(?:had\s+)?(?:received|had|got"
@@ -441,7 +442,7 @@ _NAMED_AFTER = re.compile(r"\s+(?:were|are|was|is|include[sd]?)\s+(?:both\s+)?",
 _RATING_FOR_JUDGEMENT = re.compile(r"\s+(?:for|in|on)\s+(?:[\w'’-]+\s+){0,4}?", re.I)
 # ("inadequate in 2015 and again at the re-inspection in January 2018, and before that in the child protection
 # inspection of 2013": the inspections the grade came again at)
-_YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:again\s+|(?:before|after)\s+that,?\s+)?"
+_YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and,?)\s+(?:again\s+|(?:before|after)\s+that,?\s+)?"
                         r"(?:(?:at|after|during|in)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?"
                         r"(?:inspection|re-?inspection|visit|ILACS|SIF)\s*,?\s+)?(?:in\s+|of\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
                         r"(?:19|20)\d{2}\b)+", re.I)
