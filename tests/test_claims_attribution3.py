@@ -312,3 +312,26 @@ def test_a_part_of_an_unnamed_group_gives_no_council_its_grade(text, kept):
 ])
 def test_a_council_opening_the_part_after_a_colon_is_the_topic_of_its_grade(text, council, grade):
     assert (council, OVERALL, grade, 2024, False) in _ratings(text)
+
+
+# --- a council in an apposition is not the subject; a grade's noun names its recipient with "for" ----------------
+
+@pytest.mark.parametrize("text", [
+    "The inspection of Bolton, Bury's neighbour, found services inadequate.",
+    "Bolton's chief executive, a former Bury director, said the inadequate rating was a shock.",
+    "The report on Bolton, the borough next to Bury, rated its services inadequate.",
+])
+def test_a_council_in_an_apposition_is_not_the_subject(text):
+    found = _ratings(text)
+    assert not any(row[0] == BURY for row in found)
+
+
+@pytest.mark.parametrize("text, council, grade", [
+    ("Ofsted's report on Bolton follows its good rating for Bury in March.", BURY, "good"),
+    ("The inadequate rating for Bury came as no surprise to Bolton's director.", BURY, "inadequate"),
+    ("Bolton's leader welcomed the outstanding grade for Bury, its neighbour.", BURY, "outstanding"),
+])
+def test_a_grades_noun_for_a_council_is_that_councils(text, council, grade):
+    found = {(row[0], row[2]) for row in _ratings(text)}
+    assert (council, grade) in found
+    assert (BOLTON, grade) not in found

@@ -17,10 +17,11 @@ A claim comes from one unit of text (a sentence, a table row, a list item under 
   and negations: "if rated inadequate", "avoided an inadequate rating");
 - the evidence: the sentence it was read from.
 
-Attribution follows the sentence and the discourse, not the nearest name: the councils named as the
-subject of the verdict's own stretch of the clause; else the councils a grade was given to, named after it
-("gave an inadequate rating to X and Y"); else, when that stretch refers back ("it", "its services", "the
-council", "the authority"), the council the discourse is about (the subject of the last sentence that named
+Attribution follows the sentence and the discourse, not the nearest name: the council a grade's noun is for ("its
+good rating for X"); the councils named as the subject of the verdict's own stretch of the clause (not one named in
+a relative clause or an apposition inserted after it: "The borough, which shares a company with X, was ..."); else
+the councils a grade was given to, named after it ("gave an inadequate rating to X and Y"); else, when that
+stretch refers back ("it", "its services", "the council", "the authority"), the council the discourse is about (the subject of the last sentence that named
 one, at first the document's own council); else the council named earlier in the clause; else the
 discourse's council. A verdict repeated by ellipsis ("..., as was Y", "So were Y and Z.") goes to the
 councils named after "as/so was"; a second conjunct with its verb left out ("X was rated outstanding, and Y
@@ -199,6 +200,9 @@ _COMPARED = re.compile(r"(?:,|^\W*)\s*(?P<kind>like|unlike|as\s+with|along\s+wit
                        r"(?=(?:being|getting|receiving|achieving|securing|gaining|winning|earning)\b)", re.I)
 # "... rating to Luton", "... to both Luton and Sheffield": the recipient of a grade given
 _TO_RECIPIENT = re.compile(r"\bto\s+(?:both\s+)?(?:the\s+)?$", re.I)
+# "the inadequate rating for Bury", "a good grade for both Bolton and Wigan": the grade's noun, then its recipient
+_FOR_RECIPIENT = re.compile(rf"{GRADE_PHRASE}[’'\"”]?\s+(?:overall\s+)?(?:rating|grade|judge?ment|verdict)s?\s+for\s+"
+                            r"(?:both\s+)?(?:the\s+)?$", re.I)
 _GIVEN = re.compile(r"\b(?:gave|give[ns]?|giving|awarded|awarding|awards?|handed|handing|went|goes|go)\b", re.I)
 _ANY_VERDICT_AFTER = re.compile(rf"\b(?:rated|judged|graded|found|{GRADE_PHRASE})\b", re.I)
 # "the former", "the latter", "the first", "the second" as a subject: one of the councils named together just before
@@ -356,12 +360,16 @@ def _joined_from(mentions: list[Mention], text: str) -> list[str]:
 
 # A relative clause inserted after a noun and set off by commas: "The borough, which shares a company with X, was
 # judged ...", "Leeds, whose director came from X, is ...", "Its adoption service, run jointly with X, was ...", "The
-# director, formerly of X, said ...": a council it names is not the subject of the clause
+# director, formerly of X, said ...", or an apposition ("The inspection of Y, X's neighbour, found ..."): a council
+# it names is not the subject of the clause
 # around it (the clause closes where the sentence's own verb follows: not "..., which judged X, Y and Z inadequate")
 _INSERTED_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|(?:run|led|shared|managed|delivered|operated|inspected"
-                                r"|formerly|previously)\b)[^,;:.()]{3,120},(?=\s*(?:(?:has|have|had)\s+)?"
+                                r"|formerly|previously)\b"
+                                # or an apposition: ", Bury's neighbour,", ", a former Bury director,"
+                                r"|(?:a|an|the|its|their)\s|(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*['’]s\s)"
+                                r"[^,;:.()]{3,120},(?=\s*(?:(?:has|have|had)\s+)?"
                                 r"(?:is|are|was|were|been|has|have|had|will|would|remains?|remained|became|becomes"
-                                r"|said|says|told|got|gets|kept|keeps|held|holds|won|saw|took|made"
+                                r"|said|says|told|got|gets|kept|keeps|held|holds|won|saw|took|made|found|gave|rated"
                                 r"|(?!and\b|but\b)[a-z]\w+(?:ed|s))\b)")
 
 
@@ -445,6 +453,9 @@ def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[st
 def _attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[str]) -> list[str]:
     before = [i for i, m in enumerate(clause_mentions) if m.start < claim.start]
     own = [i for i in before if clause_mentions[i].start >= claim.segment]
+    later = [i for i, m in enumerate(clause_mentions) if m.start > claim.start]
+    if later and _FOR_RECIPIENT.match(claim.clause, claim.start, clause_mentions[later[0]].start):
+        return _joined_after(clause_mentions, claim.clause, later[0])  # "its good rating for Bury in March"
     if own:
         return _chain(clause_mentions, claim.clause, own[-1])
     if recipients := _recipients(claim, clause_mentions) or _places(claim, clause_mentions):
