@@ -20,11 +20,11 @@ A claim comes from one unit of text (a sentence, a table row, a list item under 
 Attribution follows the sentence and the discourse, not the nearest name: the council a grade's noun is for ("its
 good rating for X"); the councils named as the subject of the verdict's own stretch of the clause (not one named in
 a relative clause or an apposition inserted after it: "The borough, which shares a company with X, was ..."); else
-the councils a grade was given to, named after it ("gave an inadequate rating to X and Y"); else, when that
-stretch refers back ("it", "its services", "the council", "the authority"), the council the discourse is about (the subject of the last sentence that named
-one, at first the document's own council); else the council named earlier in the clause; else the
-discourse's council. A verdict repeated by ellipsis ("..., as was Y", "So were Y and Z.") goes to the
-councils named after "as/so was"; a second conjunct with its verb left out ("X was rated outstanding, and Y
+the councils a grade was given to, named after it ("gave an inadequate rating to X and Y"); else, when that stretch
+refers back ("it", "its services", "the council", "the authority"), the council the discourse is about (the subject
+of the last sentence that named one, at first the document's own council); else the council named earlier in the
+clause; else the discourse's council. A verdict repeated by ellipsis ("..., as was Y", "So were Y and Z.") goes to
+the councils named after "as/so was"; a second conjunct with its verb left out ("X was rated outstanding, and Y
 good") gives Y that verdict with its own grade; "the former", "the latter", "the first", "the second" are the
 councils named together just before. A verdict with its subject and verb left out ("X: good, since 2022";
 "Take X. Good overall, good for leaders"; "Care leavers? Requires improvement.") takes them from the discourse.
