@@ -335,3 +335,25 @@ def test_a_grades_noun_for_a_council_is_that_councils(text, council, grade):
     found = {(row[0], row[2]) for row in _ratings(text)}
     assert (council, grade) in found
     assert (BOLTON, grade) not in found
+
+
+# --- a council's grade in brackets right after its name -------------------------------------------------------------
+
+WIGAN = "E08000010"
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["Bury (good) and Bolton (inadequate) were inspected in the same month."],
+     {(BURY, "good", 2024), (BOLTON, "inadequate", 2024)}),
+    (["Bury (Good) and Bolton (Requires improvement) published their reports on the same day."],
+     {(BURY, "good", 2024), (BOLTON, "requires_improvement", 2024)}),
+    ([Block("heading", "Wigan (outstanding)"), "Leaders were praised for a settled workforce."],
+     {(WIGAN, "outstanding", 2024)}),
+    (["Of the three, Bury (rated good in 2019) has changed least."], {(BURY, "good", 2019)}),
+])
+def test_a_grade_in_brackets_after_a_council_is_its_grade(paragraphs, expected):
+    assert {(row[0], row[2], row[3]) for row in rating_rows(paragraphs, PUBLISHED)} == expected
+
+
+def test_brackets_holding_more_than_a_grade_are_no_grade():
+    assert _ratings("Bury (good news for its staff at last) was praised by the inspectors.") == set()

@@ -227,6 +227,9 @@ _TOPIC_END = re.compile(r":\s*|\s[–—-]\s+")
 # ... or a council opening what follows the colon, set off by a comma or a dash: "the rumours were right: West
 # Sussex, inadequate"
 _TOPIC_COMMA = re.compile(r"\s*(?:,|\s[–—-])\s*")
+# A council's grade in brackets right after its name: "Bury (good)", "Leeds (rated outstanding, 2022)"
+_BRACKETED_GRADE = re.compile(rf"\s*\(\s*(?:(?:rated|judged)\s+)?{Q}(?P<grade>{GRADE_PHRASE}){QE}(?:\s+overall)?"
+                              r"(?:\s*,?\s*(?:in\s+)?(?P<year>(?:19|20)\d{2}))?\s*\)", re.I)
 # A time right after such a verdict: "since 2021", ", as of 2022", "(2022)", ", since the 2022 report"
 _TIME_NEXT = re.compile(r"\s*,?\s*(?:(?:since|as\s+of|in|from)\b|\()", re.I)
 # ... more than a bare grade word, which alone may be an exclamation ("Good, said the director")
@@ -533,6 +536,7 @@ class _Reader:
         self.elliptical(text, mentions, read_from)
         self.elided(text, mentions, read_from)
         self.gapped(text, mentions, read_from)
+        self.bracketed(text, mentions, read_from)
         self.judgements_elided(text, mentions, read_from)
         if len(self.claims) == read_from and (presented := _presented(text, mentions)):
             self.focus = presented  # "Last Friday it was Hounslow's turn. The borough was judged good ..."
@@ -636,6 +640,24 @@ class _Reader:
         for name in judgements_sharing_last_verdict(text[at:]):
             if all(c.judgement != name for c in given):
                 self.claims.append(replace(given[-1], judgement=name, judgement_stated=True, evidence=text))
+
+    def bracketed(self, text: str, mentions: list[Mention], read_from: int) -> None:
+        """A council's grade in brackets right after its name ("Bury (good) and Bolton (inadequate) were inspected in
+        May", a heading "Wigan (outstanding)", "Leeds (good, 2019)"): its overall grade, dated by a year the brackets
+        give, else the document's; a grade the text names only there is no other council's."""
+        for m in mentions:
+            if (found := _BRACKETED_GRADE.match(text, m.end)) is None \
+                    or (grade := normalise_grade(found["grade"])) is None:
+                continue
+            if sum(normalise_grade(g.group()) == grade for g in _GRADE.finditer(text)) == 1:
+                self.claims[read_from:] = [c if c.grade != grade else replace(c, councils=(m.council_code,))
+                                           for c in self.claims[read_from:]
+                                           if c.grade != grade or m.council_code in c.councils]
+            year = int(found["year"]) if found["year"] else None
+            claim = RatingClaim("overall_effectiveness", grade, " ".join(found["grade"].split()), year, "current", text,
+                                found.start("grade"), anchor="stated" if year else "publication",
+                                judgement_stated=False)
+            self.add(claim, [m.council_code], text)
 
     def named_together(self, mentions: list[Mention], before: int) -> list[str]:
         """The councils a reference back to several means: those the sentence names before it, if several, else
