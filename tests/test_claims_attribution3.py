@@ -357,3 +357,32 @@ def test_a_grade_in_brackets_after_a_council_is_its_grade(paragraphs, expected):
 
 def test_brackets_holding_more_than_a_grade_are_no_grade():
     assert _ratings("Bury (good news for its staff at last) was praised by the inspectors.") == set()
+
+
+# --- a personal blog that never names its council: its address does ------------------------------------------------
+
+@pytest.mark.parametrize("url, paragraph, council", [
+    ("https://burywestward.wordpress.com/2024/05/20/our-report/",
+     "Residents have asked about the report on our children's services. The borough has been judged good.", BURY),
+    ("https://boltoncllrnotes.blogspot.com/2024/05/ofsted.html",
+     "Last week Ofsted published its report on the council's children's services, which were rated good.", BOLTON),
+    ("https://wiganward7.substack.com/p/ofsted",
+     "A short note on our Ofsted inspection: the service was rated good overall.", WIGAN),
+])
+def test_a_blog_whose_text_names_no_council_is_about_the_one_its_address_names(url, paragraph, council):
+    doc = replace(news_doc([Block("paragraph", paragraph)], PUBLISHED, title="Our Ofsted report"), url=url)
+    assert (council, OVERALL, "good", 2024) in {(r.council_code, r.judgement, r.grade, r.rated_year)
+                                                for r in extract(doc).ratings}
+
+
+def test_a_blog_address_names_a_council_only_on_a_blog_platform():
+    index = default_index()
+    assert index.of_blog("https://ortonwardnotes.wordpress.com/2024/02/06/x/") is None  # a ward, no council
+    assert index.of_blog("https://www.burywestward.org.uk/news") is None  # not a blog platform's subdomain
+    assert index.of_blog("https://thepracticereader.wordpress.com/") is None
+
+
+def test_a_blog_naming_a_council_is_about_the_one_it_names():
+    doc = replace(news_doc([Block("paragraph", "Ofsted has rated Wigan's children's services good.")], PUBLISHED),
+                  url="https://burywestward.wordpress.com/2024/05/20/next-door/")
+    assert {r.council_code for r in extract(doc).ratings} == {WIGAN}

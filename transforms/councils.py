@@ -114,6 +114,8 @@ _GAP_AFTER_ST = re.compile(r"\.?\s*")
 
 # The shortest start of a council's name a website's domain may give ("eastriding"); shorter ones name too many.
 _SITE_PREFIX_MIN = 5
+# The shortest council name a blog's subdomain may open with ("bury" in "burywestward.wordpress.com").
+_BLOG_NAME_MIN = 4
 
 # "London Borough of Hounslow (LBH)", "... (the "RBKC")": an abbreviation defined in the text.
 _ABBREV_DEF = re.compile(
@@ -331,6 +333,22 @@ class CouncilIndex:
             started = {code for name, codes in self._compact.items() if name.startswith(spelt) for code in codes}
             exact = tuple(sorted(started)) if started else None
         return self._pick(exact, on) if exact else None
+
+    def of_blog(self, url: str, on: date | None = None) -> str | None:
+        """The council a personal blog's address names: its own subdomain on a blog platform starts with one
+        council's name ("burywestward.wordpress.com", "warringtoncllr.blogspot.com"), the longest such name;
+        None for any other address. A weak sign: for a page that names no council itself."""
+        host = (urlsplit(url).hostname or "").lower()
+        label = re.fullmatch(r"([a-z][a-z0-9-]*)\.(?:wordpress\.com|blogspot\.(?:com|co\.uk)|substack\.com"
+                             r"|typepad\.com|tumblr\.com|wixsite\.com|weebly\.com|ghost\.io)", host)
+        if label is None:
+            return None
+        spelt = label[1].replace("-", "")
+        names = [name for name in self._compact if len(name) >= _BLOG_NAME_MIN and spelt.startswith(name)]
+        if not names:
+            return None
+        longest = max(names, key=len)
+        return self._pick(self._compact[longest], on)
 
     def as_of(self, code: str, on: date, evidence: str | None = None) -> str:
         """The council of this one's lineage that existed on a date, if exactly one did (North Yorkshire

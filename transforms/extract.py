@@ -112,6 +112,8 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     mentions = found.all
     title_mentions = index.find_mentions(doc.title or "", on=reference)
     main = primary_council(mentions, title_mentions, council)
+    if main is None and doc.doc_type == "news" and (named_by_address := index.of_blog(doc.url, on=reference)):
+        main = council = named_by_address  # a councillor's blog that never names its council: its address does
     out = Extraction()
     counts = Counter(m.council_code for m in mentions + title_mentions)
     if council:
