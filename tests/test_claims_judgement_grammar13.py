@@ -257,3 +257,40 @@ def test_one_grade_for_a_list_named_with_it(text):
 def test_the_second_lowest_grade_is_requires_improvement():
     assert _graded("Hartlepool was given the second-lowest grade.") == {("overall_effectiveness",
                                                                         "requires_improvement")}
+
+
+@pytest.mark.parametrize("second, named", [
+    ("So was the impact of leaders, and so was the experience of care leavers.", {"leadership", "care_leavers"}),
+    ("So has the impact of leaders, and so have the services for children who need help and protection.",
+     {"leadership", "help_and_protection"}),
+    ("So were help and protection and so were children in care.", {"help_and_protection", "children_in_care"}),
+])
+def test_so_said_again_before_each_item(second, named):
+    found = _graded("Hartlepool's overall effectiveness has been judged inadequate.", second)
+    assert found == {("overall_effectiveness", "inadequate")} | {(j, "inadequate") for j in named}
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool matched its neighbour, with good for overall effectiveness, for the impact of leaders, for help and "
+    "protection, and for both children in care and care leavers.",
+    "Hartlepool came through well, with good for overall effectiveness, leadership, help and protection, children in "
+    "care and care leavers.",
+    "Hartlepool ended the year with good for overall effectiveness, for leaders, for help and protection and for both "
+    "children in care and care leavers.",
+])
+def test_with_a_grade_for_a_list(text):
+    assert _graded(text, published=date(2025, 1, 9)) == {(j, "good") for j in ALL_FIVE}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Inspectors judged Hartlepool's help and protection outstanding, the experiences of children in care outstanding "
+     "and the impact of leaders good.",
+     {("help_and_protection", "outstanding"), ("children_in_care", "outstanding"), ("leadership", "good")}),
+    ("Ofsted judged the impact of leaders in Hartlepool outstanding and the help and protection given to children "
+     "good.", {("leadership", "outstanding"), ("help_and_protection", "good")}),
+    ("Inspectors rated Hartlepool's leadership good, the experiences and progress of care leavers outstanding and the "
+     "support offered to children in care good.",
+     {("leadership", "good"), ("care_leavers", "outstanding"), ("children_in_care", "good")}),
+])
+def test_verbless_conjuncts_naming_a_judgement_with_its_head_or_tail(text, expected):
+    assert _graded(text) == expected

@@ -99,11 +99,12 @@ _HEAD = (r"(?:(?:(?:the\s+)?(?:experiences?\s+and\s+progress|experiences?|progre
          r"(?:of|for|to|with|given\s+to|offered\s+to)\s+)")
 # A PHRASE's HEAD, for a pattern reading a PHRASE as one unit: "the experiences and progress of" care leavers
 NAME_HEAD = _HEAD
+NAME_TAIL = _TAIL  # ... and its TAIL: the help and protection "given to children"
 # (not "with" alone: ", with care leavers rated ..." opens a clause of its own, it does not go on with the LIST)
 # ... and the preposition the first one's HEAD ended with, said again: "gave the top grade to A and to B", "came back
 # good on A and on B"
-_BETWEEN = re.compile(rf"{_TAIL}{_JOIN}(?:both\s+)?(?:(?:to|for|on|of|in)\s+)?{_DETERMINER}?(?!with\b){_HEAD}?"
-                      rf"{_DETERMINER}?", re.I)
+_BETWEEN = re.compile(rf"{_TAIL}{_JOIN}(?:both\s+)?(?:(?:to|for|on|of|in)\s+)?(?:both\s+)?{_DETERMINER}?"
+                      rf"(?!with\b){_HEAD}?{_DETERMINER}?", re.I)  # ("and for both A and B")
 # "experiences and progress of ... care leavers" reads as one phrase: the word before a NAME that heads it
 _OPENING = re.compile(rf"(?:\bboth\s+)?{_DETERMINER}?{_HEAD}?{_DETERMINER}?$", re.I)
 # A LIST set off in apposition to its head: "– leadership, help and protection and children in care –", "(...)"

@@ -21,6 +21,7 @@ from transforms.judgement_names import (
     NAME,
     NAME_ALTERNATIVES,
     NAME_HEAD,
+    NAME_TAIL,
     NAMES,
     coordinated,
     coordinated_after,
@@ -114,8 +115,9 @@ _SLOT = re.compile(
     # "..., with leadership outstanding", "... and its adoption service good"
     # "Leadership good, children in care good" (a telegraphic run), "..., help and protection as good"
     rf"|(?:(?:(?<=\band\s)|(?<=\bwith\s)|(?<=:\s)|^)(?:the\s+)?(?:(?!{_VERDICT_VERBS}|{GRADE_PHRASE})[\w'’-]+,?\s+){{0,8}}?"
-    rf"|(?<=,\s)(?:the\s+)?)(?:{NAME_ALTERNATIVES}|(?<=its\s|eir\s)(?:senior\s+)?leaders)"  # "and its leaders X"
-    rf"(?:['’]?\s+(?:services?|work|performance|provision))?"
+    # (", the experiences of children in care outstanding": the NAME with its HEAD after a comma too)
+    rf"|(?<=,\s)(?:the\s+)?{NAME_HEAD}?)(?:{NAME_ALTERNATIVES}|(?<=its\s|eir\s)(?:senior\s+)?leaders)"  # "and its
+    rf"(?:['’]?\s+(?:services?|work|performance|provision))?{NAME_TAIL}"  # leaders X"; "... given to children X"
     # ("X requires improvement": g3)
     rf"(?:\s+(?:as|both|each|all|also|now|still|already))?\s+{Q}(?!requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=(?:\s+(?:too|also|as\s+well|even\s+then|then|again|this\s+time))?(?:\s*(?:[.,;:]|$)|\s+and\s))"
@@ -393,6 +395,7 @@ _FOR_OR_AS_WERE = re.compile(
 _ALONG_WITH = re.compile(r"\s*,?\s*(?:(?:along|together)\s+with|alongside)\s", re.I)
 _AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)  # (then "were", "did", "has" ...)
 _WITH = re.compile(r"\bwith\b", re.I)
+_WITH_BEFORE = re.compile(r"\bwith\s+$", re.I)
 # (or a verdict recapped: "That's good overall, good for A, ...")
 _CLAUSE_OPENING = re.compile(r"\W*(?:and\s+)?(?:that['’]s\s+|that\s+is\s+)?(?:(?:both|again|also|all)\s+)?", re.I)
 # "Leadership good, children in care good, care leavers requires improvement": judgements graded with no verb
@@ -952,7 +955,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                                                 or (fragment and slot.start() == 0))):  # or opening after a dash
                 # Berkshire: safeguarding adequate, looked after children good"
                 continue
-            if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start())
+            if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start()) or _WITH_BEFORE.search(
+                    scanned, 0, slot.start())  # "..., with good for A, for B and for C"
                                       or ((claims or fragment) and _CLAUSE_OPENING.fullmatch(scanned, 0, slot.start()))
                                       or _AFTER_COLON.search(scanned, 0, slot.start())
                                       or (fragment and _NAME_THEN_COMMA.fullmatch(scanned, 0, slot.start()))):

@@ -122,6 +122,8 @@ _LIKEWISE = re.compile(r"\s*,?\s*(?:(?:both|all)\s+)?(?:likewise|too|also|as\s+w
 _EVERY_OPENING = re.compile(r"\W*(?:in\s+|across\s+)?(?:every|each|all)\b[^:;.–—]{0,40}?\b(?:areas?|judge?ments?"
                             r"|categor(?:y|ies)|sub-?judge?ments?)\b", re.I)
 _VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|been|\w+ed|\w+s)\b(?<!\bas\b)", re.I)  # "were discussed:"
+# "..., and so was B", "... and so have B": the auxiliary said again before each item of the LIST
+_AND_SO = re.compile(r",?\s+and\s+so\s+(?:too\s+)?(?:is|are|was|were|had|has|have|did|do|does)\s+", re.I)
 # An aside set off by dashes or brackets inside the LIST ("– this is the one that hurt –"): no part of it
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s|\s\([^()]*\)")
 
@@ -132,6 +134,7 @@ def judgements_sharing_last_verdict(sentence: str) -> list[str]:
     "Leaders, likewise." (the LIST alone, "likewise", "too" or "as well" after it), "Every one of the five
     judgements: A, B, C, D and E." (every area, listed, and no grade); [] for any other sentence."""
     text = _ASIDE.sub(lambda m: m.group() if judgements_in(m.group()) else " ", sentence).strip()
+    text = _AND_SO.sub(", and ", text)  # "So was A, and so was B." is "So were A and B."
     if not _GRADE_ANYWHERE.search(text) and (every := _EVERY_OPENING.match(text)) and (
             found := every_listed(text)) and found[0] >= every.end() \
             and not _VERB.search(text, every.end(), found[0]):
