@@ -294,3 +294,21 @@ def test_with_a_grade_for_a_list(text):
 ])
 def test_verbless_conjuncts_naming_a_judgement_with_its_head_or_tail(text, expected):
     assert _graded(text) == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("Leaders, help and protection, children in care and care leavers: good, good, good, outstanding.",
+     {("leadership", "good"), ("help_and_protection", "good"), ("children_in_care", "good"),
+      ("care_leavers", "outstanding")}),
+    ("Leadership, help and protection and children in care: outstanding, good and good.",
+     {("leadership", "outstanding"), ("help_and_protection", "good"), ("children_in_care", "good")}),
+    ("Overall, leaders, care leavers: good, outstanding, requires improvement.",
+     {("overall_effectiveness", "good"), ("leadership", "outstanding"), ("care_leavers", "requires_improvement")}),
+])
+def test_a_list_and_its_grades_in_order_after_a_colon(second, expected):
+    assert _graded("Hartlepool's report came out on Friday.", second) == expected
+
+
+def test_grades_in_order_that_do_not_match_the_list_give_nothing():
+    found = _graded("Hartlepool's report came out on Friday.", "Leaders, help and protection: good, good, good.")
+    assert found == set()

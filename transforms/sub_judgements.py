@@ -66,10 +66,33 @@ def _counted_grade(sentence: str) -> list[RatingClaim]:
     return [RatingClaim(name, grade, m["grade"], None, "current", sentence, m.start("grade")) for name in names]
 
 
+# "Leaders, help and protection and care leavers: good, good, outstanding": a LIST, a colon, its grades in order
+_GRADES_IN_ORDER = re.compile(rf"^\W*(?P<list>[^:;.]+?)\s*:\s*(?P<grades>{Q}{GRADE_PHRASE}{QE}(?:\s*,\s*(?:and\s+)?"
+                              rf"{Q}{GRADE_PHRASE}{QE}|\s+and\s+{Q}{GRADE_PHRASE}{QE})+)\s*[.;]?\s*$", re.I)
+
+
+def _grades_in_order(sentence: str) -> list[RatingClaim]:
+    """A LIST of judgements and, after a colon, as many grades, paired in order ("Leaders, children in care and care
+    leavers: good, good, outstanding"); [] unless the counts agree."""
+    m = _GRADES_IN_ORDER.match(sentence)
+    names = listed_with_overall(m["list"]) if m else None
+    grades = list(_GRADE_ANYWHERE.finditer(m["grades"])) if names else []
+    if names and len(grades) != len(names):  # "children in care and care leavers: good, good" are two
+        names = [each for name in names for each in judgements_covered(name)]
+    if not names or len(grades) != len(names):
+        return []
+    at = m.start("grades")
+    return [RatingClaim(name, normalise_grade(g.group()), g.group(), None, "current", sentence, at + g.start())
+            for name, g in zip(names, grades, strict=True)]
+
+
 def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]:
     """The sentence's verdicts less those given to some areas they do not name, and with the areas named after a
     colon ("the same grade went to each of the three judgements below it: A, B and C") given the verdict before
-    it, or the grade a count names in the plural ("four inadequates: A, B, C and D")."""
+    it, or the grade a count names in the plural ("four inadequates: A, B, C and D"), or the grades listed in the
+    order of the LIST before the colon ("A, B and C: good, good, outstanding")."""
+    if ordered := _grades_in_order(sentence):  # the whole sentence is a LIST and its grades: read in order only
+        return ordered
     if not claims:
         return _counted_grade(sentence)
     kept = [claim for i, claim in enumerate(claims) if not _some_areas(
