@@ -181,3 +181,38 @@ def test_the_same_grade_received_before_goes_to_each_year_named(text):
     assert got == {(DUDLEY, "overall_effectiveness", "requires_improvement", 2023, False),
                    (DUDLEY, "overall_effectiveness", "requires_improvement", 2019, True),
                    (DUDLEY, "overall_effectiveness", "requires_improvement", 2015, True)}
+
+
+# --- minute-takers' verbs of earlier verdicts ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Assistant Director recalled that Dudley had reached good at the 2019 inspection.",
+     {(DUDLEY, "overall_effectiveness", "good", 2019, True)}),
+    ("The report noted that Dudley had reached good at its 2019 inspection.",
+     {(DUDLEY, "overall_effectiveness", "good", 2019, True)}),
+    ("Dudley had been found to require improvement in 2022, after having been good at the 2019 inspection.",
+     {(DUDLEY, "overall_effectiveness", "requires_improvement", 2022, True),
+      (DUDLEY, "overall_effectiveness", "good", 2019, True)}),
+    ("The Chair recalled that the 2019 inspection had placed Dudley at requires improvement overall.",
+     {(DUDLEY, "overall_effectiveness", "requires_improvement", 2019, True)}),
+    ("Officers said the 2016 inspection put the service at inadequate; Dudley has since improved.",
+     {(DUDLEY, "overall_effectiveness", "inadequate", 2016, True)}),
+    ("Dudley, despite having been good in 2019, was now judged to require improvement.",
+     {(DUDLEY, "overall_effectiveness", "good", 2019, True),
+      (DUDLEY, "overall_effectiveness", "requires_improvement", 2023, False)}),
+])
+def test_earlier_verdicts_told_by_reaching_placing_or_having_been(text, expected):
+    assert _dated(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Members recalled that the 2010 safeguarding and looked after children inspection had found both safeguarding "
+    "and services for looked after children in Dudley inadequate.",
+    "The 2010 safeguarding and looked after children inspection found both safeguarding and looked after children "
+    "services in Dudley inadequate.",
+    "Dudley's 2010 safeguarding and looked after children inspection had found both safeguarding and the services "
+    "for looked after children inadequate.",
+])
+def test_both_judgements_of_a_dated_2010_inspection(text):
+    assert _dated(text) == {(DUDLEY, "safeguarding", "inadequate", 2010, True),
+                            (DUDLEY, "looked_after", "inadequate", 2010, True)}

@@ -60,6 +60,9 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   # "only help and protection held it back at good": the grade the judgement held the rest at
                   rf"|(?:held|holds|holding|kept|keeps|keeping)\s+(?:it|them|(?:the|its|their)\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)"
                   rf"\s+back(?=\s+(?:at|to)\s+{Q}{GRADE_PHRASE})"
+                  # "the 2019 inspection had placed the service at requires improvement overall"
+                  rf"|(?:placed|places|put|puts)\s+(?:it|them|(?:the|its|their)\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)"
+                  rf"(?=\s+at\s+{Q}{GRADE_PHRASE})"
                   # "the child protection inspection said adequate", "the 2014 report says requires improvement"
                   rf"|(?:inspection|report)(?:\s+(?:of|in|from)(?:\s+[A-Z][a-z]+)?\s+(?:19|20)\d{{2}})?\s+(?:said|says)"
                   rf"(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|for|in)\b))"
@@ -70,7 +73,9 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|reach(?:ed|es)"  # "by 2022 it had reached good"
                   r"|stay(?:s|ed|ing)?|got|gets)"
                   rf"(?=\s+(?:as\s+|at\s+)?{Q}{GRADE_PHRASE}{QE}"
-                  r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under)\b))"
+                  r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under)\b"
+                  # "had reached good at the 2019 inspection"
+                  r"|\s+at\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:re-?)?inspection\b))"
                   rf"|awarded(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for)\b|$))"
                   # "scraped an adequate", "scraping through with a requires improvement": a grade barely reached
                   rf"|scrap(?:ed|es|ing|e)(?:\s+(?:through|by|home|into))?(?:\s+with)?(?=\s+(?:an?\s+)?{Q}{GRADE_PHRASE}{QE}"
@@ -84,7 +89,7 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"|found(?=\s+(?:the|its|their|our)\s+(?:[\w-]+['’]s?\s+)?(?:(?:child\s+protection|safeguarding"
                   rf"|children['’]s|social\s+care)\s+)?(?:arrangements|services|provision)\s+{Q}{GRADE_PHRASE})"
                   # "found safeguarding in Oldtown adequate": a judgement named as the object
-                  rf"|found(?=\s+(?:(?:the|its|their)\s+)?(?:{NAME_ALTERNATIVES})"
+                  rf"|found(?=\s+(?:both\s+)?(?:(?:the|its|their)\s+)?(?:{NAME_ALTERNATIVES})"
                   # ... or a LIST of them: "found overall effectiveness, leadership and care leavers all to be ..."
                   rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:{NAME_ALTERNATIVES}))*"
                   # ("found the overall effectiveness of children's services in Oldtown to be inadequate")
@@ -236,7 +241,8 @@ _COUNCIL_PRONOUN = re.compile(r"(?:\bit$|\b(?:it|we|which|both|they\s+(?:both|al
                               r"(?:council|authority|borough|city|county|latter|former)"
                               r"|(?:both|the\s+(?:two|three|four|five))\s+(?:councils|authorities|boroughs|counties))\s+"
                               r"(?:(?:had|has|have)\s+)?"
-                              r"|,\s+having\s+)(?:(?:previously|once|also|then|still|already)\s+)?$", re.I)
+                              r"|(?:,|\bafter|\bdespite)\s+having\s+)(?:(?:previously|once|also|then|still|already)\s+)?$",
+                              re.I)
 # "Luton remains inadequate", "Back in 2016 Luton was inadequate": a name alone before the verb (the claim model
 # gives it to that council, and to none when the name is no council's)
 _NAME_SUBJECT = re.compile(r"(?:^|[,;]|\b(?:and|but|while|whereas|\d{4}|then|now|today|time|when))\s*(?-i:[A-Z][\w'’-]+"
@@ -530,8 +536,10 @@ _REPORTED_YEAR = re.compile(rf"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|d
 _YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\b(?:\)?\s*,?|(?:(?!(?:19|20)\d{2})[^.;]){0,50}?,)\s+(?:when|which)\b"
                              r"(?![^.;]*\b(?:now|today|currently)\b)"
                              r"(?![^.;]*\b(?:19|20)\d{2}\b[^.;]*\s(?:when|which)\b)[^.;]*$", re.I)
-_YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,3}"
-                                 r"(?:(?:re-?)?inspection|assessment|review|report|APA|JAR)\b", re.I)
+# "its 2006 annual performance assessment", "the 2010 safeguarding and looked after children inspection" (not "2018 to
+# good at this inspection")
+_YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:(?!(?:to|at|in|on|for|from|by|with|this|that)\b)"
+                                 r"[\w-]+\s+){0,5}(?:(?:re-?)?inspection|assessment|review|report|APA|JAR)\b", re.I)
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
