@@ -147,3 +147,37 @@ def test_a_grade_returned_to_is_not_of_the_earlier_verdicts_time(text):
     assert (LUTON, OVERALL, "requires_improvement", 2019, True) in got
     assert (LUTON, OVERALL, "good", 2024, False) in got
     assert not any(g == "good" and y == 2019 for *_, g, y, _ in got)
+
+
+# --- a lead-in naming a council and a time: the paragraph goes on in that time ---
+
+@pytest.mark.parametrize("text", [
+    "Luton, October: good overall, with care leavers good. Help and protection was requires improvement, which "
+    "says where the strain is.",
+    "Luton, last November - good overall. Help and protection required improvement, though.",
+    "Luton, October 2023: good overall and good for care leavers. Help and protection was only requires "
+    "improvement.",
+])
+def test_a_lead_in_time_goes_on_through_its_paragraph(text):
+    got = _ratings("Wigan in February: requires improvement in all five.", text, published=date(2024, 8, 10))
+    assert (LUTON, "help_and_protection", "requires_improvement", 2023, True) in got
+    assert not any(c == LUTON and y == 2024 for c, _, _, y, _ in got)
+
+
+def test_a_lead_in_time_does_not_reach_the_next_paragraph():
+    got = _ratings("Luton, October: good overall.", "Sheffield has now been judged to require improvement.",
+                   published=date(2024, 8, 10))
+    assert (SHEFFIELD, OVERALL, "requires_improvement", 2024, False) in got
+
+
+# --- an undated earlier grade never takes a year the text gives another grade ---
+
+@pytest.mark.parametrize("text", [
+    "The council hopes the next full inspection will find it has moved out of inadequate.",
+    "Leaders said they were determined to leave the inadequate rating behind.",
+    "Luton is no longer judged inadequate, its cabinet member said.",
+])
+def test_an_undated_grade_left_behind_does_not_take_the_year_of_another_grade(text):
+    got = _ratings("A report in 2018 found that Luton required improvement.", text, published=date(2025, 3, 21))
+    assert (LUTON, OVERALL, "requires_improvement", 2018, True) in got
+    assert not any(g == "inadequate" and y == 2018 for *_, g, y, _ in got)

@@ -546,7 +546,8 @@ class _Reader:
         head = _lead_in(text, mentions)  # "Swindon, September last year: inadequate overall, and ...",
         if head and len(self.claims) > read_from and (when := time_named(head, self.published)):  # "Staffordshire
             self.claims[read_from:] = _news_dated(self.claims[read_from:], *when)  # (August 2009) - adequate ...":
-            # a lead-in naming a council and a time
+            # a lead-in naming a council and a time, which the paragraph goes on in ("Help and protection was ...")
+            self.times.lead_in(when[0])
         if len(self.claims) > read_from and (pairs := _distributed(text, mentions)):
             self.claims[read_from:] = _each_with_its_year(self.claims[read_from:], pairs)
             self.focus = list(dict.fromkeys(code for code, _ in pairs))
@@ -1012,24 +1013,34 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
                 same_grade[code, claim.grade] = max(same_grade.get((code, claim.grade), claim.year), claim.year)
                 if code not in reader.previous_inspection:
                     previous[code] = max(previous.get(code, claim.year), claim.year)
-    return [_dated_by_special_measures(_dated_by_previous_inspection(c, previous, same_grade), reader.special_measures)
+    given: dict[tuple[str, str, int], set[str]] = {}  # (council, judgement, year) -> the grades the text gives
+    for claim in reader.claims:
+        if claim.year is not None and claim.status != "hypothetical":
+            for code in claim.councils:
+                given.setdefault((code, claim.judgement, claim.year), set()).add(claim.grade)
+    return [_dated_by_special_measures(_dated_by_previous_inspection(c, previous, same_grade, given),
+                                       reader.special_measures)
             for c in reader.claims]
 
 
-def _dated_by_previous_inspection(claim: Claim, years: dict[str, int], same_grade: dict[tuple[str, str], int]
-                                  ) -> Claim:
+def _dated_by_previous_inspection(claim: Claim, years: dict[str, int], same_grade: dict[tuple[str, str], int],
+                                  given: dict[tuple[str, str, int], set[str]]) -> Claim:
     """An earlier grade the sentence leaves undated ("moved out of inadequate", "used to be rated good") takes
     the year of the latest earlier grade the document gives the council with that grade ("From inadequate to good"
     over "found inadequate in 2015"), else the year it gives the council's previous inspection ("its last
     inspection in 2018"), else the year of the latest earlier grade it gives the council ("rated good, as it was
-    in 2019")."""
+    in 2019") -- not a year the document gives the council another grade for the judgement ("moved out of
+    inadequate" after "it required improvement in 2018": not 2018)."""
     if claim.year is not None or claim.status not in ("historical", "transition"):
         return claim
     found = {same_grade.get((c, claim.grade)) or years[c] for c in claim.councils
              if (c, claim.grade) in same_grade or c in years}
     if len(found) != 1:
         return claim
-    return replace(claim, year=found.pop(), anchor="previous_inspection")
+    year = found.pop()
+    if any(claim.grade not in given.get((c, claim.judgement, year), {claim.grade}) for c in claim.councils):
+        return claim
+    return replace(claim, year=year, anchor="previous_inspection")
 
 
 def _dated_by_special_measures(claim: Claim, years: dict[str, int]) -> Claim:

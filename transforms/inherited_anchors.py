@@ -143,6 +143,14 @@ class TimeContext:
         """A new block: the earlier time the last one gave no longer carries over to undated verdicts."""
         self.paragraph_year = None
 
+    def lead_in(self, year: int) -> None:
+        """A lead-in naming a council and a time dated the sentence's verdicts ("Bolton, October: good overall"): the
+        time the text gave last, and the paragraph's when earlier than the document's year."""
+        self.last_year = year
+        earlier = self.published is not None and year < self.published.year
+        self.last_status = "historical" if earlier else "current"
+        self.paragraph_year = year if earlier else None
+
     def read(self, sentence: str, claims: list[RatingClaim]) -> None:
         """After a sentence: the year it gave last (its last dated verdict's, else the last year it names; the
         document's own when its last verdict is the news and no year is named after it: "Luton is now rated good.
