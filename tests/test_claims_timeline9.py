@@ -181,3 +181,30 @@ def test_an_undated_grade_left_behind_does_not_take_the_year_of_another_grade(te
     got = _ratings("A report in 2018 found that Luton required improvement.", text, published=date(2025, 3, 21))
     assert (LUTON, OVERALL, "requires_improvement", 2018, True) in got
     assert not any(g == "inadequate" and y == 2018 for *_, g, y, _ in got)
+
+
+# --- a grade left behind at several dated inspections: one verdict per year ---
+
+@pytest.mark.parametrize("text", [
+    "Luton has been rated good - a step up from the requires improvement grade given in December 2021, and in 2016 "
+    "before that.",
+    "Luton has moved out of requires improvement, the grade it got in 2016 and again in 2021.",
+    "Luton has shed the requires improvement grade it was given in March 2016 and in 2021.",
+])
+def test_a_grade_left_behind_in_several_years_is_one_verdict_per_year(text):
+    got = _ratings(text, published=date(2024, 12, 17))
+    assert {y for c, j, g, y, h in got if g == "requires_improvement" and h} == {2016, 2021}
+
+
+# --- a judgement joined by a dash to a dated verdict ---
+
+@pytest.mark.parametrize("text", [
+    "The exception is Luton, where care leavers were judged good in November - and the weak spot was help and "
+    "protection, which requires improvement.",
+    "Luton's care leavers judgement in November was good - while help and protection required improvement.",
+    "In November Luton's care leavers were rated good – but help and protection was only requires improvement.",
+])
+def test_a_judgement_joined_by_a_dash_is_of_the_same_report(text):
+    got = _ratings(text, published=date(2025, 5, 2))
+    assert (LUTON, "help_and_protection", "requires_improvement", 2024, True) in got
+    assert not any(y == 2025 for *_, y, _ in got)

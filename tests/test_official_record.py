@@ -167,14 +167,17 @@ def test_the_grade_words_say_which_framework_a_standing_grade_was_given_under(ju
     ("overall_effectiveness", "requires_improvement", "requires improvement", date(2020, 1, 24), "sifre17"),
     ("overall_effectiveness", "inadequate", "inadequate", date(2017, 12, 15), "sif15"),  # before the re-inspection
     ("leadership", "good", "good", date(2020, 1, 24), "sifre17"),
-    ("overall_effectiveness", "inadequate", "inadequate", date(2020, 1, 24), None),  # the one before was RI
-    ("safeguarding", "requires_improvement", "adequate", date(2015, 1, 1), None),  # the 2012 SLAC was good
-    ("overall_effectiveness", "requires_improvement", "adequate", date(2020, 1, 24), None),  # not the SIF's word
+    # the one before was RI: the inadequate before that ("from inadequate to good in seven years")
+    ("overall_effectiveness", "inadequate", "inadequate", date(2020, 1, 24), "sif15"),
+    ("safeguarding", "requires_improvement", "adequate", date(2015, 1, 1), "slac09"),  # the 2012 SLAC was good
+    ("overall_effectiveness", "requires_improvement", "adequate", date(2020, 1, 24), "slac09"),  # the 2009 word
+    ("overall_effectiveness", "inadequate", "inadequate", date(2015, 1, 1), None),  # never inadequate before
+    ("adoption", "outstanding", "outstanding", date(2020, 1, 24), None),  # never outstanding
 ])
-def test_an_undated_earlier_grade_is_the_inspection_before_the_one_reported_when_the_grades_agree(
+def test_an_undated_earlier_grade_is_the_latest_inspection_before_the_one_reported_that_gave_it(
         judgement, grade, words, before, expected):
-    """"No longer requires improvement", "previously judged inadequate": the inspection before `before` (the one
-    the document reports), only when its grade is the one the document recalls."""
+    """"No longer requires improvement", "previously judged inadequate": the latest inspection before `before` (the
+    one the document reports) that gave the grade the document recalls, under a framework its words fit."""
     found = link_earlier(C, judgement, grade, before, "", RECORD, words)
     assert (found.inspection.inspection_id if found else None) == expected
     assert found is None or found.rule == "earlier"

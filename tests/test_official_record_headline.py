@@ -15,6 +15,7 @@ import pytest
 from csi.records import Block
 from tests.claim_docs import news_doc, rating_rows
 from transforms.extract import extract
+from transforms.official_record import OfficialInspection, by_council, link_earlier
 
 pytestmark = pytest.mark.official_record  # these read the packaged record (tests/conftest.py)
 CORNWALL, KENT = "E06000052", "E10000016"
@@ -57,3 +58,33 @@ def test_a_grade_no_inspection_gave_links_to_no_inspection(text):
     ratings = [r for r in extract(doc).ratings if r.council_code == CORNWALL]
     assert ratings and all(r.rated_on is None and r.judgement == "overall_effectiveness" for r in ratings)
     assert {(r.grade, r.rated_year) for r in ratings} == {("outstanding", 2011)}
+
+
+# --- an undated grade left behind: the latest inspection that gave it ---
+
+def test_an_undated_earlier_grade_links_to_the_latest_inspection_that_gave_it():
+    sif = OfficialInspection("sif15", "E06000099", "sif", None, date(2015, 10, 1),
+                             {"overall_effectiveness": "inadequate"})
+    again = OfficialInspection("re18", "E06000099", "sif_reinspection", None, date(2018, 1, 19),
+                               {"overall_effectiveness": "requires_improvement"})
+    record = by_council([sif, again])
+    found = link_earlier("E06000099", "overall_effectiveness", "inadequate", date(2023, 1, 13), "", record)
+    assert found is not None and found.inspection.inspection_id == "sif15"
+    assert link_earlier("E06000099", "overall_effectiveness", "good", date(2023, 1, 13), "", record) is None
+    assert link_earlier("E06000099", "overall_effectiveness", "inadequate", date(2015, 6, 1), "", record) is None
+
+
+NORFOLK = "E10000020"  # inadequate in 2015, requires improvement at the 2018 re-inspection, good in January 2023
+
+
+@pytest.mark.parametrize("text", [
+    "The re-inspection in January 2018 found Norfolk required improvement. So from inadequate to good in about seven "
+    "years.",
+    "Norfolk, judged to require improvement in 2018, has now moved out of inadequate for good.",
+    "Norfolk was found to require improvement in 2018, and the county has shaken off its inadequate label at last.",
+])
+def test_a_grade_left_behind_is_the_latest_inspection_that_gave_it_not_the_last_year_named(text):
+    got = rating_rows(["Norfolk's children's services have been rated good.", text], date(2023, 1, 20))
+    assert (NORFOLK, "overall_effectiveness", "requires_improvement", 2018, True) in got
+    assert not any(g == "inadequate" and y == 2018 for *_, g, y, _ in got)
+    assert (NORFOLK, "overall_effectiveness", "inadequate", 2015, True) in got

@@ -169,12 +169,16 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
 
     ratings: dict[str, Rating] = {}
     child_protection_story = names_child_protection_inspections(doc.text)
+    given = _grades_given(claims)
     for claim in claims:
         historical = not _is_current(claim, now)
         for named_code in claim.councils:
             framework = None
             if historical:
                 year = claim.year or _latest_ofsted_year(mentioned, current[1] if current else None)
+                if claim.year is None and claim.grade not in given.get((named_code, claim.judgement, year),
+                                                                        {claim.grade}):
+                    year = None  # the document gives the council another grade that year: not this one's
                 when = ClaimDate(year, stated_month(claim.evidence, year)) if year else None
             elif current is not None:
                 year, framework = current_year, current[0]
@@ -374,6 +378,16 @@ def _without_undated_echoes(ratings: list[Rating]) -> list[Rating]:
 def _is_current(claim: Claim, reference: date | None) -> bool:
     """A verdict the document reports as news, rather than one it recalls from an earlier year."""
     return claim.status == "current" and (claim.year is None or reference is None or claim.year >= reference.year)
+
+
+def _grades_given(claims: list[Claim]) -> dict[tuple[str, str, int], set[str]]:
+    """(council, judgement, year) -> the grades the document's dated claims give."""
+    given: dict[tuple[str, str, int], set[str]] = {}
+    for claim in claims:
+        if claim.year is not None:
+            for code in claim.councils:
+                given.setdefault((code, claim.judgement, claim.year), set()).add(claim.grade)
+    return given
 
 
 def _latest_ofsted_year(mentioned: list[InspectionClaim], before: int | None) -> int | None:

@@ -125,8 +125,9 @@ _SUBORDINATE = re.compile(r"\b(?:when|which|who|whose|where|since|than|had|after
 _FINITE_PAST = re.compile(r"\b(?:was|were|came|got|stayed|went|fell|slipped|rose|moved|required|received|kept)\b", re.I)
 
 
-# What joins a clause to the one before it: "..., but", "..., while", "..., whereas", "..., though", "; "
-_JOINED_CLAUSE = re.compile(r"(?:[,;]\s*(?:but|while|whereas|(?:al)?though|yet)?|\s(?:but|while|whereas))\s*$", re.I)
+# What joins a clause to the one before it: "..., but", "..., while", "..., whereas", "..., though", "; ", " - "
+_JOINED_CLAUSE = re.compile(r"(?:[,;]\s*(?:but|while|whereas|(?:al)?though|yet)?|\s(?:but|while|whereas)|\s[-–—])\s*$",
+                            re.I)
 _NAME = re.compile(r"\b(?-i:[A-Z])[\w’'-]+")
 
 

@@ -29,8 +29,9 @@ sets and of the gold set. The linkage is conservative and explainable; each link
   safeguarding" for a council inspected in 2009 and not since.
 
 - ``earlier``: an earlier grade the document gives no year ("previously rated inadequate", "no longer
-  inadequate"): the council's latest inspection before the one the document reports (else before the document),
-  if its grade agrees and its framework fits the grade's words (any framework, for words any framework used).
+  inadequate"): the council's latest inspection before the one the document reports (else before the document) that
+  gave that grade, under a framework the grade's words fit (any framework, for words any framework used): "from
+  inadequate to good in seven years" after a requires improvement in between is the inadequate before it.
 
 A linked claim naming no judgement (or "overall") of an inspection of the 2009 frameworks, which gave no overall
 grade, takes its headline judgement, safeguarding ("the county was found inadequate in 2010"). Grade words no
@@ -177,16 +178,13 @@ def link_earlier(council_code: str, judgement: str, grade: str, before: date, ev
                  record: Mapping[str, tuple[OfficialInspection, ...]], grade_words: str = "") -> Link | None:
     """An earlier grade the document gives no year ("previously rated inadequate", "no longer inadequate", "at its
     last inspection"): the council's latest inspection published before `before` (the inspection the document
-    reports), if its framework fits the grade's words and its grade agrees (rule ``earlier``), else None."""
+    reports) that gave that grade, under a framework the grade's words fit (rule ``earlier``), else None."""
     if _not_in_record(evidence) or _NOT_INSPECTION_WORDS.search(grade_words):
         return None
-    candidates = [i for i in record.get(council_code, ()) if i.grade(judgement) is not None
-                  and i.published_on < before]
-    if not candidates:
-        return None
-    latest = max(candidates, key=lambda i: i.published_on)
-    fits = _era(latest.framework) in _eras_worded(((judgement, grade, grade_words),), None)
-    return Link(latest, "earlier", True) if fits and _agrees(latest, judgement, grade) else None
+    eras = _eras_worded(((judgement, grade, grade_words),), None)
+    candidates = [i for i in record.get(council_code, ()) if i.published_on < before
+                  and _agrees(i, judgement, grade) and _era(i.framework) in eras]
+    return Link(max(candidates, key=lambda i: i.published_on), "earlier", True) if candidates else None
 
 
 def _not_in_record(evidence: str) -> bool:

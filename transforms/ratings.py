@@ -924,7 +924,11 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                                              published=published)
             if status == "transition" and anchor == "publication":
                 anchor = "previous_inspection"
-            verdicts.append((start, end, [owner], label, status, year, anchor, bool(judgements)))
+            # a grade left behind at several dated inspections ("a step up from the requires improvement grade of
+            # December 2021, and of 2016 before that"): one verdict per year
+            years = _listed_years(clause, start, end, year) if status == "transition" and anchor == "stated" \
+                else [year]
+            verdicts.extend((start, end, [owner], label, status, each, anchor, bool(judgements)) for each in years)
         pair = _GRADE_PAIR.fullmatch(scanned) if fragment else None
         if pair and _safeguarding_and_looked_after(sentence, published):
             verdicts += [(pair.start(n), pair.end(n), [judgement], pair[n], "current", None, "publication", True)
