@@ -208,3 +208,26 @@ def test_a_judgement_joined_by_a_dash_is_of_the_same_report(text):
     got = _ratings(text, published=date(2025, 5, 2))
     assert (LUTON, "help_and_protection", "requires_improvement", 2024, True) in got
     assert not any(y == 2025 for *_, y, _ in got)
+
+
+# --- a year as the subject of the verdict's sentence ---
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Luton has had a rough ride: 2016 was inadequate overall.", 2016),
+    ("Then 2018 came and Luton was rated requires improvement.", 2018),
+    ("For Luton, March 2017 saw it judged inadequate.", 2017),
+])
+def test_a_year_as_the_subject_dates_the_verdict(text, year):
+    got = _ratings("Luton has now been rated good.", text, published=date(2024, 3, 24))
+    assert any(c == LUTON and y == year and h for c, _, _, y, h in got)
+    assert not any(g != "good" and y == 2024 for *_, g, y, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "That makes three in a row for Luton: 2015 was requires improvement, and so was January 2019.",
+    "Luton: March 2015 was requires improvement and so was 2019.",
+    "Luton had been rated requires improvement in 2015, and so was 2019.",
+])
+def test_and_so_was_a_year_gives_the_same_grade_that_year(text):
+    got = _ratings("Luton has been judged requires improvement again.", text, published=date(2024, 3, 24))
+    assert {y for c, j, g, y, h in got if h} == {2015, 2019}

@@ -519,6 +519,15 @@ _LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+)?"
                            r"|assessment|visit|judge?ment|verdict)\s*,\s*(?:(?:which\s+was\s+)?(?:published|carried\s+out"
                            r"|released|issued|completed|conducted|held|made|out)\s+)?)?"
                            rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b)", re.I)
+# A year as the subject, the time a verdict was given: "2015 was requires improvement", "and March 2019 saw it rated
+# good", "Then 2022 came and they were rated good"
+_YEAR_AS_SUBJECT = re.compile(rf"(?:^|[:;,(]|\b(?:and|but|then|while))\W*(?:then\s+)?{_PART_OF_YEAR}"
+                              r"((?:19|20)\d{2})\s+(?:was|were|had\s+been|saw\s+(?:it|them|the\s+[\w-]+)\s+(?:rated|judged|graded|found)"
+                              r"|came\s+and\s+(?:[\w'’-]+\s+){1,4}?)\s*(?:an?\s+)?[‘'\"“]?$", re.I)
+# After a grade, the same grade at another time: "2015 was requires improvement, and so was January 2019"
+_SO_WAS_YEAR = re.compile(rf"\W*(?:overall\s*)?(?:(?:in|during)\s+{_PART_OF_YEAR}(?:19|20)\d{{2}}\s*)?,?\s*and\s+so\s+"
+                          rf"(?:was|were|did)\s+(?:in\s+)?{_PART_OF_YEAR}"
+                          r"((?:19|20)\d{2})\b", re.I)
 # A year opening a conjunct after an earlier verdict: "..., and as far back as 2010 its safeguarding was ...", "...,
 # and back in 2010 ..."
 _CONJUNCT_YEAR = re.compile(rf"\W*(?:and|but|while|whereas|yet)\s*,?\s+(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+"
@@ -689,6 +698,7 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     if published is not None and (now := _THIS_YEAR.match(clause, end)):  # "rose to three stars this year"
         return published.year, now.end(), "relative"
     m = (_year_before(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
+         or _YEAR_AS_SUBJECT.search(clause, since, start)
          or (_LEADING_YEAR.match(clause, 0, start) if since == 0 else _CONJUNCT_YEAR.match(clause, since, start))
          or _last(_JOINED_YEAR.finditer(clause, since, start))
          or _REPORTED_YEAR.search(clause, since, start)
@@ -1086,6 +1096,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 anchor = "previous_inspection"
             status = "hypothetical" if hypothetical else "historical" if historical or recalled else "current"
             years = _listed_years(scanned, since, slot.end(), year) if anchor == "stated" else [year]
+            if anchor == "stated" and (again := _SO_WAS_YEAR.match(scanned, slot.end())):  # "2015 was requires
+                years = list(dict.fromkeys([*years, int(again[1])]))            # improvement, and so was 2019"
             if (last_n := _LAST_N_INSPECTIONS.match(scanned, slot.end())) and historical:  # "the same grade as at the
                 named = [int(y) for y in re.findall(r"(?:19|20)\d{2}", scanned[last_n.end():])]  # last two
                 if len(named) >= 2:                                         # inspections: in 2017 and in 2020"
