@@ -386,3 +386,24 @@ def test_a_blog_naming_a_council_is_about_the_one_it_names():
     doc = replace(news_doc([Block("paragraph", "Ofsted has rated Wigan's children's services good.")], PUBLISHED),
                   url="https://burywestward.wordpress.com/2024/05/20/next-door/")
     assert {r.council_code for r in extract(doc).ratings} == {WIGAN}
+
+
+# --- a grade named by what usually follows it, and a grade under another provider's framework, are no verdict -------
+
+@pytest.mark.parametrize("text", [
+    "The government is expected to appoint a commissioner for Bury, as is usual after an inadequate judgement.",
+    "Bury now faces the intervention that typically follows an inadequate rating.",
+    "Officials said Bury would get the support routinely offered with a requires improvement grade.",
+])
+def test_a_grade_named_by_what_usually_follows_it_is_no_verdict(text):
+    assert _ratings(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Officers confirmed that it had been rated good at its last inspection under the separate children's homes "
+    "framework.",
+    "The unit in Bury was judged outstanding in its own right under the framework for secure children's homes.",
+    "Bury's provision was rated good last year under the Ofsted inspection of its fostering service.",
+])
+def test_a_grade_under_another_providers_framework_is_no_councils(text):
+    assert _ratings("Bury's children's services were inspected in the spring.", text) == set()

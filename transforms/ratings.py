@@ -339,6 +339,10 @@ _MEMBER_OF = re.compile(r"\b(?:is|was|are|were|became|becomes)\s+(?:now\s+)?(?:o
                         r"|departments)\b(?:\s+(?:in|across)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?",
                         re.I)
 _OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in|to)\s+(?:[\w-]+\s+){{0,3}}?"
+                          rf"(?:{_OTHER_SUBJECT.pattern})"
+                          # or under another provider's framework: "rated good at its last inspection under the
+                          # separate children's homes framework"
+                          rf"|\W*(?:[\w'’-]+\s+){{0,6}}?under\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,4}}?"
                           rf"(?:{_OTHER_SUBJECT.pattern})", re.I)
 # "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade
 # (not a year, nor the day of a date: "the report of 14 July judged ...")
@@ -860,6 +864,13 @@ _AIMING_TO = re.compile(r"\b(?:wants?|wanted|wanting|hopes?|hoped|hoping|aims?|a
                         r"|being|was|were|is|are|has|have|had|but|yet|said|says|told|added)\b)[^.;:])*$", re.I)
 
 
+# A grade any council might get, named by what usually follows it: "as is usual after an inadequate judgement",
+# "the intervention that typically follows an inadequate rating"
+_AS_USUAL = re.compile(r"\b(?:as\s+(?:is\s+)?(?:usual|normal|standard|customary|routine)|usually|normally|typically"
+                       r"|routinely|always|automatically)\b[^.;]{0,60}?\b(?:after|following|follows?|with|for|when|on)"
+                       r"\s+(?:(?:an?|any|every)\s+)?[‘'\"“]?$", re.I)
+
+
 def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: bool = False) -> bool:
     """A grade named as a hope, a risk, a condition or a negation, not as a verdict given. Before a verdict verb
     "to be" is no aspiration ("the first council to be judged outstanding"; "hopes to be" is, by "hopes")."""
@@ -868,6 +879,7 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
     if aspiration and verdict_verb and re.fullmatch(r"to\s+be\s+", aspiration.group(), re.I):
         aspiration = None
     return bool(_HYPOTHETICAL.search(window) or aspiration or _AIMING_TO.search(scanned, since, start)
+                or _AS_USUAL.search(window)
                 or (_GENERIC.search(window) and not _DATED_AFTER.match(scanned, end))
                 or _HYPOTHETICAL_AFTER.match(scanned, end))
 
