@@ -312,3 +312,28 @@ def test_a_list_and_its_grades_in_order_after_a_colon(second, expected):
 def test_grades_in_order_that_do_not_match_the_list_give_nothing():
     found = _graded("Hartlepool's report came out on Friday.", "Leaders, help and protection: good, good, good.")
     assert found == set()
+
+
+@pytest.mark.parametrize("text", [
+    "In Hartlepool the overall effectiveness had been judged inadequate, as had the impact of leaders and the "
+    "experiences and progress of children who needed help and protection.",
+    "Inspectors judged the help given to children who needed protection in Hartlepool inadequate, and leadership "
+    "inadequate too.",
+    "Hartlepool's services for children who needed help and protection and the impact of its leaders were both "
+    "found inadequate.",
+])
+def test_children_who_needed_help_and_protection(text):
+    assert {"help_and_protection", "leadership"} <= {j for j, g in _graded(text) if g == "inadequate"}
+
+
+@pytest.mark.parametrize("second", [
+    "Ofsted found the same grade right across the inspection – overall, for leadership, for help and protection, for "
+    "children in care and for care leavers.",
+    "Inspectors gave the same grade across the whole report: overall effectiveness, leadership, help and protection, "
+    "children in care and care leavers.",
+    "The same grade was given across the inspection - overall, for leaders, for help and protection, for children in "
+    "care and for care leavers.",
+])
+def test_the_same_grade_across_the_inspection_for_a_list(second):
+    found = _graded("Hartlepool's children's services still require improvement.", second)
+    assert found == {(j, "requires_improvement") for j in ALL_FIVE}

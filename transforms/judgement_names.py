@@ -41,10 +41,10 @@ JUDGEMENT_PATTERNS = [
                    r"|\bleadership\b"),
     # also "help for children who need protection", "protection for children in need of help" (with their head)
     ("help_and_protection", r"(?:help|support|services?)(?:\s+and\s+(?:support|protection))?\s+(?:given\s+to|offered"
-                            r"\s+to|for|to)\s+children\s+(?:who\s+need|needing|in\s+need\s+of|requiring)\s+"
+                            r"\s+to|for|to)\s+children\s+(?:who\s+(?:need|needed)|needing|in\s+need\s+of|requiring)\s+"
                             r"(?:help\s+and\s+)?protection"
                             r"|protection\s+(?:of|for)\s+children\s+(?:who\s+need|needing|in\s+need\s+of)\s+help"
-                            r"|(?:children\s+)?(?:who\s+)?(?:need|needing|requiring)\s+help\s+and\s+protection"
+                            r"|(?:children\s+)?(?:who\s+)?(?:need|needed|needing|requiring)\s+help\s+and\s+protection"
                             r"|help\s+and\s+protection"),
     # one judgement from 2018 to 2022, two before and after: which, is known once the claim's year is
     (CARE_AND_LEAVERS, rf"(?:{_IN_CARE})\s+and\s+(?:care\s+leavers|(?:young\s+people|children)\s+leaving\s+care)"),
@@ -73,7 +73,10 @@ _EVERY = re.compile(r"(?:(?:every|each|all)\s+(?:single\s+)?(?:one\s+)?(?:of\s+(
                     # "requires improvement in all five, care leavers among them", "inadequate across the board"
                     + r"|\b(?:all|(?:every|each)\s+one\s+of\s+the)\s+(?:three|four|five|six)"
                     r"(?=\s*(?:[,.;:]|\s[-–—]\s|$)|\s+(?:graded|rated|judged|were|was)\b)"
-                    r"|\bacross\s+the\s+board\b)", re.I)
+                    r"|\bacross\s+the\s+board\b"
+                    # "the same grade right across the inspection – A, B and C"
+                    r"|\b(?:right\s+)?across\s+(?:the\s+|its\s+|their\s+)?(?:whole\s+)?(?:inspection|report|framework)\b)",
+                    re.I)
 # "in three of the four areas", "two other judgements", "of the five areas looked at, four": some areas, by count
 _SOME = re.compile(r"\b(?:(?:one|two|three|four|five|six|both|most|some|several|half|\d)\s+(?:out\s+)?of\s+"
                    r"(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"

@@ -176,7 +176,7 @@ _SLOT = re.compile(
     rf"|\b(?:grade|rating|judgement|judgment)\s+of\s+{Q}(?P<g16>{GRADE_PHRASE}){QE}"
     # a grade referred to, not named: "kept its rating", "given the same grade", "the same rating it had in
     # 2017", "fell into that category" (the grade named last: see `rating_claims`)
-    rf"|\b{_KEEP_OR_GIVE}\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
+    rf"|\b(?:{_KEEP_OR_GIVE}|found|finds)\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
     rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b"
     rf"(?!\s+(?:of|as)\b|\s+for\s+(?!(?:every|each|all)\b))"  # (but "the same grade for every judgement")
     rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:(?:it|they"
