@@ -407,3 +407,10 @@ def test_a_grade_named_by_what_usually_follows_it_is_no_verdict(text):
 ])
 def test_a_grade_under_another_providers_framework_is_no_councils(text):
     assert _ratings("Bury's children's services were inspected in the spring.", text) == set()
+
+
+def test_every_initialism_has_the_shape_the_scan_looks_for():
+    from transforms.councils import _INITIALISM_SHAPE
+
+    made = {form for council in load_councils() for form in initialisms(council)}
+    assert made and all(_INITIALISM_SHAPE.fullmatch(form) for form in made)
