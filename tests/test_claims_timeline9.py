@@ -231,3 +231,17 @@ def test_a_year_as_the_subject_dates_the_verdict(text, year):
 def test_and_so_was_a_year_gives_the_same_grade_that_year(text):
     got = _ratings("Luton has been judged requires improvement again.", text, published=date(2024, 3, 24))
     assert {y for c, j, g, y, h in got if h} == {2015, 2019}
+
+
+# --- a count back between the year a verdict took and its grade counts back from that year ---
+
+@pytest.mark.parametrize("text", [
+    "The 2022 inadequate judgement followed a report four years earlier which found Luton required improvement.",
+    "Luton's 2022 inadequate rating came after an inspection four years earlier that judged it to require "
+    "improvement.",
+    "In 2022 the verdict was inadequate; a report four years before that had found Luton required improvement.",
+])
+def test_a_count_back_after_a_named_year_counts_back_from_it(text):
+    got = _ratings("Inspectors made a monitoring visit to Luton in February.", text, published=date(2025, 3, 21))
+    assert (LUTON, OVERALL, "requires_improvement", 2018, True) in got
+    assert not any(g == "requires_improvement" and y == 2022 for *_, g, y, _ in got)

@@ -201,7 +201,8 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
         after_grade = claim.start + len(claim.grade_label)
         earlier = (_EARLIER.search(claim.clause, claim.segment, claim.start)
                    or _EARLIER_AFTER.match(claim.clause, after_grade))
-        if earlier is not None and claim.status != "hypothetical" and claim.anchor != "stated":
+        if earlier is not None and claim.status != "hypothetical" and (claim.anchor != "stated"
+                                                                      or _counted_from_its_year(claim, earlier)):
             at = sentence.find(claim.clause)
             before = claim.clause[:min(earlier.start(), claim.start)]
             claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context,
@@ -267,6 +268,14 @@ def _part_of_dated_verdict(claim: RatingClaim, own: str, sentence: str) -> bool:
     return (at > 0 and claim.judgement_stated and claim.judgement != "overall_effectiveness"
             and bool(_JOINED_CLAUSE.search(sentence, 0, at)) and not _NAME.search(own)
             and not _OF_TODAY.search(own) and not YEAR.search(own))
+
+
+def _counted_from_its_year(claim: RatingClaim, earlier: re.Match) -> bool:
+    """A count back standing between the year the verdict took and its grade counts back from that year ("The 2022
+    inadequate judgement followed a report four years earlier which found it required improvement": 2018)."""
+    named = YEAR.findall(claim.clause, 0, earlier.start())
+    return earlier.end() <= claim.start and bool(named) and int(named[-1]) == claim.year \
+        and not YEAR.search(claim.clause, earlier.end(), claim.start)
 
 
 def _own_from(claim: RatingClaim, previous: RatingClaim | None) -> int:
