@@ -337,3 +337,15 @@ def test_children_who_needed_help_and_protection(text):
 def test_the_same_grade_across_the_inspection_for_a_list(second):
     found = _graded("Hartlepool's children's services still require improvement.", second)
     assert found == {(j, "requires_improvement") for j in ALL_FIVE}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Each of Hartlepool's five judgements was good, including the separate judgements for the experiences and "
+     "progress of children in care and of care leavers.", {"children_in_care", "care_leavers"}),
+    ("Hartlepool was rated good, with the grades for leadership and for care leavers good as well.",
+     {"leadership", "care_leavers"}),
+    ("In Hartlepool the judgement for care leavers was good, and so was the rating for help and protection.",
+     {"care_leavers", "help_and_protection"}),
+])
+def test_a_judgement_headed_by_its_grade_noun(text, named):
+    assert {j for j, g in _graded(text) if g == "good"} - {"overall_effectiveness"} == named

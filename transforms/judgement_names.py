@@ -98,7 +98,8 @@ _JOIN = rf"(?:\s*,\s*(?:{_JOINING_WORD}\s+)?|\s+{_JOINING_WORD}\s+)"
 _DETERMINER = (r"(?:(?:the|its|their|those|(?:the\s+)?(?:council|authority|borough|county|city)['’]s"
                r"|(?-i:[A-Z])[\w-]+['’]s?)\s+)")
 _HEAD = (r"(?:(?:(?:the\s+)?(?:experiences?\s+and\s+progress|experiences?|progress|outcomes|services?|support"
-         r"|provision|help|work|practice|arrangements|ones?|that|those)\s+)?"  # "and the one for care leavers"
+         r"|provision|help|work|practice|arrangements|ones?|that|those"  # "and the one for care leavers"
+         r"|(?:separate\s+|individual\s+)?(?:judge?ments?|grades?|ratings?))\s+)?"  # "the separate judgements for"
          r"(?:of|for|to|with|given\s+to|offered\s+to)\s+)")
 # A PHRASE's HEAD, for a pattern reading a PHRASE as one unit: "the experiences and progress of" care leavers
 NAME_HEAD = _HEAD
@@ -109,7 +110,8 @@ NAME_TAIL = _TAIL  # ... and its TAIL: the help and protection "given to childre
 _BETWEEN = re.compile(rf"{_TAIL}{_JOIN}(?:both\s+)?(?:(?:to|for|on|of|in)\s+)?(?:both\s+)?{_DETERMINER}?"
                       rf"(?!with\b){_HEAD}?{_DETERMINER}?", re.I)  # ("and for both A and B")
 # "experiences and progress of ... care leavers" reads as one phrase: the word before a NAME that heads it
-_OPENING = re.compile(rf"(?:\bboth\s+)?{_DETERMINER}?{_HEAD}?{_DETERMINER}?$", re.I)
+_OPENING = re.compile(rf"(?:\bboth\s+)?(?:{_DETERMINER}?{_HEAD}){{0,2}}{_DETERMINER}?$", re.I)  # (HEADs stacked: "the
+# separate judgements for the experiences and progress of" children in care)
 # A LIST set off in apposition to its head: "– leadership, help and protection and children in care –", "(...)"
 _APPOSED = re.compile(r"\s[-–—]\s(?P<dashed>[^-–—]+?)\s[-–—]\s|\((?P<bracketed>[^()]+)\)")
 
