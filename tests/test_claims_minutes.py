@@ -216,3 +216,33 @@ def test_earlier_verdicts_told_by_reaching_placing_or_having_been(text, expected
 def test_both_judgements_of_a_dated_2010_inspection(text):
     assert _dated(text) == {(DUDLEY, "safeguarding", "inadequate", 2010, True),
                             (DUDLEY, "looked_after", "inadequate", 2010, True)}
+
+
+# --- a grade kept or repeated, named by its noun ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Director said Dudley had retained its overall grade of good, which it had first been awarded at the "
+    "inspection published in October 2018.",
+    "Dudley kept its rating of good, first given in 2018.",
+    "Members heard that Dudley had maintained its grade of 'good', awarded in 2018.",
+])
+def test_a_grade_of_x_kept_since_a_year_is_todays_and_that_years(text):
+    assert _dated(text) == {(DUDLEY, "overall_effectiveness", "good", 2023, False),
+                            (DUDLEY, "overall_effectiveness", "good", 2018, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Cabinet noted that this repeated the overall outcome of the short inspection in 2018.",
+    "It mirrored the outcome of the 2018 inspection.",
+    "Members observed that the verdict matched the result of the inspection in 2018.",
+])
+def test_an_outcome_repeated_is_the_grade_named_last_given_then(text):
+    got = _dated("Dudley's services were judged to require improvement to be good.", text)
+    assert got == {(DUDLEY, "overall_effectiveness", "requires_improvement", 2023, False),
+                   (DUDLEY, "overall_effectiveness", "requires_improvement", 2018, True)}
+
+
+def test_an_outcome_hoped_for_again_is_no_verdict():
+    got = _dated("Dudley's services were judged to require improvement to be good.",
+                 "The Leader said he hoped the council would repeat the result of 2018 at the next inspection.")
+    assert got == {(DUDLEY, "overall_effectiveness", "requires_improvement", 2023, False)}

@@ -21,7 +21,9 @@ _HELD = re.compile(
     r"|keeps?|kept|maintains?|maintained)|(?:made|makes|making)\s+the\s+(?:step|leap|jump)\s+up\s+to"
     r"|step(?:s|ped)?\s+up\s+to|climb(?:s|ed)?\s+(?:up\s+)?to|jump(?:s|ed)?\s+to|leap(?:s|t)?\s+to"
     r"|(?P<again>regain(?:s|ed|ing)?|w(?:on|ins?)\s+back|return(?:s|ed|ing)?\s+to|(?:gone|went|goes|got|gets)\s+back\s+to))\s+"
-    rf"(?:(?:its|their|the|a|an|her|his)\s+)?{Q}(?P<grade>{GRADE_PHRASE}){QE}"
+    # ("retained its overall grade of good")
+    rf"(?:(?:its|their|the|a|an|her|his)\s+)?(?:(?:overall\s+)?(?:grade|rating|judge?ment)\s+of\s+)?{Q}"
+    rf"(?P<grade>{GRADE_PHRASE}){QE}"
     # then a grade noun, or the end of the phrase: not "keeps good records", "holds good relationships"
     r"(?:(?:\s+overall)?\s+(?:rating|grade|judgement|status|verdict)\b|(?=\s*(?:[.,;:!?)]|$)|\s+(?:overall|for|at|in|after|from|with"
     r"|as|and|but|while|despite|since|again|this|today|once)\b))", re.I)

@@ -179,6 +179,9 @@ _SLOT = re.compile(
     rf"|\b(?:{_KEEP_OR_GIVE}|found|finds)\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
     rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b"
     rf"(?!\s+(?:of|as)\b|\s+for\s+(?!(?:every|each|all)\b))"  # (but "the same grade for every judgement")
+    # "this repeated the overall outcome of the short inspection in 2019": the grade named last, given then too
+    rf"|\b(?:repeat(?:ed|s|ing)|match(?:ed|es|ing)|mirror(?:ed|s|ing))\s+(?:the|its|their)\s+(?:overall\s+)?"
+    rf"(?P<g32>outcome|grade|rating|judgement|judgment|result|verdict)(?=\s+(?:of|from|at|given)\b)"
     rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:(?:it|they"
     rf"|the\s+(?:council|authority|city|borough|county|service)|(?-i:[A-Z])[\w'’-]+)\s+(?:had\s+)?(?:received|had|got"
     rf"|was\s+given|were\s+given|held|achieved"
@@ -218,7 +221,7 @@ _SLOT = re.compile(
 # "a good rating for ...", "the top grade for ...": the judgements named after the rating are its own
 _RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22", "g23", "g27")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
-_ANAPHORIC = ("g12", "g13", "g14", "g31")
+_ANAPHORIC = ("g12", "g13", "g14", "g32")
 # Slots naming a grade given as an object: "gave the top grade to A and to B", "awarded good ratings to A and B"
 _GIVEN = ("g11", "g18")
 _TRANSITION = re.compile(
@@ -380,7 +383,9 @@ _QUOTED = re.compile(r"[‘'\"“]")
 _WHEN_EARLIER = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){0,2}inspection\b[^.;]*\bwhen\b[^.;]*$",
                            re.I)
 _ANAPHORIC_GRADE = re.compile(r"\b(?:same|that|this|its|their)\s+(?:overall\s+)?(?:grade|rating|judgement|judgment"
-                               r"|verdict|category|bracket|group)\b|\bthe\s+same\b", re.I)
+                               r"|verdict|category|bracket|group)\b|\bthe\s+same\b"
+                               r"|\b(?:repeat|match|mirror)\w*\s+(?:the|its|their)\s+(?:overall\s+)?(?:outcome|result)\b",
+                               re.I)
 _ANY_GRADE = Caseless(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b")
 _ABBREVIATED_GRADE = re.compile(r"\bRI\b")  # (in capitals: not for `Caseless`)
 _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
