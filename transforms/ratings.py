@@ -221,7 +221,7 @@ _SLOT = re.compile(
 # "a good rating for ...", "the top grade for ...": the judgements named after the rating are its own
 _RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22", "g23", "g27")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
-_ANAPHORIC = ("g12", "g13", "g14", "g32")
+_ANAPHORIC = ("g12", "g13", "g14", "g31", "g32")
 # Slots naming a grade given as an object: "gave the top grade to A and to B", "awarded good ratings to A and B"
 _GIVEN = ("g11", "g18")
 _TRANSITION = re.compile(
