@@ -514,6 +514,9 @@ _SINCE_YEAR = re.compile(r"\bsince\b[^,;.]{0,50}?\b((?:19|20)\d{2})\b", re.I)
 _TODAY = re.compile(r"\b(?:now|currently|today)\b", re.I)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:whose|which|who|when)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
+# The reader sent back to a time: "Go back further still, to 2010, and ...", "Cast your mind back to 2013: ..."
+_GO_BACK_TO = (r"(?:go|going|look|looking|think|thinking|cast\s+(?:your|our|their)\s+minds?|wind\s+the\s+clock)"
+               r"\s+back(?:\s+(?:further|even\s+further|again|a\s+little)(?:\s+still)?)?\s*,?\s+to")
 # "In 2015, ...", and after a fronted time phrase: "At the last full inspection, in 2019, ...", "When it was last
 # inspected, in 2018, ..."
 # "When inspectors last came, in late 2019, ...", "That report, published in March 2020, found ...": a dated subject;
@@ -522,12 +525,13 @@ _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlie
 _LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+)?"
                            r"(?:it\s+was\s+(?:only\s+|not\s+until\s+|back\s+|as\s+(?:recently|long\s+ago)\s+as\s+)?"
                            rf"(?:in\s+|by\s+|during\s+)?{_PART_OF_YEAR}(?P<cleft>(?:19|20)\d{{2}})\s+that\b"
-                           r"|(?:(?:at|when|during|under|in)\s+[^,;]{0,80}?,\s*(?:in\s+(?:a|the|its)\s+report\s+"
+                           r"|(?:(?:at|when|during|under|in|by)\s+[^,;]{0,80}?,\s*(?:in\s+(?:a|the|its)\s+report\s+"
                            r"(?:published|issued|released)\s+)?"
                            r"|(?:the|that|this|its|their|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:inspection|report"
                            r"|assessment|visit|judge?ment|verdict)\s*,\s*(?:(?:which\s+was\s+)?(?:published|carried\s+out"
                            r"|released|issued|completed|conducted|held|made|out)\s+)?)?"
-                           rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b)", re.I)
+                           rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS}|{_GO_BACK_TO})\s+{_PART_OF_YEAR}"
+                           r"((?:19|20)\d{2})\b)", re.I)
 # A year as the subject, the time a verdict was given: "2015 was requires improvement", "and March 2019 saw it rated
 # good", "Then 2022 came and they were rated good"
 _YEAR_AS_SUBJECT = re.compile(rf"(?:^|[:;,(]|\b(?:and|but|then|while))\W*(?:then\s+)?{_PART_OF_YEAR}"
@@ -563,14 +567,14 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
     r"|(?P<decade>a\s+decade\s+(?:ago|earlier|before))"
     r"|(?:(?:more|less|fewer)\s+than\s+|over\s+|under\s+|almost\s+|nearly\s+|some\s+|about\s+|around\s+)?"
-    rf"(?P<n>\d{{1,2}}|{YEARS_COUNT_WORD})\s+years\s+"
+    rf"(?P<n>\d{{1,2}}|{YEARS_COUNT_WORD})(?P<half>\s+and\s+a\s+half)?\s+years\s+"
     r"(?:ago|earlier|before))", re.I)
 # "rose to three stars this year", "... good now" (not "..., and this year inspectors rated it good": the next
 # clause's time)
 _THIS_YEAR = re.compile(r"\W*(?:(?!(?:and|but|while|whereas)\b)[\w'’-]+\s+){0,2}?this\s+year\b|\s+now\b", re.I)
 # "a year after it was found to be failing": the earlier event's time, relative to the document's
 _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<decade>a\s+decade)"
-                          r"|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years)"
+                          r"|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?P<half>\s+and\s+a\s+half)?\s+years)"
                           r"\s+after\b", re.I)
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:(?:full|fully|standard|graded|formal|ILACS|Ofsted)\s+)?"
                           r"(?:inspect(?:ion|ed)|visited)|(?<!days\s)(?<!weeks\s)(?<!day\s)(?<!week\s)earlier(?!\s+(?:this|today))"
@@ -670,6 +674,8 @@ def _relative_year(m: re.Match, published: date | None) -> int | None:
         return published.year - 1
     if found.get("decade"):  # "a decade ago", "a decade after being branded failing"
         return published.year - 10
+    if found.get("half"):  # "three and a half years after": the year of the month that many months before
+        return (published.year * 12 + published.month - 1 - count_of(m["n"]) * 12 - 6) // 12
     return published.year - count_of(m["n"])
 
 
