@@ -1,7 +1,7 @@
 """Time and status, tenth round: features that narrate a council's history. The reader sent back to a time ("Go
 back further still, to 2010, and ..."), a fronted "by the next inspection, in January 2019," dating what follows,
 and a count back with a half ("three and a half years after Ofsted judged them inadequate": the document's date
-less three years and six months).
+less three years and six months), and a bare "that year" (the year the text gave last).
 
 Wordings written for these tests (stories invented about real councils), read through the whole extraction.
 """
@@ -63,3 +63,17 @@ def test_a_count_back_with_a_half_counts_months_back_from_the_document_date(text
 
 def _ratings(*paragraphs: str, published: date) -> set:
     return rating_rows(list(paragraphs), published)
+
+
+# --- a bare "that year" refers back to the year the text gave last ---
+
+@pytest.mark.parametrize("text", [
+    "By March 2017 inspectors were back and Luton had reached good overall. Its adoption work was judged "
+    "outstanding that year.",
+    "In the autumn of 2017 Luton was judged good, and adoption was rated outstanding that year too.",
+    "Luton got good overall in 2017; that year adoption was also found outstanding.",
+])
+def test_a_bare_that_year_takes_the_year_the_text_gave_last(text):
+    got = _ratings("Luton is now rated good.", text, published=date(2022, 8, 21))
+    assert (LUTON, "adoption", "outstanding", 2017, True) in got
+    assert not any(j == "adoption" and y == 2022 for _, j, _, y, _ in got)

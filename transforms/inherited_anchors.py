@@ -33,8 +33,8 @@ _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside|includ
 _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+occasion|(?:back|even|by|already)\s+then"
                         r"|at\s+that\s+(?:point|stage)"
                         r"|(?:in\s+)?(?:that|the)\s+same\s+year"
-                        r"|(?:in|during|later|earlier|by|(?:at|by|towards?)\s+the\s+(?:end|start|beginning|turn)\s+of"
-                        r"|in\s+the\s+(?:spring|summer|autumn|winter)\s+of)\s+that\s+year"
+                        r"|(?:(?:in|during|later|earlier|by|(?:at|by|towards?)\s+the\s+(?:end|start|beginning|turn)\s+of"
+                        r"|in\s+the\s+(?:spring|summer|autumn|winter)\s+of)\s+)?that\s+year(?![\w'’-])"
                         r"|(?:at|in|during)\s+that\s+(?:inspection|assessment|visit)"
                         # "At the same inspection, ...", "at the same time": the time the text gave last
                         r"|(?:at|in|during|from)\s+the\s+same\s+(?:(?:re-?)?inspection|assessment|visit|time))\b",
