@@ -1,7 +1,7 @@
 """Time and status, tenth round: features that narrate a council's history. The reader sent back to a time ("Go
 back further still, to 2010, and ..."), a fronted "by the next inspection, in January 2019," dating what follows,
 and a count back with a half ("three and a half years after Ofsted judged them inadequate": the document's date
-less three years and six months), and a bare "that year" (the year the text gave last).
+less three years and six months), a bare "that year" (the year the text gave last) and "Then came 2014.".
 
 Wordings written for these tests (stories invented about real councils), read through the whole extraction.
 """
@@ -77,3 +77,16 @@ def test_a_bare_that_year_takes_the_year_the_text_gave_last(text):
     got = _ratings("Luton is now rated good.", text, published=date(2022, 8, 21))
     assert (LUTON, "adoption", "outstanding", 2017, True) in got
     assert not any(j == "adoption" and y == 2022 for _, j, _, y, _ in got)
+
+
+# --- "Then came 2014.": a sentence moving the story to an earlier time dates the paragraph's next verdicts ---
+
+@pytest.mark.parametrize("text", [
+    "Then came 2014. Within weeks of a critical review, Ofsted rated the service inadequate overall.",
+    "And then it was the summer of 2014. Inspectors rated the service inadequate overall.",
+    "Then came March 2014, and with it the inspectors. They rated the service inadequate.",
+])
+def test_then_came_a_year_dates_the_verdicts_after_it(text):
+    got = _ratings("Luton is now rated good.", text, published=date(2022, 8, 21))
+    assert (LUTON, OVERALL, "inadequate", 2014, True) in got
+    assert not any(g == "inadequate" and y == 2022 for *_, g, y, _ in got)

@@ -118,6 +118,8 @@ _THEN_AFTER = re.compile(r"\W*(?:overall\s+|too\s+|also\s+)?then(?=\s*[.;,]|\s*$
 # ("is", "has been"), "had" (the minutes' reported news), "now", "this time", "then" (what came next)
 _OF_TODAY = re.compile(rf"{_NOW.pattern}|\b(?:is|are|has|have|had|remains?|this|still|then)\b"
                        r"|\b(?:it|that|there)['’]s\b", re.I)
+# "Then came 2014.", "And then it was March 2016": "then" naming the earlier time it moves to, not one of today
+_THEN_CAME = re.compile(r"\bthen\s+(?:came|it\s+was|arrived)\s+(?=(?:[\w-]+\s+){0,3}?(?:19|20)\d{2}\b)", re.I)
 # A verdict told by a finite verb of the past, the main news of its sentence; not in a clause set in another time
 # ("since its previous inspection in 2020, when it was rated ...", "its 2020 result, which was good") nor in the
 # pluperfect ("the county had been judged to require improvement in 2019": earlier than the news)
@@ -185,7 +187,8 @@ class TimeContext:
         elif years:  # "X's report came out just before Christmas 2017." (two years or more back: not the report
             # the document reports, which may be last year's: "the report was published on 20 December 2017")
             self.paragraph_year = self.last_year if self.published is not None and self.last_year is not None \
-                and self.last_year < self.published.year - 1 and not _OF_TODAY.search(sentence) else None
+                and self.last_year < self.published.year - 1 \
+                and not _OF_TODAY.search(_THEN_CAME.sub("", sentence)) else None
 
 
 def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: str, names_council: bool = False
