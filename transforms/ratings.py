@@ -543,12 +543,12 @@ _SO_WAS_YEAR = re.compile(rf"\W*(?:overall\s*)?(?:(?:in|during)\s+{_PART_OF_YEAR
                           r"((?:19|20)\d{2})\b", re.I)
 # A year opening a conjunct after an earlier verdict: "..., and as far back as 2010 its safeguarding was ...", "...,
 # and back in 2010 ..."
-_CONJUNCT_YEAR = re.compile(rf"\W*(?:and|but|while|whereas|yet)\s*,?\s+(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+"
-                            rf"{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
+_YEAR_OPENING_CONJUNCT = (rf"(?:and|but|while|whereas|yet)\s*,?\s+(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+"
+                          rf"{_PART_OF_YEAR}((?:19|20)\d{{2}})\b")
+_CONJUNCT_YEAR = re.compile(rf"\W*{_YEAR_OPENING_CONJUNCT}", re.I)
 # ... or a conjunct before the verdict: "The first inspection found it weak, and in January 2018, after a long wait,
 # inspectors again found overall effectiveness inadequate"
-_JOINED_YEAR = re.compile(rf"[,;]\s*(?:and|but|while|whereas|yet)\s*,?\s+(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+"
-                          rf"{_PART_OF_YEAR}((?:19|20)\d{{2}})\b", re.I)
+_JOINED_YEAR = re.compile(rf"[,;]\s*{_YEAR_OPENING_CONJUNCT}", re.I)
 # A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
 _REPORTED_YEAR = re.compile(rf"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+{_PART_OF_YEAR}"
                             rf"((?:19|20)\d{{2}})\b", re.I)
