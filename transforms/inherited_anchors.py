@@ -54,7 +54,7 @@ _NUMBER = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
            r"|thirty(?:-\w+)?|\d{1,2}")
 # A time counted on from the one the text last gave: "two years later", "the following year", "a year on",
 # "eighteen months later"
-_LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years?\s+(?:later|afterwards|on\b)"
+_LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years?\s+(?:later|afterwards|on\b|after\s+that\b)"
                     rf"|(?P<months>{_NUMBER})\s+months\s+(?:later|afterwards|on\b)"
                     r"|the\s+(?P<next>following|next)\s+year|the\s+year\s+after(?!\s+\w))", re.I)
 # ... or right after the grade, a few words on: "required improvement when re-inspected two years later"
@@ -100,7 +100,9 @@ _LEADING_TIME = re.compile(r"^\W*(?:[^,;.]{0,60}?\b(?:that|how)\s*,?\s+"
                            rf"|(?:{_NUMBER})\s+(?:years?|months)\s+(?:later|on|afterwards)\b|the\s+(?:following|next)\s+year\b"
                            # "Five years before that, ...": counted back from the time the text gave last
                            rf"|(?:{_NUMBER})\s+years?\s+(?:earlier|before(?:\s+that)?|previously)\b)"
-                           r"[^,;]*)", re.I)
+                           # with its date set off after it: "The previous full inspection, in 2018, ..."
+                           r"[^,;]*(?:,\s*(?:(?:published|carried\s+out|held|issued|released)\s+)?(?:in|during)\s+[^,;]*)?)",
+                           re.I)
 # A grade returned to or won back is later than the one before it ("..., and welcomed the return to good")
 _RETURNED = r"\b(?:return(?:s|ed|ing)?\s+to|regain(?:s|ed|ing)?|w(?:on|ins?)\s+back|back\s+to(?!\s+(?:19|20)\d{2}))\b"
 # A verdict's own stretch saying it is of today: it does not take the time the sentence opened with (not "the then
@@ -211,6 +213,12 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context,
                                   -_count(earlier["n"] or "a"),
                                   fallback=context.published.year if context.published else None)
+        elif claim.anchor == "stated" and claim.status in ("current", "historical") \
+                and (later := _LATER.search(claim.clause, claim.segment, claim.start)) is not None \
+                and _counted_from_its_year(claim, later):  # "Judged inadequate at its inspection in 2014, it was
+            year = claim.year + _years_on(later)          # seen again three years later and rated ...": 2017
+            claim = replace(claim, year=year, status="historical" if context.published is None
+                            or year < context.published.year else "current")
         elif claim.anchor == "publication" and claim.status == "historical" and claim.year is None \
                 and (previous := _dated_before(claim, out)) is not None \
                 and _coordinated(claim.clause[_own_from(claim, previous):claim.start]):
@@ -228,8 +236,9 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             that_after = _THAT_TIME_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
             if _SPELL_BEFORE.search(claim.clause, 0, claim.start):  # "rated good after years of 'inadequate'"
                 claim = replace(claim, status="historical", anchor="previous_inspection")
-            elif previous is not None and previous in dated and _coordinated(own) and later is None:
-                claim = _as(claim, previous)
+            elif previous is not None and previous in dated and later is None and (
+                    _coordinated(own) or _listed_after(claim, own) or previous.start == claim.start):
+                claim = _as(claim, previous)  # (one grade given to several judgements: one time)
             elif later is not None:
                 at = sentence.find(claim.clause)
                 before = claim.clause[:min(later.start(), claim.start)]
@@ -273,9 +282,19 @@ def _part_of_dated_verdict(claim: RatingClaim, own: str, sentence: str) -> bool:
             and not _OF_TODAY.search(own) and not YEAR.search(own))
 
 
+def _listed_after(claim: RatingClaim, own: str) -> bool:
+    """The verdict is the next item of a list after a dated one, joined by a comma alone, with nothing of today
+    after its grade ("In 2014: inadequate overall, inadequate for leadership, ..."; not "good in 2015, outstanding
+    now")."""
+    rest = claim.clause[claim.start:]
+    item = rest[:rest.find(",")] if "," in rest else rest
+    return not own.strip() and not _OF_TODAY.search(item)
+
+
 def _counted_from_its_year(claim: RatingClaim, earlier: re.Match) -> bool:
-    """A count back standing between the year the verdict took and its grade counts back from that year ("The 2022
-    inadequate judgement followed a report four years earlier which found it required improvement": 2018)."""
+    """A count standing between the year the verdict took and its grade counts from that year ("The 2022
+    inadequate judgement followed a report four years earlier which found it required improvement": 2018; "Found
+    inadequate in 2014, it was seen again three years later and rated ...": 2017)."""
     named = YEAR.findall(claim.clause, 0, earlier.start())
     return earlier.end() <= claim.start and bool(named) and int(named[-1]) == claim.year \
         and not YEAR.search(claim.clause, earlier.end(), claim.start)

@@ -525,8 +525,12 @@ _GO_BACK_TO = (r"(?:go|going|look|looking|think|thinking|cast\s+(?:your|our|thei
 _LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+)?"
                            r"(?:it\s+was\s+(?:only\s+|not\s+until\s+|back\s+|as\s+(?:recently|long\s+ago)\s+as\s+)?"
                            rf"(?:in\s+|by\s+|during\s+)?{_PART_OF_YEAR}(?P<cleft>(?:19|20)\d{{2}})\s+that\b"
-                           r"|(?:(?:at|when|during|under|in|by)\s+[^,;]{0,80}?,\s*(?:in\s+(?:a|the|its)\s+report\s+"
+                           r"|(?:(?:at|when|during|under|in|by)\s+[^,;]{0,80}?,\s*(?:(?:in\s+(?:a|the|its)\s+report\s+)?"
                            r"(?:published|issued|released)\s+)?"
+                           # a count with its year set off after it: "Five years earlier, in 2010, ...", "Seven
+                           # years ago, in 2017, ...": the year it names
+                           rf"|(?:a|an|\d{{1,2}}|{YEARS_COUNT_WORD})\s+(?:and\s+a\s+half\s+)?(?:years?|months|decades?)"
+                           r"\s+(?:earlier|before(?:\s+that)?|previously|ago|later|on|afterwards)\s*,\s*"
                            r"|(?:the|that|this|its|their|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:inspection|report"
                            r"|assessment|visit|judge?ment|verdict)\s*,\s*(?:(?:which\s+was\s+)?(?:published|carried\s+out"
                            r"|released|issued|completed|conducted|held|made|out)\s+)?)?"
@@ -575,7 +579,7 @@ _THIS_YEAR = re.compile(r"\W*(?:(?!(?:and|but|while|whereas)\b)[\w'’-]+\s+){0,
 # "a year after it was found to be failing": the earlier event's time, relative to the document's
 _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<decade>a\s+decade)"
                           r"|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?P<half>\s+and\s+a\s+half)?\s+years)"
-                          r"\s+after\b", re.I)
+                          r"\s+after\b(?!\s+that\b)", re.I)  # ("two years after that": after the time the text gave)
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:(?:full|fully|standard|graded|formal|ILACS|Ofsted)\s+)?"
                           r"(?:inspect(?:ion|ed)|visited)|(?<!days\s)(?<!weeks\s)(?<!day\s)(?<!week\s)earlier(?!\s+(?:this|today))"
                           r"|(?:inspection|one|visit)\s+before\s+(?:that|last|this)"
@@ -688,6 +692,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     if held := _HELD_SINCE.match(clause, end):  # "requires improvement since its last full inspection in 2023"
         return int(held[1] or held[2]), held.end(), "stated"
     after = min(end + 60, until or len(clause))
+    if (colon := clause.find(":", end, after)) >= 0:  # "... rated good at any point: its last inspection, in 2020,
+        after = colon                                   # had ...": what the colon opens has a time of its own
     if other := _ANOTHER_TIME.search(clause, end, after):  # "good, higher than at its last inspection in 2018"
         after = other.start()
     if _NEXT_TIME.match(clause, end):  # "in 2018 it was rated good, and in 2014 inadequate": the next one's time
@@ -704,9 +710,11 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
                                                               # rated inadequate in March 2020": not the news
                                                               or _RELATIVE_PRONOUN.search(clause, today.end(), start)):
         return None, end, "publication"
-    if m := _YEAR.search(clause, end, after):
+    # the nearest time after the grade is its own: "rated inadequate in May, when members had been told in 2020 ..."
+    if (m := _YEAR.search(clause, end, after)) and not _MONTH_ONLY.search(clause, end, m.start()):
         return int(next(g for g in m.groups() if g)), m.end(), "stated"
-    if (m := _AT_INSPECTION_DATED.search(clause, end, joint.start() if joint else until or len(clause))) \
+    if (m := _AT_INSPECTION_DATED.search(clause, end, colon if colon >= 0 else joint.start() if joint
+                                         else until or len(clause))) \
             and not _ANOTHER_TIME.search(clause, end, m.start()) \
             and (m["previous"] or (published is not None and int(m[2]) < published.year - 1)):
         return int(m[2]), m.end(), "stated"  # an earlier inspection named after the verdict's judgements
@@ -714,7 +722,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         return published.year, now.end(), "relative"
     m = (_year_before(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
          or _YEAR_AS_SUBJECT.search(clause, since, start)
-         or (_LEADING_YEAR.match(clause, 0, start) if since == 0 else _CONJUNCT_YEAR.match(clause, since, start))
+         or (_LEADING_YEAR.match(clause, 0, start) if since == 0 else _CONJUNCT_YEAR.match(clause, since, start)
+             or _leading_year_after_colon(clause, since, start))
          or _last(_JOINED_YEAR.finditer(clause, since, start))
          or _REPORTED_YEAR.search(clause, since, start)
          or _YEAR_OF_INSPECTION.search(clause, since, until or len(clause))
@@ -734,6 +743,13 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     if month and (year := _year_of_month(month, published)) is not None:
         return year, max(end, month.end()) if month.start() >= end else end, "relative"
     return None, end, "publication"
+
+
+def _leading_year_after_colon(clause: str, since: int, start: int) -> re.Match | None:
+    """A year opening what a colon introduces, after an earlier verdict: "... had not been rated good at any time:
+    its last inspection, in January 2020, had graded it requires improvement" (positions as in the clause)."""
+    colon = clause.rfind(":", since, start)
+    return _LEADING_YEAR.match(" " * (colon + 1) + clause[colon + 1:start]) if colon >= 0 else None
 
 
 def _last(matches: Iterator[re.Match]) -> re.Match | None:
@@ -806,10 +822,16 @@ _MONTH_YEAR = re.compile(rf"\b(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:spri
 _MONTH_ENDING = re.compile(rf"(?:^|[,(]\s*|\s)(?P<month>{_MONTH})(?P<last>(?!))?\W*$")
 
 
+# "since the framework changed in 2023": the start of a stretch lasting to now, not a verdict's time
+_SINCE_PHRASE = re.compile(r"\bsince\b[^,;:()]*", re.I)
+
+
 def time_named(text: str, published: date | None) -> tuple[int, str] | None:
     """(year, anchor) of the last time a lead-in names, for the verdict after it: a year ("where Durham was in
     2019"), a time relative to the document ("Swindon, September last year"), a month without its year ("Wirral
-    in February", "Bolton, October")."""
+    in February", "Bolton, October"); not a time opening a stretch ("since ...") nor one of a modifier telling of
+    something else ("Care leavers, graded separately since the framework changed in 2023: good")."""
+    text = _blank_spans(_SINCE_PHRASE.sub(lambda m: " " * len(m.group()), text), _modifier_times(text))
     if years := [m for m in _YEAR.finditer(text)] + [m for m in _YEAR_OF_INSPECTION.finditer(text)] \
             + [m for m in _MONTH_YEAR.finditer(text)]:
         last = max(years, key=lambda m: m.start())
@@ -857,6 +879,28 @@ def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
         found.append((m["old"], "transition", m.start("old"), m.end("old")))
         clause = clause[:m.start()] + " " * (m.end() - m.start()) + clause[m.end():]
     return found, clause
+
+
+# A modifier set off by commas after a noun, telling of something else than the verdict: a relative clause ("Medway,
+# where I worked in 2019, went outstanding") or a participle ("Cumberland, formed last year, was rated good")
+_NOUN_MODIFIER = re.compile(r"(?<=[\w'’)]),\s*(?P<modifier>(?:where|who|whose|which|(?!(?:and|but|or|yet|now)\b)\w+ed)\b"
+                            r"[^,;:()]*?)\s*(?=,)", re.I)
+# What the modifier must not tell of, for its time to be its own: the inspection, its report or a verdict
+_INSPECTION_EVENT = re.compile(r"\b(?:(?:re-?)?inspect\w*|visit\w*|assess\w*|report\w*|publish\w*|review\w*|rated|judged"
+                               r"|graded|found|verdict|grade|rating|judge?ments?|Ofsted|inspectors?)\b", re.I)
+# A time: a year, a month, "last year", "this spring", "two years ago"
+_TIME_WORDS = re.compile(rf"\b(?:(?:19|20)\d{{2}}|{_MONTH}|(?:last|this|next)\s+(?:year|month|week|spring|summer|autumn"
+                         r"|winter)|years?\s+ago)\b", re.I)
+
+
+def _modifier_times(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each modifier of a noun whose time is its own: set off by commas, naming a time, holding no
+    grade, telling of no inspection and modifying none ("Tower Hamlets, where I worked in 2021, went outstanding":
+    not 2021; "Ofsted's verdict, issued in June 2016, ...": 2016)."""
+    return [m.span("modifier") for m in _NOUN_MODIFIER.finditer(text)
+            if _TIME_WORDS.search(m["modifier"]) and not _INSPECTION_EVENT.search(m["modifier"])
+            and not _ANY_GRADE.search(m["modifier"])
+            and not _INSPECTION_EVENT.search(re.split(r"[,;:]", text[max(0, m.start() - 40):m.start()])[-1])]
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -971,6 +1015,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
         inserted = insertions(scanned, judgements)  # ", judged good last time,": set off after a NAME
         inserted_after: list[str] = []  # the NAMEs an inserted verdict followed: the subject of the next verdict
         slots = list(_SLOT.finditer(scanned))
+        timed = _blank_spans(scanned, _modifier_times(scanned))  # the text whose times may date a verdict
         for n, slot in enumerate(slots):
             group = next(name for name, value in slot.groupdict().items() if value)
             label = slot.group(group)
@@ -1101,7 +1146,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             # is that one's own
             until = min(([slots[n + 1].start()] if n + 1 < len(slots) else [])
                         + [s for _, _, s, _ in transitions if s > slot.end()], default=None)
-            year, ends, anchor = _year_near(scanned, slot.start(group), slot.end(), since, published, until)
+            year, ends, anchor = _year_near(timed, slot.start(group), slot.end(), since, published, until)
             previous_end = since if group in ("g19", "gins") else ends  # an inserted earlier grade leaves the subject
             # to the next
             if following and named_after:  # "outstanding for A and for B, and good for C": A and B are not C's
@@ -1111,7 +1156,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 previous_end = max(previous_end, close if close >= 0 else after_history.end())
             history_from = max(previous_end, ends)
             inserted_after = owned if any(a <= slot.start() < b for a, b in inserted) else []
-            if historical and year is None and (m := _YEAR.search(scanned, since)):
+            if historical and year is None and (m := _YEAR.search(timed, since)):
                 year, anchor = int(next(g for g in m.groups() if g)), "stated"
             if anchor == "relative" and published is not None and year is not None and year < published.year:
                 historical = True
