@@ -54,7 +54,8 @@ _NUMBER = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
            r"|thirty(?:-\w+)?|\d{1,2}")
 # A time counted on from the one the text last gave: "two years later", "the following year", "a year on",
 # "eighteen months later"
-_LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years?\s+(?:later|afterwards|on\b|after\s+that\b)"
+_LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years?\s+"
+                    r"(?:later|afterwards|on\b|after\s+that\b)"
                     rf"|(?P<months>{_NUMBER})\s+months\s+(?:later|afterwards|on\b)"
                     r"|the\s+(?P<next>following|next)\s+year|the\s+year\s+after(?!\s+\w))", re.I)
 # ... or right after the grade, a few words on: "required improvement when re-inspected two years later"

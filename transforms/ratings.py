@@ -883,11 +883,12 @@ def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
 
 # A modifier set off by commas after a noun, telling of something else than the verdict: a relative clause ("Medway,
 # where I worked in 2019, went outstanding") or a participle ("Cumberland, formed last year, was rated good")
-_NOUN_MODIFIER = re.compile(r"(?<=[\w'’)]),\s*(?P<modifier>(?:where|who|whose|which|(?!(?:and|but|or|yet|now)\b)\w+ed)\b"
-                            r"[^,;:()]*?)\s*(?=,)", re.I)
+_NOUN_MODIFIER = re.compile(r"(?<=[\w'’)]),\s*(?P<modifier>(?:where|who|whose|which"
+                            r"|(?!(?:and|but|or|yet|now)\b)\w+ed)\b[^,;:()]*?)\s*(?=,)", re.I)
 # What the modifier must not tell of, for its time to be its own: the inspection, its report or a verdict
-_INSPECTION_EVENT = re.compile(r"\b(?:(?:re-?)?inspect\w*|visit\w*|assess\w*|report\w*|publish\w*|review\w*|rated|judged"
-                               r"|graded|found|verdict|grade|rating|judge?ments?|Ofsted|inspectors?)\b", re.I)
+_INSPECTION_EVENT = re.compile(r"\b(?:(?:re-?)?inspect\w*|visit\w*|assess\w*|report\w*|publish\w*|review\w*"
+                               r"|rated|judged|graded|found|verdict|grade|rating|judge?ments?|Ofsted|inspectors?)\b",
+                               re.I)
 # A time: a year, a month, "last year", "this spring", "two years ago"
 _TIME_WORDS = re.compile(rf"\b(?:(?:19|20)\d{{2}}|{_MONTH}|(?:last|this|next)\s+(?:year|month|week|spring|summer|autumn"
                          r"|winter)|years?\s+ago)\b", re.I)
