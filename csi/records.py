@@ -64,8 +64,8 @@ def make_id(*parts: object) -> str:
 class Block:
     """A structural piece of a page's main content, in reading order.
 
-    kind is one of: heading, paragraph, list_item, table_row, quote. A table_row's cells are joined
-    by CELL_SEPARATOR.
+    kind is one of: heading, paragraph, list_item, table_row, quote, comment (a reader's comment under the post,
+    in Document.comments). A table_row's cells are joined by CELL_SEPARATOR.
     list_id groups the items of one list; items of different lists never share it.
     """
 
@@ -95,6 +95,8 @@ class Document:
     # Set when the source's profile selectors matched nothing and generic extraction was used instead:
     # the names of the selectors that missed, e.g. "body: div.article-body".
     profile_miss: str | None = None
+    # What readers wrote under the page (blocks of kind "comment"): not the page's text, read for rating claims only
+    comments: list[Block] = field(default_factory=list)
 
     @property
     def document_id(self) -> str:

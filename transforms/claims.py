@@ -208,6 +208,10 @@ _ANY_VERDICT_AFTER = re.compile(rf"\b(?:rated|judged|graded|found|{GRADE_PHRASE}
 # "the former", "the latter", "the first", "the second" as a subject: one of the councils named together just before
 _ORDINAL = re.compile(r"\bthe\s+(former|latter|first|second)\b(?=\s*(?:,|(?:was|were|is|are|has|had|remains?|remained"
                       r"|received|got|gets|kept|held|saw|fell|rose|moved|stayed|stays)\b))", re.I)
+# The first person of a reader commenting under a post before a verdict: the commenter's own agency, school or
+# council ("Ours was rated good", "our agency was judged outstanding") or view ("I remember it as inadequate"); not
+# what the commenter reports ("I'd remind readers that the 2015 report said ...")
+_COMMENTER = re.compile(r"\b(?:we|our|ours|us|my|mine|I)\b(?!.*\bthat\b)", re.I)
 _ORDINAL_INDEX = {"former": 0, "first": 0, "latter": -1, "second": 1}
 # A plural subject standing for all the councils named together just before: "Both councils were rated good", "the
 # two authorities", "They were both judged inadequate", "each of them"
@@ -518,6 +522,7 @@ class _Reader:
         self.grade_table: list[Column] | None = None  # the header of the table being read, if it names its columns
         self.last_sentence = ""  # what a verdict with its subject left out may answer: "Care leavers? Good."
         self.coordinated: list[str] = []  # the councils the last sentence naming several named: "the latter"
+        self.commenting = False  # reading a reader's comment under the post (its "we" is the commenter's)
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -796,6 +801,9 @@ class _Reader:
                                                claim.start)) and not clause_mentions \
                     and len(named := self.named_together(mentions, at + plural.start())) > 1:
                 councils = named  # "Ofsted inspected X and Y in March. Both councils were rated good."
+            if self.commenting and _COMMENTER.search(claim.clause, claim.segment, claim.start) \
+                    and not any(m.start < claim.start for m in clause_mentions):
+                councils = []  # a commenter's "we", "ours", "I remember it as": the commenter's own agency or view
             if claim.respective is not None and len(councils) == places > 1:  # "X and Y ... respectively"
                 councils = [councils[claim.respective]]
             self.add(claim, councils, text)
@@ -829,6 +837,7 @@ class _Reader:
         """One block's claims; `label` is the grade its paragraph opens with alone in a round-up by grade (see
         `sub_judgements.grade_labels`), given to the councils its sentences name with no verdict of their own."""
         mentions = self.mentions.within(block.text)
+        self.commenting = block.kind == "comment"
         if block.kind != "table_row":
             self.grade_table = None
         if block.kind in ("list_item", "paragraph") and (

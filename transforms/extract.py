@@ -108,11 +108,13 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     if report is not None:
         return _report_rows(doc, report, index)
     council = council or index.of_site(doc.url, on=reference)  # a council's own press release need not name it
-    found = Mentions(index, doc.text, reference)  # council mentions: found once, reused by every rule below
+    # council mentions, in the text and the comments under it: found once, reused by every rule below
+    found = Mentions(index, "\n\n".join([doc.text, *(b.text for b in doc.comments)]), reference)
     mentions = found.all
     title_mentions = index.find_mentions(doc.title or "", on=reference)
-    main = primary_council(mentions, title_mentions, council)
-    if main is None and doc.doc_type == "news" and (named_by_address := index.of_blog(doc.url, on=reference)):
+    main = primary_council([m for m in mentions if m.end <= len(doc.text)], title_mentions, council)  # not comments
+    named_by_address = index.of_blog(doc.url, on=reference) if doc.doc_type == "news" else None
+    if main is None and named_by_address:
         main = council = named_by_address  # a councillor's blog that never names its council: its address does
     out = Extraction()
     counts = Counter(m.council_code for m in mentions + title_mentions)
@@ -143,9 +145,13 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
         for code in named or [main]:
             add_inspection(code, claim.framework, claim.year, claim.month)
 
-    introduced = council is not None or any(m.council_code == main for m in title_mentions)
-    claims = [c for c in document_claims(blocks, doc.title, title_mentions, found.rewound(), main, reference,
-                                         introduced) if c.status != "hypothetical"] if on_topic(doc) else []
+    # the page's council is what its text refers back to from the start when the page is the council's own, its
+    # title names it, or a blog's address names it ("norfolkcarersvoice.wordpress.com": "the county's report")
+    introduced = council is not None or main == named_by_address or any(m.council_code == main
+                                                                         for m in title_mentions)
+    claims = [c for c in document_claims(blocks + doc.comments, doc.title, title_mentions, found.rewound(), main,
+                                         reference, introduced)
+              if c.status != "hypothetical"] if on_topic(doc) else []
     # Undated documents: the latest inspection they date themselves stands in for "now".
     now = reference or (date(max(c.year for c in mentioned), 12, 31) if mentioned else None)
     current = _current_inspection(claims, mentioned, now, doc.text)

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Tag
 
 from csi.dates import parse_date
 from csi.records import Block, Document
+from scrapers.comments import comment_blocks
 from scrapers.generic_extraction import PageScan, generic_blocks, metadata_soup, strip_chrome_tags
 from scrapers.html import (
     BOILERPLATE,
@@ -41,6 +42,7 @@ _GENERIC = Profile(name="generic")
 def parse_article(url: str, body: bytes, content_type: str | None, fetched_at: datetime, source: Source,
                   content_sha256: str) -> Document:
     tree, ld = lean_tree(decode_html(body, content_type))
+    comments = comment_blocks(tree)  # read before the thread is pruned as chrome
     profile = source.profile or _GENERIC
     article_ld = next((o for o in ld if _types(o) & _ARTICLE_TYPES), {})
     if source.profile is None:
@@ -70,7 +72,7 @@ def parse_article(url: str, body: bytes, content_type: str | None, fetched_at: d
         url=url, source=source.name, publisher=source.publisher, doc_type=source.doc_type, title=title,
         author=author, published_on=published_on, fetched_at=fetched_at, content_sha256=content_sha256,
         content_type=content_type, parser=PARSER, text="\n\n".join(b.text for b in blocks), blocks=blocks,
-        profile_miss="; ".join(misses) or None,
+        profile_miss="; ".join(misses) or None, comments=comments,
     )
 
 

@@ -1,0 +1,124 @@
+"""Which council a claim goes to (stop 24): what readers write under a post, whose "we" a commenter's is, and the
+council a blog's address names. Each construction is pinned with at least three wordings written for these tests
+(stories invented about real councils), read through the comment reader or the whole extraction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from csi.records import Block
+from scrapers.comments import comment_blocks
+from scrapers.html import lean_tree
+from scrapers.platforms.news.parse import parse_article
+from scrapers.sources import Source
+from tests.claim_docs import rating_rows
+
+PUBLISHED = date(2024, 5, 16)
+OVERALL = "overall_effectiveness"
+SUFFOLK, HACKNEY, WIGAN, DEVON, SOMERSET = "E10000029", "E09000012", "E08000010", "E10000008", "E10000027"
+
+
+def _comments(thread: str) -> list[str]:
+    tree, _ = lean_tree(f"<html><body><article><p>The post itself, long enough to be the article.</p></article>"
+                        f"{thread}</body></html>")
+    blocks = comment_blocks(tree)
+    assert all(b.kind == "comment" for b in blocks)
+    return [b.text for b in blocks]
+
+
+# --- a comment thread's text, without its chrome --------------------------------------------------------------------
+
+@pytest.mark.parametrize("thread, written", [
+    ('<section id="comments"><h2 class="comments-title">2 thoughts on "Our report"</h2><ol class="comment-list">'
+     '<li class="comment byuser comment-author-admin"><div class="comment-author">jo_fosters</div>'
+     '<div class="comment-meta"><time datetime="2024-05-16">16 May</time></div><p>Wigan was good in 2019 too.</p>'
+     '</li></ol><div id="respond"><h3>Leave a Reply</h3></div></section>',
+     ["Wigan was good in 2019 too."]),
+    ('<div class="comments"><h3>3 comments</h3><div class="comment"><b>retired_iro</b>: Devon got requires '
+     'improvement in 2015, I recall.</div><p class="no-comments">Comments are closed.</p></div>',
+     ["retired_iro: Devon got requires improvement in 2015, I recall."]),
+    ('<div id="comments"><div class="comment-block"><p>Anonymous said... Somerset was inadequate back then.</p></div>'
+     '<p>You must be logged in to post a comment.</p></div>',
+     ["Anonymous said... Somerset was inadequate back then."]),
+])
+def test_a_comment_thread_gives_what_commenters_wrote(thread, written):
+    assert _comments(thread) == written
+
+
+def test_a_news_page_keeps_its_comments_apart_from_its_text():
+    page = (b'<html><head><title>Wigan rated good</title></head><body><article><h1>Wigan rated good</h1>'
+            b'<p>Wigan\'s children\'s services were rated good overall by Ofsted in a report published this week, '
+            b'the council said.</p></article><section id="comments"><ol class="comment-list"><li class="comment">'
+            b'<div class="comment-author">sw_north</div><p>Hackney was inadequate in 2016, for comparison.</p></li>'
+            b'</ol></section></body></html>')
+    source = Source(name="t", adapter="news", publisher="t", doc_type="news", start_urls=("https://n.example/a",),
+                    documents=())
+    doc = parse_article("https://n.example/a", page, "text/html", datetime(2026, 1, 1), source, "x")
+    assert [(b.kind, b.text) for b in doc.comments] == [("comment", "Hackney was inadequate in 2016, for comparison.")]
+    assert "Hackney" not in doc.text and "Wigan" in doc.text
+
+
+def test_a_page_without_comments_gives_none():
+    assert _comments('<aside class="related"><p>More stories from the borough</p></aside>') == []
+
+
+# --- what commenters write is read as the page's discourse ----------------------------------------------------------
+
+@pytest.mark.parametrize("comment, council, grade, year", [
+    ("Hackney was inadequate in 2016 and good two years after that, don't forget.", HACKNEY, "inadequate", 2016),
+    ("Somerset got requires improvement in 2017, for the record.", SOMERSET, "requires_improvement", 2017),
+    ("@jo Devon was judged good in 2019, so it can be done.", DEVON, "good", 2019),
+])
+def test_a_comment_under_a_post_states_ratings(comment, council, grade, year):
+    rows = rating_rows(["Wigan's children's services were rated good overall by Ofsted this week.",
+                        Block("comment", comment)], PUBLISHED)
+    assert (WIGAN, OVERALL, "good", 2024, False) in rows
+    assert (council, OVERALL, grade, year, True) in rows
+
+
+@pytest.mark.parametrize("comment", [
+    "Congratulations to the team. Ours was rated outstanding last year, if anyone wants tips.",
+    "We foster through an independent agency and our agency was judged inadequate in 2022.",
+    "I remember it as requires improvement, not good.",
+])
+def test_a_commenters_first_person_is_not_the_posts_council(comment):
+    rows = rating_rows(["Wigan's children's services were rated good overall by Ofsted this week.",
+                        Block("comment", comment)], PUBLISHED)
+    assert rows == {(WIGAN, OVERALL, "good", 2024, False)}
+
+
+@pytest.mark.parametrize("comment", [
+    "I would remind people that the 2019 report rated it inadequate.",
+    "Worth saying: in 2019 it was inadequate.",
+    "My memory is that in 2019 the council was inadequate, and it was.",
+])
+def test_a_comment_reporting_a_verdict_of_the_posts_council_is_read(comment):
+    rows = rating_rows(["Wigan's children's services were rated good overall by Ofsted this week.",
+                        Block("comment", comment)], PUBLISHED)
+    assert (WIGAN, OVERALL, "inadequate", 2019, True) in rows
+
+
+# --- a blog's address names the council its text refers back to from the start --------------------------------------
+
+_GREETING = "Hello all, and thanks to everyone who came to the coffee morning despite the rain."
+
+
+@pytest.mark.parametrize("opening", [
+    "You will have seen that the county's children's services report came out last month: good overall.",
+    "The report on the council's children's services is out, and it was rated good overall.",
+    "Big news for carers: our children's services were judged good overall by Ofsted.",
+])
+def test_a_blog_whose_address_names_the_council_refers_to_it_before_naming_it(opening):
+    rows = rating_rows([_GREETING, opening, "Back in 2016 Suffolk was found to require improvement."], PUBLISHED,
+                       url="https://suffolkcarersvoice.wordpress.com/2024/05/16/report/")
+    assert (SUFFOLK, OVERALL, "good", 2024, False) in rows
+
+
+def test_a_blog_at_another_address_does_not_refer_to_a_council_before_naming_it():
+    rows = rating_rows([_GREETING, "You will have seen that the county's children's services report came out last "
+                        "month: good overall.", "Back in 2016 Suffolk was found to require improvement."], PUBLISHED,
+                       url="https://fostercarersvoice.wordpress.com/2024/05/16/report/")
+    assert (SUFFOLK, OVERALL, "good", 2024, False) not in rows
