@@ -3,7 +3,8 @@
 Minutes record questions ("Given that Ofsted rated our services inadequate last month, will the Cabinet Member
 ...?") and answers ("the first time any part of the service had received the top grade"). A question asks
 about what follows its auxiliary, but what it takes as given, in an opening adjunct ("given that", "now that",
-"since", "after", "following", "in light of"), it asserts: that verdict stands. And a grade in the reach of an
+"since", "after", "following", "in light of"), it asserts: that verdict stands; so is a council described in
+passing, by a clause set off by a comma (", which was rated good in 2019"). And a grade in the reach of an
 "any" ranging over the judgements ("any part of the service", "an outstanding judgement in any area") speaks of
 no judgement in particular: such an "any" is said only where none is asserted (the first time, a negation, a
 question, a condition), so it is no verdict.
@@ -27,6 +28,11 @@ _GIVEN = re.compile(r"(?:^|[:;]\s*)[\W]*(?P<opener>given\s+that|now\s+that|since
 _ASKING = re.compile(r",\s+(?:(?:and|so|then)\s+)?(?:will|would|can|could|does|do|did|is|are|was|were|has|have|had"
                      r"|should|shall|may|might|must|what|how|why|when|where|who|which)\b", re.I)
 _QUESTION = re.compile(r"\?[\s’'\"”)]*$")
+# A council described in passing, by a clause set off by a comma: "how do we compare with Leeds, which was rated
+# outstanding in 2022?", "will Bury, judged good last year, keep ...?": not what the question asks, so asserted
+_DESCRIBED = re.compile(r",\s+(?:(?:which|who)\s+(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?"
+                        r"(?=(?:\w+\s+){0,2}?(?:rated|judged|graded|found|deemed|assessed|given|awarded|received)\b)"
+                        r"|(?=(?:rated|judged|graded|found|deemed)\s))[^,;?]*", re.I)
 # "any" ranging over the judgements: "any part of the service", "in any area", "any of its judgements" (not "any
 # children", "any longer": no judgement left unnamed)
 _ANY = re.compile(r"\bany\s+(?:(?:single|one|other)\s+)?(?:of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?)?"
@@ -41,8 +47,11 @@ def asserted(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
     if not claims:
         return claims
     read = unasserted(sentence, claims)
-    if _QUESTION.search(sentence) and (given := _given_span(sentence)) is not None:
-        read = [original if given[0] <= _at(sentence, original) < given[1] else claim
+    if _QUESTION.search(sentence):
+        kept = [m.span() for m in _DESCRIBED.finditer(sentence)]
+        if (given := _given_span(sentence)) is not None:
+            kept.append(given)
+        read = [original if any(a <= _at(sentence, original) < b for a, b in kept) else claim
                 for claim, original in zip(read, claims, strict=True)]
     stretches = _any_stretches(sentence)
     if not stretches:

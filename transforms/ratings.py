@@ -36,6 +36,8 @@ from transforms.judgement_names import (
     without_other_names,
 )
 
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
 # A grade ending its phrase: "as good.", "to adequate in 2011", "as outstanding overall" (not "as good news")
 _GRADE_ENDS = (r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|this|last|when|after|under|following"
@@ -55,7 +57,7 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   # "confirmed the authority as good overall", "confirms Oldtown as outstanding"
                   rf"|(?:re)?confirm(?:ed|s|ing)?(?=\s+(?:[\w'’-]+\s+){{1,4}}?as\s+{Q}{GRADE_PHRASE}{QE}{_GRADE_ENDS})"
                   # "a re-inspection lifted safeguarding to adequate": the grade right after "to"
-                  rf"|(?:lifted|lifts|raised|raises)(?:\s+(?!from\b|to\b)[\w'’-]+){{0,5}}?\s+to(?=\s+{Q}{GRADE_PHRASE}{QE}"
+                  rf"|(?:lifted|lifts|raised|raises)(?:\s+(?!from\b|to\b)(?:[\w'’-]+|\([^()]*\))){{0,5}}?\s+to(?=\s+{Q}{GRADE_PHRASE}{QE}"
                   rf"{_GRADE_ENDS})"
                   # "only help and protection held it back at good": the grade the judgement held the rest at
                   rf"|(?:held|holds|holding|kept|keeps|keeping)\s+(?:it|them|(?:the|its|their)\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)"
@@ -64,7 +66,9 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"|(?:placed|places|put|puts)\s+(?:it|them|(?:the|its|their)\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)"
                   rf"(?=\s+at\s+{Q}{GRADE_PHRASE})"
                   # "the child protection inspection said adequate", "the 2014 report says requires improvement"
-                  rf"|(?:inspection|report)(?:\s+(?:of|in|from)(?:\s+[A-Z][a-z]+)?\s+(?:19|20)\d{{2}})?\s+(?:said|says)"
+                  # ... or its relative clause: "a child protection inspection in 2013 which said adequate"
+                  rf"|(?:inspection|report)(?:\s+(?:of|in|from)(?:\s+[A-Z][a-z]+)?\s+(?:19|20)\d{{2}})?"
+                  rf"(?:,?\s+(?:which|that))?\s+(?:said|says)"
                   rf"(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|for|in)\b))"
                   # "came out adequate", "comes out as requiring improvement", "stayed good", "got good": a grade
                   # right after the verb, ending its phrase ("stayed in touch", "got good feedback" are none)
@@ -81,12 +85,13 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"|scrap(?:ed|es|ing|e)(?:\s+(?:through|by|home|into))?(?:\s+with)?(?=\s+(?:an?\s+)?{Q}{GRADE_PHRASE}{QE}"
                   r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under|rating"
                   r"|grade|judge?ment|verdict)\b))"
-                  rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after|too|as\s+well"
+                  rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after|too|back|as\s+well"
                   rf"|before|previously|two|three|four|five|six)\b))"
-                  r"|found(?=\s+(?:it|them|its\s+services|services|the\s+(?:council|authority|services?))\b"
+                  r"|found(?=\s+(?:it|them|(?:both|its|their)\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
                   # "found the county's arrangements inadequate", "found its child protection services poor"
-                  rf"|found(?=\s+(?:the|its|their|our)\s+(?:[\w-]+['’]s?\s+)?(?:(?:child\s+protection|safeguarding"
+                  # ("found arrangements adequate": a plural noun needs no determiner)
+                  rf"|found(?=\s+(?:(?:the|its|their|our)\s+)?(?:[\w-]+['’]s?\s+)?(?:(?:child\s+protection|safeguarding"
                   rf"|children['’]s|social\s+care)\s+)?(?:arrangements|services|provision)\s+{Q}{GRADE_PHRASE})"
                   # "found safeguarding in Oldtown adequate": a judgement named as the object
                   rf"|found(?=\s+(?:both\s+)?(?:(?:the|its|their)\s+)?(?:{NAME_ALTERNATIVES})"
@@ -136,8 +141,11 @@ _SLOT = re.compile(
     rf"(?P<g2>requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good|adequate){QE})"
     rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict)\b"
     # "received outstanding for leadership and good for children in care": the grade as the object
-    rf"|\b(?:{_KEEP_OR_GIVE})\s+(?:(?:it|them|the\s+(?:council|authority|borough|county)|(?-i:[A-Z])[\w-]+)\s+)?"
+    rf"|\b(?:{_KEEP_OR_GIVE}|had|has)\s+(?:(?:it|them|the\s+(?:council|authority|borough|county)|(?-i:[A-Z])[\w-]+)\s+)?"
     rf"{Q}(?P<g25>{GRADE_PHRASE}){QE}(?=\s+(?:for|in)\s)"
+    # "Hillingdon, which got its outstanding in 2023", "kept their good": the grade as a noun, owned
+    rf"|\b(?:{_KEEP_OR_GIVE})\s+(?:its|their)\s+{Q}(?P<gown>{GRADE_PHRASE}){QE}"
+    rf"(?=\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:at|in|for|last|this|on|back|again|overall)\b)"
     # "judged 'good', with 'outstanding' leadership": a quoted grade before the judgement it names
     rf"|[‘'\"“](?P<g24>{GRADE_PHRASE})[’'\"”]\s+(?=(?:{NAME_ALTERNATIVES}))"
     # "rated good, with outstanding leadership and good help and protection": unquoted, in a "with" phrase
@@ -163,20 +171,24 @@ _SLOT = re.compile(
     # "Its leadership, previously inadequate, is now ...": an earlier grade in an inserted clause
     rf"|\b(?:previously|formerly|once)\s+{Q}(?P<g19>{GRADE_PHRASE}){QE}(?=\s*[,)–—-])"
     # "Cornwall Council, outstanding in 2019, was rated good": an earlier grade inserted with its year
-    rf"|(?<=,\s){Q}(?P<gins>{GRADE_PHRASE}){QE}(?=\s+(?:in|since)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\s*,)"
+    # ("Kingston, outstanding in January in every area, ...", "X, outstanding last spring, and Y": its time named)
+    rf"|(?<=,\s){Q}(?P<gins>{GRADE_PHRASE}){QE}(?=\s+(?:in|since)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\s*,"
+    rf"|\s+(?:in|since|last)\s+(?-i:{_MONTH})\b[^,;.]{{0,60}}?[,;.]"
+    rf"|\s+last\s+(?:spring|summer|autumn|winter|year)\b[^,;.]{{0,60}}?[,;.])"
     # "good, compared with inadequate in 2017", "an improvement on the inadequate rating it had": the earlier grade
     # the new one is measured against
     rf"|\b(?:compared\s+(?:with|to)|as\s+against|(?:improv(?:ement|ed|es|ing)|step\s+(?:up|forward)|advance|up|down)"
     rf"\s+on|(?:better|worse)\s+than)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:(?:19|20)\d{{2}}\s+)?{Q}"
     rf"(?P<g20>{GRADE_PHRASE}){QE}"
-    # "its previous rating, inadequate, was ...": the grade in apposition to the rating
+    # "its previous rating, inadequate, was ...", "its 2018 grade for children in care, outstanding, was ...": the
+    # grade in apposition to the rating
     rf"|\b(?:its|their|(?-i:[A-Z])[\w-]+['’]s|the\s+(?:council|authority)['’]s)\s+(?:[\w-]+\s+){{0,2}}?"
-    rf"(?:grade|rating|judgement|judgment|verdict)\s*,\s*{Q}(?P<g23>{GRADE_PHRASE}){QE}\s*,"
+    rf"(?:grade|rating|judgement|judgment|verdict)(?:\s+(?:for|on)\s+[^,;]{{1,60}}?)?\s*,\s*{Q}(?P<g23>{GRADE_PHRASE}){QE}\s*,"
     # "a rating of good", "its grade of 'outstanding'"
     rf"|\b(?:grade|rating|judgement|judgment)\s+of\s+{Q}(?P<g16>{GRADE_PHRASE}){QE}"
     # a grade referred to, not named: "kept its rating", "given the same grade", "the same rating it had in
     # 2017", "fell into that category" (the grade named last: see `rating_claims`)
-    rf"|\b(?:{_KEEP_OR_GIVE}|found|finds)\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
+    rf"|\b(?:{_KEEP_OR_GIVE}|found|finds|reach(?:ed|es))\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
     rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b"
     rf"(?!\s+(?:of|as)\b|\s+for\s+(?!(?:every|each|all)\b))"  # (but "the same grade for every judgement")
     # "this repeated the overall outcome of the short inspection in 2019": the grade named last, given then too
@@ -225,11 +237,13 @@ _ANAPHORIC = ("g12", "g13", "g14", "g31", "g32")
 # Slots naming a grade given as an object: "gave the top grade to A and to B", "awarded good ratings to A and B"
 _GIVEN = ("g11", "g18")
 _TRANSITION = re.compile(
-    rf"\b(?:(?:up|down)\s+)?from\s+(?:(?:the|an?|its|their)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}"
+    # ("climbed through requires improvement (2017) to good": the grade passed through is left behind too)
+    rf"\b(?:(?:up|down)\s+)?(?:from|through|via)\s+(?:(?:the|an?|its|their)\s+)?{Q}(?P<old>{GRADE_PHRASE}){QE}"
     rf"(?:\s+(?:rating|grade|judgement))?"
     # "from requires improvement at the 2015 inspection to good": the earlier grade's time inserted
     rf"(?:,?\s+(?:at|in|after)\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){{0,2}}?(?:inspection|assessment|review)"
     rf"(?:\s+in\s+(?:19|20)\d{{2}})?,?(?=\s+to\s)|\s+in\s+(?:19|20)\d{{2}},?(?=\s+to\s)"
+    rf"|\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\),?(?=\s+to\s)"
     # ... or in an apposition dating it: "from inadequate, the judgement given in January 2019, to good"
     rf"|,\s+(?:(?!{GRADE_PHRASE})[^,;])*?\b(?:19|20)\d{{2}},(?=\s+to\s))?"
     rf"(?:\s+to\s+{Q}(?P<new>{GRADE_PHRASE}){QE})?(?=[\s.,;:]|$)", re.I)
@@ -248,8 +262,11 @@ _COUNCIL_PRONOUN = re.compile(r"(?:\bit$|\b(?:it|we|which|both|they\s+(?:both|al
                               re.I)
 # "Luton remains inadequate", "Back in 2016 Luton was inadequate": a name alone before the verb (the claim model
 # gives it to that council, and to none when the name is no council's)
+# ("Wokingham in August was adequate": its time, or its place, may follow the name)
 _NAME_SUBJECT = re.compile(r"(?:^|[,;]|\b(?:and|but|while|whereas|\d{4}|then|now|today|time|when))\s*(?-i:[A-Z][\w'’-]+"
-                           r"(?:\s+(?:of\s+|upon\s+|on\s+)?[A-Z][\w'’-]+){0,4})\s+(?:(?:has|had|have)\s+)?"
+                           r"(?:\s+(?:of\s+|upon\s+|on\s+)?[A-Z][\w'’-]+){0,4})"
+                           r"(?:\s+(?:in|during|last|this)\s+(?:the\s+)?(?:[A-Z][a-z]+|spring|summer|autumn|winter|year"
+                           r"|(?:19|20)\d{2})(?:\s+(?:19|20)\d{2})?)?\s+(?:(?:has|had|have)\s+)?"
                            r"(?:(?:still|now|also|previously|once|then|already)\s+)?$")
 # "The council was good in 2019 and is now outstanding": a second predicate of the subject given a grade before
 # "its 2018 'requires improvement' grade", "the 2016 inadequate rating": the year as the grade's modifier
@@ -264,8 +281,6 @@ _AND_PREDICATE = re.compile(r"\band\s+$", re.I)
 _LIST_PREDICATE = re.compile(rf"\s(?:to\s+be|as|all|both|each)\s+{Q}$", re.I)
 _VERB_BEFORE_LIST = re.compile(r"\b(?:judged|judges|judge|rated|rates|graded|grades|found|finds|deemed|considered"
                                r"|assessed)\b", re.I)
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|the\s+(?:last|previous|latest)"
                           r"|every|each|all)|across"
                           r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|during|when|until|before"
@@ -308,7 +323,9 @@ _GRADE_DEFINED = re.compile(r"[’'\"”]?\s+(?:is|was|remains)\s+(?:now\s+|stil
                             r"|lowest|top|bottom|best|worst|second|third|middle)\b|(?:[\w-]+\s+){0,2}?(?:grade|rating"
                             r"|judge?ment|verdict|outcome)s?\s+(?:(?:that|which)\s+)?(?:ofsted|inspectors?|most|many"
                             r"|few|some|all|any|no|every|councils|authorities|local\s+authorities)\b)", re.I)
-_INSERTED = re.compile(r",[^,]+,\s*$")  # "Its services, rated inadequate in 2018, are now good"
+# "Its services, rated inadequate in 2018, are now good", "Bromley (inspected last month) was inadequate": words
+# inserted between the subject and its verb, by commas or brackets
+_INSERTED = re.compile(r"(?:,[^,]+,|\s*\([^()]*\))\s*$")
 _SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority|rating|grade|judgement|judgment|verdict"
                                # a council's own report: "Telford and Wrekin's report had also been outstanding"
                                r"|(?-i:[A-Z])[\w-]+['’]s?\s+(?:(?:last|latest|previous|most\s+recent|own)\s+)?"
@@ -357,7 +374,9 @@ _COUNT = (rf"(?:(?!(?:19|20)\d\d\b)\d+\b(?!\s+{_MONTH}\b)|one|two|three|four|fiv
 _AGGREGATE = re.compile(
     r"\b(?:none|no\s+(?:[\w-]+\s+)?(?:councils?|authorit(?:y|ies)|local\s+authorit(?:y|ies)|departments?)|neither"
     r"|(?:one|two|three|\d+)\s+other\s+(?:councils?|authorit(?:y|ies)))\b"
-    rf"|(?<!\bthe\s)(?<!\bthese\s)\b(?:another\s+|just\s+|only\s+)?{_COUNT}\s+(?:of\s+(?:them|these|those)\s+|[\w-]+\s+){{0,2}}"
+    # (not "three years later rated it good": a count of years, months or weeks is a time)
+    rf"|(?<!\bthe\s)(?<!\bthese\s)\b(?:another\s+|just\s+|only\s+)?{_COUNT}\s+(?!(?:years?|months?|weeks?|days?|decades?)\b)"
+    rf"(?:of\s+(?:them|these|those)\s+|[\w-]+\s+){{0,2}}"
     r"(?:(?:were|are|have\s+been|had\s+been|have|had|was|remain|also)\s+)*(?:now\s+)?"
     r"(?:rated|judged|graded|found|given|awarded|received|got|gained|moved|went|fell|dropped|rose|risen|slipped|kept"
     r"|retained|achieved)\b", re.I)
@@ -407,6 +426,9 @@ _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 _FOR_OR_AS_WERE = re.compile(
     rf"(?P<overall>\s+overall\b(?:\s+(?:again|too|also|once\s+more))?)?(?:\s*,?\s*(?:and\s+|both\s+)?(?:(?:as|so)\s+(?:(?:it|they|inspectors)\s+)?(?:were|was|had|did|has|have|does|do|is|are)|(?:(?:too|also|again)\s+)?for|at|on|along\s+with|together\s+with|alongside)\s+(?:(?!{Q}{GRADE_PHRASE})[^,;])+?)+"
     rf"(?=[,;.]|\s+and\s+(?:an?\s+|the\s+|(?:both|again|also)\s+)?{Q}{GRADE_PHRASE}|$)", re.I)
+# A grade that is itself a finite verb, its subject before it: "Bristol requires improvement overall", "the
+# council required improvement for care leavers" (its own predicate, not the tail of a verdict given before)
+_FINITE_GRADE = re.compile(r"requir(?:es|ed)\s+improvement(?:\s+to\s+be\s+good)?", re.I)
 _ALONG_WITH = re.compile(r"\s*,?\s*(?:(?:along|together)\s+with|alongside)\s", re.I)
 _AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)  # (then "were", "did", "has" ...)
 _WITH = re.compile(r"\bwith\b", re.I)
@@ -432,8 +454,9 @@ _IN_INSPECTION = re.compile(r"\s+(?:in|at|during|from|by)\s+(?:its|the|their|an?
                             r"(?:\w+\s+){0,2}?(?:(?P<cp>child\s+protection)|safeguarding(?P<la>\s+and\s+looked[-\s]after"
                             r"(?:\s+children(?:['’]s)?)?(?:\s+services)?)?)\s+inspection\b", re.I)
 # "good on both counts", "adequate for both", "good in both areas": the two judgements of the 2009-2012 framework
-_BOTH_COUNTS = re.compile(r"\s+(?:on|for|in|across)\s+both(?:\s+(?:counts|judge?ments|areas|fronts|of\s+them))?"
-                          r"(?=\s*(?:[.,;:)]|\s[-–—]\s|$))", re.I)
+_BOTH_COUNTS = re.compile(r"\s+(?:on|for|in|across)\s+(?:both(?:\s+(?:counts|judge?ments|areas|fronts|of\s+them))?"
+                          r"|the\s+(?:pair|two))"  # (its time may follow: "good for both in May")
+                          r"(?=\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:in|during|last|this)\s)", re.I)
 # "- good and good", "- again adequate and good": a verdict with no verb giving the two judgements of 2009-2012 in
 # their order, safeguarding then looked after children
 _GRADE_PAIR = re.compile(rf"\W*(?:(?:again|both|also)\s+)?{Q}(?P<first>{GRADE_PHRASE}){QE}\s+and\s+{Q}"
@@ -469,6 +492,8 @@ _CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\b
                            r"|,\s+(?=(?:up|down)\s+from\b)")
 # "reminded members that the 2019 inspection had found ..., and that in 2016 it had been judged ...": a second
 # reported clause, parallel to a "that" before it (not "..., and that part of the service was rated good")
+_BRACKETED_YEAR = re.compile(r"\s*\((?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\)")  # "requires improvement (2017)"
+_ASIDE = re.compile(r"\([^()]*\)")  # words in brackets: no clause of the sentence breaks inside them
 _AND_THAT = re.compile(r",\s+(?=and\s+that\b)", re.I)
 _THAT = re.compile(r"\bthat\b", re.I)
 # The part of a year before it: "early", "March", "the summer of", "autumn"
@@ -928,9 +953,12 @@ _AS_USUAL = re.compile(r"\b(?:as\s+(?:is\s+)?(?:usual|normal|standard|customary|
 
 
 def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: bool = False) -> bool:
-    """A grade named as a hope, a risk, a condition or a negation, not as a verdict given. Before a verdict verb
-    "to be" is no aspiration ("the first council to be judged outstanding"; "hopes to be" is, by "hopes")."""
-    window = scanned[max(since, start - 80):start]
+    """A grade named as a hope, a risk, a condition or a negation, not as a verdict given (not by the words of an
+    aside in brackets before it). Before a verdict verb "to be" is no aspiration ("the first council to be judged
+    outstanding"; "hopes to be" is, by "hopes")."""
+    # an aside in brackets before the grade is no part of its predicate ("Bury (not for the first time) was ...")
+    asides = [m.span() for m in _ASIDE.finditer(scanned, 0, start)]
+    window = _blank_spans(scanned, asides)[max(since, start - 80):start]
     aspiration = _ASPIRATION.search(scanned[:start])
     if aspiration and verdict_verb and re.fullmatch(r"to\s+be\s+", aspiration.group(), re.I):
         aspiration = None
@@ -942,10 +970,11 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
 
 def _clauses(sentence: str) -> list[str]:
     """The sentence's clauses; a list of judgements set off by dashes or brackets stays in its predicate's clause
-    ("Each of the four judgements – A, B, C and D – was graded good"); reported clauses ("... that A, and that
-    B") are clauses of their own."""
+    ("Each of the four judgements – A, B, C and D – was graded good"), and so does any aside in brackets ("Bromley
+    (late, but at last) was inadequate"); reported clauses ("... that A, and that B") are clauses of their own."""
     kept = unbracketed(sentence)
-    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(kept)]
+    asides = [m.span() for m in _ASIDE.finditer(kept)]  # "X (not the north, but near) was ...": one aside
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(kept) if not any(a < m.start() < b for a, b in asides)]
     if (first := _THAT.search(kept)) is not None:
         breaks = sorted(breaks + [m.span() for m in _AND_THAT.finditer(kept, first.end())])
     return [sentence[a:b] for a, b in zip([0] + [e for _, e in breaks], [s for s, _ in breaks] + [len(sentence)],
@@ -988,7 +1017,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 status = "hypothetical"
             if status == "transition":  # the grade left behind: only a year stated after it, before the new grade
                 new_at = min([s for _, st, s, _ in transitions if st == "current" and s > start] + [end + 60])
-                stated_with = _YEAR.search(clause, end, new_at) or _YEAR_OF_INSPECTION.search(clause, end, new_at)
+                stated_with = _YEAR.search(clause, end, new_at) or _YEAR_OF_INSPECTION.search(clause, end, new_at) \
+                    or _BRACKETED_YEAR.match(clause, end)
                 # or a "since" before it: "Since its last inspection in 2019, leadership has gone from good to ..."
                 stated_with = stated_with or _SINCE_YEAR.search(clause, 0, start)
                 year = int(next(g for g in stated_with.groups() if g)) if stated_with else None
@@ -1046,7 +1076,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                                                 or (fragment and slot.start() == 0))):  # or opening after a dash
                 # Berkshire: safeguarding adequate, looked after children good"
                 continue
-            if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start()) or _WITH_BEFORE.search(
+            if group == "g9" and not (verdicts or _QUOTED.match(scanned, slot.start()) or _FINITE_GRADE.fullmatch(label)
+                                      or _WITH_BEFORE.search(
                     scanned, 0, slot.start())  # "..., with good for A, for B and for C"
                                       or ((claims or fragment) and _CLAUSE_OPENING.fullmatch(scanned, 0, slot.start()))
                                       or _AFTER_COLON.search(scanned, 0, slot.start())
@@ -1148,6 +1179,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             until = min(([slots[n + 1].start()] if n + 1 < len(slots) else [])
                         + [s for _, _, s, _ in transitions if s > slot.end()], default=None)
             year, ends, anchor = _year_near(timed, slot.start(group), slot.end(), since, published, until)
+            if group == "g23" and (own := YEAR.search(slot.group())):  # "its 2018 grade for X, outstanding,"
+                year, anchor = int(own.group()), "stated"
             previous_end = since if group in ("g19", "gins") else ends  # an inserted earlier grade leaves the subject
             # to the next
             if following and named_after:  # "outstanding for A and for B, and good for C": A and B are not C's
