@@ -86,6 +86,7 @@ def test_found_with_an_object_that_has_no_determiner(text, judgement, grade):
      "requires_improvement"),
     ("Torbay's last report, which said good, came out in 2019.", "good"),
     ("I still have the 2018 report that said inadequate, framed.", "inadequate"),
+    ("The inspection in the spring of 2019 said good again.", "good"),
 ])
 def test_an_inspection_which_said_the_grade(text, grade):
     got = _graded(_rows("I have sat on Torbay council for ten years.", text, published=date(2022, 5, 20)))

@@ -67,9 +67,11 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"(?=\s+at\s+{Q}{GRADE_PHRASE})"
                   # "the child protection inspection said adequate", "the 2014 report says requires improvement"
                   # ... or its relative clause: "a child protection inspection in 2013 which said adequate"
-                  rf"|(?:inspection|report)(?:\s+(?:of|in|from)(?:\s+[A-Z][a-z]+)?\s+(?:19|20)\d{{2}})?"
+                  # ("the inspection in the spring of 2013 said inadequate again")
+                  rf"|(?:inspection|report)(?:\s+(?:of|in|from)(?:\s+the)?(?:\s+(?:early|late|mid))?"
+                  rf"(?:\s+(?:[A-Z][a-z]+|spring|summer|autumn|winter)(?:\s+of)?)?\s+(?:19|20)\d{{2}})?"
                   rf"(?:,?\s+(?:which|that))?\s+(?:said|says)"
-                  rf"(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|for|in)\b))"
+                  rf"(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|for|in|again|too)\b))"
                   # "came out adequate", "comes out as requiring improvement", "stayed good", "got good": a grade
                   # right after the verb, ending its phrase ("stayed in touch", "got good feedback" are none)
                   # ("came back good", "went outstanding last spring")
