@@ -99,6 +99,7 @@ def test_an_inspection_which_said_the_grade(text, grade):
     ("How does our service compare with Solihull, which was rated good at its last inspection in 2019?", 2019),
     ("Can the Cabinet Member say why we lag behind Solihull, which was judged good in 2022?", 2022),
     ("Will the Chair meet officers from Solihull, rated good in 2021, to learn from them?", 2021),
+    ("The Member asked whether Solihull, which had been judged good in 2020, had been consulted.", 2020),
 ])
 def test_a_council_described_inside_a_question_keeps_its_verdict(text, year):
     got = _graded(_rows(text, published=date(2024, 3, 18)))

@@ -28,8 +28,12 @@ _GIVEN = re.compile(r"(?:^|[:;]\s*)[\W]*(?P<opener>given\s+that|now\s+that|since
 _ASKING = re.compile(r",\s+(?:(?:and|so|then)\s+)?(?:will|would|can|could|does|do|did|is|are|was|were|has|have|had"
                      r"|should|shall|may|might|must|what|how|why|when|where|who|which)\b", re.I)
 _QUESTION = re.compile(r"\?[\s’'\"”)]*$")
-# A council described in passing, by a clause set off by a comma: "how do we compare with Leeds, which was rated
-# outstanding in 2022?", "will Bury, judged good last year, keep ...?": not what the question asks, so asserted
+# A council or service described in passing, by a clause set off by a comma: "how do we compare with Leeds, which
+# was rated outstanding in 2022?", "asked whether the service, judged inadequate in 2015, had been forgotten": not
+# what the question asks, so asserted
+# A question reported: "asked whether ...", "wondered why ..."
+_ASKED = re.compile(r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|quer(?:y|ies|ied|ying)|(?:en|in)quir(?:e|es|ed|ing))\b"
+                    r"[^.;]{0,30}?\b(?:whether|if|why|how|what|when)\b", re.I)
 _DESCRIBED = re.compile(r",\s+(?:(?:which|who)\s+(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?"
                         r"(?=(?:\w+\s+){0,2}?(?:rated|judged|graded|found|deemed|assessed|given|awarded|received)\b)"
                         r"|(?=(?:rated|judged|graded|found|deemed)\s))[^,;?]*", re.I)
@@ -47,7 +51,7 @@ def asserted(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
     if not claims:
         return claims
     read = unasserted(sentence, claims)
-    if _QUESTION.search(sentence):
+    if _QUESTION.search(sentence) or _ASKED.search(sentence):
         kept = [m.span() for m in _DESCRIBED.finditer(sentence)]
         if (given := _given_span(sentence)) is not None:
             kept.append(given)

@@ -495,6 +495,10 @@ _CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\b
 # "reminded members that the 2019 inspection had found ..., and that in 2016 it had been judged ...": a second
 # reported clause, parallel to a "that" before it (not "..., and that part of the service was rated good")
 _BRACKETED_YEAR = re.compile(r"\s*\((?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\)")  # "requires improvement (2017)"
+# A description set off by a comma, up to its grade: ", judged good", ", which was rated inadequate"
+_DESCRIPTION = re.compile(r",\s+(?:(?:which|who)\s+(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?)?"
+                          rf"(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE_PHRASE}{QE}$",
+                          re.I)
 _ASIDE = re.compile(r"\([^()]*\)")  # words in brackets: no clause of the sentence breaks inside them
 _AND_THAT = re.compile(r",\s+(?=and\s+that\b)", re.I)
 _THAT = re.compile(r"\bthat\b", re.I)
@@ -961,6 +965,9 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
     # an aside in brackets before the grade is no part of its predicate ("Bury (not for the first time) was ...")
     asides = [m.span() for m in _ASIDE.finditer(scanned, 0, start)]
     window = _blank_spans(scanned, asides)[max(since, start - 80):start]
+    if described := _DESCRIPTION.search(scanned, max(since, start - 80), end):  # "asked whether the service,
+        window = scanned[described.start():start]  # judged inadequate in 2015, had ...": a description set off by a
+        # comma is said, whatever is asked of what it describes
     aspiration = _ASPIRATION.search(scanned[:start])
     if aspiration and verdict_verb and re.fullmatch(r"to\s+be\s+", aspiration.group(), re.I):
         aspiration = None
