@@ -43,6 +43,7 @@ from datetime import date
 from csi.dates import MONTH_PATTERN
 from csi.records import CELL_SEPARATOR, Block
 from transforms.asserted import asserted
+from transforms.completion import completed
 from transforms.councils import CouncilIndex, Mention
 from transforms.grade_tables import (
     Column,
@@ -523,6 +524,7 @@ class _Reader:
         self.last_sentence = ""  # what a verdict with its subject left out may answer: "Care leavers? Good."
         self.coordinated: list[str] = []  # the councils the last sentence naming several named: "the latter"
         self.commenting = False  # reading a reader's comment under the post (its "we" is the commenter's)
+        self.paragraph_from = 0  # the first claim of the paragraph being read
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -543,6 +545,7 @@ class _Reader:
         self.gapped(text, mentions, read_from)
         self.bracketed(text, mentions, read_from)
         self.judgements_elided(text, mentions, read_from)
+        self.complete(text, mentions, read_from)
         if len(self.claims) == read_from and (presented := _presented(text, mentions)):
             self.focus = presented  # "Last Friday it was Hounslow's turn. The borough was judged good ..."
         self.last_sentence = text
@@ -570,6 +573,14 @@ class _Reader:
             self.last_grade = given[-1] if given else None
         elif quoted := _QUOTED_GRADE.findall(text):
             self.last_grade = quoted[-1]
+
+    def complete(self, text: str, mentions: list[Mention], read_from: int) -> None:
+        """The judgements the sentence names alongside a verdict with no claim of their own take its grade (see
+        transforms.completion)."""
+        earlier = self.claims[self.paragraph_from:read_from]
+        last = [c for c in earlier if c.evidence == earlier[-1].evidence] if earlier else []
+        self.claims += completed(text, self.claims[read_from:], [(m.council_code, m.start, m.end) for m in mentions],
+                                 last)
 
     def elided(self, text: str, mentions: list[Mention], read_from: int) -> None:
         """A verdict whose subject and verb are left out, supplied by the discourse: the councils named before a
@@ -738,6 +749,7 @@ class _Reader:
             return  # "One council slips to inadequate as three others improve": not the article's council by name
         read_from = len(self.claims)
         self.times.new_paragraph()
+        self.paragraph_from = read_from
         self.sentence(title, mentions)
         if len(self.claims) == read_from:  # a headline with no verb: "Ofsted: Oldtown services 'inadequate'"
             codes = list(dict.fromkeys(m.council_code for m in mentions)) or self.focus
@@ -867,6 +879,7 @@ class _Reader:
         read_from = len(self.claims)
         cursor = 0
         self.times.new_paragraph()
+        self.paragraph_from = read_from
         for sentence in sentences(block.text):
             at = block.text.find(sentence, cursor)
             cursor = max(at, 0)

@@ -1,0 +1,131 @@
+"""Judgement completion (transforms/completion.py): the judgements a clause names alongside its one verdict take
+that verdict's grade, council, time and status; names merely mentioned near a grade take nothing. Wordings
+written for these tests, about real councils, read through the whole extraction (Document in, rating rows out)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+
+WIGAN, RUTLAND, BURY = "E08000010", "E06000017", "E08000002"
+
+
+def _graded(*paragraphs: str, council: str = WIGAN, published: date = date(2024, 6, 10)) -> set[tuple]:
+    return {(j, g, y, h) for c, j, g, y, h in rating_rows(list(paragraphs), published) if c == council}
+
+
+# --- judgements chained to the verdict after it or before it ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Inspectors rated Wigan's leaders outstanding - up two grades on last time - together with help and protection "
+    "and children in care.",
+    "In Wigan inspectors found the impact of leaders outstanding, as well as help and protection and the "
+    "experiences of children in care.",
+    "Wigan's leadership is now outstanding - the borough's best result yet - along with its help and protection and "
+    "its children in care.",
+])
+def test_judgements_listed_after_the_verdict_take_its_grade(text):
+    got = _graded(text)
+    assert {("leadership", "outstanding", 2024, False), ("help_and_protection", "outstanding", 2024, False),
+            ("children_in_care", "outstanding", 2024, False)} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019 Ofsted found Wigan inadequate, including for leadership and for help and protection.",
+    "Ofsted found Wigan's services inadequate in 2019, including for the impact of leaders and for help and "
+    "protection.",
+    "Back in 2019 Wigan's services were judged inadequate, including for leaders and for help and protection.",
+])
+def test_including_names_the_judgements_of_the_verdict_with_its_year(text):
+    got = _graded(text)
+    assert {("leadership", "inadequate", 2019, True), ("help_and_protection", "inadequate", 2019, True)} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors graded Wigan's care leavers good, and did the same for children who need help and protection.",
+    "Ofsted rated Wigan's care leavers good and did the same for the help and protection given to children.",
+    "Ofsted judged care leavers in Wigan good and then did the same for help and protection.",
+])
+def test_did_the_same_for_repeats_the_grade(text):
+    assert ("help_and_protection", "good", 2024, False) in _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors judged every one of Wigan's services outstanding - overall effectiveness, leaders, help and "
+    "protection, children in care and care leavers.",
+    "Wigan's services were judged outstanding across the piece: overall effectiveness, leaders, help and protection, "
+    "children in care and care leavers.",
+    "The borough got outstanding grades for the lot - overall effectiveness, the impact of leaders, help and "
+    "protection, children in care and care leavers.",
+])
+def test_a_list_set_off_after_the_verdict(text):
+    got = _graded("Ofsted inspected Wigan in April.", text)
+    assert {(j, "outstanding", 2024, False) for j in ("overall_effectiveness", "leadership", "help_and_protection",
+                                                       "children_in_care", "care_leavers")} <= got
+
+
+# --- a clause of judgements and a grade, its subject and verb left out --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wigan's leaders and care leavers were rated outstanding; help and protection and children in care, good.",
+    "Leadership and care leavers in Wigan were outstanding; help and protection and children in care, only good.",
+    "Wigan was judged outstanding for leadership and care leavers; for help and protection and children in care, "
+    "good.",
+])
+def test_a_gapped_clause_of_judgements_takes_the_sentence_council_and_time(text):
+    got = _graded(text)
+    assert {("help_and_protection", "good", 2024, False), ("children_in_care", "good", 2024, False)} <= got
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Ofsted's report this week rated Wigan good overall.", "Leaders, help and protection, and care leavers: all "
+                                                            "good."),
+    ("Wigan was judged good overall in the report published on Monday.", "Leadership, help and protection and care "
+                                                                          "leavers - good too."),
+    ("Inspectors rated Wigan good overall this month.", "Help and protection, leaders and care leavers, all good."),
+])
+def test_a_verbless_sentence_of_judgements_after_the_paragraph_verdict(first, second):
+    got = _graded(f"{first} {second}")
+    assert {("leadership", "good", 2024, False), ("help_and_protection", "good", 2024, False),
+            ("care_leavers", "good", 2024, False)} <= got
+
+
+# --- what completion leaves alone ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wigan was judged inadequate in every area apart from adoption and care leavers.",
+    "Wigan was rated good overall, with improvements noted in help and protection and for care leavers.",
+    "Ofsted rated Wigan good, praising its work with care leavers and its leadership team's grip.",
+    "Wigan was rated good, and care leavers had good support from personal advisers.",
+    "Wigan's services for children who need help and protection, children in care and care leavers were rated "
+    "good overall.",
+    "Wigan was rated good, with care leavers a particular strength and help and protection a concern.",
+])
+def test_names_not_chained_to_the_verdict_take_nothing(text):
+    got = _graded(text)
+    assert not {j for j, *_ in got} & {"care_leavers", "help_and_protection", "leadership", "adoption"}
+
+
+@pytest.mark.parametrize("text", [
+    "If Wigan were judged inadequate, including for leadership and care leavers, the minister would step in.",
+    "Wigan hopes to be rated outstanding, along with help and protection and care leavers, next time.",
+    "Wigan avoided an inadequate rating, including for leadership and help and protection.",
+])
+def test_a_hypothetical_verdict_completes_nothing(text):
+    assert not {(j, g) for j, g, *_ in _graded(text)} & {("leadership", "inadequate"), ("care_leavers",
+                                                                                        "inadequate"),
+                                                          ("help_and_protection", "inadequate"),
+                                                          ("care_leavers", "outstanding"),
+                                                          ("help_and_protection", "outstanding")}
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan was rated good overall and for leaders, but Bury's help and protection was good too.",
+    "Wigan was rated good overall; Bury's help and protection and care leavers, good too.",
+    "Wigan was judged good for leaders, as Bury was for help and protection.",
+])
+def test_a_clause_naming_another_council_is_not_completed_for_the_first(text):
+    assert ("help_and_protection", "good") not in {(j, g) for j, g, *_ in _graded(text)}
