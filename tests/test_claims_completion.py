@@ -103,6 +103,7 @@ def test_a_verbless_sentence_of_judgements_after_the_paragraph_verdict(first, se
     "Wigan's services for children who need help and protection, children in care and care leavers were rated "
     "good overall.",
     "Wigan was rated good, with care leavers a particular strength and help and protection a concern.",
+    "Wigan's trust now runs adoption and care leavers and was rated good in May.",
 ])
 def test_names_not_chained_to_the_verdict_take_nothing(text):
     got = _graded(text)

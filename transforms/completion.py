@@ -56,6 +56,8 @@ _LINK_WORDS = (r"and|&|plus|as\s+well\s+as|along\s+with|together\s+with|alongsid
 # ... and, between a verdict and the judgements named before it, its verb: "A, B and C were rated good"
 _VERB_WORDS = (r"rated|rates|rate|judged|judges|judge|graded|grades|found|finds|deemed|assessed|considered"
                r"|was|were|is|are|be|been|being|had|has|have")
+# "... took over A and B and has been judged good": a second predicate, whose subject is not the names before it
+_PREDICATE_JOINED = re.compile(rf"\band\s+(?:{_VERB_WORDS})\b", re.I)
 _FILLER = re.compile(rf"(?:[\s,:()–—-]|[‘'\"“’”]|\b(?:{_LINK_WORDS}|{_VERB_WORDS})\b)*", re.I)
 _LINK = re.compile(rf"(?:[\s,:()–—-]|[‘'\"“’”]|\b(?:{_LINK_WORDS})\b)*", re.I)
 # A word right before a grade word that makes it an adjective ("a good example", "more good news", "show
@@ -147,7 +149,8 @@ def chained(clause: str) -> tuple[str, list[str], bool] | None:
             right = _pure_list(text, items[i + 1:], opened.end())
         left, j = [], i - 1  # "A, B and C were rated good" (not "services for A, B and C rated good overall")
         while not _OVERALL_AFTER.match(text, end) and j >= 0 and items[j][2] is not None \
-                and _filler(text[items[j][1]:items[j + 1][0]]):
+                and _filler(text[items[j][1]:items[j + 1][0]]) \
+                and not _PREDICATE_JOINED.search(text, items[j][1], items[j + 1][0]):
             left.append(items[j][2])
             j -= 1
         if left and (before := _WORD_BEFORE.search(text, 0, items[j + 1][0])) and not _filler(before[1]) \
