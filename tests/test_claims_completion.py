@@ -33,6 +33,18 @@ def test_judgements_listed_after_the_verdict_take_its_grade(text):
             ("children_in_care", "outstanding", 2024, False)} <= got
 
 
+@pytest.mark.parametrize("text, grade", [
+    ("Each grade in the report, from overall effectiveness and leadership to help and protection and care leavers, "
+     "was requires improvement.", "requires_improvement"),
+    ("The impact of leaders, the care of care leavers and the help given to children needing protection were all "
+     "judged requires improvement, like the overall grade.", "requires_improvement"),
+    ("Overall the borough got good, and leaders and care leavers got good as well.", "good"),
+])
+def test_judgements_named_before_the_verdict_take_its_grade(text, grade):
+    got = _graded("Ofsted inspected Wigan in April.", text)
+    assert {("leadership", grade, 2024, False), ("care_leavers", grade, 2024, False)} <= got
+
+
 @pytest.mark.parametrize("text", [
     "In 2019 Ofsted found Wigan inadequate, including for leadership and for help and protection.",
     "Ofsted found Wigan's services inadequate in 2019, including for the impact of leaders and for help and "
@@ -47,9 +59,9 @@ def test_including_names_the_judgements_of_the_verdict_with_its_year(text):
 @pytest.mark.parametrize("text", [
     "Inspectors graded Wigan's care leavers good, and did the same for children who need help and protection.",
     "Ofsted rated Wigan's care leavers good and did the same for the help and protection given to children.",
-    "Ofsted judged care leavers in Wigan good and then did the same for help and protection.",
+    "Ofsted judged care leavers in Wigan good and gave the same grade to the help and protection of children.",
 ])
-def test_did_the_same_for_repeats_the_grade(text):
+def test_the_same_grade_for_repeats_the_grade(text):
     assert ("help_and_protection", "good", 2024, False) in _graded(text)
 
 

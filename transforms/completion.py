@@ -52,10 +52,12 @@ _LINK_WORDS = (r"and|&|plus|as\s+well\s+as|along\s+with|together\s+with|alongsid
                r"|children|young\s+people|families|social\s+work\s+practice|now|again|overall|only|just|still"
                # the verdict's own time ("inadequate in 2019, including for leaders"; no other year in the clause)
                r"|(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d{2}"
-               r"|(?:did|does|do|got|gets|received|receives)\s+the\s+same(?:\s+(?:grade|rating|verdict))?\s+for")
+               r"|new|separate|individual|care"
+               r"|(?:did|does|do|got|gets|received|receives|gave|gives|given|awarded)\s+the\s+same"
+               r"(?:\s+(?:grade|rating|verdict|judge?ment|mark))?\s+(?:for|to)")
 # ... and, between a verdict and the judgements named before it, its verb: "A, B and C were rated good"
 _VERB_WORDS = (r"rated|rates|rate|judged|judges|judge|graded|grades|found|finds|deemed|assessed|considered"
-               r"|was|were|is|are|be|been|being|had|has|have")
+               r"|was|were|is|are|be|been|being|had|has|have|got|gets|received|receives|achieved|earned|secured")
 # "... took over A and B and has been judged good": a second predicate, whose subject is not the names before it
 _PREDICATE_JOINED = re.compile(rf"\band\s+(?:{_VERB_WORDS})\b", re.I)
 _FILLER = re.compile(rf"(?:[\s,:()–—-]|[‘'\"“’”]|\b(?:{_LINK_WORDS}|{_VERB_WORDS})\b)*", re.I)
@@ -78,6 +80,9 @@ _LIST_OPENS = re.compile(r"[^;:–—.]{0,60}?(?::|\s[-–—]\s)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A grade given as the overall one: the judgements named before it describe the service, they are not graded
 _OVERALL_AFTER = re.compile(r"[’'\"”]?\s+overall\b", re.I)
+# ... not a preposition or a word opening a clause: "from A and B to C and D, was ..."
+_FUNCTION_WORD = re.compile(r"from|by|about|between|than|like|into|within|over|under|through|after|before|where|when"
+                            r"|that|which|said|says|how|whether|if|because|since|until", re.I)
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 # A stretch set off by dashes that names no judgement and no grade: an aside ("- a rise of two grades -")
 _DASHED_ASIDE = re.compile(r"\s[-–—]\s[^-–—;]{1,80}?\s[-–—]\s")
@@ -154,6 +159,7 @@ def chained(clause: str) -> tuple[str, list[str], bool] | None:
             left.append(items[j][2])
             j -= 1
         if left and (before := _WORD_BEFORE.search(text, 0, items[j + 1][0])) and not _filler(before[1]) \
+                and not _FUNCTION_WORD.fullmatch(before[1]) \
                 and not before[1].endswith(("'s", "’s", "'", "’")) and before[1][0].islower():
             left = []  # "the regional adoption service": a name modifying another noun
         found += left + right
