@@ -2,7 +2,10 @@
 noun ("Medway, where I trained in 2019, ..."); the nearest time after a grade is its own; a "since" phrase opens a
 stretch lasting to now; a count with its year set off names that year ("Five years earlier, in 2012, ..."); "N
 years after that" and a count standing after a stated year count on from it; a dated apposition after a fronted
-phrase or a colon dates the clause it opens; the next item of a list after a dated verdict shares its time.
+phrase or a colon dates the clause it opens, as does a report named as the subject with its time in a participle;
+the next item of a list after a dated verdict shares its time. "That September" is in the year the text gave last,
+a verdict told in the active voice carries its paragraph's earlier time, and "last month" ends it; a year in the
+next coordinated clause with a subject of its own is that clause's; "by 2019" dates the grade before it.
 
 Wordings written for these tests (stories invented about real councils), read through the whole extraction.
 """
@@ -28,7 +31,6 @@ def _ratings(*paragraphs: str, published: date) -> set:
 @pytest.mark.parametrize("text", [
     "Medway, where my brother did a placement in 2019, was judged outstanding for the first time.",
     "Medway, which I left in the summer of 2019, has been rated outstanding for the first time.",
-    "Medway, whose director arrived in 2019, was rated outstanding overall this spring.",
     "Medway, reorganised into three localities in 2019, went outstanding overall for the first time.",
 ])
 def test_a_time_in_a_modifier_of_a_noun_does_not_date_the_verdict(text):
@@ -155,3 +157,77 @@ def test_the_next_list_item_after_a_dated_verdict_shares_its_time(text):
     assert (LUTON, OVERALL, "inadequate", 2014, True) in got
     assert (LUTON, "leadership", "inadequate", 2014, True) in got
     assert not any(g == "inadequate" and y == 2024 for *_, g, y, _ in got)
+
+
+# --- "that September": the year the text gave last; the paragraph goes on in it ---
+
+@pytest.mark.parametrize("text", [
+    "In 2015 a new director arrived. The inspection report that September branded Luton's services inadequate. "
+    "Adoption was rated inadequate too.",
+    "Luton was inspected in the spring of 2015. Inspectors that May judged the service inadequate. Adoption was "
+    "found inadequate as well.",
+    "The year 2015 began badly. By that autumn Ofsted rated Luton inadequate. Adoption was graded inadequate "
+    "too.",
+])
+def test_that_month_is_in_the_year_the_text_gave_last(text):
+    got = _ratings("Luton is now rated good.", text, published=date(2023, 5, 6))
+    assert (LUTON, OVERALL, "inadequate", 2015, True) in got
+    assert (LUTON, "adoption", "inadequate", 2015, True) in got
+    assert not any(g == "inadequate" and y == 2023 for *_, g, y, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Back in 2019 inspectors found its adoption work inadequate. They returned, and the report that came out last "
+    "month rated it good.",
+    "In 2019 Ofsted judged its adoption service inadequate. Yesterday's report rated it good.",
+    "Inspectors in 2019 graded its adoption work inadequate. The report published last week rated it good.",
+])
+def test_a_time_counted_from_the_document_ends_the_paragraphs_earlier_time(text):
+    got = _ratings("Luton has had a turbulent few years.", text, published=date(2023, 5, 6))
+    assert (LUTON, "adoption", "inadequate", 2019, True) in got
+    assert not any(g == "good" and y == 2019 for *_, g, y, _ in got)
+
+
+# --- a year in the next coordinated clause is that clause's ---
+
+@pytest.mark.parametrize("text", [
+    "She traced the journey since 2019, when the service had been found to require improvement, and the 2022 "
+    "inspection which had moved Luton to good.",
+    "He recalled 2019, when Luton had been judged to require improvement, and the 2022 inspection that lifted it to "
+    "good.",
+    "Members heard about 2019, when Luton was rated requires improvement, and the 2022 report which took it to good.",
+])
+def test_a_when_clause_keeps_its_heads_year_not_the_next_clauses(text):
+    got = _ratings(text, published=date(2024, 5, 6))
+    assert (LUTON, OVERALL, "requires_improvement", 2019, True) in got
+    assert not any(g == "requires_improvement" and y == 2022 for *_, g, y, _ in got)
+
+
+# --- a report named as the subject, its time in a participle ---
+
+@pytest.mark.parametrize("text", [
+    "The re-inspection published just before Christmas 2017 moved Luton to requires improvement, and leadership, "
+    "management and governance was rated good.",
+    "Its report published at the end of 2017 judged Luton requires improvement, and leadership, management and "
+    "governance was judged good.",
+    "The inspection carried out over the summer of 2017 rated Luton requires improvement, and leadership was "
+    "rated good.",
+])
+def test_a_report_subject_with_a_dated_participle_dates_its_verdicts(text):
+    got = _ratings("Luton is now rated outstanding.", text, published=date(2023, 5, 6))
+    assert (LUTON, OVERALL, "requires_improvement", 2017, True) in got
+    assert (LUTON, "leadership", "good", 2017, True) in got
+    assert not any(y == 2023 and g != "outstanding" for *_, g, y, _ in got)
+
+
+# --- "by 2018" after the grade ---
+
+@pytest.mark.parametrize("text", [
+    "The county was inadequate in 2015 and had climbed to requires improvement by 2018.",
+    "Inadequate in 2015, Luton had reached requires improvement by 2018.",
+    "Luton was judged inadequate in 2015 but was rated requires improvement by the spring of 2018.",
+])
+def test_by_a_year_after_the_grade_dates_it(text):
+    got = _ratings("Luton is now rated good.", text, published=date(2024, 5, 6))
+    assert (LUTON, OVERALL, "requires_improvement", 2018, True) in got
+    assert not any(g == "requires_improvement" and y != 2018 for *_, g, y, _ in got)

@@ -22,7 +22,9 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from csi.dates import MONTH_PATTERN
 from transforms.grades import YEAR, count_of
+from transforms.judgement_names import judgements_in
 from transforms.ratings import RatingClaim, time_stated
 
 # What opens a "with" clause after the verdict it depends on: "..., with", "... overall, with", "and with"
@@ -33,6 +35,8 @@ _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside|includ
 _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+occasion|(?:back|even|by|already)\s+then"
                         r"|at\s+that\s+(?:point|stage)"
                         r"|(?:in\s+)?(?:that|the)\s+same\s+year"
+                        # "The report that September", "by that spring": a part of the year the text gave last
+                        rf"|(?:(?:in|during|by)\s+)?that\s+(?:(?-i:{MONTH_PATTERN})|spring|summer|autumn|winter)(?![\w'’-])"
                         r"|(?:(?:in|during|later|earlier|by|(?:at|by|towards?)\s+the\s+(?:end|start|beginning|turn)\s+of"
                         r"|in\s+the\s+(?:spring|summer|autumn|winter)\s+of)\s+)?that\s+year(?![\w'’-])"
                         r"|(?:at|in|during)\s+that\s+(?:inspection|assessment|visit)"
@@ -118,8 +122,10 @@ _THEN_AFTER = re.compile(r"\W*(?:overall\s+|too\s+|also\s+)?then(?=\s*[.;,]|\s*$
 
 
 # Words of today or of a later time, ending the earlier time a paragraph gave: the present tense and the perfect
-# ("is", "has been"), "had" (the minutes' reported news), "now", "this time", "then" (what came next)
-_OF_TODAY = re.compile(rf"{_NOW.pattern}|\b(?:is|are|has|have|had|remains?|this|still|then)\b"
+# ("is", "has been"), "had" (the minutes' reported news), "now", "this time", "then" (what came next), a time counted
+# from the document's ("last month", "yesterday", "recently")
+_OF_TODAY = re.compile(rf"{_NOW.pattern}|\b(?:is|are|has|have|had|remains?|this|still|then|yesterday|recently"
+                       r"|last\s+(?:week|month))\b"
                        r"|\b(?:it|that|there)['’]s\b", re.I)
 # "Then came 2014.", "And then it was March 2016": "then" naming the earlier time it moves to, not one of today
 _THEN_CAME = re.compile(r"\bthen\s+(?:came|it\s+was|arrived)\s+(?=(?:[\w-]+\s+){0,3}?(?:19|20)\d{2}\b)", re.I)
@@ -128,6 +134,10 @@ _THEN_CAME = re.compile(r"\bthen\s+(?:came|it\s+was|arrived)\s+(?=(?:[\w-]+\s+){
 # pluperfect ("the county had been judged to require improvement in 2019": earlier than the news)
 _SUBORDINATE = re.compile(r"\b(?:when|which|who|whose|where|since|than|had|after|before)\b", re.I)
 _FINITE_PAST = re.compile(r"\b(?:was|were|came|got|stayed|went|fell|slipped|rose|moved|required|received|kept)\b", re.I)
+# ... or a verdict verb in the active voice, its object before the grade ("Inspectors that May judged the service
+# inadequate", "The report branded its services inadequate"; not the participle "the borough rated good")
+_ACTIVE_PAST = re.compile(r"\b(?:judged|rated|graded|found|branded|deemed|assessed|declared|labelled|described)\s+"
+                          r"(?!(?:as|to|overall|an?)\b)(?:[\w'’-]+\s+){1,6}?(?:as\s+|to\s+be\s+)?[‘'\"“]?$", re.I)
 
 
 # What joins a clause to the one before it: "..., but", "..., while", "..., whereas", "..., though", "; ", " - "
@@ -185,7 +195,9 @@ class TimeContext:
             earlier = self.published is not None and all(
                 c.year is not None and c.anchor != "publication" and c.year < self.published.year for c in given)
             last = given[-1]
-            self.paragraph_year = last.year if earlier and _FINITE_PAST.search(last.clause, last.segment, last.start) \
+            told = _FINITE_PAST.search(last.clause, last.segment, last.start) \
+                or _ACTIVE_PAST.search(last.clause, last.segment, last.start)
+            self.paragraph_year = last.year if earlier and told \
                 and not _SUBORDINATE.search(last.clause, 0, last.start) else None
         elif years:  # "X's report came out just before Christmas 2017." (two years or more back: not the report
             # the document reports, which may be last year's: "the report was published on 20 December 2017")
@@ -222,7 +234,7 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                             or year < context.published.year else "current")
         elif claim.anchor == "publication" and claim.status == "historical" and claim.year is None \
                 and (previous := _dated_before(claim, out)) is not None \
-                and _coordinated(claim.clause[_own_from(claim, previous):claim.start]):
+                and _coordinated(_name_commas_blanked(claim.clause)[_own_from(claim, previous):claim.start]):
             claim = _as(claim, previous)  # "For comparison, X, inspected last summer, stayed at requires improvement,
             # although its care leavers were judged good": a background verdict joined to a dated one
         elif claim.anchor == "publication" and claim.status == "current":
@@ -230,7 +242,7 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                      and not _kept(c, out)]
             previous = out[-1] if out and out[-1].clause == claim.clause else None
             own_from = _own_from(claim, previous)
-            own = claim.clause[own_from:claim.start]
+            own = _name_commas_blanked(claim.clause)[own_from:claim.start]
             later = (_LATER.search(claim.clause, own_from, claim.start)
                      or _LATER_AFTER.match(claim.clause, claim.start + len(claim.grade_label)))
             that_before = _THAT_TIME.search(own) or _MEANWHILE.search(own)
@@ -304,8 +316,16 @@ def _counted_from_its_year(claim: RatingClaim, earlier: re.Match) -> bool:
 def _own_from(claim: RatingClaim, previous: RatingClaim | None) -> int:
     """Where the verdict's own words begin: the words after the previous verdict up to a comma are that one's ("X,
     which required improvement two years later, was judged good")."""
-    tail = claim.clause.find(",", previous.start, claim.start) if previous is not None else -1
+    tail = _name_commas_blanked(claim.clause).find(",", previous.start, claim.start) if previous is not None else -1
     return max(claim.segment, tail + 1) if tail >= 0 else claim.segment
+
+
+def _name_commas_blanked(clause: str) -> str:
+    """The clause with the commas inside judgements' names blanked: a name is one noun phrase ("leadership,
+    management and governance"), its commas join no clauses."""
+    for start, end, _ in judgements_in(clause):
+        clause = clause[:start] + clause[start:end].replace(",", " ") + clause[end:]
+    return clause
 
 
 def _dated_before(claim: RatingClaim, earlier: list[RatingClaim]) -> RatingClaim | None:

@@ -507,7 +507,7 @@ _PART_OF_YEAR = (rf"(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:spring|summer|
                  rf"|{_MONTH}\s+(?:of\s+)?)?")
 # "as recently as 2014", "as long ago as 2009", "as far back as 2008": a time stressed as near or far
 _AS_FAR_AS = r"as\s+(?:recently|late|early|long\s+ago|far\s+back)\s+as"
-_YEAR = re.compile(rf"\b(?:in|since|from|during|of|{_AS_FAR_AS})\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b"
+_YEAR = re.compile(rf"\b(?:in|since|from|during|of|by|{_AS_FAR_AS})\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b"
                    r"|\(((?:19|20)\d{2})\)", re.I)
 # "Inspections in March 2013 and June 2016 had found ...": the year of the inspection the verdict's stretch names
 _INSPECTED_IN = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,2}}?(?:in|of|during)\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b",
@@ -566,7 +566,12 @@ _LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+)?"
                            r"|assessment|visit|judge?ment|verdict)\s*,\s*(?:(?:which\s+was\s+)?(?:published|carried\s+out"
                            r"|released|issued|completed|conducted|held|made|out)\s+)?)?"
                            rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS}|{_GO_BACK_TO})\s+{_PART_OF_YEAR}"
-                           r"((?:19|20)\d{2})\b)", re.I)
+                           r"((?:19|20)\d{2})\b"
+                           # a subject naming the report, its time in a participle after it, no commas: "The
+                           # re-inspection published just before Christmas 2017 moved ..."
+                           r"|(?:the|that|this|its|their|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:(?:re-?)?inspection"
+                           r"|report|assessment|visit)\s+(?:published|carried\s+out|released|issued|completed"
+                           r"|conducted)\s+(?:[\w-]+\s+){0,4}?(?P<dated>(?:19|20)\d{2})\b)", re.I)
 # A year as the subject, the time a verdict was given: "2015 was requires improvement", "and March 2019 saw it rated
 # good", "Then 2022 came and they were rated good"
 _YEAR_AS_SUBJECT = re.compile(rf"(?:^|[:;,(]|\b(?:and|but|then|while))\W*(?:then\s+)?{_PART_OF_YEAR}"
@@ -757,7 +762,7 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
              or _leading_year_after_colon(clause, since, start))
          or _last(_JOINED_YEAR.finditer(clause, since, start))
          or _REPORTED_YEAR.search(clause, since, start)
-         or _YEAR_OF_INSPECTION.search(clause, since, until or len(clause))
+         or _YEAR_OF_INSPECTION.search(clause, since, joint.start() if joint else until or len(clause))
          or _INSPECTED_IN.search(clause, since, start) or _YEAR_THEN_WHEN.search(clause, 0, start))
     if m and m.start() < start and _SINCE_BEFORE.search(clause, 0, m.start() + 6) \
             and not _WHEN.search(clause, m.start(), start):  # not "since 2013, when it was rated inadequate"
