@@ -5,7 +5,8 @@ years after that" and a count standing after a stated year count on from it; a d
 phrase or a colon dates the clause it opens, as does a report named as the subject with its time in a participle;
 the next item of a list after a dated verdict shares its time. "That September" is in the year the text gave last,
 a verdict told in the active voice carries its paragraph's earlier time, and "last month" ends it; a year in the
-next coordinated clause with a subject of its own is that clause's; "by 2019" dates the grade before it.
+next coordinated clause with a subject of its own is that clause's; "by 2019" dates the grade before it; a focusing
+word ("even in 2016", "only in January 2019") or an "and" after a clause of no verdict opens the time of the verdict.
 
 Wordings written for these tests (stories invented about real councils), read through the whole extraction.
 """
@@ -231,3 +232,18 @@ def test_by_a_year_after_the_grade_dates_it(text):
     got = _ratings("Luton is now rated good.", text, published=date(2024, 5, 6))
     assert (LUTON, OVERALL, "requires_improvement", 2018, True) in got
     assert not any(g == "requires_improvement" and y != 2018 for *_, g, y, _ in got)
+
+
+# --- a time opening the verdict's clause after a focusing word, or after a clause of no verdict and "and" ---
+
+@pytest.mark.parametrize(("text", "judgement", "grade"), [
+    ("Only in January 2016 did it move up a notch, to requires improvement.", OVERALL, "requires_improvement"),
+    ("Old hands will recall that even in 2016, the care leavers judgement there was only requires improvement.",
+     "care_leavers", "requires_improvement"),
+    ("Go back further and in 2016 inspectors judged its adoption service inadequate.", "adoption", "inadequate"),
+    ("Things were different then, and in 2016 Ofsted found its adoption work inadequate.", "adoption", "inadequate"),
+])
+def test_a_time_after_a_focusing_word_or_an_and_dates_the_verdict(text, judgement, grade):
+    got = _ratings("Sheffield is now rated outstanding.", text, published=date(2024, 5, 6))
+    assert (SHEFFIELD, judgement, grade, 2016, True) in got
+    assert not any(g == grade and y == 2024 for *_, g, y, _ in got)

@@ -507,6 +507,8 @@ _PART_OF_YEAR = (rf"(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:spring|summer|
                  rf"|{_MONTH}\s+(?:of\s+)?)?")
 # "as recently as 2014", "as long ago as 2009", "as far back as 2008": a time stressed as near or far
 _AS_FAR_AS = r"as\s+(?:recently|late|early|long\s+ago|far\s+back)\s+as"
+# A word focusing the time after it: "back in 2010", "even in 2016", "only in January 2019", "already by 2015"
+_FOCUS = r"(?:(?:back|even|only|already|still|way\s+back)\s+)?"
 _YEAR = re.compile(rf"\b(?:in|since|from|during|of|by|{_AS_FAR_AS})\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b"
                    r"|\(((?:19|20)\d{2})\)", re.I)
 # "Inspections in March 2013 and June 2016 had found ...": the year of the inspection the verdict's stretch names
@@ -553,7 +555,9 @@ _GO_BACK_TO = (r"(?:go|going|look|looking|think|thinking|cast\s+(?:your|our|thei
 # "When inspectors last came, in late 2019, ...", "That report, published in March 2020, found ...": a dated subject;
 # after a lead-in closed by a colon or a dash ("Not a one-off, mind: back in 2016 ..."); a cleft sentence putting the
 # time first ("It was in March 2018 that ...", "It was not until 2021 that ...")
-_LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+)?"
+_LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+"
+                           # a clause of no verdict joined by "and": "Go back further and in 2011 inspectors ..."
+                           r"|[^:;.,–—]{1,60}?\s(?:and|so)\s+(?=(?:back\s+|even\s+)?(?:in|by|during)\s))?"
                            r"(?:it\s+was\s+(?:only\s+|not\s+until\s+|back\s+|as\s+(?:recently|long\s+ago)\s+as\s+)?"
                            rf"(?:in\s+|by\s+|during\s+)?{_PART_OF_YEAR}(?P<cleft>(?:19|20)\d{{2}})\s+that\b"
                            r"|(?:(?:at|when|during|under|in|by)\s+[^,;]{0,80}?,\s*(?:(?:in\s+(?:a|the|its)\s+report\s+)?"
@@ -565,7 +569,7 @@ _LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+)?"
                            r"|(?:the|that|this|its|their|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:inspection|report"
                            r"|assessment|visit|judge?ment|verdict)\s*,\s*(?:(?:which\s+was\s+)?(?:published|carried\s+out"
                            r"|released|issued|completed|conducted|held|made|out)\s+)?)?"
-                           rf"(?:(?:back\s+)?in|by|during|{_AS_FAR_AS}|{_GO_BACK_TO})\s+{_PART_OF_YEAR}"
+                           rf"(?:{_FOCUS}(?:in|by|during)|{_AS_FAR_AS}|{_GO_BACK_TO})\s+{_PART_OF_YEAR}"
                            r"((?:19|20)\d{2})\b"
                            # a subject naming the report, its time in a participle after it, no commas: "The
                            # re-inspection published just before Christmas 2017 moved ..."
@@ -583,14 +587,14 @@ _SO_WAS_YEAR = re.compile(rf"\W*(?:overall\s*)?(?:(?:in|during)\s+{_PART_OF_YEAR
                           r"((?:19|20)\d{2})\b", re.I)
 # A year opening a conjunct after an earlier verdict: "..., and as far back as 2010 its safeguarding was ...", "...,
 # and back in 2010 ..."
-_YEAR_OPENING_CONJUNCT = (rf"(?:and|but|while|whereas|yet)\s*,?\s+(?:(?:back\s+)?in|by|during|{_AS_FAR_AS})\s+"
+_YEAR_OPENING_CONJUNCT = (rf"(?:and|but|while|whereas|yet)\s*,?\s+(?:{_FOCUS}(?:in|by|during)|{_AS_FAR_AS})\s+"
                           rf"{_PART_OF_YEAR}((?:19|20)\d{{2}})\b")
 _CONJUNCT_YEAR = re.compile(rf"\W*{_YEAR_OPENING_CONJUNCT}", re.I)
 # ... or a conjunct before the verdict: "The first inspection found it weak, and in January 2018, after a long wait,
 # inspectors again found overall effectiveness inadequate"
 _JOINED_YEAR = re.compile(rf"[,;]\s*{_YEAR_OPENING_CONJUNCT}", re.I)
 # A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
-_REPORTED_YEAR = re.compile(rf"\b(?:that|how|when)\s*,?\s+(?:back\s+)?(?:in|by|during)\s+{_PART_OF_YEAR}"
+_REPORTED_YEAR = re.compile(rf"\b(?:that|how|when)\s*,?\s+{_FOCUS}(?:in|by|during)\s+{_PART_OF_YEAR}"
                             rf"((?:19|20)\d{{2}})\b", re.I)
 # "a good rating in 2017, when the LSCB was deemed outstanding too", "the inspection of summer 2016, which rated
 # the council inadequate", "in 2016 too, under the old framework, when ...": a "when" or "which" clause set in the
