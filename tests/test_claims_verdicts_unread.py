@@ -189,3 +189,55 @@ def test_a_grade_in_apposition_to_its_rating(text, judgement, grade, year):
 def test_a_grade_given_to_a_council_in_passing(text, council, year):
     got = _graded(_rows("I have worked in several councils.", text, published=date(2025, 4, 25)))
     assert any(row[0] == council and row[1] == OVERALL and row[3] == year for row in got)
+
+
+# --- a second grade after "and", dated by a count on from the first ---
+
+def test_a_second_grade_counted_on_from_the_first():
+    for text, year in (("Walsall were inadequate in 2016 and good two years later.", 2018),
+                       ("Walsall was judged inadequate in 2015, and outstanding three years on.", 2018),
+                       ("Walsall, rated inadequate in 2014 and outstanding a year later, is unusual.", 2015)):
+        got = _graded(_rows("A look back at the West Midlands.", text, published=date(2024, 5, 1)))
+        assert any(row[0] == WALSALL and row[2] in ("good", "outstanding") and row[3] == year for row in got), text
+
+
+# --- "a good report", "an inadequate Ofsted report": the report's grade ---
+
+def test_a_report_named_with_its_grade():
+    for text, grade in (("Dudley had a good report in 2018, for what it is worth.", "good"),
+                        ("Dudley's inadequate Ofsted report of 2018 still hurts.", "inadequate"),
+                        ("In 2018 Dudley received an outstanding report.", "outstanding")):
+        got = _graded(_rows(text, published=date(2024, 9, 10)))
+        assert (DUDLEY, OVERALL, grade, 2018) in got, text
+
+
+# --- what an inspection came out with: "came out in 2009 with safeguarding adequate and looked after children good" ---
+
+def test_the_grades_an_inspection_came_out_with():
+    for text in ("Halton came out in the summer of 2009 with safeguarding adequate and looked after children good.",
+                 "Halton's 2009 inspection came out with safeguarding adequate and looked after children good.",
+                 "In 2009 Halton came back with safeguarding adequate and looked after children good."):
+        got = _graded(_rows(text, published=date(2011, 3, 6)))
+        assert {(HALTON, "safeguarding", "requires_improvement", 2009), (HALTON, "looked_after", "good", 2009)} \
+            <= got, text
+
+
+# --- "earlier in the year": the document's year ---
+
+def test_earlier_in_the_year_is_the_document_s_year():
+    for text in ("Earlier in the year, Bury's care leavers grade was inadequate.",
+                 "Bury's care leavers were judged inadequate earlier this year.",
+                 "Earlier in the year Bury was rated inadequate for care leavers."):
+        got = _graded(_rows("Bury had a good report in 2018.", text, published=date(2024, 9, 10)))
+        assert (BURY, "care_leavers", "inadequate", 2024) in got, text
+
+
+# --- a council's own site, its name's linking words left out of the address ---
+
+def test_a_council_s_own_site_without_the_linking_words_of_its_name():
+    from transforms.councils import default_index
+
+    index = default_index()
+    assert index.of_site("https://www.brighton-hove.gov.uk/news/2024/ofsted") == "E06000043"
+    assert index.of_site("https://www.windsor-maidenhead.gov.uk/news") == "E06000040"
+    assert index.of_site("https://www.redcar-cleveland.gov.uk/press") == "E06000003"

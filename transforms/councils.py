@@ -114,6 +114,7 @@ _GAP_AFTER_ST = re.compile(r"\.?\s*")
 
 # The shortest start of a council's name a website's domain may give ("eastriding"); shorter ones name too many.
 _SITE_PREFIX_MIN = 5
+_LINKING_WORDS = frozenset({"and", "upon", "on", "with", "of", "the"})  # within a council's name
 # The shortest council name a blog's subdomain may open with ("bury" in "burywestward.wordpress.com").
 _BLOG_NAME_MIN = 4
 
@@ -284,9 +285,11 @@ class CouncilIndex:
                 self._predecessors[succ].append(c.council_code)
 
         self._compact: dict[str, tuple[str, ...]] = {}  # aliases written without spaces: "eastridingofyorkshire"
+        self._linkless: dict[str, set[str]] = defaultdict(set)  # ... and without their linking words: "brightonhove"
         for alias, codes in self._aliases.items():
             self._compact[alias.replace(" ", "")] = tuple(sorted(set(self._compact.get(alias.replace(" ", ""), ()))
                                                                  | set(codes)))
+            self._linkless["".join(w for w in alias.split() if w not in _LINKING_WORDS)].update(codes)
 
         self._trie = _Node()
         for alias, codes in self._aliases.items():
@@ -320,7 +323,8 @@ class CouncilIndex:
 
     def of_site(self, url: str, on: date | None = None) -> str | None:
         """The council whose own website a page is on: the domain's name under gov.uk spells one council's name,
-        a shortened form or an initialism of it, or its start ("www.merton.gov.uk", "democracy.bcpcouncil.gov.uk",
+        a shortened form, an initialism of it, or its start, its linking words ("and", "upon") perhaps left out
+        ("www.merton.gov.uk", "democracy.bcpcouncil.gov.uk", "www.brighton-hove.gov.uk",
         "www.nelincs.gov.uk", "www.rbwm.gov.uk", "www.eastriding.gov.uk" for East Riding of Yorkshire); None for
         any other address or a name several councils share ("www.gov.uk")."""
         host = (urlsplit(url).hostname or "").lower()
@@ -329,6 +333,8 @@ class CouncilIndex:
             return None
         spelt = re.sub(r"[\W_]+", "", label[1])
         exact = self._compact.get(spelt) or self._initialisms.get(spelt.upper())  # "www.rbwm.gov.uk"
+        if exact is None and spelt in self._linkless:  # "www.brighton-hove.gov.uk": "and" left out
+            exact = tuple(sorted(self._linkless[spelt]))
         if exact is None and len(spelt) >= _SITE_PREFIX_MIN:
             started = {code for name, codes in self._compact.items() if name.startswith(spelt) for code in codes}
             exact = tuple(sorted(started)) if started else None

@@ -134,14 +134,18 @@ _SLOT = re.compile(
     rf"(?:\s+(?:as|both|each|all|also|now|still|already))?\s+{Q}(?!requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=(?:\s+(?:too|also|as\s+well|even\s+then|then|again|this\s+time))?(?:\s*(?:[.,;:]|$)|\s+and\s))"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
-    rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b)"
+    # ("inadequate in 2017 and good two years later", "and good by 2021": its time counted on, or reached)
+    rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
+    rf"|\s+(?:by\s+(?:19|20)\d{{2}}|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+"
+    rf"(?:later|after(?:wards)?|on)\b))"
     # "in 2018 it was rated good, and in 2014 inadequate": a second grade of the verdict, its time before it
     rf"|(?:(?<=\band\s)|(?<=\band,\s))(?:in|by|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}},?\s+{Q}(?P<gy>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$))"
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
     rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+(?:overall\s+)?{Q}"
     rf"(?P<g2>requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good|adequate){QE})"
-    rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict)\b"
+    rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict"
+    r"|(?:Ofsted\s+)?report)\b"  # ("had a good report in 2018")
     # "received outstanding for leadership and good for children in care": the grade as the object
     rf"|\b(?:{_KEEP_OR_GIVE}|had|has)\s+(?:(?:it|them|the\s+(?:council|authority|borough|county)|(?-i:[A-Z])[\w-]+)\s+)?"
     rf"{Q}(?P<g25>{GRADE_PHRASE}){QE}(?=\s+(?:for|in)\s)"
@@ -441,6 +445,9 @@ _CLAUSE_OPENING = re.compile(r"\W*(?:and\s+)?(?:that['’]s\s+|that\s+is\s+)?(?:
 _TELEGRAPHIC = re.compile(rf"\W*(?:(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}{QE}\s*[,;]\s*"
                           rf"(?:and\s+)?)+(?:the\s+)?(?:{NAME_ALTERNATIVES})\s+{Q}{GRADE_PHRASE}", re.I)
 _OVERALL_AFTER = re.compile(r"\s+overall\b(?!\s+(?:effectiveness|judge?ment|grade|rating))", re.I)
+# The outcome an inspection came out with: "came out in the summer of 2009 with safeguarding adequate and ..."
+_OUTCOME_WITH = re.compile(r"\b(?:came|comes|come|coming|emerged|emerges)\s+(?:out|back|through)?\b[^.;:]{0,60}?"
+                           r"\bwith\s+$", re.I)
 _AFTER_COLON = re.compile(r":\s*[‘'\"“]?$")
 # "Trafford, inadequate overall.": a name and a comma opening a verdict with no verb
 _NAME_THEN_COMMA = re.compile(r"\W*(?!(?:\w+ly|Yes|No|So|Well|Now|Still|Again|Then|Here|There|Today|Overall|But|And)\b)"
@@ -610,6 +617,7 @@ _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:(?!(?:to|at|in|on|for
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
     r"|(?P<decade>a\s+decade\s+(?:ago|earlier|before))"
+    r"|(?P<this>earlier\s+(?:in\s+)?(?:the|this)\s+year)"  # ("Earlier in the year, X's grade was": the document's)
     r"|(?:(?:more|less|fewer)\s+than\s+|over\s+|under\s+|almost\s+|nearly\s+|some\s+|about\s+|around\s+)?"
     rf"(?P<n>\d{{1,2}}|{YEARS_COUNT_WORD})(?P<half>\s+and\s+a\s+half)?\s+years\s+"
     r"(?:ago|earlier|before))", re.I)
@@ -716,6 +724,8 @@ def _relative_year(m: re.Match, published: date | None) -> int | None:
     found = m.groupdict()
     if found.get("last") or found.get("last2"):
         return published.year - 1
+    if found.get("this"):
+        return published.year
     if found.get("decade"):  # "a decade ago", "a decade after being branded failing"
         return published.year - 10
     if found.get("half"):  # "three and a half years after": the year of the month that many months before
@@ -1091,6 +1101,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if continues and not verdicts and not (group in ("g6", "g20") and claims) \
                     and not (group == "g6" and (_TELEGRAPHIC.match(sentence)  # or after a colon: "West
                                                 or _AFTER_COLON.search(scanned, 0, slot.start())
+                                                or _OUTCOME_WITH.search(scanned, 0, slot.start())
                                                 or (fragment and slot.start() == 0))):  # or opening after a dash
                 # Berkshire: safeguarding adequate, looked after children good"
                 continue
