@@ -142,3 +142,13 @@ def test_a_hypothetical_verdict_completes_nothing(text):
 ])
 def test_a_clause_naming_another_council_is_not_completed_for_the_first(text):
     assert ("help_and_protection", "good") not in {(j, g) for j, g, *_ in _graded(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan came out outstanding, care leavers included; Bury's care leavers were judged good.",
+    "For Wigan the grade was outstanding, including for care leavers, while Bury's care leavers were rated good.",
+    "Wigan was rated outstanding, care leavers too; Bury got good for care leavers.",
+])
+def test_a_judgement_another_council_got_is_still_completed(text):
+    got = _graded("Ofsted reported on Wigan and Bury in May.", text)
+    assert ("care_leavers", "outstanding", 2024, False) in got

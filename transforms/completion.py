@@ -52,7 +52,9 @@ _LINK_WORDS = (r"and|&|plus|as\s+well\s+as|along\s+with|together\s+with|alongsid
                r"|children|young\s+people|families|social\s+work\s+practice|now|again|overall|only|just|still"
                # the verdict's own time ("inadequate in 2019, including for leaders"; no other year in the clause)
                r"|(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d{2}"
-               r"|new|separate|individual|care"
+               r"|new|separate|individual|single|care|from|ofsted|inspectors|graded|rated|judged|assessed|inspected"
+               # a month of the verdict's year ("outstanding in January in every area")
+               r"|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
                r"|(?:did|does|do|got|gets|received|receives|gave|gives|given|awarded)\s+the\s+same"
                r"(?:\s+(?:grade|rating|verdict|judge?ment|mark))?\s+(?:for|to)")
 # ... and, between a verdict and the judgements named before it, its verb: "A, B and C were rated good"
@@ -211,7 +213,6 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
     """The claims completion adds to a sentence's `claims`: see the module docstring. `mentioned` holds the
     (council, start, end) of each council the sentence names; `paragraph_before`, the claims of the last sentence
     of the same paragraph that gave any."""
-    covered = set().union(*(_covered(c.judgement) for c in claims)) if claims else set()
     added: list[Claim] = []
     for start, end in _clauses(sentence):
         clause = sentence[start:end]
@@ -219,10 +220,10 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
         if found is None:
             continue
         grade, names, whole = found
-        names = [n for n in names if not _covered(n) & covered]
         if not names:
             continue
-        same = [c for c in claims if c.grade == grade]
+        same = [c for c in claims if c.grade == grade]  # those whose grade's words stand in the clause, if any
+        same = [c for c in same if c.grade_words.lower() in clause.lower()] or same
         if same:
             source = _agreed(same)
         elif whole:  # "help and protection and children in care, good": the sentence's (or paragraph's) verdicts
@@ -235,10 +236,11 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
                 or any(int(y) != source.year for y in _YEAR.findall(clause)):
             continue  # a council the verdict is not for, or another time, is named in the clause
         words = source.grade_words if source.grade == grade else _first_grade_words(clause)
-        for name in names:
-            added.append(replace(source, judgement=name, judgement_stated=True, grade=grade, grade_words=words,
-                                 evidence=sentence))
-            covered |= _covered(name)
+        for name in names:  # a judgement the sentence gave those councils a claim for is theirs already
+            if not any(_covered(name) & _covered(c.judgement) and set(c.councils) & set(source.councils)
+                       for c in [*claims, *added]):
+                added.append(replace(source, judgement=name, judgement_stated=True, grade=grade, grade_words=words,
+                                     evidence=sentence))
     return added
 
 
