@@ -7,6 +7,8 @@ the next item of a list after a dated verdict shares its time. "That September" 
 a verdict told in the active voice carries its paragraph's earlier time, and "last month" ends it; a year in the
 next coordinated clause with a subject of its own is that clause's; "by 2019" dates the grade before it; a focusing
 word ("even in 2016", "only in January 2019") or an "and" after a clause of no verdict opens the time of the verdict.
+An undated present grade of a council whose verdicts state no time is the one it holds (the official record's), not
+the date another council's verdict stated.
 
 Wordings written for these tests (stories invented about real councils), read through the whole extraction.
 """
@@ -247,3 +249,22 @@ def test_a_time_after_a_focusing_word_or_an_and_dates_the_verdict(text, judgemen
     got = _ratings("Sheffield is now rated outstanding.", text, published=date(2024, 5, 6))
     assert (SHEFFIELD, judgement, grade, 2016, True) in got
     assert not any(g == grade and y == 2024 for *_, g, y, _ in got)
+
+
+# --- an undated present grade of a council is its own standing grade, not the date another council's verdict gave ---
+
+@pytest.mark.parametrize("text", [
+    "Sheffield was judged outstanding in March 2024. Medway is good overall, and good for care leavers too.",
+    "Ofsted's report on Sheffield, published in April 2024, rated it outstanding. Medway, by contrast, is good.",
+    "In February 2024 inspectors found Sheffield outstanding. As for Medway, its services are good, with care "
+    "leavers good too.",
+])
+def test_an_undated_grade_of_another_council_is_the_one_it_holds(text, monkeypatch):
+    import transforms.extract
+    from transforms.official_record import official_record
+
+    monkeypatch.setattr(transforms.extract, "official_record", official_record)  # (the module reads language only)
+    got = _ratings(text, published=date(2024, 5, 6))  # Medway's last inspection was published in September 2023
+    assert (SHEFFIELD, OVERALL, "outstanding", 2024, False) in got
+    assert (MEDWAY, OVERALL, "good", 2023, False) in got
+    assert not any(code == MEDWAY and y == 2024 for code, *_, y, _ in got)

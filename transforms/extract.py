@@ -172,6 +172,8 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
         current_year = reference.year
         reported = ClaimDate(current_year, None, own=False)
     dates: dict[str, ClaimDate | None] = {}  # rating id -> when its claim says the grade was given
+    dated_councils = {code for c in claims if _is_current(c, now) and c.year and c.anchor != "publication"
+                      for code in c.councils}  # the councils whose current verdicts state their time
 
     ratings: dict[str, Rating] = {}
     child_protection_story = names_child_protection_inspections(doc.text)
@@ -188,7 +190,10 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
                 when = ClaimDate(year, stated_month(claim.evidence, year)) if year else None
             elif current is not None:
                 year, framework = current_year, current[0]
-                when = reported
+                # an undated grade of a council whose own verdicts state no time is the one it held at the
+                # document's date, not the date another council's verdict stated
+                when = reported if reported is None or not reported.own or claim.anchor != "publication" \
+                    or named_code in dated_councils else ClaimDate(year, None, own=False)
             else:
                 year = claim.year
                 when = ClaimDate(year, stated_month(claim.evidence, year), own=claim.anchor != "publication") \
