@@ -122,3 +122,52 @@ def test_a_blog_at_another_address_does_not_refer_to_a_council_before_naming_it(
                         "month: good overall.", "Back in 2016 Suffolk was found to require improvement."], PUBLISHED,
                        url="https://fostercarersvoice.wordpress.com/2024/05/16/report/")
     assert (SUFFOLK, OVERALL, "good", 2024, False) not in rows
+
+
+# --- a verdict asked about or hoped for moves no topic ----------------------------------------------------------------
+
+DERBY, DERBYSHIRE, NOTTINGHAM, NOTTS, STOCKPORT, WARWICKSHIRE, COVENTRY = (
+    "E06000015", "E10000007", "E06000018", "E10000024", "E08000007", "E10000031", "E08000026")
+
+
+@pytest.mark.parametrize("question", [
+    "Can the cabinet member tell us how we compare with Derbyshire, which was rated good in 2019?",
+    "Would officers say whether we could ever match Derbyshire, if it were rated outstanding?",
+    "Members asked whether Derbyshire might be judged outstanding next time.",
+])
+def test_a_question_about_another_council_does_not_take_the_discourse(question):
+    rows = rating_rows(["Derby's children's services were rated requires improvement in the report published "
+                        "this week.", question, "The answer noted that the service was judged inadequate in 2016."],
+                       PUBLISHED)
+    assert (DERBY, OVERALL, "inadequate", 2016, True) in rows
+    assert not {r for r in rows if r[0] == DERBYSHIRE and r[2] == "inadequate"}
+
+
+# --- "the county", "the city", "the borough": a council of that kind ----------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, council, grade", [
+    (["Nottingham's children's services were judged good this week.",
+      "The city shares an emergency duty team with Nottinghamshire.",
+      "The county was last inspected in 2019 and judged to require improvement."], NOTTS, "requires_improvement"),
+    (["Stockport was rated outstanding by Ofsted in a report out this week.",
+      "Inspectors compared it with Coventry, among others.",
+      "The city was found inadequate in 2014, according to the report."], COVENTRY, "inadequate"),
+    (["Warwickshire's children's services are good, Ofsted said on Monday.",
+      "Its leaders worked closely with colleagues in Coventry during the pandemic.",
+      "Back in 2014, inspectors had judged the West Midlands city inadequate."], COVENTRY, "inadequate"),
+])
+def test_a_description_of_another_kind_of_council_is_the_one_of_that_kind_named_last(paragraphs, council, grade):
+    year = 2019 if grade == "requires_improvement" else 2014
+    assert (council, OVERALL, grade, year, True) in rating_rows(paragraphs, PUBLISHED)
+
+
+@pytest.mark.parametrize("paragraphs, council", [
+    (["Derbyshire's children's services were judged good this week.", "Derby is a neighbour.",
+      "The county was last inspected in 2019 and judged to require improvement."], DERBYSHIRE),
+    (["Coventry's children's services were judged good this week.", "Warwickshire is a neighbour.",
+      "The city was last inspected in 2019 and judged to require improvement."], COVENTRY),
+    (["Stockport's children's services were judged good this week.", "Manchester is a neighbour.",
+      "The borough was last inspected in 2019 and judged to require improvement."], STOCKPORT),
+])
+def test_a_description_that_does_not_fit_the_council_named_last_is_an_earlier_one(paragraphs, council):
+    assert (council, OVERALL, "requires_improvement", 2019, True) in rating_rows(paragraphs, PUBLISHED)

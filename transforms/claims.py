@@ -44,7 +44,7 @@ from csi.dates import MONTH_PATTERN
 from csi.records import CELL_SEPARATOR, Block
 from transforms.asserted import asserted
 from transforms.completion import completed
-from transforms.councils import CouncilIndex, Mention
+from transforms.councils import CouncilIndex, Mention, described_as
 from transforms.grade_tables import (
     Column,
     carried_forward,
@@ -209,6 +209,10 @@ _ANY_VERDICT_AFTER = re.compile(rf"\b(?:rated|judged|graded|found|{GRADE_PHRASE}
 # "the former", "the latter", "the first", "the second" as a subject: one of the councils named together just before
 _ORDINAL = re.compile(r"\bthe\s+(former|latter|first|second)\b(?=\s*(?:,|(?:was|were|is|are|has|had|remains?|remained"
                       r"|received|got|gets|kept|held|saw|fell|rose|moved|stayed|stays)\b))", re.I)
+# A council referred back to by the kind of council it is: "the county", "the city's", "the London borough" (not "the
+# county council's neighbour": the head is what it describes)
+_DESCRIBED = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(city|county|borough)\b(?!\s+(?:of|and)\b)(?!['’]?s?\s+neighbour)",
+                        re.I)
 # The first person of a reader commenting under a post before a verdict: the commenter's own agency, school or
 # council ("Ours was rated good", "our agency was judged outstanding") or view ("I remember it as inadequate"); not
 # what the commenter reports ("I'd remind readers that the 2015 report said ...")
@@ -525,6 +529,7 @@ class _Reader:
         self.coordinated: list[str] = []  # the councils the last sentence naming several named: "the latter"
         self.commenting = False  # reading a reader's comment under the post (its "we" is the commenter's)
         self.paragraph_from = 0  # the first claim of the paragraph being read
+        self.named: list[str] = []  # the councils the text has named, the most recently named last
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -549,6 +554,8 @@ class _Reader:
         if len(self.claims) == read_from and (presented := _presented(text, mentions)):
             self.focus = presented  # "Last Friday it was Hounslow's turn. The borough was judged good ..."
         self.last_sentence = text
+        for code in dict.fromkeys(m.council_code for m in mentions):  # most recently named last
+            self.named = [c for c in self.named if c != code] + [code]
         if len(named := list(dict.fromkeys(m.council_code for m in mentions))) > 1:
             self.coordinated = named
         head = _lead_in(text, mentions)  # "Swindon, September last year: inadequate overall, and ...",
@@ -676,6 +683,17 @@ class _Reader:
                                 judgement_stated=False)
             self.add(claim, [m.council_code], text)
 
+    def described(self, head: str, focus: list[str]) -> list[str]:
+        """The council "the city", "the county" or "the borough" refers back to: the discourse's council, unless
+        it is another kind ("the county" in a story about a city council), then the council the text named last
+        of that kind ("Peterborough ... shared services with Cambridgeshire ... The county was last inspected in
+        2019")."""
+        index = self.mentions.index
+        if len(focus) != 1 or described_as(index.council(focus[0]), head) is not False:
+            return focus
+        fitting = [code for code in reversed(self.named) if described_as(index.council(code), head)]
+        return fitting[:1] or focus
+
     def named_together(self, mentions: list[Mention], before: int) -> list[str]:
         """The councils a reference back to several means: those the sentence names before it, if several, else
         those the last sentence naming several named."""
@@ -801,7 +819,11 @@ class _Reader:
             clause_mentions = [Mention(m.council_code, m.start - at, m.end - at, m.surface) for m in mentions
                                if at <= m.start and m.end <= at + len(claim.clause)] if at >= 0 else []
             # a clause referring back within the sentence means the council its earlier verdict went to
-            councils = attribute(claim, clause_mentions, subject or attributed or self.focus)
+            focus = subject or attributed or self.focus
+            if not subject and not any(m.start < claim.start for m in clause_mentions) \
+                    and (described := _DESCRIBED.search(claim.clause, claim.segment, claim.start)):
+                focus = self.described(described[1], focus)  # "the county" after a city's story: the county named
+            councils = attribute(claim, clause_mentions, focus)
             if at >= 0 and (other := _ANOTHER_COUNCIL.search(text, max(0, at + claim.segment - 10), at + claim.start)) \
                     and any(m.end <= other.start() for m in mentions) \
                     and not any(other.end() <= m.start < at + claim.start for m in mentions):
@@ -819,7 +841,8 @@ class _Reader:
             if claim.respective is not None and len(councils) == places > 1:  # "X and Y ... respectively"
                 councils = [councils[claim.respective]]
             self.add(claim, councils, text)
-            attributed = councils or attributed
+            if claim.status != "hypothetical":  # a verdict asked about, hoped for or avoided moves no topic
+                attributed = councils or attributed
         for claim, recipients in self.pre2009.sentence(text):  # "awarded grade three ratings to X and Y"
             named = [m for m in mentions if recipients is not None and m.start >= recipients]
             self.add(claim, _joined_from(named, text) if named else attribute(claim, mentions, subject or self.focus),
