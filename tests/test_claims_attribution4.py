@@ -171,3 +171,26 @@ def test_a_description_of_another_kind_of_council_is_the_one_of_that_kind_named_
 ])
 def test_a_description_that_does_not_fit_the_council_named_last_is_an_earlier_one(paragraphs, council):
     assert (council, OVERALL, "requires_improvement", 2019, True) in rating_rows(paragraphs, PUBLISHED)
+
+
+# --- a council spoken of in general is no council -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "If Ofsted ever judged a council good overall while its care leavers were inadequate, we would ask why.",
+    "There is no extra monitoring for a requires improvement authority, though there may be a focused visit.",
+    "Whether an authority is rated outstanding or its children in care are inadequate, the visits carry on.",
+])
+def test_a_council_spoken_of_in_general_takes_no_grade(sentence):
+    rows = rating_rows(["Wigan's children's services were rated good overall by Ofsted this week.", sentence],
+                       PUBLISHED)
+    assert rows == {(WIGAN, OVERALL, "good", 2024, False)}
+
+
+@pytest.mark.parametrize("lede, grade", [
+    ("A council whose children's services were rated inadequate in 2019 has been judged good.", "good"),
+    ("An authority rated inadequate in 2019 has now been found to require improvement.", "requires_improvement"),
+    ("A north-west council has been rated outstanding, five years after an inadequate rating.", "outstanding"),
+])
+def test_a_ledes_council_introduced_as_a_council_is_the_storys(lede, grade):
+    rows = rating_rows([lede, "Wigan's director said the staff deserved the credit."], PUBLISHED)
+    assert (WIGAN, OVERALL, grade, 2024, False) in rows

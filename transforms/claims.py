@@ -213,6 +213,24 @@ _ORDINAL = re.compile(r"\bthe\s+(former|latter|first|second)\b(?=\s*(?:,|(?:was|
 # county council's neighbour": the head is what it describes)
 _DESCRIBED = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(city|county|borough)\b(?!\s+(?:of|and)\b)(?!['’]?s?\s+neighbour)",
                         re.I)
+# A council spoken of in general, not one council: "any authority", "no council", a grade classifying councils ("a
+# requires improvement council"), a council supposed ("if inspectors ever rated a council outstanding"); not as a
+# predicate ("it became an outstanding council"), nor a lede's council ("A council rated inadequate in 2019 has ..."),
+# nor "each council" of those just named
+_COUNCIL_NOUN = r"(?:local\s+|single\s+|other\s+|given\s+|particular\s+)*(?:council|authority|local\s+authority)\b"
+_GENERIC_COUNCIL = re.compile(rf"\b(?:any|no)\s+{_COUNCIL_NOUN}"
+                              rf"|\b(?:a|an|any|every|no)\s+[‘'\"“]?{GRADE_PHRASE}[’'\"”]?\s+{_COUNCIL_NOUN}"
+                              rf"|\b(?i:if|whether|unless)\b[^,;:]*?\b(?:a|an)\s+{_COUNCIL_NOUN}", re.I)
+_PREDICATE = re.compile(r"\b(?:is|was|are|were|be|been|being|become|became|becomes|becoming|remains?|remained"
+                        r"|stays?|stayed)\s+(?:(?:still|now|also|again|already|once)\s+)?$", re.I)
+
+
+def _generic_council(sentence: str) -> int | None:
+    """Where a sentence first speaks of a council in general (not as a predicate), or None."""
+    return next((m.start() for m in _GENERIC_COUNCIL.finditer(sentence)
+                 if not _PREDICATE.search(sentence, 0, m.start())), None)
+
+
 # The first person of a reader commenting under a post before a verdict: the commenter's own agency, school or
 # council ("Ours was rated good", "our agency was judged outstanding") or view ("I remember it as inadequate"); not
 # what the commenter reports ("I'd remind readers that the 2015 report said ...")
@@ -828,6 +846,9 @@ class _Reader:
                     and any(m.end <= other.start() for m in mentions) \
                     and not any(other.end() <= m.start < at + claim.start for m in mentions):
                 councils = []  # a council the sentence describes without naming it, not the one it named before
+            if at >= 0 and not mentions and (generic := _generic_council(text)) is not None \
+                    and generic < at + claim.start:
+                councils = []  # "rated a council outstanding while care leavers were inadequate": no council's
             if (ordinal := _ORDINAL.search(claim.clause, claim.segment, claim.start)) and not clause_mentions \
                     and (code := self.ordinal(ordinal, mentions, at)) is not None:
                 councils = [code]  # "X and Y were inspected. The former was rated good, the latter ..."
