@@ -130,15 +130,30 @@ DERBY, DERBYSHIRE, NOTTINGHAM, NOTTS, STOCKPORT, WARWICKSHIRE, COVENTRY = (
     "E06000015", "E10000007", "E06000018", "E10000024", "E08000007", "E10000031", "E08000026")
 
 
-@pytest.mark.parametrize("question", [
-    "Can the cabinet member tell us how we compare with Derbyshire, which was rated good in 2019?",
-    "Would officers say whether we could ever match Derbyshire, if it were rated outstanding?",
+def _derby_then(aside: str, url: str | None = None) -> set[tuple]:
+    return rating_rows(["Derby's children's services were rated requires improvement in the report published this "
+                        "week.", aside, "The answer noted that the service was judged inadequate in 2016."],
+                       PUBLISHED, url=url)
+
+
+@pytest.mark.parametrize("aside", [
     "Members asked whether Derbyshire might be judged outstanding next time.",
+    "Could Derbyshire be rated outstanding at its next inspection?",
+    "Members wondered if Derbyshire would be rated outstanding again.",
 ])
-def test_a_question_about_another_council_does_not_take_the_discourse(question):
-    rows = rating_rows(["Derby's children's services were rated requires improvement in the report published "
-                        "this week.", question, "The answer noted that the service was judged inadequate in 2016."],
-                       PUBLISHED)
+def test_a_verdict_asked_about_or_hoped_for_does_not_take_the_discourse(aside):
+    rows = _derby_then(aside)
+    assert (DERBY, OVERALL, "inadequate", 2016, True) in rows
+    assert not {r for r in rows if r[0] == DERBYSHIRE and r[2] == "inadequate"}
+
+
+@pytest.mark.parametrize("aside", [
+    "Can the cabinet member tell us how we compare with Derbyshire, which was rated good in 2019?",
+    "We are often compared with Derbyshire, whose services were judged outstanding last year.",
+    "Members asked whether our results would ever match Derbyshire, which was rated outstanding last year.",
+])
+def test_a_councils_own_page_speaking_of_itself_keeps_it_the_topic(aside):
+    rows = _derby_then(aside, url="https://www.derby.gov.uk/news/ofsted-report/")
     assert (DERBY, OVERALL, "inadequate", 2016, True) in rows
     assert not {r for r in rows if r[0] == DERBYSHIRE and r[2] == "inadequate"}
 

@@ -213,6 +213,8 @@ _ORDINAL = re.compile(r"\bthe\s+(former|latter|first|second)\b(?=\s*(?:,|(?:was|
 # county council's neighbour": the head is what it describes)
 _DESCRIBED = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(city|county|borough)\b(?!\s+(?:of|and)\b)(?!['’]?s?\s+neighbour)",
                         re.I)
+# The voice of a council's own page speaking of itself: "we", "us", "our"
+_OWN_VOICE = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
 # A council spoken of in general, not one council: "any authority", "no council", a grade classifying councils ("a
 # requires improvement council"), a council supposed ("if inspectors ever rated a council outstanding"); not as a
 # predicate ("it became an outstanding council"), nor a lede's council ("A council rated inadequate in 2019 has ..."),
@@ -526,14 +528,15 @@ _ENDED = re.compile(r"\b(?:lifted|ended|removed|left|exited)\b", re.I)  # "speci
 class _Reader:
     """Reads one document's units in order, keeping the discourse's council."""
 
-    def __init__(self, mentions: Mentions, main: str | None, published: date | None, main_introduced: bool = True
-                 ) -> None:
+    def __init__(self, mentions: Mentions, main: str | None, published: date | None, main_introduced: bool = True,
+                 own: bool = False) -> None:
         self.mentions, self.published = mentions, published
         self.focus: list[str] = [main] if main else []
         # a page not the council's own whose title does not name it: until the text names the main council, only
         # its lede may speak of it unnamed ("a department that used to be rated good" before "Derbyshire ..."); a
         # blog's "the city council" two paragraphs before it names a council is not that council
         self.main, self.main_named = main, main_introduced
+        self.own = own  # the page is the main council's own (its site, its minutes, a blog its address names)
         self.claims: list[Claim] = []
         self.previous_inspection: dict[str, int] = {}  # council -> the year the text gives its last inspection
         self.special_measures: dict[str, int] = {}  # council -> the year the text says it went into special measures
@@ -819,6 +822,7 @@ class _Reader:
                 self.special_measures.setdefault(code, year)
         cursor = 0
         attributed: list[str] = []
+        topical: list[str] = []  # the councils the sentence's verdicts make its topic
         read = asserted(text, held_grades(text, rating_claims(text, self.published, self.last_grade)))
         read = echoes(annual_stars(read, self.published), self.published)  # "as it did last year"
         read = inherit_anchors(areas_covered(read, text), self.times, text, bool(mentions))
@@ -862,16 +866,20 @@ class _Reader:
             if claim.respective is not None and len(councils) == places > 1:  # "X and Y ... respectively"
                 councils = [councils[claim.respective]]
             self.add(claim, councils, text)
+            attributed = councils or attributed
             if claim.status != "hypothetical":  # a verdict asked about, hoped for or avoided moves no topic
-                attributed = councils or attributed
+                topical = councils or topical
         for claim, recipients in self.pre2009.sentence(text):  # "awarded grade three ratings to X and Y"
             named = [m for m in mentions if recipients is not None and m.start >= recipients]
             self.add(claim, _joined_from(named, text) if named else attribute(claim, mentions, subject or self.focus),
                      text)
         if subject:
             self.focus = subject
-        elif attributed:
-            self.focus = attributed
+        elif self.own and self.main and not self.commenting and _OWN_VOICE.search(text):
+            self.focus = [self.main]  # the council speaking of itself ("how we compare with X, rated good") stays the
+            # topic, whoever else its sentence grades
+        elif topical:
+            self.focus = topical
 
     def shared_list(self, text: str, mentions: list[Mention]) -> tuple[list[RatingClaim], list[str]] | None:
         """Grades shared by a list of councils ("judged inadequate were: A; B and C"): the verdicts and the
@@ -1036,11 +1044,13 @@ def _names_only(block: Block, mentions: Mentions) -> bool:
 
 
 def document_claims(blocks: list[Block], title: str | None, title_mentions: list[Mention], mentions: Mentions,
-                    main: str | None, published: date | None, main_introduced: bool = True) -> list[Claim]:
+                    main: str | None, published: date | None, main_introduced: bool = True, own: bool = False
+                    ) -> list[Claim]:
     """Every claim in a document's blocks and title (its council mentions found by the caller), in reading order;
     without `main_introduced` (the page is not the council's own and its title does not name it), the main council
-    is what the text refers back to only from the first sentence naming it."""
-    reader = _Reader(mentions, main, published, main_introduced)
+    is what the text refers back to only from the first sentence naming it; with `own` (the page is the main
+    council's own), its "we", "us" and "our" are that council."""
+    reader = _Reader(mentions, main, published, main_introduced, own)
     labels = grade_labels([b.text if b.kind == "paragraph" else None for b in blocks])  # a round-up by grade
     i = 0
     while i < len(blocks):

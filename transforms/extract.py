@@ -150,7 +150,7 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     introduced = council is not None or main == named_by_address or any(m.council_code == main
                                                                          for m in title_mentions)
     claims = [c for c in document_claims(blocks + doc.comments, doc.title, title_mentions, found.rewound(), main,
-                                         reference, introduced)
+                                         reference, introduced, own=council is not None or main == named_by_address)
               if c.status != "hypothetical"] if on_topic(doc) else []
     # Undated documents: the latest inspection they date themselves stands in for "now".
     now = reference or (date(max(c.year for c in mentioned), 12, 31) if mentioned else None)
