@@ -209,3 +209,22 @@ def test_a_council_spoken_of_in_general_takes_no_grade(sentence):
 def test_a_ledes_council_introduced_as_a_council_is_the_storys(lede, grade):
     rows = rating_rows([lede, "Wigan's director said the staff deserved the credit."], PUBLISHED)
     assert (WIGAN, OVERALL, grade, 2024, False) in rows
+
+
+SOMERSET_NOW = "E06000066"  # the unitary council since 2023
+
+
+# --- a possessive with its noun left out names the judgement the last sentence named ------------------------------
+
+@pytest.mark.parametrize("paragraph, council, grade", [
+    ("Hackney's care leavers judgement was outstanding this spring. Wigan's was good.", WIGAN, "good"),
+    ("Inspectors judged Devon's help and protection good. Somerset's came out inadequate.", SOMERSET_NOW,
+     "inadequate"),
+    ("Suffolk's children in care grade was good in the summer report. Hackney's got requires improvement.", HACKNEY,
+     "requires_improvement"),
+])
+def test_a_possessive_alone_takes_the_judgement_the_last_sentence_named(paragraph, council, grade):
+    judgement = {WIGAN: "care_leavers", SOMERSET_NOW: "help_and_protection", HACKNEY: "children_in_care"}[council]
+    rows = rating_rows([paragraph], PUBLISHED)
+    assert (council, judgement, grade, 2024, False) in rows
+    assert not {r for r in rows if r[0] == council and r[1] == OVERALL}

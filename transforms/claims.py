@@ -153,10 +153,10 @@ _OTHER_OWNER = re.compile(r"\W*(?:(?:and|while|whereas|but)\s+)?(?!Ofsted\b|OFST
 _LATER_OWNER = re.compile(r"\b(?:and|while|whereas|but)\s+((?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*)\s+"
                           rf"(?:is|are|was|were|remains?|remained|has\s+been|had\s+been)\s+(?:still\s+|now\s+|also\s+)?{Q}$",
                           re.I)
-# A possessive with its noun left out ("X's help and protection was adequate, while Y's was good"): the noun, and so
-# the judgement, is the one just named
+# A possessive with its noun left out ("X's help and protection was adequate, while Y's was good", "Y's came out
+# inadequate"): the noun, and so the judgement, is the one just named
 _POSSESSIVE_ALONE = re.compile(r"\b(?-i:[A-Z])[\w-]+['’]s?\s+"
-                               r"(?:was|were|is|are|has\s+been|had\s+been|remains?|remained)\s+"
+                               r"(?:was|were|is|are|has\s+been|had\s+been|remains?|remained|came\s+out(?:\s+as)?|got)\s+"
                                rf"(?:(?:still|now|also|rated|judged|graded|deemed|found(?:\s+to\s+be)?|as)\s+)*{Q}$",
                                re.I)
 _COMMON_NOUN_OWNER = re.compile(r"^(?:The|This|That|Its|Their|Council|County|Authority|Today|Yesterday|Last)\b"
@@ -829,10 +829,14 @@ class _Reader:
         self.times.read(text, read)
         places = len({c.respective for c in read if c.respective is not None})
         named_judgement: RatingClaim | None = None  # the last verdict of the sentence naming its judgement
+        earlier = self.claims[self.paragraph_from:]  # "X's care leavers grade was good. Y's was inadequate.": the
+        named_before = {c.judgement for c in earlier if c.evidence == earlier[-1].evidence and c.judgement_stated}
+        named_before = named_before if len(named_before) == 1 else set()  # one judgement the last sentence named
         for claim in read:
-            if named_judgement and not claim.judgement_stated \
+            if (named_judgement or named_before) and not claim.judgement_stated \
                     and _POSSESSIVE_ALONE.search(claim.clause, claim.segment, claim.start):  # "..., while Y's was good"
-                claim = replace(claim, judgement=named_judgement.judgement, judgement_stated=True)
+                claim = replace(claim, judgement=named_judgement.judgement if named_judgement else next(
+                    iter(named_before)), judgement_stated=True)
             named_judgement = claim if claim.judgement_stated else named_judgement
             at = text.find(claim.clause, cursor)
             if at < 0:
