@@ -61,10 +61,6 @@ def test_a_news_page_keeps_its_comments_apart_from_its_text():
     assert "Hackney" not in doc.text and "Wigan" in doc.text
 
 
-def test_a_page_without_comments_gives_none():
-    assert _comments('<aside class="related"><p>More stories from the borough</p></aside>') == []
-
-
 # --- what commenters write is read as the page's discourse ----------------------------------------------------------
 
 @pytest.mark.parametrize("comment, council, grade, year", [
@@ -228,3 +224,17 @@ def test_a_possessive_alone_takes_the_judgement_the_last_sentence_named(paragrap
     rows = rating_rows([paragraph], PUBLISHED)
     assert (council, judgement, grade, 2024, False) in rows
     assert not {r for r in rows if r[0] == council and r[1] == OVERALL}
+
+
+# --- a council presented as the complement ending a sentence becomes the topic ---------------------------------------
+
+@pytest.mark.parametrize("presenting", [
+    "The report every director should read is Wigan's.",
+    "The council I would single out this month is Wigan.",
+    "Top of my list, though, was Wigan.",
+])
+def test_a_council_presented_as_the_complement_of_a_sentence_is_what_follows_refers_to(presenting):
+    rows = rating_rows(["Hackney was judged good this week.",
+                        f"{presenting} Published in March, it rated care leavers outstanding."], PUBLISHED)
+    assert (WIGAN, "care_leavers", "outstanding", 2024, False) in rows
+    assert not {r for r in rows if r[0] == HACKNEY and r[2] == "outstanding"}

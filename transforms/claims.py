@@ -314,9 +314,11 @@ def _lead_in(text: str, mentions: list[Mention]) -> str:
 
 # A council presented as what comes next, the complement of an empty subject: "it was Hounslow's turn", "Next came
 # Luton.", "Then there's Lambeth", "Now for Sefton:"
+# ... or the complement ending a sentence after its verb of being: "The report every director should read is Salford's."
 _PRESENTING = re.compile(r"\b(?:it|this|next(?:\s+up)?|then|now|there)\s+(?:was|is|came|comes|['’]s)\s+"
-                         r"(?:(?:also|finally|then)\s+)?(?:the\s+turn\s+of\s+)?$|\b(?:now|next)\s+(?:for|to)\s+$", re.I)
-_PRESENTED_END = re.compile(r"(?:['’]s?\s+turn\b)?\s*(?:[,.;:!?–—-]|$)")
+                         r"(?:(?:also|finally|then)\s+)?(?:the\s+turn\s+of\s+)?$|\b(?:now|next)\s+(?:for|to)\s+$"
+                         r"|\b(?:is|was)\s+(?:(?:also|surely|probably|clearly|undoubtedly)\s+)?$", re.I)
+_PRESENTED_END = re.compile(r"(?:['’]s?(?:\s+turn\b)?)?\s*(?:[,.;:!?–—-]|$)")
 
 
 def _presented(sentence: str, mentions: list[Mention]) -> list[str]:
