@@ -241,3 +241,23 @@ def test_a_council_s_own_site_without_the_linking_words_of_its_name():
     assert index.of_site("https://www.brighton-hove.gov.uk/news/2024/ofsted") == "E06000043"
     assert index.of_site("https://www.windsor-maidenhead.gov.uk/news") == "E06000040"
     assert index.of_site("https://www.redcar-cleveland.gov.uk/press") == "E06000003"
+
+
+# --- what is recalled, remembered or noted is said, whatever modal the recalling has ---
+
+def test_a_verdict_recalled_is_said():
+    for text in ("Older readers may recall that safeguarding was also found inadequate in 2010.",
+                 "Some will remember how safeguarding was judged inadequate in 2010.",
+                 "Members might note that safeguarding had been rated inadequate in 2010."):
+        got = _graded(_rows("Solihull's committee met.", text, published=date(2020, 1, 14)))
+        assert (SOLIHULL, "safeguarding", "inadequate", 2010) in got, text
+
+
+# --- a judgement the subject, an insertion between it and its verb ---
+
+def test_a_judgement_subject_across_an_insertion():
+    for text in ("Adoption, which usually saves a council's blushes, was also inadequate.",
+                 "Adoption, the one part of the service everybody praised for years, was inadequate.",
+                 "Adoption, which is usually the bit that saves the day, was also inadequate."):
+        got = _graded(_rows("Oldham's report came out in 2015.", text, published=date(2015, 7, 14)))
+        assert (OLDHAM, "adoption", "inadequate", 2015) in got, text

@@ -88,7 +88,7 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under|rating"
                   r"|grade|judge?ment|verdict)\b))"
                   rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after|too|back|as\s+well"
-                  rf"|before|previously|two|three|four|five|six)\b))"
+                  rf"|before|previously|twice|two|three|four|five|six)\b))"
                   r"|found(?=\s+(?:it|them|(?:both|its|their)\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
                   # "found the county's arrangements inadequate", "found its child protection services poor"
@@ -502,6 +502,9 @@ _CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\b
 # "reminded members that the 2019 inspection had found ..., and that in 2016 it had been judged ...": a second
 # reported clause, parallel to a "that" before it (not "..., and that part of the service was rated good")
 _BRACKETED_YEAR = re.compile(r"\s*\((?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\)")  # "requires improvement (2017)"
+# A verb whose complement is taken as true: "may recall that ...", "will remember how ..."
+_FACTIVE = re.compile(r"\b(?:recall(?:s|ed)?|remember(?:s|ed)?|know(?:s|n)?|knew|forg[eo]t(?:s|ten)?|note(?:s|d)?"
+                      r"|realis(?:e|es|ed)|realiz(?:e|es|ed))\s+(?:that|how)\b", re.I)
 # A description set off by a comma, up to its grade: ", judged good", ", which was rated inadequate"
 _DESCRIPTION = re.compile(r",\s+(?:(?:which|who)\s+(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?)?"
                           rf"(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE_PHRASE}{QE}$",
@@ -984,6 +987,8 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
     # an aside in brackets before the grade is no part of its predicate ("Bury (not for the first time) was ...")
     asides = [m.span() for m in _ASIDE.finditer(scanned, 0, start)]
     window = _blank_spans(scanned, asides)[max(since, start - 80):start]
+    if known := _last(_FACTIVE.finditer(window)):  # "Readers may recall that X was found inadequate": what is
+        window = window[known.end():]  # recalled, known or noted is said, whatever may be of the recalling
     if described := _DESCRIPTION.search(scanned, max(since, start - 80), end):  # "asked whether the service,
         window = scanned[described.start():start]  # judged inadequate in 2015, had ...": a description set off by a
         # comma is said, whatever is asked of what it describes
@@ -1128,7 +1133,11 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             elif group in ("g24", "g26"):  # the judgements right after the grade
                 owned = coordinated_after(scanned, judgements, slot.end())
             else:
-                owned = coordinated(scanned, judgements, max(previous_end, slot.start() - 40) if group == "g4"
+                # (a g4 subject near its verb: 40 characters, besides any insertion between them: "Adoption, which
+                # usually saves a council's blushes, was also inadequate")
+                inserted_before = _INSERTED.search(scanned, 0, slot.start())
+                back = (inserted_before.start() if inserted_before else slot.start()) - 40
+                owned = coordinated(scanned, judgements, max(previous_end, back) if group == "g4"
                                     else previous_end, slot.start(group), previous_end)
             if (slot.group("g2") or slot.group("g2q")) and not owned:  # "a 'good' overall rating", "a good
                 owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end()  # rating for A"
