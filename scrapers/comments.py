@@ -16,6 +16,7 @@ import copy
 import re
 
 from csi.records import Block
+from scrapers.generic_extraction import drop_keeping_tail
 from scrapers.html import Element, tree_blocks
 
 _WORD = re.compile(r"[a-z]+")
@@ -58,14 +59,7 @@ def comment_blocks(tree: Element) -> list[Block]:
         for el in list(thread.iter()):
             if el is not thread and isinstance(el.tag, str) and el.getparent() is not None \
                     and _not_written(el):
-                parent = el.getparent()
-                if el.tail:  # "<b>name</b>: text" keeps its text
-                    previous = el.getprevious()
-                    if previous is not None:
-                        previous.tail = (previous.tail or "") + el.tail
-                    else:
-                        parent.text = (parent.text or "") + el.tail
-                parent.remove(el)
+                drop_keeping_tail(el)  # "<b>name</b>: text" keeps its text
         for block in tree_blocks(thread):
             if not _THREAD_CHROME.match(block.text):
                 blocks.append(Block("comment", block.text))

@@ -277,7 +277,7 @@ def strip_chrome_tags(tree: Element) -> None:
     for el in chrome:
         if el.getparent() is not None and _TEXT_LENGTH(el) < half and not any(
                 a.tag in ("nav", "footer", "aside") for a in el.iterancestors()):
-            _drop(el)
+            drop_keeping_tail(el)
 
 
 _FOLLOWING_LINES = etree.XPath("following::text()[normalize-space()][position() <= 12]")
@@ -408,10 +408,10 @@ def prune_chrome(root: Element, scan: PageScan) -> None:
     for el in [el for el in doomed if not any(a in doomed for a in el.iterancestors())]:
         if el.getparent() is not None:
             scan.forget(el)
-            _drop(el)
+            drop_keeping_tail(el)
 
 
-def _drop(el: Element) -> None:
+def drop_keeping_tail(el: Element) -> None:
     """Remove an element, keeping its tail text in place."""
     parent = el.getparent()
     if el.tail and el.tail.strip():
