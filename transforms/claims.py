@@ -607,10 +607,13 @@ class _Reader:
     def complete(self, text: str, mentions: list[Mention], read_from: int) -> None:
         """The judgements the sentence names alongside a verdict with no claim of their own take its grade (see
         transforms.completion)."""
-        earlier = self.claims[self.paragraph_from:read_from]
-        last = [c for c in earlier if c.evidence == earlier[-1].evidence] if earlier else []
         self.claims += completed(text, self.claims[read_from:], [(m.council_code, m.start, m.end) for m in mentions],
-                                 last)
+                                 self.last_sentence_claims(read_from))
+
+    def last_sentence_claims(self, until: int | None = None) -> list[Claim]:
+        """The claims of the paragraph's last sentence that gave any (among its claims before index `until`)."""
+        earlier = self.claims[self.paragraph_from:until]
+        return [c for c in earlier if c.evidence == earlier[-1].evidence] if earlier else []
 
     def elided(self, text: str, mentions: list[Mention], read_from: int) -> None:
         """A verdict whose subject and verb are left out, supplied by the discourse: the councils named before a
@@ -831,9 +834,9 @@ class _Reader:
         self.times.read(text, read)
         places = len({c.respective for c in read if c.respective is not None})
         named_judgement: RatingClaim | None = None  # the last verdict of the sentence naming its judgement
-        earlier = self.claims[self.paragraph_from:]  # "X's care leavers grade was good. Y's was inadequate.": the
-        named_before = {c.judgement for c in earlier if c.evidence == earlier[-1].evidence and c.judgement_stated}
-        named_before = named_before if len(named_before) == 1 else set()  # one judgement the last sentence named
+        # "X's care leavers grade was good. Y's was inadequate.": the one judgement the last sentence named
+        named_before = {c.judgement for c in self.last_sentence_claims() if c.judgement_stated}
+        named_before = named_before if len(named_before) == 1 else set()
         for claim in read:
             if (named_judgement or named_before) and not claim.judgement_stated \
                     and _POSSESSIVE_ALONE.search(claim.clause, claim.segment, claim.start):  # "..., while Y's was good"
