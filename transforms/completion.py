@@ -33,7 +33,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from transforms.grades import GRADE_PHRASE, normalise_grade
-from transforms.judgement_names import CARE_AND_LEAVERS, NAME_TAIL, judgements_in
+from transforms.judgement_names import CARE_AND_LEAVERS, NAME_TAIL, every_area_spans, judgements_in
 
 if TYPE_CHECKING:
     from transforms.claims import Claim
@@ -170,6 +170,60 @@ def chained(clause: str) -> tuple[str, list[str], bool] | None:
     return grades[0][2], list(dict.fromkeys(found)), whole
 
 
+# What may stand between a reference to every judgement and its grade: the words of a chain, and "not just"
+# ("inadequate, and not just overall, in every single area")
+_GROUP_LINK = re.compile(rf"(?:[\s,:()–—-]|[‘'\"“’”]|\b(?:{_LINK_WORDS}|{_VERB_WORDS}|not|merely|simply)\b)*", re.I)
+# A judgement set apart from the others: "every area bar adoption", "all but one, help and protection"
+_EXCEPT = re.compile(r"\b(?:bar|barring|except|excepting|apart|aside|other\s+than|save|but|excluding|exception"
+                     r"|besides|outside|short\s+of|only|not|almost|nearly|virtually)\b", re.I)
+_SET_APART_BEFORE = re.compile(r"\b(?:bar|barring|except(?:\s+for)?|apart\s+from|aside\s+from|other\s+than|save\s+for"
+                               r"|excluding|besides|but(?:\s+for)?)\s+(?:for\s+)?(?:the\s+|its\s+|their\s+)?$", re.I)
+# ... "every other area", "the remaining judgements": the judgements named before it are the ones set apart
+_OTHERS = re.compile(r"\b(?:other|remaining|rest)\b", re.I)
+_NOT_MEMBERS = {"other", "lscb"}  # not a judgement of the council's inspection: graded apart
+
+
+def _linked(text: str, first: tuple[int, int], second: tuple[int, int], link: re.Pattern) -> bool:
+    start, end = (first[1], second[0]) if first[0] <= second[0] else (second[1], first[0])
+    return start <= end and link.fullmatch(text, start, end) is not None
+
+
+def every_area_members(clause: str) -> list[tuple[str, list[tuple[str, tuple[int, int]]]]]:
+    """(grade, the judgements named as its members, each with the stretch between it and the reference) of each
+    reference to every judgement
+    at once that a grade is given to ("good in every area, with help and protection much improved", "every judgement
+    inadequate, from help and protection to care leavers", "rated outstanding in all four areas, leaders included"):
+    every judgement named in the clause is one of them and takes its grade, unless set apart ("every area bar
+    adoption", "every other area"), graded otherwise ("every area good but for leaders, rated requires
+    improvement") or graded apart (the safeguarding board)."""
+    text = _without_asides(clause)
+    grades = [(m.start(), m.end(), normalise_grade(m.group())) for m in _GRADE.finditer(text)
+              if _verdict_occurrence(text, m.start(), m.end())]
+    names = [(s, e, n) for s, e, n in judgements_in(text)
+             if n not in _NOT_MEMBERS and not any(gs < e and s < ge for gs, ge, _ in grades)]
+    found = []
+    for group in every_area_spans(text):
+        linked = [g for g in grades if _linked(text, group, g[:2], _GROUP_LINK)]
+        if not linked or len({g for _, _, g in linked}) != 1 or linked[0][2] is None:
+            continue
+        grade = linked[0][2]
+        members = []
+        for start, end, name in names:  # (the years between the reference and the name: their time)
+            if group[0] < end and start < group[1]:
+                continue
+            if _OTHERS.search(text, *group) and start < group[0]:
+                continue  # "help and protection lagged; every other area was good"
+            between = text[min(end, group[1]):max(start, group[0])]
+            if _EXCEPT.search(between) or _SET_APART_BEFORE.search(text, 0, start) \
+                    or any(g != grade and _linked(text, (start, end), (gs, ge), _FILLER)
+                           for gs, ge, g in grades):
+                continue
+            members.append((name, (min(end, group[1]), max(start, group[0]))))
+        if members:
+            found.append((grade, members))
+    return found
+
+
 def _pure_list(text: str, items: list[tuple[int, int, str | None]], at: int) -> list[str]:
     """The names of `items` when from `at` to the clause's end the text is only judgement names and the words
     joining them (a LIST after a colon or a dash), else []."""
@@ -217,30 +271,49 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
     for start, end in _clauses(sentence):
         clause = sentence[start:end]
         found = chained(clause)
-        if found is None:
-            continue
-        grade, names, whole = found
-        if not names:
-            continue
-        same = [c for c in claims if c.grade == grade]  # those whose grade's words stand in the clause, if any
-        same = [c for c in same if c.grade_words.lower() in clause.lower()] or same
-        if same:
-            source = _agreed(same)
-        elif whole:  # "help and protection and children in care, good": the sentence's (or paragraph's) verdicts
-            source = _agreed(list(claims)) if claims else _agreed(list(paragraph_before))
-        else:
-            source = None
-        if source is None:
-            continue
-        if any(start <= s and e <= end and code not in source.councils for code, s, e in mentioned) \
-                or any(int(y) != source.year for y in _YEAR.findall(clause)):
-            continue  # a council the verdict is not for, or another time, is named in the clause
-        words = source.grade_words if source.grade == grade else _first_grade_words(clause)
-        for name in names:  # a judgement the sentence gave those councils a claim for is theirs already
-            if not any(_covered(name) & _covered(c.judgement) and set(c.councils) & set(source.councils)
-                       for c in [*claims, *added]):
-                added.append(replace(source, judgement=name, judgement_stated=True, grade=grade, grade_words=words,
-                                     evidence=sentence))
+        # the judgements chained to the clause's one grade, their time the clause's
+        completions = [] if found is None or not found[1] else [(*found, [(n, (0, len(clause))) for n in found[1]])]
+        # ... every judgement named with "every area", their time the words between it and them
+        completions += [(grade, [n for n, _ in named], None, named) for grade, named in every_area_members(clause)]
+        for grade, _, whole, named in completions:
+            # (a reference to every area in a clause naming no council: the paragraph's verdict of that grade)
+            source = _source(grade, whole, clause, claims, paragraph_before if whole is not None or not any(
+                start <= s and e <= end for _, s, e in mentioned) else ())
+            if source is None or any(start <= s and e <= end and code not in source.councils
+                                     for code, s, e in mentioned):
+                continue  # a council the verdict is not for is named in the clause
+            names = [n for n, (a, b) in named if all(int(y) == source.year for y in _YEAR.findall(clause, a, b))]
+            added += _completions(sentence, clause, grade, names, source, [*claims, *added])  # (not another time)
+    return added
+
+
+def _source(grade: str, whole: bool | None, clause: str, claims: Sequence[Claim], paragraph_before: Sequence[Claim]
+            ) -> Claim | None:
+    """The claim whose councils, time and status the judgements completed take: the sentence's claims of the grade
+    (those whose words stand in the clause, if any), else for a clause of judgement names and a grade alone ("help
+    and protection and children in care, good") the sentence's (or the paragraph's) verdicts, else (`whole` None,
+    a reference to every area) the paragraph's last verdicts when they are all of that grade."""
+    same = [c for c in claims if c.grade == grade]
+    same = [c for c in same if c.grade_words.lower() in clause.lower()] or same
+    if same:
+        return _agreed(same)
+    if whole:
+        return _agreed(list(claims)) if claims else _agreed(list(paragraph_before))
+    if whole is None and paragraph_before and {c.grade for c in paragraph_before} == {grade}:
+        return _agreed(list(paragraph_before))
+    return None
+
+
+def _completions(sentence: str, clause: str, grade: str, names: list[str], source: Claim,
+                 claims: Sequence[Claim]) -> list[Claim]:
+    """The claims of the judgements `names` with `grade`, for the councils, time and status of `source`."""
+    added: list[Claim] = []
+    words = source.grade_words if source.grade == grade else _first_grade_words(clause)
+    for name in names:  # a judgement the sentence gave those councils a claim for (at that time) is theirs already
+        if not any(_covered(name) & _covered(c.judgement) and set(c.councils) & set(source.councils)
+                   and c.year == source.year for c in [*claims, *added]):
+            added.append(replace(source, judgement=name, judgement_stated=True, grade=grade, grade_words=words,
+                                 evidence=sentence))
     return added
 
 

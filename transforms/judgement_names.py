@@ -201,6 +201,12 @@ def _blanked(pattern: re.Pattern, text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
+def every_area_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each reference to every judgement of an inspection at once: "every area", "all four
+    judgements", "each area inspected", "across the board"."""
+    return [m.span() for m in _EVERY.finditer(text)]
+
+
 def without_every(text: str) -> str:
     """The text with "all four judgements", "each of the areas", "of the five areas, four" blanked (same length):
     every judgement named at once is not a count of some of them ("three of the four judgements") nor of councils,
@@ -221,6 +227,12 @@ _LEADERS_VERDICT = re.compile(rf"\s+(?:(?:were|was|are|is|had\s+been|have\s+been
                               rf"[‘'\"“]?{GRADE_PHRASE}", re.I)
 
 
+# ... or a member named of every judgement: "in every area, leaders included", "all five, including leaders"
+_LEADERS_MEMBER = re.compile(r"\s*,?\s+(?:included|among\s+them)\b", re.I)
+_MEMBER_BEFORE = re.compile(r"\b(?:including|includ(?:ed|es)\s+(?:for\s+)?|among\s+them)\s+(?:its\s+|their\s+|the\s+)?$",
+                            re.I)
+
+
 def judgements_in(text: str) -> list[tuple[int, int, str]]:
     """(start, end, judgement) of every NAME in the text, in order."""
     found = [(m.start(), m.end(), NAMES[m.lastgroup]) for m in NAME.finditer(text)]
@@ -232,7 +244,8 @@ def judgements_in(text: str) -> list[tuple[int, int, str]]:
         before = next((j for j in reversed(found) if j[1] <= m.start()), None)
         if (after and joined(text, leaders, after)) or (before and joined(text, before, leaders)) \
                 or _LEADERS_GRADED.search(text, max(0, m.start() - 60), m.start()) \
-                or _LEADERS_VERDICT.match(text, m.end()):
+                or _LEADERS_VERDICT.match(text, m.end()) or _LEADERS_MEMBER.match(text, m.end()) \
+                or _MEMBER_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             found.append(leaders)
     return sorted(found)
 
