@@ -152,3 +152,40 @@ def test_a_clause_naming_another_council_is_not_completed_for_the_first(text):
 def test_a_judgement_another_council_got_is_still_completed(text):
     got = _graded("Ofsted reported on Wigan and Bury in May.", text)
     assert ("care_leavers", "outstanding", 2024, False) in got
+
+
+# --- judgements named with a reference to every judgement at once -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The report found Wigan good overall and in each area inspected, singling out help and protection and the impact "
+    "of leaders as strengths.",
+    "This spring Wigan was judged good in every single area, leaders and help and protection included.",
+    "Wigan's inspection went well: every judgement was good, with help and protection much stronger and the impact "
+    "of leaders praised.",
+])
+def test_judgements_named_with_every_area_take_its_grade(text):
+    got = _graded(text)
+    assert {("leadership", "good", 2024, False), ("help_and_protection", "good", 2024, False)} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan was rated good in every area bar help and protection, which requires improvement.",
+    "Wigan was good in every area other than help and protection.",
+    "Wigan was good in every area except help and protection.",
+])
+def test_a_judgement_set_apart_from_every_area_takes_nothing(text):
+    assert ("help_and_protection", "good", 2024, False) not in _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan was rated good in 2017 and fell to inadequate in 2023, with every judgement inadequate, from help and "
+    "protection to the impact of leaders.",
+    "After a good report in 2017, Wigan was found inadequate in 2023 in all four areas, leaders and help and "
+    "protection among them.",
+    "In 2023 Ofsted judged Wigan inadequate across the board, help and protection and leadership included, six years "
+    "after a good report.",
+])
+def test_every_area_gives_its_grade_with_its_own_time(text):
+    got = _graded(text)
+    assert {("leadership", "inadequate", 2023, True), ("help_and_protection", "inadequate", 2023, True)} <= got
+    assert not {("leadership", "good", 2017, True), ("help_and_protection", "inadequate", 2017, True)} & got
