@@ -229,8 +229,8 @@ _LEADERS_VERDICT = re.compile(rf"\s+(?:(?:were|was|are|is|had\s+been|have\s+been
 
 # ... or a member named of every judgement: "in every area, leaders included", "all five, including leaders"
 _LEADERS_MEMBER = re.compile(r"\s*,?\s+(?:included|among\s+them)\b", re.I)
-_MEMBER_BEFORE = re.compile(r"\b(?:including|includ(?:ed|es)\s+(?:for\s+)?|among\s+them)\s+(?:its\s+|their\s+|the\s+)?$",
-                            re.I)
+_MEMBER_BEFORE = re.compile(r"\b(?:including|includ(?:ed|es)\s+(?:for\s+)?|among\s+them)\s+"
+                            r"(?:its\s+|their\s+|the\s+)?$", re.I)
 
 
 def judgements_in(text: str) -> list[tuple[int, int, str]]:
