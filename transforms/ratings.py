@@ -934,6 +934,28 @@ def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
     return found, clause
 
 
+_NAMES_INSPECTION = re.compile(r"\s+(?:re-?)?inspections?\b", re.I)  # "a safeguarding inspection"
+
+
+def _transition_owner(scanned: str, judgements: list[tuple[int, int, str]],
+                      transitions: list[tuple[str, str, int, int]], start: int, end: int) -> str | None:
+    """The judgement a grade moved from or to is of: the one named before the move, its subject ("help and protection
+    moved from requires improvement to good"), else the first named after it ("from inadequate to good for
+    leadership") or naming the inspection ("fell from good to inadequate at a safeguarding inspection"), but not one
+    a later verdict of the clause names ("moved from inadequate to good, with leadership outstanding" is the overall
+    grade's move) nor another verb's object ("slipped from good after concerns about care leavers"). None: no
+    judgement named, the overall grade's."""
+    before = [name for _, e, name in judgements if e <= start]
+    if before:
+        return before[0]
+    phrase_end = max(e for _, _, s, e in transitions if start <= s <= end + 40)  # "from X to Y": after Y
+    after = next(((s, e, name) for s, e, name in judgements if s >= phrase_end), None)
+    if after is None or _ANY_GRADE.search(scanned[phrase_end:after[0]]) or _WITH.search(scanned[phrase_end:after[0]]):
+        return None
+    joined = after[0] < phrase_end + 40 and _RATING_FOR_JUDGEMENT.fullmatch(scanned, phrase_end, after[0])
+    return after[2] if joined or _NAMES_INSPECTION.match(scanned, after[1]) else None
+
+
 # A modifier set off by commas after a noun, telling of something else than the verdict: a relative clause ("Medway,
 # where I worked in 2019, went outstanding") or a participle ("Cumberland, formed last year, was rated good")
 _NOUN_MODIFIER = re.compile(r"(?<=[\w'’)]),\s*(?P<modifier>(?:where|who|whose|which"
@@ -1039,13 +1061,14 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                                      without_other_names(semicolons_as_commas(without_delivery_scope(clause))))
         judgements = judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), remit_blanked))
         named_in_inspection = [j for j in judgements_in(clause) if j not in judgements]
-        owner = next((name for _, _, name in judgements), "overall_effectiveness")
-        if not judgements and claims and _UP_FROM.match(clause):  # "child protection now good, up from inadequate"
-            owner = claims[-1].judgement
         transitions, scanned = _transitions(remit_blanked)
         # start, end, owned, label, status, year, anchor, judgement stated
         verdicts: list[tuple[int, int, list[str], str, str, int | None, str, bool]] = []
         for label, status, start, end in transitions:
+            named = _transition_owner(scanned, judgements, transitions, start, end)
+            owner = named or "overall_effectiveness"
+            if not judgements and claims and _UP_FROM.match(clause):  # "child protection now good, up from
+                owner = claims[-1].judgement                            # inadequate"
             if _hypothetical(clause, 0, start, end):
                 status = "hypothetical"
             if status == "transition":  # the grade left behind: only a year stated after it, before the new grade
@@ -1069,7 +1092,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             # December 2021, and of 2016 before that"): one verdict per year
             years = _listed_years(clause, start, end, year) if status == "transition" and anchor == "stated" \
                 else [year]
-            verdicts.extend((start, end, [owner], label, status, each, anchor, bool(judgements)) for each in years)
+            verdicts.extend((start, end, [owner], label, status, each, anchor, named is not None) for each in years)
         pair = _GRADE_PAIR.fullmatch(scanned) if fragment else None
         if pair and _safeguarding_and_looked_after(sentence, published):
             verdicts += [(pair.start(n), pair.end(n), [judgement], pair[n], "current", None, "publication", True)

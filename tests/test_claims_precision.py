@@ -1,0 +1,55 @@
+"""What is not the stated rating stays out: each verdict is given to the judgement its own words name, not to one a
+later verdict of the sentence names. Wordings written for these tests, about real councils, read through the whole
+extraction (Document in, rating rows out)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+
+DONCASTER = "E08000017"
+
+
+def _graded(*paragraphs: str, council: str = DONCASTER, published: date = date(2024, 6, 10)) -> set[tuple]:
+    return {(j, g, h) for c, j, g, _, h in rating_rows(list(paragraphs), published) if c == council}
+
+
+# --- a move between grades is the judgement's its own words name ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Doncaster Council's children's services have climbed out of inadequate and are now judged good, with the "
+    "inspectors picking out leadership as outstanding.",
+    "Doncaster moved from inadequate to good overall, with the impact of its leaders rated outstanding.",
+    "Doncaster's journey from inadequate to good, with outstanding leadership, took a little over three years.",
+])
+def test_a_move_is_the_overall_grades_when_a_later_verdict_names_the_judgement(text):
+    rows = _graded(text)
+    assert ("leadership", "outstanding", False) in rows
+    assert ("overall_effectiveness", "inadequate", True) in rows
+    assert not {r for r in rows if r[0] == "leadership" and r[1] != "outstanding"}
+
+
+@pytest.mark.parametrize("text, judgement", [
+    ("In Doncaster help and protection went from requires improvement to good.", "help_and_protection"),
+    ("Doncaster has moved from requires improvement to good for leadership.", "leadership"),
+    ("Doncaster fell from good to requires improvement at its child protection inspection.", "child_protection"),
+])
+def test_a_move_is_the_judgements_named_before_it_or_joined_after_it(text, judgement):
+    rows = _graded(text)
+    named = "help_and_protection" if judgement == "child_protection" else judgement
+    assert {r[0] for r in rows if r[1] == "requires_improvement"} <= {named, "safeguarding"}
+    assert "overall_effectiveness" not in {r[0] for r in rows if r[1] == "requires_improvement"}
+
+
+@pytest.mark.parametrize("text", [
+    "Doncaster slipped from good after inspectors raised concerns about care leavers.",
+    "Doncaster has dropped from good to requires improvement, and inspectors worry about care leavers.",
+    "Doncaster tumbled from good as caseloads rose and care leavers waited for pathway plans.",
+])
+def test_a_judgement_another_verb_names_after_a_move_takes_nothing_from_it(text):
+    rows = _graded(text)
+    assert ("overall_effectiveness", "good", True) in rows
+    assert not {r for r in rows if r[0] == "care_leavers"}
