@@ -4,6 +4,13 @@ that occasion" and "the same year" from the year the text last gave, "two years 
 (:class:`TimeContext`): the year its last sentence gave, or the document's own when that sentence reported the
 news ("Luton is now rated good. Two years earlier it had been inadequate": two years before the document).
 
+One relation orders them: a verdict's own time phrase ("..., and last month it was rated good": the news's, whatever
+year the clause before named), else the time of the clause it depends on (:func:`_governing_time`), else the
+discourse's (the year the text or the paragraph gave last), else the document's.
+
+- "The report in August 2018 still said inadequate overall, even though adoption had improved to good": a dependent
+  clause ("when", "with", "though", "while") takes the time named last before it, counted on by "N years later";
+  none earlier when its main clause is of today ("it is now good, with adoption outstanding").
 - "At its previous inspection in 2019 the council was rated good overall, with help and protection judged
   outstanding": both verdicts are of 2019; the "with" clause has no time of its own.
 - "In 2016 inspectors found it inadequate. At that time, though, adoption was judged good": "at that time" is
@@ -25,7 +32,7 @@ from datetime import date
 from csi.dates import MONTH_PATTERN
 from transforms.grades import YEAR, count_of
 from transforms.judgement_names import judgements_in
-from transforms.ratings import RatingClaim, time_stated
+from transforms.ratings import RatingClaim, time_named, time_stated
 
 # What opens a "with" clause after the verdict it depends on: "..., with", "... overall, with", "and with"
 _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside|including)\s", re.I)
@@ -140,6 +147,23 @@ _ACTIVE_PAST = re.compile(r"\b(?:judged|rated|graded|found|branded|deemed|assess
                           r"(?!(?:as|to|overall|an?)\b)(?:[\w'’-]+\s+){1,6}?(?:as\s+|to\s+be\s+)?[‘'\"“]?$", re.I)
 
 
+# What opens a clause depending on the one before it, for its time: "..., when", "..., with", "..., (even) though",
+# "..., while"; not one with a time of today or later of its own
+_DEPENDENT = re.compile(r"\W*(?:and\s+|but\s+)?(?:even\s+|just\s+)?(?:when|with|(?:al)?though|while|whilst)\s"
+                        r"(?![^,;]*\b(?:is|are|has|have|remains?|now|currently|today|since|later|subsequently)\b)",
+                        re.I)
+# Words of a time of today or one later than a year named before them
+_TODAY_OR_LATER = re.compile(r"\b(?:is|are|has|have|remains?|now|currently|today|this|since|then|later|subsequently"
+                             r"|latest|recently|yesterday|last\s+(?:week|month))\b", re.I)
+# A time of the news in a verdict's own words: "now", "last month", "this week", "recently"
+_NEWS_TIME = re.compile(r"\b(?:now|currently|today|yesterday|(?<!\bas\s)recently(?!\s+as\b)"
+                        r"|this\s+(?:week|month|year|time|spring|summer|autumn|winter)|last\s+(?:week|month)"
+                        r"|earlier\s+this\s+\w+)\b", re.I)
+# The opening word of a dependent clause right before where a verdict's clause was cut: "..., while "
+_OPENER_BEFORE = re.compile(r"[,;]?\s*\b(?:when|while|whilst|(?:al)?though)\s*$", re.I)
+_SINCE_STRETCH = re.compile(r"\bsince\b[^,;:()]*", re.I)  # "since its 2019 inspection": a stretch lasting to now
+
+
 # What joins a clause to the one before it: "..., but", "..., while", "..., whereas", "..., though", "; ", " - "
 _JOINED_CLAUSE = re.compile(r"(?:[,;]\s*(?:but|while|whereas|(?:al)?though|yet)?|\s(?:but|while|whereas)|\s[-–—])\s*$",
                             re.I)
@@ -249,6 +273,12 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             that_after = _THAT_TIME_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
             if _SPELL_BEFORE.search(claim.clause, 0, claim.start):  # "rated good after years of 'inadequate'"
                 claim = replace(claim, status="historical", anchor="previous_inspection")
+            elif _NEWS_TIME.search(own):  # "..., and last month it was rated good": a time of its own, the news's
+                pass
+            elif later is None and not (that_before or that_after or _THEN_AT.search(own)) \
+                    and _DEPENDENT.match(sentence, clause_at := _clause_start(claim, own_from, sentence)) \
+                    and (governing := _governing_time(claim, clause_at, sentence, out, context)) is not None:
+                claim = governing  # "..., even though adoption had improved to good": the time of its main clause
             elif previous is not None and previous in dated and later is None and (
                     _coordinated(own) or _listed_after(claim, own) or previous.start == claim.start):
                 claim = _as(claim, previous)  # (one grade given to several judgements: one time)
@@ -283,6 +313,57 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 claim = replace(claim, year=context.paragraph_year, anchor="discourse", status="historical")
         out.append(claim)
     return out
+
+
+def _clause_start(claim: RatingClaim, own_from: int, sentence: str) -> int:
+    """Where in the sentence the clause holding the verdict begins: after the last comma, semicolon or dash before
+    its grade within its own words (not a comma inside a judgement's name), else where its words begin, reaching
+    back over a clause's opening word the verdict's clause was cut after ("..., while leadership was ...")."""
+    blanked = _name_commas_blanked(claim.clause)
+    cut = max(blanked.rfind(",", own_from, claim.start), blanked.rfind(";", own_from, claim.start),
+              blanked.rfind(" - ", own_from, claim.start), blanked.rfind(" – ", own_from, claim.start))
+    at = max(sentence.find(claim.clause), 0)
+    if cut >= 0 or own_from > 0:
+        return at + (cut + 1 if cut >= 0 else own_from)
+    opener = _OPENER_BEFORE.search(sentence, 0, at)
+    return opener.start() if opener else at
+
+
+def _governing_time(claim: RatingClaim, own_at: int, sentence: str, earlier: list[RatingClaim],
+                    context: TimeContext) -> RatingClaim | None:
+    """The verdict of a dependent clause with no time of its own ("..., when care leavers were judged good",
+    "..., even though adoption had improved to good", "..., with leadership outstanding") at the time of the clause
+    it depends on: the time named last before it in the sentence (a dated verdict's; else a year, counted on by a
+    count after it: "inadequate in 2018 and good three years later, with ..."; else a time relative to the
+    document's), when nothing of today stands between them ("In 2016 it was inadequate, but it is now good, with
+    adoption outstanding": today's, the verdict returned as it is); None when the sentence names no time before it."""
+    times: list[tuple[int, int, str, str]] = []  # (where it ends, year, status, anchor)
+    for c in earlier:
+        where = sentence.find(c.clause)
+        if where < 0 or where + c.start >= own_at or c.status == "hypothetical":
+            continue
+        end = where + c.start + len(c.grade_label)
+        if _kept(c, earlier):  # "X kept the good rating it first secured in 2015, although ...": today's news
+            end = own_at
+        if c.year is None or c.anchor == "publication" or _kept(c, earlier):
+            times.append((end, 0, "current", "publication"))  # a verdict of today: the main clause is the news
+        else:
+            times.append((end, c.year, "historical" if c.status == "transition" else c.status, c.anchor))
+    unopened = _SINCE_STRETCH.sub(lambda m: " " * len(m.group()), sentence[:own_at])
+    times += [(m.end(), int(m.group()), "", "stated") for m in YEAR.finditer(unopened)]
+    if not times:
+        return None
+    where, year, status, anchor = max(times, key=lambda t: t[0])
+    if year and not status and (counts := list(_LATER.finditer(sentence, where, own_at))):  # "inadequate in 2018
+        year, where = year + _years_on(counts[-1]), counts[-1].end()  # and good three years later, with ...": 2021
+    between = _LATER.sub(lambda m: " " * len(m.group()), sentence[where:own_at])  # (a count the verdict took)
+    if year and (named := time_named(between, context.published)) is not None:
+        year, anchor, status = named[0], named[1], ""  # "..., and last year it was good, with ..."
+    elif not year or _TODAY_OR_LATER.search(between):
+        return claim  # the main clause is of today: so is the verdict depending on it
+    if not status:
+        status = "historical" if context.published is None or year < context.published.year else "current"
+    return replace(claim, year=year, status=status, anchor=anchor)
 
 
 def _part_of_dated_verdict(claim: RatingClaim, own: str, sentence: str) -> bool:

@@ -554,7 +554,9 @@ _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|its|their|a|a
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,50}$", re.I)
 _WHEN = re.compile(r"\b(?:when|which)\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\b[^,;.]{0,50}?\b((?:19|20)\d{2})\b", re.I)
-_TODAY = re.compile(r"\b(?:now|currently|today)\b", re.I)
+# The time of the news in a verdict's own words: "now", "recently", "last month", "this week" (not "as recently as")
+_TODAY = re.compile(r"\b(?:now|currently|today|yesterday|(?<!\bas\s)recently(?!\s+as\b)"
+                    r"|(?:this|last)\s+(?:week|month))\b", re.I)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:whose|which|who|when)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 # The reader sent back to a time: "Go back further still, to 2010, and ...", "Cast your mind back to 2013: ..."
