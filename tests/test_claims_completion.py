@@ -189,3 +189,18 @@ def test_every_area_gives_its_grade_with_its_own_time(text):
     got = _graded(text)
     assert {("leadership", "inadequate", 2023, True), ("help_and_protection", "inadequate", 2023, True)} <= got
     assert not {("leadership", "good", 2017, True), ("help_and_protection", "inadequate", 2017, True)} & got
+
+
+# --- a grade referred to as "the same grade" ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraph, judgements, grade", [
+    (["Ofsted found Wigan inadequate overall, and inadequate for help and protection. It's the same grade for "
+      "children in care and for young people leaving care."], {"children_in_care", "care_leavers"}, "inadequate"),
+    (["Inspectors rated Wigan's impact of leaders as good, and said the same of the experiences of children in "
+      "care."], {"children_in_care"}, "good"),
+    (["Wigan was rated inadequate in May. The same grade was given across the board, from leadership to the help "
+      "given to children needing protection."], {"leadership", "help_and_protection"}, "inadequate"),
+])
+def test_the_same_grade_refers_to_the_grade_given_before(paragraph, judgements, grade):
+    got = _graded(*paragraph)
+    assert {(j, grade, 2024, False) for j in judgements} <= got

@@ -19,6 +19,16 @@ for the impact of leaders and for help and protection". Completion reads each cl
   (which must agree; one only hoped for or avoided, hypothetical, gives nothing); a clause naming a council
   those claims are not for gives nothing.
 
+A reference to every judgement at once graded in a clause ("good in every area", "every judgement inadequate",
+"outstanding across the board") makes each judgement the clause names one of them: it takes that grade ("good in
+each area inspected, naming leaders and help and protection as strengths"; "every judgement inadequate, from help
+and protection to care leavers"; "in every single area, leaders included"), unless set apart ("every area bar
+adoption", "except", "apart from", "every other area" after it), graded otherwise in the clause, or graded apart
+(the safeguarding board); a year between the reference and the name must be the verdict's. A grade referred to as
+"the same grade" ("the same grade was given to its leadership", "it's the same rating for care leavers", "said the
+same of children in care") is the last grade named before it in the sentence, else the one grade of the
+paragraph's last verdicts, whose councils and time it then takes.
+
 A clause made only of judgement names and one grade, with no verb ("help and protection and children in care,
 good"; "Leaders, help and protection and care leavers, all good.") is a verdict with its subject and verb left
 out: when the sentence gave no claim of that grade, it takes the councils, time and status the sentence's other
@@ -224,6 +234,31 @@ def every_area_members(clause: str) -> list[tuple[str, list[tuple[str, tuple[int
     return found
 
 
+# A grade referred to, not named: "the same grade was given to its leadership", "it's the same rating for children in
+# care", "said the same of care leavers", "the same judgement for care leavers"
+_SAME_GRADE = re.compile(r"\bthe\s+same(?:\s+(?:overall\s+)?(?:grade|rating|verdict|judge?ment|mark|outcome|score)\b)?"
+                         r"(?:\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)?\s*(?:given|awarded|applied"
+                         r"|true|went|goes|applies|held|holds)\b)?(?=\s+(?:for|of|to|about|across)\b)", re.I)
+
+
+def with_grade_referred_to(sentence: str, start: int, end: int, before: Sequence[Claim]) -> tuple[str, bool] | None:
+    """The clause sentence[start:end] with "the same grade" replaced by the grade it refers to, the last one named
+    before it in the sentence, else the one grade of the paragraph's last verdicts `before` (and True: the grade is
+    theirs); None when the clause refers to no grade."""
+    same = _SAME_GRADE.search(sentence, start, end)
+    if same is None:
+        return None
+    named = [m for m in _GRADE.finditer(sentence, 0, same.start())
+             if _verdict_occurrence(sentence, m.start(), m.end())]
+    if named:
+        words, earlier = named[-1].group(), False
+    elif len({c.grade for c in before}) == 1 and before[0].status != "hypothetical":
+        words, earlier = before[0].grade_words, True
+    else:
+        return None
+    return sentence[start:same.start()] + words + sentence[same.end():end], earlier
+
+
 def _pure_list(text: str, items: list[tuple[int, int, str | None]], at: int) -> list[str]:
     """The names of `items` when from `at` to the clause's end the text is only judgement names and the words
     joining them (a LIST after a colon or a dash), else []."""
@@ -270,13 +305,14 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
     added: list[Claim] = []
     for start, end in _clauses(sentence):
         clause = sentence[start:end]
-        found = chained(clause)
-        # the judgements chained to the clause's one grade, their time the clause's
-        completions = [] if found is None or not found[1] else [(*found, [(n, (0, len(clause))) for n in found[1]])]
-        # ... every judgement named with "every area", their time the words between it and them
-        completions += [(grade, [n for n, _ in named], None, named) for grade, named in every_area_members(clause)]
+        completions = _completions_of(clause)
+        if referred := with_grade_referred_to(sentence, start, end, paragraph_before):
+            clause, earlier = referred  # "and the same grade was given to its leadership"
+            completions += [(grade, names, None if earlier else whole, named)  # "It's the same grade for care
+                            for grade, names, whole, named in _completions_of(clause)]  # leavers": the paragraph's
         for grade, _, whole, named in completions:
-            # (a reference to every area in a clause naming no council: the paragraph's verdict of that grade)
+            # (a reference to every area or to the grade before in a clause naming no council: the paragraph's
+            # verdict of that grade)
             source = _source(grade, whole, clause, claims, paragraph_before if whole is not None or not any(
                 start <= s and e <= end for _, s, e in mentioned) else ())
             if source is None or any(start <= s and e <= end and code not in source.councils
@@ -287,12 +323,23 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
     return added
 
 
+def _completions_of(clause: str) -> list[tuple[str, list[str], bool | None, list[tuple[str, tuple[int, int]]]]]:
+    """(grade, judgements, whether the clause is only they and the grade (None: a reference to every area), each
+    judgement with the stretch whose years are its time) of the judgements to complete in a clause: those chained
+    to its one grade (their time the clause's), and those named with "every area" (the words between it and
+    them)."""
+    found = chained(clause)
+    completions = [] if found is None or not found[1] else [(*found, [(n, (0, len(clause))) for n in found[1]])]
+    return completions + [(grade, [n for n, _ in named], None, named) for grade, named in every_area_members(clause)]
+
+
 def _source(grade: str, whole: bool | None, clause: str, claims: Sequence[Claim], paragraph_before: Sequence[Claim]
             ) -> Claim | None:
     """The claim whose councils, time and status the judgements completed take: the sentence's claims of the grade
     (those whose words stand in the clause, if any), else for a clause of judgement names and a grade alone ("help
     and protection and children in care, good") the sentence's (or the paragraph's) verdicts, else (`whole` None,
-    a reference to every area) the paragraph's last verdicts when they are all of that grade."""
+    a reference to every area or to the paragraph's grade) the paragraph's last verdicts when they are all of that
+    grade."""
     same = [c for c in claims if c.grade == grade]
     same = [c for c in same if c.grade_words.lower() in clause.lower()] or same
     if same:
