@@ -204,3 +204,21 @@ def test_every_area_gives_its_grade_with_its_own_time(text):
 def test_the_same_grade_refers_to_the_grade_given_before(paragraph, judgements, grade):
     got = _graded(*paragraph)
     assert {(j, grade, 2024, False) for j in judgements} <= got
+
+
+# --- two grades in one clause: each judgement paired with its own -------------------------------------------------
+
+@pytest.mark.parametrize("paragraph, expected", [
+    (["Wigan was adequate on safeguarding and good on looked after children in 2010."],
+     ("looked_after", "good", 2010, True)),
+    (["Back in 2010 inspectors found Wigan's safeguarding inadequate and its looked after children service only "
+      "adequate."], ("looked_after", "requires_improvement", 2010, True)),
+    (["Wigan last summer: good, and leadership, management and governance outstanding."],
+     ("leadership", "outstanding", 2023, True)),
+    (["Ofsted rated Wigan outstanding. Leaders got outstanding, help and protection got outstanding, and children in "
+      "care and care leavers were judged good."], ("leadership", "outstanding", 2024, False)),
+])
+def test_two_grades_in_a_clause_pair_each_judgement_with_its_own(paragraph, expected):
+    got = _graded(*paragraph)
+    assert expected in got
+    assert not {(j, g, y, h) for j, g, y, h in got if j == expected[0] and g != expected[1] and y == expected[2]}

@@ -19,6 +19,12 @@ for the impact of leaders and for help and protection". Completion reads each cl
   (which must agree; one only hoped for or avoided, hypothetical, gives nothing); a clause naming a council
   those claims are not for gives nothing.
 
+A clause carrying two grades or more pairs each judgement chained to one of them with it ("adequate on safeguarding
+and good on looked after children", "its safeguarding inadequate and its looked after children service only
+adequate"); a judgement chained to a grade before it and to another after it goes with the one it is bound to, after
+a preposition ("good for A") or before a verb or with no joining word ("A got outstanding", "A outstanding"), else
+with neither. It takes the councils, time and status the clause's verdicts agree on.
+
 A reference to every judgement at once graded in a clause ("good in every area", "every judgement inadequate",
 "outstanding across the board") makes each judgement the clause names one of them: it takes that grade ("good in
 each area inspected, naming leaders and help and protection as strengths"; "every judgement inadequate, from help
@@ -138,6 +144,41 @@ def _verdict_occurrence(clause: str, start: int, end: int) -> bool:
     return not (_DETERMINER_BEFORE.search(clause, 0, start) or after[1][0].islower())
 
 
+def _items(text: str, grades: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """The clause's grades (name None) and NAMEs (with their TAIL), in order."""
+    items: list[tuple[int, int, str | None]] = [(s, e, None) for s, e, _ in grades]
+    for start, end, name in judgements_in(text):
+        if name != "other" and not any(s < end and start < e for s, e, _ in grades):
+            tail = _TAIL.match(text, end)
+            items.append((start, tail.end() if tail else end, name))
+    return sorted(items)
+
+
+def _chains(text: str, items: list[tuple[int, int, str | None]], i: int) -> tuple[list[int], list[int]]:
+    """(the items chained before, the items chained after) the grade items[i]."""
+    start, end, _ = items[i]
+    right, j = [], i + 1  # "good, along with A, B and C"
+    while j < len(items) and items[j][2] is not None and _LINK.fullmatch(text, items[j - 1][1], items[j][0]):
+        right.append(j)
+        j += 1
+    if right and not _ends_cleanly(text, items[j - 1][1]):
+        right = []
+    if not right and (opened := _LIST_OPENS.match(text, end)) and all(  # "good across the piece: A, B and C"
+            s >= opened.end() for s, _, _ in items[i + 1:i + 2]):
+        right = list(range(i + 1, i + 1 + len(_pure_list(text, items[i + 1:], opened.end()))))
+    left, j = [], i - 1  # "A, B and C were rated good" (not "services for A, B and C rated good overall")
+    while not _OVERALL_AFTER.match(text, end) and j >= 0 and items[j][2] is not None \
+            and _filler(text[items[j][1]:items[j + 1][0]]) \
+            and not _PREDICATE_JOINED.search(text, items[j][1], items[j + 1][0]):
+        left.append(j)
+        j -= 1
+    if left and (before := _WORD_BEFORE.search(text, 0, items[j + 1][0])) and not _filler(before[1]) \
+            and not _FUNCTION_WORD.fullmatch(before[1]) \
+            and not before[1].endswith(("'s", "’s", "'", "’")) and before[1][0].islower():
+        left = []  # "the regional adoption service": a name modifying another noun
+    return left, right
+
+
 def chained(clause: str) -> tuple[str, list[str], bool] | None:
     """(grade, the judgements chained to it, whether the clause is only judgement names and that grade) of a clause
     carrying one grade; None when it carries none or more than one."""
@@ -145,39 +186,59 @@ def chained(clause: str) -> tuple[str, list[str], bool] | None:
     grades = [(m.start(), m.end(), normalise_grade(m.group())) for m in _GRADE.finditer(text)]
     if not grades or len({g for _, _, g in grades}) != 1 or grades[0][2] is None:
         return None
-    items: list[tuple[int, int, str | None]] = [(s, e, None) for s, e, _ in grades]  # a grade, or a NAME's name
-    for start, end, name in judgements_in(text):
-        if name != "other" and not any(s < end and start < e for s, e, _ in grades):
-            tail = _TAIL.match(text, end)
-            items.append((start, tail.end() if tail else end, name))
-    items.sort()
+    items = _items(text, grades)
     found: list[str] = []
     for i, (start, end, name) in enumerate(items):
-        if name is not None or not _verdict_occurrence(text, start, end):
-            continue
-        right, j = [], i + 1  # "good, along with A, B and C"
-        while j < len(items) and items[j][2] is not None and _LINK.fullmatch(text, items[j - 1][1], items[j][0]):
-            right.append(items[j][2])
-            j += 1
-        if right and not _ends_cleanly(text, items[j - 1][1]):
-            right = []
-        if not right and (opened := _LIST_OPENS.match(text, end)) and all(  # "good across the piece: A, B and C"
-                s >= opened.end() for s, _, _ in items[i + 1:i + 2]):
-            right = _pure_list(text, items[i + 1:], opened.end())
-        left, j = [], i - 1  # "A, B and C were rated good" (not "services for A, B and C rated good overall")
-        while not _OVERALL_AFTER.match(text, end) and j >= 0 and items[j][2] is not None \
-                and _filler(text[items[j][1]:items[j + 1][0]]) \
-                and not _PREDICATE_JOINED.search(text, items[j][1], items[j + 1][0]):
-            left.append(items[j][2])
-            j -= 1
-        if left and (before := _WORD_BEFORE.search(text, 0, items[j + 1][0])) and not _filler(before[1]) \
-                and not _FUNCTION_WORD.fullmatch(before[1]) \
-                and not before[1].endswith(("'s", "’s", "'", "’")) and before[1][0].islower():
-            left = []  # "the regional adoption service": a name modifying another noun
-        found += left + right
+        if name is None and _verdict_occurrence(text, start, end):
+            left, right = _chains(text, items, i)
+            found += [items[j][2] for j in left + right]
     names = [name for _, _, name in items if name is not None]
     whole = bool(names) and _filler(_between_items(text, items))
     return grades[0][2], list(dict.fromkeys(found)), whole
+
+
+# A grade's judgement named after it by a preposition: "adequate on safeguarding", "good for care leavers"
+_GOVERNED = re.compile(r"\b(?:for|on|in|to|at)\b", re.I)
+# ... before it by a verb, or with no joining word between: "care leavers got good", "its adoption service only good"
+_JOINING = re.compile(r",|&|\b(?:and|plus|as\s+well\s+as|along\s+with|together\s+with)\b", re.I)
+_VERB = re.compile(rf"\b(?:{_VERB_WORDS})\b", re.I)
+
+
+def paired(clause: str) -> list[tuple[str, list[str]]]:
+    """(grade, the judgements paired with it) of a clause carrying two grades or more ("adequate on safeguarding and
+    good on looked after children"; "found its safeguarding inadequate and its looked after children service only
+    adequate"; "good, and leadership, management and governance outstanding"). A judgement chained to one grade is
+    paired with it; one chained to a grade before it and to another after it, with the one it is bound to: after
+    a preposition ("good for A") or before a verb or with no joining word ("A got outstanding", "A outstanding"),
+    and not with both."""
+    text = _without_asides(clause)
+    grades = [(m.start(), m.end(), normalise_grade(m.group())) for m in _GRADE.finditer(text)
+              if _verdict_occurrence(text, m.start(), m.end())]
+    if len({g for _, _, g in grades}) < 2 or any(g is None for _, _, g in grades):
+        return []
+    items = _items(text, grades)
+    grade_of = {(s, e): g for s, e, g in grades}
+    bound: dict[int, list[tuple[str, bool]]] = {}  # item -> (grade, bound to it)
+    for i, (start, end, name) in enumerate(items):
+        if name is not None or (start, end) not in grade_of:
+            continue
+        left, right = _chains(text, items, i)
+        if right:
+            governed = bool(_GOVERNED.search(text, end, items[right[0]][0]))
+            for j in right:
+                bound.setdefault(j, []).append((grade_of[(start, end)], governed))
+        if left:
+            link = text[items[left[0]][1]:start]
+            direct = bool(_VERB.search(link)) or not _JOINING.search(link)
+            for j in left:
+                bound.setdefault(j, []).append((grade_of[(start, end)], direct))
+    found: dict[str, list[str]] = {}
+    for j, candidates in sorted(bound.items()):
+        grades_bound = {g for g, strong in candidates if strong} if len({g for g, _ in candidates}) > 1 \
+            else {g for g, _ in candidates}
+        if len(grades_bound) == 1:
+            found.setdefault(grades_bound.pop(), []).append(items[j][2])
+    return [(grade, list(dict.fromkeys(names))) for grade, names in found.items()]
 
 
 # What may stand between a reference to every judgement and its grade: the words of a chain, and "not just"
@@ -191,6 +252,7 @@ _SET_APART_BEFORE = re.compile(r"\b(?:bar|barring|except(?:\s+for)?|apart\s+from
 # ... "every other area", "the remaining judgements": the judgements named before it are the ones set apart
 _OTHERS = re.compile(r"\b(?:other|remaining|rest)\b", re.I)
 _NOT_MEMBERS = {"other", "lscb"}  # not a judgement of the council's inspection: graded apart
+PAIRED = "paired"  # the judgements completed are paired with one of the clause's grades
 
 
 def _linked(text: str, first: tuple[int, int], second: tuple[int, int], link: re.Pattern) -> bool:
@@ -323,27 +385,31 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
     return added
 
 
-def _completions_of(clause: str) -> list[tuple[str, list[str], bool | None, list[tuple[str, tuple[int, int]]]]]:
-    """(grade, judgements, whether the clause is only they and the grade (None: a reference to every area), each
-    judgement with the stretch whose years are its time) of the judgements to complete in a clause: those chained
-    to its one grade (their time the clause's), and those named with "every area" (the words between it and
-    them)."""
+def _completions_of(clause: str) -> list[tuple[str, list[str], bool | str | None, list[tuple[str, tuple[int, int]]]]]:
+    """(grade, judgements, whether the clause is only they and the grade (None: a reference to every area; PAIRED:
+    one of several grades), each judgement with the stretch whose years are its time) of the judgements to complete
+    in a clause: those chained to its one grade or paired with one of its grades (their time the clause's), and
+    those named with "every area" (the words between it and them)."""
     found = chained(clause)
     completions = [] if found is None or not found[1] else [(*found, [(n, (0, len(clause))) for n in found[1]])]
+    completions += [(grade, names, PAIRED, [(n, (0, len(clause))) for n in names]) for grade, names in paired(clause)]
     return completions + [(grade, [n for n, _ in named], None, named) for grade, named in every_area_members(clause)]
 
 
-def _source(grade: str, whole: bool | None, clause: str, claims: Sequence[Claim], paragraph_before: Sequence[Claim]
-            ) -> Claim | None:
+def _source(grade: str, whole: bool | str | None, clause: str, claims: Sequence[Claim],
+            paragraph_before: Sequence[Claim]) -> Claim | None:
     """The claim whose councils, time and status the judgements completed take: the sentence's claims of the grade
     (those whose words stand in the clause, if any), else for a clause of judgement names and a grade alone ("help
-    and protection and children in care, good") the sentence's (or the paragraph's) verdicts, else (`whole` None,
+    and protection and children in care, good") the sentence's (or the paragraph's) verdicts, for a judgement paired
+    with one of the clause's grades the clause's verdicts, else (`whole` None,
     a reference to every area or to the paragraph's grade) the paragraph's last verdicts when they are all of that
     grade."""
     same = [c for c in claims if c.grade == grade]
     same = [c for c in same if c.grade_words.lower() in clause.lower()] or same
     if same:
         return _agreed(same)
+    if whole is PAIRED:  # "adequate on safeguarding and good on looked after children": the clause's verdicts
+        return _agreed([c for c in claims if c.grade_words.lower() in clause.lower()])
     if whole:
         return _agreed(list(claims)) if claims else _agreed(list(paragraph_before))
     if whole is None and paragraph_before and {c.grade for c in paragraph_before} == {grade}:
@@ -355,7 +421,7 @@ def _completions(sentence: str, clause: str, grade: str, names: list[str], sourc
                  claims: Sequence[Claim]) -> list[Claim]:
     """The claims of the judgements `names` with `grade`, for the councils, time and status of `source`."""
     added: list[Claim] = []
-    words = source.grade_words if source.grade == grade else _first_grade_words(clause)
+    words = source.grade_words if source.grade == grade else _first_grade_words(clause, grade)
     for name in names:  # a judgement the sentence gave those councils a claim for (at that time) is theirs already
         if not any(_covered(name) & _covered(c.judgement) and set(c.councils) & set(source.councils)
                    and c.year == source.year for c in [*claims, *added]):
@@ -364,6 +430,6 @@ def _completions(sentence: str, clause: str, grade: str, names: list[str], sourc
     return added
 
 
-def _first_grade_words(clause: str) -> str:
-    m = _GRADE.search(clause)
+def _first_grade_words(clause: str, grade: str) -> str:
+    m = next((m for m in _GRADE.finditer(clause) if normalise_grade(m.group()) == grade), None)
     return " ".join(m.group().split()) if m else ""

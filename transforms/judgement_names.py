@@ -221,7 +221,8 @@ _LEADERS = re.compile(r"\b(?:senior\s+)?leaders\b(?!['’])", re.I)
 _LEADERS_GRADED = re.compile(rf"{GRADE_PHRASE}\s+for\s+(?:its\s+|their\s+|the\s+)?$", re.I)
 # ... or the subject of a verdict: "Leaders were also rated outstanding", "rated good overall and its leaders
 # outstanding" (not "leaders were praised", "leaders said")
-_LEADERS_VERDICT = re.compile(rf"\s+(?:(?:were|was|are|is|had\s+been|have\s+been)\s+)?"
+_LEADERS_VERDICT = re.compile(rf"\s+(?:(?:were|was|are|is|had\s+been|have\s+been|got|get|gets|received|earned"
+                              rf"|achieved)\s+)?"
                               rf"(?:(?:also|again|now|all|both|still)\s+)?"
                               rf"(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
                               rf"[‘'\"“]?{GRADE_PHRASE}", re.I)
