@@ -206,6 +206,19 @@ def test_the_same_grade_refers_to_the_grade_given_before(paragraph, judgements, 
     assert {(j, grade, 2024, False) for j in judgements} <= got
 
 
+@pytest.mark.parametrize("paragraph, judgements, grade, year", [
+    (["Ofsted rated Wigan good in May.", "Overall effectiveness is good. So is help and protection, at last."],
+     {"help_and_protection"}, "good", 2024),
+    (["Ofsted rated Wigan good in May. Help and protection was good too, and so was leadership."], {"leadership"},
+     "good", 2024),
+    (["In 2016 Wigan's services for children looked after were judged outstanding, and so were adoption performance "
+      "and care leavers."], {"adoption", "care_leavers"}, "outstanding", 2016),
+])
+def test_a_verdict_left_out_after_so_or_as_is_the_one_before(paragraph, judgements, grade, year):
+    got = _graded(*paragraph)
+    assert {(j, grade, year, year < 2024) for j in judgements} <= got
+
+
 # --- two grades in one clause: each judgement paired with its own -------------------------------------------------
 
 @pytest.mark.parametrize("paragraph, expected", [

@@ -32,7 +32,8 @@ and protection to care leavers"; "in every single area, leaders included"), unle
 adoption", "except", "apart from", "every other area" after it), graded otherwise in the clause, or graded apart
 (the safeguarding board); a year between the reference and the name must be the verdict's. A grade referred to as
 "the same grade" ("the same grade was given to its leadership", "it's the same rating for care leavers", "said the
-same of children in care") is the last grade named before it in the sentence, else the one grade of the
+same of children in care"), or a verdict left out after "so" or "as" ("so is help and protection", "as were care
+leavers"), is the last grade named before it in the sentence, else the one grade of the
 paragraph's last verdicts, whose councils and time it then takes.
 
 A clause made only of judgement names and one grade, with no verb ("help and protection and children in care,
@@ -297,16 +298,19 @@ def every_area_members(clause: str) -> list[tuple[str, list[tuple[str, tuple[int
 
 
 # A grade referred to, not named: "the same grade was given to its leadership", "it's the same rating for children in
-# care", "said the same of care leavers", "the same judgement for care leavers"
+# care", "said the same of care leavers", "the same judgement for care leavers", "so is help and protection" (a verb
+# of being: "so did leadership" repeats what was done, "improved", not the grade)
 _SAME_GRADE = re.compile(r"\bthe\s+same(?:\s+(?:overall\s+)?(?:grade|rating|verdict|judge?ment|mark|outcome|score)\b)?"
                          r"(?:\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)?\s*(?:given|awarded|applied"
-                         r"|true|went|goes|applies|held|holds)\b)?(?=\s+(?:for|of|to|about|across)\b)", re.I)
+                         r"|true|went|goes|applies|held|holds)\b)?(?=\s+(?:for|of|to|about|across)\b)"
+                         # ... or its predicate left out: "So is help and protection", "as were care leavers"
+                         r"|\b(?P<elided>(?:so|as)\s+(?:is|was|were|are))\b", re.I)
 
 
 def with_grade_referred_to(sentence: str, start: int, end: int, before: Sequence[Claim]) -> tuple[str, bool] | None:
-    """The clause sentence[start:end] with "the same grade" replaced by the grade it refers to, the last one named
-    before it in the sentence, else the one grade of the paragraph's last verdicts `before` (and True: the grade is
-    theirs); None when the clause refers to no grade."""
+    """The clause sentence[start:end] from "the same grade" on (what stands before it blanked), that replaced by the
+    grade it refers to, the last one named before it in the sentence, else the one grade of the paragraph's last
+    verdicts `before` (and True: the grade is theirs); None when the clause refers to no grade."""
     same = _SAME_GRADE.search(sentence, start, end)
     if same is None:
         return None
@@ -318,7 +322,10 @@ def with_grade_referred_to(sentence: str, start: int, end: int, before: Sequence
         words, earlier = before[0].grade_words, True
     else:
         return None
-    return sentence[start:same.start()] + words + sentence[same.end():end], earlier
+    if same["elided"]:  # "so was leadership": read as "good for leadership"
+        words += " for"
+    # (the judgements it gives the grade to follow it)
+    return " " * (same.start() - start) + words + sentence[same.end():end], earlier
 
 
 def _pure_list(text: str, items: list[tuple[int, int, str | None]], at: int) -> list[str]:
