@@ -32,7 +32,7 @@ from datetime import date
 from csi.dates import MONTH_PATTERN
 from transforms.grades import YEAR, count_of
 from transforms.judgement_names import judgements_in
-from transforms.ratings import RatingClaim, time_named, time_stated
+from transforms.ratings import PRESENT_VERDICT, RatingClaim, time_named, time_stated
 
 # What opens a "with" clause after the verdict it depends on: "..., with", "... overall, with", "and with"
 _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside|including)\s", re.I)
@@ -159,6 +159,10 @@ _TODAY_OR_LATER = re.compile(r"\b(?:is|are|has|have|remains?|now|currently|today
 _NEWS_TIME = re.compile(r"\b(?:now|currently|today|yesterday|(?<!\bas\s)recently(?!\s+as\b)"
                         r"|this\s+(?:week|month|year|time|spring|summer|autumn|winter)|last\s+(?:week|month)"
                         r"|earlier\s+this\s+\w+)\b", re.I)
+# A comparison opening right before a time: "as now", "than it is today"
+_COMPARED_BEFORE = re.compile(r"\b(?:as|than|like)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+# A clause joined after a verdict: ", and ...", ", but ...", "; "
+_JOINED_AFTER = re.compile(r";|,\s*(?:and|but|while|whereas|yet|so)\b|\s(?:but|whereas)\b", re.I)
 # The opening word of a dependent clause right before where a verdict's clause was cut: "..., while "
 _OPENER_BEFORE = re.compile(r"[,;]?\s*\b(?:when|while|whilst|(?:al)?though)\s*$", re.I)
 _SINCE_STRETCH = re.compile(r"\bsince\b[^,;:()]*", re.I)  # "since its 2019 inspection": a stretch lasting to now
@@ -250,10 +254,12 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context,
                                   -_count(earlier["n"] or "a"),
                                   fallback=context.published.year if context.published else None)
-        elif claim.anchor == "stated" and claim.status in ("current", "historical") \
-                and (later := _LATER.search(claim.clause, claim.segment, claim.start)) is not None \
-                and _counted_from_its_year(claim, later):  # "Judged inadequate at its inspection in 2014, it was
-            year = claim.year + _years_on(later)          # seen again three years later and rated ...": 2017
+        elif claim.anchor == "stated" and claim.status in ("current", "historical") and (
+                ((later := _LATER.search(claim.clause, claim.segment, claim.start)) is not None
+                 and _counted_from_its_year(claim, later))
+                or (later := _counted_after_grade(claim, _own_end(claim, claims))) is not None):  # "Judged
+            # inadequate at its inspection in 2014, it was seen again three years later and rated ...": 2017
+            year = claim.year + _years_on(later)
             claim = replace(claim, year=year, status="historical" if context.published is None
                             or year < context.published.year else "current")
         elif claim.anchor == "publication" and claim.status == "historical" and claim.year is None \
@@ -273,8 +279,10 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             that_after = _THAT_TIME_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
             if _SPELL_BEFORE.search(claim.clause, 0, claim.start):  # "rated good after years of 'inadequate'"
                 claim = replace(claim, status="historical", anchor="previous_inspection")
-            elif _NEWS_TIME.search(own):  # "..., and last month it was rated good": a time of its own, the news's
-                pass
+            elif _NEWS_TIME.search(own) or _news_time_after(claim, claims) \
+                    or PRESENT_VERDICT.search(claim.clause, own_from, claim.start):
+                pass  # "..., and last month it was rated good", "..., when inspected this summer", "..., which is
+                # inadequate": a time of its own, the news's
             elif later is None and not (that_before or that_after or _THEN_AT.search(own)) \
                     and _DEPENDENT.match(sentence, clause_at := _clause_start(claim, own_from, sentence)) \
                     and (governing := _governing_time(claim, clause_at, sentence, out, context)) is not None:
@@ -313,6 +321,22 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 claim = replace(claim, year=context.paragraph_year, anchor="discourse", status="historical")
         out.append(claim)
     return out
+
+
+def _own_end(claim: RatingClaim, claims: list[RatingClaim]) -> int:
+    """Where the verdict's own words after its grade end: where the next verdict's own words begin in its clause, or
+    a clause joined after it begins (", and ...", ", but ...", "; ")."""
+    joined = _JOINED_AFTER.search(claim.clause, claim.start + len(claim.grade_label))
+    return min([c.segment for c in claims if c.clause == claim.clause and c.segment > claim.start]
+               + [joined.start() if joined else len(claim.clause)])
+
+
+def _news_time_after(claim: RatingClaim, claims: list[RatingClaim]) -> bool:
+    """A time of the news in the verdict's own words after its grade ("..., when inspected this summer"), not one it
+    is compared with ("the overall grade was requires improvement, as now")."""
+    after_grade = claim.start + len(claim.grade_label)
+    news = _NEWS_TIME.search(claim.clause, after_grade, _own_end(claim, claims))
+    return news is not None and not _COMPARED_BEFORE.search(claim.clause, after_grade, news.start())
 
 
 def _clause_start(claim: RatingClaim, own_from: int, sentence: str) -> int:
@@ -392,6 +416,15 @@ def _counted_from_its_year(claim: RatingClaim, earlier: re.Match) -> bool:
     named = YEAR.findall(claim.clause, 0, earlier.start())
     return earlier.end() <= claim.start and bool(named) and int(named[-1]) == claim.year \
         and not YEAR.search(claim.clause, earlier.end(), claim.start)
+
+
+def _counted_after_grade(claim: RatingClaim, own_end: int) -> re.Match | None:
+    """A count on right after the verdict's grade, within its own words, from the year it took before its grade
+    ("Inadequate in 2016, then requires improvement three years later": 2019)."""
+    count = _LATER_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
+    named = YEAR.findall(claim.clause, 0, claim.start)
+    return count if count is not None and count.end() <= own_end and named and int(named[-1]) == claim.year \
+        and not YEAR.search(claim.clause, claim.start, count.start()) else None
 
 
 def _own_from(claim: RatingClaim, previous: RatingClaim | None) -> int:

@@ -557,6 +557,14 @@ _SINCE_YEAR = re.compile(r"\bsince\b[^,;.]{0,50}?\b((?:19|20)\d{2})\b", re.I)
 # The time of the news in a verdict's own words: "now", "recently", "last month", "this week" (not "as recently as")
 _TODAY = re.compile(r"\b(?:now|currently|today|yesterday|(?<!\bas\s)recently(?!\s+as\b)"
                     r"|(?:this|last)\s+(?:week|month))\b", re.I)
+# A verdict told in the present tense ("which is inadequate", "remains good", "is still rated good"): of today, unless
+# it names a time of its own after its grade
+PRESENT_VERDICT = re.compile(r"\b(?:is|are|remains|stays)\s+(?:(?:still|now|currently|also|again)\s+)?"
+                              r"(?:(?:rated|judged|graded|deemed|considered|assessed)\s+(?:as\s+|to\s+be\s+)?)?[‘'\"“]?$",
+                              re.I)
+# After a grade, the dated visit it came from: "good after its 2024 visit", "inadequate following the 2019 inspection"
+_DATED_VISIT_AFTER = re.compile(r"\b(?:after|following|at|in|from)\s+(?:its|the|their)\s+((?:19|20)\d{2})\s+"
+                                r"(?:[\w-]+\s+){0,2}?(?:visit|inspection|re-?inspection|report|assessment)\b", re.I)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:whose|which|who|when)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 # The reader sent back to a time: "Go back further still, to 2010, and ...", "Cast your mind back to 2013: ..."
@@ -775,6 +783,11 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         return int(m[2]), m.end(), "stated"  # an earlier inspection named after the verdict's judgements
     if published is not None and (now := _THIS_YEAR.match(clause, end)):  # "rose to three stars this year"
         return published.year, now.end(), "relative"
+    visit = _DATED_VISIT_AFTER.search(clause, end, after)  # "it is still good after its 2024 visit"
+    visit = visit if visit and not _ANOTHER_TIME.search(clause, end, visit.start()) else None
+    if PRESENT_VERDICT.search(clause, since, start):  # "..., and with Bradford, which is inadequate": of today,
+        return (int(visit[1]), visit.end(), "stated") if visit else (None, end, "publication")  # not of a year an
+        # earlier clause named
     m = (_year_before(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
          or _YEAR_AS_SUBJECT.search(clause, since, start)
          or (_LEADING_YEAR.match(clause, 0, start) if since == 0 else _CONJUNCT_YEAR.match(clause, since, start)
@@ -788,6 +801,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         m = None  # "Since the last inspection in 2019, leadership has improved to outstanding": the earlier time
     if m:
         return int(next(g for g in m.groups() if g)), end, "stated"
+    if visit:
+        return int(visit[1]), visit.end(), "stated"
     rel = (_RELATIVE_YEAR.search(clause, end, after)
            or _RELATIVE_YEAR.search(clause, since, start) or _YEARS_AFTER.search(clause, since, start))
     if rel and (year := _relative_year(rel, published)) is not None:
