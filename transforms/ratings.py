@@ -785,9 +785,10 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         return published.year, now.end(), "relative"
     visit = _DATED_VISIT_AFTER.search(clause, end, after)  # "it is still good after its 2024 visit"
     visit = visit if visit and not _ANOTHER_TIME.search(clause, end, visit.start()) else None
-    if PRESENT_VERDICT.search(clause, since, start):  # "..., and with Bradford, which is inadequate": of today,
-        return (int(visit[1]), visit.end(), "stated") if visit else (None, end, "publication")  # not of a year an
-        # earlier clause named
+    if PRESENT_VERDICT.search(clause, since, start) and time_named(clause[since:start], published) is None:
+        # "..., and with Bradford, which is inadequate": of today, not of a year an earlier clause named (not "its
+        # grade, from the inspection last summer, is outstanding": that time is its own)
+        return (int(visit[1]), visit.end(), "stated") if visit else (None, end, "publication")
     m = (_year_before(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
          or _YEAR_AS_SUBJECT.search(clause, since, start)
          or (_LEADING_YEAR.match(clause, 0, start) if since == 0 else _CONJUNCT_YEAR.match(clause, since, start)
