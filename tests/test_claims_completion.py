@@ -235,3 +235,13 @@ def test_two_grades_in_a_clause_pair_each_judgement_with_its_own(paragraph, expe
     got = _graded(*paragraph)
     assert expected in got
     assert not {(j, g, y, h) for j, g, y, h in got if j == expected[0] and g != expected[1] and y == expected[2]}
+
+
+@pytest.mark.parametrize("second", [
+    "Nationally, the same grade was given to care leavers at 60% of councils.",
+    "So were care leavers in most of the north west.",
+    "Across England, 40 councils were good in every area, including care leavers.",
+])
+def test_councils_at_large_do_not_complete_the_paragraphs_council(second):
+    got = _graded("Ofsted rated Wigan good in May. " + second)
+    assert not {j for j, _, _, _ in got} - {"overall_effectiveness"}

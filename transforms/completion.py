@@ -403,6 +403,12 @@ def _completions_of(clause: str) -> list[tuple[str, list[str], bool | str | None
     return completions + [(grade, [n for n, _ in named], None, named) for grade, named in every_area_members(clause)]
 
 
+# Councils at large, not the paragraph's: "40 councils were good in every area", "the same grade at 60% of councils",
+# "so were care leavers in most of the region"
+_AT_LARGE = re.compile(r"%|\bper\s*cent\b|\b(?:councils|authorities|nationally|elsewhere|most|many|several)\b"
+                       r"|\b(?:across|in)\s+(?:England|the\s+country|the\s+region)\b", re.I)
+
+
 def _source(grade: str, whole: bool | str | None, clause: str, claims: Sequence[Claim],
             paragraph_before: Sequence[Claim]) -> Claim | None:
     """The claim whose councils, time and status the judgements completed take: the sentence's claims of the grade
@@ -419,7 +425,8 @@ def _source(grade: str, whole: bool | str | None, clause: str, claims: Sequence[
         return _agreed([c for c in claims if c.grade_words.lower() in clause.lower()])
     if whole:
         return _agreed(list(claims)) if claims else _agreed(list(paragraph_before))
-    if whole is None and paragraph_before and {c.grade for c in paragraph_before} == {grade}:
+    if whole is None and paragraph_before and {c.grade for c in paragraph_before} == {grade} \
+            and not _AT_LARGE.search(clause):
         return _agreed(list(paragraph_before))
     return None
 
