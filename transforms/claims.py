@@ -4,7 +4,9 @@ A claim comes from one unit of text (a sentence, a table row, a list item under 
 
 - the subject councils, with coordination ("X and Y were rated ...") and lists ("judged inadequate were: X;
   Y; Z") expanded, "respectively" paired in order ("X and Y were rated good and inadequate respectively"),
-  and a verdict distributed over councils each with its year ("... - X in 2008 and Y in 2009");
+  and a verdict distributed over councils each with its year ("... - X in 2008 and Y in 2009") or given to a
+  subject of councils each with its own time ("X in March and Y last month were rated good", "X in 2023, Y the same
+  year: all good");
 - the judgement, named in the text or, when only "rated X" is said, overall effectiveness;
 - the grade and the words used for it; a grade referred to rather than named ("kept its rating", "given the
   same grade again", "fell into that category") is the grade the discourse named last;
@@ -248,8 +250,10 @@ _GAP_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bbut)\s*$", re.I)
 _GAPPED_GRADE = re.compile(rf"\s+(?:(?:was|is)\s+)?{Q}({GRADE_PHRASE}){Q}(?=\s*(?:[,.;)]|$|\s+(?:in|since|at)\b))",
                            re.I)
 # A verdict written without its subject and verb: a stretch opening with a grade ("good overall, good for leaders",
-# "outstanding since 2021", "requires improvement"), the grade followed by what may follow a verdict's grade
-_GRADE_OPENING = re.compile(rf"\W*(?:(?:and|but|so|with)\s+)?(?:(?:still|now|also|again|only)\s+)?{Q}{GRADE_PHRASE}{Q}"
+# "outstanding since 2021", "requires improvement", "X and Y: all good"), the grade followed by what may follow a
+# verdict's grade
+_GRADE_OPENING = re.compile(rf"\W*(?:(?:and|but|so|with)\s+)?(?:(?:still|now|also|again|only|all|both|each)\s+)?"
+                            rf"{Q}{GRADE_PHRASE}{Q}"
                             r"(?=\s*$|\s*[,;.()?!–—-]|\s+(?:overall|for|in|across|since|as|at|again|too)\b)", re.I)
 # The end of a topic opening a sentence: a colon or a spaced dash ("X: good", "X (January) – good", "X, October - good")
 _TOPIC_END = re.compile(r":\s*|\s[–—-]\s+")
@@ -273,6 +277,15 @@ _WITH_YEAR = re.compile(rf"\s*,?\s*\(?\s*(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?
                         rf"(?P<year>(?:19|20)\d{{2}})\b\)?", re.I)  # "X in 2019", "X in March 2019", "X (2019)"
 _PAIRS_JOINED = re.compile(r"\s*(?:,|;|and|&)?\s*(?:and\s+)?", re.I)
 _PAIRS_LEAD = re.compile(r"(?:\s[-–—]\s|[:(,])\s*$")
+# A council's own time right after its name, in a subject of several ("X in March", "Y last month", "Z the same
+# year", "W (2019)"), and an inserted remark in brackets after it
+_OWN_TIME = re.compile(rf"\s*,?\s*(?:(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?"
+                       rf"(?:(?:{MONTH_PATTERN}|spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:19|20)\d{{2}})?|(?:19|20)\d{{2}})"
+                       rf"|\(\s*(?:{MONTH_PATTERN}\s+)?(?:19|20)\d{{2}}\s*\)"
+                       rf"|last\s+(?:{MONTH_PATTERN}|spring|summer|autumn|winter|year)"
+                       r"|(?P<recent>(?:last|this)\s+(?:month|week))|(?P<same>the\s+same\s+year)"
+                       r"|(?P<later>a\s+year\s+later|the\s+(?:following|next)\s+year))\b(?:\s*\([^()]*\))?", re.I)
+_SUBJECTS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|(?:and|&)\s+)", re.I)
 
 
 def _news_dated(claims: list[Claim], year: int, anchor: str, relative: bool = False) -> list[Claim]:
@@ -352,6 +365,57 @@ def _distributed(sentence: str, mentions: list[Mention]) -> list[tuple[str, int]
     if len(pairs) < 2 or _ANY_VERDICT_AFTER.search(sentence, end):
         return []
     return pairs
+
+
+def _timed_subjects(sentence: str, mentions: list[Mention], published: date | None
+                    ) -> tuple[list[tuple[str, tuple[int, str] | None]], str]:
+    """(council, its time) of a subject made of several councils each followed by its own time, opening the
+    sentence before its verdict ("X in March and Y last month also got good ratings"; "X in 2023, Y the same year,
+    Z last month: all requires improvement"): at least two, else []. "The same year", "a year later" count on the
+    time before; a time not understood is None. With the pairs, the text after the subject."""
+    pairs: list[tuple[str, tuple[int, str] | None]] = []
+    at = 0
+    for m in mentions:
+        if (sentence[at:m.start].strip(" \"'‘“(") if not pairs
+                else not _SUBJECTS_JOINED.fullmatch(sentence, at, m.start)):
+            break
+        own = _OWN_TIME.match(sentence, m.end)
+        if own is None:
+            break
+        before = pairs[-1][1] if pairs else None
+        if own["same"] or own["later"]:
+            when = (before[0] + (1 if own["later"] else 0), before[1]) if before else None
+        elif own["recent"]:
+            when = ((published.year - (published.month == 1 and own["recent"].lower().endswith("month")),
+                     "relative") if published else None)
+        else:
+            when = time_named(own.group(), published)
+        pairs.append((m.council_code, when))
+        at = own.end()
+    subject = re.sub(r"\([^()]*\)", " ", sentence[:at])  # (an inserted remark has verbs of its own)
+    if len(pairs) < 2 or _FIRST_VERB.search(subject) or _GRADE.search(subject):
+        return [], ""
+    return pairs, sentence[at:]
+
+
+def _each_at_its_time(claims: list[Claim], pairs: list[tuple[str, tuple[int, str] | None]], predicate: str
+                      ) -> list[Claim]:
+    """The sentence's verdicts for any of a timed subject's councils, given to each council at its own time (not a
+    grade only a remark inserted in the subject gives: "Y the same year (where A was rated good)")."""
+    times = dict(pairs)
+    out = []
+    for claim in claims:
+        remark = claim.grade_words.lower() not in predicate.lower()
+        if remark and len(claim.councils) == 1 and (when := times.get(claim.councils[0])) is not None:
+            out.append(replace(claim, year=when[0], anchor=when[1]))  # the time of the council it is said of
+            continue
+        if remark or not set(claim.councils) & set(times):
+            out.append(claim)
+            continue
+        for code, when in pairs:
+            out.append(replace(claim, councils=(code,)) if when is None or claim.status == "transition" else
+                       replace(claim, councils=(code,), year=when[0], anchor=when[1]))
+    return list(dict.fromkeys(out))
 
 
 def _each_with_its_year(claims: list[Claim], pairs: list[tuple[str, int]]) -> list[Claim]:
@@ -589,6 +653,10 @@ class _Reader:
         if len(self.claims) > read_from and (pairs := _distributed(text, mentions)):
             self.claims[read_from:] = _each_with_its_year(self.claims[read_from:], pairs)
             self.focus = list(dict.fromkeys(code for code, _ in pairs))
+        timed, predicate = _timed_subjects(text, mentions, self.published)
+        if len(self.claims) > read_from and timed:  # "X in March and Y last month were rated good"
+            self.claims[read_from:] = _each_at_its_time(self.claims[read_from:], timed, predicate)
+            self.focus = list(dict.fromkeys(code for code, _ in timed))
         if self.past_year and background(text):  # "For context, X was rated good": the time just spoken of
             self.claims[read_from:] = [replace(c, year=self.past_year, anchor="discourse")
                                        if c.year is None and c.status == "historical" else c
