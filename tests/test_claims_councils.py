@@ -54,3 +54,37 @@ def test_councils_visited_at_their_times_by_a_subject_named_before_are_no_subjec
     rows = _pairs(rating_rows(["Inspectors visited Bolton in March and Bury in May. Bury was then rated good."],
                               PUBLISHED))
     assert rows == {(BURY, OVERALL, "good", 2024)}
+
+
+# --- a grade set off after a clause about a council: a second predicate of its subject -----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wigan's report was published in August, good across the board.", {(WIGAN, OVERALL, "good", 2024)}),
+    ("Bury followed in March, also inadequate overall.", {(BURY, OVERALL, "inadequate", 2024)}),
+    ("Oldham did it first, last year, outstanding overall.", {(OLDHAM, OVERALL, "outstanding", 2023)}),
+    ("Kirklees went next, in July, requires improvement for care leavers.",
+     {(KIRKLEES, "care_leavers", "requires_improvement", 2024)}),
+])
+def test_a_grade_after_a_clause_about_a_council_is_its_verdict(text: str, expected: set[tuple]) -> None:
+    assert _pairs(rating_rows([text], PUBLISHED)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bolton held its annual conference in May, good for staff morale.",
+    "Leeds published its improvement plan in June, good news for families.",
+    "Bradford, good at recruiting, opened two new homes this year.",
+])
+def test_a_grade_after_a_clause_that_is_no_verdict_gives_none(text: str) -> None:
+    assert rating_rows([text], PUBLISHED) == set()
+
+
+def test_a_council_in_a_time_inserted_after_the_subject_is_not_the_subject() -> None:
+    """", a month before Y, also received ...": the adverb before the verb still closes the insertion."""
+    for text in ("Bury, a month before Wigan, also received requires improvement.",
+                 "Oldham, two weeks after Bolton, was also judged inadequate.",
+                 "Leeds, the same week as Bradford, then got a good grade."):
+        rows = _pairs(rating_rows([text], PUBLISHED))
+        assert {row[0] for row in rows} == {_CODES[text.split(",")[0]]}, text
+
+
+_CODES = {"Bury": BURY, "Oldham": OLDHAM, "Leeds": LEEDS}

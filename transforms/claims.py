@@ -28,7 +28,9 @@ of the last sentence that named one, at first the document's own council); else 
 clause; else the discourse's council. A verdict repeated by ellipsis ("..., as was Y", "So were Y and Z.") goes to
 the councils named after "as/so was"; a second conjunct with its verb left out ("X was rated outstanding, and Y
 good") gives Y that verdict with its own grade; "the former", "the latter", "the first", "the second" are the
-councils named together just before. A verdict with its subject and verb left out ("X: good, since 2022";
+councils named together just before. A grade set off by a comma after a clause about a council that grades nothing
+("X's report came out in May, good across the board"; "Y followed in January, also adequate") is that clause's
+subject's verdict, at the clause's time. A verdict with its subject and verb left out ("X: good, since 2022";
 "Take X. Good overall, good for leaders"; "Care leavers? Requires improvement.") takes them from the discourse.
 A headline with no verb ("Ofsted: X children's services 'inadequate'")
 reports its quoted grade.
@@ -136,6 +138,9 @@ class Mentions:
 _ANAPHOR = re.compile(r"\b(?:it|its|they|their|both|we|our|us|the\s+(?:(?!neighbouring|nearby|other|next|same|new"
                       r"|former)[\w-]+\s+){0,3}?(?:councils?|authorit(?:y|ies)|county|borough|city|department|directorate"
                       r"|service|services|trust))\b", re.I)
+# A finite verb not ending in -ed: "X did it first", "it came out in March", "Y went next"
+_IRREGULAR_VERB = re.compile(r"\b(?:did|does|came|comes|went|goes|took|takes|saw|sees|made|makes|won|wins|follows)\b",
+                             re.I)
 # The end of a sentence's subject: its first finite verb.
 _FIRST_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|became|becomes|remains?|remained"
                          r"|received|receives|got|gets|said|says|\w{3,}ed)\b", re.I)
@@ -464,8 +469,13 @@ def _joined_from(mentions: list[Mention], text: str) -> list[str]:
 _INSERTED_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|(?:run|led|shared|managed|delivered|operated|inspected"
                                 r"|formerly|previously)\b"
                                 # or an apposition: ", Bury's neighbour,", ", a former Bury director,"
-                                r"|(?:a|an|the|its|their)\s|(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*['’]s\s)"
+                                r"|(?:a|an|the|its|their)\s|(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*['’]s\s"
+                                # or a time counted from another council's: ", two weeks after Y,"
+                                r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?"
+                                r"|years?)\s+(?:before|after|ahead\s+of|behind)\s)"
                                 r"[^,;:.()]{3,120},(?=\s*(?:(?:has|have|had)\s+)?"
+                                # (an adverb before the verb: "X, a month before Y, also received ...")
+                                r"(?:(?:also|still|now|then|later|again|only|finally|too|likewise|similarly)\s+)?"
                                 r"(?:is|are|was|were|been|has|have|had|will|would|remains?|remained|became|becomes"
                                 r"|said|says|told|got|gets|kept|keeps|held|holds|won|saw|took|made|found|gave|rated"
                                 r"|(?!and\b|but\b)[a-z]\w+(?:ed|s))\b)")
@@ -634,6 +644,7 @@ class _Reader:
             self.judgement_pairs(text)
         self.elliptical(text, mentions, read_from)
         self.elided(text, mentions, read_from)
+        self.depictive(text, mentions, read_from)
         self.gapped(text, mentions, read_from)
         self.bracketed(text, mentions, read_from)
         self.judgements_elided(text, mentions, read_from)
@@ -743,6 +754,40 @@ class _Reader:
                 self.add(replace(claim, clause=text), topic or self.focus, text)
         if topic:
             self.focus = topic
+
+    def depictive(self, text: str, mentions: list[Mention], read_from: int) -> None:
+        """A grade set off by a comma after a clause about a council that gives none, a second predicate of that
+        clause's subject ("X's report was published in May, good across the board"; "Y followed in January, also
+        adequate"; "Z did it first, last May, outstanding overall"): its subject's verdict, at the clause's time.
+        The subject is the council named before the clause's verb, else, when the clause opens referring back ("It
+        came out in March, good overall"), the council the discourse is about."""
+        if len(self.claims) > read_from:
+            return
+        parts = re.split(r"(?<=\S),\s+", text.strip())
+        opening = next((i for i, part in enumerate(parts) if i and _GRADE_OPENING.match(part)), None)
+        if opening is None:
+            return
+        head = ", ".join(parts[:opening])
+        items = [part for part in parts[opening:]]
+        items = items[:next((i for i, part in enumerate(items) if not _GRADE_OPENING.match(part)), len(items))]
+        fragment = ", ".join(items)
+        if _GRADE.search(head) or not (_FIRST_VERB.search(head) or _IRREGULAR_VERB.search(head)) or (
+                re.search(r"\bfor\b", fragment, re.I) and not judgements_in(fragment)):
+            return  # a clause of its own grading, no clause ("Leeds, good"), or "good for morale"
+        named = [m for m in mentions if m.end <= len(head)]
+        councils = _subject(head, named) if named else []
+        if not councils and _ANAPHOR.match(head.lstrip(" \"'‘“(")):
+            councils = self.focus
+        if not councils:
+            return
+        when = time_named(head, self.published)
+        for claim in rating_claims(f"It was rated {fragment.lstrip(' ,')}", self.published, self.last_grade):
+            if claim.status == "hypothetical":
+                continue
+            if when is not None and claim.year is None:
+                claim = replace(claim, year=when[0], anchor=when[1])
+            self.add(claim, councils, text)
+        self.focus = councils
 
     def judgements_elided(self, text: str, mentions: list[Mention], read_from: int) -> None:
         """"So are A, B and C.", "Leaders, likewise.", "...; so are A and B": the judgements take the last verdict
