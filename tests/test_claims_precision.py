@@ -53,3 +53,26 @@ def test_a_judgement_another_verb_names_after_a_move_takes_nothing_from_it(text)
     rows = _graded(text)
     assert ("overall_effectiveness", "good", True) in rows
     assert not {r for r in rows if r[0] == "care_leavers"}
+
+
+# --- the scale itself: three grades or more coordinated are no council's verdict ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "How are councils graded? Outstanding, good, requires improvement to be good, or inadequate.",
+    "Which grades can Doncaster get? Inadequate, requires improvement, good and outstanding.",
+    "Doncaster was rated good in May. (Ofsted's words: 'outstanding', 'good', 'adequate' or 'inadequate'.)",
+])
+def test_the_scale_coordinated_is_no_verdict(text):
+    rows = _graded(text)
+    assert {g for _, g, _ in rows} <= {"good"}
+
+
+@pytest.mark.parametrize("text, grades", [
+    ("Doncaster, judgement by judgement: good for leaders, good for help and protection, outstanding for care "
+     "leavers.", {"good", "outstanding"}),
+    ("In Doncaster leadership, help and protection and care leavers were judged good, good and outstanding "
+     "respectively.", {"good", "outstanding"}),
+    ("Doncaster was judged good, and its leaders outstanding.", {"good", "outstanding"}),
+])
+def test_verdicts_whose_grades_repeat_are_no_scale(text, grades):
+    assert {g for _, g, _ in _graded(text)} == grades

@@ -56,7 +56,7 @@ from transforms.grade_tables import (
     grade_table_header,
     rows_are_judgements,
 )
-from transforms.grades import GRADE_PHRASE, QE, Q, count_of, normalise_grade
+from transforms.grades import GRADE_PHRASE, QE, Q, count_of, normalise_grade, scale_spans
 from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
 from transforms.judgement_names import NAME, every_listed, judgement_named, judgements_in
@@ -715,6 +715,8 @@ class _Reader:
                 return  # "The findings: good" has no council for a topic; "Next up, X – good" has one
             else:
                 topic = _joined_after(named, text, 0)
+        if any(a <= len(rest) - len(rest.lstrip(" (\"'‘“")) for a, _ in scale_spans(rest)):
+            return  # "Outstanding, good, requires improvement or inadequate.": the scale, no council's grade
         items: list[str] = []
         for part in re.split(r"(?<=\S),\s+", rest.strip()):
             if not _GRADE_OPENING.match(part):

@@ -62,3 +62,17 @@ def normalise_grade(label: str) -> str | None:
             return grade
     return None
 
+
+
+# Grades coordinated with nothing but commas, "and", "or", "/" and quote marks between them
+_COORDINATED_GRADES = re.compile(rf"{Q}{GRADE_PHRASE}{QE}(?:\s*(?:,|/|,?\s+(?:and|or)\b)\s*{Q}{GRADE_PHRASE}{QE})+",
+                                 re.I)
+_ONE_GRADE = re.compile(GRADE_PHRASE, re.I)
+
+
+def scale_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of coordinated grades naming three grades or more: the scale itself ("Outstanding,
+    good, requires improvement to be good or inadequate", "outstanding, good, adequate, inadequate"), which no
+    council was given; not a list of verdicts, whose grades repeat ("good, good, good and outstanding")."""
+    return [m.span() for m in _COORDINATED_GRADES.finditer(text)
+            if len({normalise_grade(g.group()) for g in _ONE_GRADE.finditer(m.group())}) >= 3]

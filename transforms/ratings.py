@@ -16,7 +16,17 @@ from csi.caseless import Caseless
 from csi.dates import month_number
 from csi.records import CELL_SEPARATOR
 from transforms.delivery_scope import without_delivery_scope
-from transforms.grades import GRADE_PHRASE, QE, STAR_PHRASE, YEAR, YEARS_COUNT_WORD, Q, count_of, normalise_grade
+from transforms.grades import (
+    GRADE_PHRASE,
+    QE,
+    STAR_PHRASE,
+    YEAR,
+    YEARS_COUNT_WORD,
+    Q,
+    count_of,
+    normalise_grade,
+    scale_spans,
+)
 from transforms.judgement_names import (
     NAME,
     NAME_ALTERNATIVES,
@@ -1079,7 +1089,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                                      without_other_names(semicolons_as_commas(without_delivery_scope(clause))))
         judgements = judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), remit_blanked))
         named_in_inspection = [j for j in judgements_in(clause) if j not in judgements]
+        scale = scale_spans(remit_blanked)  # "outstanding, good, requires improvement or inadequate": no verdict
         transitions, scanned = _transitions(remit_blanked)
+        transitions = [t for t in transitions if not any(a <= t[2] < b for a, b in scale)]
         # start, end, owned, label, status, year, anchor, judgement stated
         verdicts: list[tuple[int, int, list[str], str, str, int | None, str, bool]] = []
         for label, status, start, end in transitions:
@@ -1129,6 +1141,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 label = named[-1] if named else antecedent
                 if label is None:
                     continue
+            if any(a <= slot.start(group) < b for a, b in scale):
+                continue
             if _OTHER_SUBJECT.search(_NAMED_COUNCILS.sub(" ", scanned[:slot.start(group)])) or _OTHER_AFTER.match(
                     scanned, slot.end()):
                 continue  # the verdict of a school, a home, councils at large: before it (also as the object of
