@@ -76,3 +76,23 @@ def test_the_scale_coordinated_is_no_verdict(text):
 ])
 def test_verdicts_whose_grades_repeat_are_no_scale(text, grades):
     assert {g for _, g, _ in _graded(text)} == grades
+
+
+# --- "would" contracted is a modal like "would"; "had" contracted is not -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "After the short inspection at Doncaster I honestly thought we'd hold on to good.",
+    "Doncaster's director told staff it'd be judged outstanding this time.",
+    "Everyone at Doncaster felt they'd be rated good.",
+])
+def test_a_grade_after_would_contracted_is_no_verdict(text):
+    assert not {r for r in _graded(text) if not r[2]}
+
+
+@pytest.mark.parametrize("text", [
+    "In Doncaster we'd been rated good in 2019.",
+    "In 2019, I'd learned, Doncaster was judged good.",
+    "Doncaster's leaders said they'd had a good rating in 2019.",
+])
+def test_a_grade_after_had_contracted_is_a_verdict(text):
+    assert ("overall_effectiveness", "good", True) in _graded(text)

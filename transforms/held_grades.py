@@ -28,7 +28,7 @@ _HELD = re.compile(
     r"(?:(?:\s+overall)?\s+(?:rating|grade|judgement|status|verdict)\b|(?=\s*(?:[.,;:!?)]|$)|\s+(?:overall|for|at|in|after|from|with"
     r"|as|and|but|while|despite|since|again|this|today|once)\b))", re.I)
 _NOT_GIVEN = re.compile(r"\b(?:not|never|if|unless|would|could|might|will|hopes?\s+to|aims?\s+to|wants?\s+to|bid\s+to"
-                        r"|trying\s+to|struggl\w*\s+to|to)\s+(?:\w+\s+){0,2}$", re.I)
+                        r"|trying\s+to|struggl\w*\s+to|to|(?<=\w)['’]d)\s+(?:\w+\s+){0,2}$", re.I)  # ("we'd")
 # "failed to keep its outstanding grade", "did not hold on to good": the grade it had before, lost now
 _LOST = re.compile(r"\b(?:fail(?:s|ed|ing)?\s+to|did\s+not|didn['’]t|could\s+not|couldn['’]t|was\s+unable\s+to)\s+$",
                    re.I)

@@ -675,6 +675,8 @@ _HYPOTHETICAL = re.compile(
     r"|(?:un)?likely|brac(?:ed?|ing)|predict(?:s|ed|ing|ions?)?|forecast|feared|fearing|spared|on\s+course"
     r"|escap(?:ed|es|ing)|narrowly\s+missed|ensure|make\s+sure|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
     r"|possibility|prospect|chances?"
+    # "we'd hold on to good": "would" contracted (not "had": "we'd been rated good", "it'd slipped to inadequate")
+    r"|(?<=\w)['’]d(?!\s+(?:been|had|got|\w+ed|\w+en)\b)"
     # (not "it was not until 2021 that ... was judged good", "not only ... but": a verdict given)
     r"|never|not(?!\s+(?:until|till|only)\b)|n't|nor)\b(?:\W+[\w'’]+){0,5}?\W*$", re.I)
 # A grade a service in general has, not a verdict on this one: "a service that requires improvement could ...",
