@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from csi.records import Block
 from tests.claim_docs import rating_rows
 
 DONCASTER = "E08000017"
@@ -96,3 +97,28 @@ def test_a_grade_after_would_contracted_is_no_verdict(text):
 ])
 def test_a_grade_after_had_contracted_is_a_verdict(text):
     assert ("overall_effectiveness", "good", True) in _graded(text)
+
+
+# --- a grade held for years and left now is history, dated that many years back -----------------------------------
+
+@pytest.mark.parametrize("text, old, year", [
+    ("Doncaster slips back to inadequate after five years at requires improvement.", "requires_improvement", 2019),
+    ("Doncaster's children's services are good, Ofsted has ruled, ending more than eight years in the requires "
+     "improvement bracket.", "requires_improvement", 2016),
+    ("Doncaster has been rated good, ending six years rated 'inadequate'.", "inadequate", 2018),
+])
+def test_years_at_a_grade_left_are_that_grades_history(text, old, year):
+    rows = {(j, g, y, h) for c, j, g, y, h in rating_rows([text], date(2024, 6, 10)) if c == DONCASTER}
+    assert ("overall_effectiveness", old, year, True) in rows
+    assert not {r for r in rows if r[1] == old and not r[3]}
+
+
+# --- a number right before a grade counts councils ----------------------------------------------------------------
+
+@pytest.mark.parametrize("blocks", [
+    ["Doncaster was rated good.", Block("list_item", "36 requires improvement, 18 inadequate")],
+    ["Doncaster was rated good. Across the region 12 outstanding and 4 inadequate remain."],
+    ["Doncaster was rated good. On the old scale, grade 1 inadequate and grade 4 outstanding."],
+])
+def test_a_count_before_a_grade_is_no_verdict(blocks):
+    assert {(g, h) for c, _, g, _, h in rating_rows(blocks, date(2024, 6, 10)) if c == DONCASTER} == {("good", False)}

@@ -68,11 +68,14 @@ def normalise_grade(label: str) -> str | None:
 _COORDINATED_GRADES = re.compile(rf"{Q}{GRADE_PHRASE}{QE}(?:\s*(?:,|/|,?\s+(?:and|or)\b)\s*{Q}{GRADE_PHRASE}{QE})+",
                                  re.I)
 _ONE_GRADE = re.compile(GRADE_PHRASE, re.I)
+_IN_ORDER = re.compile(r"[^.;]{0,60}?\b(?:respectively|in\s+that\s+order)\b", re.I)
 
 
 def scale_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of coordinated grades naming three grades or more: the scale itself ("Outstanding,
     good, requires improvement to be good or inadequate", "outstanding, good, adequate, inadequate"), which no
-    council was given; not a list of verdicts, whose grades repeat ("good, good, good and outstanding")."""
+    council was given; not a list of verdicts, whose grades repeat ("good, good, good and outstanding") or are given
+    in order ("judged outstanding, requires improvement and good respectively")."""
     return [m.span() for m in _COORDINATED_GRADES.finditer(text)
-            if len({normalise_grade(g.group()) for g in _ONE_GRADE.finditer(m.group())}) >= 3]
+            if len({normalise_grade(g.group()) for g in _ONE_GRADE.finditer(m.group())}) >= 3
+            and not _IN_ORDER.match(text, m.end())]

@@ -396,6 +396,9 @@ _AGGREGATE = re.compile(
     r"(?:(?:were|are|have\s+been|had\s+been|have|had|was|remain|also)\s+)*(?:now\s+)?"
     r"(?:rated|judged|graded|found|given|awarded|received|got|gained|moved|went|fell|dropped|rose|risen|slipped|kept"
     r"|retained|achieved)\b", re.I)
+# A number right before a grade counts councils with it ("36 requires improvement, 18 inadequate", "67 good") or
+# numbers a point of the scale ("grade 3 good"): no council's verdict (not a year: "in 2019 good")
+_COUNTED = re.compile(r"(?<![\w.,£$%-])(?!(?:19|20)\d\d\b)\d+\s+[‘'\"“]?$")
 # Grades named as a vocabulary: "Ofsted uses four grades: inadequate, requires improvement, good and outstanding",
 # "replacing the old 'adequate' rating with 'requires improvement'".
 # (three grades in one clause, or in a run joined by commas, "and" or "or": not "of the four judgements, leadership
@@ -949,6 +952,15 @@ def _listed_years(clause: str, since: int, end: int, year: int | None) -> list[i
     return [year]
 
 
+# A grade held for years, left now: "slips back after five years at requires improvement", "ending more than eight
+# years in the requires improvement bracket" (the grade's year: that many years before the document's)
+_YEARS_AT_GRADE = re.compile(
+    r"\b(?:after|ending|ends|ended|following|closing)\s+(?:(?:more|less)\s+than\s+|over\s+|almost\s+|nearly\s+"
+    rf"|some\s+|about\s+|around\s+)?(?P<n>\d{{1,2}}|{YEARS_COUNT_WORD})(?P<half>\s+and\s+a\s+half)?\s+years\s+"
+    rf"(?:(?:at|in|as|on)\s+(?:the\s+)?|(?:rated|judged|graded|stuck\s+(?:at|in))\s+){Q}(?P<old>{GRADE_PHRASE}){QE}",
+    re.I)
+
+
 def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
     """(label, status, start, end) for 'from X to Y' phrases and grades left behind ("moved out of
     inadequate"), and the clause with them blanked out."""
@@ -958,7 +970,7 @@ def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
         if m["new"]:
             found.append((m["new"], "current", m.start("new"), m.end("new")))
         clause = clause[:m.start()] + " " * (m.end() - m.start()) + clause[m.end():]
-    for m in _LEFT_GRADE.finditer(clause):
+    for m in [*_LEFT_GRADE.finditer(clause), *_YEARS_AT_GRADE.finditer(clause)]:
         found.append((m["old"], "transition", m.start("old"), m.end("old")))
         clause = clause[:m.start()] + " " * (m.end() - m.start()) + clause[m.end():]
     return found, clause
@@ -1114,6 +1126,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 if year is None and (ago := _RELATIVE_YEAR.search(clause, end, new_at)):  # "the good rating of
                     year, anchor = _relative_year(ago, published), "relative"              # six years ago"
                     anchor = anchor if year is not None else "publication"
+                held = next((m for m in _YEARS_AT_GRADE.finditer(clause) if m.end("old") == end), None)
+                if year is None and held and published is not None:  # "after five years at requires improvement":
+                    year, anchor = _relative_year(held, published), "relative"  # held since five years before
             else:  # the new grade: the time between the old grade and it is the old one's ("from X in 2015 to Y")
                 old_end = max([e for _, st, s, e in transitions if st == "transition" and e <= start], default=start)
                 year, _, anchor = _year_near(clause[:old_end] + " " * (start - old_end) + clause[start:], start, end,
@@ -1143,8 +1158,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 label = named[-1] if named else antecedent
                 if label is None:
                     continue
-            if any(a <= slot.start(group) < b for a, b in scale):
-                continue
+            if any(a <= slot.start(group) < b for a, b in scale) or _COUNTED.search(scanned, 0, slot.start(group)):
+                continue  # the scale, or a count of councils with the grade ("36 requires improvement, 18 ...")
             if _OTHER_SUBJECT.search(_NAMED_COUNCILS.sub(" ", scanned[:slot.start(group)])) or _OTHER_AFTER.match(
                     scanned, slot.end()):
                 continue  # the verdict of a school, a home, councils at large: before it (also as the object of
