@@ -33,18 +33,6 @@ def test_a_move_is_the_overall_grades_when_a_later_verdict_names_the_judgement(t
     assert not {r for r in rows if r[0] == "leadership" and r[1] != "outstanding"}
 
 
-@pytest.mark.parametrize("text, judgement", [
-    ("In Doncaster help and protection went from requires improvement to good.", "help_and_protection"),
-    ("Doncaster has moved from requires improvement to good for leadership.", "leadership"),
-    ("Doncaster fell from good to requires improvement at its child protection inspection.", "child_protection"),
-])
-def test_a_move_is_the_judgements_named_before_it_or_joined_after_it(text, judgement):
-    rows = _graded(text)
-    named = "help_and_protection" if judgement == "child_protection" else judgement
-    assert {r[0] for r in rows if r[1] == "requires_improvement"} <= {named, "safeguarding"}
-    assert "overall_effectiveness" not in {r[0] for r in rows if r[1] == "requires_improvement"}
-
-
 @pytest.mark.parametrize("text", [
     "Doncaster slipped from good after inspectors raised concerns about care leavers.",
     "Doncaster has dropped from good to requires improvement, and inspectors worry about care leavers.",
@@ -122,3 +110,30 @@ def test_years_at_a_grade_left_are_that_grades_history(text, old, year):
 ])
 def test_a_count_before_a_grade_is_no_verdict(blocks):
     assert {(g, h) for c, _, g, _, h in rating_rows(blocks, date(2024, 6, 10)) if c == DONCASTER} == {("good", False)}
+
+
+# --- any grade of its kind as a clause's subject: what such a grade does, no verdict -------------------------------
+
+@pytest.mark.parametrize("text, given", [
+    ("Doncaster was rated good. An inadequate judgement usually triggers government intervention.", None),
+    ("Doncaster was rated good, but an outstanding grade doesn't pay the bills.", None),
+    ("Doncaster was rated good. Any 'inadequate' rating means a commissioner is considered.", None),
+    ("Doncaster was rated good. An inadequate rating was given to it in 2019.", "inadequate"),
+    ("Doncaster was rated good. An inadequate judgement in 2019 had led to a commissioner.", "inadequate"),
+    ("Doncaster was rated good. A good rating for the town came as no surprise after 2019.", None),
+])
+def test_a_grade_of_its_kind_as_subject_is_no_verdict(text, given):
+    assert {g for _, g, _ in _graded(text)} == {"good"} | ({given} if given else set())
+
+
+# --- "adequate" given in 2010-2013 is the safeguarding judgement of those years' inspections ------------------------
+
+@pytest.mark.parametrize("text, year", [
+    ("Doncaster was found adequate at its re-inspection in autumn 2011.", 2011),
+    ("In 2012 inspectors rated Doncaster adequate.", 2012),
+    ("Doncaster, judged adequate in 2010, is now outstanding.", 2010),
+])
+def test_adequate_of_2010_to_2013_is_the_safeguarding_judgement(text, year):
+    rows = {(j, g, y) for c, j, g, y, _ in rating_rows([text], date(2024, 6, 10)) if c == DONCASTER}
+    assert ("safeguarding", "requires_improvement", year) in rows
+    assert ("overall_effectiveness", "requires_improvement", year) not in rows

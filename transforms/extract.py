@@ -205,8 +205,8 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
                 iid = add_inspection(code, framework, year) if year else None
             else:
                 iid = add_inspection(code, *current) if current is not None else None
-            named = unnamed_judgement(year, child_protection_story) if claim.judgement == "overall_effectiveness" \
-                and not claim.judgement_stated else claim.judgement
+            named = unnamed_judgement(year, child_protection_story, claim.grade_words) \
+                if claim.judgement == "overall_effectiveness" and not claim.judgement_stated else claim.judgement
             for judgement in judgements_covered(named):  # "children in care and care leavers"
                 if judgement == "child_protection":  # the safeguarding judgement until the 2013 framework
                     judgement = "safeguarding" if year and year < SIF_START.year + 1 else "help_and_protection"

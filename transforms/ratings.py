@@ -399,6 +399,14 @@ _AGGREGATE = re.compile(
 # A number right before a grade counts councils with it ("36 requires improvement, 18 inadequate", "67 good") or
 # numbers a point of the scale ("grade 3 good"): no council's verdict (not a year: "in 2019 good")
 _COUNTED = re.compile(r"(?<![\w.,£$%-])(?!(?:19|20)\d\d\b)\d+\s+[‘'\"“]?$")
+# An indefinite grade of its kind opening a clause as its subject: what any such grade does or is ("An inadequate
+# judgement usually triggers intervention", "a good rating can slip"), not a verdict given (not "an inadequate rating
+# was given to ...", "a good rating for Oldtown", "an inadequate judgement in 2019 led to ...")
+_ANY_GRADED_BEFORE = re.compile(r"(?:^|[.;:!?(]\s*|\b(?:and|but|because|since|while|when|if|as)\s+)[‘'\"“]?"
+                                r"(?:an?|any|every)\s+(?:single\s+)?[‘'\"“]?$", re.I)
+_ANY_GRADED_AFTER = re.compile(r"[’'\"”]?\s+(?:overall\s+)?(?:rating|judge?ment|grade|verdict|label)\s+"
+                               r"(?!(?:was|were|had|for|of|in|at|from|to|by|that|which|on|under|with|given|awarded)\b)",
+                               re.I)
 # Grades named as a vocabulary: "Ofsted uses four grades: inadequate, requires improvement, good and outstanding",
 # "replacing the old 'adequate' rating with 'requires improvement'".
 # (three grades in one clause, or in a run joined by commas, "and" or "or": not "of the four judgements, leadership
@@ -1158,8 +1166,11 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 label = named[-1] if named else antecedent
                 if label is None:
                     continue
-            if any(a <= slot.start(group) < b for a, b in scale) or _COUNTED.search(scanned, 0, slot.start(group)):
-                continue  # the scale, or a count of councils with the grade ("36 requires improvement, 18 ...")
+            if any(a <= slot.start(group) < b for a, b in scale) or _COUNTED.search(scanned, 0, slot.start(group)) \
+                    or (_ANY_GRADED_BEFORE.search(scanned, 0, slot.start(group))
+                        and _ANY_GRADED_AFTER.match(scanned, slot.end(group))):
+                continue  # the scale, a count of councils with the grade ("36 requires improvement, 18 ..."), or any
+                # grade of its kind as a clause's subject ("An inadequate judgement usually triggers intervention")
             if _OTHER_SUBJECT.search(_NAMED_COUNCILS.sub(" ", scanned[:slot.start(group)])) or _OTHER_AFTER.match(
                     scanned, slot.end()):
                 continue  # the verdict of a school, a home, councils at large: before it (also as the object of

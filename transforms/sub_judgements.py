@@ -119,6 +119,8 @@ def judgements_covered(judgement: str) -> tuple[str, ...]:
 _CHILD_PROTECTION_INSPECTIONS = re.compile(r"\bchild\s+protection\s+(?:inspections?|framework)\b"
                                            r"|\binspections?\s+of\s+child\s+protection\b", re.I)
 _CHILD_PROTECTION_YEARS = (2012, 2013)
+_SAFEGUARDING_ADEQUATE_YEARS = range(2010, 2014)
+_ADEQUATE = re.compile(r"adequate", re.I)
 
 
 def names_child_protection_inspections(text: str) -> bool:
@@ -127,11 +129,17 @@ def names_child_protection_inspections(text: str) -> bool:
     return bool(_CHILD_PROTECTION_INSPECTIONS.search(text))
 
 
-def unnamed_judgement(year: int | None, child_protection_story: bool) -> str:
+def unnamed_judgement(year: int | None, child_protection_story: bool, grade_words: str = "") -> str:
     """The judgement a verdict naming none is given ("Reading was judged adequate"): in a story about the child
-    protection inspections, a verdict of their years is their one judgement (safeguarding); else overall
+    protection inspections, a verdict of their years is their one judgement (safeguarding); so is "adequate" given
+    in 2010-2013, a grade only the safeguarding inspections of those years gave (the annual assessments before
+    them gave it overall, the single inspections after them say "requires improvement"); else overall
     effectiveness."""
-    return "safeguarding" if child_protection_story and year in _CHILD_PROTECTION_YEARS else "overall_effectiveness"
+    if child_protection_story and year in _CHILD_PROTECTION_YEARS:
+        return "safeguarding"
+    if year in _SAFEGUARDING_ADEQUATE_YEARS and _ADEQUATE.fullmatch(grade_words.strip(" '\"‘’“”")):
+        return "safeguarding"
+    return "overall_effectiveness"
 
 
 # --- a verdict repeated for a LIST by ellipsis ---------------------------------------------------------------------
