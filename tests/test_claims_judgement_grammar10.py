@@ -169,7 +169,7 @@ def test_a_verdict_naming_no_judgement_in_a_child_protection_inspection_story_is
 
 
 @pytest.mark.parametrize("paragraphs, published", [
-    (["Hartlepool was judged adequate in a report published in March."], date(2013, 5, 2)),  # no such story
+    (["Hartlepool was judged good in a report published in March."], date(2013, 5, 2)),  # no such story
     (["The child protection inspection of 2013 is long past.", "Hartlepool was judged good this month."],
      date(2016, 5, 2)),  # the verdict is not of those years
     (["The unannounced child protection inspections have now reached the north east.",

@@ -399,14 +399,14 @@ _AGGREGATE = re.compile(
 # A number right before a grade counts councils with it ("36 requires improvement, 18 inadequate", "67 good") or
 # numbers a point of the scale ("grade 3 good"): no council's verdict (not a year: "in 2019 good")
 _COUNTED = re.compile(r"(?<![\w.,£$%-])(?!(?:19|20)\d\d\b)\d+\s+[‘'\"“]?$")
-# An indefinite grade of its kind opening a clause as its subject: what any such grade does or is ("An inadequate
-# judgement usually triggers intervention", "a good rating can slip"), not a verdict given (not "an inadequate rating
-# was given to ...", "a good rating for Oldtown", "an inadequate judgement in 2019 led to ...")
+# An indefinite grade of its kind opening a clause as its subject of a verb of the present: what any such grade does
+# or is ("An inadequate judgement usually triggers intervention", "a good rating can slip"), not a verdict given (not
+# "an inadequate rating was given to ...", "a 'good' grade went to Oldtown", "an inadequate judgement in 2019 led")
 _ANY_GRADED_BEFORE = re.compile(r"(?:^|[.;:!?(]\s*|\b(?:and|but|because|since|while|when|if|as)\s+)[‘'\"“]?"
                                 r"(?:an?|any|every)\s+(?:single\s+)?[‘'\"“]?$", re.I)
-_ANY_GRADED_AFTER = re.compile(r"[’'\"”]?\s+(?:overall\s+)?(?:rating|judge?ment|grade|verdict|label)\s+"
-                               r"(?!(?:was|were|had|for|of|in|at|from|to|by|that|which|on|under|with|given|awarded)\b)",
-                               re.I)
+_ANY_GRADED_AFTER = re.compile(r"[’'\"”]?\s+(?:overall\s+)?(?:rating|judge?ment|grade|verdict|label)\s+(?:\w+ly\s+)?"
+                               r"(?:can|could|may|might|will|would|should|must|is|does|doesn['’]t|isn['’]t"
+                               r"|(?!(?:was|has)\b)\w+s)\b", re.I)  # (a verb of the present: not "went to Luton")
 # Grades named as a vocabulary: "Ofsted uses four grades: inadequate, requires improvement, good and outstanding",
 # "replacing the old 'adequate' rating with 'requires improvement'".
 # (three grades in one clause, or in a run joined by commas, "and" or "or": not "of the four judgements, leadership
