@@ -770,7 +770,7 @@ class _Reader:
         if opening is None:
             return
         head = ", ".join(parts[:opening])
-        items = [part for part in parts[opening:]]
+        items = parts[opening:]
         items = items[:next((i for i, part in enumerate(items) if not _GRADE_OPENING.match(part)), len(items))]
         fragment = ", ".join(items)
         if _GRADE.search(head) or not (_FIRST_VERB.search(head) or _IRREGULAR_VERB.search(head)) or (

@@ -198,6 +198,12 @@ def chained(clause: str) -> tuple[str, list[str], bool] | None:
     return grades[0][2], list(dict.fromkeys(found)), whole
 
 
+def _verdict_grades(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, grade) of each grade the text gives as a verdict (not one describing a noun: "good practice")."""
+    return [(m.start(), m.end(), normalise_grade(m.group())) for m in _GRADE.finditer(text)
+            if _verdict_occurrence(text, m.start(), m.end())]
+
+
 # A grade's judgement named after it by a preposition: "adequate on safeguarding", "good for care leavers"
 _GOVERNED = re.compile(r"\b(?:for|on|in|to|at)\b", re.I)
 # ... before it by a verb, or with no joining word between: "care leavers got good", "its adoption service only good"
@@ -213,8 +219,7 @@ def paired(clause: str) -> list[tuple[str, list[str]]]:
     a preposition ("good for A") or before a verb or with no joining word ("A got outstanding", "A outstanding"),
     and not with both."""
     text = _without_asides(clause)
-    grades = [(m.start(), m.end(), normalise_grade(m.group())) for m in _GRADE.finditer(text)
-              if _verdict_occurrence(text, m.start(), m.end())]
+    grades = _verdict_grades(text)
     if len({g for _, _, g in grades}) < 2 or any(g is None for _, _, g in grades):
         return []
     items = _items(text, grades)
@@ -270,8 +275,7 @@ def every_area_members(clause: str) -> list[tuple[str, list[tuple[str, tuple[int
     adoption", "every other area"), graded otherwise ("every area good but for leaders, rated requires
     improvement") or graded apart (the safeguarding board)."""
     text = _without_asides(clause)
-    grades = [(m.start(), m.end(), normalise_grade(m.group())) for m in _GRADE.finditer(text)
-              if _verdict_occurrence(text, m.start(), m.end())]
+    grades = _verdict_grades(text)
     names = [(s, e, n) for s, e, n in judgements_in(text)
              if n not in _NOT_MEMBERS and not any(gs < e and s < ge for gs, ge, _ in grades)]
     found = []
