@@ -17,7 +17,9 @@ claims are linked to Ofsted's official record as in production (transforms.offic
 Matching, one to one (a maximum bipartite matching) per page: an extracted rating matches an expected tuple
 when its council is one of the key's codes (or a former council whose successors the key lists), its judgement
 equals the expected one (any judgement when null; ``looked_after`` and ``children_in_care`` are one judgement
-under two frameworks' names), its grade is equal and its ``rated_year`` lies within the tolerance. Extracted
+under two frameworks' names, and so are ``care_leavers`` and ``children_in_care`` for 2018-2022, when ILACS graded
+"children in care and care leavers" as one judgement; expected tuples made identical so count once), its
+grade is equal and its ``rated_year`` lies within the tolerance. Extracted
 ratings identical on (council, judgement, grade, year) count once. An extracted rating that matches nothing is
 a false positive, an expected one nothing matched a false negative. Scores are micro-averaged: overall, per
 page kind and per construction (over the pages tagged with it). Status agreement is the share of matched
@@ -38,6 +40,7 @@ from front.evaluation.gold import Counts, match
 
 FETCHED_AT = datetime(2026, 1, 1, 12, 0, 0)
 _SAME_JUDGEMENT = {"looked_after": "children_in_care"}
+_ONE_CARE_JUDGEMENT_YEARS = range(2018, 2023)  # ILACS before its 2023 revision: care leavers within children in care
 _DOC_TYPES = {"news": "news", "blog": "news", "press_release": "press_release", "minutes": "minutes"}
 
 
@@ -53,7 +56,10 @@ class PageResult:
     error: str | None = None
 
 
-def _judgement(name: str | None) -> str | None:
+def _judgement(name: str | None, year: int | None = None) -> str | None:
+    """The judgement `name` is for scoring: one name for one judgement of the framework of `year`."""
+    if name == "care_leavers" and year in _ONE_CARE_JUDGEMENT_YEARS:
+        return "children_in_care"
     return _SAME_JUDGEMENT.get(name, name) if name else name
 
 
@@ -93,8 +99,9 @@ def extracted_ratings(html: bytes, url: str, kind: str, link_official: bool = Tr
                               link_official=link_official)
     rows: dict[tuple, dict] = {}
     for r in extraction.ratings:
-        key = (r.council_code, _judgement(r.judgement), r.grade, r.rated_year)
-        rows.setdefault(key, {"council_code": r.council_code, "judgement": _judgement(r.judgement), "grade": r.grade,
+        judgement = _judgement(r.judgement, r.rated_year)
+        key = (r.council_code, judgement, r.grade, r.rated_year)
+        rows.setdefault(key, {"council_code": r.council_code, "judgement": judgement, "grade": r.grade,
                               "rated_year": r.rated_year, "is_historical": r.is_historical, "evidence": r.evidence})
     return list(rows.values())
 
@@ -117,11 +124,16 @@ def _is_council(code: str, codes: list[str]) -> bool:
 def score_page(expected: list[list], historical: set[int], councils: dict[str, list[str]],
                got: list[dict]) -> tuple[Counts, int, list[list], list[dict]]:
     """(counts, matched ratings whose status agrees, missing tuples, unexpected rows) of one page."""
+    kept: dict[tuple, int] = {}  # a tuple stated twice under one judgement's two names counts once
+    for i, (key, judgement, grade, year, tolerance) in enumerate(expected):
+        kept.setdefault((key, _judgement(judgement, year), grade, year, tolerance), i)
+    historical = {n for n, i in enumerate(kept.values()) if i in historical}
+    expected = [list(t) for t in kept]
 
     def matches(exp: list, row: dict) -> bool:
         key, judgement, grade, year, tolerance = exp
         return (_is_council(row["council_code"], councils[key][:-1])
-                and (judgement is None or _judgement(judgement) == row["judgement"])
+                and (judgement is None or judgement == row["judgement"])
                 and grade == row["grade"] and row["rated_year"] is not None
                 and abs(row["rated_year"] - year) <= tolerance)
 
