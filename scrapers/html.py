@@ -331,6 +331,9 @@ class _BlockReader:
         view = self.view
         for li in view.kids(list_el, "li"):
             nested = view.kids(li, "ul", "ol")
+            if not nested and view.kids(li, "table"):
+                self.item_with_tables(li, list_id)
+                continue
             if not nested:
                 self.add("list_item", self.text_of(li), list_id=list_id)
                 continue
@@ -338,6 +341,21 @@ class _BlockReader:
             self.add("list_item", _render(own, view)[0], list_id=list_id)
             for sub in nested:
                 self.list_items(sub, list_id)
+
+    def item_with_tables(self, li, list_id: int) -> None:
+        """An item holding a table (a minuted agenda item with the judgements in a table): its text around each
+        table an item, each of the table's rows a row, as a table outside a list is read."""
+        view, run = self.view, []
+        for child in view.children(li):
+            if isinstance(child, str) or view.name(child) != "table":
+                run.append(child)
+                continue
+            if run:
+                self.add("list_item", _render(run, view)[0], list_id=list_id)
+            run = []
+            self.walk(child)
+        if run:
+            self.add("list_item", _render(run, view)[0], list_id=list_id)
 
     def walk(self, el) -> None:
         view = self.view

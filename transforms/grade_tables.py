@@ -92,7 +92,7 @@ def _column(header: str, published: date | None) -> Column:
     years = [int(y) for y in YEAR.findall(header)]
     year = years[-1] if years else None
     earlier = bool(_EARLIER.search(header)) or (year is not None and published is not None and year < published.year)
-    named = next((name for name, pattern in _JUDGEMENTS if pattern.search(header)), None)
+    named = next((name for name, pattern in _JUDGEMENTS if pattern.search(header)), None) or judgement_named(header)
     if named is None and _OVERALL.search(header):
         named = "overall_effectiveness"
     return Column(named, earlier, year)

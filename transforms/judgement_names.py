@@ -42,10 +42,10 @@ JUDGEMENT_PATTERNS = [
     # also "help for children who need protection", "protection for children in need of help" (with their head)
     ("help_and_protection", r"(?:help|support|services?)(?:\s+and\s+(?:support|protection))?\s+(?:given\s+to|offered"
                             r"\s+to|for|to)\s+children\s+(?:who\s+(?:need|needed)|needing|in\s+need\s+of|requiring)\s+"
-                            r"(?:help\s+and\s+)?protection"
+                            r"(?:help\s+(?:and|&)\s+)?protection"
                             r"|protection\s+(?:of|for)\s+children\s+(?:who\s+need|needing|in\s+need\s+of)\s+help"
-                            r"|(?:children\s+)?(?:who\s+)?(?:need|needed|needing|requiring)\s+help\s+and\s+protection"
-                            r"|help\s+and\s+protection"),
+                            r"|(?:children\s+)?(?:who\s+)?(?:need|needed|needing|requiring)\s+help\s+(?:and|&)\s+protection"
+                            r"|help\s+(?:and|&)\s+protection"),
     # one judgement from 2018 to 2022, two before and after: which, is known once the claim's year is
     (CARE_AND_LEAVERS, rf"(?:{_IN_CARE})\s+and\s+(?:care\s+leavers|(?:young\s+people|children)\s+leaving\s+care)"),
     ("children_in_care", _IN_CARE),
