@@ -6,8 +6,8 @@ import re
 
 # Longest phrases first: "requires improvement to be good" before "good", "inadequate" before "adequate".
 _GRADE_WORDS = [
-    (r"requir(?:es?|ed|ing)\s+improvement\s+to\s+be\s+good", "requires_improvement"),
-    (r"requir(?:es?|ed|ing)\s+improvement", "requires_improvement"),
+    (r"requir(?:es?|ed|ing)[-\s]+improvement\s+to\s+be\s+good", "requires_improvement"),
+    (r"requir(?:es?|ed|ing)[-\s]+improvement", "requires_improvement"),
     (r"perform(?:s|ing)?\s+excellently", "outstanding"),
     (r"perform(?:s|ing)?\s+poorly", "inadequate"),
     (r"perform(?:s|ing)?\s+adequately", "requires_improvement"),
@@ -33,6 +33,10 @@ _GRADE_WORDS = [
     (r"poor", "inadequate"),
     (r"failing(?!\s+to\b)", "inadequate"),  # "found to be failing" (news for inadequate), not "failing to act"
 ]
+# The scale's own names for its grades, in every wording ("requires improvement to be good", "requires-improvement",
+# "RI", "inadequate" ...), no paraphrase ("poor", "failing", "the top grade"): where a bare word would be ambiguous
+GRADE_NAME = (r"(?:requir(?:es?|ed|ing)[-\s]+improvement(?:[-\s]+to[-\s]+be[-\s]+good)?|(?-i:\bRI)"
+              r"|inadequate|outstanding|good|adequate)\b")
 STAR_PHRASE = r"(?:zero|no|one|a\s+single|two|three|[0-3])[-\s]stars?\b"
 Q = r"[‘'\"“]?"  # an optional quote mark around a grade
 QE = r"[’'\"”]?"
@@ -49,7 +53,9 @@ YEARS_COUNT_WORD = "|".join(word for word, n in NUMBER_WORDS.items() if 1 <= n <
 def count_of(word: str) -> int | None:
     """A count written in digits or in words ("3", "three", "twenty-four"); None when it is neither."""
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
-GRADE_PHRASE = "(?:" + "|".join(f"(?:{w})" for w, _ in _GRADE_WORDS) + r")\b"
+# A grade in any of its wordings, quoted or not ("good", "'good'", "“requires improvement”", "RI"): one class, read
+# alike by every rule of the grammar
+GRADE_PHRASE = f"{Q}(?:" + "|".join(f"(?:{w})" for w, _ in _GRADE_WORDS) + rf")\b{QE}"
 _COMPILED = [(re.compile(rf"^{w}$", re.I), g) for w, g in _GRADE_WORDS]
 
 

@@ -17,6 +17,7 @@ from csi.dates import month_number
 from csi.records import CELL_SEPARATOR
 from transforms.delivery_scope import without_delivery_scope
 from transforms.grades import (
+    GRADE_NAME,
     GRADE_PHRASE,
     QE,
     STAR_PHRASE,
@@ -141,7 +142,7 @@ _SLOT = re.compile(
     rf"|(?<=,\s)(?:the\s+)?{NAME_HEAD}?)(?:{NAME_ALTERNATIVES}|(?<=its\s|eir\s)(?:senior\s+)?leaders)"  # "and its
     rf"(?:['’]?\s+(?:services?|work|performance|provision))?{NAME_TAIL}"  # leaders X"; "... given to children X"
     # ("X requires improvement": g3)
-    rf"(?:\s+(?:as|both|each|all|also|now|still|already))?\s+{Q}(?!requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
+    rf"(?:\s+(?:as|both|each|all|also|now|still|already))?\s+{Q}(?!{Q}requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=(?:\s+(?:too|also|as\s+well|even\s+then|then|again|this\s+time))?(?:\s*(?:[.,;:]|$)|\s+and\s))"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     # ("inadequate in 2017 and good two years later", "and good by 2021": its time counted on, or reached)
@@ -153,7 +154,7 @@ _SLOT = re.compile(
     rf"(?=\s*(?:[.,;:]|$))"
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
     rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+(?:overall\s+)?{Q}"
-    rf"(?P<g2>requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good|adequate){QE})"
+    rf"(?P<g2>{GRADE_NAME}){QE})"
     rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict"
     r"|(?:Ofsted\s+)?report)\b"  # ("had a good report in 2018")
     # "received outstanding for leadership and good for children in care": the grade as the object
@@ -165,7 +166,7 @@ _SLOT = re.compile(
     # "judged 'good', with 'outstanding' leadership": a quoted grade before the judgement it names
     rf"|[‘'\"“](?P<g24>{GRADE_PHRASE})[’'\"”]\s+(?=(?:{NAME_ALTERNATIVES}))"
     # "rated good, with outstanding leadership and good help and protection": unquoted, in a "with" phrase
-    rf"|(?:(?<=\bwith\s)|(?<=\band\s))(?P<g26>outstanding|good|inadequate|requires\s+improvement)\s+"
+    rf"|(?:(?<=\bwith\s)|(?<=\band\s))(?P<g26>{GRADE_NAME})\s+"
     rf"(?=(?:{NAME_ALTERNATIVES}))"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
     # ("adequate too for looked after children", "good on both": the two judgements of 2009-2012)
@@ -228,9 +229,9 @@ _SLOT = re.compile(
     # "judged A, B and C - however long the LIST - to be good": the predicate after a LIST (see `list_ending_at`)
     # (not "as requires improvement": g3's)
     # (or "all": "judged A, B and C all inadequate"; not "both good for A": g9's)
-    rf"|(?<=\s)(?:to\s+be|as|(?:all|both|each)(?=\s+{Q}{GRADE_PHRASE}{QE}(?!\s+(?:for|on|in|across)\b)))\s+{Q}(?!requir)"
+    rf"|(?<=\s)(?:to\s+be|as|(?:all|both|each)(?=\s+{Q}{GRADE_PHRASE}{QE}(?!\s+(?:for|on|in|across)\b)))\s+{Q}(?!{Q}requir)"
     rf"(?P<g30>{GRADE_PHRASE}){QE}"
-    rf"|{Q}(?P<g3>requir(?:es?|ed)\s+improvement(?:\s+to\s+be\s+good)?){QE}"  # "required": the past
+    rf"|{Q}(?P<g3>requir(?:es?|ed)[-\s]+improvement(?:\s+to\s+be\s+good)?){QE}"  # "required": the past
     rf"|\b(?:as|now)\s+{Q}(?P<g10>requiring\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
     rf"|{Q}(?P<g8>{STAR_PHRASE}){QE}"
@@ -242,7 +243,7 @@ _SLOT = re.compile(
     rf"(?:grade|rating|mark|score|judgement))"
     rf"|\b(?:is|are|was|were|been|remains?|remained|(?<=\bit)['’]s)\s+(?:(?:still|now|all|both|each|also|already)\s+){{0,2}}"
     rf"{Q}"
-    rf"(?P<g4>inadequate|outstanding|good|adequate){QE}"
+    rf"(?!requir)(?P<g4>{GRADE_NAME}){QE}"
     rf"(?=[\s.,;:]|$)",
     re.I,
 )
