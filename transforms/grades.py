@@ -37,6 +37,9 @@ _GRADE_WORDS = [
 # "RI", "inadequate" ...), no paraphrase ("poor", "failing", "the top grade"): where a bare word would be ambiguous
 GRADE_NAME = (r"(?:requir(?:es?|ed|ing)[-\s]+improvement(?:[-\s]+to[-\s]+be[-\s]+good)?|(?-i:\bRI)"
               r"|inadequate|outstanding|good|adequate)\b")
+# A verdict's verb, as a participle before its grade ("rated", "judged (to be)", "assessed as", "deemed", "found to
+# be"): one class, read alike by every rule that names the verb
+VERDICT_PARTICIPLE = r"(?:rated|judged|graded|assessed|deemed|considered|found)"
 STAR_PHRASE = r"(?:zero|no|one|a\s+single|two|three|[0-3])[-\s]stars?\b"
 Q = r"[‘'\"“]?"  # an optional quote mark around a grade
 QE = r"[’'\"”]?"
@@ -55,7 +58,8 @@ def count_of(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
 # A grade in any of its wordings, quoted or not ("good", "'good'", "“requires improvement”", "RI"): one class, read
 # alike by every rule of the grammar
-GRADE_PHRASE = f"{Q}(?:" + "|".join(f"(?:{w})" for w, _ in _GRADE_WORDS) + rf")\b{QE}"
+GRADE_WORD = "(?:" + "|".join(f"(?:{w})" for w, _ in _GRADE_WORDS) + r")\b"  # unquoted
+GRADE_PHRASE = f"{Q}{GRADE_WORD}{QE}"
 _COMPILED = [(re.compile(rf"^{w}$", re.I), g) for w, g in _GRADE_WORDS]
 
 

@@ -22,6 +22,7 @@ from transforms.grades import (
     QE,
     STAR_PHRASE,
     YEAR,
+    VERDICT_PARTICIPLE,
     YEARS_COUNT_WORD,
     Q,
     count_of,
@@ -308,7 +309,7 @@ _VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|t
                           r"|(?:was|were)\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d{2})\b)",
                           re.I)
 # "is now outstanding", "has now been judged good": the verdict is news, whatever history came before it
-_NOW = re.compile(r"\bnow\s+(?:been\s+)?(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
+_NOW = re.compile(rf"\bnow\s+(?:been\s+)?(?:{VERDICT_PARTICIPLE}\s+(?:as\s+|to\s+be\s+)?)?"
                   r"(?:(?:is|are|was|were|been)\s+)?[‘'\"“]?$", re.I)
 # "good at recruiting", "good to see", "good news": the adjective, not a grade
 # (not "good for safeguarding")
@@ -329,8 +330,8 @@ _OTHER_NOUN_AFTER = re.compile(
 # A council of a kind rather than one council: "a county rated outstanding may still receive a focused visit", "any
 # authority judged inadequate will be visited" (not "a turnaround for an authority rated inadequate in 2022")
 _GENERIC_SUBJECT = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+)?(?:council|county|authority|borough|city"
-                              r"|department|service)\s+(?:(?:that|which)\s+(?:is|was|has\s+been)\s+)?(?:rated|judged"
-                              r"|graded|found|deemed|assessed)\s+(?:to\s+be\s+|as\s+)?[‘'\"“]?$", re.I)
+                              r"|department|service)\s+(?:(?:that|which)\s+(?:is|was|has\s+been)\s+)?"
+                              rf"{VERDICT_PARTICIPLE}\s+(?:to\s+be\s+|as\s+)?[‘'\"“]?$", re.I)
 _GENERIC_PREDICATE = re.compile(r"[’'\"”]?(?:\s+or\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:may|might|can|could|must"
                                 r"|will|would|should|normally|usually|typically|generally|often|always|automatically|gets?"
                                 r"|receives?|faces?)\b", re.I)
@@ -447,7 +448,7 @@ _HISTORY_AFTER = re.compile(
     # "found to be failing at three separate inspections"
     r"|(?:at|in|across|over)\s+(?:two|three|four|\d+|successive|consecutive)\s+(?:(?:separate|successive|consecutive"
     r"|different)\s+)?inspections)\b", re.I)
-_JUDGED_TO_BE = re.compile(r"\b(?:judged|rated|deemed|found|assessed)\s+(?:as\s+|to\s+be\s+)?$", re.I)
+_JUDGED_TO_BE = re.compile(rf"\b{VERDICT_PARTICIPLE}\s+(?:as\s+|to\s+be\s+)?$", re.I)
 _APA_CONTEXT = re.compile(r"\bassessment\b|\bAPA\b", re.I)
 # "judged inadequate for help and protection and for leadership", "good, as were X", "rated A good, along with B and
 # C": stops at the next grade
@@ -529,7 +530,7 @@ _FACTIVE = re.compile(r"\b(?:recall(?:s|ed)?|remember(?:s|ed)?|know(?:s|n)?|knew
                       r"|realis(?:e|es|ed)|realiz(?:e|es|ed))\s+(?:that|how)\b", re.I)
 # A description set off by a comma, up to its grade: ", judged good", ", which was rated inadequate"
 _DESCRIPTION = re.compile(r",\s+(?:(?:which|who)\s+(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?)?"
-                          rf"(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE_PHRASE}{QE}$",
+                          rf"{VERDICT_PARTICIPLE}\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE_PHRASE}{QE}$",
                           re.I)
 _ASIDE = re.compile(r"\([^()]*\)")  # words in brackets: no clause of the sentence breaks inside them
 _AND_THAT = re.compile(r",\s+(?=and\s+that\b)", re.I)
@@ -582,7 +583,7 @@ _TODAY = re.compile(r"\b(?:now|currently|today|yesterday|(?<!\bas\s)recently(?!\
 # A verdict told in the present tense ("which is inadequate", "remains good", "is still rated good"): of today, unless
 # it names a time of its own after its grade
 PRESENT_VERDICT = re.compile(r"\b(?:is|are|remains|stays)\s+(?:(?:still|now|currently|also|again)\s+)?"
-                              r"(?:(?:rated|judged|graded|deemed|considered|assessed)\s+(?:as\s+|to\s+be\s+)?)?[‘'\"“]?$",
+                              rf"(?:{VERDICT_PARTICIPLE}\s+(?:as\s+|to\s+be\s+)?)?[‘'\"“]?$",
                               re.I)
 # After a grade, the dated visit it came from: "good after its 2024 visit", "inadequate following the 2019 inspection"
 _DATED_VISIT_AFTER = re.compile(r"\b(?:after|following|at|in|from)\s+(?:its|the|their)\s+((?:19|20)\d{2})\s+"
@@ -621,7 +622,7 @@ _LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+"
 # A year as the subject, the time a verdict was given: "2015 was requires improvement", "and March 2019 saw it rated
 # good", "Then 2022 came and they were rated good"
 _YEAR_AS_SUBJECT = re.compile(rf"(?:^|[:;,(]|\b(?:and|but|then|while))\W*(?:then\s+)?{_PART_OF_YEAR}"
-                              r"((?:19|20)\d{2})\s+(?:was|were|had\s+been|saw\s+(?:it|them|the\s+[\w-]+)\s+(?:rated|judged|graded|found)"
+                              rf"((?:19|20)\d{{2}})\s+(?:was|were|had\s+been|saw\s+(?:it|them|the\s+[\w-]+)\s+{VERDICT_PARTICIPLE}(?:\s+as|\s+to\s+be)?"
                               r"|came\s+and\s+(?:[\w'’-]+\s+){1,4}?)\s*(?:an?\s+)?[‘'\"“]?$", re.I)
 # After a grade, the same grade at another time: "2015 was requires improvement, and so was January 2019"
 _SO_WAS_YEAR = re.compile(rf"\W*(?:overall\s*)?(?:(?:in|during)\s+{_PART_OF_YEAR}(?:19|20)\d{{2}}\s*)?,?\s*and\s+so\s+"
@@ -666,7 +667,7 @@ _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<decade>a\s+decade)"
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:(?:full|fully|standard|graded|formal|ILACS|Ofsted)\s+)?"
                           r"(?:inspect(?:ion|ed)|visited)|(?<!days\s)(?<!weeks\s)(?<!day\s)(?<!week\s)earlier(?!\s+(?:this|today))"
                           r"|(?:inspection|one|visit)\s+before\s+(?:that|last|this)"
-                          r"|once\s+(?:rated|judged|graded|deemed|considered|found)"
+                          rf"|once\s+{VERDICT_PARTICIPLE}"
                           # not "the former" standing for a council named before: "the former was rated good"
                           r"|formerly|former(?!\s*(?:,|was|were|is|are|has|had|remains?|received|got)\b)|prior"
                           r"|(?:two|three|four|\d+|successive|consecutive)\s+(?:(?:separate|successive|consecutive"
@@ -695,7 +696,7 @@ _HYPOTHETICAL = re.compile(
 # "any council that is rated inadequate is ..."
 _GENERIC = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:service|council|authority|department|area)"
                       r"\s+(?:(?:that|which|where)\s+(?:[\w'’]+\s+){0,4}?"
-                      r"|(?:rated|judged|graded|found|deemed)\s+(?:to\s+be\s+|as\s+)?)?$", re.I)
+                      rf"|{VERDICT_PARTICIPLE}\s+(?:to\s+be\s+|as\s+)?)?$", re.I)
 # "an authority rated inadequate in 2022", "an authority that was rated good in every judgement five years ago": a
 # time makes it one authority's verdict, not a grade any council might have
 _DATED_AFTER = re.compile(rf"\W*(?:[\w'’-]+\s+){{0,4}}?(?:(?:in|during)\s+{_PART_OF_YEAR}(?:19|20)\d{{2}}\b"
@@ -712,7 +713,7 @@ _HYPOTHETICAL_AFTER = re.compile(r"\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|
 _LEFT_GRADE = re.compile(
     rf"\b(?:(?:moved|moves|come|comes|came|climbed|climbs|lifted|lifts|emerged|emerges|taken|takes|brought|brings)"
     rf"\s+(?:\w+\s+)?(?:out\s+of|from)"
-    rf"|no\s+longer(?:\s+(?:be(?:ing)?\s+)?(?:rated|judged|graded|deemed|considered|found|assessed))?"
+    rf"|no\s+longer(?:\s+(?:be(?:ing)?\s+)?{VERDICT_PARTICIPLE})?"
     rf"(?:\s+(?:to\s+be|as))?|shed|sheds|lost|loses|losing|removed|removes"
     rf"|removal\s+of"  # "welcomed the removal of the inadequate rating"
     rf"|dropped|drops|left\s+behind|leaves\s+behind|(?:shak(?:en|es?|ing)|shook|cast(?:s|ing)?|thr(?:ew|own|ows?))\s+off"
@@ -1374,7 +1375,7 @@ def _respective(scanned: str, verdicts: list[tuple]) -> list[tuple]:
 
 
 # "The boroughs judged to require improvement are Dudley, Walsall and Wolverhampton"
-_LIST_AFTER_VERB = re.compile(r"^(?P<lead>.*?\b(?:rated|judged|graded|placed|put|classed)\b.*?)"
+_LIST_AFTER_VERB = re.compile(rf"^(?P<lead>.*?\b(?:{VERDICT_PARTICIPLE}|placed|put|classed)\b.*?)"
                               r"\s+(?:are|were|include[sd]?)\s+(?P<names>[A-Z][^.]*?(?:,|\band\b)[^.]*?)\.?$")
 # "Four councils - Kirklees, Thurrock, Enfield and Cumbria - were rated good"
 _DASHED_LIST = re.compile(r"^(?P<lead_a>.*?)\s[-–—]\s(?P<names>[^-–—]+?(?:,|\band\b)[^-–—]+?)\s[-–—]\s(?P<lead_b>.+)$")
@@ -1384,7 +1385,7 @@ _MEMBERS_NAMED = re.compile(
     rf"^(?P<lead_a>.*?\b{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:councils|local\s+authorities|authorities|areas|departments"
     r"|boroughs|counties))\s*(?:,|\s[-–—]|\()\s*(?:(?:including|among\s+them|such\s+as)\s+(?P<names_a>[^-–—(),;]+?)"
     r"|(?P<names_b>[^-–—(),;]+?)\s+(?:among\s+them|included))\s*(?:,|[-–—]\s|\))\s*(?P<lead_b>.+)$", re.I)
-_LIST_VERB = re.compile(r"\b(?:rated|judged|graded|placed|put|classed)\b", re.I)  # a cheap look first
+_LIST_VERB = re.compile(rf"\b(?:{VERDICT_PARTICIPLE}|placed|put|classed)\b", re.I)  # a cheap look first
 _MEMBER_MARK = re.compile(r"\b(?:including|among\s+them|such\s+as|included)\b", re.I)  # a cheap look first
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|\band\b)\s*")
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
+from transforms.grades import GRADE_WORD
+
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Cllr", "Prof", "St", "No", "Co", "Ltd", "Rt", "Hon", "Sept", "Jan",
                   "Feb", "Aug", "Oct", "Nov", "Dec", "e.g", "i.e", "etc", "vs")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
-_LONG_QUOTE = re.compile(r"""(?:^|(?<=[\s:(]))["“‘']([^"“”]{40,}?)(?:["”’'](?=[\s.,;:)]|$)|$)""")
+# (a quote mark opening a quoted grade opens no passage: "'inadequate' overall, 'inadequate' for leadership")
+_LONG_QUOTE = re.compile(r"""(?:^|(?<=[\s:(]))["“‘']""" + rf"(?!{GRADE_WORD}[’'\"”])"
+                         + r"""([^"“”]{40,}?)(?:["”’'](?=[\s.,;:)]|$)|$)""", re.I)
 
 
 def sentences(text: str) -> list[str]:
