@@ -195,7 +195,7 @@ def main(argv: list[str]) -> None:
     for name in SUBSTITUTIONS:
         print(f"{diverged[name]:5d} / {tried[name]:5d}  {name}")
         if verbose and name in examples:
-            for node, doc, variant, before, after in examples[name][:int(verbose)]:
+            for node, _doc, variant, before, after in examples[name][:int(verbose)]:
                 print(f"    {node}\n      {variant.text[:400]!r}\n      lost {sorted(before - after)}"
                       f"\n      new  {sorted(after - before)}")
     print(f"{sum(diverged.values()):5d} / {sum(tried.values()):5d}  all")

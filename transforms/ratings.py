@@ -21,8 +21,8 @@ from transforms.grades import (
     GRADE_PHRASE,
     QE,
     STAR_PHRASE,
-    YEAR,
     VERDICT_PARTICIPLE,
+    YEAR,
     YEARS_COUNT_WORD,
     Q,
     count_of,
@@ -622,7 +622,8 @@ _LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+"
 # A year as the subject, the time a verdict was given: "2015 was requires improvement", "and March 2019 saw it rated
 # good", "Then 2022 came and they were rated good"
 _YEAR_AS_SUBJECT = re.compile(rf"(?:^|[:;,(]|\b(?:and|but|then|while))\W*(?:then\s+)?{_PART_OF_YEAR}"
-                              rf"((?:19|20)\d{{2}})\s+(?:was|were|had\s+been|saw\s+(?:it|them|the\s+[\w-]+)\s+{VERDICT_PARTICIPLE}(?:\s+as|\s+to\s+be)?"
+                              rf"((?:19|20)\d{{2}})\s+(?:was|were|had\s+been"
+                              rf"|saw\s+(?:it|them|the\s+[\w-]+)\s+{VERDICT_PARTICIPLE}(?:\s+as|\s+to\s+be)?"
                               r"|came\s+and\s+(?:[\w'’-]+\s+){1,4}?)\s*(?:an?\s+)?[‘'\"“]?$", re.I)
 # After a grade, the same grade at another time: "2015 was requires improvement, and so was January 2019"
 _SO_WAS_YEAR = re.compile(rf"\W*(?:overall\s*)?(?:(?:in|during)\s+{_PART_OF_YEAR}(?:19|20)\d{{2}}\s*)?,?\s*and\s+so\s+"
@@ -967,7 +968,8 @@ def _listed_years(clause: str, since: int, end: int, year: int | None) -> list[i
 _YEARS_AT_GRADE = re.compile(
     r"\b(?:after|ending|ends|ended|following|closing)\s+(?:(?:more|less)\s+than\s+|over\s+|almost\s+|nearly\s+"
     rf"|some\s+|about\s+|around\s+)?(?P<n>\d{{1,2}}|{YEARS_COUNT_WORD})(?P<half>\s+and\s+a\s+half)?\s+years\s+"
-    rf"(?:(?:at|in|as|on)\s+(?:the\s+)?|(?:rated|judged|graded|stuck\s+(?:at|in))\s+){Q}(?P<old>{GRADE_PHRASE}){QE}",
+    rf"(?:(?:at|in|as|on)\s+(?:the\s+)?|(?:{VERDICT_PARTICIPLE}(?:\s+as|\s+to\s+be)?|stuck\s+(?:at|in))\s+)"
+    rf"{Q}(?P<old>{GRADE_PHRASE}){QE}",
     re.I)
 
 
