@@ -15,8 +15,8 @@ from tests.claim_docs import rating_rows
 from tests.vocabulary_variants import SUBSTITUTIONS, rewrite, rows, sample_doc
 
 SAMPLE = json.loads((Path(__file__).parent / "fixtures" / "vocabulary_sample.json").read_text(encoding="utf-8"))
-# "was rated good" -> "was given a good rating": diagnostic only (python -m tests.vocabulary_variants), not uniform yet
 PER_SUBSTITUTION = 8  # texts read per substitution: the first it rewrites (the sample's order spreads them)
+# "was rated good" -> "was given a good rating": diagnostic only (python -m tests.vocabulary_variants), not uniform yet
 PINNED = [name for name in SUBSTITUTIONS if name != "was rated X -> was given an X rating"]
 
 
