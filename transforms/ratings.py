@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from csi.caseless import Caseless
@@ -75,7 +75,8 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"|(?:held|holds|holding|kept|keeps|keeping)\s+(?:it|them|(?:the|its|their)\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)"
                   rf"\s+back(?=\s+(?:at|to)\s+{Q}{GRADE_PHRASE})"
                   # "the 2019 inspection had placed the service at requires improvement overall"
-                  rf"|(?:placed|places|put|puts)\s+(?:it|them|(?:the|its|their)\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)"
+                  # ("the 2022 short inspection kept it at good", "left the council at requires improvement")
+                  rf"|(?:placed|places|put|puts|kept|keeps|left|leaves|held|holds)\s+(?:it|them|(?:the|its|their)\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)"
                   rf"(?=\s+at\s+{Q}{GRADE_PHRASE})"
                   # "the child protection inspection said adequate", "the 2014 report says requires improvement"
                   # ... or its relative clause: "a child protection inspection in 2013 which said adequate"
@@ -227,6 +228,8 @@ _SLOT = re.compile(
     rf"|\b(?:(?:came|comes|come|coming)\s+(?:back|out)|(?:verdicts?|grades?|ratings?|judge?ments?|outcomes?)\s+"
     rf"(?:was|were|is|are|had\s+been|has\s+been|remained|remains|stayed|stays))\s+(?:(?:also|again|exactly|just)\s+)?"
     rf"the\s+(?P<g31>same)(?=\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:too|again|as\s+well|this\s+time)\b)"
+    # "A was rated outstanding in 2019, and B got there in 2022", "... and B followed suit": the grade named, reached
+    rf"|\b(?P<g33>(?:got|gets)\s+there|follow(?:ed|s)\s+suit)\b"
     # "judged A, B and C - however long the LIST - to be good": the predicate after a LIST (see `list_ending_at`)
     # (not "as requires improvement": g3's)
     # (or "all": "judged A, B and C all inadequate"; not "both good for A": g9's)
@@ -251,7 +254,7 @@ _SLOT = re.compile(
 # "a good rating for ...", "the top grade for ...": the judgements named after the rating are its own
 _RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22", "g23", "g27")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
-_ANAPHORIC = ("g12", "g13", "g14", "g31", "g32")
+_ANAPHORIC = ("g12", "g13", "g14", "g31", "g32", "g33")
 # Slots naming a grade given as an object: "gave the top grade to A and to B", "awarded good ratings to A and B"
 _GIVEN = ("g11", "g18")
 _TRANSITION = re.compile(
@@ -572,7 +575,9 @@ _HELD_SINCE = re.compile(rf"\s+(?:overall\s+)?since\s+(?:its|the|their)\s+(?:(?:
                          rf"|((?:19|20)\d{{2}})\s+(?:full\s+|standard\s+|graded\s+)?inspection)\b", re.I)
 # A clause coordinated after the verdict with a subject of its own: "..., and the re-inspection in 2017", "..., but its
 # 2019 report" (not "..., and again in 2017": the verdict's own times)
-_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|its|their|a|an|this|that)\b", re.I)
+# ("..., and Merton got there in 2022": a name opening the next conjunct, its subject or its gapped verdict's)
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:(?:the|its|their|a|an|this|that)\b|(?-i:[A-Z])[\w'’-])",
+                          re.I)
 # A time opened by "since": the start of what followed, not the time of a verdict after it
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,50}$", re.I)
 _WHEN = re.compile(r"\b(?:when|which)\b", re.I)
@@ -592,7 +597,10 @@ _RELATIVE_PRONOUN = re.compile(r"\b(?:whose|which|who|when)\b", re.I)
 _SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection\b", re.I)
 # The reader sent back to a time: "Go back further still, to 2010, and ...", "Cast your mind back to 2013: ..."
 _GO_BACK_TO = (r"(?:go|going|look|looking|think|thinking|cast\s+(?:your|our|their)\s+minds?|wind\s+the\s+clock)"
-               r"\s+back(?:\s+(?:further|even\s+further|again|a\s+little)(?:\s+still)?)?\s*,?\s+to")
+               # ("go further back, to 2010", "going back a little further to 2013": the degree before or after "back")
+               r"(?:\s+(?:(?:even|still|much|a\s+(?:little|bit))\s+)?(?:further|farther))?\s+back"
+               r"(?:\s+(?:(?:even|still|much|a\s+(?:little|bit))\s+)?(?:further|farther|again|a\s+little)(?:\s+still)?)?"
+               r"\s*,?\s+to")
 # "In 2015, ...", and after a fronted time phrase: "At the last full inspection, in 2019, ...", "When it was last
 # inspected, in 2018, ..."
 # "When inspectors last came, in late 2019, ...", "That report, published in March 2020, found ...": a dated subject;
@@ -643,7 +651,12 @@ _REPORTED_YEAR = re.compile(rf"\b(?:that|how|when)\s*,?\s+{_FOCUS}(?:in|by|durin
 # "a good rating in 2017, when the LSCB was deemed outstanding too", "the inspection of summer 2016, which rated
 # the council inadequate", "in 2016 too, under the old framework, when ...": a "when" or "which" clause set in the
 # last year before it
-_YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\b(?:\)?\s*,?|(?:(?!(?:19|20)\d{2})[^.;]){0,50}?,)\s+(?:when|which)\b"
+# ... or a time in apposition to the year, the verdict in its relative clause: "in 2013, the summer Ofsted judged it
+# inadequate", "in 2016, the year inspectors rated it good"
+_YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\b(?:(?:\)?\s*,?|(?:(?!(?:19|20)\d{2})[^.;]){0,50}?,)\s+"
+                             r"(?:when|which)\b"
+                             r"|\s*,\s+(?:the|that)\s+(?:very\s+|same\s+)?(?:year|spring|summer|autumn|winter|month|week"
+                             r"|time)\b)"
                              r"(?![^.;]*\b(?:now|today|currently)\b)"
                              r"(?![^.;]*\b(?:19|20)\d{2}\b[^.;]*\s(?:when|which)\b)[^.;]*$", re.I)
 # "its 2006 annual performance assessment", "the 2010 safeguarding and looked after children inspection" (not "2018 to
@@ -1090,6 +1103,15 @@ def _clauses(sentence: str) -> list[str]:
                                           strict=True)]
 
 
+# A clause set after a verdict by a dash or a semicolon that only names its time, its subject the verdict itself: "...
+# found inadequate – that was the 2017 report", "...; this was back in 2013", "– it was the spring 2016 inspection"
+_APPOSED_TIME = re.compile(rf"\W*(?:and\s+)?(?:that|this|it)\s*(?:was|['’]s|had\s+been|came)\s+"
+                           rf"(?:(?:back|all|way\s+back|only|just)\s+)?(?:(?:in|during)\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b"
+                           rf"|(?:at\s+|in\s+|from\s+)?(?:the|its|their|an?)\s+(?:[\w-]+\s+){{0,2}}?((?:19|20)\d{{2}})\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:(?:re-?)?inspection|report|visit|assessment|judge?ment|verdict|grade"
+                           r"|rating)\b|((?:19|20)\d{2})\b(?!\s*(?:[-–]|to)\s*\d))", re.I)
+
+
 def rating_claims(sentence: str, published: date | None = None, antecedent: str | None = None) -> list[RatingClaim]:
     """Every (judgement, grade) verdict in one sentence, clause by clause; `published` dates relative times,
     `antecedent` is the grade the discourse named last (what "the same rating", "that category" refer to)."""
@@ -1102,7 +1124,13 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
     if (counted and counted.start() < 12) or _VOCABULARY.search(sentence):
         return claims  # "Eight councils - three of them new - were judged inadequate": the count is the subject
     opened_by: list[str] = []  # the judgements the clause before opens with as its subject
+    before_clause = 0  # where the claims of the clause before this one begin
     for clause in _clauses(sentence):
+        if (apposed := _APPOSED_TIME.match(clause)) and sentence[:sentence.find(clause)].rstrip()[-1:] in "-–—;":
+            year = int(next(g for g in apposed.groups() if g))  # "... found inadequate – that was the 2017 report"
+            claims[before_clause:] = [replace(c, year=year, anchor="stated") if c.year is None
+                                      and c.status in ("current", "historical") else c for c in claims[before_clause:]]
+        before_clause = len(claims)
         # a verdict with no verb ("Good overall, good for leaders") opening the sentence or set after a dash
         at = sentence.find(clause)
         fragment = not sentence[:at].strip() or bool(_DASH_BEFORE.search(sentence, 0, at))
@@ -1167,7 +1195,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             label = slot.group(group)
             if group in _ANAPHORIC:  # the grade named last before it
                 named = [v[3] for v in verdicts if v[0] < slot.start()] or [c.grade_label for c in claims]
-                label = named[-1] if named else antecedent
+                label = named[-1] if named else antecedent if group != "g33" else None  # (reached: in the sentence)
                 if label is None:
                     continue
             if any(a <= slot.start(group) < b for a, b in scale) or _COUNTED.search(scanned, 0, slot.start(group)) \

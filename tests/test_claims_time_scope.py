@@ -1,0 +1,93 @@
+"""The scope of a time phrase: which verdict a year or a time counted from the document's belongs to. Wordings
+written for these tests, read through the whole extraction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+
+KIRKLEES, CALDERDALE, LEEDS = "E08000034", "E08000033", "E08000035"
+
+
+def _rows(*paragraphs: str, published: date = date(2024, 5, 1), title: str = "Children's services") -> set[tuple]:
+    return {(c, j, g, y) for c, j, g, y, _ in rating_rows(list(paragraphs), published, title)}
+
+
+@pytest.mark.parametrize("text", [
+    "Go further back, to 2014, and Kirklees was judged inadequate.",
+    "Going a little further back, to 2014, Kirklees had been rated inadequate.",
+    "Look even farther back, to 2014, and inspectors found Kirklees inadequate.",
+])
+def test_the_reader_sent_back_to_a_year(text):
+    got = _rows("Kirklees is now rated good.", text, title="Kirklees children's services: good at last")
+    assert (KIRKLEES, "overall_effectiveness", "inadequate", 2014) in got
+    assert not any(g == "inadequate" and y != 2014 for _, _, g, y in got)
+
+
+@pytest.mark.parametrize("text", [
+    "When I joined the board, Kirklees had just been judged inadequate – that was the 2016 report, after years of "
+    "drift.",
+    "Kirklees was rated inadequate; this was back in 2016, before the new director arrived.",
+    "Inspectors found Kirklees inadequate — it was the spring 2016 inspection — and the minister sent in a "
+    "commissioner.",
+])
+def test_a_clause_after_a_dash_naming_the_verdicts_time(text):
+    got = _rows(text, published=date(2024, 5, 1))
+    assert (KIRKLEES, "overall_effectiveness", "inadequate", 2016) in got
+    assert (KIRKLEES, "overall_effectiveness", "inadequate", 2024) not in got
+
+
+def test_a_clause_after_a_dash_naming_no_time_leaves_the_verdict_alone():
+    got = _rows("Kirklees was found inadequate – that was a shock to everyone.")
+    assert got == {(KIRKLEES, "overall_effectiveness", "inadequate", 2024)}
+
+
+@pytest.mark.parametrize("text", [
+    "I moved to Huddersfield in 2016, the summer Ofsted inspected Kirklees and judged it inadequate.",
+    "Our group began in 2016, the year inspectors rated Kirklees inadequate.",
+    "She took the post in 2016, the very month Ofsted found Kirklees's services inadequate.",
+])
+def test_a_time_in_apposition_to_a_year_dates_the_verdict_in_its_relative_clause(text):
+    got = _rows(text)
+    assert (KIRKLEES, "overall_effectiveness", "inadequate", 2016) in got
+    assert (KIRKLEES, "overall_effectiveness", "inadequate", 2024) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees and Calderdale were both judged outstanding last year, and Leeds got there in 2019.",
+    "Kirklees and Calderdale were rated outstanding last year, and Leeds had been judged outstanding in 2019.",
+    "Kirklees and Calderdale were graded outstanding last year, while Leeds was rated outstanding in 2019.",
+])
+def test_a_year_of_the_next_conjunct_is_not_the_verdict_before_it(text):
+    got = _rows(text)
+    assert (KIRKLEES, "overall_effectiveness", "outstanding", 2023) in got
+    assert (CALDERDALE, "overall_effectiveness", "outstanding", 2023) in got
+    assert (LEEDS, "overall_effectiveness", "outstanding", 2019) in got
+    assert (KIRKLEES, "overall_effectiveness", "outstanding", 2019) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Calderdale was judged good in 2018, and Kirklees got there in 2021.",
+    "Calderdale was rated good in 2018 and Kirklees followed suit in 2021.",
+])
+def test_a_grade_reached_after_another_councils(text):
+    got = _rows(text)
+    assert (CALDERDALE, "overall_effectiveness", "good", 2018) in got
+    assert (KIRKLEES, "overall_effectiveness", "good", 2021) in got
+
+
+def test_getting_there_with_no_grade_in_the_sentence_is_no_verdict():
+    assert _rows("Kirklees is rated good.", "It took years, but Kirklees got there in the end.") == {
+        (KIRKLEES, "overall_effectiveness", "good", 2024)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees's last short inspection, back in March 2022, kept it at good.",
+    "The March 2022 inspection left Kirklees at good.",
+    "In March 2022 a short inspection held Kirklees at good.",
+])
+def test_an_inspection_keeping_a_council_at_a_grade(text):
+    assert _rows(text) == {(KIRKLEES, "overall_effectiveness", "good", 2022)}
