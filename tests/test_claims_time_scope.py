@@ -91,3 +91,27 @@ def test_getting_there_with_no_grade_in_the_sentence_is_no_verdict():
 ])
 def test_an_inspection_keeping_a_council_at_a_grade(text):
     assert _rows(text) == {(KIRKLEES, "overall_effectiveness", "good", 2022)}
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Kirklees. March 2016. Inadequate overall. Inadequate for leadership, for children in care, for care leavers.",
+    "Kirklees, back in 2016. Inadequate overall. Inadequate for leadership, for children in care, for care leavers.",
+    "Think of Kirklees in the spring of 2016. Inadequate overall. Inadequate for leadership, for children in care, "
+    "for care leavers.",
+])
+def test_verbless_verdicts_go_on_in_the_time_a_sentence_before_gave(paragraph):
+    got = _rows(paragraph)
+    assert {j for c, j, g, y in got if y == 2016 and g == "inadequate"} == {
+        "overall_effectiveness", "leadership", "children_in_care", "care_leavers"}
+    assert not any(y == 2024 for *_, y in got)
+
+
+@pytest.mark.parametrize("news", [
+    "Last month inspectors went back for a short inspection.",
+    "This week the new report came out.",
+    "Ofsted returned recently.",
+])
+def test_a_sentence_of_the_news_time_ends_the_paragraphs_earlier_time(news):
+    got = _rows(f"By 2019 the service in Kirklees was outstanding. {news} Care leavers came out good.")
+    assert (KIRKLEES, "overall_effectiveness", "outstanding", 2019) in got
+    assert (KIRKLEES, "care_leavers", "good", 2024) in got

@@ -743,11 +743,14 @@ class _Reader:
             self.claims[read_from:] = []
             dated = [c for c in self.last_verdicts if c.year and c.anchor != "publication"]
             when = when or ((dated[-1].year, dated[-1].anchor) if dated else None)  # asked of the time just given
+        elif when is None and self.times.paragraph_year is not None and not _OF_TODAY.search(text):
+            when = (self.times.paragraph_year, "discourse")  # "Sunderland. July 2015. Inadequate for leadership."
         if when is not None:  # "Leeds: outstanding (2022)": the time right after the grade is the verdict's
             read = [replace(c, year=when[0], anchor=when[1]) if c.year is None else c for c in read]
             self.claims[read_from:] = [
                 replace(c, year=when[0], anchor=when[1]) if c.year is None and c.anchor == "publication"
-                and any((r.judgement, r.grade) == (c.judgement, c.grade) for r in read) else c
+                and any((r.judgement if when[1] != "discourse" else c.judgement, r.grade) == (c.judgement, c.grade)
+                        for r in read) else c  # (the discourse's time: every verdict of the grade the fragment gives)
                 for c in self.claims[read_from:]]
         given = {(c.judgement, c.grade) for c in self.claims[read_from:]}
         for claim in read:  # an unnamed judgement is no other reading of a grade the sentence gave a judgement

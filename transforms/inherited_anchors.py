@@ -227,6 +227,8 @@ class TimeContext:
                 or _ACTIVE_PAST.search(last.clause, last.segment, last.start)
             self.paragraph_year = last.year if earlier and told \
                 and not _SUBORDINATE.search(last.clause, 0, last.start) else None
+        elif _NEWS_TIME.search(sentence) and self.published is not None:  # "Last month Ofsted went back.": the
+            self.last_year, self.last_status, self.paragraph_year = self.published.year, "current", None  # news's
         elif years:  # "X's report came out just before Christmas 2017." (two years or more back: not the report
             # the document reports, which may be last year's: "the report was published on 20 December 2017")
             self.paragraph_year = self.last_year if self.published is not None and self.last_year is not None \

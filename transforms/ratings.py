@@ -347,7 +347,7 @@ _GRADE_DEFINED = re.compile(r"[’'\"”]?\s+(?:is|was|remains)\s+(?:now\s+|stil
 # "Its services, rated inadequate in 2018, are now good", "Bromley (inspected last month) was inadequate": words
 # inserted between the subject and its verb, by commas or brackets
 _INSERTED = re.compile(r"(?:,[^,]+,|\s*\([^()]*\))\s*$")
-_SERVICES_SUBJECT = re.compile(r"(?:services|department|council|authority|rating|grade|judgement|judgment|verdict"
+_SERVICES_SUBJECT = re.compile(r"(?:services?|department|council|authority|rating|grade|judgement|judgment|verdict"
                                # a council's own report: "Telford and Wrekin's report had also been outstanding"
                                r"|(?-i:[A-Z])[\w-]+['’]s?\s+(?:(?:last|latest|previous|most\s+recent|own)\s+)?"
                                r"(?:Ofsted\s+)?(?:report|inspection)(?:,[^,]+,)?)\W*(?:\w+\W+){0,3}$", re.I)
