@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from csi.records import Block
 from tests.claim_docs import rating_rows
 
 KIRKLEES, CALDERDALE, LEEDS = "E08000034", "E08000033", "E08000035"
@@ -115,3 +116,50 @@ def test_a_sentence_of_the_news_time_ends_the_paragraphs_earlier_time(news):
     got = _rows(f"By 2019 the service in Kirklees was outstanding. {news} Care leavers came out good.")
     assert (KIRKLEES, "overall_effectiveness", "outstanding", 2019) in got
     assert (KIRKLEES, "care_leavers", "good", 2024) in got
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Kirklees was judged inadequate in 2016. Then 2019: good. And this spring, outstanding at last.",
+    "Kirklees was judged inadequate in 2016. By 2019 - good. This spring, outstanding at last.",
+    "Kirklees was judged inadequate in 2016. In 2019, good. And this spring: outstanding at last.",
+])
+def test_a_time_alone_opening_a_verbless_verdict_of_the_council_spoken_of(paragraph):
+    got = _rows(paragraph)
+    assert (KIRKLEES, "overall_effectiveness", "good", 2019) in got
+    assert (KIRKLEES, "overall_effectiveness", "outstanding", 2024) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees, inspected again this spring, retains the grade it won in 2019.",
+    "Kirklees has kept the rating it was given in 2019.",
+    "This spring Kirklees held on: it retains the same grade it first earned in 2019.",
+])
+def test_a_grade_kept_named_by_when_it_was_won(text):
+    got = _rows("Kirklees children's services: outstanding again", text)
+    assert (KIRKLEES, "overall_effectiveness", "outstanding", 2024) in got
+    assert (KIRKLEES, "overall_effectiveness", "outstanding", 2019) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was good at its 2017 inspection, with leadership outstanding, before moving to the top grade.",
+    "Kirklees was rated good in 2017, with leadership outstanding, until climbing to outstanding overall.",
+])
+def test_a_verdict_in_an_adjunct_of_another_time_is_not_the_dated_ones(text):
+    got = _rows(text)
+    assert (KIRKLEES, "leadership", "outstanding", 2017) in got
+    assert (KIRKLEES, "overall_effectiveness", "outstanding", 2017) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The 2017 re-inspection moved Kirklees up to requires improvement, with leadership already good by then.",
+    "In 2017 Kirklees required improvement, with leadership good at that time.",
+])
+def test_a_with_clause_whose_grade_ends_with_a_time_referring_back(text):
+    assert (KIRKLEES, "leadership", "good", 2017) in _rows(text)
+
+
+def test_a_heading_opens_an_item_whose_grade_referred_to_is_its_own():
+    blocks = [Block("heading", "Calderdale holds on"), Block("paragraph", "Calderdale's care leavers are judged good."),
+              Block("heading", "Kirklees steady"), Block("paragraph", "Kirklees retains the grade it won in 2019.")]
+    got = {(c, j, g, y) for c, j, g, y, _ in rating_rows(blocks, date(2024, 5, 1))}
+    assert not any(c == KIRKLEES and g == "good" for c, _, g, _ in got)

@@ -260,6 +260,13 @@ _GAPPED_GRADE = re.compile(rf"\s+(?:(?:was|is)\s+)?{Q}({GRADE_PHRASE}){Q}(?=\s*(
 _GRADE_OPENING = re.compile(rf"\W*(?:(?:and|but|so|with)\s+)?(?:(?:still|now|also|again|only|all|both|each)\s+)?"
                             rf"{Q}{GRADE_PHRASE}{Q}"
                             r"(?=\s*$|\s*[,;.()?!–—-]|\s+(?:overall|for|in|across|since|as|at|again|too)\b)", re.I)
+# A time alone opening a verdict with no verb, before a colon, a dash or a comma: "Then 2020: outstanding.", "And this
+# summer, outstanding again", "By March 2019 - good"
+_TIME_HEAD = re.compile(rf"\W*(?:(?:and|then|but|so|now)\s+)*(?:(?:back\s+|come\s+)?(?:in|by|from|during)\s+)?"
+                        rf"(?:the\s+)?"
+                        rf"(?:(?:(?:early|late|mid)[\s-]+)?(?:(?:spring|summer|autumn|winter|{MONTH_PATTERN})\s+(?:of\s+)?)?"
+                        rf"(?:19|20)\d{{2}}|(?P<this>this)\s+(?:year|spring|summer|autumn|winter|month|{MONTH_PATTERN})"
+                        rf"|last\s+(?:year|spring|summer|autumn|winter|{MONTH_PATTERN}))\s*(?:,\s*)?", re.I)
 # The end of a topic opening a sentence: a colon or a spaced dash ("X: good", "X (January) – good", "X, October - good")
 _TOPIC_END = re.compile(r":\s*|\s[–—-]\s+")
 # ... or a council opening what follows the colon, set off by a comma or a dash: "the rumours were right: West
@@ -704,6 +711,16 @@ class _Reader:
         opened = _TOPIC_END.search(text)
         head, rest = (text[:opened.start()], text[opened.end():]) if opened else ("", text)
         topic: list[str] = []
+        head_time: tuple[int, str] | None = None  # "Then 2020: outstanding.", "And this summer, outstanding again"
+        time_opened = False
+        if not opened and (timed := _TIME_HEAD.match(text)) and timed.group().rstrip().endswith(","):
+            head, rest = timed.group(), text[timed.end():]
+        if (timed := _TIME_HEAD.fullmatch(head.rstrip(", "))) and self.focus \
+                and not any(m.end <= len(head) for m in mentions):
+            year = re.search(r"(?:19|20)\d{2}", head)  # (this summer: the news's time)
+            head_time = (int(year.group()), "stated") if year else None if timed["this"] else time_named(
+                head, self.published)
+            opened, time_opened = None, True  # a time alone opens the verdict of the council the discourse is about
         if opened:
             named = [m for m in mentions if m.end <= len(head)]
             after = [m for m in mentions if m.start >= opened.end()]
@@ -729,12 +746,13 @@ class _Reader:
             and not _GRADE.search(self.last_sentence)
         if re.search(r"\bfor\b", fragment, re.I) and not judgements_in(fragment):
             return  # "adequate for both": judgements named elsewhere
-        if not (topic or question or len(items) > 1 or _GRADE_EXTENDED.search(fragment) or judgements_in(fragment)):
+        if not (topic or question or time_opened or len(items) > 1 or _GRADE_EXTENDED.search(fragment)
+                or judgements_in(fragment)):
             return  # "Good, said the director."
         at = text.find(fragment)
         first = _GRADE_OPENING.match(fragment)
         tails = [text[at + first.end():], text[at + len(fragment):]] if at >= 0 and first else []
-        when = next((time_stated(t, self.published) for t in tails if _TIME_NEXT.match(t)), None)
+        when = next((time_stated(t, self.published) for t in tails if _TIME_NEXT.match(t)), None) or head_time
         subject = (self.last_sentence.strip().rstrip("?") + " was rated") if question else "It was rated"
         stated = re.sub(r"\s*\([^)]*\)", "", fragment).lstrip(" ,")  # "(2022)": the time, read after it
         read = [c for c in rating_claims(f"{subject} {stated}", self.published, self.last_grade)
@@ -1055,6 +1073,10 @@ class _Reader:
             codes = list(dict.fromkeys(m.council_code for m in mentions))
             if len(codes) == 1:
                 self.focus = codes
+            # a heading opens an item of its own: what "the grade it won" refers to is the grade it names, if any, not
+            # the last item's ("Telford: outstanding again" over "... retains the grade it won in 2020")
+            named = [m.group() for m in _GRADE.finditer(block.text)]
+            self.last_grade = named[-1] if len(set(map(normalise_grade, named))) == 1 else None
         read_from = len(self.claims)
         cursor = 0
         self.times.new_paragraph()

@@ -27,6 +27,13 @@ _HELD = re.compile(
     # then a grade noun, or the end of the phrase: not "keeps good records", "holds good relationships"
     r"(?:(?:\s+overall)?\s+(?:rating|grade|judgement|status|verdict)\b|(?=\s*(?:[.,;:!?)]|$)|\s+(?:overall|for|at|in|after|from|with"
     r"|as|and|but|while|despite|since|again|this|today|once)\b))", re.I)
+# A grade kept, referred to by the clause telling when it was got: "retains the grade it won in 2020", "kept the same
+# rating it had been given in 2019" (the grade is the one named before it: read by `rating_claims`)
+_HELD_REFERRED = re.compile(r"\b(?:holds?|held|retains?|retained|keeps?|kept|maintains?|maintained)\s+"
+                            r"(?:the\s+same|the|its|their)\s+(?:overall\s+)?(?P<noun>grade|rating|judge?ment|verdict)\s+(?:(?:that|which)\s+)?"
+                            r"(?:it|they)\s+(?:had\s+)?(?:first\s+)?(?:won|received|got|earned|achieved|secured"
+                            r"|(?:was|were|had\s+been)\s+given)\s+(?:back\s+)?in\s+(?:[A-Z][a-z]+\s+)?"
+                            r"(?P<year>(?:19|20)\d{2})\b", re.I)
 _NOT_GIVEN = re.compile(r"\b(?:not|never|if|unless|would|could|might|will|hopes?\s+to|aims?\s+to|wants?\s+to|bid\s+to"
                         r"|trying\s+to|struggl\w*\s+to|to|(?<=\w)['’]d)\s+(?:\w+\s+){0,2}$", re.I)  # ("we'd")
 # "failed to keep its outstanding grade", "did not hold on to good": the grade it had before, lost now
@@ -61,6 +68,11 @@ def held_grades(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
         joint = _JOINT.match(sentence, 0, m.start())
         found.append(RatingClaim("overall_effectiveness", grade, " ".join(m["grade"].split()), None, "current",
                                  sentence, m.start("grade"), joint.end() if joint else 0, judgement_stated=False))
+    for m in _HELD_REFERRED.finditer(sentence):  # today's grade, and that year's
+        if (i := read.get(m.start("noun"))) is not None and claims[i].status in ("current", "historical") \
+                and not _NOT_GIVEN.search(sentence, 0, m.start()) and not _LOST.search(sentence, 0, m.start()):
+            found.append(replace(claims[i], status="historical", year=int(m["year"]), anchor="stated"))
+            claims[i] = replace(claims[i], status="current", year=None, anchor="publication")
     if not found:
         return claims
     return sorted(claims + found, key=lambda c: max(sentence.find(c.clause), 0) + c.start)

@@ -89,8 +89,10 @@ _ELLIPTICAL_AND = re.compile(r"^\s*,?\s*and\s+(?:(?!\b(?:is|are|was|were|has|hav
                              r"|then|later|subsequently)\b)[^,;])*$", re.I)
 # "..., adoption performance requiring improvement too", "..., leadership outstanding": a judgement and its grade
 # after the comma, no verb
+# (not an adjunct of another time: "..., before moving to the top grade", "after climbing to good")
 _ABSOLUTE = re.compile(r"^\s*(?:(?:the|its|their)\s+)?(?:(?!(?:is|are|was|were|has|have|had|been|being|now|currently"
-                       r"|today|this|since|then|later|subsequently|it|they|which|who|when)\b)[\w'’-]+\s+){1,5}$", re.I)
+                       r"|today|this|since|then|later|subsequently|it|they|which|who|when|before|after|until|till"
+                       r"|following)\b)[\w'’-]+\s+){1,5}$", re.I)
 # "Merton was outstanding last year and Richmond was good": a past verdict coordinated after a dated one, with no
 # time of its own and nothing of today ("... and Richmond is good", "... and has since improved")
 _PAST_AND = re.compile(r"^(?:\s*,)?[^,;]*?\b(?:and|yet|(?:al)?though)\s+(?:(?!\b(?:and|is|are|has|have|now|currently"

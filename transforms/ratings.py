@@ -123,6 +123,9 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|improving|moving|slipping|falling|dropping|rising|climbing)(?:\s+(?!from\b|to\b)[\w'’-]+){0,5}?"
                   r"\s+to)")
 _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
+# "the grade it won in 2020", "the rating they were given": a grade named by the clause telling when it was got
+_GRADE_IT_GOT = (r"\s+(?:overall\s+)?(?:grade|rating|judge?ment|verdict)\s+(?:(?:that|which)\s+)?(?:it|they)\s+"
+                 r"(?:had\s+)?(?:first\s+)?(?:won|received|got|earned|achieved|secured|was\s+given|were\s+given)\b")
 _KEEP_OR_GIVE = (r"(?:given|gave|gives|giving|received|receives?|receiving|got|gets|awarded|awarding|retained|retains?"
                  r"|retaining|kept|keeps?|keeping|maintained|maintains?|held\s+on\s+to|holds?\s+on\s+to|earned"
                  r"|achieved)")
@@ -145,7 +148,8 @@ _SLOT = re.compile(
     rf"(?:['’]?\s+(?:services?|work|performance|provision))?{NAME_TAIL}"  # leaders X"; "... given to children X"
     # ("X requires improvement": g3)
     rf"(?:\s+(?:as|both|each|all|also|now|still|already))?\s+{Q}(?!{Q}requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
-    rf"(?=(?:\s+(?:too|also|as\s+well|even\s+then|then|again|this\s+time))?(?:\s*(?:[.,;:]|$)|\s+and\s))"
+    rf"(?=(?:\s+(?:too|also|as\s+well|(?:even|by|back)\s+then|then|again|this\s+time|at\s+(?:that|the)\s+time))?"
+    rf"(?:\s*(?:[.,;:]|$)|\s+and\s))"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     # ("inadequate in 2017 and good two years later", "and good by 2021": its time counted on, or reached)
     rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
@@ -208,7 +212,9 @@ _SLOT = re.compile(
     # a grade referred to, not named: "kept its rating", "given the same grade", "the same rating it had in
     # 2017", "fell into that category" (the grade named last: see `rating_claims`)
     rf"|\b(?:{_KEEP_OR_GIVE}|found|finds|reach(?:ed|es))\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
-    rf"(?:the\s+same|that|this|its|their)\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b"
+    # ("retains the grade it won in 2020": the grade named by the clause telling when it was got)
+    rf"(?:the\s+same|that|this|its|their|the(?={_GRADE_IT_GOT}))"
+    rf"\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b"
     rf"(?!\s+(?:of|as)\b|\s+for\s+(?!(?:every|each|all)\b))"  # (but "the same grade for every judgement")
     # "this repeated the overall outcome of the short inspection in 2019": the grade named last, given then too
     rf"|\b(?:repeat(?:ed|s|ing)|match(?:ed|es|ing)|mirror(?:ed|s|ing))\s+(?:the|its|their)\s+(?:overall\s+)?"
@@ -284,8 +290,8 @@ _COUNCIL_PRONOUN = re.compile(r"(?:\bit$|\b(?:it|we|which|both|they\s+(?:both|al
 # "Luton remains inadequate", "Back in 2016 Luton was inadequate": a name alone before the verb (the claim model
 # gives it to that council, and to none when the name is no council's)
 # ("Wokingham in August was adequate": its time, or its place, may follow the name)
-_NAME_SUBJECT = re.compile(r"(?:^|[,;]|\b(?:and|but|while|whereas|\d{4}|then|now|today|time|when))\s*(?-i:[A-Z][\w'’-]+"
-                           r"(?:\s+(?:of\s+|upon\s+|on\s+)?[A-Z][\w'’-]+){0,4})"
+_NAME_SUBJECT = re.compile(r"(?:^|[,;&]|\b(?:and|but|while|whereas|\d{4}|then|now|today|time|when))\s*"
+                           r"(?-i:[A-Z][\w'’-]+(?:\s+(?:of\s+|upon\s+|on\s+)?[A-Z][\w'’-]+){0,4})"
                            r"(?:\s+(?:in|during|last|this)\s+(?:the\s+)?(?:[A-Z][a-z]+|spring|summer|autumn|winter|year"
                            r"|(?:19|20)\d{2})(?:\s+(?:19|20)\d{2})?)?\s+(?:(?:has|had|have)\s+)?"
                            r"(?:(?:still|now|also|previously|once|then|already)\s+)?$")
@@ -434,7 +440,7 @@ _QUOTED = re.compile(r"[‘'\"“]")
 _WHEN_EARLIER = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){0,2}inspection\b[^.;]*\bwhen\b[^.;]*$",
                            re.I)
 _ANAPHORIC_GRADE = re.compile(r"\b(?:same|that|this|its|their)\s+(?:overall\s+)?(?:grade|rating|judgement|judgment"
-                               r"|verdict|category|bracket|group)\b|\bthe\s+same\b"
+                               rf"|verdict|category|bracket|group)\b|\bthe\s+same\b|\bthe{_GRADE_IT_GOT}"
                                r"|\b(?:repeat|match|mirror)\w*\s+(?:the|its|their)\s+(?:overall\s+)?(?:outcome|result)\b",
                                re.I)
 _ANY_GRADE = Caseless(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b")
