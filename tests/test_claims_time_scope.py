@@ -163,3 +163,32 @@ def test_a_heading_opens_an_item_whose_grade_referred_to_is_its_own():
               Block("heading", "Kirklees steady"), Block("paragraph", "Kirklees retains the grade it won in 2019.")]
     got = {(c, j, g, y) for c, j, g, y, _ in rating_rows(blocks, date(2024, 5, 1))}
     assert not any(c == KIRKLEES and g == "good" for c, _, g, _ in got)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Kirklees is the example everyone quotes. Inadequate in 2016; much better since.",
+    "Kirklees is the example everyone quotes. Inadequate in March 2016, and a long road after.",
+    "Kirklees is the example everyone quotes. Inadequate in 2016, and nobody expected the turnaround.",
+])
+def test_a_verbless_grade_with_its_year_is_a_verdict_of_the_council_spoken_of(paragraph):
+    assert (KIRKLEES, "overall_effectiveness", "inadequate", 2016) in _rows(paragraph)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019 Kirklees became one of a small number of councils to be rated outstanding.",
+    "By 2019 Kirklees was one of only a handful of authorities rated outstanding.",
+    "In 2019 Kirklees was among a small group of councils judged outstanding.",
+])
+def test_one_of_a_few_councils_given_a_grade(text):
+    assert (KIRKLEES, "overall_effectiveness", "outstanding", 2019) in _rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It is the same overall grade we had in 2019.",
+    "That is the same rating we received in 2019, no better.",
+    "Requires improvement again: the same grade we got in 2019.",
+])
+def test_the_same_grade_we_had(text):
+    got = _rows("Kirklees Council's children's services were judged to require improvement last month.", text,
+                title="Kirklees children's services")
+    assert (KIRKLEES, "overall_effectiveness", "requires_improvement", 2019) in got

@@ -281,7 +281,9 @@ _TIME_NEXT = re.compile(r"\s*,?\s*(?:(?:since|as\s+of|in|from)\b|\()", re.I)
 # ("Good overall", "outstanding in every area", "good since 2021", "good (2022)"; not "Good in parts", "Outstanding
 # at times")
 _GRADE_EXTENDED = re.compile(r"\s(?:overall|across\s+the\s+board)\b|\s(?:in|for|across|on)\s+(?:every|all|each|both)\b"
-                             r"|\s(?:since|as\s+of)\s|\(\s*(?:19|20)\d{2}\s*\)", re.I)
+                             r"|\s(?:since|as\s+of)\s|\(\s*(?:19|20)\d{2}\s*\)"
+                             # "Inadequate in 2015; good two years later": a grade dated
+                             r"|\s(?:in|during|by)\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d{2}\b", re.I)
 
 
 # "... - Luton in 2014 and Sheffield in 2016", "(Luton, 2014; Sheffield, 2016)": a council and the year its verdict had

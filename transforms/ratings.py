@@ -219,7 +219,7 @@ _SLOT = re.compile(
     # "this repeated the overall outcome of the short inspection in 2019": the grade named last, given then too
     rf"|\b(?:repeat(?:ed|s|ing)|match(?:ed|es|ing)|mirror(?:ed|s|ing))\s+(?:the|its|their)\s+(?:overall\s+)?"
     rf"(?P<g32>outcome|grade|rating|judgement|judgment|result|verdict)(?=\s+(?:of|from|at|given)\b)"
-    rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:(?:it|they"
+    rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:(?:it|they|we"
     rf"|the\s+(?:council|authority|city|borough|county|service)|(?-i:[A-Z])[\w'’-]+)\s+(?:had\s+)?(?:received|had|got"
     rf"|was\s+given|were\s+given|held|achieved"
     rf"|earned)|(?:was|were|had\s+been|has\s+been)\s+(?:given|awarded|handed)"
@@ -375,7 +375,7 @@ _OTHER_SUBJECT = re.compile(
     r"|them|these|those)\b(?!\s+(?:judge?ments|areas|grades|ratings)))\b|%", re.I)
 # Councils the text has named, not councils at large: "the latest councils to be", "both councils"
 _NAMED_COUNCILS = re.compile(r"\b(?:(?:the\s+)?(?:latest|both|(?:the|these)\s+(?:two|three|four))"
-                             r"|(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)"
+                             r"|(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?)"  # ("one of a small number of")
                              r"\s*(?:councils|local\s+authorities|authorities|departments)\b"
                              # "one of four councils in England whose services ...": still the named council's
                              r"(?:\s+(?:in|across)\s+(?:the\s+)?(?:country|(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2})\b)?",
