@@ -192,3 +192,14 @@ def test_the_same_grade_we_had(text):
     got = _rows("Kirklees Council's children's services were judged to require improvement last month.", text,
                 title="Kirklees children's services")
     assert (KIRKLEES, "overall_effectiveness", "requires_improvement", 2019) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees in 2019 was among a small group of councils judged outstanding.",
+    "Inspectors in 2019 had, after a long visit and much debate, judged Kirklees outstanding.",
+    "Kirklees, in June 2019, became one of the first councils in the region to be rated outstanding.",
+])
+def test_a_time_between_the_subject_and_its_verb_dates_the_clause(text):
+    got = _rows(text)
+    assert (KIRKLEES, "overall_effectiveness", "outstanding", 2019) in got
+    assert (KIRKLEES, "overall_effectiveness", "outstanding", 2024) not in got

@@ -835,6 +835,7 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         # grade, from the inspection last summer, is outstanding": that time is its own)
         return (int(visit[1]), visit.end(), "stated") if visit else (None, end, "publication")
     m = (_year_before(clause, max(since, start - 40), start) or _YEAR_BEFORE_GRADE.search(clause, since, start)
+         or _SUBJECT_TIME.search(clause, since, start)
          or _YEAR_AS_SUBJECT.search(clause, since, start)
          or (_LEADING_YEAR.match(clause, 0, start) if since == 0 else _CONJUNCT_YEAR.match(clause, since, start)
              or _leading_year_after_colon(clause, since, start))
@@ -859,6 +860,13 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     if month and (year := _year_of_month(month, published)) is not None:
         return year, max(end, month.end()) if month.start() >= end else end, "relative"
     return None, end, "publication"
+
+
+# A time set between the subject and its verb: "Kirklees in 2019 was among the few councils judged outstanding", "the
+# council, in March 2018, was found inadequate" (its clause's time, however long the predicate)
+_SUBJECT_TIME = re.compile(rf"\b[\w'’-]+,?\s+(?:back\s+)?(?:in|during|by)\s+{_PART_OF_YEAR}((?:19|20)\d{{2}}),?\s+"
+                           rf"(?:had\s+been|has\s+been|was|were|had|became|remained|stood)\b(?:(?!{GRADE_PHRASE})[^.;:])*$",
+                           re.I)
 
 
 def _leading_year_after_colon(clause: str, since: int, start: int) -> re.Match | None:
