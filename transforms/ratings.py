@@ -864,7 +864,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
 
 # A time set between the subject and its verb: "Kirklees in 2019 was among the few councils judged outstanding", "the
 # council, in March 2018, was found inadequate" (its clause's time, however long the predicate)
-_SUBJECT_TIME = re.compile(rf"\b[\w'’-]+,?\s+(?:back\s+)?(?:in|during|by)\s+{_PART_OF_YEAR}((?:19|20)\d{{2}}),?\s+"
+_SUBJECT_TIME = re.compile(rf"\b(?!{GRADE_PHRASE})[\w'’-]+,?\s+(?:back\s+)?(?:in|during|by)\s+{_PART_OF_YEAR}"
+                           rf"((?:19|20)\d{{2}}),?\s+"
                            rf"(?:had\s+been|has\s+been|was|were|had|became|remained|stood)\b(?:(?!{GRADE_PHRASE})[^.;:])*$",
                            re.I)
 
