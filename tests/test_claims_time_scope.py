@@ -203,3 +203,18 @@ def test_a_time_between_the_subject_and_its_verb_dates_the_clause(text):
     got = _rows(text)
     assert (KIRKLEES, "overall_effectiveness", "outstanding", 2019) in got
     assert (KIRKLEES, "overall_effectiveness", "outstanding", 2024) not in got
+
+
+@pytest.mark.parametrize("paragraph", [
+    "I spent 2016 working in Kirklees. I remember the day the report landed: inadequate. Leadership inadequate too.",
+    "Kirklees had waited years for this. The verdict: inadequate. Leadership inadequate too.",
+    "We all read about Kirklees that winter. Ofsted's overall judgement: inadequate. Leadership inadequate too.",
+])
+def test_a_lead_in_naming_the_report_opens_the_verdict_of_the_council_spoken_of(paragraph):
+    got = _rows(paragraph)
+    assert {(c, j) for c, j, g, _ in got if g == "inadequate"} == {(KIRKLEES, "overall_effectiveness"),
+                                                                    (KIRKLEES, "leadership")}
+
+
+def test_a_lead_in_naming_the_report_with_no_council_spoken_of_is_no_verdict():
+    assert _rows("The verdict: inadequate.") == set()

@@ -267,6 +267,11 @@ _TIME_HEAD = re.compile(rf"\W*(?:(?:and|then|but|so|now)\s+)*(?:(?:back\s+|come\
                         rf"(?:(?:(?:early|late|mid)[\s-]+)?(?:(?:spring|summer|autumn|winter|{MONTH_PATTERN})\s+(?:of\s+)?)?"
                         rf"(?:19|20)\d{{2}}|(?P<this>this)\s+(?:year|spring|summer|autumn|winter|month|{MONTH_PATTERN})"
                         rf"|last\s+(?:year|spring|summer|autumn|winter|{MONTH_PATTERN}))\s*(?:,\s*)?", re.I)
+# A lead-in naming the report or its verdict, with a verb at most: "The verdict", "the day the report landed", "The
+# outcome this time"
+_REPORT_HEAD = re.compile(r"\b(?:the|its|their|this|that|ofsted['’]s|the\s+inspectors['’])\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:report|verdict|outcome|result|overall\s+grade|overall\s+judge?ment)"
+                          r"(?:\s+(?:landed|arrived|came(?:\s+out)?|was\s+published|this\s+time|in\s+full))?\W*$", re.I)
 # The end of a topic opening a sentence: a colon or a spaced dash ("X: good", "X (January) – good", "X, October - good")
 _TOPIC_END = re.compile(r":\s*|\s[–—-]\s+")
 # ... or a council opening what follows the colon, set off by a comma or a dash: "the rumours were right: West
@@ -730,6 +735,9 @@ class _Reader:
                     and (comma := _TOPIC_COMMA.match(text, after[-1].end)) \
                     and len(topic := _joined_after(after, text, 0)) == len({m.council_code for m in after}):
                 rest = text[comma.end():]  # "... as bad as the rumours said: West Sussex, inadequate."
+            elif not named and (self.focus or self.named) and _REPORT_HEAD.search(head):
+                topic = self.focus or self.named[-1:]  # "The verdict: good.", "I remember the day the report
+                # landed: inadequate.": the report's verdict, of the council the discourse is about (named last)
             elif not named or head[:named[0].start].strip(" (\"'‘“") and _FIRST_VERB.search(head):
                 return  # "The findings: good" has no council for a topic; "Next up, X – good" has one
             else:
