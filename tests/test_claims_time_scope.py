@@ -218,3 +218,15 @@ def test_a_lead_in_naming_the_report_opens_the_verdict_of_the_council_spoken_of(
 
 def test_a_lead_in_naming_the_report_with_no_council_spoken_of_is_no_verdict():
     assert _rows("The verdict: inadequate.") == set()
+
+
+@pytest.mark.parametrize("where", [
+    "Sitting in Calderdale, the judge said the delays were unacceptable.",
+    "Speaking at Calderdale, the minister praised the social workers.",
+    "Based in Calderdale, the charity has supported the family for years.",
+])
+def test_a_place_someone_was_in_is_not_the_topic(where):
+    got = _rows("A judge has criticised Kirklees Council over delays in a care case.", where,
+                "The authority, which Ofsted rated good in February, apologised to the family.")
+    assert (KIRKLEES, "overall_effectiveness", "good", 2024) in got
+    assert not any(c == CALDERDALE for c, *_ in got)

@@ -506,10 +506,18 @@ def _outside(mentions: list[Mention], spans: list[tuple[int, int]], unless_at: i
     return [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in kept)]
 
 
+# A place where someone was or did something, named by a participle of place: "Sitting in Liverpool, the judge said",
+# "Speaking at Oldham, the minister ...", "Based in Leeds, the charity ..." (the town, not the council spoken of)
+_WHERE_SOMEONE_WAS = re.compile(r"\b(?:sitting|sat|based|speaking|spoke|meeting|met|living|lived|born|visiting|staying"
+                                r"|travelling|writing|standing|working|worked)\s+(?:in|at|near|outside)\s+(?:the\s+)?$",
+                                re.I)
+
+
 def _subject(sentence: str, mentions: list[Mention]) -> list[str]:
     """The councils a sentence is about when named before its first verb ("Lewisham and Ealing were ..."), not in
     a relative clause inserted after it ("The borough, which shares a company with X, was ...")."""
-    mentions = _outside(mentions, _inserted(sentence))
+    mentions = [m for m in _outside(mentions, _inserted(sentence))
+                if not _WHERE_SOMEONE_WAS.search(sentence, 0, m.start)]  # ("Sitting in Liverpool, the judge said")
     if not mentions:
         return []
     verb = _FIRST_VERB.search(sentence)
