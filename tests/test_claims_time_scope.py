@@ -230,3 +230,11 @@ def test_a_place_someone_was_in_is_not_the_topic(where):
                 "The authority, which Ofsted rated good in February, apologised to the family.")
     assert (KIRKLEES, "overall_effectiveness", "good", 2024) in got
     assert not any(c == CALDERDALE for c, *_ in got)
+
+
+@pytest.mark.parametrize("dating", ["That was five years ago.", "This was back in 2019.", "It was the 2019 report."])
+def test_a_sentence_only_dating_the_one_before(dating):
+    got = _rows("Kirklees is now rated good. After years of trouble, the council was re-inspected and judged to "
+                f"require improvement. {dating}")
+    assert (KIRKLEES, "overall_effectiveness", "requires_improvement", 2019) in got
+    assert (KIRKLEES, "overall_effectiveness", "good", 2024) in got

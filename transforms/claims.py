@@ -272,6 +272,10 @@ _TIME_HEAD = re.compile(rf"\W*(?:(?:and|then|but|so|now)\s+)*(?:(?:back\s+|come\
 _REPORT_HEAD = re.compile(r"\b(?:the|its|their|this|that|ofsted['’]s|the\s+inspectors['’])\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:report|verdict|outcome|result|overall\s+grade|overall\s+judge?ment)"
                           r"(?:\s+(?:landed|arrived|came(?:\s+out)?|was\s+published|this\s+time|in\s+full))?\W*$", re.I)
+# A sentence only dating the one before it: "That was five years ago.", "This was back in 2018.", "It was the 2017
+# report."
+_THAT_WAS = re.compile(r"^\W*(?:and\s+)?(?:that|this|it)\s*(?:was|['’]s|had\s+been)\s+(?:(?:all|only|just)\s+)?"
+                       r"(?P<time>[^,;:]{4,40}?)\W*$", re.I)
 # The end of a topic opening a sentence: a colon or a spaced dash ("X: good", "X (January) – good", "X, October - good")
 _TOPIC_END = re.compile(r":\s*|\s[–—-]\s+")
 # ... or a council opening what follows the colon, set off by a comma or a dash: "the rumours were right: West
@@ -658,6 +662,7 @@ class _Reader:
 
     def sentence(self, text: str, mentions: list[Mention]) -> None:
         read_from = len(self.claims)
+        self.dated_after(text)
         if not self.main_named and any(m.council_code == self.main for m in mentions):
             self.main_named = True
             self.focus = self.focus or [self.main]
@@ -704,6 +709,18 @@ class _Reader:
             self.last_grade = given[-1] if given else None
         elif quoted := _QUOTED_GRADE.findall(text):
             self.last_grade = quoted[-1]
+
+    def dated_after(self, text: str) -> None:
+        """A sentence that only dates the one before it ("That was five years ago.", "This was back in 2018.", "It was
+        the 2017 report."): its verdicts with no time of their own are of that time."""
+        if not (that := _THAT_WAS.match(text)) or _GRADE.search(text) \
+                or (when := time_stated(" " + that["time"], self.published)) is None:
+            return
+        earlier = self.published is not None and when[0] < self.published.year
+        self.claims[self.paragraph_from:] = [
+            replace(c, year=when[0], anchor=when[1], status="historical" if earlier else c.status)
+            if c.evidence == self.last_sentence and c.year is None and c.status in ("current", "historical") else c
+            for c in self.claims[self.paragraph_from:]]
 
     def complete(self, text: str, mentions: list[Mention], read_from: int) -> None:
         """The judgements the sentence names alongside a verdict with no claim of their own take its grade (see
