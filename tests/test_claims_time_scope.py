@@ -232,9 +232,21 @@ def test_a_place_someone_was_in_is_not_the_topic(where):
     assert not any(c == CALDERDALE for c, *_ in got)
 
 
-@pytest.mark.parametrize("dating", ["That was five years ago.", "This was back in 2019.", "It was the 2019 report."])
+@pytest.mark.parametrize("dating", ["That was five years ago.", "This was back in 2019.", "It was the 2019 report.",
+                                    "The inspection took place in 2019.", "The report was published in March 2019."])
 def test_a_sentence_only_dating_the_one_before(dating):
     got = _rows("Kirklees is now rated good. After years of trouble, the council was re-inspected and judged to "
                 f"require improvement. {dating}")
     assert (KIRKLEES, "overall_effectiveness", "requires_improvement", 2019) in got
     assert (KIRKLEES, "overall_effectiveness", "good", 2024) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Two years after being rated inadequate in 2016, Kirklees was judged good.",
+    "Three years after Ofsted judged Kirklees inadequate in 2015, inspectors returned and rated it good.",
+    "Kirklees's 2015 inspection found it inadequate; the 2018 one rated it good.",
+])
+def test_a_time_counted_on_from_a_dated_verdict_or_named_by_its_inspection(text):
+    got = _rows(text)
+    assert (KIRKLEES, "overall_effectiveness", "good", 2018) in got
+    assert (KIRKLEES, "overall_effectiveness", "good", 2024) not in got

@@ -274,8 +274,12 @@ _REPORT_HEAD = re.compile(r"\b(?:the|its|their|this|that|ofsted['’]s|the\s+ins
                           r"(?:\s+(?:landed|arrived|came(?:\s+out)?|was\s+published|this\s+time|in\s+full))?\W*$", re.I)
 # A sentence only dating the one before it: "That was five years ago.", "This was back in 2018.", "It was the 2017
 # report."
-_THAT_WAS = re.compile(r"^\W*(?:and\s+)?(?:that|this|it)\s*(?:was|['’]s|had\s+been)\s+(?:(?:all|only|just)\s+)?"
-                       r"(?P<time>[^,;:]{4,40}?)\W*$", re.I)
+# ... or naming that verdict's inspection and when it was: "The inspection took place in 2016.", "The report was
+# published in March 2019." (not "The previous inspection ...": another one)
+_THAT_WAS = re.compile(r"^\W*(?:and\s+)?(?:(?:that|this|it)\s*(?:was|['’]s|had\s+been)"
+                       r"|(?:the|that|this)\s+(?:inspection|re-?inspection|report|visit|verdict)\s+(?:took\s+place|came\s+out"
+                       r"|was\s+(?:published|carried\s+out|held|completed|issued|released|made))"
+                       r")\s+(?:(?:all|only|just)\s+)?(?P<time>[^,;:]{4,40}?)\W*$", re.I)
 # The end of a topic opening a sentence: a colon or a spaced dash ("X: good", "X (January) – good", "X, October - good")
 _TOPIC_END = re.compile(r":\s*|\s[–—-]\s+")
 # ... or a council opening what follows the colon, set off by a comma or a dash: "the rumours were right: West

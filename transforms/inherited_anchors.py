@@ -69,6 +69,10 @@ _LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years
                     r"(?:later|afterwards|on\b|after\s+that\b)"
                     rf"|(?P<months>{_NUMBER})\s+months\s+(?:later|afterwards|on\b)"
                     r"|the\s+(?P<next>following|next)\s+year|the\s+year\s+after(?!\s+\w))", re.I)
+# A time counted on from a dated event the sentence names after it: "Two years after being rated inadequate in 2016,
+# ...", "Eighteen months after its 2019 inspection found it inadequate, ..."
+_AFTER_EVENT = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years?|(?P<months>{_NUMBER})\s+months)"
+                          r"\s+after\s+(?!that\b|this\b|it\b)(?P<next>(?!))?", re.I)
 # ... or right after the grade, a few words on: "required improvement when re-inspected two years later"
 _LATER_AFTER = re.compile(rf"\W*(?:(?!(?:and|but|while|whereas|then|it|they|its|their)\b)[\w'’-]+\s+){{0,4}}?"
                           rf"(?:in\s+)?(?:{_LATER.pattern})", re.I)
@@ -281,8 +285,16 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                      or _LATER_AFTER.match(claim.clause, claim.start + len(claim.grade_label)))
             that_before = _THAT_TIME.search(own) or _MEANWHILE.search(own)
             that_after = _THAT_TIME_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
+            at = max(sentence.find(claim.clause), 0)
+            since_event = _AFTER_EVENT.search(sentence, 0, at + claim.start)
+            counted_from = [c for c in dated if since_event is not None
+                            and since_event.end() <= max(sentence.find(c.clause), 0) + c.start < at + claim.start]
             if _SPELL_BEFORE.search(claim.clause, 0, claim.start):  # "rated good after years of 'inadequate'"
                 claim = replace(claim, status="historical", anchor="previous_inspection")
+            elif counted_from and later is None:  # "Two years after being rated inadequate in 2016, X was judged
+                year = counted_from[-1].year + _years_on(since_event)  # good": 2018
+                claim = replace(claim, year=year, anchor="stated", status="historical" if context.published is None
+                                or year < context.published.year else "current")
             elif _NEWS_TIME.search(own) or _news_time_after(claim, claims) \
                     or PRESENT_VERDICT.search(claim.clause, own_from, claim.start):
                 pass  # "..., and last month it was rated good", "..., when inspected this summer", "..., which is

@@ -402,7 +402,9 @@ _AGGREGATE = re.compile(
     r"\b(?:none|no\s+(?:[\w-]+\s+)?(?:councils?|authorit(?:y|ies)|local\s+authorit(?:y|ies)|departments?)|neither"
     r"|(?:one|two|three|\d+)\s+other\s+(?:councils?|authorit(?:y|ies)))\b"
     # (not "three years later rated it good": a count of years, months or weeks is a time)
-    rf"|(?<!\bthe\s)(?<!\bthese\s)\b(?:another\s+|just\s+|only\s+)?{_COUNT}\s+(?!(?:years?|months?|weeks?|days?|decades?)\b)"
+    # (not "one" standing for an inspection: "the 2019 one rated it good", "the latest one")
+    rf"|(?<!\bthe\s)(?<!\bthese\s)(?<!\d{{4}}\s)(?<!\blatest\s)(?<!\bprevious\s)(?<!\blast\s)(?<!\bnew\s)"
+    rf"\b(?:another\s+|just\s+|only\s+)?{_COUNT}\s+(?!(?:years?|months?|weeks?|days?|decades?)\b)"
     rf"(?:of\s+(?:them|these|those)\s+|[\w-]+\s+){{0,2}}"
     r"(?:(?:were|are|have\s+been|had\s+been|have|had|was|remain|also)\s+)*(?:now\s+)?"
     r"(?:rated|judged|graded|found|given|awarded|received|got|gained|moved|went|fell|dropped|rose|risen|slipped|kept"
@@ -668,7 +670,8 @@ _YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\b(?:(?:\)?\s*,?|(?:(?!(?:19|20
 # "its 2006 annual performance assessment", "the 2010 safeguarding and looked after children inspection" (not "2018 to
 # good at this inspection")
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:(?!(?:to|at|in|on|for|from|by|with|this|that)\b)"
-                                 r"[\w-]+\s+){0,5}(?:(?:re-?)?inspection|assessment|review|report|APA|JAR)\b", re.I)
+                                 r"[\w-]+\s+){0,5}(?:(?:re-?)?inspection|assessment|review|report|APA|JAR)\b"
+                                 r"|\b(?:the|its|their)\s+((?:19|20)\d{2})\s+one\b", re.I)  # ("the 2019 one rated it")
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
