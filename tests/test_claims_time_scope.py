@@ -250,3 +250,15 @@ def test_a_time_counted_on_from_a_dated_verdict_or_named_by_its_inspection(text)
     got = _rows(text)
     assert (KIRKLEES, "overall_effectiveness", "good", 2018) in got
     assert (KIRKLEES, "overall_effectiveness", "good", 2024) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees (2016) and Calderdale (2019) were both rated inadequate.",
+    "Kirklees (March 2016) and Calderdale (2019) were judged inadequate.",
+    "Kirklees (2016), Calderdale (2019): both inadequate.",
+])
+def test_each_council_of_a_subject_at_the_year_in_brackets_after_it(text):
+    got = _rows(text)
+    assert (KIRKLEES, "overall_effectiveness", "inadequate", 2016) in got
+    assert (CALDERDALE, "overall_effectiveness", "inadequate", 2019) in got
+    assert (KIRKLEES, "overall_effectiveness", "inadequate", 2019) not in got

@@ -311,7 +311,8 @@ _OWN_TIME = re.compile(rf"\s*,?\s*(?:(?:in|during)\s+(?:(?:early|late|mid)[\s-]+
                        rf"|\(\s*(?:{MONTH_PATTERN}\s+)?(?:19|20)\d{{2}}\s*\)"
                        rf"|last\s+(?:{MONTH_PATTERN}|spring|summer|autumn|winter|year)"
                        r"|(?P<recent>(?:last|this)\s+(?:month|week))|(?P<same>the\s+same\s+year)"
-                       r"|(?P<later>a\s+year\s+later|the\s+(?:following|next)\s+year))\b(?:\s*\([^()]*\))?", re.I)
+                       r"|(?P<later>a\s+year\s+later|the\s+(?:following|next)\s+year))(?:\b|(?<=\)))(?:\s*\([^()]*\))?",
+                       re.I)  # ("X (2016) and Y (2019)": the bracket closing the time)
 _SUBJECTS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|(?:and|&)\s+)", re.I)
 
 
