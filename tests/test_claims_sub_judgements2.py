@@ -63,3 +63,50 @@ def test_a_table_in_a_list_item_is_read_row_by_row(before, after):
         "Judgement | Grade", "Overall effectiveness | Good", "The experiences and progress of children in care | "
         "Outstanding"]
     assert blocks[0].kind == "list_item" and {b.list_id for b in blocks if b.kind == "list_item"} == {1}
+
+
+# --- a judgement linked to a grade in a clause naming no council and no time: the text's current verdict ---------
+
+@pytest.mark.parametrize("paragraphs, judgements", [
+    (["Halton Borough Council's children's services have been rated good by Ofsted, six years after they were "
+      "judged inadequate.",
+      "The report, out on Friday, gives the borough a good in each of its judgements, including leadership and "
+      "adoption."], ["leadership", "adoption"]),
+    (["Halton's children's services were judged good overall this spring, having been found inadequate in 2017.",
+      "Inspectors handed over a good for the impact of leaders and for help and protection."],
+     ["leadership", "help_and_protection"]),
+    (["Halton Borough Council has been rated good by Ofsted, up from inadequate in 2017.",
+      "Councillors heard how the report gave a good on leadership, on adoption and on care leavers."],
+     ["leadership", "adoption", "care_leavers"]),
+])
+def test_a_judgement_takes_the_current_verdict_of_its_grade(paragraphs, judgements):
+    got = rating_rows(paragraphs, PUBLISHED)
+    assert {(HALTON, j, "good", 2023, False) for j in judgements} <= got
+    assert not {r for r in got if r[1] in judgements and r[2] != "good"}
+
+
+@pytest.mark.parametrize("paragraphs, wanted", [
+    (["Halton was judged to require improvement to be good, the same grade as at its previous inspection in 2019. "
+      "Within that, leadership and adoption were each RI; care leavers were judged good."],
+     {("leadership", "requires_improvement", 2023), ("adoption", "requires_improvement", 2023),
+      ("care_leavers", "good", 2023)}),
+    (["Halton's overall grade stayed requires improvement, as it was at the inspection in 2019. Within that, "
+      "help and protection and adoption were both RI again."],
+     {("help_and_protection", "requires_improvement", 2023), ("adoption", "requires_improvement", 2023)}),
+    (["Halton was judged to require improvement to be good this spring, as it was in 2019.",
+      "Leadership and adoption got RI as well, the report says."],
+     {("leadership", "requires_improvement", 2023), ("adoption", "requires_improvement", 2023)}),
+])
+def test_the_current_verdict_not_the_earlier_one_it_is_compared_with(paragraphs, wanted):
+    got = {(j, g, y) for code, j, g, y, _ in rating_rows(paragraphs, PUBLISHED) if j != "overall_effectiveness"}
+    assert wanted <= got and not {r for r in got if r[0] in {j for j, _, _ in wanted} and r[2] == 2019}
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Halton has been rated good by Ofsted.", "Nationally, leadership is good in most councils."],
+    ["Halton has been rated good by Ofsted.", "In 2015, leadership was also good, the report recalls."],
+    ["Halton has been rated good by Ofsted.", "Torbay's leadership, though, was not good."],
+])
+def test_no_current_verdict_for_councils_at_large_another_time_or_another_council(paragraphs):
+    got = rating_rows(paragraphs, PUBLISHED)
+    assert (HALTON, "leadership", "good", 2023, False) not in got

@@ -731,7 +731,7 @@ class _Reader:
         """The judgements the sentence names alongside a verdict with no claim of their own take its grade (see
         transforms.completion)."""
         self.claims += completed(text, self.claims[read_from:], [(m.council_code, m.start, m.end) for m in mentions],
-                                 self.last_sentence_claims(read_from))
+                                 self.last_sentence_claims(read_from), self.claims[:read_from])
 
     def last_sentence_claims(self, until: int | None = None) -> list[Claim]:
         """The claims of the paragraph's last sentence that gave any (among its claims before index `until`)."""

@@ -17,7 +17,12 @@ for the impact of leaders and for help and protection". Completion reads each cl
 - the judgement got no claim from the sentence (children in care and care leavers named together count for both);
 - it takes the grade with the councils, year, time anchor and status of the sentence's claims of that grade
   (which must agree; one only hoped for or avoided, hypothetical, gives nothing); a clause naming a council
-  those claims are not for gives nothing.
+  those claims are not for gives nothing;
+- when the sentence gave no claim of that grade and the clause names no council, no year and no councils at
+  large, the current verdict of that grade the text is about: the paragraph's last verdicts of it, else the last
+  sentence before that gave one ("..., the same grade as in 2019. Within that, leadership and adoption were each
+  RI": the current verdict, not the earlier one compared with it; "The report gives the county a good in each of
+  the four judgements, including leadership" after a paragraph reporting the good grade).
 
 A clause carrying two grades or more pairs each judgement chained to one of them with it ("adequate on safeguarding
 and good on looked after children", "its safeguarding inadequate and its looked after children service only
@@ -66,7 +71,7 @@ _LINK_WORDS = (r"and|&|plus|as\s+well\s+as|along\s+with|together\s+with|alongsid
                r"|our|his|her|this|these|those|every|one|ones|two|three|four|five|six|other|remaining"
                r"|judge?ments?|areas?|grades?|ratings?|services?|categor(?:y|ies)|sub-?judge?ments?|board"
                r"|experiences?|progress|support|provision|work|outcomes|arrangements|given|offered|provided"
-               r"|children|young\s+people|families|social\s+work\s+practice|now|again|overall|only|just|still"
+               r"|children|young\s+people|families|social\s+work\s+practice|now|again|overall|only|just|still|already|even"
                # the verdict's own time ("inadequate in 2019, including for leaders"; no other year in the clause)
                r"|(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d{2}"
                r"|new|separate|individual|single|care|from|ofsted|inspectors|graded|rated|judged|assessed|inspected"
@@ -371,7 +376,7 @@ def _agreed(claims: Sequence[Claim]) -> Claim | None:
 
 
 def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[str, int, int]],
-              paragraph_before: Sequence[Claim] = ()) -> list[Claim]:
+              paragraph_before: Sequence[Claim] = (), text_before: Sequence[Claim] = ()) -> list[Claim]:
     """The claims completion adds to a sentence's `claims`: see the module docstring. `mentioned` holds the
     (council, start, end) of each council the sentence names; `paragraph_before`, the claims of the last sentence
     of the same paragraph that gave any."""
@@ -386,8 +391,9 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
         for grade, _, whole, named in completions:
             # (a reference to every area or to the grade before in a clause naming no council: the paragraph's
             # verdict of that grade)
-            source = _source(grade, whole, clause, claims, paragraph_before if whole is not None or not any(
-                start <= s and e <= end for _, s, e in mentioned) else ())
+            alone = whole is not None or not any(start <= s and e <= end for _, s, e in mentioned)
+            source = _source(grade, whole, clause, claims, paragraph_before if alone else (),
+                             text_before if alone else ())
             if source is None or any(start <= s and e <= end and code not in source.councils
                                      for code, s, e in mentioned):
                 continue  # a council the verdict is not for is named in the clause
@@ -414,7 +420,7 @@ _AT_LARGE = re.compile(r"%|\bper\s*cent\b|\b(?:councils|authorities|nationally|e
 
 
 def _source(grade: str, whole: bool | str | None, clause: str, claims: Sequence[Claim],
-            paragraph_before: Sequence[Claim]) -> Claim | None:
+            paragraph_before: Sequence[Claim], text_before: Sequence[Claim] = ()) -> Claim | None:
     """The claim whose councils, time and status the judgements completed take: the sentence's claims of the grade
     (those whose words stand in the clause, if any), else for a clause of judgement names and a grade alone ("help
     and protection and children in care, good") the sentence's (or the paragraph's) verdicts, for a judgement paired
@@ -432,6 +438,12 @@ def _source(grade: str, whole: bool | str | None, clause: str, claims: Sequence[
     if whole is None and paragraph_before and {c.grade for c in paragraph_before} == {grade} \
             and not _AT_LARGE.search(clause):
         return _agreed(list(paragraph_before))
+    if whole is PAIRED or _AT_LARGE.search(clause) or _YEAR.search(clause):
+        return None
+    if current := [c for c in paragraph_before if c.grade == grade and c.status == "current"]:
+        return _agreed(current)  # the current verdict of that grade the paragraph is about, else the text
+    if current := [c for c in text_before if c.grade == grade and c.status == "current"]:
+        return _agreed([c for c in current if c.evidence == current[-1].evidence])
     return None
 
 
