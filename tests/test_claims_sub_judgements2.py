@@ -110,3 +110,19 @@ def test_the_current_verdict_not_the_earlier_one_it_is_compared_with(paragraphs,
 def test_no_current_verdict_for_councils_at_large_another_time_or_another_council(paragraphs):
     got = rating_rows(paragraphs, PUBLISHED)
     assert (HALTON, "leadership", "good", 2023, False) not in got
+
+
+# --- the areas a grade describes, named after a copula ------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, wanted", [
+    (["Torbay was judged good overall, and the only judgement that required improvement was care leavers."],
+     {(TORBAY, "overall_effectiveness", "good", 2023, False), (TORBAY, "care_leavers", "requires_improvement", 2023,
+                                                               False)}),
+    (["Halton's services were found to require improvement, though the one area Ofsted graded outstanding was "
+      "adoption."], {(HALTON, "overall_effectiveness", "requires_improvement", 2023, False),
+                     (HALTON, "adoption", "outstanding", 2023, False)}),
+    (["Halton was rated good in 2016, when the only area inspectors rated outstanding was the impact of leaders."],
+     {(HALTON, "overall_effectiveness", "good", 2016, True), (HALTON, "leadership", "outstanding", 2016, True)}),
+])
+def test_a_grade_describing_the_areas_a_copula_names(paragraphs, wanted):
+    assert rating_rows(paragraphs, PUBLISHED) == wanted

@@ -86,8 +86,32 @@ def _grades_in_order(sentence: str) -> list[RatingClaim]:
             for name, g in zip(names, grades, strict=True)]
 
 
+# A grade in a clause describing the areas of an inspection, the subject of a copula naming them after it: "the only
+# area inspectors said required improvement was care leavers", "the two judgements rated outstanding were A and B",
+# "the one aspect found to be good is adoption" (not "every area", "all judgements": every judgement at once)
+_AREAS_DESCRIBED = re.compile(r"(?<![\w-])(?:areas?|judge?ments?|sub-?judge?ments?|aspects?)\b"
+                              r"(?P<described>[^.;:,]{0,80})$", re.I)
+_EVERY_BEFORE = re.compile(r"\b(?:every|each|all|any|no)\s+(?:(?:the|its|their|of|other|single|one|[a-z]+ed)\s+)*$",
+                           re.I)
+_COPULA_AFTER = re.compile(r"[^.;:,]{0,40}?\s(?:was|were|is|are)\s+(?P<names>[^.;:]+?)\s*(?:[.;:]|,\s|$)", re.I)
+
+
+def _specified(claim: RatingClaim) -> list[str]:
+    """The judgements a verdict read as the overall grade is given to, when its grade describes the areas named
+    after a copula ("the only area rated good was adoption"); [] when it is not so."""
+    if claim.judgement != "overall_effectiveness" or claim.judgement_stated:
+        return []
+    described = _AREAS_DESCRIBED.search(claim.clause, 0, claim.start)
+    after = _COPULA_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
+    if described is None or after is None or _EVERY_BEFORE.search(claim.clause, 0, described.start()):
+        return []
+    names = listed(after["names"]) or [judgement_named(after["names"])]
+    return [n for n in names if n and n not in ("overall_effectiveness", "other", "lscb")]
+
+
 def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]:
-    """The sentence's verdicts less those given to some areas they do not name, and with the areas named after a
+    """The sentence's verdicts, a grade describing the areas a copula names after it given to them ("the only area
+    judged good was adoption"), less those given to some areas they do not name, and with the areas named after a
     colon ("the same grade went to each of the three judgements below it: A, B and C") given the verdict before
     it, or the grade a count names in the plural ("four inadequates: A, B, C and D"), or the grades listed in the
     order of the LIST before the colon ("A, B and C: good, good, outstanding")."""
@@ -95,6 +119,7 @@ def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]
         return ordered
     if not claims:
         return _counted_grade(sentence)
+    claims = [replace(claim, judgement=name) for claim in claims for name in _specified(claim) or [claim.judgement]]
     kept = [claim for i, claim in enumerate(claims) if not _some_areas(
         claim, claims[i + 1].start if i + 1 < len(claims) and claims[i + 1].clause == claim.clause else None)]
     if (found := every_listed(sentence)) is None:
