@@ -126,3 +126,16 @@ def test_no_current_verdict_for_councils_at_large_another_time_or_another_counci
 ])
 def test_a_grade_describing_the_areas_a_copula_names(paragraphs, wanted):
     assert rating_rows(paragraphs, PUBLISHED) == wanted
+
+
+@pytest.mark.parametrize("second", [
+    "Leadership (outstanding), help and protection (good) and adoption (good) were the three judgements named.",
+    "In the detail: outstanding for leaders' impact, good for help and protection and for adoption.",
+    "The breakdown is leadership outstanding, while help and protection and adoption are good.",
+])
+def test_judgements_paired_with_grades_take_the_texts_current_verdict(second):
+    got = rating_rows([Block("paragraph", "Halton Borough Council has been rated good by Ofsted."),
+                       Block("paragraph", second)], PUBLISHED)
+    assert got == {(HALTON, "overall_effectiveness", "good", 2023, False),
+                   (HALTON, "leadership", "outstanding", 2023, False),
+                   (HALTON, "help_and_protection", "good", 2023, False), (HALTON, "adoption", "good", 2023, False)}

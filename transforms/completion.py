@@ -18,11 +18,13 @@ for the impact of leaders and for help and protection". Completion reads each cl
 - it takes the grade with the councils, year, time anchor and status of the sentence's claims of that grade
   (which must agree; one only hoped for or avoided, hypothetical, gives nothing); a clause naming a council
   those claims are not for gives nothing;
-- when the sentence gave no claim of that grade and the clause names no council, no year and no councils at
-  large, the current verdict of that grade the text is about: the paragraph's last verdicts of it, else the last
-  sentence before that gave one ("..., the same grade as in 2019. Within that, leadership and adoption were each
-  RI": the current verdict, not the earlier one compared with it; "The report gives the county a good in each of
-  the four judgements, including leadership" after a paragraph reporting the good grade).
+- when the sentence gave no claim of that grade (nor supposes one: "if", "whether", "a council") and the clause
+  names no council, no year, no councils at large and not the scale, the current verdict the text is about: the
+  paragraph's last current verdicts, else the last sentence before that gave one, of that grade if they
+  include it ("..., the same grade as in 2019. Within that, leadership and adoption were each RI": the current
+  verdict, not the earlier one compared with it; "The report gives the county a good in each of the four
+  judgements, including leadership" after a paragraph reporting the good grade; "Leadership (outstanding) and
+  adoption (good) were the judgements named" after one reporting a council rated good).
 
 A clause carrying two grades or more pairs each judgement chained to one of them with it ("adequate on safeguarding
 and good on looked after children", "its safeguarding inadequate and its looked after children service only
@@ -54,7 +56,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from transforms.grades import GRADE_PHRASE, normalise_grade
+from transforms.grades import GRADE_PHRASE, normalise_grade, scale_spans
 from transforms.judgement_names import CARE_AND_LEAVERS, NAME_TAIL, every_area_spans, judgements_in
 
 if TYPE_CHECKING:
@@ -393,7 +395,7 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
             # verdict of that grade)
             alone = whole is not None or not any(start <= s and e <= end for _, s, e in mentioned)
             source = _source(grade, whole, clause, claims, paragraph_before if alone else (),
-                             text_before if alone else ())
+                             text_before if alone else (), alone and not _SUPPOSED.search(sentence))
             if source is None or any(start <= s and e <= end and code not in source.councils
                                      for code, s, e in mentioned):
                 continue  # a council the verdict is not for is named in the clause
@@ -419,8 +421,15 @@ _AT_LARGE = re.compile(r"%|\bper\s*cent\b|\b(?:councils|authorities|nationally|e
                        r"|\b(?:across|in)\s+(?:England|the\s+country|the\s+region)\b", re.I)
 
 
+# A sentence supposing, or speaking of any council: "If Ofsted ever judged a council good while its care leavers were
+# inadequate", "whether an authority is outstanding or its children in care inadequate"
+_SUPPOSED = re.compile(r"\b(?:if|whether|unless|suppose|imagine|(?:a|an|any|every|no)\s+"
+                       r"(?:other\s+)?(?:council|authority|local\s+authority|LA))\b", re.I)
+
+
 def _source(grade: str, whole: bool | str | None, clause: str, claims: Sequence[Claim],
-            paragraph_before: Sequence[Claim], text_before: Sequence[Claim] = ()) -> Claim | None:
+            paragraph_before: Sequence[Claim], text_before: Sequence[Claim] = (), fallback: bool = False
+            ) -> Claim | None:
     """The claim whose councils, time and status the judgements completed take: the sentence's claims of the grade
     (those whose words stand in the clause, if any), else for a clause of judgement names and a grade alone ("help
     and protection and children in care, good") the sentence's (or the paragraph's) verdicts, for a judgement paired
@@ -431,20 +440,23 @@ def _source(grade: str, whole: bool | str | None, clause: str, claims: Sequence[
     same = [c for c in same if c.grade_words.lower() in clause.lower()] or same
     if same:
         return _agreed(same)
-    if whole is PAIRED:  # "adequate on safeguarding and good on looked after children": the clause's verdicts
-        return _agreed([c for c in claims if c.grade_words.lower() in clause.lower()])
-    if whole:
-        return _agreed(list(claims)) if claims else _agreed(list(paragraph_before))
+    if whole is PAIRED and claims:  # "adequate on safeguarding and good on looked after children": the clause's
+        return _agreed([c for c in claims if c.grade_words.lower() in clause.lower()])  # verdicts
+    if whole is True and claims:
+        return _agreed(list(claims))
+    if whole is True and (found := _agreed(list(paragraph_before))):
+        return found
     if whole is None and paragraph_before and {c.grade for c in paragraph_before} == {grade} \
             and not _AT_LARGE.search(clause):
         return _agreed(list(paragraph_before))
-    if whole is PAIRED or _AT_LARGE.search(clause) or _YEAR.search(clause):
-        return None
-    if current := [c for c in paragraph_before if c.grade == grade and c.status == "current"]:
-        return _agreed(current)  # the current verdict of that grade the paragraph is about, else the text
-    if current := [c for c in text_before if c.grade == grade and c.status == "current"]:
-        return _agreed([c for c in current if c.evidence == current[-1].evidence])
-    return None
+    if not fallback or _AT_LARGE.search(clause) or _YEAR.search(clause) or scale_spans(clause) \
+            or any(c.status == "hypothetical" for c in claims):
+        return None  # (councils at large, another time, the scale, a sentence supposing)
+    # the current verdict the paragraph is about, else the text (its verdict of that grade, if it gave one)
+    current = [c for c in paragraph_before if c.status == "current"] \
+        or [c for c in text_before if c.status == "current"]
+    current = [c for c in current if c.grade == grade] or current
+    return _agreed([c for c in current if c.evidence == current[-1].evidence]) if current else None
 
 
 def _completions(sentence: str, clause: str, grade: str, names: list[str], source: Claim,
