@@ -139,3 +139,16 @@ def test_judgements_paired_with_grades_take_the_texts_current_verdict(second):
     assert got == {(HALTON, "overall_effectiveness", "good", 2023, False),
                    (HALTON, "leadership", "outstanding", 2023, False),
                    (HALTON, "help_and_protection", "good", 2023, False), (HALTON, "adoption", "good", 2023, False)}
+
+
+@pytest.mark.parametrize("header, rows", [
+    ("Council | Overall | Leaders | H&P | CiC", ["Halton | Good | Good | Outstanding | Good"]),
+    ("Local authority | OE | Leadership | H & P | CLA", ["Halton | Good | Good | Outstanding | Good"]),
+    ("Judgement | Grade", ["Overall | Good", "Leadership | Good", "HP | Outstanding", "LAC | Good"]),
+])
+def test_a_judgements_abbreviation_as_a_tables_label(header, rows):
+    got = rating_rows([Block("paragraph", "Halton Borough Council's latest inspection."), Block("table_row", header),
+                       *[Block("table_row", r) for r in rows]], PUBLISHED)
+    assert got == {(HALTON, "overall_effectiveness", "good", 2023, False), (HALTON, "leadership", "good", 2023, False),
+                   (HALTON, "help_and_protection", "outstanding", 2023, False),
+                   (HALTON, "children_in_care", "good", 2023, False)}

@@ -131,6 +131,8 @@ def judgement_named(label: str) -> str | None:
         return "overall_effectiveness"  # also "Overall" alone: "Overall – good; Leadership – outstanding"
     if _LEADERS.fullmatch(label.strip(" \t'\"‘’“”*•-")):
         return "leadership"  # "Leaders: good" on a line of its own
+    if abbreviated := _ABBREVIATED.fullmatch(label.strip(" \t'\"‘’“”*•-.:")):  # a table's "H&P", "CiC", "CLA"
+        return next(name for name, found in abbreviated.groupdict().items() if found)
     if not _LABEL.match(label):
         return None
     names = [n for n in dict.fromkeys(name for _, _, name in judgements_in(label)) if n != "other"]
@@ -216,6 +218,10 @@ def without_every(text: str) -> str:
 
 # "leaders" alone names the leadership judgement only as a member of a LIST of judgements ("leaders, help and
 # protection and children in care were all good"), not in "leaders said", "leaders were praised"
+# The judgements' abbreviations, as a table's or a list's label writes them alone: "H&P", "CiC", "CLA" / "LAC"
+# (children looked after), "OE"
+_ABBREVIATED = re.compile(r"(?P<help_and_protection>H\s?&\s?P|(?-i:HP))|(?P<children_in_care>(?-i:CiC|CIC|CLA|LAC))"
+                          r"|(?P<overall_effectiveness>(?-i:OE))", re.I)
 _LEADERS = re.compile(r"\b(?:senior\s+)?leaders\b(?!['’])", re.I)
 # ... or graded for: "good for leaders", "outstanding for its leaders"
 _LEADERS_GRADED = re.compile(rf"{GRADE_PHRASE}\s+for\s+(?:its\s+|their\s+|the\s+)?$", re.I)
