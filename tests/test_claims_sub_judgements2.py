@@ -152,3 +152,24 @@ def test_a_judgements_abbreviation_as_a_tables_label(header, rows):
     assert got == {(HALTON, "overall_effectiveness", "good", 2023, False), (HALTON, "leadership", "good", 2023, False),
                    (HALTON, "help_and_protection", "outstanding", 2023, False),
                    (HALTON, "children_in_care", "good", 2023, False)}
+
+
+# --- a judgement compared with the grade just given --------------------------------------------------------------
+
+@pytest.mark.parametrize("second, judgement, grade", [
+    ("Inspectors rated leadership inadequate. Help and protection fared no better.", "help_and_protection",
+     "inadequate"),
+    ("Leadership was judged outstanding. The experiences of care leavers did no worse, the report found.",
+     "care_leavers", "outstanding"),
+    ("Leadership was judged good, and adoption came out exactly the same.", "adoption", "good"),
+])
+def test_a_judgement_compared_with_the_grade_just_given(second, judgement, grade):
+    got = rating_rows(["Halton Borough Council's children's services have been inspected by Ofsted.", second],
+                      PUBLISHED)
+    assert (HALTON, judgement, grade, 2023, False) in got
+
+
+def test_no_better_than_a_grade_above_the_lowest_is_not_that_grade():
+    got = rating_rows(["Halton Borough Council's children's services have been inspected by Ofsted.",
+                       "Leadership was judged good. Help and protection fared no better."], PUBLISHED)
+    assert not {r for r in got if r[1] == "help_and_protection"}

@@ -40,8 +40,10 @@ adoption", "except", "apart from", "every other area" after it), graded otherwis
 (the safeguarding board); a year between the reference and the name must be the verdict's. A grade referred to as
 "the same grade" ("the same grade was given to its leadership", "it's the same rating for care leavers", "said the
 same of children in care"), or a verdict left out after "so" or "as" ("so is help and protection", "as were care
-leavers"), is the last grade named before it in the sentence, else the one grade of the
-paragraph's last verdicts, whose councils and time it then takes.
+leavers"), or compared with it, the judgements its subject ("help and protection fared no better" after an
+inadequate, "care leavers did no worse" after an outstanding, "adoption fared the same"), is the last grade named
+before it in the sentence, else the one grade of the paragraph's last verdicts, whose councils and time it then
+takes.
 
 A clause made only of judgement names and one grade, with no verb ("help and protection and children in care,
 good"; "Leaders, help and protection and care leavers, all good.") is a verdict with its subject and verb left
@@ -318,13 +320,42 @@ _SAME_GRADE = re.compile(r"\bthe\s+same(?:\s+(?:overall\s+)?(?:grade|rating|verd
                          r"|\b(?P<elided>(?:so|as)\s+(?:is|was|were|are))\b", re.I)
 
 
+# ... or compared with it, its subject the judgements named before it: "help and protection fared no better" (after
+# an inadequate: none is worse), "care leavers did no worse" (after an outstanding), "adoption fared the same",
+# "children in care came out just the same"
+_COMPARED = re.compile(r"\b(?:fared|did|came\s+out|performed|scored|were|was|is|are)\s+(?:(?:just|exactly|much)\s+)?"
+                       r"(?:(?P<better>no\s+better)|(?P<worse>no\s+worse)|the\s+same|similarly|likewise)\b", re.I)
+_COMPARED_GRADE = {"better": "inadequate", "worse": "outstanding"}
+
+
+def _compared(sentence: str, start: int, end: int, before: Sequence[Claim]) -> tuple[str, bool] | None:
+    """The clause sentence[start:end] with the comparison its judgements are the subject of ("help and protection
+    fared no better") replaced by the grade compared with: the last one named before it in the sentence, else the
+    one grade of the paragraph's last verdicts `before` (and True: the grade is theirs)."""
+    compared = _COMPARED.search(sentence, start, end)
+    if compared is None or not judgements_in(sentence[start:compared.start()]):
+        return None
+    named = [m for m in _GRADE.finditer(sentence, 0, compared.start())
+             if _verdict_occurrence(sentence, m.start(), m.end())]
+    if named:
+        words, grade, earlier = named[-1].group(), normalise_grade(named[-1].group()), False
+    elif len({c.grade for c in before}) == 1 and before[0].status != "hypothetical":
+        words, grade, earlier = before[0].grade_words, before[0].grade, True
+    else:
+        return None
+    bound = next((_COMPARED_GRADE[k] for k in _COMPARED_GRADE if compared[k]), grade)
+    if bound != grade:
+        return None  # "no better" than good: not the same grade
+    return sentence[start:compared.start()] + words + sentence[compared.end():end], earlier
+
+
 def with_grade_referred_to(sentence: str, start: int, end: int, before: Sequence[Claim]) -> tuple[str, bool] | None:
     """The clause sentence[start:end] from "the same grade" on (what stands before it blanked), that replaced by the
     grade it refers to, the last one named before it in the sentence, else the one grade of the paragraph's last
     verdicts `before` (and True: the grade is theirs); None when the clause refers to no grade."""
     same = _SAME_GRADE.search(sentence, start, end)
     if same is None:
-        return None
+        return _compared(sentence, start, end, before)
     named = [m for m in _GRADE.finditer(sentence, 0, same.start())
              if _verdict_occurrence(sentence, m.start(), m.end())]
     if named:
