@@ -173,3 +173,26 @@ def test_no_better_than_a_grade_above_the_lowest_is_not_that_grade():
     got = rating_rows(["Halton Borough Council's children's services have been inspected by Ofsted.",
                        "Leadership was judged good. Help and protection fared no better."], PUBLISHED)
     assert not {r for r in got if r[1] == "help_and_protection"}
+
+
+# --- the areas of a verdict on every area, named in a later sentence ----------------------------------------------
+
+@pytest.mark.parametrize("first, second", [
+    ("Ofsted judged Halton good in all four areas.",
+     "Officers then walked members through the four judgements – leadership, help and protection, children in care "
+     "and care leavers – and the action plan."),
+    ("Halton was graded good across every judgement, the new report says.",
+     "The director listed the areas: leadership, help and protection, children in care and care leavers."),
+    ("Inspectors rated Halton good in each of its judgements.",
+     "For the record, the four judgements were leadership, help and protection, children in care and care leavers."),
+])
+def test_the_areas_of_a_verdict_on_every_area_named_after_it(first, second):
+    got = rating_rows([first, second], PUBLISHED)
+    assert got == {(HALTON, j, "good", 2023, False) for j in (
+        "overall_effectiveness", "leadership", "help_and_protection", "children_in_care", "care_leavers")}
+
+
+def test_areas_named_with_no_verdict_on_every_area_before_take_no_grade():
+    got = rating_rows(["Ofsted judged Halton good.", "The four judgements are leadership, help and protection, "
+                       "children in care and care leavers."], PUBLISHED)
+    assert got == {(HALTON, "overall_effectiveness", "good", 2023, False)}

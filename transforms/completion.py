@@ -45,6 +45,11 @@ inadequate, "care leavers did no worse" after an outstanding, "adoption fared th
 before it in the sentence, else the one grade of the paragraph's last verdicts, whose councils and time it then
 takes.
 
+A sentence giving no claim that names the areas of an inspection as a LIST by a definite reference to them ("the five
+judgements - overall effectiveness, leadership, ... -", "the four areas: A, B, C and D") names those of a verdict on
+every area given in one of the last sentences ("judged all five areas as requires improvement"): each takes that
+verdict's grade, councils and time (a council the verdict is not for named in the sentence: none).
+
 A clause made only of judgement names and one grade, with no verb ("help and protection and children in care,
 good"; "Leaders, help and protection and care leavers, all good.") is a verdict with its subject and verb left
 out: when the sentence gave no claim of that grade, it takes the councils, time and status the sentence's other
@@ -59,7 +64,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from transforms.grades import GRADE_PHRASE, normalise_grade, scale_spans
-from transforms.judgement_names import CARE_AND_LEAVERS, NAME_TAIL, every_area_spans, judgements_in
+from transforms.judgement_names import CARE_AND_LEAVERS, NAME_TAIL, every_area_spans, judgements_in, listed
 
 if TYPE_CHECKING:
     from transforms.claims import Claim
@@ -408,12 +413,38 @@ def _agreed(claims: Sequence[Claim]) -> Claim | None:
     return claims[0]
 
 
+# The areas of an inspection named as a LIST by a definite reference to them: "outlined the five judgements -
+# overall effectiveness, leadership, ... -", "the four areas: A, B, C and D", "The three judgements were A, B and C"
+_AREAS_LISTED = re.compile(r"\bthe\s+(?:(?:two|three|four|five|six)\s+)?(?:(?:graded|inspection|underlying|individual"
+                           r"|separate|key|main|inspected)\s+)?(?:sub-?)?(?:judge?ments?|areas?)\s*(?::|\s[-–—]\s"
+                           r"|,?\s+(?:namely|i\.e\.)\s|\s+(?:were|are)\s)\s*(?P<list>[^.:;–—]+)", re.I)
+_EARLIER_SENTENCES = 3  # how far back (sentences giving claims) a verdict on every area is looked for
+
+
+def _areas_of_every_area_verdict(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[str, int, int]],
+                                 text_before: Sequence[Claim]) -> list[Claim]:
+    """A sentence giving no claim that names the areas of an inspection as a LIST ("the five judgements - A, B, C, D
+    and E -") after a verdict on every area ("judged all five areas as requires improvement") in one of the last
+    sentences giving claims: each named judgement takes that verdict's grade, councils and time."""
+    found = _AREAS_LISTED.search(sentence)
+    names = listed(found["list"].strip(" ,")) if found and not claims else None
+    if not names:
+        return []
+    evidence = list(dict.fromkeys(c.evidence for c in reversed(text_before)))[:_EARLIER_SENTENCES]
+    at = next((e for e in evidence if every_area_spans(e)), None)
+    verdicts = [c for c in text_before if c.evidence == at and c.status != "hypothetical"]
+    source = _agreed(verdicts) if len({c.grade for c in verdicts}) == 1 else None
+    if source is None or any(code not in source.councils for code, _, _ in mentioned):
+        return []
+    return _completions(sentence, sentence, source.grade, names, source, verdicts)
+
+
 def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[str, int, int]],
               paragraph_before: Sequence[Claim] = (), text_before: Sequence[Claim] = ()) -> list[Claim]:
     """The claims completion adds to a sentence's `claims`: see the module docstring. `mentioned` holds the
     (council, start, end) of each council the sentence names; `paragraph_before`, the claims of the last sentence
     of the same paragraph that gave any."""
-    added: list[Claim] = []
+    added: list[Claim] = _areas_of_every_area_verdict(sentence, claims, mentioned, text_before)
     for start, end in _clauses(sentence):
         clause = sentence[start:end]
         completions = _completions_of(clause)
