@@ -196,3 +196,22 @@ def test_areas_named_with_no_verdict_on_every_area_before_take_no_grade():
     got = rating_rows(["Ofsted judged Halton good.", "The four judgements are leadership, help and protection, "
                        "children in care and care leavers."], PUBLISHED)
     assert got == {(HALTON, "overall_effectiveness", "good", 2023, False)}
+
+
+@pytest.mark.parametrize("second, judgements, grade", [
+    ("Leadership and care leavers all went to the top grade.", ["leadership", "care_leavers"], "outstanding"),
+    ("Leadership, adoption and care leavers all went up to the highest grade.",
+     ["leadership", "adoption", "care_leavers"], "outstanding"),
+    ("Adoption and care leavers remained at good, and leadership climbed all the way to outstanding.",
+     ["adoption", "care_leavers"], "good"),
+])
+def test_judgements_moving_to_a_grade_or_staying_at_it(second, judgements, grade):
+    got = rating_rows(["Halton Borough Council has been rated outstanding by Ofsted, up from good.", second],
+                      PUBLISHED)
+    assert {(HALTON, j, grade, 2023, False) for j in judgements} <= got
+
+
+def test_a_judgement_moving_from_a_grade_does_not_take_it():
+    got = rating_rows(["Halton Borough Council has been rated outstanding by Ofsted, up from good.",
+                       "Leadership moved from good to outstanding."], PUBLISHED)
+    assert (HALTON, "leadership", "good", 2023, False) not in got

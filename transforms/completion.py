@@ -90,7 +90,12 @@ _LINK_WORDS = (r"and|&|plus|as\s+well\s+as|along\s+with|together\s+with|alongsid
                r"(?:\s+(?:grade|rating|verdict|judge?ment|mark))?\s+(?:for|to)")
 # ... and, between a verdict and the judgements named before it, its verb: "A, B and C were rated good"
 _VERB_WORDS = (r"rated|rates|rate|judged|judges|judge|graded|grades|found|finds|deemed|assessed|considered"
-               r"|was|were|is|are|be|been|being|had|has|have|got|gets|received|receives|achieved|earned|secured")
+               r"|was|were|is|are|be|been|being|had|has|have|got|gets|received|receives|achieved|earned|secured"
+               # ... a verb of moving to the grade, or of staying at it: "A and B went to the top grade", "A stayed
+               # good" (not "moved from good": the grade left)
+               r"|(?:went|go|goes|moved|moves|rose|rises|climbed|fell|dropped|slipped|jumped|improved|returned)"
+               r"(?:\s+(?:up|down|back|straight|all\s+the\s+way))?\s+(?:to|into)"
+               r"|stayed|stays|remained|remains|came\s+out(?:\s+as)?")
 # "... took over A and B and has been judged good": a second predicate, whose subject is not the names before it
 _PREDICATE_JOINED = re.compile(rf"\band\s+(?:{_VERB_WORDS})\b", re.I)
 _FILLER = re.compile(rf"(?:[\s,:()–—-]|[‘'\"“’”]|\b(?:{_LINK_WORDS}|{_VERB_WORDS})\b)*", re.I)
