@@ -215,3 +215,16 @@ def test_a_judgement_moving_from_a_grade_does_not_take_it():
     got = rating_rows(["Halton Borough Council has been rated outstanding by Ofsted, up from good.",
                        "Leadership moved from good to outstanding."], PUBLISHED)
     assert (HALTON, "leadership", "good", 2023, False) not in got
+
+
+@pytest.mark.parametrize("paragraph, year", [
+    ("Halton. March 2016. Inadequate for overall effectiveness. Inadequate for leadership and for adoption.", 2016),
+    ("Halton Borough Council. 2017. Inadequate for overall effectiveness. Inadequate for leadership and for "
+     "adoption.", 2017),
+    ("Halton. October 2015: inadequate for overall effectiveness; inadequate for leadership and for adoption.", 2015),
+])
+def test_a_paragraph_opening_with_the_place_and_the_time_alone_dates_its_verdicts(paragraph, year):
+    got = rating_rows(["I still remember the report on Halton.", paragraph, "Things are better now."],
+                      date(2025, 6, 1))
+    assert {(HALTON, j, "inadequate", year, True) for j in ("overall_effectiveness", "leadership", "adoption")} <= got
+    assert not {r for r in got if r[3] == 2025}

@@ -616,8 +616,11 @@ def _attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[s
 
 
 # A paragraph or list item opening with a year on its own: a timeline's entry ("2015. The single inspection ...",
-# "2018: the re-inspection moved the county up ...")
-_YEAR_OPENING = re.compile(r"\W*((?:19|20)\d{2})\s*(?:[.:]|[-–—]\s)")
+# "2018: the re-inspection moved the county up ..."), or with its month, after the place named alone ("Sunderland.
+# July 2015. Inadequate for overall effectiveness.")
+_YEAR_OPENING = re.compile(r"\W*(?:(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z&][\w'’&-]*)){0,3}\.\s+)?"
+                           r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+                           r"|December)\s+)?((?:19|20)\d{2})\s*(?:[.:]|[-–—]\s)")
 # When the council went into special measures, the year of its inadequate grade: "placed in special measures in
 # 2016", "in special measures since 2017" (not the year it left them: "came out of special measures in 2019")
 _SPECIAL_MEASURES = re.compile(r"\b(?i:special\s+measures)\b(?P<between>[^.;]{0,20}?)\b(?i:in|since)\s+"
