@@ -228,3 +228,14 @@ def test_a_paragraph_opening_with_the_place_and_the_time_alone_dates_its_verdict
                       date(2025, 6, 1))
     assert {(HALTON, j, "inadequate", year, True) for j in ("overall_effectiveness", "leadership", "adoption")} <= got
     assert not {r for r in got if r[3] == 2025}
+
+
+@pytest.mark.parametrize("second, judgements, grade", [
+    ("Leadership scored an outstanding.", ["leadership"], "outstanding"),
+    ("Adoption and care leavers kept their good grades.", ["adoption", "care_leavers"], "good"),
+    ("Help and protection won an outstanding, and leadership retained its outstanding too.",
+     ["help_and_protection", "leadership"], "outstanding"),
+])
+def test_judgements_scoring_keeping_or_winning_a_grade(second, judgements, grade):
+    got = rating_rows(["Halton Borough Council has been rated good by Ofsted.", second], PUBLISHED)
+    assert {(HALTON, j, grade, 2023, False) for j in judgements} <= got

@@ -91,6 +91,7 @@ _LINK_WORDS = (r"and|&|plus|as\s+well\s+as|along\s+with|together\s+with|alongsid
 # ... and, between a verdict and the judgements named before it, its verb: "A, B and C were rated good"
 _VERB_WORDS = (r"rated|rates|rate|judged|judges|judge|graded|grades|found|finds|deemed|assessed|considered"
                r"|was|were|is|are|be|been|being|had|has|have|got|gets|received|receives|achieved|earned|secured"
+               r"|scored|scores|won|wins|gained|gains|kept|keeps|retained|retains|held|holds"
                # ... a verb of moving to the grade, or of staying at it: "A and B went to the top grade", "A stayed
                # good" (not "moved from good": the grade left)
                r"|(?:went|go|goes|moved|moves|rose|rises|climbed|fell|dropped|slipped|jumped|improved|returned)"
@@ -122,6 +123,8 @@ _OVERALL_AFTER = re.compile(r"[’'\"”]?\s+overall\b", re.I)
 _FUNCTION_WORD = re.compile(r"from|by|about|between|than|like|into|within|over|under|through|after|before|where|when"
                             r"|that|which|said|says|how|whether|if|because|since|until", re.I)
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+# An article right before a grade given as a noun: "leadership scored an outstanding", "adoption kept a good"
+_ARTICLE_ENDING = re.compile(r"\b(?:a|an)\s+[‘'\"“]?$", re.I)
 # A stretch set off by dashes that names no judgement and no grade: an aside ("- a rise of two grades -")
 _DASHED_ASIDE = re.compile(r"\s[-–—]\s[^-–—;]{1,80}?\s[-–—]\s")
 
@@ -188,7 +191,8 @@ def _chains(text: str, items: list[tuple[int, int, str | None]], i: int) -> tupl
         right = list(range(i + 1, i + 1 + len(_pure_list(text, items[i + 1:], opened.end()))))
     left, j = [], i - 1  # "A, B and C were rated good" (not "services for A, B and C rated good overall")
     while not _OVERALL_AFTER.match(text, end) and j >= 0 and items[j][2] is not None \
-            and _filler(text[items[j][1]:items[j + 1][0]]) \
+            and _filler(_ARTICLE_ENDING.sub("", text[items[j][1]:items[j + 1][0]]) if j + 1 == i
+                        else text[items[j][1]:items[j + 1][0]]) \
             and not _PREDICATE_JOINED.search(text, items[j][1], items[j + 1][0]):
         left.append(j)
         j -= 1
