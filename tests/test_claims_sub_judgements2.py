@@ -28,6 +28,16 @@ def test_help_and_protection_written_with_an_ampersand(text):
     assert [n for _, _, n in judgements_in(text)] == ["help_and_protection"]
 
 
+@pytest.mark.parametrize("text, judgement", [
+    ("Children in care & care leavers", "children_in_care_and_care_leavers"),
+    ("Looked after children & young people leaving care", "children_in_care_and_care_leavers"),
+    ("The leaving care service", "care_leavers"),
+    ("young people leaving our care", "care_leavers"),
+])
+def test_care_leavers_named_with_an_ampersand_or_by_their_service(text, judgement):
+    assert judgement_named(text) == judgement
+
+
 @pytest.mark.parametrize("header", [
     "Council | Overall | Leaders | Help & protection",
     "Local authority | Overall effectiveness | Senior leaders | Help & protection",

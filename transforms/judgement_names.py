@@ -47,9 +47,12 @@ JUDGEMENT_PATTERNS = [
                             r"|(?:children\s+)?(?:who\s+)?(?:need|needed|needing|requiring)\s+help\s+(?:and|&)\s+protection"
                             r"|help\s+(?:and|&)\s+protection"),
     # one judgement from 2018 to 2022, two before and after: which, is known once the claim's year is
-    (CARE_AND_LEAVERS, rf"(?:{_IN_CARE})\s+and\s+(?:care\s+leavers|(?:young\s+people|children)\s+leaving\s+care)"),
+    (CARE_AND_LEAVERS, rf"(?:{_IN_CARE})\s+(?:and|&)\s+(?:care\s+leavers|(?:young\s+people|children)\s+leaving"
+                       r"\s+(?:our\s+|its\s+|their\s+)?care)"),
     ("children_in_care", _IN_CARE),
-    ("care_leavers", r"care\s+leavers|(?:young\s+people|children)\s+leaving\s+care"),
+    # ... and the service named by them: "its leaving care service", "the leaving-care team"
+    ("care_leavers", r"care\s+leavers|(?:young\s+people|children)\s+leaving\s+(?:our\s+|its\s+|their\s+)?care"
+                     r"|leaving[-\s]care\s+(?:services?|teams?|provision|support|work)\b"),
     ("adoption", r"adoption\s+performance|\badoption\b"),
     # the pre-2014 frameworks' safeguarding judgement, help and protection since: named by year when read
     ("child_protection", r"child\s+protection(?!\s+(?:plans?|conferences?|cases?|investigations?|enquir))"),
