@@ -244,3 +244,14 @@ def test_a_paragraph_opening_with_the_place_and_the_time_alone_dates_its_verdict
 def test_judgements_scoring_keeping_or_winning_a_grade(second, judgements, grade):
     got = rating_rows(["Halton Borough Council has been rated good by Ofsted.", second], PUBLISHED)
     assert {(HALTON, j, grade, 2023, False) for j in judgements} <= got
+
+
+@pytest.mark.parametrize("second, judgements, grade", [
+    ("Outstanding was the verdict on leadership.", ["leadership"], "outstanding"),
+    ("Good grades also went to help and protection and care leavers.", ["help_and_protection", "care_leavers"],
+     "good"),
+    ("Requires improvement was the grade for adoption, the report says.", ["adoption"], "requires_improvement"),
+])
+def test_a_grade_going_to_the_judgements_after_it(second, judgements, grade):
+    got = rating_rows(["Halton Borough Council has been rated good by Ofsted.", second], PUBLISHED)
+    assert {(HALTON, j, grade, 2023, False) for j in judgements} <= got

@@ -86,6 +86,10 @@ _LINK_WORDS = (r"and|&|plus|as\s+well\s+as|along\s+with|together\s+with|alongsid
                r"|new|separate|individual|single|care|from|ofsted|inspectors|graded|rated|judged|assessed|inspected"
                # a month of the verdict's year ("outstanding in January in every area")
                r"|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+               # a grade going to the judgements after it: "good grades also went to A and B", "outstanding was the
+               # verdict on A"
+               r"|went|goes|verdicts?|marks?"
+               r"|(?:was|were|is|are)\s+the\s+(?:verdict|grade|rating|judge?ment|mark)s?\s+(?:on|for|given\s+to)"
                r"|(?:did|does|do|got|gets|received|receives|gave|gives|given|awarded)\s+the\s+same"
                r"(?:\s+(?:grade|rating|verdict|judge?ment|mark))?\s+(?:for|to)")
 # ... and, between a verdict and the judgements named before it, its verb: "A, B and C were rated good"
