@@ -27,6 +27,7 @@ PUBLISHED = date(2023, 5, 2)
     ("Children in care & care leavers", "children_in_care_and_care_leavers"),
     ("Looked after children & young people leaving care", "children_in_care_and_care_leavers"),
     ("The leaving care service", "care_leavers"),
+    ("Senior leaders and managers", "leadership"),
 ])
 def test_a_name_written_with_an_ampersand_or_by_its_service(text, judgement):
     assert judgement_named(text) == judgement

@@ -37,6 +37,7 @@ JUDGEMENT_PATTERNS = [
     ("leadership", r"impact\s+of\s+(?:(?:senior|the|its|their)\s+){0,2}leaders|leaders['’]\s+impact"
                    r"|leaders,?\s+whose\s+impact"
                    r"|leadership,?\s+management\s+and\s+governance|leadership\s+and\s+management"
+                   r"|(?:(?:senior|political)\s+)?leaders\s+and\s+managers"
                    r"|service\s+management"
                    r"|\bleadership\b"),
     # also "help for children who need protection", "protection for children in need of help" (with their head)
