@@ -262,3 +262,12 @@ def test_each_council_of_a_subject_at_the_year_in_brackets_after_it(text):
     assert (KIRKLEES, "overall_effectiveness", "inadequate", 2016) in got
     assert (CALDERDALE, "overall_effectiveness", "inadequate", 2019) in got
     assert (KIRKLEES, "overall_effectiveness", "inadequate", 2019) not in got
+
+
+@pytest.mark.parametrize("text, year", [
+    ("It is five years since Kirklees was rated inadequate.", 2019),
+    ("It has been more than six years since inspectors rated Kirklees inadequate.", 2018),
+    ("Kirklees was rated good in 2014 and has been inadequate since 2019.", 2019),
+])
+def test_a_time_counted_to_now_or_a_second_predicate_held_since(text, year):
+    assert (KIRKLEES, "overall_effectiveness", "inadequate", year) in _rows(text)

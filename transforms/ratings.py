@@ -303,7 +303,8 @@ _IT_BEFORE = re.compile(r"\bit\s+(?:(?:had|has)\s+)?(?:(?:also|previously|then|o
                         # "it was the weak spot, rated ...": "it" described, then graded
                         r"|\bit\s+(?:was|is|had\s+been|has\s+been|remains|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?"
                         r"[\w-]+,\s*$", re.I)
-_AND_PREDICATE = re.compile(r"\band\s+$", re.I)
+# ("... and has been good since 2019": the subject's second predicate, its auxiliaries before the verb)
+_AND_PREDICATE = re.compile(r"\band\s+(?:(?:has|have|had|is|are|was|were|now|since|then|still|also)\s+)*$", re.I)
 # A LIST's predicate before its grade: "[judged A, B and C] all | to be | as [good]"
 _LIST_PREDICATE = re.compile(rf"\s(?:to\s+be|as|all|both|each)\s+{Q}$", re.I)
 _VERB_BEFORE_LIST = re.compile(r"\b(?:judged|judges|judge|rated|rates|graded|grades|found|finds|deemed|considered"
@@ -676,6 +677,9 @@ _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:(?!(?:to|at|in|on|for
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
     r"|(?P<decade>a\s+decade\s+(?:ago|earlier|before))"
+    # "It is five years since Oldtown was rated inadequate": counted back from now
+    rf"|\bit(?:\s+is|['’]s|\s+has\s+been)\s+(?:(?:more|less)\s+than\s+|over\s+|almost\s+|nearly\s+|about\s+)?"
+    rf"(?P<n2>\d{{1,2}}|{YEARS_COUNT_WORD})\s+years\s+since\b"
     r"|(?P<this>earlier\s+(?:in\s+)?(?:the|this)\s+year)"  # ("Earlier in the year, X's grade was": the document's)
     r"|(?:(?:more|less|fewer)\s+than\s+|over\s+|under\s+|almost\s+|nearly\s+|some\s+|about\s+|around\s+)?"
     rf"(?P<n>\d{{1,2}}|{YEARS_COUNT_WORD})(?P<half>\s+and\s+a\s+half)?\s+years\s+"
@@ -791,7 +795,7 @@ def _relative_year(m: re.Match, published: date | None) -> int | None:
         return published.year - 10
     if found.get("half"):  # "three and a half years after": the year of the month that many months before
         return (published.year * 12 + published.month - 1 - count_of(m["n"]) * 12 - 6) // 12
-    return published.year - count_of(m["n"])
+    return published.year - count_of(found.get("n") or found["n2"])
 
 
 def _year_near(clause: str, start: int, end: int, since: int = 0, published: date | None = None,
