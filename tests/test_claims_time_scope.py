@@ -271,3 +271,13 @@ def test_each_council_of_a_subject_at_the_year_in_brackets_after_it(text):
 ])
 def test_a_time_counted_to_now_or_a_second_predicate_held_since(text, year):
     assert (KIRKLEES, "overall_effectiveness", "inadequate", year) in _rows(text)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("A few months before that, a child protection inspection had reached the same conclusion.", 2016),
+    ("Several months earlier, a child protection inspection in Kirklees had reached the same conclusion.", 2016),
+    ("Eighteen months earlier, a child protection inspection had reached that conclusion too.", 2015),
+])
+def test_a_time_counted_back_in_months_from_the_year_the_text_gave(text, year):
+    got = _rows("In 2016 inspectors judged Kirklees inadequate.", text)
+    assert (KIRKLEES, "help_and_protection", "inadequate", year) in got

@@ -79,6 +79,8 @@ _LATER_AFTER = re.compile(rf"\W*(?:(?!(?:and|but|while|whereas|then|it|they|its|
 # A time counted back from the one the text last gave: "the year before", "three years earlier", "two years before
 # that", "three years previously" (not "the year before last": the document's)
 _EARLIER = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+years?\s+(?:earlier|before(?:\s+that)?|previously)(?!\s+than\b)"
+                      # "a few months before that", "six months earlier": within the year the text gave
+                      rf"|(?P<months>a\s+few|several|{_NUMBER})\s+months\s+(?:earlier|before(?:\s+that)?|previously)(?!\s+than\b)"
                       r"|the\s+(?:previous\s+year|year\s+(?:before|prior)(?=\s*[,.;]|\s+that\b|$)))", re.I)
 _EARLIER_AFTER = re.compile(rf"\W*(?:in\s+)?(?:{_EARLIER.pattern})", re.I)
 # A grade held for a stretch before the news: "after years of 'requires improvement'", "following a decade rated
@@ -260,7 +262,7 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             at = sentence.find(claim.clause)
             before = claim.clause[:min(earlier.start(), claim.start)]
             claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context,
-                                  -_count(earlier["n"] or "a"),
+                                  -_years_back(earlier),
                                   fallback=context.published.year if context.published else None)
         elif claim.anchor == "stated" and claim.status in ("current", "historical") and (
                 ((later := _LATER.search(claim.clause, claim.segment, claim.start)) is not None
@@ -485,6 +487,14 @@ def _coordinated(own: str) -> bool:
 def _count(word: str) -> int:
     count = count_of(word)
     return 1 if count is None else count
+
+
+def _years_back(earlier: re.Match) -> int:
+    """The years "three years earlier", "the year before", "six months before that" count back (months to the nearest
+    year: "a few months before that" is the same year)."""
+    if earlier["months"]:
+        return ((count_of(earlier["months"]) or 0) + 5) // 12
+    return _count(earlier["n"] or "a")
 
 
 def _years_on(later: re.Match) -> int:

@@ -214,7 +214,7 @@ _SLOT = re.compile(
     rf"|\b(?:{_KEEP_OR_GIVE}|found|finds|reach(?:ed|es))\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
     # ("retains the grade it won in 2020": the grade named by the clause telling when it was got)
     rf"(?:the\s+same|that|this|its|their|the(?={_GRADE_IT_GOT}))"
-    rf"\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict)\b"
+    rf"\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict|conclusion)\b"
     rf"(?!\s+(?:of|as)\b|\s+for\s+(?!(?:every|each|all)\b))"  # (but "the same grade for every judgement")
     # "this repeated the overall outcome of the short inspection in 2019": the grade named last, given then too
     rf"|\b(?:repeat(?:ed|s|ing)|match(?:ed|es|ing)|mirror(?:ed|s|ing))\s+(?:the|its|their)\s+(?:overall\s+)?"
@@ -443,7 +443,7 @@ _QUOTED = re.compile(r"[‘'\"“]")
 _WHEN_EARLIER = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){0,2}inspection\b[^.;]*\bwhen\b[^.;]*$",
                            re.I)
 _ANAPHORIC_GRADE = re.compile(r"\b(?:same|that|this|its|their)\s+(?:overall\s+)?(?:grade|rating|judgement|judgment"
-                               rf"|verdict|category|bracket|group)\b|\bthe\s+same\b|\bthe{_GRADE_IT_GOT}"
+                               rf"|verdict|conclusion|category|bracket|group)\b|\bthe\s+same\b|\bthe{_GRADE_IT_GOT}"
                                r"|\b(?:repeat|match|mirror)\w*\s+(?:the|its|their)\s+(?:overall\s+)?(?:outcome|result)\b",
                                re.I)
 _ANY_GRADE = Caseless(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b")
