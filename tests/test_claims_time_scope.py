@@ -281,3 +281,14 @@ def test_a_time_counted_to_now_or_a_second_predicate_held_since(text, year):
 def test_a_time_counted_back_in_months_from_the_year_the_text_gave(text, year):
     got = _rows("In 2016 inspectors judged Kirklees inadequate.", text)
     assert (KIRKLEES, "help_and_protection", "inadequate", year) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was rated good in 2019, when the only area inspectors said required improvement was care leavers.",
+    "In 2019 Kirklees was good overall; the one area Ofsted judged inadequate was care leavers.",
+    "Kirklees was judged good in 2019, and the only judgement that was outstanding was care leavers.",
+])
+def test_the_area_a_report_graded_named_after_the_verdict(text):
+    got = _rows(text)
+    assert any(j == "care_leavers" and y == 2019 for c, j, g, y in got)
+    assert {(j, y) for c, j, g, y in got if g != "good"} == {("care_leavers", 2019)}

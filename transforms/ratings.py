@@ -520,7 +520,9 @@ def _safeguarding_and_looked_after(clause: str, published: date | None) -> bool:
     years = [int(y) for y in YEAR.findall(clause)]
     return years[-1] <= 2012 if years else published is not None and published.year <= 2013
 # "The areas judged outstanding were leadership and help and protection": judgements named after the verdict
-_AREAS_GRADED = re.compile(r"\b(?:areas?|(?:sub-?)?judge?ments?|aspects?)\s+(?:(?:that|which)\s+(?:were|was)\s+)?$",
+# ("the only area inspectors said required improvement was ...": the grade reported)
+_AREAS_GRADED = re.compile(r"\b(?:areas?|(?:sub-?)?judge?ments?|aspects?)\s+(?:(?:that|which)\s+(?:(?:were|was)\s+)?)?"
+                           r"(?:(?:inspectors|ofsted|the\s+report|they)\s+(?:(?:said|found|judged|thought|deemed)\s+)?)?$",
                            re.I)
 _NAMED_AFTER = re.compile(r"\s+(?:were|are|was|is|include[sd]?)\s+(?:both\s+)?", re.I)
 # "a good rating for leadership": the judgement a rating names after it
