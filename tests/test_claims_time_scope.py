@@ -292,3 +292,13 @@ def test_the_area_a_report_graded_named_after_the_verdict(text):
     got = _rows(text)
     assert any(j == "care_leavers" and y == 2019 for c, j, g, y in got)
     assert {(j, y) for c, j, g, y in got if g != "good"} == {("care_leavers", 2019)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees stayed good overall, but leadership and care leavers both went to the top grade.",
+    "Kirklees stayed good overall; leadership and care leavers climbed to the highest grade.",
+    "Kirklees stayed good overall, while leadership and care leavers moved up to the top rating.",
+])
+def test_judgements_reaching_the_top_grade(text):
+    got = _rows(text)
+    assert {j for c, j, g, y in got if g == "outstanding"} == {"leadership", "care_leavers"}

@@ -247,7 +247,7 @@ _SLOT = re.compile(
     rf"|{Q}(?P<g8>{STAR_PHRASE}){QE}"
     # "received the top grade", "gave Oldtown's services the highest rating for leadership"
     rf"|\b(?:received|receives|got|gets|awards?|awarded|awarding|given|gave|gives|giving|hands?|handed|handing|earned"
-    rf"|achieved)\s+"
+    rf"|achieved|(?:went|goes|moved|moves|rose|rises|climbed|climbs|jumped|jumps)(?=\s+(?:straight\s+|up\s+)?to\s+the\s))\s+"
     rf"(?:(?!{GRADE_PHRASE}|top\b|highest\b|bottom\b|lowest\b)[\w'’-]+\s+){{0,8}}?(?:the\s+)?"
     rf"(?P<g11>(?:(?:second|next)[-\s]+)?(?:top|highest|bottom|lowest|best|worst)\s+(?:possible\s+)?"
     rf"(?:grade|rating|mark|score|judgement))"
