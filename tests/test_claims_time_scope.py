@@ -198,6 +198,8 @@ def test_the_same_grade_we_had(text):
     "Kirklees in 2019 was among a small group of councils judged outstanding.",
     "Inspectors in 2019 had, after a long visit and much debate, judged Kirklees outstanding.",
     "Kirklees, in June 2019, became one of the first councils in the region to be rated outstanding.",
+    "The report, dated 3 June 2019, rated Kirklees outstanding.",
+    "Kirklees's report, dated June 2019, judged it outstanding.",
 ])
 def test_a_time_between_the_subject_and_its_verb_dates_the_clause(text):
     got = _rows(text)

@@ -631,7 +631,9 @@ _LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+"
                            r"|(?:the|that|this|its|their|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:inspection|report"
                            r"|assessment|visit|judge?ment|verdict)\s*,\s*(?:(?:which\s+was\s+)?(?:published|carried\s+out"
                            r"|released|issued|completed|conducted|held|made|out)\s+)?)?"
-                           rf"(?:{_FOCUS}(?:in|by|during)|{_AS_FAR_AS}|{_GO_BACK_TO})\s+{_PART_OF_YEAR}"
+                           # ("The report, dated 14 March 2019, rated ...": its date)
+                           rf"(?:{_FOCUS}(?:in|by|during)|{_AS_FAR_AS}|{_GO_BACK_TO}|dated(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)\s+"
+                           rf"{_PART_OF_YEAR}"
                            r"((?:19|20)\d{2})\b"
                            # a subject naming the report, its time in a participle after it, no commas: "The
                            # re-inspection published just before Christmas 2017 moved ..."
