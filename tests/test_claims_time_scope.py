@@ -304,3 +304,15 @@ def test_the_area_a_report_graded_named_after_the_verdict(text):
 def test_judgements_reaching_the_top_grade(text):
     got = _rows(text)
     assert {j for c, j, g, y in got if g == "outstanding"} == {"leadership", "care_leavers"}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2016 Kirklees was inadequate and Calderdale good.",
+    "Back in 2016 Kirklees was rated inadequate and Calderdale good.",
+    "Kirklees was judged inadequate in 2016, and Calderdale good.",
+])
+def test_a_verdict_gapped_after_another_shares_its_time(text):
+    got = _rows(text)
+    assert (KIRKLEES, "overall_effectiveness", "inadequate", 2016) in got
+    assert (CALDERDALE, "overall_effectiveness", "good", 2016) in got
+    assert not any(c == KIRKLEES and g == "good" for c, _, g, _ in got)

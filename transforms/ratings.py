@@ -163,6 +163,9 @@ _SLOT = re.compile(
     rf"(?P<g2>{GRADE_NAME}){QE})"
     rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict"
     r"|(?:Ofsted\s+)?report)\b"  # ("had a good report in 2018")
+    # "In 2018 Luton was inadequate and Bedford good": a verdict gapped after another, its subject a name (see below)
+    rf"|(?<=\band\s)(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+|&\s+|of\s+|upon\s+|on\s+)?(?-i:[A-Z])[\w'’-]+){{0,3}}\s+"
+    rf"{Q}(?P<ggap>{GRADE_PHRASE}){QE}(?=\s*(?:[.,;:]|$))"
     # "received outstanding for leadership and good for children in care": the grade as the object
     rf"|\b(?:{_KEEP_OR_GIVE}|had|has)\s+(?:(?:it|them|the\s+(?:council|authority|borough|county)|(?-i:[A-Z])[\w-]+)\s+)?"
     rf"{Q}(?P<g25>{GRADE_PHRASE}){QE}(?=\s+(?:for|in)\s)"
@@ -309,7 +312,9 @@ _AND_PREDICATE = re.compile(r"\band\s+(?:(?:has|have|had|is|are|was|were|now|sin
 _LIST_PREDICATE = re.compile(rf"\s(?:to\s+be|as|all|both|each)\s+{Q}$", re.I)
 _VERB_BEFORE_LIST = re.compile(r"\b(?:judged|judges|judge|rated|rates|graded|grades|found|finds|deemed|considered"
                                r"|assessed)\b", re.I)
-_VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|(?:in\s+(?:(?:19|20)\d{2}|its|their|the\s+(?:last|previous|latest)"
+_VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|and\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+[\w'’&-]+){0,4}?\s+[‘'\"“]?"
+                          rf"{GRADE_PHRASE})"  # ("Luton was inadequate and Bedford good": a verdict gapped after it)
+                          r"|(?:in\s+(?:(?:19|20)\d{2}|its|their|the\s+(?:last|previous|latest)"
                           r"|every|each|all)|across"
                           r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|during|when|until|before"
                           r"|after|since|overall|then|again|previously|too|two|three|four|five|six"
@@ -1237,6 +1242,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             # a bare "X good" only continues a verdict already given (in this clause; "X good" also in an earlier one)
             if group == "g26" and not (verdicts and _WITH.search(scanned, verdicts[0][1], slot.start())):
                 continue  # only after a verdict, in its "with" phrase
+            if group == "ggap" and not (verdicts and verdicts[-1][2] == ["overall_effectiveness"]):
+                continue  # only after an overall verdict it repeats the verb of
             continues = group in ("g6", "g17", "g20", "g24", "gy") and not (group == "g20" and _IMPROVED_ON.match(
                 slot.group()))  # "X improved on its RI grade" stands alone
             if group == "g6" and not verdicts and (predicate := _LIST_PREDICATE.search(scanned, 0, slot.start(group))) \
