@@ -134,16 +134,26 @@ def demo_warehouse(prefect_harness, tmp_path_factory):
     the loopback port it was served on, the run's summary. Modules take their own copy (`copy_demo_warehouse`)."""
     import transforms.extract
     from flows.demo import demo
-    from tests.loopback import closed_port
     from transforms.official_record import official_record
 
     db = tmp_path_factory.mktemp("demo-warehouse") / "csi.duckdb"
-    port = closed_port()
     with pytest.MonkeyPatch.context() as patch:  # production's reading, whichever module asked for it first
         patch.setattr(transforms.extract, "official_record", official_record)
-        state = demo(db=str(db), port=port, return_state=True)
+        state = demo(db=str(db), return_state=True)  # on a free port of its choosing
     assert state.is_completed(), state.message
-    return db, port, state.result()
+    ports = {url.split("/")[2].rsplit(":", 1)[1] for (url,) in db_rows(db, "SELECT url FROM fetches")}
+    assert len(ports) == 1, ports
+    return db, int(ports.pop()), state.result()
+
+
+def offline_sources(path: Path, base: str = "{base}") -> Path:
+    """The sample sources (written to `path`, `{base}` filled in when given) with their retries of a refused
+    connection not spaced out (tests/test_http.py shows the backoff), so that a crawl of a closed port fails at
+    once instead of after seconds of backoff per URL."""
+    text = SOURCES_FILE.read_text().replace("[defaults]\n", "[defaults]\nbackoff_seconds = 0\n", 1)
+    assert "backoff_seconds = 0" in text
+    path.write_text(text.replace("{base}", base))
+    return path
 
 
 def copy_demo_warehouse(demo_warehouse, directory) -> Path:

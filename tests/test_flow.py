@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from csi.sample_site import SOURCES_FILE, serve_site
+from csi.sample_site import serve_site
 from flows.demo import demo
 from flows.ingest import ingest
 from front.cli import app
 from scrapers.archive import read_response
-from tests.conftest import copy_demo_warehouse, db_rows
+from tests.conftest import copy_demo_warehouse, db_rows, offline_sources
 from tests.loopback import closed_port
 
 pytestmark = pytest.mark.official_record  # the demo warehouse is production's: read with the record
@@ -115,23 +116,31 @@ def test_runs_are_recorded(demo_db):
 
 def test_the_demo_has_its_own_warehouse_port_and_artifact_and_leaves_production_alone(
         demo_db, prefect_harness, tmp_path, monkeypatch):
+    """`csi demo` with no --db: its summary and example queries printed, its own warehouse written under a relative
+    path (data/demo.duckdb), production's left alone; then reparse finds its archive from another directory."""
     import duckdb
     from prefect.artifacts import Artifact
+
+    from flows.maintenance import reparse
 
     production = tmp_path / "data" / "csi.duckdb"
     production.parent.mkdir()
     duckdb.connect(str(production)).close()
     before = (production.read_bytes(), production.stat().st_mtime_ns)
+    (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CSI_DB", str(production))  # an operator's environment names production's warehouse
     for name in ("CSI_DEMO_DB", "CSI_WARC_DIR"):
         monkeypatch.delenv(name, raising=False)
-    state = demo(return_state=True)
-    assert state.is_completed(), state.message
+    result = CliRunner().invoke(app, ["demo", "--port", str(closed_port())])
+    assert result.exit_code == 0, result.output
+    for word in ("documents", "ratings", "findings", "quotes", "metrics", "failures", "SELECT"):
+        assert word in result.output
+    assert "Hillingdon" in result.output
     assert (production.read_bytes(), production.stat().st_mtime_ns) == before
     assert {p.name for p in production.parent.iterdir()} >= {"csi.duckdb", "demo.duckdb", "demo-warc"}
     assert not (production.parent / "warc").exists()
-    # A free port this time, another before: the same documents all the same.
+    # Another port this time: the same documents all the same.
     ports = {url.split("/")[2] for (url,) in db_rows(demo_db[0], "SELECT url FROM documents")}
     here = production.parent / "demo.duckdb"
     assert ports.isdisjoint(url.split("/")[2] for (url,) in db_rows(here, "SELECT url FROM documents"))
@@ -139,6 +148,13 @@ def test_the_demo_has_its_own_warehouse_port_and_artifact_and_leaves_production_
     assert db_rows(here, ids) == db_rows(demo_db[0], ids) and len(db_rows(here, ids)) >= 5
     assert ("demo-ingest",) in db_rows(here, "SELECT flow FROM runs")
     assert "sample-lgc" in Artifact.get("demo-ingest-summary").data
+    # The archive of a warehouse named by a relative path is recorded absolute: found from any directory.
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    state = reparse(db=str(here), return_state=True)
+    assert state.is_completed(), state.message
+    assert state.result()["reparsed"] >= 5 and state.result()["missing_from_archive"] == 0
+    assert all(Path(f).is_absolute() for (f,) in db_rows(here, "SELECT warc_file FROM fetches WHERE warc_file "
+                                                              "IS NOT NULL"))
 
 
 def test_a_busy_demo_port_is_one_line(prefect_harness, tmp_path):
@@ -157,8 +173,8 @@ def test_a_busy_demo_port_is_one_line(prefect_harness, tmp_path):
 
 def test_unreachable_sources_fail_loudly(prefect_harness, tmp_path):
     db = tmp_path / "csi.duckdb"
-    state = ingest(sources_file=str(SOURCES_FILE), db=str(db), base_url=f"http://127.0.0.1:{closed_port()}",
-                   return_state=True)
+    state = ingest(sources_file=str(offline_sources(tmp_path / "sources.toml")), db=str(db),
+                   base_url=f"http://127.0.0.1:{closed_port()}", return_state=True)
     assert state.is_failed()
     assert "no documents from 5 source(s)" in state.message
     outcomes = db_rows(db, "SELECT url, outcome FROM fetches ORDER BY url")
@@ -168,21 +184,12 @@ def test_unreachable_sources_fail_loudly(prefect_harness, tmp_path):
 
 def test_cli_run_offline_explains_and_exits_non_zero(prefect_harness, tmp_path):
     db = tmp_path / "csi.duckdb"
-    sources = tmp_path / "sources.toml"
-    sources.write_text(SOURCES_FILE.read_text().replace("{base}", f"http://127.0.0.1:{closed_port()}"))
+    sources = offline_sources(tmp_path / "sources.toml", f"http://127.0.0.1:{closed_port()}")
     result = CliRunner().invoke(app, ["run", "--db", str(db), "--sources", str(sources)])
     assert result.exit_code == 1
     assert "could not be reached" in result.output and "csi demo" in result.output
     assert "Traceback" not in result.output
     assert db_rows(db, "SELECT count(*) FROM fetches WHERE outcome = 'connection_error'") == [(5,)]
-
-
-def test_cli_demo_prints_summary_and_examples(prefect_harness, tmp_path):
-    result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "csi.duckdb"), "--port", str(closed_port())])
-    assert result.exit_code == 0, result.output
-    for word in ("documents", "ratings", "findings", "quotes", "metrics", "failures", "SELECT"):
-        assert word in result.output
-    assert "Hillingdon" in result.output
 
 
 def test_sample_site_server_maps_query_strings():

@@ -100,15 +100,16 @@ def test_a_sql_keyword_name_leaves_every_table_in_place(warehouse):
 KILLED_MID_LOAD = """
 import sys
 from datetime import date
-from csi.records import Metric, make_id
+from csi.records import Metric
 from tests.test_warehouse import full_batch
 from warehouse import db
+AS_OF = date(2024, 1, 1)
 con = db.connect(sys.argv[1])
 db.migrate(con)
 db.load_batch(con, full_batch("https://news.example/first"))
 second = full_batch("https://news.example/second")
 doc = second.documents[0]
-second.metrics = [Metric(make_id("m", i), doc.document_id, "E09000017", "m", float(i), "count", date(2024, 1, 1),
+second.metrics = [Metric(f"{i:016x}", doc.document_id, "E09000017", "m", float(i), "count", AS_OF,
                          None, "x" * 200) for i in range(400_000)]
 print("ready", flush=True)
 db.load_batch(con, second)

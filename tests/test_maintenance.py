@@ -19,7 +19,6 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from csi.sample_site import SITE_DIR, SOURCES_FILE
-from flows.demo import demo
 from flows.ingest import ingest
 from flows.maintenance import import_warc, reparse, rerun_failed
 from front.cli import app
@@ -271,21 +270,6 @@ def test_a_sigkilled_run_is_shown_crashed_and_marked_so_by_the_next_run(prefect_
     assert db_rows(db, "SELECT state FROM runs WHERE run_id = 'run-killed-by-the-oom-killer'") == [("CRASHED",)]
 
 
-def test_reparse_finds_the_archive_from_any_working_directory(prefect_harness, tmp_path, monkeypatch):
-    (tmp_path / "here").mkdir()
-    (tmp_path / "elsewhere").mkdir()
-    monkeypatch.chdir(tmp_path / "here")
-    monkeypatch.delenv("CSI_WARC_DIR", raising=False)
-    assert demo(db="data/demo.duckdb", return_state=True).is_completed()  # a relative --db
-    monkeypatch.chdir(tmp_path / "elsewhere")
-    db = tmp_path / "here" / "data" / "demo.duckdb"
-    state = reparse(db=str(db), return_state=True)
-    assert state.is_completed(), state.message
-    assert state.result()["reparsed"] >= 5 and state.result()["missing_from_archive"] == 0
-    assert all(Path(f).is_absolute() for (f,) in db_rows(db, "SELECT warc_file FROM fetches WHERE warc_file "
-                                                            "IS NOT NULL"))
-
-
 def test_permanent_failures_are_retried_at_growing_intervals_then_given_up():
     from flows.maintenance import RetryPolicy
     from warehouse.queries import FailedFetch
@@ -336,15 +320,16 @@ def test_rerun_failed_over_a_404_that_never_heals_goes_green_and_gives_it_up(pre
 KILLED_MID_LOAD = """
 import sys
 from datetime import date
-from csi.records import Metric, make_id
+from csi.records import Metric
 from tests.test_warehouse import full_batch
 from warehouse import db
+AS_OF = date(2024, 1, 1)
 con = db.connect(sys.argv[1])
 db.migrate(con)
 first = full_batch("https://news.example/first")
 db.load_batch(con, first)
 doc = first.documents[0]
-metrics = [Metric(make_id("m", i), doc.document_id, "E09000017", "m", float(i), "count", date(2024, 1, 1), None,
+metrics = [Metric(f"{i:016x}", doc.document_id, "E09000017", "m", float(i), "count", AS_OF, None,
                   "x" * 200) for i in range(400_000)]
 second = full_batch("https://news.example/second")
 second.metrics = metrics

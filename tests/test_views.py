@@ -7,9 +7,8 @@ from collections import Counter
 import duckdb
 import pytest
 
-from csi.sample_site import SOURCES_FILE
 from flows.ingest import ingest
-from tests.conftest import copy_demo_warehouse
+from tests.conftest import copy_demo_warehouse, offline_sources
 from tests.loopback import closed_port
 
 pytestmark = pytest.mark.official_record  # the demo warehouse is production's: read with the record
@@ -22,8 +21,7 @@ VIEWS = ("latest_ratings", "rating_history", "council_trajectory", "findings_by_
 def con(demo_warehouse, tmp_path_factory):
     db = copy_demo_warehouse(demo_warehouse, tmp_path_factory.mktemp("views"))
     # One source whose host is down, so fetch_failures and the failure rates have something to show.
-    broken = tmp_path_factory.mktemp("views") / "sources.toml"
-    broken.write_text(SOURCES_FILE.read_text().replace("{base}", f"http://127.0.0.1:{closed_port()}"))
+    broken = offline_sources(tmp_path_factory.mktemp("views") / "sources.toml", f"http://127.0.0.1:{closed_port()}")
     ingest(sources_file=str(broken), db=str(db), sources=["sample-lgc"], return_state=True)
     connection = duckdb.connect(str(db), read_only=True)
     yield connection

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import shutil
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -32,10 +33,22 @@ from warehouse.db import Batch
 NASTY = "O'Brien said \"it's\" C:\\path\\n \\' ''; DROP TABLE councils; -- ünïcødé\nline two\ttab"
 
 
-@pytest.fixture
-def con(tmp_path: Path):
-    connection = db.connect(tmp_path / "warehouse.duckdb")
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory) -> Path:
+    """A warehouse file migrated once for the module (test_migrate_applies_every_packaged_version_once shows
+    migrate on a fresh file): each test's `con` is a copy of it, not a migration of its own."""
+    path = tmp_path_factory.mktemp("migrated") / "warehouse.duckdb"
+    connection = db.connect(path)
     db.migrate(connection)
+    connection.close()
+    return path
+
+
+@pytest.fixture
+def con(migrated: Path, tmp_path: Path):
+    path = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(migrated, path)
+    connection = db.connect(path)
     yield connection
     connection.close()
 
