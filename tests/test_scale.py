@@ -75,6 +75,10 @@ def test_a_page_that_fails_to_parse_fails_the_run_naming_its_source_and_a_rerun_
     assert list(calls) == [base + LGC_PAGE] and calls[base + LGC_PAGE] == 1
     assert db_rows(db, "SELECT count(*) FROM documents") == [(5,)]
     assert db_rows(db, "SELECT state FROM runs ORDER BY started_at") == [("FAILED",), ("COMPLETED",)]
+    # The fetch rows of the pages read from the cache belong to the run that fetched them again.
+    runs = db_rows(db, "SELECT run_id FROM runs ORDER BY started_at")
+    per_run = dict(db_rows(db, "SELECT run_id, count(*) FROM fetches WHERE is_document GROUP BY run_id"))
+    assert [per_run[run] for (run,) in runs] == [5, 5]
 
 
 def test_a_profile_that_matches_nothing_fails_the_run(prefect_harness, tmp_path):
@@ -148,16 +152,6 @@ def test_the_dask_path_on_a_local_cluster_loads_what_threads_load(prefect_harnes
         assert sorted(db_rows(dask_db, f"SELECT {columns} FROM {table}")) == sorted(
             db_rows(threads_db, f"SELECT {columns} FROM {table}")), table
     assert db_rows(dask_db, "SELECT count(*) FROM ratings")[0][0] > 0
-
-
-def test_fetch_rows_of_cached_pages_belong_to_the_new_run(prefect_harness, tmp_path):
-    db = tmp_path / "csi.duckdb"
-    with serve_site() as base:
-        ingest(sources_file=str(SOURCES_FILE), db=str(db), base_url=base, return_state=True)
-        ingest(sources_file=str(SOURCES_FILE), db=str(db), base_url=base, full_refresh=True, return_state=True)
-    runs = db_rows(db, "SELECT run_id FROM runs ORDER BY started_at")
-    per_run = dict(db_rows(db, "SELECT run_id, count(*) FROM fetches WHERE is_document GROUP BY run_id"))
-    assert [per_run[run] for (run,) in runs] == [5, 5]
 
 
 def test_an_adapter_whose_selectors_match_nothing_on_every_page_fails_and_a_few_misses_do_not():
