@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -110,11 +112,23 @@ def _rated(doc: DocumentRow, inspection: Inspection, grade: str) -> Batch:
                  document_inspections=[DocumentInspection(doc.document_id, inspection.inspection_id)])
 
 
-def _load_in_order(db, batches) -> list[tuple]:
-    con = connect(db)
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    """A warehouse migrated and seeded with the councils once: each test loads its batches into a copy."""
+    path = tmp_path_factory.mktemp("seeded") / "csi.duckdb"
+    con = connect(path)
     try:
         migrate(con)
         seed_reference(con, load_councils(), load_aliases())
+    finally:
+        con.close()
+    return path
+
+
+def _load_in_order(seeded: Path, db: Path, batches) -> list[tuple]:
+    shutil.copyfile(seeded, db)
+    con = connect(db)
+    try:
         for batch in batches:
             load(con, batch)
     finally:
@@ -125,11 +139,11 @@ def _load_in_order(db, batches) -> list[tuple]:
 
 
 @pytest.mark.parametrize("news_first", [False, True], ids=["official-first", "news-first"])
-def test_the_same_documents_give_the_same_ids_whatever_order_they_load_in(tmp_path, news_first):
+def test_the_same_documents_give_the_same_ids_whatever_order_they_load_in(seeded, tmp_path, news_first):
     official = _rated(_document("statistics", "official"), OFFICIAL, "outstanding")
     news = _rated(_document("news", "news"), NEWS, "good")
     order = [news, official, news] if news_first else [official, news, news]  # the news is loaded twice
-    inspections, rated, links = _load_in_order(tmp_path / "csi.duckdb", order)
+    inspections, rated, links = _load_in_order(seeded, tmp_path / "csi.duckdb", order)
     assert inspections == [(OFFICIAL.inspection_id, "ilacs_short", date(2024, 1, 29))]
     assert rated == [(OFFICIAL.inspection_id,)]
     assert links == [(2,)]
@@ -160,13 +174,13 @@ def _rated_as(doc: DocumentRow, inspection: Inspection, grade: str, year: int | 
     _inspection(framework="safeguarding_la", year=2013),  # the year read as the framework before the SIF
 ], ids=["visit-year", "publication-year", "framework-of-the-year-before"])
 @pytest.mark.parametrize("minutes_first", [False, True], ids=["official-first", "minutes-first"])
-def test_a_year_only_mention_links_to_the_official_inspection_instead_of_a_phantom(tmp_path, recalled,
+def test_a_year_only_mention_links_to_the_official_inspection_instead_of_a_phantom(seeded, tmp_path, recalled,
                                                                                    minutes_first):
     minutes = _rated_as(_document("minutes", "minutes-2015"), recalled, "inadequate", recalled.inspection_id and 2013,
                         True)
     official = _official(OFFICIAL_SIF, "requires_improvement")
     db = tmp_path / "csi.duckdb"
-    inspections, rated, _ = _load_in_order(db, [minutes, official] if minutes_first else [official, minutes])
+    inspections, rated, _ = _load_in_order(seeded, db, [minutes, official] if minutes_first else [official, minutes])
     assert inspections == [(OFFICIAL_SIF.inspection_id, "sif", date(2014, 2, 11))]  # no phantom beside it
     assert rated == [(OFFICIAL_SIF.inspection_id,)]
     # the minutes' claim takes the official dates, and its disagreement shows
@@ -181,8 +195,8 @@ def test_a_year_only_mention_links_to_the_official_inspection_instead_of_a_phant
     _inspection(framework="apa", year=2013),   # a pre-2009-style framework named in words: never merged
     _inspection(framework="sif", year=2012),   # two years before the publication: outside the lag
 ], ids=["other-year", "own-framework", "outside-lag"])
-def test_a_mention_matching_nothing_official_keeps_its_own_year_and_framework(tmp_path, mention):
+def test_a_mention_matching_nothing_official_keeps_its_own_year_and_framework(seeded, tmp_path, mention):
     minutes = _rated_as(_document("minutes", "minutes"), mention, "good", 2016, True)
-    inspections, _, _ = _load_in_order(tmp_path / "csi.duckdb", [_official(OFFICIAL_SIF, "good"), minutes])
+    inspections, _, _ = _load_in_order(seeded, tmp_path / "csi.duckdb", [_official(OFFICIAL_SIF, "good"), minutes])
     assert len(inspections) == 2
     assert mention.inspection_id in {row[0] for row in inspections}
