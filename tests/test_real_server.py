@@ -49,7 +49,7 @@ def _wait(predicate, seconds: float, what: str, process: subprocess.Popen | None
             return value
         if process is not None and process.poll() is not None:
             raise AssertionError(f"{what}: the process exited with {process.returncode}")
-        time.sleep(0.5)
+        time.sleep(0.2)
     raise AssertionError(f"{what}: not within {seconds} s")
 
 
