@@ -129,21 +129,43 @@ def prefect_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def demo_warehouse(prefect_harness, tmp_path_factory):
+def demo_warehouse(request, tmp_path_factory):
     """One demo run over the sample site for the whole session (it takes several seconds): the warehouse file,
-    the loopback port it was served on, the run's summary. Modules take their own copy (`copy_demo_warehouse`)."""
+    the loopback port it was served on, the run's summary. Modules take their own copy (`copy_demo_warehouse`).
+
+    Under pytest-xdist the workers share it: the first to ask builds it in the session's common temporary
+    directory, under a lock the other waits on."""
+    import fcntl
+    import json
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the session's directory, above each worker's own
+    directory = shared / "demo-warehouse"
+    db, summary_file = directory / "csi.duckdb", directory / "summary.json"
+    with open(shared / "demo-warehouse.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not summary_file.exists():
+            request.getfixturevalue("prefect_harness")  # only the worker that runs the demo needs a Prefect API
+            summary = _demo_run(db)
+            summary_file.write_text(json.dumps(summary), encoding="utf-8")
+            assert json.loads(summary_file.read_text(encoding="utf-8")) == summary  # shared as it was
+    ports = {url.split("/")[2].rsplit(":", 1)[1] for (url,) in db_rows(db, "SELECT url FROM fetches")}
+    assert len(ports) == 1, ports
+    return db, int(ports.pop()), json.loads(summary_file.read_text(encoding="utf-8"))
+
+
+def _demo_run(db: Path) -> dict:
     import transforms.extract
     from flows.demo import demo
     from transforms.official_record import official_record
 
-    db = tmp_path_factory.mktemp("demo-warehouse") / "csi.duckdb"
+    db.parent.mkdir(parents=True, exist_ok=True)
     with pytest.MonkeyPatch.context() as patch:  # production's reading, whichever module asked for it first
         patch.setattr(transforms.extract, "official_record", official_record)
         state = demo(db=str(db), return_state=True)  # on a free port of its choosing
     assert state.is_completed(), state.message
-    ports = {url.split("/")[2].rsplit(":", 1)[1] for (url,) in db_rows(db, "SELECT url FROM fetches")}
-    assert len(ports) == 1, ports
-    return db, int(ports.pop()), state.result()
+    return state.result()
 
 
 def offline_sources(path: Path, base: str = "{base}") -> Path:
