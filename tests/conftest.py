@@ -103,10 +103,16 @@ def sample_docs(sample_sources):
 
 @pytest.fixture(scope="session")
 def prefect_harness():
-    """One ephemeral Prefect API for the whole session (it takes ~15 s to start)."""
+    """One ephemeral Prefect API for the whole session (it takes ~15 s to start).
+
+    Its flow runs send no heartbeats (the server's crash detection, which no test here relies on): a flow run's
+    heartbeat thread sleeps in whole seconds, and the run waits up to one of them for it at its end, in every
+    flow and subflow. The served runs of tests/test_real_server.py keep Prefect's default."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=120):
+    with prefect_test_harness(server_startup_timeout=120), \
+            temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         yield
 
 
