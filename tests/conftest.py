@@ -28,6 +28,27 @@ from scrapers.sources import load_sources  # noqa: E402
 FETCHED_AT = datetime(2026, 1, 1, 12, 0, 0)
 
 
+# `make test` runs the modules on two xdist workers, one module at a time each (--dist loadscope). xdist would
+# hand them out by their number of tests, which leaves the few long tests of the real Prefect server (mostly
+# waiting on its scheduler and served runs) to the end, on one worker while the other is idle. The modules that
+# take longest start first instead, then the rest in collection order.
+LONGEST_FIRST = ("test_real_server.py", "test_maintenance.py", "test_analyst.py", "test_official_outcomes.py",
+                 "test_scale.py", "test_hostile_properties.py", "test_flow.py", "test_hostile_warehouse.py")
+
+
+def pytest_configure(config):
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False  # keep the order of pytest_collection_modifyitems below
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: each module's tests stay together and in their order
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _without_the_official_record(request):
     """Tests of the language read invented facts about real councils ("Barnet was rated good in 2019"), which
