@@ -123,12 +123,22 @@ JUDGEMENT_SUBSTITUTIONS: dict[str, Callable[[str], str]] = {
 SUBSTITUTIONS = GRADE_SUBSTITUTIONS | VERB_SUBSTITUTIONS | JUDGEMENT_SUBSTITUTIONS
 
 
-def council_substitutions(name: str) -> dict[str, Callable[[str], str]]:
-    """'Luton' -> 'Luton Borough Council' / 'Luton council', where the name stands alone (not already followed by
-    'council', nor part of a longer name or a possessive)."""
-    alone = rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!['’]s)(?!\s+(?:[A-Z]\w*|council|borough|county|city)\b)"
-    return {f"{name} -> {name} Borough Council": _sub(alone, f"{name} Borough Council", 0),
-            f"{name} -> {name} council": _sub(alone, f"{name} council", 0)}
+def council_substitutions(doc: Document) -> dict[str, Callable[[str], str]]:
+    """"Luton" -> "Luton Council" / "Luton council" for every council the document names by its bare name (where
+    the name stands alone: not followed by "Council" or another capitalised word, nor a possessive)."""
+    from transforms.councils import default_index
+
+    names = {m.surface for m in default_index().find_mentions(doc.text, on=doc.published_on)
+                    if re.fullmatch(r"[A-Z][a-z][\w-]*(?:\s+(?:[A-Z][a-z][\w-]*|upon|on|and))*", m.surface)
+                    and not re.search(r"\b(?:Council|Borough|County|City|Metropolitan)\b", m.surface)}
+    if not names:
+        return {}
+    # (the longest name first; not a place: "in Devon", "the re-referral rate in Hartlepool")
+    alone = re.compile(rf"(?<![\w-])(?<!\bin\s)(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})"
+                       r"(?![\w-])(?!['’]s)(?!\s+(?:[A-Z]\w*|council|borough|county|city|and|&|upon|on|with)\b)"
+                       r"(?!\s*,\s+(?:[A-Z]\w*\s+)?(?:and|&)\s)")
+    return {"X -> X Council": lambda text: alone.sub(lambda m: m.group() + " Council", text),
+            "X -> X council": lambda text: alone.sub(lambda m: m.group() + " council", text)}
 
 
 def rewrite(doc: Document, substitution: Callable[[str], str]) -> Document:
@@ -156,13 +166,14 @@ def sample_doc(blocks: list[tuple[str, str, int | None]], published: str | None)
 
 # ------------------------------------------------------------------------------------------------ the diagnostic
 
-def divergences(docs: list[tuple[str, Document, str | None]], substitutions: dict[str, Callable[[str], str]]
-                ) -> tuple[Counter, Counter, dict[str, list]]:
+def divergences(docs: list[tuple[str, Document, str | None]], substitutions: dict[str, Callable[[str], str]],
+                councils: bool = False) -> tuple[Counter, Counter, dict[str, list]]:
     """(tried, diverged, examples) by substitution over (name, document, council) triples."""
     tried, diverged, examples = Counter(), Counter(), {}
     for name, doc, council in docs:
         before = None
-        for sub_name, substitution in substitutions.items():
+        by_council = council_substitutions(doc) if councils else {}
+        for sub_name, substitution in (substitutions | by_council).items():
             variant = rewrite(doc, substitution)
             if variant.text == doc.text and variant.title == doc.title:
                 continue
@@ -190,9 +201,10 @@ def main(argv: list[str]) -> None:
                 docs += [(node, doc, council) for doc, council in captured]
     docs += _gold_docs()
     only = re.compile(os.environ.get("ONLY", ""))
-    tried, diverged, examples = divergences(docs, {k: v for k, v in SUBSTITUTIONS.items() if only.search(k)})
+    tried, diverged, examples = divergences(docs, {k: v for k, v in SUBSTITUTIONS.items() if only.search(k)},
+                                            councils=bool(only.search("X -> X council")))
     verbose = os.environ.get("VERBOSE")
-    for name in SUBSTITUTIONS:
+    for name in [*SUBSTITUTIONS, "X -> X Council", "X -> X council"]:
         print(f"{diverged[name]:5d} / {tried[name]:5d}  {name}")
         if verbose and name in examples:
             for node, _doc, variant, before, after in examples[name][:int(verbose)]:

@@ -247,6 +247,12 @@ def successors(council: Council) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- index
 
+# The scale's grades, in title case after a name no word of a longer proper name ("judged Richmond Good overall")
+_GRADE_WORDS = frozenset({"good", "outstanding", "inadequate", "adequate", "requires", "required", "ri"})
+# The council's noun after its name, in lower case as news often writes it: "Wigan council", "Kent county council"
+_COUNCIL_NOUN_AFTER = re.compile(r"\s+(?:(?:borough|county|city|district|metropolitan(?:\s+borough)?)\s+)?council\b")
+
+
 @dataclass(frozen=True)
 class Mention:
     """A council named in a text: ``text[start:end] == surface``."""
@@ -452,6 +458,10 @@ class CouncilIndex:
             start, end = tokens[i][0], tokens[j][1]
             code = self._pick(codes, on)
             if code is not None:
+                if tail := _COUNCIL_NOUN_AFTER.match(text, end):  # "Wigan council": the name and its noun, one
+                    end = tail.end()                                 # mention, as "Wigan Council" is
+                    while j + 1 < n and tokens[j + 1][0] < end:
+                        j += 1
                 mentions.append(Mention(code, start, end, text[start:end]))
                 covered.append((start, end))
                 definition = _ABBREV_DEF.match(text, end)
@@ -556,8 +566,8 @@ class CouncilIndex:
         k = i + 1
         if k >= len(tokens) or text[tokens[i][1]:tokens[k][0]] != " " or not tokens[k][2][0].isupper():
             return False
-        if tokens[k][3] in _CONNECTORS or tokens[k][3] in _SERVICE_WORDS:
-            return False
+        if tokens[k][3] in _CONNECTORS or tokens[k][3] in _SERVICE_WORDS or tokens[k][3] in _GRADE_WORDS:
+            return False  # ("Richmond Good overall": a grade in title case is no part of a name)
         return all(" " in normalise_alias(self._councils[code].name) for code in codes)
 
     @staticmethod

@@ -167,7 +167,7 @@ _SLOT = re.compile(
     rf"|(?<=\band\s)(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+|&\s+|of\s+|upon\s+|on\s+)?(?-i:[A-Z])[\w'’-]+){{0,3}}\s+"
     rf"{Q}(?P<ggap>{GRADE_PHRASE}){QE}(?=\s*(?:[.,;:]|$))"
     # "received outstanding for leadership and good for children in care": the grade as the object
-    rf"|\b(?:{_KEEP_OR_GIVE}|had|has)\s+(?:(?:it|them|the\s+(?:council|authority|borough|county)|(?-i:[A-Z])[\w-]+)\s+)?"
+    rf"|\b(?:{_KEEP_OR_GIVE}|had|has)\s+(?:(?:it|them|the\s+(?:council|authority|borough|county)|(?-i:[A-Z])[\w-]+(?:\s+[Cc]ouncil)?)\s+)?"
     rf"{Q}(?P<g25>{GRADE_PHRASE}){QE}(?=\s+(?:for|in)\s)"
     # "Hillingdon, which got its outstanding in 2023", "kept their good": the grade as a noun, owned
     rf"|\b(?:{_KEEP_OR_GIVE})\s+(?:its|their)\s+{Q}(?P<gown>{GRADE_PHRASE}){QE}"
@@ -214,7 +214,7 @@ _SLOT = re.compile(
     rf"|\b(?:grade|rating|judgement|judgment)\s+of\s+{Q}(?P<g16>{GRADE_PHRASE}){QE}"
     # a grade referred to, not named: "kept its rating", "given the same grade", "the same rating it had in
     # 2017", "fell into that category" (the grade named last: see `rating_claims`)
-    rf"|\b(?:{_KEEP_OR_GIVE}|found|finds|reach(?:ed|es))\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+)\s+)?"
+    rf"|\b(?:{_KEEP_OR_GIVE}|found|finds|reach(?:ed|es))\s+(?:(?:it|them|the\s+council|the\s+authority|(?-i:[A-Z])[\w-]+(?:\s+[Cc]ouncil)?)\s+)?"
     # ("retains the grade it won in 2020": the grade named by the clause telling when it was got)
     rf"(?:the\s+same|that|this|its|their|the(?={_GRADE_IT_GOT}))"
     rf"\s+(?:overall\s+)?(?P<g12>grade|rating|judgement|judgment|verdict|conclusion)\b"
@@ -223,7 +223,7 @@ _SLOT = re.compile(
     rf"|\b(?:repeat(?:ed|s|ing)|match(?:ed|es|ing)|mirror(?:ed|s|ing))\s+(?:the|its|their)\s+(?:overall\s+)?"
     rf"(?P<g32>outcome|grade|rating|judgement|judgment|result|verdict)(?=\s+(?:of|from|at|given)\b)"
     rf"|\b(?:the\s+same|that)\s+(?:overall\s+)?(?P<g13>grade|rating|judgement|judgment|verdict)\s+(?:(?:it|they|we"
-    rf"|the\s+(?:council|authority|city|borough|county|service)|(?-i:[A-Z])[\w'’-]+)\s+(?:had\s+)?(?:received|had|got"
+    rf"|the\s+(?:council|authority|city|borough|county|service)|(?-i:[A-Z])[\w'’-]+(?:\s+[Cc]ouncil)?)\s+(?:had\s+)?(?:received|had|got"
     rf"|was\s+given|were\s+given|held|achieved"
     rf"|earned)|(?:was|were|had\s+been|has\s+been)\s+(?:given|awarded|handed)"
     # "the same grade as in 2018", "the same rating as at its last inspection", "the same grade as it received"
