@@ -97,13 +97,22 @@ def test_a_sql_keyword_name_leaves_every_table_in_place(warehouse):
     assert after["documents"] == before["documents"] + 1
 
 
+# A first batch loaded, then a second of 400,000 metrics; "in transaction" is said once the second load's transaction
+# has begun (after its Arrow conversion), so a kill after it lands inside the transaction, or the load says
+# "committed" and the test fails.
 KILLED_MID_LOAD = """
-import sys
+import contextlib, sys
 from datetime import date
 from csi.records import Metric
 from tests.test_warehouse import full_batch
 from warehouse import db
 AS_OF = date(2024, 1, 1)
+begin = db._transaction
+@contextlib.contextmanager
+def announced(con):
+    with begin(con):
+        print("in transaction", flush=True)
+        yield
 con = db.connect(sys.argv[1])
 db.migrate(con)
 db.load_batch(con, full_batch("https://news.example/first"))
@@ -112,6 +121,7 @@ doc = second.documents[0]
 second.metrics = [Metric(f"{i:016x}", doc.document_id, "E09000017", "m", float(i), "count", AS_OF,
                          None, "x" * 200) for i in range(400_000)]
 print("ready", flush=True)
+db._transaction = announced
 db.load_batch(con, second)
 print("committed", flush=True)
 """
@@ -135,7 +145,8 @@ def test_sigkill_mid_load_leaves_exactly_the_rows_of_the_batches_before(tmp_path
     proc = subprocess.Popen([sys.executable, "-c", KILLED_MID_LOAD, str(killed)], stdout=subprocess.PIPE, text=True,
                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.stdout.readline().strip() == "ready"
-    time.sleep(0.5)
+    assert proc.stdout.readline().strip() == "in transaction"
+    time.sleep(0.1)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL

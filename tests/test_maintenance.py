@@ -24,6 +24,7 @@ from flows.maintenance import import_warc, reparse, rerun_failed
 from front.cli import app
 from tests.conftest import SAMPLE_PAGES, copy_demo_warehouse, db_rows
 from tests.loopback import Reply
+from tests.test_hostile_warehouse import KILLED_MID_LOAD
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.official_record  # reparsing re-extracts the demo's pages as the demo did: with the record
@@ -317,32 +318,11 @@ def test_rerun_failed_over_a_404_that_never_heals_goes_green_and_gives_it_up(pre
     assert "Given up" in status.output and url in status.output  # only the given-up table lists URLs
 
 
-KILLED_MID_LOAD = """
-import sys
-from datetime import date
-from csi.records import Metric
-from tests.test_warehouse import full_batch
-from warehouse import db
-AS_OF = date(2024, 1, 1)
-con = db.connect(sys.argv[1])
-db.migrate(con)
-first = full_batch("https://news.example/first")
-db.load_batch(con, first)
-doc = first.documents[0]
-metrics = [Metric(f"{i:016x}", doc.document_id, "E09000017", "m", float(i), "count", AS_OF, None,
-                  "x" * 200) for i in range(400_000)]
-second = full_batch("https://news.example/second")
-second.metrics = metrics
-print("ready", flush=True)
-db.load_batch(con, second)
-print("committed", flush=True)
-"""
-
-
 def test_a_load_killed_mid_transaction_leaves_the_warehouse_as_before(tmp_path):
     db = tmp_path / "csi.duckdb"
     proc = _holder(db, KILLED_MID_LOAD)
-    time.sleep(0.5)
+    assert proc.stdout.readline().strip() == "in transaction"
+    time.sleep(0.1)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.stdout.read() == "", "the load finished before it was killed: make the batch bigger"
