@@ -351,20 +351,24 @@ def _compared(sentence: str, start: int, end: int, before: Sequence[Claim]) -> t
     fared no better") replaced by the grade compared with: the last one named before it in the sentence, else the
     one grade of the paragraph's last verdicts `before` (and True: the grade is theirs)."""
     compared = _COMPARED.search(sentence, start, end)
-    if compared is None or not judgements_in(sentence[start:compared.start()]):
+    if compared is None or not judgements_in(sentence[start:compared.start()]) \
+            or (referred := _grade_before(sentence, compared.start(), before)) is None:
         return None
-    named = [m for m in _GRADE.finditer(sentence, 0, compared.start())
-             if _verdict_occurrence(sentence, m.start(), m.end())]
-    if named:
-        words, grade, earlier = named[-1].group(), normalise_grade(named[-1].group()), False
-    elif len({c.grade for c in before}) == 1 and before[0].status != "hypothetical":
-        words, grade, earlier = before[0].grade_words, before[0].grade, True
-    else:
-        return None
-    bound = next((_COMPARED_GRADE[k] for k in _COMPARED_GRADE if compared[k]), grade)
-    if bound != grade:
+    words, grade, earlier = referred
+    if next((_COMPARED_GRADE[k] for k in _COMPARED_GRADE if compared[k]), grade) != grade:
         return None  # "no better" than good: not the same grade
     return sentence[start:compared.start()] + words + sentence[compared.end():end], earlier
+
+
+def _grade_before(sentence: str, at: int, before: Sequence[Claim]) -> tuple[str, str, bool] | None:
+    """The words and grade a reference at `at` refers to: the last verdict's grade named before it in the sentence
+    (False), else the one grade of the paragraph's last verdicts `before` (True: the grade is theirs)."""
+    named = [m for m in _GRADE.finditer(sentence, 0, at) if _verdict_occurrence(sentence, m.start(), m.end())]
+    if named:
+        return named[-1].group(), normalise_grade(named[-1].group()), False
+    if len({c.grade for c in before}) == 1 and before[0].status != "hypothetical":
+        return before[0].grade_words, before[0].grade, True
+    return None
 
 
 def with_grade_referred_to(sentence: str, start: int, end: int, before: Sequence[Claim]) -> tuple[str, bool] | None:
@@ -374,14 +378,9 @@ def with_grade_referred_to(sentence: str, start: int, end: int, before: Sequence
     same = _SAME_GRADE.search(sentence, start, end)
     if same is None:
         return _compared(sentence, start, end, before)
-    named = [m for m in _GRADE.finditer(sentence, 0, same.start())
-             if _verdict_occurrence(sentence, m.start(), m.end())]
-    if named:
-        words, earlier = named[-1].group(), False
-    elif len({c.grade for c in before}) == 1 and before[0].status != "hypothetical":
-        words, earlier = before[0].grade_words, True
-    else:
+    if (referred := _grade_before(sentence, same.start(), before)) is None:
         return None
+    words, _, earlier = referred
     if same["elided"]:  # "so was leadership": read as "good for leadership"
         words += " for"
     # (the judgements it gives the grade to follow it)
