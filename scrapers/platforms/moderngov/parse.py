@@ -13,15 +13,18 @@ Page types (by URL, else by the page's main title):
   `ieDecisionDetails.aspx?ID=` a decision: the issue/decision text; the date is the meeting that
   decided it (or the date of decision / publication).
 
-Everything is read inside the ModernGov content area (`#modgov` / `.mgContent`); without one the
-page raises `ModernGovLayoutError`. When a page type's own markup is missing (an agenda without
-an item table) the content area is read generically and `Document.profile_miss` names the miss.
+Everything is read inside the ModernGov content area (`#modgov` / `.mgContent`). A page without one (a
+council's own theme, a redesign, another committee system at a ModernGov-style URL) is read as a generic
+page, as news is, and `Document.profile_miss` says so: the minutes are kept and the miss is counted in the
+run summary and the `profile_misses` query. When a page type's own markup is missing (an agenda without an
+item table) the content area is read generically and `Document.profile_miss` names the miss.
 """
 
 from __future__ import annotations
 
 import copy
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -30,9 +33,10 @@ from bs4 import BeautifulSoup, Tag
 from csi.dates import parse_date
 from csi.records import Block, Document
 from scrapers.html import BOILERPLATE, blocks_of, clean_text, decode_html, lean_soup, remove_all
+from scrapers.platforms.news.parse import parse_article
 from scrapers.sources import Source
 
-PARSER = "moderngov@1"
+PARSER = "moderngov@2"
 _CHROME = ("#mgBreadCrumbs", ".mgBreadCrumbs", ".mgLinks", "#mgSearch", ".mgSearch", ".mgPrintLink",
            "[class*=mgFooter]", "[class*=mgSideBar]", "[id*=mgSideBar]", ".mgHelpLine", ".mgRSSBox")
 _CONTENT = ("#modgov .mgContent", ".mgContent", "#modgov")
@@ -61,8 +65,7 @@ _DECISION_DATE_LABELS = ("decided at meeting", "date of decision", "decision dat
                          "date published")
 
 
-class ModernGovLayoutError(ValueError):
-    """The page has no ModernGov content area: the site changed or this is not ModernGov."""
+NO_CONTENT_AREA = "moderngov: no content area (#modgov / .mgContent), read as a generic page"
 
 
 def page_type(url: str, soup: BeautifulSoup | None = None) -> str:
@@ -84,7 +87,8 @@ def parse_moderngov(url: str, body: bytes, content_type: str | None, fetched_at:
     soup, _ = lean_soup(decode_html(body, content_type))
     content = next((el for sel in _CONTENT if (el := soup.select_one(sel)) is not None), None)
     if content is None:
-        raise ModernGovLayoutError(f"no #modgov/.mgContent element in {url}")
+        doc = parse_article(url, body, content_type, fetched_at, replace(source, profile=None), content_sha256)
+        return replace(doc, parser=PARSER, profile_miss=NO_CONTENT_AREA)
     kind = page_type(url, soup)
     subtitles = [clean_text(el.get_text(" ")) for el in soup.select("h2.mgSubTitleTxt")]
     meeting = next((t for t in subtitles if t.lower().startswith("meeting")), "")

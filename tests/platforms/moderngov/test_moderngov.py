@@ -11,11 +11,12 @@ import pytest
 from lxml import etree
 
 from csi.reference import council_sites
+from pipeline.pages import read_page
 from scrapers.crawl import crawl
 from scrapers.http import Fetcher
 from scrapers.platforms import parse_page
 from scrapers.platforms.moderngov import discover as mg
-from scrapers.platforms.moderngov.parse import ModernGovLayoutError, page_type, parse_moderngov
+from scrapers.platforms.moderngov.parse import NO_CONTENT_AREA, page_type, parse_moderngov
 from tests.loopback import make_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -71,7 +72,7 @@ CHROME = ["Powered by Modern.Gov", "Back to agenda", "Print this page", "Committ
 ])
 def test_page_types_parse(name, url, title, published_on, must_have):
     doc = _parse(name, url)
-    assert (doc.title, doc.published_on, doc.parser, doc.profile_miss) == (title, published_on, "moderngov@1", None)
+    assert (doc.title, doc.published_on, doc.parser, doc.profile_miss) == (title, published_on, "moderngov@2", None)
     for text in must_have:
         assert text in doc.text
     for chrome in CHROME:
@@ -110,10 +111,22 @@ def test_meeting_page_without_an_item_table_is_a_loud_profile_miss():
     assert "Ofsted had judged the overall effectiveness" in doc.text  # generic reading of the content area
 
 
-def test_no_content_area_raises():
-    body = b"<html><body><div id='main'><h1>Agenda item</h1><p>Ofsted</p></div></body></html>"
-    with pytest.raises(ModernGovLayoutError):
-        parse_moderngov("http://127.0.0.1/mgAi.aspx?ID=1", body, "text/html", FETCHED_AT, _source(), "x")
+def test_a_page_in_a_councils_own_theme_is_read_generically_and_the_miss_recorded():
+    """No #modgov/.mgContent (a council's theme): the minutes are read as a generic page, not lost."""
+    doc = _parse("ieListDocuments_themed.html", "http://127.0.0.1/ieListDocuments.aspx?CId=1108&MId=9001")
+    assert (doc.parser, doc.profile_miss, doc.doc_type) == ("moderngov@2", NO_CONTENT_AREA, "minutes")
+    assert "graded outstanding, a step up from the good judgement" in doc.text
+    for chrome in ("Skip to main content", "Powered by Modern.Gov", "Cookies"):
+        assert chrome not in doc.text
+
+
+def test_the_minutes_of_a_themed_page_yield_their_ratings():
+    url = "http://127.0.0.1/ieListDocuments.aspx?CId=1108&MId=9001"
+    body = _fixture("pages/ieListDocuments_themed.html")
+    _, extraction = read_page(url, body, "text/html; charset=utf-8", FETCHED_AT, _source(), link_official=False)
+    rows = {(r.council_code, r.judgement, r.grade, r.rated_year, r.is_historical) for r in extraction.ratings}
+    assert rows == {("E06000054", "overall_effectiveness", "outstanding", 2024, False),
+                    ("E06000054", "overall_effectiveness", "good", 2020, True)}
 
 
 # --------------------------------------------------------------------------- selection rules

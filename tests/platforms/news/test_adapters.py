@@ -9,7 +9,7 @@ import pytest
 
 from scrapers.html import blocks_of, decode_html, lean_soup
 from scrapers.platforms import parse_page
-from scrapers.platforms.moderngov.parse import ModernGovLayoutError
+from scrapers.platforms.moderngov.parse import NO_CONTENT_AREA
 from scrapers.sources import Source
 from tests.conftest import SAMPLE_PAGES
 
@@ -23,7 +23,7 @@ EXPECTED = {
     "sample-hounslow-chronicle": ("Local Childrens' Services 'Require Improvement'", date(2014, 3, 24), None,
                                   "news@1"),
     "sample-hillingdon-moderngov": ("Ofsted Action Plan and Children's Social Care Improvement - Progress Report",
-                                    date(2015, 3, 17), None, "moderngov@1"),
+                                    date(2015, 3, 17), None, "moderngov@2"),
 }
 # Boilerplate from the pages' chrome that must never reach the document text.
 BOILERPLATE = ["cookie", "Have your say", "Disqus", "Register", "Most read", "Related", "newsletter",
@@ -81,11 +81,12 @@ def test_generic_article_without_profile():
         assert noise not in doc.text
 
 
-def test_moderngov_adapter_refuses_a_page_without_moderngov_markup():
+def test_moderngov_adapter_reads_a_page_without_moderngov_markup_generically():
     body = (FIXTURES / "generic_article.html").read_bytes()
-    with pytest.raises(ModernGovLayoutError):
-        parse_page("http://127.0.0.1/mgAi.aspx?ID=1", body, "text/html", datetime(2026, 1, 1), _source("moderngov"),
-                   "x")
+    doc = parse_page("http://127.0.0.1/mgAi.aspx?ID=1", body, "text/html", datetime(2026, 1, 1),
+                     _source("moderngov"), "x")
+    news = parse_page("http://127.0.0.1/article", body, "text/html", datetime(2026, 1, 1), _source("news"), "x")
+    assert (doc.text, doc.published_on, doc.profile_miss) == (news.text, news.published_on, NO_CONTENT_AREA)
 
 
 @pytest.mark.parametrize("body, content_type, expected", [
