@@ -167,7 +167,7 @@ class PageView:
 
     def excluded(self, el: Tag) -> bool:
         """Dates here are not the article's: comments, related links, footers, quotations, captions, masthead."""
-        return _in_noise(el) or _quoted(el) or _site_header(el, self.heading)
+        return _in_noise(el) or _quoted(el) or site_header(el, self.heading)
 
 
 def _words(text: str) -> str:
@@ -207,7 +207,7 @@ def _quoted(el: Tag) -> bool:
                for p in (el, *el.parents))
 
 
-def _site_header(el: Tag, heading: Tag | None) -> bool:
+def site_header(el: Tag, heading: Tag | None = None) -> bool:
     """In the site's masthead: a <header> or role=banner outside any article that does not hold the title."""
     for parent in (el, *el.parents):
         if not isinstance(parent, Tag):

@@ -30,7 +30,7 @@ from scrapers.html import (
     remove_all,
     soup_of,
 )
-from scrapers.pubdate import DECLARED_SOURCES, PageView, candidates, choose, publication_date
+from scrapers.pubdate import DECLARED_SOURCES, PageView, candidates, choose, publication_date, site_header
 from scrapers.sources import Profile, Source
 
 PARSER = "news@1"
@@ -108,7 +108,8 @@ def _select_text(soup: BeautifulSoup, selector: str | None) -> str | None:
 
 def _title(soup: BeautifulSoup, profile: Profile, ld: dict) -> str | None:
     """The profile's title element; else the JSON-LD headline; else an <h1> that repeats the page's
-    og:title or <title> (not a site logo); else og:title; else <title> without the site's name; else <h1>."""
+    og:title or <title> (not a site logo, nor the site's name in its masthead); else og:title; else <title>
+    without the site's name; else <h1>."""
     if selected := _select_text(soup, profile.title):
         return selected
     if isinstance(ld.get("headline"), str) and (headline := clean_text(unescape(ld["headline"]))):
@@ -116,7 +117,8 @@ def _title(soup: BeautifulSoup, profile: Profile, ld: dict) -> str | None:
     og_title = meta_content(soup, "og:title", "twitter:title")
     page_title = clean_text(soup.title.get_text(" ")) if soup.title else ""
     references = [_words(t) for t in (og_title, page_title) if t and _words(t)]
-    headings = [text for h in soup.find_all("h1", limit=5) if (text := clean_text(h.get_text(" ")))]
+    headings = [text for h in soup.find_all("h1", limit=5)
+                if not site_header(h) and (text := clean_text(h.get_text(" ")))]  # not the site's name over it
     for heading in headings:
         words = _words(heading)
         if not references or len(words) >= 8 and any(words in ref for ref in references):
