@@ -3,12 +3,14 @@ that date what follows them (stop 27, structure)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
+from csi.records import Block
 from scrapers.platforms.news.parse import parse_article
 from scrapers.sources import Source
+from tests.claim_docs import rating_rows
 
 _SOURCE = Source(name="t", adapter="news", publisher="t", doc_type="news", start_urls=("https://blog.example/p",),
                  documents=())
@@ -30,3 +32,79 @@ def test_the_site_name_in_the_masthead_is_not_the_headline(site, headline, masth
             f"text by the generic rules.</p></article></body></html>").encode()
     doc = parse_article("https://blog.example/p", page, "text/html", datetime(2026, 1, 1), _SOURCE, "x")
     assert doc.title == headline
+
+
+# --- a heading or a paragraph's opening year labels what follows it -------------------------------------------------
+
+PUBLISHED = date(2025, 6, 10)
+OVERALL = "overall_effectiveness"
+STOCKPORT, TORBAY, DERBY = "E08000007", "E06000027", "E06000015"
+
+
+@pytest.mark.parametrize("heading, text, grade, year", [
+    ("2016", "Inspectors found the council inadequate, with leadership inadequate too.", "inadequate", 2016),
+    ("The 2019 inspection", "The council was judged to require improvement.", "requires_improvement", 2019),
+    ("March 2021: a turning point", "This time the service was rated good.", "good", 2021),
+])
+def test_a_heading_naming_a_time_dates_the_verdicts_under_it(heading, text, grade, year):
+    rows = rating_rows(["Stockport's children's services were rated outstanding by Ofsted this week.",
+                        Block("heading", heading, level=3), text,
+                        Block("heading", "What comes next", level=3), "The council was rated outstanding overall."],
+                       PUBLISHED)
+    assert (STOCKPORT, OVERALL, grade, year, True) in rows
+    assert (STOCKPORT, OVERALL, "outstanding", 2025, False) in rows  # the next heading of its rank ends its time
+
+
+def test_a_heading_naming_a_span_of_years_dates_nothing():
+    rows = rating_rows(["Stockport's children's services were rated outstanding by Ofsted this week.",
+                        Block("heading", "2016-2022", level=3), "The council was judged good."], PUBLISHED)
+    assert not any(year in (2016, 2022) for *_, year, _ in rows)
+
+
+@pytest.mark.parametrize("entry, grade, year", [
+    ("2018. Re-inspection. Still inadequate.", "inadequate", 2018),
+    ("2022. Good. Every judgement.", "good", 2022),
+    ("2020: a new director. Requires improvement.", "requires_improvement", 2020),
+])
+def test_a_timeline_entry_s_bare_grade_is_its_year_s_verdict(entry, grade, year):
+    rows = rating_rows(["Torbay's record with the inspectorate is a long one.", entry], PUBLISHED)
+    assert (TORBAY, OVERALL, grade, year, True) in rows
+
+
+# --- a table of one council's inspections, a row each ---------------------------------------------------------------
+
+@pytest.mark.parametrize("header, rows, expected", [
+    ("Year | Inspection | Overall grade", ["2014 | Single inspection | Requires improvement", "2018 | ILACS | Good"],
+     [(OVERALL, "requires_improvement", 2014), (OVERALL, "good", 2018)]),
+    ("Date | Outcome", ["March 2016 | Inadequate", "June 2019 | Good"],
+     [(OVERALL, "inadequate", 2016), (OVERALL, "good", 2019)]),
+    ("Published | Overall effectiveness | Care leavers", ["12 May 2017 | Good | Requires improvement"],
+     [(OVERALL, "good", 2017), ("care_leavers", "requires_improvement", 2017)]),
+])
+def test_a_table_of_one_council_s_inspections_dates_each_row(header, rows, expected):
+    got = rating_rows(["Derby City Council's children's services have been rated outstanding.",
+                       Block("table_row", header), *[Block("table_row", r) for r in rows]], PUBLISHED)
+    for judgement, grade, year in expected:
+        assert (DERBY, judgement, grade, year, True) in got
+
+
+def test_a_table_of_schools_by_date_is_no_council_s_history():
+    got = rating_rows(["Derby City Council's children's services have been rated outstanding.",
+                       Block("table_row", "School | Inspection date | Grade"),
+                       Block("table_row", "Oakwood Primary | March 2024 | Inadequate")], PUBLISHED)
+    assert not any(grade == "inadequate" for _, _, grade, _, _ in got)
+
+
+# --- comments under a post ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("comment, judgement, grade", [
+    ("Would add that the care leavers judgement was still inadequate.", "care_leavers", "inadequate"),
+    ("I'd point out that leadership was judged good as well.", "leadership", "good"),
+    ("Worth adding that help and protection was rated outstanding.", "help_and_protection", "outstanding"),
+])
+def test_a_comment_adding_a_verdict_is_about_the_post_s_council(comment, judgement, grade):
+    """Not the council the post named last; "Would add that" asserts what it adds."""
+    rows = rating_rows(["Torbay's children's services were rated good by Ofsted this week.",
+                        "So what changed? Stable leadership, and a partnership with Plymouth that nobody talks about.",
+                        Block("comment", comment)], PUBLISHED)
+    assert (TORBAY, judgement, grade, 2025, False) in rows

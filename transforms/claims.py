@@ -54,7 +54,7 @@ from transforms.grade_tables import (
     carried_forward,
     grade_table_claims,
     grade_table_header,
-    rows_are_judgements,
+    one_councils,
 )
 from transforms.grades import GRADE_PHRASE, QE, Q, count_of, normalise_grade, scale_spans
 from transforms.held_grades import held_grades
@@ -621,6 +621,13 @@ def _attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[s
 _YEAR_OPENING = re.compile(r"\W*(?:(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z&][\w'’&-]*)){0,3}\.\s+)?"
                            r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
                            r"|December)\s+)?((?:19|20)\d{2})\s*(?:[.:]|[-–—]\s)")
+# A heading naming a time alone, the label of what follows it: "2016", "March 2018: a low point", "The 2019
+# inspection", "2022 – good at last" (not a span of years: "2016-2022", "2016 to 2022")
+_HEADING_TIME = re.compile(rf"\W*(?:(?:the|in|by)\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:spring|summer|autumn|winter"
+                           rf"|{MONTH_PATTERN})\s+(?:of\s+)?)?(?P<year>(?:19|20)\d{{2}})\b(?!\s*(?:[-–—/]|to|and)\s*\d)"
+                           r"(?:\s+(?:[\w-]+\s+)?(?:re-?)?(?:inspections?|reports?|verdicts?|judge?ments?|ratings?|grades?"
+                           r"|visits?))?\s*(?:$|[:.,;!?(–—-])", re.I)
+_NOW = re.compile(r"\b(?:now|today|currently)\b", re.I)  # the document's own time, under any label
 # When the council went into special measures, the year of its inadequate grade: "placed in special measures in
 # 2016", "in special measures since 2017" (not the year it left them: "came out of special measures in 2019")
 _SPECIAL_MEASURES = re.compile(r"\b(?i:special\s+measures)\b(?P<between>[^.;]{0,20}?)\b(?i:in|since)\s+"
@@ -661,6 +668,9 @@ class _Reader:
         self.commenting = False  # reading a reader's comment under the post (its "we" is the commenter's)
         self.paragraph_from = 0  # the first claim of the paragraph being read
         self.named: list[str] = []  # the councils the text has named, the most recently named last
+        self.section: tuple[int, int] | None = None  # (year, level) of a heading naming a time over the blocks read
+        self.labelled_year: int | None = None  # the year the block being read is labelled with (its section's or
+        # its own opening year: "2018. Re-inspection. Still inadequate.")
 
     def add(self, claim: RatingClaim, councils: list[str], evidence: str) -> None:
         if not councils:
@@ -789,7 +799,8 @@ class _Reader:
             and not _GRADE.search(self.last_sentence)
         if re.search(r"\bfor\b", fragment, re.I) and not judgements_in(fragment):
             return  # "adequate for both": judgements named elsewhere
-        if not (topic or question or time_opened or len(items) > 1 or _GRADE_EXTENDED.search(fragment)
+        labelled = self.labelled_year is not None and not mentions and bool(self.focus)  # "2022. Good."
+        if not (topic or question or time_opened or labelled or len(items) > 1 or _GRADE_EXTENDED.search(fragment)
                 or judgements_in(fragment)):
             return  # "Good, said the director."
         at = text.find(fragment)
@@ -1090,6 +1101,9 @@ class _Reader:
         `sub_judgements.grade_labels`), given to the councils its sentences name with no verdict of their own."""
         mentions = self.mentions.within(block.text)
         self.commenting = block.kind == "comment"
+        if self.commenting and self.main and self.main_named:
+            self.focus = [self.main]  # each comment answers the post: its "the council" is the post's, not the one
+            # the post or the comment above named last
         if block.kind != "table_row":
             self.grade_table = None
         if block.kind in ("list_item", "paragraph") and (
@@ -1112,6 +1126,8 @@ class _Reader:
                 or self.pre2009.scored_item(block.text)):  # "Capacity to improve - 4"
             self.add(claim, self.focus, block.text)  # "Adoption performance - Requires improvement"
             return
+        opening = _YEAR_OPENING.match(block.text) if block.kind in ("paragraph", "list_item") else None
+        self.labelled_year = int(opening[1]) if opening else self.section[0] if self.section else None
         if block.kind == "heading":
             codes = list(dict.fromkeys(m.council_code for m in mentions))
             if len(codes) == 1:
@@ -1135,9 +1151,24 @@ class _Reader:
                 for claim, code in labelled_verdicts(sentence, [(m.council_code, m.start, m.end) for m in own],
                                                      label, self.published):
                     self.add(claim, [code], sentence)
-        if block.kind in ("paragraph", "list_item") and (opening := _YEAR_OPENING.match(block.text)):
-            # "2015. The single inspection confirmed it - inadequate overall": that year's verdict
+        if opening:  # "2015. The single inspection confirmed it - inadequate overall": that year's verdict
             self.claims[read_from:] = _news_dated(self.claims[read_from:], int(opening[1]), "stated", relative=True)
+
+    def enter(self, block: Block) -> None:
+        """The section `block` opens or stands in: a heading naming a time alone ("2016", "The 2018 inspection")
+        labels the blocks under it until a heading of its rank or above; comments are in no section."""
+        if block.kind == "comment" or (block.kind == "heading" and self.section and block.level <= self.section[1]):
+            self.section = None
+        if block.kind == "heading" and (timed := _HEADING_TIME.match(block.text)):
+            self.section = (int(timed["year"]), block.level)
+
+    def sectioned(self, read_from: int) -> None:
+        """The claims read from `read_from` on dated by the section's heading ("2016" over "Inspectors found the
+        council inadequate"), unless they say they are of today."""
+        if self.section:
+            dated = _news_dated(self.claims[read_from:], self.section[0], "stated", relative=True)
+            self.claims[read_from:] = [new if not _NOW.search(old.evidence) else old
+                                       for old, new in zip(self.claims[read_from:], dated, strict=True)]
 
     def table_row(self, row: str, mentions: list[Mention]) -> None:
         """'Impact of leaders | Good' (the discourse's council) or 'Cumbria | Inadequate' (the row's council); under
@@ -1147,8 +1178,9 @@ class _Reader:
             return
         codes = list(dict.fromkeys(m.council_code for m in mentions))
         first_cell = row.split(CELL_SEPARATOR)[0]
-        # a judgement per row: the discourse's council (a row naming a council and no judgement: that council's)
-        councils = self.focus if self.grade_table and rows_are_judgements(self.grade_table) and not (
+        # a judgement or an inspection per row: the discourse's council (a row naming a council and no judgement:
+        # that council's)
+        councils = self.focus if self.grade_table and one_councils(self.grade_table) and not (
             codes and judgement_named(first_cell) is None) else codes
         if self.grade_table and (claims := grade_table_claims(self.grade_table, row, self.published, bool(
                 codes) and judgement_named(first_cell) is None)) and (councils or all(column for _, column in claims)):
@@ -1247,6 +1279,8 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
     i = 0
     while i < len(blocks):
         block = blocks[i]
+        reader.enter(block)
+        read_from, step = len(reader.claims), 1
         lead_in = block.kind == "heading" or (block.kind == "paragraph" and block.text.rstrip().endswith(":"))
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if lead_in and following is not None and following.kind == "list_item":
@@ -1255,16 +1289,16 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
                     and blocks[i + 1 + len(items)].list_id == following.list_id:
                 items.append(blocks[i + 1 + len(items)])
             if reader.judgements_under(block, items) or reader.list_under(block, items):  # "Rated inadequate:"
-                i += 1 + len(items)
-                continue
+                step = 1 + len(items)
         elif block.kind == "heading" and following is not None and following.kind == "paragraph" \
                 and _names_only(following, mentions) and reader.list_under(block, [following]):
-            i += 2  # a factbox: "Zero-star councils" over a line of names
-            continue
-        reader.block(block, labels[i])
-        if block.kind == "paragraph" and not reader.main_named and reader.focus == [main]:
-            reader.focus = []  # the lede is over and the main council still unnamed: it is again once named
-        i += 1
+            step = 2  # a factbox: "Zero-star councils" over a line of names
+        if step == 1:
+            reader.block(block, labels[i])
+            if block.kind == "paragraph" and not reader.main_named and reader.focus == [main]:
+                reader.focus = []  # the lede is over and the main council still unnamed: it is again once named
+        reader.sectioned(read_from)
+        i += step
     if title:
         reader.focus = [main] if main else []
         reader.headline(title, title_mentions)

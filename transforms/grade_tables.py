@@ -67,6 +67,15 @@ _TIME_COLUMN = re.compile(r"(?:19|20)\d{2}|^\W*(?:(?:the\s+)?(?:this|last|latest
                           r"|after)\W*$", re.I)
 
 
+# The column dating each row of a table of one council's inspections, a row each: "Year", "Date", "Published",
+# "Inspection date", "Date of inspection", "When"
+_DATES_COLUMN = re.compile(r"^\W*(?:(?:inspection|report|publication)\s+)?(?:year|date|month|when|published)"
+                           r"(?:\s+(?:of\s+)?(?:the\s+)?(?:inspection|report|publication|published))?\W*$", re.I)
+
+# ... and the column naming each row's inspection: "Type", "Inspection type", "Framework"
+_KIND_COLUMN = re.compile(r"^\W*(?:inspection\s+)?(?:type|kind|framework)s?(?:\s+of\s+inspection)?\W*$", re.I)
+
+
 # A table of one council's inspection history, a row per judgement of each inspection, its judgement and its grade
 # in columns of their own (rows after an inspection's first may give only those two cells):
 #     Inspection                    | Published     | Judgement              | Grade
@@ -82,6 +91,7 @@ class Column:
     earlier: bool = False
     year: int | None = None
     council: str | None = None  # the council the column's grades belong to (a table comparing councils)
+    dates_rows: bool = False  # the column of each row's date, in a table of one council's inspections
 
 
 def _cells(row: str) -> list[str]:
@@ -132,6 +142,11 @@ def grade_table_header(row: str, published: date | None, councils: list[list[str
     graded = [c for c in columns if c.judgement is not None]
     councils = [cell for cell, c in zip(cells, columns, strict=True)
                 if c.judgement is None and _COUNCILS_COLUMN.search(cell)]
+    dates = [i for i, cell in enumerate(cells) if _DATES_COLUMN.match(cell)]
+    if graded and len(dates) == 1 and all(  # "Year | Inspection | Overall grade": one council's history (not a
+            c.judgement is not None or i == dates[0] or _KIND_COLUMN.match(cell)  # table of schools or providers)
+            for i, (cell, c) in enumerate(zip(cells, columns, strict=True))):
+        return [Column(None, dates_rows=True) if i == dates[0] else c for i, c in enumerate(columns)]
     if not graded or not councils:
         return None
     return columns
@@ -191,6 +206,11 @@ def _history_row(columns: list[Column], cells: list[str], row: str, published: d
 def rows_are_judgements(columns: list[Column]) -> bool:
     """The table is one council's: a judgement per row."""
     return any(c.judgement == ROW_JUDGEMENT for c in columns)
+
+
+def one_councils(columns: list[Column]) -> bool:
+    """The table is one council's: a judgement per row, or an inspection per row ("2018 | ILACS | Good")."""
+    return rows_are_judgements(columns) or any(c.dates_rows for c in columns)
 
 
 # "(leadership: inadequate)", "(inadequate for leadership)": another judgement's grade in a cell's bracket

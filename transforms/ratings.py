@@ -544,9 +544,11 @@ _CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\b
 # "reminded members that the 2019 inspection had found ..., and that in 2016 it had been judged ...": a second
 # reported clause, parallel to a "that" before it (not "..., and that part of the service was rated good")
 _BRACKETED_YEAR = re.compile(r"\s*\((?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\)")  # "requires improvement (2017)"
-# A verb whose complement is taken as true: "may recall that ...", "will remember how ..."
+# A verb whose complement is taken as true, or asserted by the speaker adding it: "may recall that ...", "will
+# remember how ...", "Would add that ...", "I'd point out that ..."
 _FACTIVE = re.compile(r"\b(?:recall(?:s|ed)?|remember(?:s|ed)?|know(?:s|n)?|knew|forg[eo]t(?:s|ten)?|note(?:s|d)?"
-                      r"|realis(?:e|es|ed)|realiz(?:e|es|ed))\s+(?:that|how)\b", re.I)
+                      r"|realis(?:e|es|ed)|realiz(?:e|es|ed)|add(?:s|ed)?|point(?:s|ed)?\s+out|mention(?:s|ed)?)"
+                      r"\s+(?:that|how)\b", re.I)
 # A description set off by a comma, up to its grade: ", judged good", ", which was rated inadequate"
 _DESCRIPTION = re.compile(r",\s+(?:(?:which|who)\s+(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?)?"
                           rf"{VERDICT_PARTICIPLE}\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE_PHRASE}{QE}$",
