@@ -32,7 +32,7 @@ from datetime import date
 from csi.dates import MONTH_PATTERN
 from transforms.grades import YEAR, count_of
 from transforms.judgement_names import judgements_in
-from transforms.ratings import PRESENT_VERDICT, RatingClaim, time_named, time_stated
+from transforms.ratings import CLAUSE_OPENER, PRESENT_VERDICT, RatingClaim, time_named, time_stated
 
 # What opens a "with" clause after the verdict it depends on: "..., with", "... overall, with", "and with"
 _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside|including)\s", re.I)
@@ -82,12 +82,16 @@ _EARLIER = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+years?\s+(?:earlier|before(?:\s
                       # "a few months before that", "six months earlier": within the year the text gave
                       rf"|(?P<months>a\s+few|several|{_NUMBER})\s+months\s+(?:earlier|before(?:\s+that)?|previously)(?!\s+than\b)"
                       r"|the\s+(?:previous\s+year|year\s+(?:before|prior)(?=\s*[,.;]|\s+that\b|$)))", re.I)
-_EARLIER_AFTER = re.compile(rf"\W*(?:in\s+)?(?:{_EARLIER.pattern})", re.I)
+# ... or right after the grade, a few words on, not in a clause opened after it: "inadequate two years earlier", "the
+# inadequate grade of two years before", "requires improvement, a rating given three years earlier" (not "good,
+# having been told four years earlier that ...": the next verdict's time)
+_EARLIER_AFTER = re.compile(rf"\W*(?:(?!(?:and|but|then|it|they|its|their|{CLAUSE_OPENER})\b)[\w'’-]+\s+){{0,4}}?"
+                            rf"(?:in\s+)?(?:{_EARLIER.pattern})", re.I)
 # A grade held for a stretch before the news: "after years of 'requires improvement'", "following a decade rated
 # inadequate", "after two inspections as inadequate"
 _SPELL_BEFORE = re.compile(r"\b(?:after|following|ending|ended)\s+(?:(?:many|several|\w+)\s+)?(?:years?|a\s+decade"
                            r"|decades|(?:two|three|four|\d+)\s+inspections|a\s+(?:long\s+)?(?:spell|period|run))"
-                           r"(?:\s+(?:of|as|rated|judged|graded|being))+\s+(?:an?\s+)?[‘'\"“]?$", re.I)
+                           r"(?:\s+(?:of|as|at|on|stuck|rated|judged|graded|being))+\s+(?:an?\s+)?[‘'\"“]?$", re.I)
 
 
 # "..., and adoption judged good", "and leadership outstanding": a verdict coordinated without a verb or time of its own

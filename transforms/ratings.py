@@ -596,6 +596,12 @@ _HELD_SINCE = re.compile(rf"\s+(?:overall\s+)?since\s+(?:its|the|their)\s+(?:(?:
 # ("..., and Merton got there in 2022": a name opening the next conjunct, its subject or its gapped verdict's)
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:(?:the|its|their|a|an|this|that)\b|(?-i:[A-Z])[\w'’-])",
                           re.I)
+# A clause opened after the verdict by a participle or a subordinator, running on with no break to the next verdict
+# ("rated good, having been told four years earlier that it required improvement", "good, after inspectors had found
+# it inadequate in 2019"): a time in it is that verdict's
+CLAUSE_OPENER = (r"having|being|after|before|following|when|since|though|although|while|whereas|which|who|because"
+                 r"|until|as")
+_CLAUSE_TO_NEXT = re.compile(rf"[,;]\s*(?:(?:and|but)\s+)?(?:{CLAUSE_OPENER})\b[^,;:]*$", re.I)
 # A time opened by "since": the start of what followed, not the time of a verdict after it
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,50}$", re.I)
 _WHEN = re.compile(r"\b(?:when|which)\b", re.I)
@@ -646,7 +652,9 @@ _LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+"
                            # re-inspection published just before Christmas 2017 moved ..."
                            r"|(?:the|that|this|its|their|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:(?:re-?)?inspection"
                            r"|report|assessment|visit)\s+(?:published|carried\s+out|released|issued|completed"
-                           r"|conducted)\s+(?:[\w-]+\s+){0,4}?(?P<dated>(?:19|20)\d{2})\b)", re.I)
+                           # or in a relative clause on it: "The report that followed in February 2022 rated ..."
+                           r"|conducted|(?:that|which)\s+[\w'’-]+)\s+(?:[\w-]+\s+){0,5}?"
+                           r"(?P<dated>(?:19|20)\d{2})\b)", re.I)
 # A year as the subject, the time a verdict was given: "2015 was requires improvement", "and March 2019 saw it rated
 # good", "Then 2022 came and they were rated good"
 _YEAR_AS_SUBJECT = re.compile(rf"(?:^|[:;,(]|\b(?:and|but|then|while))\W*(?:then\s+)?{_PART_OF_YEAR}"
@@ -698,10 +706,13 @@ _RELATIVE_YEAR = re.compile(
 # "rose to three stars this year", "... good now" (not "..., and this year inspectors rated it good": the next
 # clause's time)
 _THIS_YEAR = re.compile(r"\W*(?:(?!(?:and|but|while|whereas)\b)[\w'’-]+\s+){0,2}?this\s+year\b|\s+now\b", re.I)
-# "a year after it was found to be failing": the earlier event's time, relative to the document's
+# "a year after it was found to be failing": the earlier event's time, relative to the document's, for a verdict in
+# that event's phrase (not one after it, set off by a comma: "Three years after a damning report, X has been rated
+# good" is the news)
 _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<decade>a\s+decade)"
                           r"|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?P<half>\s+and\s+a\s+half)?\s+years)"
-                          r"\s+after\b(?!\s+that\b)", re.I)  # ("two years after that": after the time the text gave)
+                          # ("two years after that": after the time the text gave)
+                          r"\s+after\b(?!\s+that\b)(?=[^,;:–—]*$)", re.I)
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:(?:full|fully|standard|graded|formal|ILACS|Ofsted)\s+)?"
                           r"(?:inspect(?:ion|ed)|visited)|(?<!days\s)(?<!weeks\s)(?<!day\s)(?<!week\s)earlier(?!\s+(?:this|today))"
                           r"|(?:inspection|one|visit)\s+before\s+(?:that|last|this)"
@@ -828,6 +839,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
     joint = _NEXT_CLAUSE.search(clause, end, until or len(clause))
     if joint:
         after = min(after, joint.start())
+    if until is not None and (opened := _CLAUSE_TO_NEXT.search(clause, end, until)):
+        after = min(after, opened.start())
     # "..., and it has now been judged good", "now requires improvement, after the 2019 inspection": the document's
     # time, no year named (not "now 'good', eight years after being rated failing": that count is this verdict's)
     if (today := _TODAY.search(clause, since, start)) and not (_YEARS_AFTER.search(clause, today.end(), start)
@@ -1378,7 +1391,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 previous_end = max(previous_end, close if close >= 0 else after_history.end())
             history_from = max(previous_end, ends)
             inserted_after = owned if any(a <= slot.start() < b for a, b in inserted) else []
-            if historical and year is None and (m := _YEAR.search(timed, since)):
+            if historical and year is None and (m := _YEAR.search(timed, since, until or len(timed))):
                 year, anchor = int(next(g for g in m.groups() if g)), "stated"
             if anchor == "relative" and published is not None and year is not None and year < published.year:
                 historical = True
