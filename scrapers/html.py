@@ -342,6 +342,24 @@ class _BlockReader:
             for sub in nested:
                 self.list_items(sub, list_id)
 
+    def definitions(self, dl, list_id: int) -> None:
+        """The entries of a definition list, each term with its definitions one item ("Overall effectiveness: Good"
+        from <dt>Overall effectiveness</dt><dd>Good</dd>), as a list of "Label: text" lines is written."""
+        term, said = "", []
+        view = self.view  # (HTML lets a <div> wrap each entry)
+        for el in [e for kid in view.kids(dl, "dt", "dd", "div")
+                   for e in (view.kids(kid, "dt", "dd") if view.name(kid) == "div" else [kid])]:
+            if view.name(el) == "dt":
+                self.definition(term, said, list_id)
+                term, said = clean_text(self.text_of(el)), []
+            else:
+                said.append(clean_text(self.text_of(el)))
+        self.definition(term, said, list_id)
+
+    def definition(self, term: str, said: list[str], list_id: int) -> None:
+        text = "; ".join(d for d in said if d)
+        self.add("list_item", f"{term}: {text}" if term and text else term or text, list_id=list_id)
+
     def item_with_tables(self, li, list_id: int) -> None:
         """An item holding a table (a minuted agenda item with the judgements in a table): its text around each
         table an item, each of the table's rows a row, as a table outside a list is read."""
@@ -380,6 +398,9 @@ class _BlockReader:
             elif name in ("ul", "ol"):
                 self.bullet_list = None
                 self.list_items(child, next(self.list_ids))
+            elif name == "dl":
+                self.bullet_list = None
+                self.definitions(child, next(self.list_ids))
             elif name == "tr":
                 cells = [clean_text(self.text_of(c)) for c in view.kids(child, "td", "th")]
                 self.add("table_row", CELL_SEPARATOR.join(c for c in cells if c))

@@ -3,6 +3,7 @@ that date what follows them (stop 27, structure)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -11,6 +12,7 @@ from csi.records import Block
 from scrapers.platforms.news.parse import parse_article
 from scrapers.sources import Source
 from tests.claim_docs import rating_rows
+from transforms.extract import extract
 
 _SOURCE = Source(name="t", adapter="news", publisher="t", doc_type="news", start_urls=("https://blog.example/p",),
                  documents=())
@@ -39,6 +41,7 @@ def test_the_site_name_in_the_masthead_is_not_the_headline(site, headline, masth
 PUBLISHED = date(2025, 6, 10)
 OVERALL = "overall_effectiveness"
 STOCKPORT, TORBAY, DERBY = "E08000007", "E06000027", "E06000015"
+NORFOLK, SUFFOLK, ESSEX = "E10000020", "E10000029", "E10000012"
 
 
 @pytest.mark.parametrize("heading, text, grade, year", [
@@ -108,3 +111,34 @@ def test_a_comment_adding_a_verdict_is_about_the_post_s_council(comment, judgeme
                         "So what changed? Stable leadership, and a partnership with Plymouth that nobody talks about.",
                         Block("comment", comment)], PUBLISHED)
     assert (TORBAY, judgement, grade, 2025, False) in rows
+
+
+# --- a definition list's terms and definitions; a speaker's label -------------------------------------------------
+
+@pytest.mark.parametrize("entries, expected", [
+    ("<dt>Overall effectiveness</dt><dd>Good</dd><dt>Impact of leaders</dt><dd>Outstanding</dd>",
+     [(NORFOLK, OVERALL, "good"), (NORFOLK, "leadership", "outstanding")]),
+    ("<div><dt>Care leavers</dt><dd>Requires improvement</dd></div><div><dt>Children in care</dt><dd>Good</dd></div>",
+     [(NORFOLK, "care_leavers", "requires_improvement"), (NORFOLK, "children_in_care", "good")]),
+    ("<dt>Suffolk</dt><dd>Inadequate</dd><dt>Essex</dt><dd>Outstanding</dd>",
+     [(SUFFOLK, OVERALL, "inadequate"), (ESSEX, OVERALL, "outstanding")]),
+])
+def test_a_definition_list_is_read_term_by_term(entries, expected):
+    page = (f"<html><head><title>Ofsted verdicts</title></head><body><article><h1>Ofsted verdicts</h1><p>Norfolk "
+            f"County Council's children's services have been inspected by Ofsted this spring.</p><dl>{entries}</dl>"
+            f"</article></body></html>").encode()
+    doc = parse_article("https://blog.example/p", page, "text/html", datetime(2026, 1, 1), _SOURCE, "x")
+    doc = replace(doc, published_on=PUBLISHED)
+    rows = {(r.council_code, r.judgement, r.grade) for r in extract(doc).ratings}
+    assert set(expected) <= rows
+
+
+@pytest.mark.parametrize("turns, judgement, grade", [
+    (["Q: And care leavers? A: Requires improvement."], "care_leavers", "requires_improvement"),
+    (["QUESTION: How was help and protection judged?", "ANSWER: Outstanding."], "help_and_protection", "outstanding"),
+    (["PRESENTER: What about children in care?", "REPORTER: Good, as it was last time."], "children_in_care", "good"),
+])
+def test_a_speaker_s_label_is_no_part_of_the_answer(turns, judgement, grade):
+    rows = rating_rows(["Norfolk County Council's children's services have been inspected by Ofsted.", *turns],
+                       PUBLISHED)
+    assert (NORFOLK, judgement, grade, 2025, False) in rows

@@ -81,7 +81,7 @@ from transforms.sub_judgements import (
     judgements_sharing_last_verdict,
     labelled_verdicts,
 )
-from transforms.text import sentences
+from transforms.text import sentences, speaker_label
 
 STATUSES = ("current", "historical", "transition", "hypothetical")
 
@@ -1145,6 +1145,8 @@ class _Reader:
             cursor = max(at, 0)
             own = [Mention(m.council_code, m.start - at, m.end - at, m.surface) for m in mentions
                    if at <= m.start and m.end <= at + len(sentence)] if at >= 0 else []
+            if (speaker := speaker_label(sentence)) and not any(m.start < speaker for m in own):
+                sentence = " " * speaker + sentence[speaker:]  # "A: Outstanding.", "REPORTER: Good overall."
             before = len(self.claims)
             self.sentence(sentence, own)
             if label and len(self.claims) == before:  # "Doncaster followed in November" under "Inadequate."

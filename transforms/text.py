@@ -13,6 +13,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£
 _LONG_QUOTE = re.compile(r"""(?:^|(?<=[\s:(]))["“‘']""" + rf"(?!{GRADE_WORD}[’'\"”])"
                          + r"""([^"“”]{40,}?)(?:["”’'](?=[\s.,;:)]|$)|$)""", re.I)
 
+# A speaker's label opening a turn of a transcript or a Q&A: "Q:", "A:", "Answer:", "REPORTER:", "DAN HAWORTH:"
+_SPEAKER = re.compile(r"\s*(?:Q|A|Question|Answer|[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s+")
+
+
+def speaker_label(sentence: str) -> int:
+    """The end of the speaker's label the sentence opens with (0: none): the label is no part of what is said."""
+    m = _SPEAKER.match(sentence)
+    return m.end() if m else 0
+
 
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences without breaking after common abbreviations."""
