@@ -38,6 +38,7 @@ BOILERPLATE = (
 # HTML. libxml2's own limits (lxml without huge_tree) are turned from silent truncation into failures by
 # parse_tree: elements nested deeper than 255 and a single text node over 10,000,000 bytes.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
+MAX_ROWSPAN = 1000  # a table cell spans at most this many rows below it (browsers cap rowspan at 65534)
 MAX_CONTROL_SHARE = 0.02
 CONTROL_SAMPLE = 65_536
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
@@ -301,6 +302,7 @@ class _BlockReader:
         self.blocks: list[Block] = []
         self.list_ids = count(1)
         self.bullet_list: int | None = None
+        self.spans: dict[int, list] = {}  # column -> [text, rows still to fill] of a cell spanning rows below it
 
     def add(self, kind: str, text: str, level: int = 0, list_id: int | None = None) -> None:
         text = clean_text(text)
@@ -342,6 +344,35 @@ class _BlockReader:
             for sub in nested:
                 self.list_items(sub, list_id)
 
+    def table(self, el) -> None:
+        """A table's rows, each a block; its cells span only its own rows."""
+        outer, self.spans = self.spans, {}
+        self.walk(el)
+        self.spans = outer
+
+    def row_cells(self, tr) -> list[str]:
+        """The texts of a table row's cells, with those of cells above spanning into it (rowspan) in their
+        columns: "Leeds" over the two rows of its two inspections is each row's first cell."""
+        out: list[str] = []
+
+        def spanned() -> None:
+            while len(out) in self.spans:
+                span = self.spans[len(out)]
+                out.append(span[0])
+                span[1] -= 1
+                if span[1] <= 0:
+                    del self.spans[len(out) - 1]
+
+        for cell in self.view.kids(tr, "td", "th"):
+            spanned()
+            text = clean_text(self.text_of(cell))
+            rows = cell.get("rowspan") or "1"
+            if rows.strip().isdigit() and int(rows) > 1:
+                self.spans[len(out)] = [text, min(int(rows), MAX_ROWSPAN) - 1]
+            out.append(text)
+        spanned()
+        return out
+
     def definitions(self, dl, list_id: int) -> None:
         """The entries of a definition list, each term with its definitions one item ("Overall effectiveness: Good"
         from <dt>Overall effectiveness</dt><dd>Good</dd>), as a list of "Label: text" lines is written."""
@@ -371,7 +402,7 @@ class _BlockReader:
             if run:
                 self.add("list_item", _render(run, view)[0], list_id=list_id)
             run = []
-            self.walk(child)
+            self.table(child)
         if run:
             self.add("list_item", _render(run, view)[0], list_id=list_id)
 
@@ -402,8 +433,9 @@ class _BlockReader:
                 self.bullet_list = None
                 self.definitions(child, next(self.list_ids))
             elif name == "tr":
-                cells = [clean_text(self.text_of(c)) for c in view.kids(child, "td", "th")]
-                self.add("table_row", CELL_SEPARATOR.join(c for c in cells if c))
+                self.add("table_row", CELL_SEPARATOR.join(c for c in self.row_cells(child) if c))
+            elif name == "table":
+                self.table(child)
             elif name == "p" or (name in ("div", "span") and not view.holds_block(child)):
                 self.paragraph([child])
             else:

@@ -48,6 +48,8 @@ NORFOLK, SUFFOLK, ESSEX = "E10000020", "E10000029", "E10000012"
     ("2016", "Inspectors found the council inadequate, with leadership inadequate too.", "inadequate", 2016),
     ("The 2019 inspection", "The council was judged to require improvement.", "requires_improvement", 2019),
     ("March 2021: a turning point", "This time the service was rated good.", "good", 2021),
+    ("Previous inspection (2018)", "Overall effectiveness: requires improvement", "requires_improvement", 2018),
+    ("Stockport (2014)", "Requires improvement in every area.", "requires_improvement", 2014),
 ])
 def test_a_heading_naming_a_time_dates_the_verdicts_under_it(heading, text, grade, year):
     rows = rating_rows(["Stockport's children's services were rated outstanding by Ofsted this week.",
@@ -142,3 +144,62 @@ def test_a_speaker_s_label_is_no_part_of_the_answer(turns, judgement, grade):
     rows = rating_rows(["Norfolk County Council's children's services have been inspected by Ofsted.", *turns],
                        PUBLISHED)
     assert (NORFOLK, judgement, grade, 2025, False) in rows
+
+
+# --- a grade before the noun it grades, singular or plural, with the years it lists ----------------------------------
+
+@pytest.mark.parametrize("sentence, grade, years", [
+    ("The director said this compared well with the inadequate outcomes of 2014 and 2016.", "inadequate",
+     (2014, 2016)),
+    ("Members recalled its requires improvement ratings in 2013 and 2017.", "requires_improvement", (2013, 2017)),
+    ("Since the good verdicts of 2012, 2016 and 2020 little has changed.", "good", (2012, 2016, 2020)),
+])
+def test_a_grade_given_to_a_plural_noun_is_each_year_s(sentence, grade, years):
+    rows = rating_rows(["Stockport's children's services were rated outstanding by Ofsted this week.", sentence],
+                       PUBLISHED)
+    for year in years:
+        assert (STOCKPORT, OVERALL, grade, year, True) in rows
+
+
+def test_good_outcomes_for_children_are_no_grade():
+    rows = rating_rows(["Stockport's children's services were rated outstanding by Ofsted this week.",
+                        "The council wants the good outcomes children achieve in 2025 to last."], PUBLISHED)
+    assert not any(grade == "good" for _, _, grade, _, _ in rows)
+
+
+# --- a list item's own time ---------------------------------------------------------------------------------------
+
+LEEDS, BRADFORD, WIGAN = "E08000035", "E08000032", "E08000010"
+
+
+@pytest.mark.parametrize("blocks, council, grade, year", [
+    ([Block("heading", "Outstanding", level=3), Block("list_item", "Leeds (2022)", list_id=1),
+      Block("list_item", "Wigan (2019)", list_id=1)], LEEDS, "outstanding", 2022),
+    (["Rated inadequate:", Block("list_item", "Bradford, March 2022", list_id=1),
+      Block("list_item", "Wigan, June 2016", list_id=1)], BRADFORD, "inadequate", 2022),
+    (["The latest grades:", Block("list_item", "Wigan, March 2023 – good", list_id=1),
+      Block("list_item", "Leeds – outstanding", list_id=1)], WIGAN, "good", 2023),
+])
+def test_a_list_item_s_own_time_dates_its_council_s_grade(blocks, council, grade, year):
+    rows = rating_rows(["Where the councils of the north stand, by their latest Ofsted grade.", *blocks], PUBLISHED)
+    assert (council, OVERALL, grade, year, True) in rows
+
+
+# --- a table cell spanning rows ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rows, council, grades", [
+    ('<tr><td rowspan="2">Leeds</td><td>2018</td><td>Outstanding</td></tr><tr><td>2022</td><td>Good</td></tr>',
+     LEEDS, [("outstanding", 2018), ("good", 2022)]),
+    ('<tr><td rowspan="3">Bradford</td><td>2016</td><td>Requires improvement</td></tr><tr><td>2018</td>'
+     '<td>Inadequate</td></tr><tr><td>2022</td><td>Inadequate</td></tr>', BRADFORD,
+     [("requires_improvement", 2016), ("inadequate", 2018), ("inadequate", 2022)]),
+    ('<tr><td>Wigan</td><td rowspan="2">2019</td><td>Good</td></tr><tr><td>Leeds</td><td>Outstanding</td></tr>',
+     LEEDS, [("outstanding", 2019)]),
+])
+def test_a_cell_spanning_rows_is_each_row_s(rows, council, grades):
+    page = (f"<html><head><title>Ofsted grades</title></head><body><article><h1>Ofsted grades</h1><p>How the "
+            f"councils of West Yorkshire and beyond have fared at their inspections.</p><table><tr><th>Council</th>"
+            f"<th>Year</th><th>Grade</th></tr>{rows}</table></article></body></html>").encode()
+    doc = parse_article("https://blog.example/p", page, "text/html", datetime(2026, 1, 1), _SOURCE, "x")
+    rows = {(r.council_code, r.grade, r.rated_year) for r in extract(replace(doc, published_on=PUBLISHED)).ratings}
+    assert {(council, grade, year) for grade, year in grades} <= rows

@@ -622,11 +622,14 @@ _YEAR_OPENING = re.compile(r"\W*(?:(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z&][\w'�
                            r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
                            r"|December)\s+)?((?:19|20)\d{2})\s*(?:[.:]|[-–—]\s)")
 # A heading naming a time alone, the label of what follows it: "2016", "March 2018: a low point", "The 2019
-# inspection", "2022 – good at last" (not a span of years: "2016-2022", "2016 to 2022")
-_HEADING_TIME = re.compile(rf"\W*(?:(?:the|in|by)\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:spring|summer|autumn|winter"
+# inspection", "2022 – good at last", or after the inspection it dates: "Previous inspection (2018)", "Last
+# inspection: March 2019" (not a span of years: "2016-2022", "2016 to 2022")
+_HEADING_TIME = re.compile(rf"\W*(?:(?:the\s+)?(?:(?:previous|last|earlier|prior|first|latest|new)\s+)?(?:ofsted\s+)?"
+                           r"(?:inspection|report|grades?|ratings?|judge?ments?)\s*(?:[(:,–—-]\s*|\s(?:in|of|from)\s+))?"
+                           rf"(?:(?:the|in|by)\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:spring|summer|autumn|winter"
                            rf"|{MONTH_PATTERN})\s+(?:of\s+)?)?(?P<year>(?:19|20)\d{{2}})\b(?!\s*(?:[-–—/]|to|and)\s*\d)"
                            r"(?:\s+(?:[\w-]+\s+)?(?:re-?)?(?:inspections?|reports?|verdicts?|judge?ments?|ratings?|grades?"
-                           r"|visits?))?\s*(?:$|[:.,;!?(–—-])", re.I)
+                           r"|visits?))?\)?\s*(?:$|[:.,;!?(–—-])", re.I)
 _NOW = re.compile(r"\b(?:now|today|currently)\b", re.I)  # the document's own time, under any label
 # When the council went into special measures, the year of its inadequate grade: "placed in special measures in
 # 2016", "in special measures since 2017" (not the year it left them: "came out of special measures in 2019")
@@ -1161,8 +1164,21 @@ class _Reader:
         labels the blocks under it until a heading of its rank or above; comments are in no section."""
         if block.kind == "comment" or (block.kind == "heading" and self.section and block.level <= self.section[1]):
             self.section = None
-        if block.kind == "heading" and (timed := _HEADING_TIME.match(block.text)):
-            self.section = (int(timed["year"]), block.level)
+        if block.kind == "heading" and (year := self.heading_time(block.text)):
+            self.section = (year, block.level)
+
+    def heading_time(self, heading: str) -> int | None:
+        """The year a heading labels its section with: a time alone ("2016", "The 2019 inspection"), or with the
+        councils it is about ("Kirklees (2019)", "Bradford, March 2018")."""
+        if timed := _HEADING_TIME.match(heading):
+            return int(timed["year"])
+        named = self.mentions.within(heading)
+        rest = heading
+        for m in named:
+            rest = rest[:m.start] + " " * (m.end - m.start) + rest[m.end:]
+        rest = rest.strip(" ,;:()–—-")
+        timed = _HEADING_TIME.match(rest) if named else None
+        return int(timed["year"]) if timed and not rest[timed.end():].strip(" )") else None
 
     def sectioned(self, read_from: int) -> None:
         """The claims read from `read_from` on dated by the section's heading ("2016" over "Inspectors found the
@@ -1247,7 +1263,10 @@ class _Reader:
                 self.block(item)
                 continue
             codes = list(dict.fromkeys(m.council_code for m in mentions))
+            when = time_named(item.text, self.published) if len(codes) == 1 else None  # "Leeds (2022)"
             for claim in verdicts:
+                if when is not None:
+                    claim = replace(claim, year=when[0], anchor=when[1])
                 self.add(claim, codes, f"{lead_in.text} {item.text}")
         return True
 

@@ -161,8 +161,10 @@ _SLOT = re.compile(
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
     rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+(?:overall\s+)?{Q}"
     rf"(?P<g2>{GRADE_NAME}){QE})"
-    rf"\s+(?:overall\s+)?(?:grade|grading|rating|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdict"
-    r"|(?:Ofsted\s+)?report)\b"  # ("had a good report in 2018")
+    rf"\s+(?:overall\s+)?(?:grades?|gradings?|ratings?|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdicts?"
+    r"|(?:Ofsted\s+)?report|(?:outcomes?|results?)(?=\s+(?:of|in)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b))\b"
+    # ("had a good report in 2018", "the inadequate outcomes of 2014 and 2016": not "the good outcomes children
+    # achieve")
     # "In 2018 Luton was inadequate and Bedford good": a verdict gapped after another, its subject a name (see below)
     rf"|(?<=\band\s)(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+|&\s+|of\s+|upon\s+|on\s+)?(?-i:[A-Z])[\w'’-]+){{0,3}}\s+"
     rf"{Q}(?P<ggap>{GRADE_PHRASE}){QE}(?=\s*(?:[.,;:]|$))"

@@ -3,7 +3,8 @@
 "Northtown – good (requires improvement, 2017)", "Westshire: outstanding (was inadequate in 2016)",
 "Eastborough - requires improvement (previously good)": the grade after the dash is the current one; the
 bracketed grade is an earlier one, with the year the brackets give (none if they give none); a year alone in the
-brackets dates the grade itself ("Southfield: good (2022)"). Several such
+brackets dates the grade itself ("Southfield: good (2022)"), and so does a time named with the council ("Westfield,
+March 2023 – good"). Several such
 entries may share a line, separated by semicolons.
 """
 
@@ -14,7 +15,7 @@ from datetime import date
 
 from transforms.councils import Mention
 from transforms.grades import GRADE_PHRASE, QE, YEAR, Q, normalise_grade
-from transforms.ratings import RatingClaim
+from transforms.ratings import RatingClaim, time_named
 
 _LINE = re.compile(
     rf"^\s*(?P<names>[^()\n:–—]{{2,100}}?)\s*(?::|\s[-–—]\s|[–—]|\|)\s*(?:(?:now\s+)?(?:rated|judged)\s+)?"
@@ -38,9 +39,11 @@ def roundup_claims(line: str, mentions: list[Mention], published: date | None
     if grade is None:
         return None
     dated = re.fullmatch(r"\s*(?:in\s+)?((?:19|20)\d{2})\s*", m["before"] or "")  # "Leeds: outstanding (2022)"
+    # ... or the head names the time with the council: "Wigan, March 2023 – good"
+    when = (int(dated[1]), "stated") if dated else time_named(line[head[-1].end:m.end("names")], published)
     claims = [RatingClaim("overall_effectiveness", grade, " ".join(m["grade"].split()),
-                          int(dated[1]) if dated else None, "current", line, m.start("grade"),
-                          anchor="stated" if dated else "publication", judgement_stated=False)]
+                          when[0] if when else None, "current", line, m.start("grade"),
+                          anchor=when[1] if when else "publication", judgement_stated=False)]
     if m["before"] and (earlier := earlier_grade(m, line, "overall_effectiveness")):
         if earlier.year is not None and published is not None and earlier.year > published.year:
             return None  # a year after the page's date is not an earlier grade's: not a round-up line we know
