@@ -36,6 +36,9 @@ from transforms.ratings import CLAUSE_OPENER, PRESENT_VERDICT, RatingClaim, time
 
 # What opens a "with" clause after the verdict it depends on: "..., with", "... overall, with", "and with"
 _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside|including)\s", re.I)
+# "then" between a subject and its verb ("the leadership judgement then was inadequate"): at that time, unless it
+# follows a conjunction ("..., and then was rated good": what came next)
+_THEN_BEFORE_VERB = r"(?<!\band\s)(?<!\bbut\s)(?<![,;]\s)then(?=\s+(?:was|were|had)\b)"
 # A time that refers back: "at that time", "at the time" (not "at the time of ..."), "on that occasion", "back
 # then", "even then", "by then", "at that point", "that year", "at the end of that year", "later that year", "at that
 # inspection", "at the same inspection", "at the same time"
@@ -48,8 +51,8 @@ _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+o
                         r"|in\s+the\s+(?:spring|summer|autumn|winter)\s+of)\s+)?that\s+year(?![\w'’-])"
                         r"|(?:at|in|during)\s+that\s+(?:inspection|assessment|visit)"
                         # "At the same inspection, ...", "at the same time": the time the text gave last
-                        r"|(?:at|in|during|from)\s+the\s+same\s+(?:(?:re-?)?inspection|assessment|visit|time))\b",
-                        re.I)
+                        r"|(?:at|in|during|from)\s+the\s+same\s+(?:(?:re-?)?inspection|assessment|visit|time)"
+                        rf"|{_THEN_BEFORE_VERB})\b", re.I)
 # A sentence whose subject is the report or inspection just spoken of: "That report found ...", "That inspection had
 # rated ..."
 _THAT_REPORT = re.compile(r"^\W*(?:that|the\s+same)\s+(?:report|inspection|re-?inspection|assessment|visit)\b", re.I)
@@ -132,11 +135,12 @@ _RETURNED = r"\b(?:return(?:s|ed|ing)?\s+to|regain(?:s|ed|ing)?|w(?:on|ins?)\s+b
 # A verdict's own stretch saying it is of today: it does not take the time the sentence opened with (not "the then
 # Safeguarding Board", "was then judged": of that time)
 _NOW = re.compile(r"\b(?:now|currently|today|this\s+(?:year|week|month|time)|since"
-                  r"|(?<!\bthe\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)then|later|subsequently"
+                  rf"|(?<!\bthe\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?!{_THEN_BEFORE_VERB})then|later|subsequently"
                   rf"|latest|new)\b|{_RETURNED}", re.I)
 # "then" after "was/were/had" ("the LSCB was then judged ...", "adoption had then been rated good"), or closing the
 # verdict ("... judged inadequate then"): at that time, when the sentence has given one before it
 _THEN_AT = re.compile(r"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bhad\s))then\b", re.I)
+_HAD_THEN = re.compile(r"\bhad\s+then\b", re.I)  # the pluperfect: at the earlier time, given in a sentence before too
 _THEN_AFTER = re.compile(r"\W*(?:overall\s+|too\s+|also\s+)?then(?=\s*[.;,]|\s*$)", re.I)
 
 
@@ -318,7 +322,9 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + before, out, context,
                                       _years_on(later))
             elif (_THEN_AT.search(own) or _THEN_AFTER.match(claim.clause, claim.start + len(claim.grade_label))) \
-                    and (dated or YEAR.search(sentence, 0, max(sentence.find(claim.clause), 0) + claim.start)):
+                    and (dated or YEAR.search(sentence, 0, max(sentence.find(claim.clause), 0) + claim.start)
+                         # "It had then been judged inadequate": the pluperfect, the earlier time the text gave last
+                         or (_HAD_THEN.search(own) and context.last_status == "historical")):
                 at = sentence.find(claim.clause)
                 claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + claim.clause[:claim.start], out,
                                       context)
@@ -402,7 +408,9 @@ def _governing_time(claim: RatingClaim, own_at: int, sentence: str, earlier: lis
     where, year, status, anchor = max(times, key=lambda t: t[0])
     if year and not status and (counts := list(_LATER.finditer(sentence, where, own_at))):  # "inadequate in 2018
         year, where = year + _years_on(counts[-1]), counts[-1].end()  # and good three years later, with ...": 2021
-    between = _LATER.sub(lambda m: " " * len(m.group()), sentence[where:own_at])  # (a count the verdict took)
+    # (a count the verdict took; "back then", "at that time": the time before it, not a later one)
+    between = _THAT_TIME.sub(lambda m: " " * len(m.group()), _LATER.sub(lambda m: " " * len(m.group()),
+                                                                          sentence[where:own_at]))
     if year and (named := time_named(between, context.published)) is not None:
         year, anchor, status = named[0], named[1], ""  # "..., and last year it was good, with ..."
     elif not year or _TODAY_OR_LATER.search(between):

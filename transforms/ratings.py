@@ -152,19 +152,24 @@ _SLOT = re.compile(
     rf"(?:\s*(?:[.,;:]|$)|\s+and\s))"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
     # ("inadequate in 2017 and good two years later", "and good by 2021": its time counted on, or reached)
-    rf"|(?<=\band\s){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
+    # ... or opening a sentence of no verb: "Outstanding in 2018, and good in 2022.", "Inadequate in July 2018." (the
+    # discourse's subject)
+    rf"|(?:(?<=\band\s)|^){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=(?:\s+overall)?\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
     rf"|\s+(?:by\s+(?:19|20)\d{{2}}|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+"
     rf"(?:later|after(?:wards)?|on)\b))"
     # "in 2018 it was rated good, and in 2014 inadequate": a second grade of the verdict, its time before it
     rf"|(?:(?<=\band\s)|(?<=\band,\s))(?:in|by|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}},?\s+{Q}(?P<gy>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$))"
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
-    rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+(?:overall\s+)?{Q}"
+    # ("the third good rating", "a second successive outstanding judgement": one of a series; "its 2019 inadequate
+    # verdict": dated)
+    rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+"
+    rf"(?:(?:second|third|fourth|fifth|successive|consecutive|straight|(?:19|20)\d{{2}})\s+){{0,2}}(?:overall\s+)?{Q}"
     rf"(?P<g2>{GRADE_NAME}){QE})"
     rf"\s+(?:overall\s+)?(?:grades?|gradings?|ratings?|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdicts?"
-    r"|(?:Ofsted\s+)?report|(?:outcomes?|results?)(?=\s+(?:of|in)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b))\b"
-    # ("had a good report in 2018", "the inadequate outcomes of 2014 and 2016": not "the good outcomes children
-    # achieve")
+    r"|(?:Ofsted\s+)?(?:report|inspection)|(?:outcomes?|results?)(?=\s+(?:of|in)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b))\b"
+    # ("had a good report in 2018", "after the inadequate inspection of 2016", "the inadequate outcomes of 2014 and
+    # 2016": not "the good outcomes children achieve")
     # "In 2018 Luton was inadequate and Bedford good": a verdict gapped after another, its subject a name (see below)
     rf"|(?<=\band\s)(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+|&\s+|of\s+|upon\s+|on\s+)?(?-i:[A-Z])[\w'’-]+){{0,3}}\s+"
     rf"{Q}(?P<ggap>{GRADE_PHRASE}){QE}(?=\s*(?:[.,;:]|$))"
@@ -238,7 +243,10 @@ _SLOT = re.compile(
     # "A, B and C came back the same", "the verdict was the same": the grade named last, as the predicate
     rf"|\b(?:(?:came|comes|come|coming)\s+(?:back|out)|(?:verdicts?|grades?|ratings?|judge?ments?|outcomes?)\s+"
     rf"(?:was|were|is|are|had\s+been|has\s+been|remained|remains|stayed|stays))\s+(?:(?:also|again|exactly|just)\s+)?"
-    rf"the\s+(?P<g31>same)(?=\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:too|again|as\s+well|this\s+time)\b)"
+    rf"(?:the\s+(?P<g31>same)(?=\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:too|again|as\s+well|this\s+time)\b"
+    # ... as at an earlier time, or unchanged since it: "the overall grade is the same as in 2019", "the grade is
+    # unchanged from its last inspection in 2019" (that time's grade too: its year is read after it)
+    rf"|\s+as\s+(?:in|at|during|for|last)\s)|(?P<g31u>unchanged)(?=\s+(?:from|since|on)\s))"
     # "A was rated outstanding in 2019, and B got there in 2022", "... and B followed suit": the grade named, reached
     rf"|\b(?P<g33>(?:got|gets)\s+there|follow(?:ed|s)\s+suit)\b"
     # "judged A, B and C - however long the LIST - to be good": the predicate after a LIST (see `list_ending_at`)
@@ -265,7 +273,7 @@ _SLOT = re.compile(
 # "a good rating for ...", "the top grade for ...": the judgements named after the rating are its own
 _RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22", "g23", "g27")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
-_ANAPHORIC = ("g12", "g13", "g14", "g31", "g32", "g33")
+_ANAPHORIC = ("g12", "g13", "g14", "g31", "g31u", "g32", "g33")
 # Slots naming a grade given as an object: "gave the top grade to A and to B", "awarded good ratings to A and B"
 _GIVEN = ("g11", "g18")
 _TRANSITION = re.compile(
@@ -320,6 +328,8 @@ _VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|and\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+[
                           r"|every|each|all)|across"
                           r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|during|when|until|before"
                           r"|after|since|overall|then|again|previously|too|two|three|four|five|six"
+                          # ("it was inadequate for the second time", "... once more")
+                          r"|for\s+(?:the|a)\s+(?:first|second|third|fourth|fifth|\w+th)\s+time|once\s+(?:more|again)"
                           rf"|last\s+(?:time|year|month|spring|summer|autumn|winter|{_MONTH})|in\s+{_MONTH}"
                           r"|a\s+year|\d+\s+years"
                           # "The last time the borough was inadequate was in 2014"
@@ -450,7 +460,7 @@ _QUOTED = re.compile(r"[‘'\"“]")
 _WHEN_EARLIER = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:[\w-]+\s+){0,2}inspection\b[^.;]*\bwhen\b[^.;]*$",
                            re.I)
 _ANAPHORIC_GRADE = re.compile(r"\b(?:same|that|this|its|their)\s+(?:overall\s+)?(?:grade|rating|judgement|judgment"
-                               rf"|verdict|conclusion|category|bracket|group)\b|\bthe\s+same\b|\bthe{_GRADE_IT_GOT}"
+                               rf"|verdict|conclusion|category|bracket|group)\b|\bthe\s+same\b|\bunchanged\b|\bthe{_GRADE_IT_GOT}"
                                r"|\b(?:repeat|match|mirror)\w*\s+(?:the|its|their)\s+(?:overall\s+)?(?:outcome|result)\b",
                                re.I)
 _ANY_GRADE = Caseless(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b")
@@ -540,12 +550,25 @@ _YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and,?)\s+(?:again\s+|(
                         r"(?:(?:at|after|during|in)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?"
                         r"(?:inspection|re-?inspection|visit|ILACS|SIF)\s*,?\s+)?(?:in\s+|of\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
                         r"(?:19|20)\d{2}\b)+", re.I)
+# A grade given at a series of inspections, their years after it: "rated good at three inspections in a row, in
+# 2015, 2019 and 2024" (each year's), "the third good rating in a row, after inspections in 2017 and 2022", "a
+# second successive outstanding judgement, following the inspection published in 2018" (today's, and each year's)
+_SERIES_YEARS = re.compile(r"(?:\s+(?:overall\s+)?(?P<counted>(?:at|in|across|over)\s+(?:(?:its|the|their)\s+last\s+)?"
+                           r"(?:two|three|four|five|\d)\s+(?:(?:successive|consecutive|straight)\s+)?inspections)"
+                           r"|(?:\s+in\s+a\s+row|\s+running)?(?:\s+for\s+[^,;.]{1,40}?)?\s*,?\s+(?:after|following)"
+                           r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:inspections?|reports?|visits?))"
+                           r"(?:\s+in\s+a\s+row|\s+running)?\s*,?\s*(?:(?:published|carried\s+out|held)\s+)?(?:in\s+|of\s+)?"
+                           r"(?P<years>(?:19|20)\d{2}(?:\s*(?:,|,?\s+and)\s+(?:in\s+)?(?:19|20)\d{2})*)\b", re.I)
+# An ordinal of a series right before a grade: "the third good rating", "a second successive outstanding judgement"
+_SERIES_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|successive|consecutive|straight)\s+(?:overall\s+)?"
+                             r"[‘'\"“]?$", re.I)
 # Clauses: a dash opens one, unless what follows only dates the verdict ("- in 2012, 2013 and 2015")
 _CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\bwhereas\b|\bbut\b"
                            r"|,\s+(?=(?:up|down)\s+from\b)")
-# "reminded members that the 2019 inspection had found ..., and that in 2016 it had been judged ...": a second
-# reported clause, parallel to a "that" before it (not "..., and that part of the service was rated good")
-_BRACKETED_YEAR = re.compile(r"\s*\((?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\)")  # "requires improvement (2017)"
+# A date in brackets right after a grade is its time: "requires improvement (2017)", "judged inadequate (November
+# 2016)", "good overall (in 2019)", "outstanding (2018 inspection)"
+_BRACKETED_YEAR = re.compile(r"\s*(?:overall\s*)?\((?:in\s+)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})"
+                             r"(?:\s+(?:re-?)?(?:inspection|report|visit))?\)", re.I)
 # A verb whose complement is taken as true, or asserted by the speaker adding it: "may recall that ...", "will
 # remember how ...", "Would add that ...", "I'd point out that ..."
 _FACTIVE = re.compile(r"\b(?:recall(?:s|ed)?|remember(?:s|ed)?|know(?:s|n)?|knew|forg[eo]t(?:s|ten)?|note(?:s|d)?"
@@ -556,6 +579,8 @@ _DESCRIPTION = re.compile(r",\s+(?:(?:which|who)\s+(?:(?:was|were|is|are|had\s+b
                           rf"{VERDICT_PARTICIPLE}\s+(?:as\s+|to\s+be\s+)?{Q}{GRADE_PHRASE}{QE}$",
                           re.I)
 _ASIDE = re.compile(r"\([^()]*\)")  # words in brackets: no clause of the sentence breaks inside them
+# "reminded members that the 2019 inspection had found ..., and that in 2016 it had been judged ...": a second
+# reported clause, parallel to a "that" before it (not "..., and that part of the service was rated good")
 _AND_THAT = re.compile(r",\s+(?=and\s+that\b)", re.I)
 _THAT = re.compile(r"\bthat\b", re.I)
 # The part of a year before it: "early", "March", "the summer of", "autumn"
@@ -656,7 +681,13 @@ _LEADING_YEAR = re.compile(r"^\W*(?:[^:;.–—]{1,60}?(?::|\s[–—-])\s+"
                            r"|report|assessment|visit)\s+(?:published|carried\s+out|released|issued|completed"
                            # or in a relative clause on it: "The report that followed in February 2022 rated ..."
                            r"|conducted|(?:that|which)\s+[\w'’-]+)\s+(?:[\w-]+\s+){0,5}?"
-                           r"(?P<dated>(?:19|20)\d{2})\b)", re.I)
+                           r"(?P<dated>(?:19|20)\d{2})\b"
+                           # ... or its date in brackets: "The inspection before that (January 2016) said ..."
+                           r"|(?:the|that|this|its|their|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:(?:re-?)?inspection"
+                           r"|report|assessment|visit)(?:\s+[\w-]+){0,2}?\s*\((?:[A-Z][a-z]+\s+)?"
+                           r"(?P<bracketed>(?:19|20)\d{2})\)"
+                           # a lead-in naming the year alone, closed by a colon: "Remember 2013: ..."
+                           r"|[^:;.–—]{0,40}?\b(?P<lead>(?:19|20)\d{2})\s*:\s+)", re.I)
 # A year as the subject, the time a verdict was given: "2015 was requires improvement", "and March 2019 saw it rated
 # good", "Then 2022 came and they were rated good"
 _YEAR_AS_SUBJECT = re.compile(rf"(?:^|[:;,(]|\b(?:and|but|then|while))\W*(?:then\s+)?{_PART_OF_YEAR}"
@@ -692,7 +723,7 @@ _YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\b(?:(?:\)?\s*,?|(?:(?!(?:19|20
 # "its 2006 annual performance assessment", "the 2010 safeguarding and looked after children inspection" (not "2018 to
 # good at this inspection")
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:(?!(?:to|at|in|on|for|from|by|with|this|that)\b)"
-                                 r"[\w-]+\s+){0,5}(?:(?:re-?)?inspection|assessment|review|report|APA|JAR)\b"
+                                 r"[\w-]+\s+){0,5}(?:(?:re-?)?inspection|assessment|review|report|visit|APA|JAR)\b"
                                  r"|\b(?:the|its|their)\s+((?:19|20)\d{2})\s+one\b", re.I)  # ("the 2019 one rated it")
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
 _RELATIVE_YEAR = re.compile(
@@ -712,7 +743,7 @@ _THIS_YEAR = re.compile(r"\W*(?:(?!(?:and|but|while|whereas)\b)[\w'’-]+\s+){0,
 # that event's phrase (not one after it, set off by a comma: "Three years after a damning report, X has been rated
 # good" is the news)
 _YEARS_AFTER = re.compile(r"\b(?:(?P<last2>a\s+year)|(?P<decade>a\s+decade)"
-                          r"|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?P<half>\s+and\s+a\s+half)?\s+years)"
+                          rf"|(?P<n>\d{{1,2}}|{YEARS_COUNT_WORD})(?P<half>\s+and\s+a\s+half)?\s+years)"
                           # ("two years after that": after the time the text gave)
                           r"\s+after\b(?!\s+that\b)(?=[^,;:–—]*$)", re.I)
 _HISTORY_CUE = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:(?:full|fully|standard|graded|formal|ILACS|Ofsted)\s+)?"
@@ -739,6 +770,8 @@ _HYPOTHETICAL = re.compile(
     r"|(?:un)?likely|brac(?:ed?|ing)|predict(?:s|ed|ing|ions?)?|forecast|feared|fearing|spared|on\s+course"
     r"|escap(?:ed|es|ing)|narrowly\s+missed|ensure|make\s+sure|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
     r"|possibility|prospect|chances?"
+    # a grade passed over in a move: "went from requires improvement to outstanding, skipping good"
+    r"|skip(?:s|ped|ping)?|bypass(?:es|ed|ing)?|leap-?frog(?:s|ged|ging)?|jump(?:s|ed|ing)?\s+over"
     # "we'd hold on to good": "would" contracted (not "had": "we'd been rated good", "it'd slipped to inadequate")
     r"|(?<=\w)['’]d(?!\s+(?:been|had|got|\w+ed|\w+en)\b)"
     # (not "it was not until 2021 that ... was judged good", "not only ... but": a verdict given)
@@ -762,8 +795,8 @@ _HYPOTHETICAL_AFTER = re.compile(r"\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|
 # "moved out of inadequate", "no longer judged to be inadequate", "shed its 'inadequate' label", "shaken off its
 # inadequate rating": the old grade only.
 _LEFT_GRADE = re.compile(
-    rf"\b(?:(?:moved|moves|come|comes|came|climbed|climbs|lifted|lifts|emerged|emerges|taken|takes|brought|brings)"
-    rf"\s+(?:\w+\s+)?(?:out\s+of|from)"
+    rf"\b(?:(?:mov(?:ed|es|ing)|com(?:e|es|ing)|came|climb(?:ed|s|ing)|lift(?:ed|s|ing)|emerg(?:ed|es|ing)|tak(?:en|es|ing)"
+    rf"|took|br(?:ought|ings?|inging))\s+(?:\w+\s+){{0,2}}?(?:out\s+of|from)"
     rf"|no\s+longer(?:\s+(?:be(?:ing)?\s+)?{VERDICT_PARTICIPLE})?"
     rf"(?:\s+(?:to\s+be|as))?|shed|sheds|lost|loses|losing|removed|removes"
     rf"|removal\s+of"  # "welcomed the removal of the inadequate rating"
@@ -851,6 +884,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
                                                               # rated inadequate in March 2020": not the news
                                                               or _RELATIVE_PRONOUN.search(clause, today.end(), start)):
         return None, end, "publication"
+    if bracketed := _BRACKETED_YEAR.match(clause, end):
+        return int(bracketed[1]), bracketed.end(), "stated"
     # the nearest time after the grade is its own: "rated inadequate in May, when members had been told in 2020 ..."
     if (m := _YEAR.search(clause, end, after)) and not _MONTH_ONLY.search(clause, end, m.start()):
         return int(next(g for g in m.groups() if g)), m.end(), "stated"
@@ -928,8 +963,11 @@ def _year_before(clause: str, since: int, start: int) -> re.Match | None:
 
 # A month or season without a year: "in November", "last July", "the inspection last summer" (not "in May 2019",
 # "in August last year": those name their year)
-_MONTH_ONLY = re.compile(rf"\b(?:(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?|(?P<last>last)\s+)(?:the\s+)?"
+# ... or naming an inspection or its report: "Dorset's spring report", "the November inspection"
+_MONTH_ONLY = re.compile(rf"\b(?:(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?|(?P<last>last)\s+"
+                         r"|(?P<attributive>(?:the|its|their|[\w-]+['’]s)\s+))(?:the\s+)?"
                          rf"(?P<month>{_MONTH}|spring|summer|autumn|winter)\b"
+                         r"(?(attributive)(?=\s+(?:(?:full|ILACS|Ofsted)\s+)?(?:re-?)?(?:inspection|report|visit)\b))"
                          r"(?!\s+(?:of\s+)?(?:(?:19|20)\d{2}|\d)|\s+(?:last|this|next)\s+year)", re.I)
 _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "winter": 1}
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
@@ -1153,6 +1191,26 @@ def _clauses(sentence: str) -> list[str]:
 
 # A clause set after a verdict by a dash or a semicolon that only names its time, its subject the verdict itself: "...
 # found inadequate – that was the 2017 report", "...; this was back in 2013", "– it was the spring 2016 inspection"
+# A clause naming a time and no verdict, and the dash closing it: "Don't forget 2013 -", "Then came 2016 -"
+_TIME_ALONE = re.compile(r"\W*(?:[^\W\d]+\W+){0,5}?(?:(?-i:[A-Z])[a-z]+\s+)?(?P<year>(?:19|20)\d{2})\W*", re.I)
+_DASH_AFTER = re.compile(r"\s*[-–—]\s")
+
+
+def _dated_by_lead(claims: list[RatingClaim], lead: tuple[int, int, int], published: date | None
+                   ) -> list[RatingClaim]:
+    """The claims, those of the clause after a time alone with no time of their own and none of today ("- and it is
+    now rated good") given its year."""
+    year, _, first = lead
+    status = "historical" if published is None or year < published.year else "current"
+
+    def of_today(c: RatingClaim) -> bool:
+        return bool(_TODAY.search(c.clause, 0, c.start) or PRESENT_VERDICT.search(c.clause, 0, c.start))
+
+    return claims[:first] + [replace(c, year=year, anchor="stated", status=status)
+                             if c.year is None and c.status in ("current", "historical") and not of_today(c) else c
+                             for c in claims[first:]]
+
+
 _APPOSED_TIME = re.compile(rf"\W*(?:and\s+)?(?:that|this|it)\s*(?:was|['’]s|had\s+been|came)\s+"
                            rf"(?:(?:back|all|way\s+back|only|just)\s+)?(?:(?:in|during)\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\b"
                            rf"|(?:at\s+|in\s+|from\s+)?(?:the|its|their|an?)\s+(?:[\w-]+\s+){{0,2}}?((?:19|20)\d{{2}})\s+"
@@ -1173,12 +1231,20 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
         return claims  # "Eight councils - three of them new - were judged inadequate": the count is the subject
     opened_by: list[str] = []  # the judgements the clause before opens with as its subject
     before_clause = 0  # where the claims of the clause before this one begin
-    for clause in _clauses(sentence):
+    # a clause of a time alone before a dash ("Don't forget 2013 - the inspection came out as adequate"): its year,
+    # the clause it was, and where the claims of the clause after it begin
+    lead: tuple[int, int, int] | None = None
+    for number, clause in enumerate(_clauses(sentence)):
+        if lead is not None and lead[1] < number - 1:
+            claims, lead = _dated_by_lead(claims, lead, published), None
         if (apposed := _APPOSED_TIME.match(clause)) and sentence[:sentence.find(clause)].rstrip()[-1:] in "-–—;":
             year = int(next(g for g in apposed.groups() if g))  # "... found inadequate – that was the 2017 report"
             claims[before_clause:] = [replace(c, year=year, anchor="stated") if c.year is None
                                       and c.status in ("current", "historical") else c for c in claims[before_clause:]]
         before_clause = len(claims)
+        if (alone := _TIME_ALONE.fullmatch(clause)) \
+                and _DASH_AFTER.match(sentence, sentence.find(clause) + len(clause)):
+            lead = (int(alone["year"]), number, len(claims))
         # a verdict with no verb ("Good overall, good for leaders") opening the sentence or set after a dash
         at = sentence.find(clause)
         fragment = not sentence[:at].strip() or bool(_DASH_BEFORE.search(sentence, 0, at))
@@ -1268,7 +1334,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     and _VERB_BEFORE_LIST.search(scanned, previous_end, listed[0]):
                 continues = False  # the end of a LIST after a verdict verb, read as "X good" from its last item:
                 # "judged A, B, C and the experiences of D all inadequate" (as g30)
+            opens_sentence = slot.start() == 0 and sentence.startswith(clause)  # "Inadequate in July 2018."
             if continues and not verdicts and not (group in ("g6", "g20") and claims) \
+                    and not (group == "g17" and opens_sentence) \
                     and not (group == "g6" and (_TELEGRAPHIC.match(sentence)  # or after a colon: "West
                                                 or _AFTER_COLON.search(scanned, 0, slot.start())
                                                 or _OUTCOME_WITH.search(scanned, 0, slot.start())
@@ -1407,8 +1475,13 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 named = [int(y) for y in re.findall(r"(?:19|20)\d{2}", scanned[last_n.end():])]  # last two
                 if len(named) >= 2:                                         # inspections: in 2017 and in 2020"
                     years = list(dict.fromkeys(named[:count_of(last_n["n"])]))
-            verdicts.extend((slot.start(group), slot.end(), owned, label, status, each, anchor, stated)
-                            for each in years)
+            times = [(status, each, anchor) for each in years]  # (status, year, anchor) of each verdict it gives
+            if status != "hypothetical" and (series := _SERIES_YEARS.match(scanned, slot.end())) \
+                    and (series["counted"] or _SERIES_ORDINAL.search(scanned, 0, slot.start(group))):
+                times = [] if series["counted"] else [(status, None, "publication")]  # (a "third" one: today's)
+                times += [("historical" if published is not None and each < published.year else status, each,
+                           "stated") for each in dict.fromkeys(int(y) for y in YEAR.findall(series["years"]))]
+            verdicts.extend((slot.start(group), slot.end(), owned, label, *time, stated) for time in times)
         segment = 0  # each verdict owns the text from the end of the one before it
         for start, end, owned, label, status, year, anchor, stated, place in sorted(_respective(scanned, verdicts),
                                                                                       key=lambda v: v[0]):
@@ -1418,7 +1491,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     claims.append(RatingClaim(judgement, grade, " ".join(label.split()), year, status, clause, start,
                                               segment, anchor, stated, place))
             segment = end
-    return claims
+    return _dated_by_lead(claims, lead, published) if lead is not None else claims
 
 
 # "rated good and inadequate respectively", "in 2015, 2017 and 2019 respectively": one item per subject, in order
