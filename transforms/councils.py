@@ -341,16 +341,17 @@ class CouncilIndex:
         return self._pick(codes, on)
 
     def of_site(self, url: str, on: date | None = None) -> str | None:
-        """The council whose own website a page is on: the domain's name under gov.uk spells one council's name,
-        a shortened form, an initialism of it, or its start, its linking words ("and", "upon") perhaps left out
+        """The council whose own website a page is on: the domain's name under gov.uk, or the council's name on
+        ModernGov's hosting of committee papers ("birmingham.moderngov.co.uk"), spells one council's name, a
+        shortened form, an initialism of it, or its start, its linking words ("and", "upon") perhaps left out
         ("www.merton.gov.uk", "democracy.bcpcouncil.gov.uk", "www.brighton-hove.gov.uk",
         "www.nelincs.gov.uk", "www.rbwm.gov.uk", "www.eastriding.gov.uk" for East Riding of Yorkshire); None for
         any other address or a name several councils share ("www.gov.uk")."""
         host = (urlsplit(url).hostname or "").lower()
-        label = re.fullmatch(r"(?:[\w-]+\.)*?([a-z][\w-]*)\.gov\.uk", host)
+        label = re.fullmatch(r"(?:[\w-]+\.)*?([a-z][\w-]*)\.gov\.uk|([a-z][\w-]*)\.moderngov\.co\.uk", host)
         if label is None:
             return None
-        spelt = re.sub(r"[\W_]+", "", label[1])
+        spelt = re.sub(r"[\W_]+", "", label[1] or label[2])
         exact = self._compact.get(spelt) or self._initialisms.get(spelt.upper())  # "www.rbwm.gov.uk"
         if exact is None and spelt in self._linkless:  # "www.brighton-hove.gov.uk": "and" left out
             exact = tuple(sorted(self._linkless[spelt]))

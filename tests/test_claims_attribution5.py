@@ -1,0 +1,47 @@
+"""Which council a claim goes to (stop 27): the page's own council found from its address, each construction pinned
+with at least three wordings written for these tests (stories invented about real councils), read through the whole
+extraction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+from transforms.councils import default_index
+
+PUBLISHED = date(2024, 3, 14)
+OVERALL = "overall_effectiveness"
+BIRMINGHAM, NORTH_NORTHANTS, WORCESTERSHIRE = "E08000025", "E06000061", "E10000034"
+
+
+# --- committee papers on ModernGov's hosting ("<council>.moderngov.co.uk") are the council's own -------------------
+
+@pytest.mark.parametrize("host, council", [
+    ("birmingham.moderngov.co.uk", BIRMINGHAM),
+    ("northnorthants.moderngov.co.uk", NORTH_NORTHANTS),  # a shortened form of the name
+    ("worcestershire.moderngov.co.uk", WORCESTERSHIRE),
+    ("www.moderngov.co.uk", None),
+    ("birmingham.moderngov.example.com", None),
+])
+def test_the_council_whose_committee_papers_moderngov_hosts(host, council):
+    assert default_index().of_site(f"https://{host}/mgAi.aspx?ID=4821") == council
+
+
+@pytest.mark.parametrize("host, council, paragraphs", [
+    ("birmingham.moderngov.co.uk", BIRMINGHAM,
+     ["The Cabinet Member introduced the report on the inspection published last month.",
+      "Members noted that the service had been judged good overall."]),
+    ("northnorthants.moderngov.co.uk", NORTH_NORTHANTS,
+     ["Minutes of the meeting held on 5 March.",
+      "The Director reported that Ofsted had rated children's services good."]),
+    ("worcestershire.moderngov.co.uk", WORCESTERSHIRE,
+     ["Apologies were received from two members.",
+      "The committee welcomed the inspection outcome: good for overall effectiveness."]),
+])
+def test_minutes_on_moderngov_that_never_name_the_council_rate_it(host, council, paragraphs):
+    got = rating_rows(paragraphs, PUBLISHED, title="Cabinet - 05/03/2024",
+                      url=f"https://{host}/ieListDocuments.aspx?CId=1&MId=2")
+    assert (council, OVERALL, "good", 2024, False) in got
