@@ -45,3 +45,29 @@ def test_minutes_on_moderngov_that_never_name_the_council_rate_it(host, council,
     got = rating_rows(paragraphs, PUBLISHED, title="Cabinet - 05/03/2024",
                       url=f"https://{host}/ieListDocuments.aspx?CId=1&MId=2")
     assert (council, OVERALL, "good", 2024, False) in got
+
+
+# --- a council's name opening another public body's name ("Kent Police", "... ICB") names no council --------------
+
+MEDWAY, KENT, WIGAN = "E06000035", "E10000016", "E08000010"
+
+
+@pytest.mark.parametrize("aside", [
+    "Kent Police and the Kent and Medway ICB sent representatives.",
+    "A consultant from Kent Community Health NHS Trust joined the meeting.",
+    "Officers from Kent Fire and Rescue Service were also present.",
+])
+def test_another_body_named_after_a_council_takes_no_verdict_from_it(aside):
+    got = rating_rows(["Medway Council's children's services were inspected in February.", aside,
+                       "The service was judged good overall."], PUBLISHED, title="Corporate Parenting Board")
+    assert (MEDWAY, OVERALL, "good", 2024, False) in got
+    assert not {r for r in got if r[0] == KENT}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Kent County Council and Kent Police signed the protocol.", ["Kent County Council"]),
+    ("Wigan Council School Improvement Service", ["Wigan Council"]),
+    ("Ofsted Rates Kent Good As Police Praise Staff", ["Kent"]),  # a headline in title case: no body's name
+])
+def test_a_council_beside_another_body_is_still_named(text, named):
+    assert [m.surface for m in default_index().find_mentions(text)] == named

@@ -103,6 +103,15 @@ _CLUB_WORDS = frozenset({
     "argyle", "wednesday", "hotspur", "villa", "rangers", "fc", "afc",
 })
 
+# The head nouns of other public bodies named after a place, within a few words of it: "Kent Police", "Lancashire
+# and South Cumbria ICB", "Leeds Teaching Hospitals", "Bolton School", "Reading University" are no council
+_OTHER_BODY_HEADS = frozenset({
+    "police", "constabulary", "fire", "ambulance", "nhs", "icb", "ccg", "integrated", "clinical", "hospital",
+    "hospitals", "healthwatch", "university", "college", "school", "schools", "academy", "court", "probation",
+    "airport",
+})
+_OTHER_BODY_REACH = 4  # words after the council's name: "Lancashire and South Cumbria ICB"
+
 # Words after a council's name that are about the council ("Hull Children's Services", "Stoke Council").
 _SERVICE_WORDS = frozenset({"council", "councils", "children", "childrens", "social", "services", "safeguarding",
                             "local", "authority", "education", "lscb", "cabinet", "scrutiny"})
@@ -557,7 +566,24 @@ class CouncilIndex:
                 # ... but "Cornwall County Council", "York Town Council" are councils.
                 if not (k + 1 < len(tokens) and tokens[k + 1][3] == "council"):
                     return None
+        if tokens[best[0]][3] not in _SERVICE_WORDS and self._names_another_body(text, tokens, k):
+            return None  # (not after "Council": "Kent County Council and Kent Police")
         return best
+
+    @staticmethod
+    def _names_another_body(text: str, tokens: list[tuple[int, int, str, str]], k: int) -> bool:
+        """True when the words from token k on continue a council's name into another body's ("Kent Police",
+        "Lancashire and South Cumbria ICB"): capitalised words or linking words, one space apart, reaching the
+        head noun of another public body (not through "Council", a grade or a service word: "Kent Council and
+        Police", "Ofsted Rates Kent Good As Police ...")."""
+        for j in range(k, min(k + _OTHER_BODY_REACH, len(tokens))):
+            _start, _end, raw, norm = tokens[j]
+            if text[tokens[j - 1][1]:_start] != " " or not (raw[0].isupper() or norm in _LINKING_WORDS) \
+                    or norm in _SERVICE_WORDS or norm in _GRADE_WORDS:
+                return False
+            if norm in _OTHER_BODY_HEADS:
+                return True
+        return False
 
     def _short_name_in_longer_name(self, text: str, tokens: list[tuple[int, int, str, str]], i: int,
                                    codes: tuple[str, ...]) -> bool:
