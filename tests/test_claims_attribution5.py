@@ -71,3 +71,34 @@ def test_another_body_named_after_a_council_takes_no_verdict_from_it(aside):
 ])
 def test_a_council_beside_another_body_is_still_named(text, named):
     assert [m.surface for m in default_index().find_mentions(text)] == named
+
+
+# --- councils named as examples ("councils such as X and Y, both rated ...") are those councils -------------------
+
+HERTFORDSHIRE, NORTH_TYNESIDE, CITY_OF_LONDON, LEEDS, ISLE_OF_WIGHT = (
+    "E10000015", "E08000022", "E09000001", "E08000035", "E06000046")
+
+
+@pytest.mark.parametrize("text, named", [
+    ("The result puts Hertfordshire beside councils such as Leeds and North Tyneside, both rated outstanding in 2020, "
+     "at the top of the table.", {LEEDS, NORTH_TYNESIDE}),
+    ("Hertfordshire joins authorities like North Tyneside, rated outstanding in 2020, at the top.", {NORTH_TYNESIDE}),
+    ("It is in company with local authorities including Leeds and the Isle of Wight, both rated outstanding in 2020.",
+     {LEEDS, ISLE_OF_WIGHT}),
+])
+def test_councils_named_as_examples_take_the_verdict_given_them(text, named):
+    got = rating_rows(["Hertfordshire's children's services have been judged outstanding by Ofsted.", text],
+                      date(2023, 6, 14))
+    assert {r[0] for r in got if r[3] == 2020} == named
+
+
+# --- "X and the Y" joins two councils ("North Tyneside and the City of London") ------------------------------------
+
+@pytest.mark.parametrize("text, named", [
+    ("North Tyneside and the City of London were both rated outstanding in 2020.", {NORTH_TYNESIDE, CITY_OF_LONDON}),
+    ("Ofsted rated Leeds, North Tyneside and the Isle of Wight good in 2020.", {LEEDS, NORTH_TYNESIDE, ISLE_OF_WIGHT}),
+    ("In 2020 the City of London and the Isle of Wight were judged good.", {CITY_OF_LONDON, ISLE_OF_WIGHT}),
+])
+def test_a_council_named_with_the_joins_the_councils_before_it(text, named):
+    got = rating_rows(["A national round-up of children's services inspections.", text], date(2023, 6, 14))
+    assert {r[0] for r in got if r[3] == 2020} == named

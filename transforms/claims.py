@@ -190,7 +190,7 @@ _IN_PLACES = re.compile(r"[‘'\"“]?[\w’'-]+(?:\s+[\w’'-]+){0,4}?[’'\"�
 # What may join two councils of one list: commas, "and"; a council's common-noun head written in lower case
 # ("Northshire county council and Southton city council"); a time inserted after each ("X, in March, and Y",
 # "X (April), and Y"); "X and neighbouring Y"
-_JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*|\s*\([^()]{1,40}\)"
+_JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*(?:the\s+)?|\s*\([^()]{1,40}\)"
                      r"|(?<=and\s)(?:neighbouring|nearby)\s+"
                      r"|\s+(?:county|city|borough|district|metropolitan\s+borough)\s+council\b"
                      r"|\s*,\s*(?:in|on)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+|(?:19|20)\d{2})(?:\s+(?:19|20)\d{2})?"

@@ -391,8 +391,11 @@ _OTHER_SUBJECT = re.compile(
     # part of a group the text does not name one by one: "its neighbours, several of which are good"
     r"|(?:some|several|most|many|few|half|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:which|whom"
     r"|them|these|those)\b(?!\s+(?:judge?ments|areas|grades|ratings)))\b|%", re.I)
-# Councils the text has named, not councils at large: "the latest councils to be", "both councils"
-_NAMED_COUNCILS = re.compile(r"\b(?:(?:the\s+)?(?:latest|both|(?:the|these)\s+(?:two|three|four))"
+# Councils the text has named, not councils at large: "the latest councils to be", "both councils", "councils such
+# as Leeds and Wigan, both rated good"
+_NAMED_COUNCILS = re.compile(r"\b(?:councils|local\s+authorities|authorities)\s+(?:such\s+as|like|including)"
+                             r"\s+(?=(?-i:[A-Z]))"
+                             r"|\b(?:(?:the\s+)?(?:latest|both|(?:the|these)\s+(?:two|three|four))"
                              r"|(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?)"  # ("one of a small number of")
                              r"\s*(?:councils|local\s+authorities|authorities|departments)\b"
                              # "one of four councils in England whose services ...": still the named council's
