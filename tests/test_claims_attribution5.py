@@ -102,3 +102,35 @@ def test_councils_named_as_examples_take_the_verdict_given_them(text, named):
 def test_a_council_named_with_the_joins_the_councils_before_it(text, named):
     got = rating_rows(["A national round-up of children's services inspections.", text], date(2023, 6, 14))
     assert {r[0] for r in got if r[3] == 2020} == named
+
+
+# --- a council named alone with an additive word ("Y too.", "and Y as well") has the verdict just given -----------
+
+KIRKLEES, CALDERDALE, WAKEFIELD = "E08000034", "E08000033", "E08000036"
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was judged good overall this week. Calderdale too.",
+    "Kirklees was judged good overall this week, and Calderdale as well.",
+    "Kirklees was judged good overall this week; neighbouring Calderdale likewise.",
+])
+def test_a_council_named_with_an_additive_word_shares_the_verdict(text):
+    assert (CALDERDALE, OVERALL, "good", 2024, False) in rating_rows([text], PUBLISHED)
+
+
+def test_an_additive_word_after_no_verdict_repeats_none():
+    got = rating_rows(["Kirklees was judged good overall this week.", "Leaders praised the front door. "
+                       "Calderdale too."], PUBLISHED)
+    assert not {r for r in got if r[0] == CALDERDALE}
+
+
+# --- a verb left out of later conjuncts: "X good, Y outstanding and Z inadequate", "; in Y, good", "Y's good" -------
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was rated good, Calderdale outstanding and Wakefield inadequate.",
+    "In Kirklees, services were rated good; in Calderdale, outstanding; in Wakefield, inadequate.",
+    "Kirklees's services were judged good, Calderdale's outstanding and Wakefield's inadequate.",
+])
+def test_each_conjunct_of_a_gapped_verdict_has_its_own_grade(text):
+    got = rating_rows([text], PUBLISHED)
+    assert {(r[0], r[2]) for r in got} == {(KIRKLEES, "good"), (CALDERDALE, "outstanding"), (WAKEFIELD, "inadequate")}

@@ -199,6 +199,11 @@ _GRADE = re.compile(GRADE_PHRASE, re.I)
 _QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
 # "..., as was Sheffield", "So were Luton and Sheffield": the verdict just given, again, for the councils named next
 _ELLIPSIS = re.compile(r"\W*(?:and\s+)?\b(?:as|so)\s+(?:was|were|did)\s+(?:(?:neighbouring|nearby)\s+)?$", re.I)
+# "... Calderdale too.", "..., and Calderdale as well", "; Calderdale likewise": councils named alone with an additive
+# word, no verb of their own, take the verdict just given as well (_ADDITIVE_BEFORE: what opens their clause)
+_ADDITIVE_BEFORE = re.compile(r"(?:^|[,;:]|\s[-–—])\s*(?:(?:and|but)\s+)?(?:(?:neighbouring|nearby)\s+)?$", re.I)
+_ADDITIVE_OPENING = re.compile(r"\W*(?:(?:and|but)\s+)?(?:(?:neighbouring|nearby)\s+)?", re.I)
+_ADDITIVE = re.compile(r"\s*,?\s*(?:too|as\s+well|likewise|also|similarly)\s*(?:[.!;]|$)", re.I)
 # ", like Sheffield,", ", unlike its neighbour Sheffield,", "Unlike Sheffield, ...": councils compared with the
 # subject, set off by commas
 # "X joins Y in being rated outstanding", "X followed Y in receiving ...": Y is compared with the subject, not it
@@ -251,9 +256,11 @@ _PLURAL_REF = re.compile(r"\b(?:(?:both|all|the\s+(?:two|three|four|five)|all\s+
                          r"|authorities|boroughs|counties|local\s+authorities)|they\s+(?:were\s+|are\s+|have\s+)?"
                          r"(?:both|all|each)|each\s+of\s+them|both\s+of\s+them)\b", re.I)
 # "X was rated outstanding, and Y good": the verb left out of a second conjunct, a council and a grade
-_GAP_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bbut)\s*$", re.I)
-_GAPPED_GRADE = re.compile(rf"\s+(?:(?:was|is)\s+)?{Q}({GRADE_PHRASE}){Q}(?=\s*(?:[,.;)]|$|\s+(?:in|since|at)\b))",
-                           re.I)
+# ... the council's name opening its clause, perhaps as a place ("; in Y, outstanding") or an owner ("Y's good"), its
+# grade ending it or followed by the next conjunct ("X good, Y outstanding and Z inadequate")
+_GAP_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bbut)\s*(?:in\s+)?$", re.I)
+_GAPPED_GRADE = re.compile(rf"(?:['’]s?)?,?\s+(?:(?:was|is)\s+)?{Q}({GRADE_PHRASE}){Q}"
+                           r"(?=\s*(?:[,.;)]|$|\s+(?:in|since|at|and|while|whereas|but)\b))", re.I)
 # A verdict written without its subject and verb: a stretch opening with a grade ("good overall, good for leaders",
 # "outstanding since 2021", "requires improvement", "X and Y: all good"), the grade followed by what may follow a
 # verdict's grade
@@ -956,14 +963,16 @@ class _Reader:
                 self.add(claim, self.focus, text)
 
     def elliptical(self, text: str, mentions: list[Mention], read_from: int) -> None:
-        """"X was rated good, as was Y", "... So were Y and Z.": the councils after "as/so was" take the verdicts
-        given before them in the sentence, else those of the last sentence that gave any."""
+        """"X was rated good, as was Y", "... So were Y and Z.", "..., and Y too", "Y as well.": the councils after
+        "as/so was" or before an additive word take the verdicts given before them in the sentence, else those of the
+        last sentence that gave any."""
         for i, m in enumerate(mentions):
-            if not _ELLIPSIS.search(text[max(0, m.start - 40):m.start]):
-                continue
             last = i
             while last + 1 < len(mentions) and _JOINED.match(text[mentions[last].end:mentions[last + 1].start]):
                 last += 1
+            additive = _ADDITIVE.match(text, mentions[last].end) and _ADDITIVE_BEFORE.search(text, 0, m.start)
+            if not additive and not _ELLIPSIS.search(text[max(0, m.start - 40):m.start]):
+                continue
             if other_subject(text[mentions[last].end:mentions[last].end + 25]):
                 return  # "..., as was Oldtown's college"
             codes = _chain(mentions, text, last)
@@ -972,8 +981,10 @@ class _Reader:
             if not given and _GRADE.search(text):
                 return  # the sentence's own grade went to someone else (a school): nothing to repeat
             when = time_stated(text[mentions[last].end:], self.published)  # "So was Y, two years ago."
-            opens = _ELLIPSIS.fullmatch(text, 0, m.start) is not None  # "So were Y and Z.": the last sentence's
-            for claim in given or [c for c in self.last_verdicts if opens and c.status != "hypothetical"]:
+            opens = (_ELLIPSIS if not additive else _ADDITIVE_OPENING).fullmatch(text, 0, m.start) is not None
+            # "So were Y and Z.": the last verdicts; "Y too.": those of the paragraph's sentence before
+            repeated = self.last_sentence_claims(read_from) if additive else self.last_verdicts
+            for claim in given or [c for c in repeated if opens and c.status != "hypothetical"]:
                 again = replace(claim, councils=tuple(codes), evidence=text)
                 if when is not None:
                     again = replace(again, year=when[0], anchor=when[1])
