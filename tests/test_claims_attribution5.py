@@ -134,3 +134,46 @@ def test_an_additive_word_after_no_verdict_repeats_none():
 def test_each_conjunct_of_a_gapped_verdict_has_its_own_grade(text):
     got = rating_rows([text], PUBLISHED)
     assert {(r[0], r[2]) for r in got} == {(KIRKLEES, "good"), (CALDERDALE, "outstanding"), (WAKEFIELD, "inadequate")}
+
+
+# --- the first word of a joined name alone ("Kingston", "Telford") names the council from a list of councils -------
+
+KINGSTON, RICHMOND, TELFORD, SHROPSHIRE, BLACKBURN, BOLTON, HULL = (
+    "E09000021", "E09000027", "E06000020", "E06000051", "E06000008", "E08000001", "E06000010")
+
+
+@pytest.mark.parametrize("text, council", [
+    ("The trust runs services for Kingston and Richmond. Kingston was rated outstanding this week.", KINGSTON),
+    ("Shropshire, Telford and Herefordshire share a border. Telford was judged good overall this week.", TELFORD),
+    ("Inspectors visited Bolton, Blackburn and Wigan. Blackburn was rated good this week.", BLACKBURN),
+])
+def test_the_first_word_of_a_joined_name_in_a_list_of_councils_names_it(text, council):
+    assert (council, OVERALL, "good" if council != KINGSTON else "outstanding", 2024, False) in rating_rows(
+        [text], PUBLISHED)
+
+
+@pytest.mark.parametrize("text", [
+    "Kingston was rated outstanding this week.",  # named by no list nor its full name
+    "Cllr Telford and Shropshire's lead member were at the meeting.",  # a surname
+    "Hull and Kingston Rovers fans gathered.",  # a further capitalised word: another name
+])
+def test_the_first_word_alone_names_no_council_otherwise(text):
+    assert {m.council_code for m in default_index().find_mentions(text)} <= {SHROPSHIRE, HULL}
+
+
+# --- the present of a report's verdict: "the letter finds it outstanding" -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The short letter published on Monday finds it outstanding in every area.",
+    "Ofsted finds Sutton outstanding, its report says.",
+    "The new report finds the council outstanding overall.",
+])
+def test_a_report_that_finds_the_council_a_grade_rates_it(text):
+    got = rating_rows(["Sutton's children's services have had a remarkable result.", text], PUBLISHED)
+    assert ("E09000029", OVERALL, "outstanding", 2024, False) in got
+
+
+def test_finding_it_hard_is_no_verdict():
+    got = rating_rows(["Sutton's children's services have had a remarkable result.",
+                       "The council finds it difficult to keep good social workers."], PUBLISHED)
+    assert got == set()

@@ -121,6 +121,11 @@ _SERVICE_WORDS = frozenset({"council", "councils", "children", "childrens", "soc
 _GAP_OK = re.compile(r"\s*[,\-\u2010\u2011\u2013\u2014]?\s*")
 _GAP_AFTER_ST = re.compile(r"\.?\s*")
 
+# The first word of a council's joined name: "Kingston" (upon Thames), "Telford" (and Wrekin), "Blackburn" (with
+# Darwen); what may stand between it and another council's name in a list ("Kingston, Richmond and Sutton")
+_JOINED_NAME_FIRST = re.compile(r"([A-Z][a-z]+)(?:\s+(?:upon|on|with|and|&)\s+|-on-)")
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
+
 # The shortest start of a council's name a website's domain may give ("eastriding"); shorter ones name too many.
 _SITE_PREFIX_MIN = 5
 _LINKING_WORDS = frozenset({"and", "upon", "on", "with", "of", "the"})  # within a council's name
@@ -306,6 +311,12 @@ class CouncilIndex:
             for form in initialisms(council):
                 initialled[form].add(council.council_code)
         self._initialisms = {form: tuple(sorted(codes)) for form, codes in initialled.items()}
+        opened: dict[str, set[str]] = defaultdict(set)  # "Kingston", "Telford": see _first_words_after_full_names
+        for council in self._councils.values():
+            if (first := _JOINED_NAME_FIRST.match(council.name)) and first[1] in council.official_name \
+                    and normalise_alias(first[1]) not in self._aliases:
+                opened[first[1]].add(council.council_code)
+        self._first_words = {word: codes.pop() for word, codes in opened.items() if len(codes) == 1}
 
         self._predecessors: dict[str, list[str]] = defaultdict(list)
         for c in self._councils.values():
@@ -507,28 +518,39 @@ class CouncilIndex:
 
     def _first_words_after_full_names(self, text: str, tokens: list[tuple[int, int, str, str]],
                                       mentions: list[Mention], covered: list[tuple[int, int]]) -> None:
-        """After a council's joined name ("Kingston upon Thames", "Brighton and Hove", "Blackburn with Darwen"), its
-        first word alone names it too ("Kingston is the third borough ..."), as written, where the word alone names
-        no council of the index; not before a further capitalised word ("Brighton College")."""
+        """After a council's joined name ("Kingston upon Thames", "Brighton and Hove", "Blackburn with Darwen"), or
+        from a list naming other councils ("for Kingston, Richmond and Sutton"), its first word alone names it too
+        ("Kingston is the third borough ..."), as written, where the word alone names no council of the index (of
+        two councils whose names open with it, the one whose official name has it: not Kingston upon Hull, "Hull City
+        Council"); not before a further capitalised word ("Brighton College")."""
         firsts: dict[str, tuple[str, int]] = {}
         for m in mentions:
             words = m.surface.split()
             if len(words) >= 3 and words[1].lower() in ("upon", "on", "with", "and", "&") \
                     and words[0][:1].isupper() and normalise_alias(words[0]) not in self._aliases:
                 firsts.setdefault(words[0], (m.council_code, m.end))
+        for k, (start, end, raw, _norm) in enumerate(tokens):
+            if raw in self._first_words and raw not in firsts and self._alone(text, tokens, k) \
+                    and any(_LISTED.fullmatch(text, m.end, start) or _LISTED.fullmatch(text, end, m.start)
+                            for m in mentions):
+                firsts[raw] = (self._first_words[raw], start)
         if not firsts:
             return
         for k, (start, end, raw, _norm) in enumerate(tokens):
             if raw not in firsts or start < firsts[raw][1] or any(s < end and start < e for s, e in covered):
                 continue
-            following = tokens[k + 1] if k + 1 < len(tokens) else None
-            if following and text[end:following[0]] == " " and following[2][:1].isupper() \
-                    and following[3] not in _SERVICE_WORDS:
-                continue
-            if self._after_title(text, tokens, k):
-                continue
-            mentions.append(Mention(firsts[raw][0], start, end, raw))
-            covered.append((start, end))
+            if self._alone(text, tokens, k):
+                mentions.append(Mention(firsts[raw][0], start, end, raw))
+                covered.append((start, end))
+
+    def _alone(self, text: str, tokens: list[tuple[int, int, str, str]], k: int) -> bool:
+        """Token k is a word standing alone as a name: not before a further capitalised word ("Brighton College"),
+        nor a person's surname ("Cllr Telford")."""
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following and text[tokens[k][1]:following[0]] == " " and following[2][:1].isupper() \
+                and following[3] not in _SERVICE_WORDS:
+            return False
+        return not self._after_title(text, tokens, k)
 
     def _longest_match(
         self, text: str, tokens: list[tuple[int, int, str, str]], i: int

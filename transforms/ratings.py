@@ -104,6 +104,10 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"|before|previously|twice|two|three|four|five|six)\b))"
                   r"|found(?=\s+(?:it|them|(?:both|its|their)\s+services|services|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
+                  # "the letter finds it outstanding", "Ofsted finds Oldtown good" (the present of a headline or a
+                  # report's letter: its object and grade together)
+                  rf"|finds(?=\s+(?:it|them|the\s+(?:council|authority|services?)|(?-i:[A-Z])[\w'’-]+)\s+{Q}{GRADE_PHRASE}"
+                  rf"{QE}{_GRADE_ENDS})"
                   # "found the county's arrangements inadequate", "found its child protection services poor"
                   # ("found arrangements adequate": a plural noun needs no determiner)
                   rf"|found(?=\s+(?:(?:the|its|their|our)\s+)?(?:[\w-]+['’]s?\s+)?(?:(?:child\s+protection|safeguarding"
