@@ -177,3 +177,20 @@ def test_finding_it_hard_is_no_verdict():
     got = rating_rows(["Sutton's children's services have had a remarkable result.",
                        "The council finds it difficult to keep good social workers."], PUBLISHED)
     assert got == set()
+
+
+# --- a council in a comparison is not the sentence's subject ("Like Bolton, it ..."), so not what "it" means next ----
+
+BURY = "E08000002"
+
+
+@pytest.mark.parametrize("aside", [
+    "Like Bolton, it now has a stable workforce.",
+    "Unlike Bolton, it has kept the same director for six years.",
+    "As with Bolton, the service relies less on agency staff.",
+])
+def test_a_council_compared_with_the_subject_does_not_take_the_discourse(aside):
+    got = rating_rows(["Bury's children's services have been rated good.", aside,
+                       "It had been rated inadequate in 2019."], PUBLISHED)
+    assert (BURY, OVERALL, "inadequate", 2019, True) in got
+    assert not {r for r in got if r[0] == BOLTON}

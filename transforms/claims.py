@@ -531,8 +531,10 @@ _WHERE_SOMEONE_WAS = re.compile(r"\b(?:sitting|sat|based|speaking|spoke|meeting|
 
 def _subject(sentence: str, mentions: list[Mention]) -> list[str]:
     """The councils a sentence is about when named before its first verb ("Lewisham and Ealing were ..."), not in
-    a relative clause inserted after it ("The borough, which shares a company with X, was ...")."""
-    mentions = [m for m in _outside(mentions, _inserted(sentence))
+    a relative clause inserted after it ("The borough, which shares a company with X, was ...") nor in a comparison
+    ("Like X, it ...", "Y, unlike X, ...")."""
+    compared = [(c.start(), c.end()) for c in _COMPARED.finditer(sentence)]  # ("Like Bolton, it now has ...")
+    mentions = [m for m in _outside(mentions, _inserted(sentence) + compared)
                 if not _WHERE_SOMEONE_WAS.search(sentence, 0, m.start)]  # ("Sitting in Liverpool, the judge said")
     if not mentions:
         return []
