@@ -194,3 +194,27 @@ def test_a_council_compared_with_the_subject_does_not_take_the_discourse(aside):
                        "It had been rated inadequate in 2019."], PUBLISHED)
     assert (BURY, OVERALL, "inadequate", 2019, True) in got
     assert not {r for r in got if r[0] == BOLTON}
+
+
+@pytest.mark.parametrize("aside", [
+    "Also present: J. Smith (Bolton Council, peer reviewer).",
+    "In attendance: the peer reviewer (Bolton), observing.",
+    "Guests: A. Khan (Head of Service, Bolton Council) and R. Patel (Ofsted).",
+])
+def test_a_council_in_brackets_does_not_take_the_discourse(aside):
+    got = rating_rows(["Bury's corporate parenting board met on Monday.", aside,
+                       "The Director reported that the service had been judged good overall."], PUBLISHED)
+    assert (BURY, OVERALL, "good", 2024, False) in got
+    assert not {r for r in got if r[0] == BOLTON}
+
+
+# --- "as had Y's", "as is Y", "so has Y": the verdict just given, again, whatever the auxiliary --------------------
+
+@pytest.mark.parametrize("text", [
+    "The Director said the service had been judged good overall, as had Wigan's.",
+    "Bury is now rated good overall, as is Wigan.",
+    "Bury has been rated good overall, and so has Wigan.",
+])
+def test_an_elliptical_clause_with_any_auxiliary_repeats_the_verdict(text):
+    assert (WIGAN, OVERALL, "good", 2024, False) in rating_rows(["Bury's inspection report came out this week.", text],
+                                                                PUBLISHED)

@@ -197,8 +197,10 @@ _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*(?:the\s+)?|\s*\
                      r"(?=\s*,))+$")
 _GRADE = re.compile(GRADE_PHRASE, re.I)
 _QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
-# "..., as was Sheffield", "So were Luton and Sheffield": the verdict just given, again, for the councils named next
-_ELLIPSIS = re.compile(r"\W*(?:and\s+)?\b(?:as|so)\s+(?:was|were|did)\s+(?:(?:neighbouring|nearby)\s+)?$", re.I)
+# "..., as was Sheffield", "So were Luton and Sheffield", "as had Sheffield's": the verdict just given, again, for the
+# councils named next
+_ELLIPSIS = re.compile(r"\W*(?:and\s+)?\b(?:as|so)\s+(?:was|were|did|is|are|does|had|has|have)\s+"
+                       r"(?:(?:neighbouring|nearby)\s+)?$", re.I)
 # "... Calderdale too.", "..., and Calderdale as well", "; Calderdale likewise": councils named alone with an additive
 # word, no verb of their own, take the verdict just given as well (_ADDITIVE_BEFORE: what opens their clause)
 _ADDITIVE_BEFORE = re.compile(r"(?:^|[,;:]|\s[-–—])\s*(?:(?:and|but)\s+)?(?:(?:neighbouring|nearby)\s+)?$", re.I)
@@ -522,6 +524,8 @@ def _outside(mentions: list[Mention], spans: list[tuple[int, int]], unless_at: i
     return [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in kept)]
 
 
+_BRACKETS = re.compile(r"\([^()]*\)")
+
 # A place where someone was or did something, named by a participle of place: "Sitting in Liverpool, the judge said",
 # "Speaking at Oldham, the minister ...", "Based in Leeds, the charity ..." (the town, not the council spoken of)
 _WHERE_SOMEONE_WAS = re.compile(r"\b(?:sitting|sat|based|speaking|spoke|meeting|met|living|lived|born|visiting|staying"
@@ -532,9 +536,10 @@ _WHERE_SOMEONE_WAS = re.compile(r"\b(?:sitting|sat|based|speaking|spoke|meeting|
 def _subject(sentence: str, mentions: list[Mention]) -> list[str]:
     """The councils a sentence is about when named before its first verb ("Lewisham and Ealing were ..."), not in
     a relative clause inserted after it ("The borough, which shares a company with X, was ...") nor in a comparison
-    ("Like X, it ...", "Y, unlike X, ...")."""
+    ("Like X, it ...", "Y, unlike X, ...") or brackets ("Also present: J. Smith (X Council)")."""
     compared = [(c.start(), c.end()) for c in _COMPARED.finditer(sentence)]  # ("Like Bolton, it now has ...")
-    mentions = [m for m in _outside(mentions, _inserted(sentence) + compared)
+    bracketed = [(b.start(), b.end()) for b in _BRACKETS.finditer(sentence)]  # ("J. Smith (Bolton Council)")
+    mentions = [m for m in _outside(mentions, _inserted(sentence) + compared + bracketed)
                 if not _WHERE_SOMEONE_WAS.search(sentence, 0, m.start)]  # ("Sitting in Liverpool, the judge said")
     if not mentions:
         return []
