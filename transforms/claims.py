@@ -80,6 +80,7 @@ from transforms.sub_judgements import (
     judgement_rows,
     judgements_sharing_last_verdict,
     labelled_verdicts,
+    referred_judgements,
 )
 from transforms.text import sentences, speaker_label
 
@@ -1041,6 +1042,7 @@ class _Reader:
         topical: list[str] = []  # the councils the sentence's verdicts make its topic
         read = asserted(text, held_grades(text, rating_claims(text, self.published, self.last_grade)))
         read = echoes(annual_stars(read, self.published), self.published)  # "as it did last year"
+        read = referred_judgements(read, text, self.last_sentence)  # "that area was judged ..."
         read = inherit_anchors(areas_covered(read, text), self.times, text, bool(mentions))
         self.times.read(text, read)
         places = len({c.respective for c in read if c.respective is not None})

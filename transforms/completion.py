@@ -64,7 +64,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from transforms.grades import GRADE_PHRASE, normalise_grade, scale_spans
-from transforms.judgement_names import CARE_AND_LEAVERS, NAME_TAIL, every_area_spans, judgements_in, listed
+from transforms.judgement_names import AREA_NOUN, CARE_AND_LEAVERS, NAME_TAIL, every_area_spans, judgements_in, listed
 
 if TYPE_CHECKING:
     from transforms.claims import Claim
@@ -78,7 +78,7 @@ _GRADE = re.compile(rf"(?<![\w-]){GRADE_PHRASE}", re.I)
 _LINK_WORDS = (r"and|&|plus|as\s+well\s+as|along\s+with|together\s+with|alongside|including|included|with|both|all"
                r"|each|too|also|likewise|equally|similarly|namely|as|so|then|for|in|on|across|of|to|at|the|its|their"
                r"|our|his|her|this|these|those|every|one|ones|two|three|four|five|six|other|remaining"
-               r"|judge?ments?|areas?|grades?|ratings?|services?|categor(?:y|ies)|sub-?judge?ments?|board"
+               rf"|{AREA_NOUN}|grades?|ratings?|services?|categor(?:y|ies)|board"
                r"|experiences?|progress|support|provision|work|outcomes|arrangements|given|offered|provided"
                r"|children|young\s+people|families|social\s+work\s+practice|now|again|overall|only|just|still|already|even"
                # the verdict's own time ("inadequate in 2019, including for leaders"; no other year in the clause)
@@ -428,7 +428,7 @@ def _agreed(claims: Sequence[Claim]) -> Claim | None:
 # The areas of an inspection named as a LIST by a definite reference to them: "outlined the five judgements -
 # overall effectiveness, leadership, ... -", "the four areas: A, B, C and D", "The three judgements were A, B and C"
 _AREAS_LISTED = re.compile(r"\bthe\s+(?:(?:two|three|four|five|six)\s+)?(?:(?:graded|inspection|underlying|individual"
-                           r"|separate|key|main|inspected)\s+)?(?:sub-?)?(?:judge?ments?|areas?)\s*(?::|\s[-–—]\s"
+                           rf"|separate|key|main|inspected|headline)\s+)?{AREA_NOUN}\s*(?::|\s[-–—]\s"
                            r"|,?\s+(?:namely|i\.e\.)\s|\s+(?:were|are)\s)\s*(?P<list>[^.:;–—]+)", re.I)
 _EARLIER_SENTENCES = 3  # how far back (sentences giving claims) a verdict on every area is looked for
 

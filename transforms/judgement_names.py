@@ -66,10 +66,13 @@ NAME = re.compile("|".join(f"(?P<{name}{i}>{pattern})" for i, (name, pattern) in
 NAMES = {f"{name}{i}": name for i, (name, _) in enumerate(JUDGEMENT_PATTERNS)}
 NAME_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTERNS)
 
+# The nouns news and minutes call the judgements of an inspection by, none by its name: "area", "judgement",
+# "aspect", "part (of the service)", "measure", "element", "strand" (not "parts of the county": a place)
+AREA_NOUN = (r"(?:(?:sub-?)?judge?ments?|areas?|aspects?|elements?|strands?|measures?|domains?"
+             r"|parts?(?!\s+of\s+(?:the\s+)?(?:country|county|borough|city|region|town|district|England)\b))\b")
 # "every area", "all four judgements", "each of the five areas", "every one of its judgements": every judgement named
 # at once, none by its name
-_AREAS = (r"(?:(?:judge?ment|inspection)\s+)?(?:areas?|judgements?|judgments?|categor(?:y|ies)|sub-?judgements?"
-          r"|sub-?judgments?)\b")
+_AREAS = rf"(?:(?:judge?ment|inspection|headline)\s+)?(?:{AREA_NOUN}|categor(?:y|ies))"
 _EVERY = re.compile(r"(?:(?:every|each|all)\s+(?:single\s+)?(?:one\s+)?(?:of\s+(?:the|its|their)\s+)?"
                     r"(?:(?:two|three|four|five|six|seven|graded|key|inspected|other|remaining|individual|underlying"
                     # ... or a participle: "each of the three underpinning areas", "all the assessed judgements"
@@ -229,10 +232,11 @@ _ABBREVIATED = re.compile(r"(?P<help_and_protection>H\s?&\s?P|(?-i:HP))|(?P<chil
 _LEADERS = re.compile(r"\b(?:senior\s+)?leaders\b(?!['’])", re.I)
 # ... or graded for: "good for leaders", "outstanding for its leaders"
 _LEADERS_GRADED = re.compile(rf"{GRADE_PHRASE}\s+for\s+(?:its\s+|their\s+|the\s+)?$", re.I)
-# ... or the subject of a verdict: "Leaders were also rated outstanding", "rated good overall and its leaders
-# outstanding" (not "leaders were praised", "leaders said")
-_LEADERS_VERDICT = re.compile(rf"\s+(?:(?:were|was|are|is|had\s+been|have\s+been|got|get|gets|received|earned"
-                              rf"|achieved)\s+)?"
+# ... or the subject of a verdict, or of a relative clause giving one: "Leaders were also rated outstanding", "rated
+# good overall and its leaders outstanding", "praising its leaders, who were graded good" (not "leaders were
+# praised", "leaders said")
+_LEADERS_VERDICT = re.compile(rf"(?:,\s+who)?\s+(?:(?:were|was|are|is|had\s+been|have\s+been|got|get|gets|received"
+                              rf"|earned|achieved)\s+)?"
                               rf"(?:(?:also|again|now|all|both|still)\s+)?"
                               rf"(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
                               rf"[‘'\"“]?{GRADE_PHRASE}", re.I)
@@ -280,6 +284,29 @@ def coordinated(text: str, judgements: list[tuple[int, int, str]], start: int, e
             break
         chain.append(judgement)
     return [name for _, _, name in reversed(chain)]
+
+
+# A judgement referred to, not named, as a verdict's subject after a clause boundary: "that area", "this part of the
+# service", "the latter judgement", "and that's rated ..." (not "in that area the council ...": a preposition's object)
+_REFERENCE = re.compile(r"(?:^|[,;:(–—-]|\b(?:and|but|while|whereas|though|although|yet|so))\s*[‘'\"“]?"
+                        rf"(?:(?:that|this|the\s+latter|the\s+same)\s+{AREA_NOUN}(?:\s+of\s+(?:the\s+|its\s+|their\s+)?"
+                        r"(?:services?|work|inspection|report|provision))?"
+                        r"|(?:that|this)(?=['’]s\b|\s+(?:is|was|has|had|remains|remained|kept|stayed|came)\b))"
+                        r"(?:['’]s)?(?:\s+[\w'’-]+){0,5}?\s*[‘'\"“]?$", re.I)
+
+
+def judgements_referred_to(before: str, earlier: str) -> list[str]:
+    """The judgements a verdict's subject refers back to, when the text `before` its grade ends with a reference to
+    a judgement ("that part of the service requires improvement", "That area was judged to require improvement"):
+    the LIST named last before the reference in its sentence, else the one named last in the sentence before
+    (`earlier`); [] when the subject is no such reference, or no judgement was named."""
+    reference = _REFERENCE.search(before)
+    if reference is None:
+        return []
+    for text in (before[:reference.start()], earlier):
+        if judgements := [j for j in judgements_in(text) if j[2] != "other"]:
+            return coordinated(text, judgements, 0, len(text))
+    return []
 
 
 # What may end a LIST before its predicate's grade: the last one's TAIL, a comma or a dash, "all", "both", "each"

@@ -18,10 +18,13 @@ from datetime import date
 
 from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
 from transforms.judgement_names import (
+    AREA_NOUN,
     CARE_AND_LEAVERS,
+    coordinated_after,
     every_listed,
     judgement_named,
     judgements_in,
+    judgements_referred_to,
     listed,
     listed_with_overall,
     some_areas_before,
@@ -29,13 +32,14 @@ from transforms.judgement_names import (
 from transforms.ratings import RatingClaim, time_named
 from transforms.roundup_lines import earlier_grade
 
-# "in three of the four areas", "across most judgements": some areas, not named
+# "in three of the four areas", "across most judgements", "on one measure": some areas, not named (or named after
+# it: "good on one measure, children in care", the judgement's own verdict)
 _SOME_AFTER = re.compile(
     r"^\W*(?:overall\s+)?(?:in|across|for|on)\s+(?:(?:one|two|three|four|five|six|both|most|some|several|half|\d)"
     r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"
-    r"|(?:most|some|many|several|two|three|four|five)\s+(?:other\s+)?)"
-    r"(?:(?:key|other|remaining|[a-z]+(?:ing|ed))\s+)?"  # "three of the four underpinning areas"
-    r"(?:areas|judgements|judgments|categories|sub-?judgements|sub-?judgments)\b", re.I)
+    r"|(?:most|some|many|several|one|a\s+single|just\s+one|only\s+one|two|three|four|five)\s+(?:other\s+)?)"
+    r"(?:(?:key|other|remaining|headline|[a-z]+(?:ing|ed))\s+)?"  # "three of the four underpinning areas"
+    rf"(?:{AREA_NOUN}|categories)", re.I)
 
 
 def _some_areas(claim: RatingClaim, following: int | None = None) -> bool:
@@ -48,6 +52,21 @@ def _some_areas(claim: RatingClaim, following: int | None = None) -> bool:
     after = claim.clause[end:following if following is not None else len(claim.clause)]
     # ... or as the subject: "three of the four judgements were inadequate"
     return bool(_SOME_AFTER.match(after) or some_areas_before(claim.clause, claim.segment, claim.start))
+
+
+# What sets the areas counted apart from their names after them: "on one measure, children in care", "in two areas –
+# A and B", "in one area: care leavers", "in one area, namely adoption"
+_APPOSITION = re.compile(r"\s*(?:,|:|\s[-–—]\s)\s*(?:namely\s+|that\s+is\s+|i\.e\.\s+)?", re.I)
+
+
+def _areas_named_after(claim: RatingClaim, sentence: str) -> list[str]:
+    """The LIST set in apposition to the areas a verdict is given to by count ("slips to good on one measure,
+    children in care"), in the clause or after a dash closing it; [] when they are not named so."""
+    at = sentence.find(claim.clause)
+    after = (sentence[at:] if at >= 0 else claim.clause)[claim.start + len(claim.grade_label):]
+    if (some := _SOME_AFTER.match(after)) is None or (apposed := _APPOSITION.match(after, some.end())) is None:
+        return []
+    return coordinated_after(after, judgements_in(after), apposed.end())
 
 
 # "Four judgements, four inadequates: overall, leaders, ...": a grade counted in the plural over the LIST after it
@@ -89,8 +108,7 @@ def _grades_in_order(sentence: str) -> list[RatingClaim]:
 # A grade in a clause describing the areas of an inspection, the subject of a copula naming them after it: "the only
 # area inspectors said required improvement was care leavers", "the two judgements rated outstanding were A and B",
 # "the one aspect found to be good is adoption" (not "every area", "all judgements": every judgement at once)
-_AREAS_DESCRIBED = re.compile(r"(?<![\w-])(?:areas?|judge?ments?|sub-?judge?ments?|aspects?)\b"
-                              r"(?P<described>[^.;:,]{0,80})$", re.I)
+_AREAS_DESCRIBED = re.compile(rf"(?<![\w-]){AREA_NOUN}(?P<described>[^.;:,]{{0,80}})$", re.I)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|all|any|no)\s+(?:(?:the|its|their|of|other|single|one|[a-z]+ed)\s+)*$",
                            re.I)
 _COPULA_AFTER = re.compile(r"[^.;:,]{0,40}?\s(?:was|were|is|are)\s+(?P<names>[^.;:]+?)\s*(?:[.;:]|,\s|$)", re.I)
@@ -120,8 +138,14 @@ def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]
     if not claims:
         return _counted_grade(sentence)
     claims = [replace(claim, judgement=name) for claim in claims for name in _specified(claim) or [claim.judgement]]
-    kept = [claim for i, claim in enumerate(claims) if not _some_areas(
-        claim, claims[i + 1].start if i + 1 < len(claims) and claims[i + 1].clause == claim.clause else None)]
+    kept = []
+    for i, claim in enumerate(claims):  # a verdict given to some areas: to those named after it, if any
+        following = claims[i + 1].start if i + 1 < len(claims) and claims[i + 1].clause == claim.clause else None
+        if _some_areas(claim, following):
+            named = _areas_named_after(claim, sentence)
+            kept += [replace(claim, judgement=name, judgement_stated=True) for name in named]
+        else:
+            kept.append(claim)
     if (found := every_listed(sentence)) is None:
         return kept
     colon, names = found  # the verdict before the LIST: one given to some areas ("three of the four") too
@@ -130,6 +154,20 @@ def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]
         return kept
     verdict = before[-1]
     return kept + [replace(verdict, judgement=name, judgement_stated=True) for name in names]
+
+
+def referred_judgements(claims: list[RatingClaim], sentence: str, earlier: str) -> list[RatingClaim]:
+    """The sentence's claims, a verdict read as the overall grade whose subject refers back to judgements named
+    before it ("..., and that's rated good", "that part of the service requires improvement", "That area was judged
+    inadequate" after a sentence naming it; `earlier` is the sentence before) given to those judgements."""
+    read = []
+    for claim in claims:
+        at = sentence.find(claim.clause)
+        before = sentence[:at + claim.start] if at >= 0 else claim.clause[:claim.start]
+        names = [] if claim.judgement != "overall_effectiveness" or claim.judgement_stated else \
+            judgements_referred_to(before, earlier)
+        read += [replace(claim, judgement=name, judgement_stated=True) for name in names] or [claim]
+    return read
 
 
 def judgements_covered(judgement: str) -> tuple[str, ...]:
@@ -175,8 +213,8 @@ _SO_AUXILIARY = re.compile(r"^\W*(?:and\s+)?(?:so|as|nor)\s+(?:too\s+)?(?:is|are
 # "A and B, likewise.", "Leaders too.", "A and B as well.": a LIST with its verdict left out, said to share it
 _LIKEWISE = re.compile(r"\s*,?\s*(?:(?:both|all)\s+)?(?:likewise|too|also|as\s+well|the\s+same|similarly)\W*$", re.I)
 # A sentence opening with every area: "Every one of the five judgements: ...", "All four areas, namely ..."
-_EVERY_OPENING = re.compile(r"\W*(?:in\s+|across\s+)?(?:every|each|all)\b[^:;.–—]{0,40}?\b(?:areas?|judge?ments?"
-                            r"|categor(?:y|ies)|sub-?judge?ments?)\b", re.I)
+_EVERY_OPENING = re.compile(rf"\W*(?:in\s+|across\s+)?(?:every|each|all)\b[^:;.–—]{{0,40}}?\b(?:{AREA_NOUN}"
+                            r"|categor(?:y|ies)\b)", re.I)
 _VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|been|\w+ed|\w+s)\b(?<!\bas\b)", re.I)  # "were discussed:"
 # "..., and so was B", "... and so have B": the auxiliary said again before each item of the LIST
 _AND_SO = re.compile(r",?\s+and\s+so\s+(?:too\s+)?(?:is|are|was|were|had|has|have|did|do|does)\s+", re.I)

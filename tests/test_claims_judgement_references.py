@@ -1,0 +1,78 @@
+"""Judgements referred to, not named: "that area", "this part of the service", "and that's" as a verdict's subject;
+"leaders, who were graded good" (a relative clause on a judgement); the areas of an inspection called "measures",
+"aspects" or "parts of the service"; areas counted and then named in apposition ("good on one measure, care
+leavers"). Wordings written for these tests, read through the whole extraction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+
+HARTLEPOOL = "E06000001"
+
+
+def _graded(*blocks: str, published: date = date(2024, 4, 9)) -> set[tuple[str, str]]:
+    return {(j, g) for c, j, g, _, h in rating_rows(list(blocks), published) if c == HARTLEPOOL and not h}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Hartlepool now requires improvement. Inspectors were happier with children in care – that part of the service "
+     "is good.", "children_in_care"),
+    ("Hartlepool now requires improvement, although inspectors liked what they saw of care leavers, and that's "
+     "rated good.", "care_leavers"),
+    ("Hartlepool now requires improvement. The report singled out the help given to children who need help and "
+     "protection. That area was found to be good.", "help_and_protection"),
+    ("Hartlepool now requires improvement; the impact of leaders stood out, and this aspect was judged good.",
+     "leadership"),
+])
+def test_a_reference_to_a_judgement_named_before_is_that_judgement(text, named):
+    assert _graded(text) == {("overall_effectiveness", "requires_improvement"), (named, "good")}
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool now requires improvement. Inspectors visited in March. That area was judged good.",
+    "Hartlepool now requires improvement. In that area, the council was rated good by most parents.",
+])
+def test_a_reference_with_no_judgement_before_it_or_not_the_subject_stays_overall(text):
+    assert ("overall_effectiveness", "good") in _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool now requires improvement, with inspectors praising its leaders, who were graded good.",
+    "Hartlepool now requires improvement, but not its senior leaders, who were found to be good.",
+    "Hartlepool now requires improvement; the report was kinder to the council's leaders, who were judged good.",
+])
+def test_leaders_as_the_antecedent_of_a_relative_clause_giving_a_verdict(text):
+    assert _graded(text) == {("overall_effectiveness", "requires_improvement"), ("leadership", "good")}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Hartlepool was judged good. The only part of the service rated outstanding was the experiences and progress "
+     "of care leavers.", "care_leavers"),
+    ("Hartlepool was judged good. The one aspect found to be outstanding was adoption.", "adoption"),
+    ("Hartlepool was judged good. The single measure rated outstanding was help and protection.",
+     "help_and_protection"),
+])
+def test_the_areas_of_an_inspection_by_any_of_their_nouns(text, named):
+    assert _graded(text) == {("overall_effectiveness", "good"), (named, "outstanding")}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Hartlepool slips to good on one measure, care leavers.", {"care_leavers"}),
+    ("Hartlepool fell to requires improvement in one area – help and protection.", {"help_and_protection"}),
+    ("Hartlepool was judged inadequate in two areas, leadership and adoption.", {"leadership", "adoption"}),
+    ("Hartlepool was judged inadequate in two areas, which worried councillors.", set()),
+])
+def test_areas_counted_then_named_in_apposition_take_the_verdict(text, named):
+    assert {j for j, _ in _graded(text)} == named
+
+
+def test_every_headline_measure_listed_is_every_area():
+    text = ("Inspectors found Hartlepool's service inadequate on every one of its four headline measures: the impact "
+            "of leaders, help and protection for children, the experiences of children in care, and the overall "
+            "effectiveness of the service.")
+    assert _graded(text) == {(j, "inadequate") for j in (
+        "overall_effectiveness", "leadership", "help_and_protection", "children_in_care")}
