@@ -76,3 +76,58 @@ def test_every_headline_measure_listed_is_every_area():
             "effectiveness of the service.")
     assert _graded(text) == {(j, "inadequate") for j in (
         "overall_effectiveness", "leadership", "help_and_protection", "children_in_care")}
+
+
+@pytest.mark.parametrize("text", [
+    "Every judgement – overall, leaders, help and protection, children in care – was judged good in Hartlepool.",
+    "All four areas (overall effectiveness, leaders, help and protection and children in care) were judged good in "
+    "Hartlepool.",
+    "Each of Hartlepool's judgements – overall effectiveness, the impact of leaders, help and protection and the "
+    "experiences of children in care – was graded good.",
+])
+def test_every_area_listed_in_apposition_to_its_subject_takes_the_verdict_after_it(text):
+    assert _graded(text) == {(j, "good") for j in (
+        "overall_effectiveness", "leadership", "help_and_protection", "children_in_care")}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Hartlepool requires improvement. The chair said two 'good' sub-judgements was the best result in a decade.",
+     {("overall_effectiveness", "requires_improvement")}),
+    ("Hartlepool requires improvement; it now has three outstanding areas, which councillors welcomed.",
+     {("overall_effectiveness", "requires_improvement")}),
+    ("Hartlepool requires improvement, with two good judgements: adoption and care leavers.",
+     {("overall_effectiveness", "requires_improvement"), ("adoption", "good"), ("care_leavers", "good")}),
+])
+def test_a_count_of_areas_a_grade_describes_is_no_overall_grade(text, found):
+    assert _graded(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Hartlepool is outstanding again, but children in care came out as good rather than outstanding.",
+     ("children_in_care", "good")),
+    ("Hartlepool is outstanding again, though its care leavers stayed good instead of rising.",
+     ("care_leavers", "good")),
+    ("Hartlepool is outstanding again; this time adoption came back good rather than outstanding.",
+     ("adoption", "good")),
+])
+def test_a_grade_contrasted_with_another_is_the_verdict(text, found):
+    assert _graded(text) == {("overall_effectiveness", "outstanding"), found}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Hartlepool was rated good, with the help-and-protection judgement outstanding.", "help_and_protection"),
+    ("Hartlepool was rated good, and its children-in-care service outstanding.", "children_in_care"),
+    ("Hartlepool was rated good, with outstanding for its care-leavers service.", "care_leavers"),
+])
+def test_a_judgement_named_with_hyphens(text, named):
+    assert _graded(text) == {("overall_effectiveness", "good"), (named, "outstanding")}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2021 Hartlepool was rated good, with leaders already outstanding.",
+    "In 2021 Hartlepool was rated good; its leaders were then outstanding.",
+    "In 2021 Hartlepool was rated good, with its leaders then outstanding.",
+])
+def test_leaders_graded_after_an_adverb_of_time(text):
+    assert {("leadership", "outstanding")} <= {(j, g) for c, j, g, _, _ in rating_rows([text], date(2024, 4, 9))
+                                              if c == HARTLEPOOL}

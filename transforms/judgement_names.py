@@ -22,7 +22,7 @@ import re
 from transforms.grades import GRADE_PHRASE
 
 CARE_AND_LEAVERS = "children_in_care_and_care_leavers"
-_IN_CARE = (r"children\s+in\s+(?:its\s+|their\s+|our\s+|the\s+council['’]s\s+)?care|children\s+looked\s+after"
+_IN_CARE = (r"children[-\s]+in[-\s]+(?:its\s+|their\s+|our\s+|the\s+council['’]s\s+)?care|children\s+looked\s+after"
             r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children"
             # "looked-after services", "safeguarding and looked-after provision": the service named by its children
             r"|looked[-\s]after\s+(?:children['’]s\s+)?(?:services?|provision|work|judge?ments?)\b")
@@ -45,14 +45,14 @@ JUDGEMENT_PATTERNS = [
                             r"\s+to|for|to)\s+children\s+(?:who\s+(?:need|needed)|needing|in\s+need\s+of|requiring)\s+"
                             r"(?:help\s+(?:and|&)\s+)?protection"
                             r"|protection\s+(?:of|for)\s+children\s+(?:who\s+need|needing|in\s+need\s+of)\s+help"
-                            r"|(?:children\s+)?(?:who\s+)?(?:need|needed|needing|requiring)\s+help\s+(?:and|&)\s+protection"
-                            r"|help\s+(?:and|&)\s+protection"),
+                            r"|(?:children\s+)?(?:who\s+)?(?:need|needed|needing|requiring)\s+help[-\s]+(?:and|&)[-\s]+protection"
+                            r"|help[-\s]+(?:and|&)[-\s]+protection"),
     # one judgement from 2018 to 2022, two before and after: which, is known once the claim's year is
     (CARE_AND_LEAVERS, rf"(?:{_IN_CARE})\s+(?:and|&)\s+(?:care\s+leavers|(?:young\s+people|children)\s+leaving"
                        r"\s+(?:our\s+|its\s+|their\s+)?care)"),
     ("children_in_care", _IN_CARE),
     # ... and the service named by them: "its leaving care service", "the leaving-care team"
-    ("care_leavers", r"care\s+leavers|(?:young\s+people|children)\s+leaving\s+(?:our\s+|its\s+|their\s+)?care"
+    ("care_leavers", r"care[-\s]+leavers|(?:young\s+people|children)\s+leaving\s+(?:our\s+|its\s+|their\s+)?care"
                      r"|leaving[-\s]care\s+(?:services?|teams?|provision|support|work)\b"),
     ("adoption", r"adoption\s+performance|\badoption\b"),
     # the pre-2014 frameworks' safeguarding judgement, help and protection since: named by year when read
@@ -237,7 +237,7 @@ _LEADERS_GRADED = re.compile(rf"{GRADE_PHRASE}\s+for\s+(?:its\s+|their\s+|the\s+
 # praised", "leaders said")
 _LEADERS_VERDICT = re.compile(rf"(?:,\s+who)?\s+(?:(?:were|was|are|is|had\s+been|have\s+been|got|get|gets|received"
                               rf"|earned|achieved)\s+)?"
-                              rf"(?:(?:also|again|now|all|both|still)\s+)?"
+                              rf"(?:(?:also|again|now|all|both|still|already|then|previously|once|each)\s+){{0,2}}"
                               rf"(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
                               rf"[‘'\"“]?{GRADE_PHRASE}", re.I)
 

@@ -40,18 +40,28 @@ _SOME_AFTER = re.compile(
     r"|(?:most|some|many|several|one|a\s+single|just\s+one|only\s+one|two|three|four|five)\s+(?:other\s+)?)"
     r"(?:(?:key|other|remaining|headline|[a-z]+(?:ing|ed))\s+)?"  # "three of the four underpinning areas"
     rf"(?:{AREA_NOUN}|categories)", re.I)
+# ... or the grade describing them, counted: "two 'good' sub-judgements", "three outstanding areas"
+_COUNT_BEFORE = re.compile(r"\b(?:two|three|four|five|six|both|several|[2-6])\s+[‘'\"“]?$", re.I)
+_AREAS_AFTER = re.compile(rf"^[’'\"”]?\s+{AREA_NOUN}", re.I)
+
+
+def _counted_areas(claim: RatingClaim, after: str) -> re.Match | None:
+    """The words after the verdict's grade that count the areas it is given to, if they do (read from `after`, the
+    text right after the grade): "in three of the four areas", or "areas" after "two good"."""
+    return _SOME_AFTER.match(after) or (_AREAS_AFTER.match(after) if _COUNT_BEFORE.search(
+        claim.clause, 0, claim.start) else None)
 
 
 def _some_areas(claim: RatingClaim, following: int | None = None) -> bool:
-    """The verdict is given to some areas it does not name ("good in three of the four areas", read just after the
-    grade; `following` is where the next verdict of the clause starts; "three of the four judgements were
-    inadequate", not "every one of the four judgements was")."""
+    """The verdict is given to some areas it does not name ("good in three of the four areas", "two 'good'
+    sub-judgements", read just after the grade; `following` is where the next verdict of the clause starts; "three
+    of the four judgements were inadequate", not "every one of the four judgements was")."""
     if claim.judgement != "overall_effectiveness" or claim.judgement_stated or claim.status == "hypothetical":
         return False
     end = claim.start + len(claim.grade_label)
     after = claim.clause[end:following if following is not None else len(claim.clause)]
     # ... or as the subject: "three of the four judgements were inadequate"
-    return bool(_SOME_AFTER.match(after) or some_areas_before(claim.clause, claim.segment, claim.start))
+    return bool(_counted_areas(claim, after) or some_areas_before(claim.clause, claim.segment, claim.start))
 
 
 # What sets the areas counted apart from their names after them: "on one measure, children in care", "in two areas –
@@ -64,7 +74,7 @@ def _areas_named_after(claim: RatingClaim, sentence: str) -> list[str]:
     children in care"), in the clause or after a dash closing it; [] when they are not named so."""
     at = sentence.find(claim.clause)
     after = (sentence[at:] if at >= 0 else claim.clause)[claim.start + len(claim.grade_label):]
-    if (some := _SOME_AFTER.match(after)) is None or (apposed := _APPOSITION.match(after, some.end())) is None:
+    if (some := _counted_areas(claim, after)) is None or (apposed := _APPOSITION.match(after, some.end())) is None:
         return []
     return coordinated_after(after, judgements_in(after), apposed.end())
 
@@ -149,10 +159,13 @@ def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]
     if (found := every_listed(sentence)) is None:
         return kept
     colon, names = found  # the verdict before the LIST: one given to some areas ("three of the four") too
-    before = [c for c in claims if c.status != "hypothetical" and 0 <= sentence.find(c.clause) + c.start < colon]
-    if not before:
+    asserted = [c for c in claims if c.status != "hypothetical"]
+    before = [c for c in asserted if 0 <= sentence.find(c.clause) + c.start < colon]
+    # ... else the one after it, the LIST set in apposition to every area, its subject ("Every judgement – A, B and
+    # C – came back as good")
+    verdict = before[-1] if before else next((c for c in asserted if sentence.find(c.clause) + c.start > colon), None)
+    if verdict is None:
         return kept
-    verdict = before[-1]
     return kept + [replace(verdict, judgement=name, judgement_stated=True) for name in names]
 
 
