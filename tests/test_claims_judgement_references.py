@@ -131,3 +131,36 @@ def test_a_judgement_named_with_hyphens(text, named):
 def test_leaders_graded_after_an_adverb_of_time(text):
     assert {("leadership", "outstanding")} <= {(j, g) for c, j, g, _, _ in rating_rows([text], date(2024, 4, 9))
                                               if c == HARTLEPOOL}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2010 the inspection found Hartlepool's safeguarding inadequate and looked-after children's services merely "
+    "adequate.",
+    "In 2010 Hartlepool's safeguarding was judged inadequate and its looked after children's services only adequate.",
+    "Back in 2010 inspectors rated Hartlepool's safeguarding inadequate, and looked-after services merely adequate.",
+])
+def test_the_looked_after_childrens_service_named_whole_and_graded_merely(text):
+    found = {(j, g) for c, j, g, _, _ in rating_rows([text], date(2024, 4, 9)) if c == HARTLEPOOL}
+    assert found == {("safeguarding", "inadequate"), ("looked_after", "requires_improvement")}
+
+
+@pytest.mark.parametrize("text", [
+    "Hartlepool has gone from requires improvement to outstanding – skipping the good grade altogether.",
+    "Hartlepool went straight from requires improvement to outstanding, bypassing good.",
+    "Hartlepool is now outstanding, having skipped good entirely after years at requires improvement.",
+])
+def test_a_grade_passed_over_is_no_verdict(text):
+    assert ("overall_effectiveness", "good") not in {(j, g) for c, j, g, _, _ in rating_rows(
+        [text], date(2024, 4, 9)) if c == HARTLEPOOL}
+
+
+@pytest.mark.parametrize("text", [
+    "The report judged Hartlepool inadequate overall, and each of the three other judgements (the impact of leaders; "
+    "help and protection; and the experiences of children in care) inadequate as well.",
+    "Hartlepool was rated inadequate, as were the other areas (leadership; help and protection; children in care).",
+    "Hartlepool's other judgements – leadership; help and protection; and children in care – were all inadequate "
+    "too, as was the overall grade.",
+])
+def test_a_list_in_brackets_or_dashes_with_semicolons_is_one_clause(text):
+    assert _graded(text) == {(j, "inadequate") for j in (
+        "overall_effectiveness", "leadership", "help_and_protection", "children_in_care")}

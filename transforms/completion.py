@@ -64,7 +64,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from transforms.grades import GRADE_PHRASE, normalise_grade, scale_spans
-from transforms.judgement_names import AREA_NOUN, CARE_AND_LEAVERS, NAME_TAIL, every_area_spans, judgements_in, listed
+from transforms.judgement_names import (
+    AREA_NOUN,
+    CARE_AND_LEAVERS,
+    NAME_TAIL,
+    every_area_spans,
+    judgements_in,
+    listed,
+    semicolons_as_commas,
+)
 
 if TYPE_CHECKING:
     from transforms.claims import Claim
@@ -80,7 +88,7 @@ _LINK_WORDS = (r"and|&|plus|as\s+well\s+as|along\s+with|together\s+with|alongsid
                r"|our|his|her|this|these|those|every|one|ones|two|three|four|five|six|other|remaining"
                rf"|{AREA_NOUN}|grades?|ratings?|services?|categor(?:y|ies)|board"
                r"|experiences?|progress|support|provision|work|outcomes|arrangements|given|offered|provided"
-               r"|children|young\s+people|families|social\s+work\s+practice|now|again|overall|only|just|still|already|even"
+               r"|children|young\s+people|families|social\s+work\s+practice|now|again|overall|only|merely|just|still|already|even"
                # the verdict's own time ("inadequate in 2019, including for leaders"; no other year in the clause)
                r"|(?:in\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d{2}"
                r"|new|separate|individual|single|care|from|ofsted|inspectors|graded|rated|judged|assessed|inspected"
@@ -457,8 +465,9 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
     (council, start, end) of each council the sentence names; `paragraph_before`, the claims of the last sentence
     of the same paragraph that gave any."""
     added: list[Claim] = _areas_of_every_area_verdict(sentence, claims, mentioned, text_before)
-    for start, end in _clauses(sentence):
-        clause = sentence[start:end]
+    listed_as_one = semicolons_as_commas(sentence)  # a LIST in brackets or dashes, semicolons between its items,
+    for start, end in _clauses(listed_as_one):  # is no run of clauses ("each of them (A; B; and C) inadequate")
+        clause = listed_as_one[start:end]
         completions = _completions_of(clause)
         if referred := with_grade_referred_to(sentence, start, end, paragraph_before):
             clause, earlier = referred  # "and the same grade was given to its leadership"

@@ -23,9 +23,11 @@ from transforms.grades import GRADE_PHRASE
 
 CARE_AND_LEAVERS = "children_in_care_and_care_leavers"
 _IN_CARE = (r"children[-\s]+in[-\s]+(?:its\s+|their\s+|our\s+|the\s+council['’]s\s+)?care|children\s+looked\s+after"
-            r"(?:\s+and\s+achieving\s+permanence)?|looked[-\s]after\s+children"
+            r"(?:\s+and\s+achieving\s+permanence)?"
             # "looked-after services", "safeguarding and looked-after provision": the service named by its children
-            r"|looked[-\s]after\s+(?:children['’]s\s+)?(?:services?|provision|work|judge?ments?)\b")
+            # (before "looked-after children": "looked-after children's services" is one NAME)
+            r"|looked[-\s]after\s+(?:children['’]s\s+)?(?:services?|provision|work|judge?ments?)\b"
+            r"|looked[-\s]after\s+children")
 JUDGEMENT_PATTERNS = [
     # "the overall effectiveness of arrangements to protect children" (or "for the protection of children"),
     # "keeping children (and young people) safe" (APA's staying safe)

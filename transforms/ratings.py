@@ -777,6 +777,8 @@ _HYPOTHETICAL = re.compile(
     r"|wants?|ambition|target|expects?|expected|expecting|confident|(?<!\bat\s)risk(?:ed|s)?|at\s+risk\s+of|avoid(?:ed|s|ing)?"
     r"|(?:un)?likely|brac(?:ed?|ing)|predict(?:s|ed|ing|ions?)?|forecast|feared|fearing|spared|on\s+course"
     r"|escap(?:ed|es|ing)|narrowly\s+missed|ensure|make\s+sure|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
+    # a grade passed over: "skipping the good grade", "bypassed requires improvement"
+    r"|skip(?:s|ped|ping)?|bypass(?:es|ed|ing)?|leapfrog(?:s|ged|ging)?"
     r"|possibility|prospect|chances?"
     # a grade passed over in a move: "went from requires improvement to outstanding, skipping good"
     r"|skip(?:s|ped|ping)?|bypass(?:es|ed|ing)?|leap-?frog(?:s|ged|ging)?|jump(?:s|ed|ing)?\s+over"
