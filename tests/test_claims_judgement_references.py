@@ -164,3 +164,17 @@ def test_a_grade_passed_over_is_no_verdict(text):
 def test_a_list_in_brackets_or_dashes_with_semicolons_is_one_clause(text):
     assert _graded(text) == {(j, "inadequate") for j in (
         "overall_effectiveness", "leadership", "help_and_protection", "children_in_care")}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Every area of Hartlepool's service was judged to require improvement. That includes the impact of leaders, "
+     "which had been good last time.", {"leadership"}),
+    ("Hartlepool was rated requires improvement in every area. This included care leavers, for the first time.",
+     {"care_leavers"}),
+    ("Hartlepool was judged requires improvement across the board. It covered help and protection and children in "
+     "care.", {"help_and_protection", "children_in_care"}),
+    ("Hartlepool was judged requires improvement. That includes a new director's first year.", set()),
+])
+def test_members_of_every_area_named_in_the_next_sentence_take_its_verdict(text, named):
+    assert _graded(text) == {("overall_effectiveness", "requires_improvement")} | {
+        (j, "requires_improvement") for j in named}

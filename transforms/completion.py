@@ -68,6 +68,7 @@ from transforms.judgement_names import (
     AREA_NOUN,
     CARE_AND_LEAVERS,
     NAME_TAIL,
+    coordinated_after,
     every_area_spans,
     judgements_in,
     listed,
@@ -438,16 +439,22 @@ def _agreed(claims: Sequence[Claim]) -> Claim | None:
 _AREAS_LISTED = re.compile(r"\bthe\s+(?:(?:two|three|four|five|six)\s+)?(?:(?:graded|inspection|underlying|individual"
                            rf"|separate|key|main|inspected|headline)\s+)?{AREA_NOUN}\s*(?::|\s[-–—]\s"
                            r"|,?\s+(?:namely|i\.e\.)\s|\s+(?:were|are)\s)\s*(?P<list>[^.:;–—]+)", re.I)
+# ... or as members of every area, the sentence opening with a reference to it: "That includes the impact of leaders,
+# which had been good in 2018", "This included care leavers", "It covered help and protection too"
+_INCLUDED = re.compile(r"^\W*(?:that|this|it)\s+(?:(?:also|even)\s+)?(?:includes?|included|covers?|covered)\s+", re.I)
 _EARLIER_SENTENCES = 3  # how far back (sentences giving claims) a verdict on every area is looked for
 
 
 def _areas_of_every_area_verdict(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[str, int, int]],
                                  text_before: Sequence[Claim]) -> list[Claim]:
     """A sentence giving no claim that names the areas of an inspection as a LIST ("the five judgements - A, B, C, D
-    and E -") after a verdict on every area ("judged all five areas as requires improvement") in one of the last
-    sentences giving claims: each named judgement takes that verdict's grade, councils and time."""
+    and E -"), or one opening by naming members of it ("That includes A"), after a verdict on every area ("judged
+    all five areas as requires improvement") in one of the last sentences giving claims: each named judgement
+    takes that verdict's grade, councils and time."""
     found = _AREAS_LISTED.search(sentence)
     names = listed(found["list"].strip(" ,")) if found and not claims else None
+    if not names and (included := _INCLUDED.match(sentence)):
+        names = coordinated_after(sentence, judgements_in(sentence), included.end())
     if not names:
         return []
     evidence = list(dict.fromkeys(c.evidence for c in reversed(text_before)))[:_EARLIER_SENTENCES]
