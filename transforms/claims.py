@@ -64,9 +64,11 @@ from transforms.pre2009 import Pre2009, annual_stars, echoes
 from transforms.ratings import (
     RatingClaim,
     background,
+    given_to_other,
     headline_claims,
     lead_in_verdicts,
     other_subject,
+    provider_named,
     rating_claims,
     shared_grade_list,
     table_row_claim,
@@ -248,6 +250,9 @@ def _generic_council(sentence: str) -> int | None:
                  if not _PREDICATE.search(sentence, 0, m.start())), None)
 
 
+# A verdict whose subject is a pronoun ("It was rated inadequate", "Ofsted judged it good", "That was rated good"):
+# after a sentence about another provider, the provider's
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|them)\b|^\W*(?:that|this)\s+(?:was|is|had|has|got|received)\b", re.I)
 # The first person of a reader commenting under a post before a verdict: the commenter's own agency, school or
 # council ("Ours was rated good", "our agency was judged outstanding") or view ("I remember it as inadequate"); not
 # what the commenter reports ("I'd remind readers that the 2015 report said ...")
@@ -684,6 +689,7 @@ class _Reader:
         self.last_sentence = ""  # what a verdict with its subject left out may answer: "Care leavers? Good."
         self.coordinated: list[str] = []  # the councils the last sentence naming several named: "the latter"
         self.commenting = False  # reading a reader's comment under the post (its "we" is the commenter's)
+        self.provider_last = False  # the last sentence was about another provider (a home, a school): its "it"
         self.paragraph_from = 0  # the first claim of the paragraph being read
         self.named: list[str] = []  # the councils the text has named, the most recently named last
         self.section: tuple[int, int] | None = None  # (year, level) of a heading naming a time over the blocks read
@@ -715,6 +721,7 @@ class _Reader:
         if len(self.claims) == read_from and (presented := _presented(text, mentions)):
             self.focus = presented  # "Last Friday it was Hounslow's turn. The borough was judged good ..."
         self.last_sentence = text
+        self.provider_last = provider_named(text, [(m.start, m.end) for m in mentions])
         for code in dict.fromkeys(m.council_code for m in mentions):  # most recently named last
             self.named = [c for c in self.named if c != code] + [code]
         if len(named := list(dict.fromkeys(m.council_code for m in mentions))) > 1:
@@ -789,6 +796,8 @@ class _Reader:
             head_time = (int(year.group()), "stated") if year else None if timed["this"] else time_named(
                 head, self.published)
             opened, time_opened = None, True  # a time alone opens the verdict of the council the discourse is about
+        if opened and given_to_other(head):
+            return  # "Cedar Lodge children's home, Wigan – inadequate": the home's grade
         if opened:
             named = [m for m in mentions if m.end <= len(head)]
             after = [m for m in mentions if m.start >= opened.end()]
@@ -1085,6 +1094,9 @@ class _Reader:
             if self.commenting and _COMMENTER.search(claim.clause, claim.segment, claim.start) \
                     and not any(m.start < claim.start for m in clause_mentions):
                 councils = []  # a commenter's "we", "ours", "I remember it as": the commenter's own agency or view
+            if self.provider_last and not any(m.start < at + claim.start for m in mentions) \
+                    and _PRONOUN_SUBJECT.search(claim.clause, claim.segment, claim.start):
+                councils = []  # "A children's home in the borough was inspected in May. It was rated inadequate."
             if claim.respective is not None and len(councils) == places > 1:  # "X and Y ... respectively"
                 councils = [councils[claim.respective]]
             self.add(claim, councils, text)

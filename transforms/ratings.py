@@ -380,11 +380,16 @@ _SERVICES_SUBJECT = re.compile(r"(?:services?|department|council|authority|ratin
                                # a council's own report: "Telford and Wrekin's report had also been outstanding"
                                r"|(?-i:[A-Z])[\w-]+['’]s?\s+(?:(?:last|latest|previous|most\s+recent|own)\s+)?"
                                r"(?:Ofsted\s+)?(?:report|inspection)(?:,[^,]+,)?)\W*(?:\w+\W+){0,3}$", re.I)
-# A grade given to someone else: a school, a children's home, councils in general, a share of them.
-_OTHER_SUBJECT = re.compile(
-    r"\b(?:schools?|children['’]?s\s+homes?|care\s+homes?|homes?\s+run|(?:the|a)\s+(?:[\w-]+\s+){0,2}home\b|nurser(?:y|ies)|academ(?:y|ies)|colleges?"
-    r"|providers?|councils|local\s+authorities|authorities|per\s*cent|percent|nationally|across\s+England"
-    r"|in\s+England|fostering\s+(?:agenc(?:y|ies)|services?)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
+# What the council runs is a provider, not the council: "a home run by the council", "council-run", "the unit the
+# council operates"
+_RUN_BY_COUNCIL = (r"council[-\s]run|run\s+by\s+the\s+(?:(?:city|county|borough)\s+)?(?:council|(?:local\s+)?authority)"
+                   r"|(?:which\s+|that\s+)?the\s+(?:council|(?:local\s+)?authority)\s+(?:runs|ran|operates|owns|manages)")
+# Another provider, the subject of its own grade: a school, a children's home, an agency, a council's other services
+_PROVIDER = (
+    r"schools?(?!\s+(?:inspectorate|watchdog|regulator|inspectors?|minister|standards)\b)|children['’]?s\s+homes?"
+    r"|care\s+homes?|homes?\s+run|(?:the|a)\s+(?:[\w-]+\s+){0,2}home\b|nurser(?:y|ies)"
+    r"|academ(?:y|ies)|colleges?|providers?|childminders?"
+    r"|fostering\s+(?:agenc(?:y|ies)|services?)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
     r"|by\s+the\s+CQC|Care\s+Quality\s+Commission|police\s+force|constabulary|probation\s+service"
     # a council's other services, inspected on their own: youth justice, the SEND local area partnership, children's
     # centres, pupil referral units, short breaks, early years, family hubs, adult social care, housing
@@ -392,10 +397,36 @@ _OTHER_SUBJECT = re.compile(
     r"|(?:(?:local\s+)?area\s+)?SEND\s+(?:partnerships?|services?|arrangements|inspections?)|local\s+area\s+partnerships?"
     r"|children['’]?s\s+centres?|pupil\s+referral\s+units?|short[-\s]+breaks?(?:\s+(?:services?|units?))?"
     r"|early\s+years\s+(?:provision|settings?|services?)|family\s+hubs?|adult\s+(?:social\s+care|services)"
-    r"|housing\s+(?:services?|department|repairs)"
+    r"|housing\s+(?:services?|department|repairs|associations?)|youth\s+(?:services?|work|clubs?|centres?)"
+    r"|(?:its|the\s+council['’]s|their)\s+(?:finances|accounts|budget)|value\s+for\s+money"
+    # health services (the CQC's) and education for adults and over-16s (Ofsted's further education remit)
+    r"|health\s+visit\w*|school\s+nursing|CAMHS|mental\s+health\s+services?|GP\s+(?:practices?|surger(?:y|ies))"
+    r"|adult\s+(?:and\s+)?(?:community\s+)?(?:learning|education|skills)|apprenticeships?|sixth[-\s]forms?"
+    r"|further\s+education|training\s+providers?|alternative\s+provision"
+    # a provider of placements: "an independent agency", "its residential homes", "semi-independent provision",
+    # "supported accommodation", "a secure unit" (not "agency staff": the council's workforce)
+    r"|agenc(?:y|ies)(?!\s+(?:staff|workers?|social|spend\w*|costs?|locums?|managers?|use|usage|rates?|pay|fees)\b)"
+    r"|(?:residential|secure|council['’]s)\s+homes?|(?:care|its|their|our|both|the|these|those|all|several|two|three"
+    r"|four|five|six)\s+homes|residential\s+(?:provision|settings?|units?|services?)"
+    r"|semi-?\s?independent\s+(?:provision|accommodation|homes?|placements?)|supported\s+accommodation"
+    r"|(?:secure|assessment|residential|mother\s+and\s+baby)\s+units?"
+    rf"|{_RUN_BY_COUNCIL}|privately[-\s]run|(?:run|operated|owned)\s+by\s+(?:a|an)\s+(?:charity|private|independent"
+    r"|voluntary)")
+_PROVIDER_SUBJECT = re.compile(rf"\b(?:{_PROVIDER})\b", re.I)
+# A grade given to someone else: another provider, councils in general, a share of them.
+_OTHER_SUBJECT = re.compile(
+    rf"\b(?:{_PROVIDER}|councils|local\s+authorities|authorities|per\s*cent|percent|nationally|across\s+England"
+    r"|in\s+England"
     # part of a group the text does not name one by one: "its neighbours, several of which are good"
     r"|(?:some|several|most|many|few|half|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:which|whom"
     r"|them|these|those)\b(?!\s+(?:judge?ments|areas|grades|ratings)))\b|%", re.I)
+# A grader other than Ofsted: an audit, a peer review, the council's own self-assessment, a survey (not the audit
+# committee a minute records; not where Ofsted or its inspectors are named after it: "After the peer review,
+# inspectors rated the service good")
+_OTHER_GRADER = re.compile(r"\b(?:(?:internal|external)\s+)?(?:auditors?|audit(?!\s+(?:and\s+\w+\s+)?committee))\b"
+                           r"|\bpeer[-\s]+(?:review|challenge)\w*|\bself[-\s]?(?:assessment|evaluation|evaluated|assessed)"
+                           r"|\bsurvey|\bHealthwatch\b|\bmock\s+inspection", re.I)
+_OFSTED = re.compile(r"\bOfsted\b|\binspectors?\b|\binspection\b", re.I)
 # Councils the text has named, not councils at large: "the latest councils to be", "both councils", "councils such
 # as Leeds and Wigan, both rated good"
 _NAMED_COUNCILS = re.compile(r"\b(?:councils|local\s+authorities|authorities)\s+(?:such\s+as|like|including)"
@@ -412,7 +443,9 @@ _MEMBER_OF = re.compile(r"\b(?:is|was|are|were|became|becomes)\s+(?:now\s+)?(?:o
                         r"|departments)\b(?:\s+(?:in|across)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?",
                         re.I)
 _OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in|to)\s+(?:[\w-]+\s+){{0,3}}?"
-                          rf"(?:{_OTHER_SUBJECT.pattern})"
+                          rf"(?:{_OTHER_SUBJECT.pattern}|{_OTHER_GRADER.pattern})"
+                          # or named after a colon: "Rated inadequate: Cedar Lodge children's home"
+                          rf"|[’'\"”]?\s*:\s*(?:[\w'’-]+\s+){{0,4}}?(?:{_PROVIDER})\b"
                           # or under another provider's framework: "rated good at its last inspection under the
                           # separate children's homes framework"
                           rf"|\W*(?:[\w'’-]+\s+){{0,6}}?under\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,4}}?"
@@ -774,7 +807,8 @@ _BACKGROUND = re.compile(r"^\W*(?:for\s+(?:context|reference|comparison)|as\s+ba
 # "would be rated outstanding at the next inspection". Looked for in the few words before the grade.
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|will|shall|can|hopes?|hoping|hoped|aims?|aiming|aimed"
-    r"|wants?|ambition|target|expects?|expected|expecting|confident|(?<!\bat\s)risk(?:ed|s)?|at\s+risk\s+of|avoid(?:ed|s|ing)?"
+    r"|wants?|ambition|aspir\w*|towards?|target|expects?|expected|expecting|confident|(?<!\bat\s)risk(?:ed|s)?"
+    r"|at\s+risk\s+of|avoid(?:ed|s|ing)?"
     r"|(?:un)?likely|brac(?:ed?|ing)|predict(?:s|ed|ing|ions?)?|forecast|feared|fearing|spared|on\s+course"
     r"|escap(?:ed|es|ing)|narrowly\s+missed|ensure|make\s+sure|missed\s+out|bid|strive|striving|push(?:ing)?|on\s+track|goal"
     # a grade passed over: "skipping the good grade", "bypassed requires improvement"
@@ -782,6 +816,9 @@ _HYPOTHETICAL = re.compile(
     r"|possibility|prospect|chances?"
     # a grade passed over in a move: "went from requires improvement to outstanding, skipping good"
     r"|skip(?:s|ped|ping)?|bypass(?:es|ed|ing)?|leap-?frog(?:s|ged|ging)?|jump(?:s|ed|ing)?\s+over"
+    # not yet given or never: "has yet to be rated good", "at no point was it judged inadequate", "denied an
+    # outstanding grade"; imagined: "imagine it rated outstanding", "suppose it were found good"
+    r"|yet\s+to|at\s+no\s+(?:point|time|stage)|on\s+no\s+occasion|denied|imagin(?:e|ing)|suppos(?:e|ing)"
     # "we'd hold on to good": "would" contracted (not "had": "we'd been rated good", "it'd slipped to inadequate")
     r"|(?<=\w)['’]d(?!\s+(?:been|had|got|\w+ed|\w+en)\b)"
     # (not "it was not until 2021 that ... was judged good", "not only ... but": a verdict given)
@@ -843,6 +880,71 @@ class RatingClaim:
 def background(sentence: str) -> bool:
     """The sentence recalls grades as background ("For context, ..."): none of them is the news."""
     return bool(_BACKGROUND.match(sentence))
+
+
+# The council's own services as a clause's subject after another provider was named: "Despite praise for its
+# schools, the council's children's services were rated inadequate" (the verdict is theirs, not the schools'); one
+# council's, by a determiner or a possessive (not "councils with children's services": councils at large)
+_COUNCIL_SUBJECT = re.compile(r"(?:\b(?:the|its|our|their)\s+|(?-i:[A-Z])[\w-]*['’]s?\s+)(?:council['’]s\s+)?"
+                              r"(?:children['’]?s\s+(?:social\s+)?(?:services|social\s+care)|social\s+(?:care|services)\b)"
+                              r"|\b(?:the|its|our|their)\s+(?:(?:city|county|borough)\s+)?(?:council|(?:local\s+)?authority)"
+                              r"\b(?![-\s]run\b)(?!\s+(?:runs|ran|operates|owns|manages)\b)", re.I)
+# A possessive naming the owner of what follows ("the council's own home", "Wigan's residential home"), a
+# preposition its place ("a home in Wigan")
+_OWNER = re.compile(r"['’]s?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?", re.I)
+_PLACE_OF = re.compile(r"\b(?:in|at|near|outside|across|around|within)\s+(?:the\s+)?$", re.I)
+# A relative clause set off by commas or brackets: "Sutton Council, which runs six children's homes, was rated good"
+# (the homes are not the subject); kept when it says the council runs the subject ("Oak House, which is run by the
+# council, was rated inadequate")
+_SET_OFF = re.compile(r"(?:,|\()\s*(?:(?:one|some|many|most|all|each|several|none|two|three)\s+of\s+)?"
+                      r"(?:which|who|whose|whom|where|that|with|including)\b[^,()]*(?:,|\))"
+                      # or an adverbial opening the clause: "Alongside its schools, ...", "Despite its homes, ..."
+                      r"|^\W*(?:alongside|despite|after|before|following|like|unlike|as\s+with|besides|apart\s+from"
+                      r"|in\s+addition\s+to|as\s+well\s+as|for\s+all)\b[^,()]*,", re.I)
+
+
+def _subjects(text: str) -> str:
+    """The text with what names no subject of a grade blanked: councils it names as councils, and relative clauses and
+    opening adverbials set off by commas (see _SET_OFF; a grade inside one has its clause cut before the comma that
+    closes it)."""
+    def blank(m: re.Match) -> str:
+        return m.group() if re.search(_RUN_BY_COUNCIL, m.group(), re.I) else " " * len(m.group())
+    return _SET_OFF.sub(blank, _NAMED_COUNCILS.sub(" ", text))
+
+
+def _last_other(read: str, vocabulary: re.Pattern) -> re.Match | None:
+    """The last of the vocabulary's subjects in the text, when no council's services are named as a subject after
+    it."""
+    others = list(vocabulary.finditer(read))
+    return others[-1] if others and not _COUNCIL_SUBJECT.search(read, others[-1].end()) else None
+
+
+def given_to_other(before: str) -> bool:
+    """The grade after `before` (its clause up to the grade) is the verdict of someone other than the council's
+    children's services: a provider, councils at large, a share of them, named as the subject before it (and not
+    followed by the council's services as the subject: "Despite its good schools, the council was rated ..."), or
+    a grader other than Ofsted."""
+    read = _subjects(before)
+    graders = list(_OTHER_GRADER.finditer(read))
+    return _last_other(read, _OTHER_SUBJECT) is not None or (
+        bool(graders) and not _OFSTED.search(read, graders[-1].end()))
+
+
+def provider_named(text: str, councils: list[tuple[int, int]]) -> bool:
+    """The text is about another provider: what "it" in the next sentence is ("A children's home in the borough was
+    inspected in May. It was rated inadequate."). Not when it names the council's services after the provider, the
+    council as a subject before it ("The council runs three homes.", not "The council's own home was inspected"), or
+    names a council (at `councils`, its spans) other than as the provider's place or owner ("a home in Wigan",
+    "Wigan's own home")."""
+    read = _subjects(text)
+    if _last_other(read, _PROVIDER_SUBJECT) is None:
+        return False
+    first = _PROVIDER_SUBJECT.search(read)
+    council = _COUNCIL_SUBJECT.search(read, 0, first.start())
+    if council and not _OWNER.fullmatch(read, council.end(), first.start()):
+        return False
+    return all(_PLACE_OF.search(text, 0, start) or _OWNER.fullmatch(text, end, first.start())
+               for start, end in councils)
 
 
 def other_subject(text: str) -> bool:
@@ -1273,6 +1375,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
         # start, end, owned, label, status, year, anchor, judgement stated
         verdicts: list[tuple[int, int, list[str], str, str, int | None, str, bool]] = []
         for label, status, start, end in transitions:
+            if given_to_other(remit_blanked[:start]):
+                continue  # a school's or a home's move: "the academy went from good to inadequate"
             named = _transition_owner(scanned, judgements, transitions, start, end)
             owner = named or "overall_effectiveness"
             if not judgements and claims and _UP_FROM.match(clause):  # "child protection now good, up from
@@ -1327,7 +1431,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                         and _ANY_GRADED_AFTER.match(scanned, slot.end(group))):
                 continue  # the scale, a count of councils with the grade ("36 requires improvement, 18 ..."), or any
                 # grade of its kind as a clause's subject ("An inadequate judgement usually triggers intervention")
-            if _OTHER_SUBJECT.search(_NAMED_COUNCILS.sub(" ", scanned[:slot.start(group)])) or _OTHER_AFTER.match(
+            if given_to_other(scanned[:slot.start(group)]) or _OTHER_AFTER.match(
                     scanned, slot.end()):
                 continue  # the verdict of a school, a home, councils at large: before it (also as the object of
                 # "downgraded two schools to"), or "for/of" right after

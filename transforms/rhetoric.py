@@ -2,7 +2,10 @@
 in a year?", "What was its good rating worth?"; reported: "A member asked whether it could be found inadequate"), a
 description of the grading scale lists every grade a council could get ("It will grade each area outstanding, good,
 requires improvement or inadequate"), and a grade spoken of as a grade measures no council ("adequate is a long way
-from good", "requires improvement is not failure").
+from good", "requires improvement is not failure"), and a claim under examination gives none ("Claim: the council
+took children's services from inadequate to good", "the claim that it was rated inadequate is wrong"), nor does a
+condition put by inversion ("Had it been rated inadequate, ...") or a near miss ("came close to being judged
+inadequate").
 
 A past-tense "why/how/when" question keeps its verdicts: "Why was Luton rated inadequate?" takes the rating as given.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
+from transforms.grades import GRADE_PHRASE, QE, VERDICT_PARTICIPLE, Q, normalise_grade
 from transforms.ratings import RatingClaim
 
 _QUESTION = re.compile(r"\?[\s’'\"”)]*$")
@@ -46,25 +49,53 @@ _ASKED = re.compile(r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|quer(?:y|ies|ied
                     r"|(?:en|in)quir(?:e|es|ed|ing))\b[^.;]{0,30}?\b(?:(?P<yes_no>whether|if)|what)\b", re.I)
 _MODAL = re.compile(r"\b(?:would|could|might|should|will|can)\b", re.I)
 
+# A claim under examination, not the writer's: a fact-check's label ("Claim: the council took children's services
+# from inadequate to good"), what a claim says ("the claim that it was rated inadequate is wrong", "the leaflet claims
+# the service was judged good"), or said to be false ("it is untrue that Oldtown was ever inadequate"); up to the end
+# of its clause (not "Oldtown claimed a good rating and has kept it": won)
+_CLAIM_LABEL = re.compile(r"^\W*(?:the\s+)?(?:claim|allegation|myth|rumou?r)\s*:", re.I)
+_CLAIMED = re.compile(r"\b(?:(?:claim|suggestion|assertion|allegation|impression|idea|notion|myth|rumou?r)s?\s+that"
+                      r"|claim(?:s|ed|ing)?\s+(?:that\b|(?!(?:[\w'’-]+\s+){0,3}?(?:rating|grade|judge?ment|verdict|award|title)s?\b)"
+                      r"(?=(?:[\w'’-]+\s+){1,6}?(?:was|were|is|are|had|has|have)\b))"
+                      r"|\bit\s+(?:is|was)\s+(?:simply\s+|just\s+)?(?:false|untrue|not\s+true|wrong|incorrect|a\s+myth)"
+                      r"\s+(?:to\s+(?:say|claim|suggest)\s+)?that)\b", re.I)
+_CLAUSE_END = re.compile(r"[;:]|\s[-–—]\s")
+# What the sentence goes on to call false: 'The post says it "went from inadequate to good", which is misleading'
+_DISPUTED = re.compile(r",\s+which\s+(?:is|was)\s+(?:simply\s+|just\s+|both\s+)?(?:misleading|wrong|false|untrue"
+                       r"|inaccurate|not\s+(?:true|right|correct|accurate|the\s+case))\b", re.I)
+# A condition put by inversion, up to its comma: "Had the council been rated inadequate, commissioners would ...",
+# "Were it judged inadequate, ...", "Should Oldtown be found inadequate, ..."
+_INVERTED_CONDITION = re.compile(r"(?:^|[;:]\s*)\W*(?:had|were|should)\s+(?:[\w'’-]+\s+){1,5}?(?:been|be|to\s+be"
+                                 rf"|{VERDICT_PARTICIPLE})\b[^,;]*", re.I)
+# A near miss, up to the end of its clause: "came close to being judged inadequate", "a whisker away from
+# inadequate", "on the brink of an inadequate rating"
+_NEAR_MISS = re.compile(r"\b(?:(?:came|come|comes|coming)\s+close\s+to|close\s+to\s+being"
+                        r"|whisker\s+(?:away\s+)?(?:from|of)|on\s+the\s+(?:brink|verge|edge)\s+of|teeter\w*\s+on)\b",
+                        re.I)
+
 
 def unasserted(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
-    """The sentence's claims, those it only asks about, lists as the scale or speaks of as grades made hypothetical."""
+    """The sentence's claims, those it only asks about, lists as the scale, speaks of as grades or examines as someone's
+    claim made hypothetical."""
     if not claims:  # most sentences grade nothing: no need to read them
         return claims
-    if _QUESTION.search(sentence) and not _PRESUPPOSED.match(sentence):
+    if (_QUESTION.search(sentence) and not _PRESUPPOSED.match(sentence)) or _CLAIM_LABEL.match(sentence):
         return [replace(c, status="hypothetical") for c in claims]
     if (asked := _ASKED.search(sentence)) and (asked["yes_no"] or _MODAL.search(sentence, asked.end())):
         claims = [replace(c, status="hypothetical") if sentence.find(c.clause) + c.start > asked.start() else c
                   for c in claims]
-    scales = [m.span() for m in _ALTERNATIVES.finditer(sentence)
+    unsaid = [m.span() for m in _ALTERNATIVES.finditer(sentence)
               if len({normalise_grade(g.group()) for g in _GRADE.finditer(m.group())}) >= 3]
-    scales += [m.span() for m in _SCALE_ENDS.finditer(sentence)] + [m.span() for m in _DISTANCE.finditer(sentence)]
-    scales += [(m.start(), len(sentence)) for m in _GRADE_AS_SUBJECT.finditer(sentence)]
-    if not scales:
+    unsaid += [m.span() for m in _SCALE_ENDS.finditer(sentence)] + [m.span() for m in _DISTANCE.finditer(sentence)]
+    unsaid += [(m.start(), len(sentence)) for m in _GRADE_AS_SUBJECT.finditer(sentence)]
+    unsaid += [(m.start(), end.start() if (end := _CLAUSE_END.search(sentence, m.end())) else len(sentence))
+               for m in [*_CLAIMED.finditer(sentence), *_NEAR_MISS.finditer(sentence)]]
+    unsaid += [m.span() for m in _INVERTED_CONDITION.finditer(sentence)]
+    unsaid += [(0, m.start()) for m in _DISPUTED.finditer(sentence)]
+    if not unsaid:
         return claims
     out = []
     for claim in claims:
         at = sentence.find(claim.clause) + claim.start
-        scale = any(a <= at < b for a, b in scales)
-        out.append(replace(claim, status="hypothetical") if scale else claim)
+        out.append(replace(claim, status="hypothetical") if any(a <= at < b for a, b in unsaid) else claim)
     return out
