@@ -472,7 +472,7 @@ def parse_meeting_page(body: bytes, base_url: str) -> tuple[date | None, list[Ag
             if when:
                 break
     if when is None:
-        subtitle = tree.xpath("//h2[contains(@class, 'mgSubTitleTxt')]")
+        subtitle = tree.xpath("//*[contains(@class, 'mgSubTitleTxt')]")
         when = parse_date(_clean(subtitle[0].text_content())) if subtitle else None
     items: dict[int, AgendaItem] = {}
     for a, url in _links(tree, base_url):

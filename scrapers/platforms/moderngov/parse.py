@@ -50,7 +50,7 @@ PAGE_TYPES = {
     "mgissuehistorychronology.aspx": "issue",
     "iedecisiondetails.aspx": "decision",
 }
-# The main title (h1.mgMainTitleTxt) when the URL does not tell (a rewritten or proxied URL).
+# The main title (.mgMainTitleTxt) when the URL does not tell (a rewritten or proxied URL).
 _TITLE_TYPES = (
     (re.compile(r"^agenda item", re.I), "agenda_item"),
     (re.compile(r"^(agenda|minutes|agenda and minutes|agenda, decisions and minutes)\b", re.I), "meeting"),
@@ -73,7 +73,7 @@ def page_type(url: str, soup: BeautifulSoup | None = None) -> str:
     name = urlsplit(url).path.rsplit("/", 1)[-1].lower()
     if name in PAGE_TYPES:
         return PAGE_TYPES[name]
-    main = soup.select_one("h1.mgMainTitleTxt") if soup is not None else None
+    main = soup.select_one(".mgMainTitleTxt") if soup is not None else None
     if main is not None:
         text = clean_text(main.get_text(" "))
         for pattern, kind in _TITLE_TYPES:
@@ -90,12 +90,14 @@ def parse_moderngov(url: str, body: bytes, content_type: str | None, fetched_at:
         doc = parse_article(url, body, content_type, fetched_at, replace(source, profile=None), content_sha256)
         return replace(doc, parser=PARSER, profile_miss=NO_CONTENT_AREA)
     kind = page_type(url, soup)
-    subtitles = [clean_text(el.get_text(" ")) for el in soup.select("h2.mgSubTitleTxt")]
+    # ModernGov's title classes, on whatever element a council's template puts them (an h2, a p, a div)
+    subtitles = [clean_text(el.get_text(" ")) for el in soup.select(".mgSubTitleTxt")]
     meeting = next((t for t in subtitles if t.lower().startswith("meeting")), "")
-    main_title = soup.select_one("h1.mgMainTitleTxt")
+    main_title = soup.select_one(".mgMainTitleTxt")
     titles = [t for t in subtitles if t and t != meeting]
     titles += [clean_text(main_title.get_text(" "))] if main_title else []
-    title = titles[0] if titles else (clean_text(soup.title.get_text(" ")) if soup.title else None)
+    page_title = clean_text(soup.title.get_text(" ")) if soup.title else ""
+    title = titles[0] if titles else (page_title or None)
     if title and kind in ("issue", "decision"):
         title = _TITLE_PREFIX.sub("", title) or title
 
@@ -107,7 +109,9 @@ def parse_moderngov(url: str, body: bytes, content_type: str | None, fetched_at:
         published_on = _meeting_date(content, subtitles)
     else:
         published_on = None
-    published_on = (published_on or parse_date(meeting) or parse_date(" ".join(subtitles))
+    # the page's own title ("Minutes - Cabinet, Tuesday, 12 March 2024 7.00 pm - Anytown Council") before the
+    # text, whose first date may be any the minutes mention
+    published_on = (published_on or parse_date(meeting) or parse_date(" ".join(subtitles)) or parse_date(page_title)
                     or parse_date(content.get_text(" ")[:2000]))
 
     remove_all(content, BOILERPLATE + _CHROME)
@@ -118,9 +122,9 @@ def parse_moderngov(url: str, body: bytes, content_type: str | None, fetched_at:
         if blocks is None:
             profile_miss = "moderngov meeting: no agenda items (table.mgItemTable / .mgAiTitleTxt)"
     elif kind in ("issue", "decision") and not subtitles:
-        profile_miss = f"moderngov {kind}: no title (h2.mgSubTitleTxt)"
+        profile_miss = f"moderngov {kind}: no title (.mgSubTitleTxt)"
     if blocks is None:
-        for heading in content.select("h1.mgMainTitleTxt, h2.mgSubTitleTxt"):
+        for heading in content.select(".mgMainTitleTxt, .mgSubTitleTxt"):
             heading.decompose()
         blocks = blocks_of(content)
     return Document(

@@ -120,6 +120,28 @@ def test_a_page_in_a_councils_own_theme_is_read_generically_and_the_miss_recorde
         assert chrome not in doc.text
 
 
+_TEMPLATED_MEETING = """<html><head><title>{title}</title></head><body><div id="modgov">{heading}
+<div class="mgContent"><h3>4. Ofsted inspection</h3><p>The report of 3 May 2023 was noted. Inspectors had visited
+in the spring.</p></div></div></body></html>"""
+
+
+@pytest.mark.parametrize("heading, title", [
+    # a council template's own elements for ModernGov's title classes
+    ('<span class="mgMainTitleTxt">Minutes</span><p class="mgSubTitleTxt">Corporate Parenting Panel, Wednesday, '
+     '4th October, 2023 6.00 pm</p>', "Minutes"),
+    ('<h1 class="mgMainTitleTxt">Agenda and minutes</h1><div class="mgSubTitleTxt">Cabinet - 4 October 2023</div>',
+     "Agenda and minutes"),
+    # no subtitle: the page's title names the meeting
+    ("", "Minutes - Scrutiny Board, Wednesday, 4th October, 2023 10.00 am - Anytown Council"),
+])
+def test_a_meetings_date_from_its_title_not_the_first_date_its_minutes_mention(heading, title):
+    body = _TEMPLATED_MEETING.format(heading=heading, title=title).encode()
+    doc = parse_moderngov("http://127.0.0.1/ieListDocuments.aspx?CId=9&MId=9", body, "text/html", FETCHED_AT,
+                          _source(), "x")
+    assert doc.published_on == date(2023, 10, 4)
+    assert "Minutes" not in doc.text and "October" not in doc.text  # titles are no part of the minutes' text
+
+
 def test_the_minutes_of_a_themed_page_yield_their_ratings():
     url = "http://127.0.0.1/ieListDocuments.aspx?CId=1108&MId=9001"
     body = _fixture("pages/ieListDocuments_themed.html")
