@@ -66,12 +66,15 @@ _THAT_TIME_AFTER = re.compile(rf"\W*(?:overall\s+)?(?:too\s+|also\s+|as\s+well\s
 
 _NUMBER = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty(?:-\w+)?"
            r"|thirty(?:-\w+)?|\d{1,2}")
+# The year or a part of it, counted as a whole year on or back: "the following summer", "the March before"
+_YEAR_OR_PART = rf"(?:year|spring|summer|autumn|winter|(?-i:{MONTH_PATTERN}))"
 # A time counted on from the one the text last gave: "two years later", "the following year", "a year on",
-# "eighteen months later"
+# "eighteen months later", "the next summer", "the spring after"
 _LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years?\s+"
                     r"(?:later|afterwards|on\b|after\s+that\b)"
                     rf"|(?P<months>{_NUMBER})\s+months\s+(?:later|afterwards|on\b)"
-                    r"|the\s+(?P<next>following|next)\s+year|the\s+year\s+after(?!\s+\w))", re.I)
+                    rf"|the\s+(?P<next>following|next)\s+{_YEAR_OR_PART}\b|the\s+{_YEAR_OR_PART}\s+after(?!\s+\w))",
+                    re.I)
 # A time counted on from a dated event the sentence names after it: "Two years after being rated inadequate in 2016,
 # ...", "Eighteen months after its 2019 inspection found it inadequate, ..."
 _AFTER_EVENT = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years?|(?P<months>{_NUMBER})\s+months)"
@@ -84,7 +87,9 @@ _LATER_AFTER = re.compile(rf"\W*(?:(?!(?:and|but|while|whereas|then|it|they|its|
 _EARLIER = re.compile(rf"\b(?:(?P<n>{_NUMBER})\s+years?\s+(?:earlier|before(?:\s+that)?|previously)(?!\s+than\b)"
                       # "a few months before that", "six months earlier": within the year the text gave
                       rf"|(?P<months>a\s+few|several|{_NUMBER})\s+months\s+(?:earlier|before(?:\s+that)?|previously)(?!\s+than\b)"
-                      r"|the\s+(?:previous\s+year|year\s+(?:before|prior)(?=\s*[,.;]|\s+that\b|$)))", re.I)
+                      # "the year before", "the summer before that", "the previous autumn"
+                      rf"|the\s+(?:previous\s+{_YEAR_OR_PART}\b|{_YEAR_OR_PART}\s+(?:before|prior)(?=\s*[,.;]|\s+that\b|$)))",
+                      re.I)
 # ... or right after the grade, a few words on, not in a clause opened after it: "inadequate two years earlier", "the
 # inadequate grade of two years before", "requires improvement, a rating given three years earlier" (not "good,
 # having been told four years earlier that ...": the next verdict's time)
@@ -172,7 +177,9 @@ _DEPENDENT = re.compile(r"\W*(?:and\s+|but\s+)?(?:even\s+|just\s+)?(?:when|with|
 _TODAY_OR_LATER = re.compile(r"\b(?:is|are|has|have|remains?|now|currently|today|this|since|then|later|subsequently"
                              r"|latest|recently|yesterday|last\s+(?:week|month))\b", re.I)
 # A time of the news in a verdict's own words: "now", "last month", "this week", "recently"
-_NEWS_TIME = re.compile(r"\b(?:now|currently|today|yesterday|(?<!\bas\s)recently(?!\s+as\b)"
+# (not the end of a stretch the verdict began: "where it stayed until now", "up to today")
+_NEWS_TIME = re.compile(r"(?<!\buntil\s)(?<!\btill\s)(?<!\bto\s)"
+                        r"\b(?:now|currently|today|yesterday|(?<!\bas\s)recently(?!\s+as\b)"
                         r"|this\s+(?:week|month|year|time|spring|summer|autumn|winter)|last\s+(?:week|month)"
                         r"|earlier\s+this\s+\w+)\b", re.I)
 # A comparison opening right before a time: "as now", "than it is today"

@@ -748,8 +748,11 @@ _CONJUNCT_YEAR = re.compile(rf"\W*{_YEAR_OPENING_CONJUNCT}", re.I)
 # inspectors again found overall effectiveness inadequate"
 _JOINED_YEAR = re.compile(rf"[,;]\s*{_YEAR_OPENING_CONJUNCT}", re.I)
 # A year opening a reported clause: "reminded Cabinet that in 2014 Ofsted had judged ...", "recalled how, back in 2015,"
+# ... or dating the report whose clause it is: "Ofsted had told us in November 2019 that our services were ...",
+# "inspectors concluded, in 2016, that ..."
 _REPORTED_YEAR = re.compile(rf"\b(?:that|how|when)\s*,?\s+{_FOCUS}(?:in|by|during)\s+{_PART_OF_YEAR}"
-                            rf"((?:19|20)\d{{2}})\b", re.I)
+                            rf"((?:19|20)\d{{2}})\b"
+                            rf"|\b(?:in|during)\s+{_PART_OF_YEAR}((?:19|20)\d{{2}})\s*,?\s+that\s", re.I)
 # "a good rating in 2017, when the LSCB was deemed outstanding too", "the inspection of summer 2016, which rated
 # the council inadequate", "in 2016 too, under the old framework, when ...": a "when" or "which" clause set in the
 # last year before it

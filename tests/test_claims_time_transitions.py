@@ -1,0 +1,61 @@
+"""Times counted from the one the text last gave, a stretch lasting to now, and the time of a report dating the
+verdict it reported. Wordings written for these tests, read through the whole extraction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+
+KIRKLEES = "E08000034"
+
+
+def _ratings(*paragraphs: str, published: date = date(2022, 9, 1)) -> set[tuple]:
+    return {(j, g, y, h) for c, j, g, y, h in rating_rows(list(paragraphs), published) if c == KIRKLEES}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was rated inadequate in 2016. When inspectors returned the following spring, Kirklees was judged to "
+    "require improvement.",
+    "Ofsted judged Kirklees inadequate in March 2016. Re-inspected the next autumn, it came out as requires "
+    "improvement.",
+    "Kirklees was found inadequate in 2016; the summer after, it was judged to require improvement.",
+])
+def test_a_part_of_the_year_after_counts_a_year_on(text):
+    assert _ratings(text) == {("overall_effectiveness", "inadequate", 2016, True),
+                              ("overall_effectiveness", "requires_improvement", 2017, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was judged good in 2019; the summer before, it had been found inadequate.",
+    "Kirklees was rated good in May 2019. The previous winter it had been judged inadequate.",
+    "Kirklees was judged good in 2019, having been rated inadequate the autumn before.",
+])
+def test_a_part_of_the_year_before_counts_a_year_back(text):
+    assert _ratings(text) == {("overall_effectiveness", "good", 2019, True),
+                              ("overall_effectiveness", "inadequate", 2018, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Back in 2014 Kirklees was judged inadequate. A re-inspection three years later lifted it to requires "
+    "improvement, where it stayed until now.",
+    "Kirklees was found inadequate in 2014. Three years on it was rated requires improvement, a grade it kept up to "
+    "today.",
+    "In 2014 Kirklees was rated inadequate. Three years later it improved to requires improvement and remained there "
+    "till now.",
+])
+def test_a_stretch_lasting_until_now_is_no_time_of_the_news(text):
+    assert _ratings(text) == {("overall_effectiveness", "inadequate", 2014, True),
+                              ("overall_effectiveness", "requires_improvement", 2017, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Ofsted had told Kirklees in November 2019 that its services for children were inadequate.",
+    "Inspectors concluded, in 2019, that Kirklees's children's services were inadequate.",
+    "Ofsted warned Kirklees during the summer of 2019 that its services for children were inadequate.",
+])
+def test_the_time_of_a_report_dates_the_verdict_it_reported(text):
+    assert _ratings("Kirklees Council is now rated good.", text) == {
+        ("overall_effectiveness", "good", 2022, False), ("overall_effectiveness", "inadequate", 2019, True)}
