@@ -337,21 +337,31 @@ def every_area_members(clause: str) -> list[tuple[str, list[tuple[str, tuple[int
     return found
 
 
+# The auxiliary of doing, and the grades that are themselves a verb it can stand for ("required improvement")
+_DO = r"does|did|do"
+_GRADE_VERB = re.compile(r"requir(?:es|ed|e)\b|needs?\b|needed\b", re.I)
+
+
 # A grade referred to, not named: "the same grade was given to its leadership", "it's the same rating for children in
 # care", "said the same of care leavers", "the same judgement for care leavers", "so is help and protection" (a verb
-# of being: "so did leadership" repeats what was done, "improved", not the grade)
+# of being: "so did leadership" repeats what was done, "improved", not the grade; but after a grade that is itself
+# the verb, "requires improvement, as does leadership", the grade)
 _SAME_GRADE = re.compile(r"\bthe\s+same(?:\s+(?:overall\s+)?(?:grade|rating|verdict|judge?ment|mark|outcome|score)\b)?"
                          r"(?:\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)?\s*(?:given|awarded|applied"
                          r"|true|went|goes|applies|held|holds)\b)?(?=\s+(?:for|of|to|about|across)\b)"
                          # ... or its predicate left out: "So is help and protection", "as were care leavers"
-                         r"|\b(?P<elided>(?:so|as)\s+(?:is|was|were|are))\b", re.I)
+                         rf"|\b(?P<elided>(?:so|as)\s+(?:is|was|were|are|(?P<done>{_DO})))\b", re.I)
 
 
 # ... or compared with it, its subject the judgements named before it: "help and protection fared no better" (after
 # an inadequate: none is worse), "care leavers did no worse" (after an outstanding), "adoption fared the same",
-# "children in care came out just the same"
-_COMPARED = re.compile(r"\b(?:fared|did|came\s+out|performed|scored|were|was|is|are)\s+(?:(?:just|exactly|much)\s+)?"
-                       r"(?:(?P<better>no\s+better)|(?P<worse>no\s+worse)|the\s+same|similarly|likewise)\b", re.I)
+# "children in care came out just the same", "the safeguarding board got the same"; or its predicate left out but for
+# the auxiliary: "and leadership was too", "and leaders do as well" (a verb of doing after a grade that is the verb)
+_COMPARED = re.compile(r"\b(?:fared|did|came\s+out|performed|scored|were|was|is|are|got|gets|received|receives|earned"
+                       r"|kept|(?:was|were)\s+given)\s+(?:(?:just|exactly|much)\s+)?"
+                       r"(?:(?P<better>no\s+better)|(?P<worse>no\s+worse)|the\s+same(?:\s+(?:grade|rating|verdict"
+                       r"|judge?ment|mark|outcome|score))?(?!\s+(?:for|of|to|about|across|as)\b)|similarly|likewise)\b"
+                       rf"|\b(?:is|are|was|were|(?P<done>{_DO}))\s+(?:too|as\s+well|also)\b", re.I)
 _COMPARED_GRADE = {"better": "inadequate", "worse": "outstanding"}
 
 
@@ -366,6 +376,8 @@ def _compared(sentence: str, start: int, end: int, before: Sequence[Claim]) -> t
     words, grade, earlier = referred
     if next((_COMPARED_GRADE[k] for k in _COMPARED_GRADE if compared[k]), grade) != grade:
         return None  # "no better" than good: not the same grade
+    if compared["done"] and not _GRADE_VERB.match(words):
+        return None  # "improved, and leadership did too": what was done, not the grade
     return sentence[start:compared.start()] + words + sentence[compared.end():end], earlier
 
 
@@ -390,6 +402,8 @@ def with_grade_referred_to(sentence: str, start: int, end: int, before: Sequence
     if (referred := _grade_before(sentence, same.start(), before)) is None:
         return None
     words, _, earlier = referred
+    if same["done"] and not _GRADE_VERB.match(words):
+        return None  # "improved, as did leadership": what was done, not the grade
     if same["elided"]:  # "so was leadership": read as "good for leadership"
         words += " for"
     # (the judgements it gives the grade to follow it)

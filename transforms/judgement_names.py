@@ -97,9 +97,10 @@ _SOME = re.compile(r"\b(?:(?:one|two|three|four|five|six|both|most|some|several|
 
 # What may stand between two NAMEs of one LIST: the first one's TAIL, the joining word, the next one's HEAD.
 _PEOPLE = r"(?:children|young\s+people|families|care\s+leavers)"
-# (and the NAME used as a modifier of the service: "the help and protection work", "its care leavers' service")
+# (and the NAME used as a modifier of the service: "the help and protection work", "its care leavers' service"; the
+# leaders' impact "on practice" as "on social work practice")
 _TAIL = (rf"(?:['’]?\s+(?:work|services?|provision|practice|teams?)\b"
-         rf"|\s+(?:on\s+(?:the\s+)?social\s+work\s+practice"
+         rf"|\s+(?:on\s+(?:the\s+)?(?:social\s+work\s+)?practice"
          rf"|(?:(?:given|offered|provided)\s+to|of|for|to|with)\s+{_PEOPLE}(?:\s+(?:at\s+risk|in\s+need))?|(?:of|for)\s+(?:the\s+)?(?:council|authority|service))"
          rf"(?:\s+(?:with|and)\s+{_PEOPLE})*)*")
 _JOINING_WORD = r"(?:and|&|as\s+well\s+as|plus|along\s+with|together\s+with)"

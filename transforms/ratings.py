@@ -152,7 +152,9 @@ _SLOT = re.compile(
     rf"|(?<=,\s)(?:the\s+)?{NAME_HEAD}?)(?:{NAME_ALTERNATIVES}|(?<=its\s|eir\s)(?:senior\s+)?leaders)"  # "and its
     rf"(?:['’]?\s+(?:services?|work|performance|provision))?{NAME_TAIL}"  # leaders X"; "... given to children X"
     # ("X requires improvement": g3)
-    rf"(?:\s+(?:as|both|each|all|also|now|still|already))?\s+{Q}(?!{Q}requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
+    # (adverbs of time or degree between: "with leadership then already outstanding", "and adoption once more good")
+    rf"(?:\s+(?:as|both|each|all|also|now|still|already|then|again|even|once\s+more|by\s+then)){{0,2}}\s+{Q}"
+    rf"(?!{Q}requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=(?:\s+(?:too|also|as\s+well|(?:even|by|back)\s+then|then|again|this\s+time|at\s+(?:that|the)\s+time))?"
     rf"(?:\s*(?:[.,;:]|$)|\s+and\s))"
     # "rated requires improvement in 2019 and good in 2022": a second grade of the verdict, with its own time
@@ -532,6 +534,7 @@ _ALONG_WITH = re.compile(r"\s*,?\s*(?:(?:along|together)\s+with|alongside)\s", r
 _AS_WERE = re.compile(r"\s*,?\s*(?:and\s+|both\s+)?(?:as|so)\s", re.I)  # (then "were", "did", "has" ...)
 _WITH = re.compile(r"\bwith\b", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+$", re.I)
+_WITH_AFTER = re.compile(r"\s+with\b", re.I)
 # (or a verdict recapped: "That's good overall, good for A, ...")
 _CLAUSE_OPENING = re.compile(r"\W*(?:and\s+)?(?:that['’]s\s+|that\s+is\s+)?(?:(?:both|again|also|all)\s+)?", re.I)
 # "Leadership good, children in care good, care leavers requires improvement": judgements graded with no verb
@@ -1516,9 +1519,10 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 owned = list(verdicts[-1][2])  # "judged inadequate for leadership in 2016 and good in 2019"
             if not owned and named_in_inspection and _BOTH.search(scanned, previous_end, slot.start(group)):
                 owned = [name for _, _, name in named_in_inspection]  # "judged both services adequate"
-            if not owned and group == "g1" and (after := coordinated_after(
-                    scanned, judgements, len(scanned) - len(scanned[slot.end():].lstrip()))):
-                owned = after  # "rated as outstanding the impact of leaders and ...": the grade before its object
+            if not owned and group == "g1" and not _WITH_AFTER.match(scanned, slot.end()) and (
+                    after := coordinated_after(scanned, judgements, len(scanned) - len(scanned[slot.end():].lstrip()))):
+                owned = after  # "rated as outstanding the impact of leaders and ...": the grade before its object (not
+                # "rated good with leadership outstanding": a "with" phrase of its own)
             if group in (*_ANAPHORIC, *_GIVEN) and (to := _TO.match(scanned, slot.end())) \
                     and (recipients := coordinated_after(scanned, judgements, to.end())):
                 owned = recipients  # "gives the same grade to the service for care leavers"

@@ -1,0 +1,71 @@
+"""Sub-judgements in three relations of English: a "with" phrase of its own after the overall verdict ("rated good,
+with leadership then already outstanding"), the leaders' impact "on practice" as one NAME of a LIST, and a verdict
+repeated by its auxiliary alone ("and leadership does too", "as did care leavers", "the board got the same").
+Wordings written for these tests, about real councils, read through the whole extraction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+
+WIGAN = "E08000010"
+
+
+def _graded(*paragraphs: str, published: date = date(2024, 6, 10)) -> set[tuple]:
+    return {(j, g, y) for c, j, g, y, _ in rating_rows(list(paragraphs), published) if c == WIGAN}
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan was rated good in 2019, with leadership then already outstanding.",
+    "In 2019 Wigan was judged good with its leadership already outstanding.",
+    "Ofsted rated Wigan good in 2019, with leadership by then outstanding.",
+])
+def test_a_with_phrase_grades_its_own_judgement(text):
+    got = _graded(text)
+    assert ("leadership", "outstanding", 2019) in got and ("overall_effectiveness", "good", 2019) in got
+    assert ("leadership", "good", 2019) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "In Wigan leaders' impact on practice and help and protection were both judged inadequate.",
+    "The impact of leaders on practice, help and protection and care leavers were all inadequate in Wigan.",
+    "Inspectors judged Wigan's leaders' impact on practice and the help given to children needing protection to be "
+    "inadequate.",
+])
+def test_the_leaders_impact_on_practice_is_one_name_of_a_list(text):
+    got = _graded(text)
+    assert {("leadership", "inadequate", 2024), ("help_and_protection", "inadequate", 2024)} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "In Wigan help and protection still requires improvement and leadership does too.",
+    "Wigan's help and protection required improvement in the spring, as did its leadership.",
+    "At Wigan help and protection requires improvement, and so does leadership.",
+    "In Wigan help and protection was judged to require improvement and leadership was too.",
+])
+def test_a_verdict_repeated_by_its_auxiliary(text):
+    got = _graded(text)
+    assert {("help_and_protection", "requires_improvement", 2024), ("leadership", "requires_improvement", 2024)} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "In Wigan help and protection improved, as did leadership.",
+    "In Wigan help and protection was judged good and leadership did too.",
+    "Wigan's help and protection is now good, and so did its leaders say.",
+])
+def test_a_verb_of_doing_repeats_no_adjective_grade(text):
+    assert not {j for j, _, _ in _graded(text)} & {"leadership"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ofsted judged Wigan inadequate in 2016, and help and protection inadequate. The safeguarding board got the same.",
+    "Wigan was rated inadequate in 2016, and help and protection was inadequate. The local safeguarding children "
+    "board received the same.",
+    "In 2016 Wigan was judged inadequate; help and protection was inadequate too. Its safeguarding children board "
+    "was given the same.",
+])
+def test_a_judgement_given_the_same(text):
+    assert ("lscb", "inadequate", 2016) in _graded(text)
