@@ -69,3 +69,22 @@ def test_a_verb_of_doing_repeats_no_adjective_grade(text):
 ])
 def test_a_judgement_given_the_same(text):
     assert ("lscb", "inadequate", 2016) in _graded(text)
+
+
+@pytest.mark.parametrize("text, judgement", [
+    ("Wigan is now good. One weak spot: its services for children in care still need to improve, the report says.",
+     "children_in_care"),
+    ("Wigan was judged good, but inspectors graded help and protection as needing improvement.", "help_and_protection"),
+    ("Wigan is good overall, though care leavers' services are in need of improvement.", "care_leavers"),
+])
+def test_a_judgement_said_to_need_improvement_requires_improvement(text, judgement):
+    assert (judgement, "requires_improvement", 2024) in _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan is good. The report said the council needs to improve the consistency of supervision.",
+    "Wigan is good, but its social workers need to improve, the union said.",
+    "Wigan is good. Leaders know they need to improve recording.",
+])
+def test_needing_improvement_said_of_no_judgement_is_no_verdict(text):
+    assert {g for _, g, _ in _graded(text)} == {"good"}

@@ -262,6 +262,12 @@ _SLOT = re.compile(
     rf"|(?<=\s)(?:to\s+be|as|(?:all|both|each)(?=\s+{Q}{GRADE_PHRASE}{QE}(?!\s+(?:for|on|in|across)\b)))\s+{Q}(?!{Q}requir)"
     rf"(?P<g30>{GRADE_PHRASE}){QE}"
     rf"|{Q}(?P<g3>requir(?:es?|ed)[-\s]+improvement(?:\s+to\s+be\s+good)?){QE}"  # "required": the past
+    # "help and protection needed to improve", "graded children in care as needing improvement": requires improvement
+    # said of a judgement in other words (only with the judgement named as the subject: see `rating_claims`), the
+    # phrase ending there ("the council needs to improve the consistency of ...": no verdict)
+    rf"|\b(?P<g35>need(?:s|ed|ing)?\s+(?:to\s+improve|improvement|improving)|in\s+need\s+of\s+improvement)"
+    rf"(?=\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:too|also|as\s+well|again|further|and|but|while|though|in|at|by|since"
+    rf"|when|according|inspectors|Ofsted)\b)"
     rf"|\b(?:as|now)\s+{Q}(?P<g10>requiring\s+improvement(?:\s+to\s+be\s+good)?){QE}"
     rf"|\b(?:perform(?:s|ing)?)\s+(?P<g7>poorly|adequately|well|excellently)\b"
     rf"|{Q}(?P<g8>{STAR_PHRASE}){QE}"
@@ -506,7 +512,8 @@ _ANAPHORIC_GRADE = re.compile(r"\b(?:same|that|this|its|their)\s+(?:overall\s+)?
                                rf"|verdict|conclusion|category|bracket|group)\b|\bthe\s+same\b|\bunchanged\b|\bthe{_GRADE_IT_GOT}"
                                r"|\b(?:repeat|match|mirror)\w*\s+(?:the|its|their)\s+(?:overall\s+)?(?:outcome|result)\b",
                                re.I)
-_ANY_GRADE = Caseless(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b")
+_ANY_GRADE = Caseless(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequately|well|excellently)\b"
+                      r"|\bneed(?:s|ed|ing)?\s+(?:to\s+improve|improvement|improving)\b|\bneed\s+of\s+improvement\b")
 _ABBREVIATED_GRADE = re.compile(r"\bRI\b")  # (in capitals: not for `Caseless`)
 _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
 # A grade named at a visit or a conversation is the standing grade from an earlier inspection.
@@ -1536,6 +1543,10 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if not owned and not judgements:
                 owned = list(inherited)
             stated = bool(owned)
+            if group == "g35":
+                if not owned:
+                    continue  # "the council needs to improve": no judgement's verdict
+                label = "requires improvement"
             if slot.group("g4") and _SKILL.match(scanned, slot.end()):
                 continue  # "leadership was good at setting priorities": the adjective
             if _DETERMINER_BEFORE.search(scanned, 0, slot.start(group)) and _OTHER_NOUN_AFTER.match(scanned,
