@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from csi.records import Block
 from tests.claim_docs import rating_rows
 
 WIGAN = "E08000010"
@@ -88,3 +89,76 @@ def test_a_judgement_said_to_need_improvement_requires_improvement(text, judgeme
 ])
 def test_needing_improvement_said_of_no_judgement_is_no_verdict(text):
     assert {g for _, g, _ in _graded(text)} == {"good"}
+
+
+@pytest.mark.parametrize("text, judgement, grade", [
+    ("Wigan is good. Care leavers remain an area that requires improvement, inspectors said.", "care_leavers",
+     "requires_improvement"),
+    ("Wigan is good. Help and protection was still an area that was judged to require improvement.",
+     "help_and_protection", "requires_improvement"),
+    ("Wigan is good. Adoption is an area which inspectors rated outstanding.", "adoption", "outstanding"),
+])
+def test_a_judgement_called_an_area_the_grade_describes(text, judgement, grade):
+    assert judgement in {j for j, g, _ in _graded(text) if g == grade}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2018 Wigan was rated inadequate, though at the time leadership and the care of looked-after children were "
+    "only found to require improvement.",
+    "Wigan was inadequate in 2018, though at that inspection leadership and the care of children in care were found "
+    "to require improvement.",
+    "Wigan was judged inadequate in 2018, while at the time leadership and the care of looked after children both "
+    "required improvement.",
+])
+def test_a_time_opening_the_clause_does_not_modify_the_list(text):
+    assert ("leadership", "requires_improvement", 2018) in _graded(text)
+
+
+@pytest.mark.parametrize("item", [
+    "Wigan – good at the March 2022 inspection, with an outstanding for care leavers, which nobody expected after the "
+    "2015 inadequate.",
+    "Wigan – good in 2022, with an outstanding for care leavers, a long way from the 2016 inadequate.",
+    "Wigan: good at its 2022 inspection, with an outstanding for care leavers, not bad after the inadequate of 2016.",
+])
+def test_a_judgement_paired_with_a_grade_takes_the_time_named_with_it(item):
+    blocks = [Block("list_item", "Bury – good (May 2022)."), Block("list_item", item)]
+    got = {(j, g, y) for c, j, g, y, _ in rating_rows(blocks, date(2025, 1, 1)) if c == WIGAN}
+    assert ("care_leavers", "outstanding", 2022) in got
+
+
+@pytest.mark.parametrize("text", [
+    "In 2015 Wigan was rated inadequate, with weaknesses in child protection, and when Ofsted returned in 2018 "
+    "services were found to require improvement.",
+    "In 2018 inspectors praised the work with care leavers in Wigan, and the council was judged to require "
+    "improvement.",
+    "Wigan was visited in 2018, after concerns about help and protection, and the department was found to require "
+    "improvement.",
+])
+def test_a_verdict_with_a_subject_of_its_own_is_not_the_judgement_named_before(text):
+    got = _graded(text)
+    assert ("overall_effectiveness", "requires_improvement") in {(j, g) for j, g, _ in got}
+    assert not {j for j, _, _ in got} & {"help_and_protection", "care_leavers"}
+
+
+@pytest.mark.parametrize("text, judgement", [
+    ("Wigan was inadequate. Only care leavers fared better: their services were rated as requiring improvement.",
+     "care_leavers"),
+    ("Wigan was inadequate, except for children in care, where the council was judged to require improvement.",
+     "children_in_care"),
+    ("Wigan was inadequate, but help and protection services were found to require improvement.",
+     "help_and_protection"),
+])
+def test_a_subject_referring_back_to_the_judgement_keeps_it(text, judgement):
+    assert (judgement, "requires_improvement", 2024) in _graded(text)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Wigan was good in 2017, but they graded help and protection as needing improvement. This time round that "
+     "judgement went up to good.", 2022),
+    ("Wigan was good in 2017, with help and protection requiring improvement. In 2022 that area was good.", 2022),
+    ("Wigan was good in 2017 but help and protection required improvement. At the latest inspection that judgement "
+     "came out as good.", 2022),
+])
+def test_a_judgement_referred_to_after_a_time_opening_the_clause(text, year):
+    got = _graded(text, published=date(2022, 6, 2))
+    assert {("help_and_protection", "requires_improvement", 2017), ("help_and_protection", "good", year)} <= got

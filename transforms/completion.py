@@ -134,7 +134,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _OVERALL_AFTER = re.compile(r"[’'\"”]?\s+overall\b", re.I)
 # ... not a preposition or a word opening a clause: "from A and B to C and D, was ..."
 _FUNCTION_WORD = re.compile(r"from|by|about|between|than|like|into|within|over|under|through|after|before|where|when"
-                            r"|that|which|said|says|how|whether|if|because|since|until", re.I)
+                            r"|that|which|said|says|how|whether|if|because|since|until"
+                            # ... or a noun ending a time opening the clause: "at the time leadership and ... were"
+                            r"|time|year|month|stage|point|inspection|visit|occasion", re.I)
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 # An article right before a grade given as a noun: "leadership scored an outstanding", "adoption kept a good"
 _ARTICLE_ENDING = re.compile(r"\b(?:a|an)\s+[‘'\"“]?$", re.I)
@@ -247,20 +249,22 @@ _JOINING = re.compile(r",|&|\b(?:and|plus|as\s+well\s+as|along\s+with|together\s
 _VERB = re.compile(rf"\b(?:{_VERB_WORDS})\b", re.I)
 
 
-def paired(clause: str) -> list[tuple[str, list[str]]]:
-    """(grade, the judgements paired with it) of a clause carrying two grades or more ("adequate on safeguarding and
-    good on looked after children"; "found its safeguarding inadequate and its looked after children service only
-    adequate"; "good, and leadership, management and governance outstanding"). A judgement chained to one grade is
-    paired with it; one chained to a grade before it and to another after it, with the one it is bound to: after
-    a preposition ("good for A") or before a verb or with no joining word ("A got outstanding", "A outstanding"),
-    and not with both."""
+def paired(clause: str) -> list[tuple[str, list[tuple[str, tuple[int, int]]]]]:
+    """(grade, the judgements paired with it, each with the stretch whose years are its time) of a clause carrying
+    two grades or more ("adequate on safeguarding and good on looked after children"; "found its safeguarding
+    inadequate and its looked after children service only adequate"; "good, and leadership, management and governance
+    outstanding"). A judgement chained to one grade is paired with it; one chained to a grade before it and to another
+    after it, with the one it is bound to: after a preposition ("good for A") or before a verb or with no joining
+    word ("A got outstanding", "A outstanding"), and not with both. Its time is named between it and its grade, or
+    right after them ("with an outstanding for care leavers in 2022"), not elsewhere in the clause ("..., which
+    nobody predicted after the 2015 inadequate")."""
     text = _without_asides(clause)
     grades = _verdict_grades(text)
     if len({g for _, _, g in grades}) < 2 or any(g is None for _, _, g in grades):
         return []
     items = _items(text, grades)
     grade_of = {(s, e): g for s, e, g in grades}
-    bound: dict[int, list[tuple[str, bool]]] = {}  # item -> (grade, bound to it)
+    bound: dict[int, list[tuple[str, bool, int, int]]] = {}  # item -> (grade, bound to it, grade's span)
     for i, (start, end, name) in enumerate(items):
         if name is not None or (start, end) not in grade_of:
             continue
@@ -268,19 +272,25 @@ def paired(clause: str) -> list[tuple[str, list[str]]]:
         if right:
             governed = bool(_GOVERNED.search(text, end, items[right[0]][0]))
             for j in right:
-                bound.setdefault(j, []).append((grade_of[(start, end)], governed))
+                bound.setdefault(j, []).append((grade_of[(start, end)], governed, start, end))
         if left:
             link = text[items[left[0]][1]:start]
             direct = bool(_VERB.search(link)) or not _JOINING.search(link)
             for j in left:
-                bound.setdefault(j, []).append((grade_of[(start, end)], direct))
-    found: dict[str, list[str]] = {}
+                bound.setdefault(j, []).append((grade_of[(start, end)], direct, start, end))
+    found: dict[str, list[tuple[str, tuple[int, int]]]] = {}
     for j, candidates in sorted(bound.items()):
-        grades_bound = {g for g, strong in candidates if strong} if len({g for g, _ in candidates}) > 1 \
-            else {g for g, _ in candidates}
-        if len(grades_bound) == 1:
-            found.setdefault(grades_bound.pop(), []).append(items[j][2])
+        chosen = [c for c in candidates if c[1]] if len({c[0] for c in candidates}) > 1 else candidates
+        if len({c[0] for c in chosen}) == 1:
+            start, end = min(items[j][0], chosen[0][2]), max(items[j][1], chosen[-1][3])
+            time_after = _TIME_RIGHT_AFTER.match(text, end)
+            found.setdefault(chosen[0][0], []).append((items[j][2], (start, time_after.end() if time_after else end)))
     return [(grade, list(dict.fromkeys(names))) for grade, names in found.items()]
+
+
+# A time right after a judgement and its grade: "(2022)", ", in 2019", "in March 2018"
+_TIME_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:\(|(?:in|at|during|since|from|by)\s+)?(?:the\s+)?(?:[A-Z][a-z]+\s+)?"
+                               r"(?:19|20)\d{2}\b")
 
 
 # What may stand between a reference to every judgement and its grade: the words of a chain, and "not just"
@@ -511,11 +521,11 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
 def _completions_of(clause: str) -> list[tuple[str, list[str], bool | str | None, list[tuple[str, tuple[int, int]]]]]:
     """(grade, judgements, whether the clause is only they and the grade (None: a reference to every area; PAIRED:
     one of several grades), each judgement with the stretch whose years are its time) of the judgements to complete
-    in a clause: those chained to its one grade or paired with one of its grades (their time the clause's), and
-    those named with "every area" (the words between it and them)."""
+    in a clause: those chained to its one grade (their time the clause's) or paired with one of its grades (the
+    words between it and them), and those named with "every area" (likewise)."""
     found = chained(clause)
     completions = [] if found is None or not found[1] else [(*found, [(n, (0, len(clause))) for n in found[1]])]
-    completions += [(grade, names, PAIRED, [(n, (0, len(clause))) for n in names]) for grade, names in paired(clause)]
+    completions += [(grade, list(dict.fromkeys(n for n, _ in named)), PAIRED, named) for grade, named in paired(clause)]
     return completions + [(grade, [n for n, _ in named], None, named) for grade, named in every_area_members(clause)]
 
 

@@ -289,13 +289,25 @@ def coordinated(text: str, judgements: list[tuple[int, int, str]], start: int, e
     return [name for _, _, name in reversed(chain)]
 
 
+# A time opening a clause before its subject: "this time round", "in 2022", "at the latest inspection", "since then"
+_OPENING_TIME = (r"(?:(?:this|that|the\s+next|the\s+last|last|next)\s+time(?:\s+(?:round|around))?"
+                 r"|(?:in|by)\s+(?:19|20)\d{2}|(?:at|by)\s+(?:the|its|their|that)\s+(?:[\w-]+\s+)?"
+                 r"(?:inspection|visit|point|stage)|then|now|since\s+then)")
 # A judgement referred to, not named, as a verdict's subject after a clause boundary: "that area", "this part of the
 # service", "the latter judgement", "and that's rated ..." (not "in that area the council ...": a preposition's object)
-_REFERENCE = re.compile(r"(?:^|[,;:(–—-]|\b(?:and|but|while|whereas|though|although|yet|so))\s*[‘'\"“]?"
+_REFERENCE = re.compile(r"(?:^|[,;:(–—-]|\b(?:and|but|while|whereas|though|although|yet|so))\s*"
+                        # (after a time opening the clause: "This time round that judgement went up to good", "In 2022
+                        # that area was good")
+                        rf"(?:{_OPENING_TIME}\s*,?\s*)?[‘'\"“]?"
                         rf"(?:(?:that|this|the\s+latter|the\s+same)\s+{AREA_NOUN}(?:\s+of\s+(?:the\s+|its\s+|their\s+)?"
                         r"(?:services?|work|inspection|report|provision))?"
                         r"|(?:that|this)(?=['’]s\b|\s+(?:is|was|has|had|remains|remained|kept|stayed|came)\b))"
                         r"(?:['’]s)?(?:\s+[\w'’-]+){0,5}?\s*[‘'\"“]?$", re.I)
+
+
+def refers_to_judgement(before: str) -> bool:
+    """The text before a verdict's grade ends with a reference to a judgement as its subject ("That area was")."""
+    return _REFERENCE.search(before) is not None
 
 
 def judgements_referred_to(before: str, earlier: str) -> list[str]:

@@ -40,6 +40,7 @@ from transforms.judgement_names import (
     insertions,
     judgements_in,
     list_ending_at,
+    refers_to_judgement,
     semicolons_as_commas,
     subject_judgements,
     subjectless,
@@ -841,6 +842,10 @@ _HYPOTHETICAL = re.compile(
 _GENERIC = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:service|council|authority|department|area)"
                       r"\s+(?:(?:that|which|where)\s+(?:[\w'’]+\s+){0,4}?"
                       rf"|{VERDICT_PARTICIPLE}\s+(?:to\s+be\s+|as\s+)?)?$", re.I)
+# ... but not a judgement said to be an area of the inspection: "care leavers remain an area that requires improvement"
+_JUDGEMENT_AN_AREA = re.compile(rf"(?:{NAME_ALTERNATIVES})['’]?(?:\s+(?:services?|work|provision))?\s+"
+                                r"(?:is|was|are|were|remains?|remained|becomes?|became)\s+(?:(?:still|now|also|again)\s+)?an?\s+"
+                                r"(?:[\w-]+\s+)?area\s+(?:that|which|where)\b", re.I)
 # "an authority rated inadequate in 2022", "an authority that was rated good in every judgement five years ago": a
 # time makes it one authority's verdict, not a grade any council might have
 _DATED_AFTER = re.compile(rf"\W*(?:[\w'’-]+\s+){{0,4}}?(?:(?:in|during)\s+{_PART_OF_YEAR}(?:19|20)\d{{2}}\b"
@@ -1280,6 +1285,31 @@ _AS_USUAL = re.compile(r"\b(?:as\s+(?:is\s+)?(?:usual|normal|standard|customary|
                        r"\s+(?:(?:an?|any|every)\s+)?[‘'\"“]?$", re.I)
 
 
+# The subject of a verdict's verb, right before it, that is no judgement: "(children's) services were found to",
+# "the council is", "the department stays" (passive or a verb of being: "which the council rated" grades its object)
+_OWN_SUBJECT = re.compile(r"\b(?:services|department|council|authority)\s+(?:(?:(?:were|was|is|are|had|has|have|been"
+                          r"|being|still|now|also|then|all|both)\s+){1,3}(?:(?:found|judged|rated|graded|deemed|assessed"
+                          r"|considered)\s+(?:to\s+be\s+|as\s+|to\s+)?)?|(?:stay(?:s|ed)?|remain(?:s|ed)?)\s+)$", re.I)
+_TAIL_AFTER_NAME = re.compile(NAME_TAIL, re.I)
+
+
+def _subject_of_its_own(scanned: str, judgements: list[tuple[int, int, str]], grade_at: int) -> bool:
+    """The verdict whose grade starts at `grade_at` has a subject of its own between the judgement named last before
+    it and its verb ("... in child protection, and in 2018 services were found to require improvement"; not "help
+    and protection services were found to ...", "care leavers: their services were ...": the judgement's own)."""
+    named = [end for _, end, _ in judgements if end <= grade_at]
+    if not named:
+        return False
+    tail = _TAIL_AFTER_NAME.match(scanned, named[-1])
+    subject = _OWN_SUBJECT.search(scanned, tail.end() if tail else named[-1], grade_at)
+    return subject is not None and not _REFERS_BACK.search(scanned, 0, subject.start())
+
+
+# ... not one referring back to the judgement: "care leavers fared better: their services were rated ...", "children in
+# care, where the council was judged good"
+_REFERS_BACK = re.compile(r"\b(?:their|its|where(?:\s+the)?)\s+$", re.I)
+
+
 def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: bool = False) -> bool:
     """A grade named as a hope, a risk, a condition or a negation, not as a verdict given (not by the words of an
     aside in brackets before it). Before a verdict verb "to be" is no aspiration ("the first council to be judged
@@ -1297,7 +1327,8 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
         aspiration = None
     return bool(_HYPOTHETICAL.search(window) or aspiration or _AIMING_TO.search(scanned, since, start)
                 or _AS_USUAL.search(window)
-                or (_GENERIC.search(window) and not _DATED_AFTER.match(scanned, end))
+                or ((generic := _GENERIC.search(window)) and not _DATED_AFTER.match(scanned, end)
+                    and not _JUDGEMENT_AN_AREA.search(window, 0, generic.end()))
                 or _HYPOTHETICAL_AFTER.match(scanned, end))
 
 
@@ -1499,6 +1530,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 back = (inserted_before.start() if inserted_before else slot.start()) - 40
                 owned = coordinated(scanned, judgements, max(previous_end, back) if group == "g4"
                                     else previous_end, slot.start(group), previous_end)
+                if owned and _subject_of_its_own(scanned, judgements, slot.start(group)):
+                    owned = []  # "weaknesses in child protection, and in 2018 services were found to require
+                    # improvement": the services' verdict, not the judgement's named before
             if (slot.group("g2") or slot.group("g2q")) and not owned:  # "a 'good' overall rating", "a good
                 owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end()  # rating for A"
                          or (pos < slot.end() + 40 and _RATING_FOR_JUDGEMENT.fullmatch(scanned, slot.end(), pos))][:1]
@@ -1559,7 +1593,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 # Ofsted can give": any council of a kind, the scale itself
             if not owned:
                 if slot.group("g4") and not (
-                        _SERVICES_SUBJECT.search(_INSERTED.sub(" ", before))
+                        _SERVICES_SUBJECT.search(_INSERTED.sub(" ", before)) or refers_to_judgement(before)
                         or ((_COUNCIL_PRONOUN.search(before) or (verdicts and _AND_PREDICATE.search(before))
                              or _NAME_SUBJECT.search(_INSERTED.sub(" ", before)))
                             and _VERDICT_END.match(scanned, slot.end()))):
