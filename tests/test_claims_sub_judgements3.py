@@ -162,3 +162,43 @@ def test_a_subject_referring_back_to_the_judgement_keeps_it(text, judgement):
 def test_a_judgement_referred_to_after_a_time_opening_the_clause(text, year):
     got = _graded(text, published=date(2022, 6, 2))
     assert {("help_and_protection", "requires_improvement", 2017), ("help_and_protection", "good", year)} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan was judged good, with outstanding leadership, outstanding adoption and good help and protection.",
+    "Wigan was rated good in 2024, with outstanding leadership, outstanding adoption, and good care leavers' services.",
+    "Wigan was good, with outstanding leadership, outstanding adoption and requires improvement help and protection.",
+])
+def test_a_with_phrase_lists_graded_judgements(text):
+    assert {("leadership", "outstanding", 2024), ("adoption", "outstanding", 2024)} <= _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan was rated good, outstanding in two areas: leadership and adoption.",
+    "Wigan was rated good overall, but outstanding in two of the four areas: leadership and adoption.",
+    "Wigan was rated good - and outstanding in two areas, leadership and adoption.",
+])
+def test_areas_counted_under_a_grade_take_that_grade(text):
+    got = _graded(text)
+    assert {("leadership", "outstanding", 2024), ("adoption", "outstanding", 2024)} <= got
+    assert ("leadership", "good", 2024) not in got and ("overall_effectiveness", "outstanding", 2024) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan was rated good. All but care leavers were good.",
+    "Wigan was rated good. Every judgement but care leavers was good.",
+    "Wigan was rated good. All the judgements except care leavers were good.",
+    "Wigan was rated good. With the exception of care leavers, all areas were good.",
+    "Wigan was rated good. Every area apart from care leavers came out good.",
+])
+def test_a_judgement_set_apart_from_the_subject_takes_no_grade(text):
+    assert "care_leavers" not in {j for j, _, _ in _graded(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan was rated good, apart from care leavers, which was judged to require improvement.",
+    "Wigan was rated good in every area except care leavers, which required improvement.",
+    "Wigan was good; all but care leavers were good, and care leavers required improvement.",
+])
+def test_a_judgement_set_apart_keeps_its_own_verdict(text):
+    assert ("care_leavers", "requires_improvement", 2024) in _graded(text)

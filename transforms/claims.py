@@ -836,8 +836,9 @@ class _Reader:
         when = next((time_stated(t, self.published) for t in tails if _TIME_NEXT.match(t)), None) or head_time
         subject = (self.last_sentence.strip().rstrip("?") + " was rated") if question else "It was rated"
         stated = re.sub(r"\s*\([^)]*\)", "", fragment).lstrip(" ,")  # "(2022)": the time, read after it
-        read = [c for c in rating_claims(f"{subject} {stated}", self.published, self.last_grade)
-                if c.status != "hypothetical"]
+        read = [c for c in areas_covered(rating_claims(f"{subject} {stated}", self.published, self.last_grade),
+                                         f"{subject} {stated}")
+                if c.status != "hypothetical"]  # ("..., outstanding in one area, leadership": that area's)
         if question:  # the answer replaces the sentence's own reading of its grade
             self.claims[read_from:] = []
             dated = [c for c in self.last_verdicts if c.year and c.anchor != "publication"]

@@ -68,6 +68,7 @@ from transforms.judgement_names import (
     AREA_NOUN,
     CARE_AND_LEAVERS,
     NAME_TAIL,
+    but_setting_apart,
     coordinated_after,
     every_area_spans,
     judgements_in,
@@ -211,6 +212,8 @@ def _chains(text: str, items: list[tuple[int, int, str | None]], i: int) -> tupl
             and not _PREDICATE_JOINED.search(text, items[j][1], items[j + 1][0]):
         left.append(j)
         j -= 1
+    if left and _SET_APART_BEFORE.search(text, 0, items[j + 1][0]):
+        left = []  # "apart from care leavers, every area was good": the others' grade
     if left and (before := _WORD_BEFORE.search(text, 0, items[j + 1][0])) and not _filler(before[1]) \
             and not _FUNCTION_WORD.fullmatch(before[1]) \
             and not before[1].endswith(("'s", "’s", "'", "’")) and before[1][0].islower():
@@ -300,7 +303,8 @@ _GROUP_LINK = re.compile(rf"(?:[\s,:()–—-]|[‘'\"“’”]|\b(?:{_LINK_WOR
 _EXCEPT = re.compile(r"\b(?:bar|barring|except|excepting|apart|aside|other\s+than|save|but|excluding|exception"
                      r"|besides|outside|short\s+of|only|not|almost|nearly|virtually)\b", re.I)
 _SET_APART_BEFORE = re.compile(r"\b(?:bar|barring|except(?:\s+for)?|apart\s+from|aside\s+from|other\s+than|save\s+for"
-                               r"|excluding|besides|but(?:\s+for)?)\s+(?:for\s+)?(?:the\s+|its\s+|their\s+)?$", re.I)
+                               r"|excluding|besides|but(?:\s+for)?|with\s+the\s+exception\s+of)\s+(?:for\s+)?"
+                               r"(?:the\s+|its\s+|their\s+)?$", re.I)
 # ... "every other area", "the remaining judgements": the judgements named before it are the ones set apart
 _OTHERS = re.compile(r"\b(?:other|remaining|rest)\b", re.I)
 _NOT_MEMBERS = {"other", "lscb"}  # not a judgement of the council's inspection: graded apart
@@ -496,8 +500,9 @@ def completed(sentence: str, claims: Sequence[Claim], mentioned: Sequence[tuple[
     (council, start, end) of each council the sentence names; `paragraph_before`, the claims of the last sentence
     of the same paragraph that gave any."""
     added: list[Claim] = _areas_of_every_area_verdict(sentence, claims, mentioned, text_before)
-    listed_as_one = semicolons_as_commas(sentence)  # a LIST in brackets or dashes, semicolons between its items,
-    for start, end in _clauses(listed_as_one):  # is no run of clauses ("each of them (A; B; and C) inadequate")
+    listed_as_one = but_setting_apart(semicolons_as_commas(sentence))  # a LIST in brackets or dashes, semicolons
+    # between its items, is no run of clauses ("each of them (A; B; and C) inadequate"), nor is "all but A"
+    for start, end in _clauses(listed_as_one):
         clause = listed_as_one[start:end]
         completions = _completions_of(clause)
         if referred := with_grade_referred_to(sentence, start, end, paragraph_before):

@@ -213,6 +213,18 @@ def _blanked(pattern: re.Pattern, text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
+# "All but care leavers", "every judgement but adoption": "but" setting judgements apart from every other, no
+# conjunction opening a clause
+_EVERY_BUT = re.compile(rf"\b(?:all|every|each|everything)\b(?:\s+(?:the|of|its|their|two|three|four|five|six|single"
+                        rf"|one|other|{AREA_NOUN}|categor(?:y|ies))){{0,3}}\s+but\b", re.I)
+
+
+def but_setting_apart(text: str) -> str:
+    """The text with "but" after "all" or "every area" written "bar" (same length: offsets hold), one preposition and
+    the clause unbroken ("All but care leavers were good")."""
+    return _EVERY_BUT.sub(lambda m: m.group()[:-3] + "bar", text)
+
+
 def every_area_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each reference to every judgement of an inspection at once: "every area", "all four
     judgements", "each area inspected", "across the board"."""

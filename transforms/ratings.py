@@ -35,6 +35,7 @@ from transforms.judgement_names import (
     NAME_HEAD,
     NAME_TAIL,
     NAMES,
+    but_setting_apart,
     coordinated,
     coordinated_after,
     insertions,
@@ -189,8 +190,9 @@ _SLOT = re.compile(
     rf"(?=\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:at|in|for|last|this|on|back|again|overall)\b)"
     # "judged 'good', with 'outstanding' leadership": a quoted grade before the judgement it names
     rf"|[‘'\"“](?P<g24>{GRADE_PHRASE})[’'\"”]\s+(?=(?:{NAME_ALTERNATIVES}))"
-    # "rated good, with outstanding leadership and good help and protection": unquoted, in a "with" phrase
-    rf"|(?:(?<=\bwith\s)|(?<=\band\s))(?P<g26>{GRADE_NAME})\s+"
+    # "rated good, with outstanding leadership and good help and protection": unquoted, in a "with" phrase (a LIST of
+    # them too: "with outstanding leadership, good help and protection and ...")
+    rf"|(?:(?<=\bwith\s)|(?<=\band\s)|(?<=,\s))(?P<g26>{GRADE_NAME})\s+"
     rf"(?=(?:{NAME_ALTERNATIVES}))"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
     # ("adequate too for looked after children", "good on both": the two judgements of 2009-2012)
@@ -1310,6 +1312,25 @@ def _subject_of_its_own(scanned: str, judgements: list[tuple[int, int, str]], gr
 _REFERS_BACK = re.compile(r"\b(?:their|its|where(?:\s+the)?)\s+$", re.I)
 
 
+# A judgement set apart from the verdict's subject: "every judgement but", "all except", "everything bar", "other than",
+# "with the exception of" (not "but" alone: "good, but care leavers required improvement")
+_SET_APART = re.compile(r"(?:\b(?:bar|barring|except(?:\s+for)?|excepting|apart\s+from|aside\s+from|other\s+than|save"
+                        r"(?:\s+for)?|excluding|with\s+the\s+exception\s+of)|\b(?:all|every|each|everything)\b"
+                        r"(?:\s+[\w-]+){0,3}?\s+but(?:\s+for)?)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_RELATIVE = re.compile(r",\s*(?:which|who|where|whose)\b", re.I)
+
+
+def _set_apart(scanned: str, judgements: list[tuple[int, int, str]], count: int, grade_at: int) -> bool:
+    """The `count` judgements named last before the grade at `grade_at` are set apart from the verdict's subject
+    ("every judgement but care leavers was good"), not the subject of a relative clause giving their own ("apart
+    from care leavers, which required improvement")."""
+    named = [start for start, end, _ in judgements if end <= grade_at]
+    if len(named) < count:
+        return False
+    first = named[-count]
+    return bool(_SET_APART.search(scanned, 0, first)) and not _RELATIVE.search(scanned, first, grade_at)
+
+
 def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: bool = False) -> bool:
     """A grade named as a hope, a risk, a condition or a negation, not as a verdict given (not by the words of an
     aside in brackets before it). Before a verdict verb "to be" is no aspiration ("the first council to be judged
@@ -1336,7 +1357,7 @@ def _clauses(sentence: str) -> list[str]:
     """The sentence's clauses; a list of judgements set off by dashes or brackets stays in its predicate's clause
     ("Each of the four judgements – A, B, C and D – was graded good"), and so does any aside in brackets ("Bromley
     (late, but at last) was inadequate"); reported clauses ("... that A, and that B") are clauses of their own."""
-    kept = unbracketed(sentence)
+    kept = but_setting_apart(unbracketed(sentence))  # ("all but X": no clause break)
     asides = [m.span() for m in _ASIDE.finditer(kept)]  # "X (not the north, but near) was ...": one aside
     breaks = [m.span() for m in _CLAUSE_BREAK.finditer(kept) if not any(a < m.start() < b for a, b in asides)]
     if (first := _THAT.search(kept)) is not None:
@@ -1530,9 +1551,11 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 back = (inserted_before.start() if inserted_before else slot.start()) - 40
                 owned = coordinated(scanned, judgements, max(previous_end, back) if group == "g4"
                                     else previous_end, slot.start(group), previous_end)
-                if owned and _subject_of_its_own(scanned, judgements, slot.start(group)):
+                if owned and (_subject_of_its_own(scanned, judgements, slot.start(group))
+                              or _set_apart(scanned, judgements, len(owned), slot.start(group))):
                     owned = []  # "weaknesses in child protection, and in 2018 services were found to require
-                    # improvement": the services' verdict, not the judgement's named before
+                    # improvement": the services' verdict, not the judgement's named before; "every judgement but
+                    # care leavers was good": every other judgement's
             if (slot.group("g2") or slot.group("g2q")) and not owned:  # "a 'good' overall rating", "a good
                 owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end()  # rating for A"
                          or (pos < slot.end() + 40 and _RATING_FOR_JUDGEMENT.fullmatch(scanned, slot.end(), pos))][:1]

@@ -137,6 +137,10 @@ def _specified(claim: RatingClaim) -> list[str]:
     return [n for n in names if n and n not in ("overall_effectiveness", "other", "lscb")]
 
 
+# The grade right before the reference to the areas a LIST names: "outstanding in two areas: A and B"
+_GRADE_COUNTING = re.compile(rf"{Q}(?P<grade>{GRADE_PHRASE}){QE}\s+(?:in|across|for|on)\s+[^;.–—]{{0,50}}$", re.I)
+
+
 def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]:
     """The sentence's verdicts, a grade describing the areas a copula names after it given to them ("the only area
     judged good was adoption"), less those given to some areas they do not name, and with the areas named after a
@@ -166,6 +170,9 @@ def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]
     verdict = before[-1] if before else next((c for c in asserted if sentence.find(c.clause) + c.start > colon), None)
     if verdict is None:
         return kept
+    if (counting := _GRADE_COUNTING.search(sentence, 0, colon)) and (grade := normalise_grade(counting["grade"])):
+        verdict = replace(verdict, grade=grade, grade_label=counting["grade"])  # "rated good, outstanding in two
+        # areas: A and B": the grade the areas are counted under, read or not as a verdict of its own
     return kept + [replace(verdict, judgement=name, judgement_stated=True) for name in names]
 
 
