@@ -377,6 +377,16 @@ _PRESENTING = re.compile(r"\b(?:it|this|next(?:\s+up)?|then|now|there)\s+(?:was|
 _PRESENTED_END = re.compile(r"(?:['’]s?(?:\s+turn\b)?)?\s*(?:[,.;:!?–—-]|$)")
 
 
+def described_before_named(text: str, mentions: list[Mention]) -> str | None:
+    """The kind of council ("city", "county", "borough") a lede refers to before the text names any council
+    ("Children's services in the Royal Borough have held on to ..."): the reader is meant to know which from the
+    paper it reads; else None."""
+    described = _DESCRIBED.search(text)
+    if described is None or any(m.start < described.start() for m in mentions):
+        return None
+    return described[1].lower()
+
+
 def _presented(sentence: str, mentions: list[Mention]) -> list[str]:
     """The one council a sentence presents as its new topic without grading it ("Last Friday it was Hounslow's
     turn."), else []."""

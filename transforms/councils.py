@@ -96,6 +96,16 @@ _TITLES = frozenset({
     "baroness", "baron", "prof", "professor", "rev", "revd", "judge",
 })
 
+# What follows a person's name rather than a council's: a verb of speech ("Sutton told the committee"), or the office
+# the person holds, in brackets or after a comma ("Mark Sutton (Cabinet Member for Children)", "Jo Bury, director of
+# children's services")
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|commented|noted|replied|remarked|stated"
+                           r"|asked)\b")
+_OFFICE_AFTER = re.compile(r"\s*[(,]\s*(?:the\s+)?(?:(?:deputy|interim|acting|assistant|executive|corporate)\s+)?"
+                           r"(?:cabinet\s+member|lead\s+member|portfolio\s+holder|chair(?:man|woman)?\b|vice[-\s]chair"
+                           r"|leader\b|director\b|head\s+of|mayor\b|member\s+for|mp\b)", re.I)
+
+
 # A match directly followed by one of these capitalised words is a sports club or another
 # body named after the place ("Hull City", "Derby County", "Sutton United", "Bolton Wanderers").
 _CLUB_WORDS = frozenset({
@@ -317,6 +327,12 @@ class CouncilIndex:
                     and normalise_alias(first[1]) not in self._aliases:
                 opened[first[1]].add(council.council_code)
         self._first_words = {word: codes.pop() for word, codes in opened.items() if len(codes) == 1}
+        joined: dict[str, set[str]] = defaultdict(set)  # "maidenhead", "hove", "wrekin": see of_address
+        for council in self._councils.values():
+            for part in re.split(r",?\s+(?:and|with|&)\s+|,\s+", council.name):
+                if (part := normalise_alias(part)) != normalise_alias(council.name) and part not in self._aliases:
+                    joined[part].add(council.council_code)
+        self._joined_parts = {part: tuple(sorted(codes)) for part, codes in joined.items()}
 
         self._predecessors: dict[str, list[str]] = defaultdict(list)
         for c in self._councils.values():
@@ -396,6 +412,28 @@ class CouncilIndex:
         longest = max(names, key=len)
         return self._pick(self._compact[longest], on)
 
+    def of_address(self, url: str, publisher: str | None = None, on: date | None = None) -> str | None:
+        """The council a local paper's address or name places it in: its host's name opening with one council's
+        name ("www.yorkpress.co.uk", "www.maidenhead-advertiser.co.uk"), a section of its address naming one
+        ("/news/maidenhead/", "/medway/news/", "/news/surrey-news/"), or the publisher's name ("Maidenhead
+        Advertiser"); a part of a council's joined name counts as its name ("Maidenhead": Windsor and Maidenhead).
+        None when they name no council or several. A weak sign: a paper's patch is often wider than one council."""
+        parts = urlsplit(url)
+        host = re.sub(r"^www\.", "", (parts.hostname or "").lower()).split(".")[0]
+        words = [w.split("-") for w in [host, *parts.path.lower().split("/")[:-1]] if w]
+        words += [normalise_alias(publisher).split()] if publisher else []
+        named: set[str] = set()
+        for run in words:
+            codes = next((self._aliases.get(" ".join(run[i:j])) or self._joined_parts.get(" ".join(run[i:j]))
+                          for j in range(len(run), 0, -1) for i in range(j)
+                          if " ".join(run[i:j]) in self._aliases or " ".join(run[i:j]) in self._joined_parts), None)
+            if codes is None and run == words[0] and len(run) == 1 and len(run[0]) >= _SITE_PREFIX_MIN:
+                started = [name for name in self._compact if len(name) >= _BLOG_NAME_MIN and run[0].startswith(name)]
+                codes = self._compact[max(started, key=len)] if started else None  # "yorkpress", "hulldailymail"
+            if codes and (code := self._pick(codes, on)) is not None:
+                named.add(code)
+        return named.pop() if len(named) == 1 else None
+
     def as_of(self, code: str, on: date, evidence: str | None = None) -> str:
         """The council of this one's lineage that existed on a date, if exactly one did (North Yorkshire
         Council named in 2024 about a 2014 grade: the county council); of several, the one the evidence names
@@ -461,6 +499,7 @@ class CouncilIndex:
         (LBH)") are recognised after their definition; the definition itself is not counted.
         """
         tokens = _tokens(text)
+        surnames = _titled_surnames(tokens, text)
         mentions: list[Mention] = []
         abbrevs: dict[str, tuple[str, int]] = {}
         covered: list[tuple[int, int]] = []
@@ -471,7 +510,7 @@ class CouncilIndex:
             if tokens[i][3] not in first_words:  # most words start no council's name
                 i += 1
                 continue
-            best = self._longest_match(text, tokens, i)
+            best = self._longest_match(text, tokens, i, surnames)
             if best is None:
                 i += 1
                 continue
@@ -494,7 +533,7 @@ class CouncilIndex:
                         j += 1
             i = j + 1
 
-        self._first_words_after_full_names(text, tokens, mentions, covered)
+        self._first_words_after_full_names(text, tokens, mentions, covered, surnames)
         for m in _INITIALISM_SHAPE.finditer(text):  # a cheap shape first: a regex of every form costs 6x more
             if m[0] in self._initialisms and not any(s < m.end() and m.start() < e for s, e in covered) \
                     and (code := self._pick(self._initialisms[m[0]], on)) is not None:
@@ -517,7 +556,8 @@ class CouncilIndex:
         return mentions
 
     def _first_words_after_full_names(self, text: str, tokens: list[tuple[int, int, str, str]],
-                                      mentions: list[Mention], covered: list[tuple[int, int]]) -> None:
+                                      mentions: list[Mention], covered: list[tuple[int, int]],
+                                      surnames: frozenset[str]) -> None:
         """After a council's joined name ("Kingston upon Thames", "Brighton and Hove", "Blackburn with Darwen"), or
         from a list naming other councils ("for Kingston, Richmond and Sutton"), its first word alone names it too
         ("Kingston is the third borough ..."), as written, where the word alone names no council of the index (of
@@ -530,7 +570,7 @@ class CouncilIndex:
                     and words[0][:1].isupper() and normalise_alias(words[0]) not in self._aliases:
                 firsts.setdefault(words[0], (m.council_code, m.end))
         for k, (start, end, raw, _norm) in enumerate(tokens):
-            if raw in self._first_words and raw not in firsts and self._alone(text, tokens, k) \
+            if raw in self._first_words and raw not in firsts and self._alone(text, tokens, k, surnames) \
                     and any(_LISTED.fullmatch(text, m.end, start) or _LISTED.fullmatch(text, end, m.start)
                             for m in mentions):
                 firsts[raw] = (self._first_words[raw], start)
@@ -539,21 +579,21 @@ class CouncilIndex:
         for k, (start, end, raw, _norm) in enumerate(tokens):
             if raw not in firsts or start < firsts[raw][1] or any(s < end and start < e for s, e in covered):
                 continue
-            if self._alone(text, tokens, k):
+            if self._alone(text, tokens, k, surnames):
                 mentions.append(Mention(firsts[raw][0], start, end, raw))
                 covered.append((start, end))
 
-    def _alone(self, text: str, tokens: list[tuple[int, int, str, str]], k: int) -> bool:
+    def _alone(self, text: str, tokens: list[tuple[int, int, str, str]], k: int, surnames: frozenset[str]) -> bool:
         """Token k is a word standing alone as a name: not before a further capitalised word ("Brighton College"),
         nor a person's surname ("Cllr Telford")."""
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following and text[tokens[k][1]:following[0]] == " " and following[2][:1].isupper() \
                 and following[3] not in _SERVICE_WORDS:
             return False
-        return not self._after_title(text, tokens, k)
+        return not _person(text, tokens, k, surnames)
 
     def _longest_match(
-        self, text: str, tokens: list[tuple[int, int, str, str]], i: int
+        self, text: str, tokens: list[tuple[int, int, str, str]], i: int, surnames: frozenset[str]
     ) -> tuple[int, tuple[str, ...]] | None:
         """Longest alias starting at token i that is written capitalised: (last token, codes)."""
         node: _Node = self._trie
@@ -578,7 +618,7 @@ class CouncilIndex:
                 best = (j, node.codes)
         if best is None:
             return None
-        if best[0] == i and (self._after_title(text, tokens, i) or self._after_greater(text, tokens, i)
+        if best[0] == i and (_person(text, tokens, i, surnames) or self._after_greater(text, tokens, i)
                              or self._short_name_in_longer_name(text, tokens, i, best[1])):
             return None
         k = best[0] + 1
@@ -624,21 +664,51 @@ class CouncilIndex:
         """True for "Greater Manchester", which is a city region, not the council."""
         return i > 0 and tokens[i - 1][2] == "Greater" and text[tokens[i - 1][1]:tokens[i][0]] == " "
 
-    @staticmethod
-    def _after_title(text: str, tokens: list[tuple[int, int, str, str]], i: int) -> bool:
-        """True if token i follows "Cllr" or "Cllr Firstname" (a person's surname)."""
-        for back in (1, 2):
-            k = i - back
-            if k < 0:
-                return False
-            gap = text[tokens[k][1]:tokens[k + 1][0]]
-            if not re.fullmatch(r"\.?[ \t]+", gap):
-                return False
-            if tokens[k][3] in _TITLES:
-                return True
-            if not tokens[k][2][0].isupper():
-                return False
+
+# --------------------------------------------------------------------------- people named like councils
+
+def _after_title(text: str, tokens: list[tuple[int, int, str, str]], i: int) -> bool:
+    """True if token i follows "Cllr" or "Cllr Firstname" (a person's surname)."""
+    for back in (1, 2):
+        k = i - back
+        if k < 0:
+            return False
+        gap = text[tokens[k][1]:tokens[k + 1][0]]
+        if not re.fullmatch(r"\.?[ \t]+", gap):
+            return False
+        if tokens[k][3] in _TITLES:
+            return True
+        if not tokens[k][2][0].isupper():
+            return False
+    return False
+
+
+def _titled_surnames(tokens: list[tuple[int, int, str, str]], text: str) -> frozenset[str]:
+    """The surnames the text gives people with a title ("Mr Sutton", "Cllr Lily Bury"): in this text, those words
+    may be people elsewhere too ("Mark Sutton", "Sutton told the committee")."""
+    return frozenset(tokens[i][3] for k, token in enumerate(tokens) if token[3] in _TITLES
+                     for i in (k + 1, k + 2) if i < len(tokens) and tokens[i][2][:1].isupper()
+                     and _after_title(text, tokens, i))
+
+
+def _person(text: str, tokens: list[tuple[int, int, str, str]], i: int, surnames: frozenset[str]) -> bool:
+    """True if token i is a person's surname, not a council: after a title ("Cllr Sutton", "Mr Bury"); after a first
+    name ("Mark Sutton": a capitalised word within a sentence) when the text gives that surname a title elsewhere or
+    the office the person holds follows ("Jo Bury (Cabinet Member for Children)"); before a verb of speech ("Sutton
+    told the committee") when the text gives that surname a title elsewhere."""
+    if _after_title(text, tokens, i):
+        return True
+    titled = tokens[i][3] in surnames
+    if titled and _SPEECH_AFTER.match(text, tokens[i][1]):
+        return True
+    if i == 0 or text[tokens[i - 1][1]:tokens[i][0]] != " ":
         return False
+    first = tokens[i - 1][2]
+    if not (first[:1].isupper() and first[1:].islower() and first.isalpha()) or tokens[i - 1][3] in _CONNECTORS:
+        return False
+    opens = text[tokens[i - 2][1] if i > 1 else 0:tokens[i - 1][0]]  # what stands before the first name
+    within_sentence = i > 1 and "\n" not in opens and not re.search(r"[.!?:]\W*$", opens)
+    return (titled and within_sentence) or _OFFICE_AFTER.match(text, tokens[i][1]) is not None
 
 
 @cache

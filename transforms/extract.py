@@ -28,8 +28,8 @@ from csi.records import (
     Rating,
     make_id,
 )
-from transforms.claims import Claim, Mentions, document_claims
-from transforms.councils import CouncilIndex, Mention, default_index
+from transforms.claims import Claim, Mentions, described_before_named, document_claims
+from transforms.councils import CouncilIndex, Mention, default_index, described_as
 from transforms.findings import list_findings, prose_findings, with_implicit_lists
 from transforms.inspections import (
     SIF_START,
@@ -116,6 +116,14 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
     named_by_address = index.of_blog(doc.url, on=reference) if doc.doc_type == "news" else None
     if main is None and named_by_address:
         main = council = named_by_address  # a councillor's blog that never names its council: its address does
+    # a local paper's story whose lede says "the borough" before naming any council: the one its address or name
+    # places it in, if that one is a borough ("Children's services in the Royal Borough ...", www.../maidenhead/)
+    lede = doc.text.split("\n\n", 1)[0]
+    placed = index.of_address(doc.url, doc.publisher, on=reference) \
+        if doc.doc_type == "news" and council is None and not title_mentions else None
+    if placed and (kind := described_before_named(lede, [m for m in mentions if m.start < len(lede)])) \
+            and described_as(index.council(placed), kind):
+        main = placed
     out = Extraction()
     counts = Counter(m.council_code for m in mentions + title_mentions)
     if council:
@@ -147,8 +155,8 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
 
     # the page's council is what its text refers back to from the start when the page is the council's own, its
     # title names it, or a blog's address names it ("norfolkcarersvoice.wordpress.com": "the county's report")
-    introduced = council is not None or main == named_by_address or any(m.council_code == main
-                                                                         for m in title_mentions)
+    introduced = council is not None or main in (named_by_address, placed) or any(m.council_code == main
+                                                                                 for m in title_mentions)
     claims = [c for c in document_claims(blocks + doc.comments, doc.title, title_mentions, found.rewound(), main,
                                          reference, introduced, own=council is not None or main == named_by_address)
               if c.status != "hypothetical"] if on_topic(doc) else []
