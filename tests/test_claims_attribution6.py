@@ -88,3 +88,65 @@ def test_a_lede_about_the_borough_is_the_papers_council_not_a_partner_named_late
 def test_a_lede_of_another_kind_than_the_addresss_council_is_not_given_to_it(lede):
     got = rating_rows([lede], PUBLISHED, title="Ofsted verdict", url="https://www.yorkpress.co.uk/news/24002.verdict/")
     assert not {r for r in got if r[0] == YORK}  # the City of York is neither a borough nor a county
+
+
+# --- grades as the subject of their handing out, a council's grade as "X's inadequate one", a dash's predicate ------
+
+LUTON, WIGAN, BOLTON, LEEDS, BRADFORD = "E06000032", "E08000010", "E08000001", "E08000035", "E08000032"
+
+
+@pytest.mark.parametrize("text, good, other", [
+    ("Good ratings went to Luton and Wigan, while inadequate grades were given to Bolton.", {LUTON, WIGAN},
+     (BOLTON, "inadequate")),
+    ("It was a busy spring: good ratings were handed out to Luton and Wigan; outstanding grades went to Leeds.",
+     {LUTON, WIGAN}, (LEEDS, "outstanding")),
+    ("Two boroughs improved, and good judgements went to Luton and Wigan, but inadequate verdicts went to Bolton.",
+     {LUTON, WIGAN}, (BOLTON, "inadequate")),
+])
+def test_grades_handed_out_go_to_the_councils_they_went_to(text, good, other):
+    got = rating_rows([text], PUBLISHED, title="Inspection round-up")
+    assert {r[0] for r in got if r[2] == "good"} == good
+    assert (other[0], OVERALL, other[1], 2024, False) in got
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Leeds's good rating contrasts with Bradford's inadequate one.", (LEEDS, "good"), (BRADFORD, "inadequate")),
+    ("The inadequate grade given to Bolton sits uneasily beside Wigan's outstanding one.", (BOLTON, "inadequate"),
+     (WIGAN, "outstanding")),
+    ("Luton's outstanding verdict drew more attention than Bolton's good one.", (LUTON, "outstanding"),
+     (BOLTON, "good")),
+    ("Bolton's rating of inadequate compares badly with Wigan's good.", (BOLTON, "inadequate"), (WIGAN, "good")),
+])
+def test_a_councils_grade_with_its_noun_said_before_is_its_own(text, first, second):
+    got = rating_rows([text], PUBLISHED, title="Inspection round-up")
+    assert {(r[0], r[2]) for r in got} == {first, second}
+
+
+@pytest.mark.parametrize("text, council", [
+    ("Luton and Bolton had a hard decade, but Luton - rated good since 2019 - has moved on.", LUTON),
+    ("Wigan and Bolton were inspected together; Bolton – judged inadequate overall – now faces a review.", BOLTON),
+    ("Leeds and Wigan were both in the bottom grades once, and Wigan — good since 2018 — is the one to watch.",
+     WIGAN),
+])
+def test_a_verdict_set_off_by_dashes_after_a_council_is_that_councils(text, council):
+    got = rating_rows([text], PUBLISHED, title="Inspection round-up")
+    assert got and {r[0] for r in got} == {council}
+
+
+@pytest.mark.parametrize("text, council", [
+    ("Bolton, rather than Wigan, was judged inadequate.", BOLTON),
+    ("Wigan, instead of Bolton, got the outstanding grade this time.", WIGAN),
+    ("Leeds, as opposed to Bradford, was judged good.", LEEDS),
+])
+def test_a_council_contrasted_with_the_subject_takes_no_verdict(text, council):
+    got = rating_rows([text], PUBLISHED, title="Inspection round-up")
+    assert got and {r[0] for r in got} == {council}
+
+
+@pytest.mark.parametrize("text", [
+    "The verdict for Wigan was good; for Bolton, inadequate.",
+    "Ofsted's grade for Wigan was good, and for Bolton inadequate.",
+])
+def test_a_second_council_after_for_with_its_grade_alone_takes_the_verdict_gapped(text):
+    got = rating_rows([text], PUBLISHED, title="Inspection round-up")
+    assert {(r[0], r[2]) for r in got} == {(WIGAN, "good"), (BOLTON, "inadequate")}

@@ -212,7 +212,10 @@ _ADDITIVE = re.compile(r"\s*,?\s*(?:too|as\s+well|likewise|also|similarly)\s*(?:
 # ", like Sheffield,", ", unlike its neighbour Sheffield,", "Unlike Sheffield, ...": councils compared with the
 # subject, set off by commas
 # "X joins Y in being rated outstanding", "X followed Y in receiving ...": Y is compared with the subject, not it
-_COMPARED = re.compile(r"(?:,|^\W*)\s*(?P<kind>like|unlike|as\s+with|along\s+with|together\s+with|alongside)\s+"
+# ("X, rather than Y, was judged ...", "X, not Y, ...": Y contrasted with the subject, not it)
+_COMPARED = re.compile(r"(?:,|^\W*)\s*(?P<kind>like|unlike|as\s+with|along\s+with|together\s+with|alongside"
+                       r"|(?P<contrast>rather\s+than|instead\s+of|as\s+opposed\s+to"
+                       r"|(?:but\s+)?not(?!\s+(?:least|only|to\s+mention)\b)))\s+"
                        r"[^,]{1,60},"
                        r"|\b(?:joins?|joined|follows?|followed|mirrors?|mirrored|emulates?|emulated)\s+[^,]{1,60}?\s+in\s+"
                        r"(?=(?:being|getting|receiving|achieving|securing|gaining|winning|earning)\b)", re.I)
@@ -266,7 +269,7 @@ _PLURAL_REF = re.compile(r"\b(?:(?:both|all|the\s+(?:two|three|four|five)|all\s+
 # "X was rated outstanding, and Y good": the verb left out of a second conjunct, a council and a grade
 # ... the council's name opening its clause, perhaps as a place ("; in Y, outstanding") or an owner ("Y's good"), its
 # grade ending it or followed by the next conjunct ("X good, Y outstanding and Z inadequate")
-_GAP_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bbut)\s*(?:in\s+)?$", re.I)
+_GAP_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bbut)\s*(?:(?:in|for)\s+)?$", re.I)
 _GAPPED_GRADE = re.compile(rf"(?:['’]s?)?,?\s+(?:(?:was|is)\s+)?{Q}({GRADE_PHRASE}){Q}"
                            r"(?=\s*(?:[,.;)]|$|\s+(?:in|since|at|and|while|whereas|but)\b))", re.I)
 # A verdict written without its subject and verb: a stretch opening with a grade ("good overall, good for leaders",
@@ -375,6 +378,18 @@ _PRESENTING = re.compile(r"\b(?:it|this|next(?:\s+up)?|then|now|there)\s+(?:was|
                          r"(?:(?:also|finally|then)\s+)?(?:the\s+turn\s+of\s+)?$|\b(?:now|next)\s+(?:for|to)\s+$"
                          r"|\b(?:is|was)\s+(?:(?:also|surely|probably|clearly|undoubtedly)\s+)?$", re.I)
 _PRESENTED_END = re.compile(r"(?:['’]s?(?:\s+turn\b)?)?\s*(?:[,.;:!?–—-]|$)")
+
+
+_DASH_OPENING = re.compile(r"\s*[–—-]\s*")
+
+
+def _apposed_to(text: str, at: int, mentions: list[Mention]) -> list[str]:
+    """The councils a clause set off by a dash at `at` follows as their predicate ("..., but Luton - rated good since
+    2019 - has moved on"): those named right before the dash, else []."""
+    before = [m for m in mentions if m.end <= at]
+    if before and _DASH_OPENING.fullmatch(text, before[-1].end, at):
+        return _chain(before, text, len(before) - 1)
+    return []
 
 
 def described_before_named(text: str, mentions: list[Mention]) -> str | None:
@@ -615,7 +630,7 @@ def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[st
 
     councils = _attribute(claim, [m for m in clause_mentions if within(m) is None], focus)
     alike = [m.council_code for m in clause_mentions
-             if (c := within(m)) and c["kind"] and c["kind"].lower() != "unlike"]
+             if (c := within(m)) and c["kind"] and c["kind"].lower() != "unlike" and not c["contrast"]]
     return list(dict.fromkeys(councils + alike)) if councils else []
 
 
@@ -820,6 +835,9 @@ class _Reader:
                 # landed: inadequate.": the report's verdict, of the council the discourse is about (named last)
             elif not named or head[:named[0].start].strip(" (\"'‘“") and _FIRST_VERB.search(head):
                 return  # "The findings: good" has no council for a topic; "Next up, X – good" has one
+            elif _FIRST_VERB.search(head, named[0].end, named[-1].start) and not head[named[-1].end:].strip(" ,"):
+                topic = _chain(named, text, len(named) - 1)  # "X and Y were both inadequate once, and Y - good since
+                # 2018 - is ...": the councils right before the dash, after a clause of their own
             else:
                 topic = _joined_after(named, text, 0)
         if any(a <= len(rest) - len(rest.lstrip(" (\"'‘“")) for a, _ in scale_spans(rest)):
@@ -1084,6 +1102,8 @@ class _Reader:
                                if at <= m.start and m.end <= at + len(claim.clause)] if at >= 0 else []
             # a clause referring back within the sentence means the council its earlier verdict went to
             focus = subject or attributed or self.focus
+            if not clause_mentions and at > 0 and (apposed := _apposed_to(text, at, mentions)):
+                focus = apposed  # "X and Y had a hard decade, but Y - rated good since 2019 - ..."
             if not subject and not any(m.start < claim.start for m in clause_mentions) \
                     and (described := _DESCRIBED.search(claim.clause, claim.segment, claim.start)):
                 focus = self.described(described[1], focus)  # "the county" after a city's story: the county named

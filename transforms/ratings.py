@@ -130,6 +130,11 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|improving|moving|slipping|falling|dropping|rising|climbing)(?:\s+(?!from\b|to\b)[\w'’-]+){0,5}?"
                   r"\s+to)")
 _DETERMINER = r"(?:an?|the|its|their|previous|latest|last|overall|new|first)"
+# Grades opening a clause as the subject of their handing out: "Good ratings went to X", "inadequate grades were given
+# to Y"
+_GRADES_HANDED_OUT = (rf"(?:^|(?<=[:;]\s)|(?<=\band\s)|(?<=\bwhile\s)|(?<=\bwhereas\s)|(?<=\bbut\s))"
+                      rf"(?={Q}{GRADE_NAME}{QE}\s+(?:overall\s+)?(?:grades|ratings|judge?ments|verdicts)\s+(?:(?:also|then|again)\s+)?"
+                      r"(?:went|go|were\s+(?:also\s+)?(?:given|awarded|handed(?:\s+out)?))\s+to\b)")
 # "the grade it won in 2020", "the rating they were given": a grade named by the clause telling when it was got
 _GRADE_IT_GOT = (r"\s+(?:overall\s+)?(?:grade|rating|judge?ment|verdict)\s+(?:(?:that|which)\s+)?(?:it|they)\s+"
                  r"(?:had\s+)?(?:first\s+)?(?:won|received|got|earned|achieved|secured|was\s+given|were\s+given)\b")
@@ -172,13 +177,16 @@ _SLOT = re.compile(
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
     # ("the third good rating", "a second successive outstanding judgement": one of a series; "its 2019 inadequate
     # verdict": dated)
-    rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+"
+    # ... or opening a clause as what was handed out ("Good ratings went to X and Y")
+    rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|(?:\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+|{_GRADES_HANDED_OUT})"
     rf"(?:(?:second|third|fourth|fifth|successive|consecutive|straight|(?:19|20)\d{{2}})\s+){{0,2}}(?:overall\s+)?{Q}"
     rf"(?P<g2>{GRADE_NAME}){QE})"
     rf"\s+(?:overall\s+)?(?:grades?|gradings?|ratings?|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdicts?"
     r"|(?:Ofsted\s+)?(?:report|inspection)|(?:outcomes?|results?)(?=\s+(?:of|in)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b))\b"
     # ("had a good report in 2018", "after the inadequate inspection of 2016", "the inadequate outcomes of 2014 and
     # 2016": not "the good outcomes children achieve")
+    # "Bradford's inadequate one", "... compares badly with Wigan's good.": a council's grade, its noun said before
+    rf"|\b(?-i:[A-Z])[\w-]+['’]s\s+{Q}(?P<g2o>{GRADE_NAME}){QE}(?=\s+one\b|\s*(?:[.;:)]|,\s|$))"
     # "In 2018 Luton was inadequate and Bedford good": a verdict gapped after another, its subject a name (see below)
     rf"|(?<=\band\s)(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+|&\s+|of\s+|upon\s+|on\s+)?(?-i:[A-Z])[\w'’-]+){{0,3}}\s+"
     rf"{Q}(?P<ggap>{GRADE_PHRASE}){QE}(?=\s*(?:[.,;:]|$))"
@@ -287,7 +295,7 @@ _SLOT = re.compile(
     re.I,
 )
 # "a good rating for ...", "the top grade for ...": the judgements named after the rating are its own
-_RATING_FOR = ("g2", "g2q", "g11", "g16", "g18", "g22", "g23", "g27")
+_RATING_FOR = ("g2", "g2q", "g2o", "g11", "g16", "g18", "g22", "g23", "g27")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
 _ANAPHORIC = ("g12", "g13", "g14", "g31", "g31u", "g32", "g33")
 # Slots naming a grade given as an object: "gave the top grade to A and to B", "awarded good ratings to A and B"
@@ -1556,8 +1564,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     owned = []  # "weaknesses in child protection, and in 2018 services were found to require
                     # improvement": the services' verdict, not the judgement's named before; "every judgement but
                     # care leavers was good": every other judgement's
-            if (slot.group("g2") or slot.group("g2q")) and not owned:  # "a 'good' overall rating", "a good
-                owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end()  # rating for A"
+            if (slot.group("g2") or slot.group("g2q") or slot.group("g2o")) and not owned:  # "a 'good' overall
+                owned = [name for pos, _, name in judgements if slot.start() <= pos < slot.end()  # rating", "a good
+                         # rating for A"
                          or (pos < slot.end() + 40 and _RATING_FOR_JUDGEMENT.fullmatch(scanned, slot.end(), pos))][:1]
             if not owned and inserted_after:  # "the impact of leaders, judged good last time, now requires ..."
                 owned = list(inserted_after)
