@@ -231,8 +231,8 @@ _ORDINAL = re.compile(r"\bthe\s+(former|latter|first|second)\b(?=\s*(?:,|(?:was|
                       r"|received|got|gets|kept|held|saw|fell|rose|moved|stayed|stays)\b))", re.I)
 # A council referred back to by the kind of council it is: "the county", "the city's", "the London borough" (not "the
 # county council's neighbour": the head is what it describes)
-_DESCRIBED = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(city|county|borough)\b(?!\s+(?:of|and)\b)(?!['’]?s?\s+neighbour)",
-                        re.I)
+_DESCRIBED = re.compile(r"\bthe\s+((?:[\w-]+\s+){0,2}?(?:city|county|borough))\b(?!\s+(?:of|and)\b)"
+                        r"(?!['’]?s?\s+neighbour)", re.I)
 # The voice of a council's own page speaking of itself: "we", "us", "our"
 _OWN_VOICE = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
 # A council spoken of in general, not one council: "any authority", "no council", a grade classifying councils ("a
@@ -393,7 +393,7 @@ def _apposed_to(text: str, at: int, mentions: list[Mention]) -> list[str]:
 
 
 def described_before_named(text: str, mentions: list[Mention]) -> str | None:
-    """The kind of council ("city", "county", "borough") a lede refers to before the text names any council
+    """The kind of council ("city", "county", "royal borough") a lede refers to before the text names any council
     ("Children's services in the Royal Borough have held on to ..."): the reader is meant to know which from the
     paper it reads; else None."""
     described = _DESCRIBED.search(text)
@@ -956,10 +956,10 @@ class _Reader:
             self.add(claim, [m.council_code], text)
 
     def described(self, head: str, focus: list[str]) -> list[str]:
-        """The council "the city", "the county" or "the borough" refers back to: the discourse's council, unless
-        it is another kind ("the county" in a story about a city council), then the council the text named last
-        of that kind ("Peterborough ... shared services with Cambridgeshire ... The county was last inspected in
-        2019")."""
+        """The council "the city", "the county" or "the (Royal, London) borough" refers back to: the discourse's
+        council, unless it is another kind ("the county" in a story about a city council), then the council the text
+        named last of that kind ("Peterborough ... shared services with Cambridgeshire ... The county was last
+        inspected in 2019")."""
         index = self.mentions.index
         if len(focus) != 1 or described_as(index.council(focus[0]), head) is not False:
             return focus
