@@ -59,3 +59,35 @@ def test_a_stretch_lasting_until_now_is_no_time_of_the_news(text):
 def test_the_time_of_a_report_dates_the_verdict_it_reported(text):
     assert _ratings("Kirklees Council is now rated good.", text) == {
         ("overall_effectiveness", "good", 2022, False), ("overall_effectiveness", "inadequate", 2019, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was last inspected in full in March 2017, by a team of six. Overall: inadequate. Leadership: inadequate.",
+    "The Kirklees report of March 2017 makes grim reading. Overall effectiveness: inadequate. Leadership: inadequate.",
+    "Ofsted's visit to Kirklees in 2017 lasted two weeks. Overall: inadequate. Impact of leaders: inadequate.",
+])
+def test_rows_after_a_sentence_giving_an_earlier_time_go_on_in_it(text):
+    assert _ratings(text) == {("overall_effectiveness", "inadequate", 2017, True),
+                              ("leadership", "inadequate", 2017, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Ofsted inspected Kirklees in 2017 and rated it good. Children in care were still judged to require improvement.",
+    "Kirklees was rated good in 2017. Children in care were still at requires improvement.",
+    "In 2017 Kirklees came out as good. Its children in care service was still rated as requiring improvement.",
+])
+def test_still_after_a_past_verb_goes_on_in_the_earlier_time(text):
+    assert _ratings(text) == {("overall_effectiveness", "good", 2017, True),
+                              ("children_in_care", "requires_improvement", 2017, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees is now rated good. The outstanding for leadership in 2018 dropping to requires improvement drew no "
+    "comment.",
+    "Kirklees is now rated good. Its outstanding in leadership back in 2018 slipped to requires improvement.",
+    "Kirklees is now rated good, though its outstanding for leadership from 2018 has fallen to requires improvement.",
+])
+def test_a_grade_moving_to_another_is_left_behind(text):
+    assert _ratings(text, published=date(2023, 3, 1)) == {
+        ("overall_effectiveness", "good", 2023, False), ("leadership", "outstanding", 2018, True),
+        ("leadership", "requires_improvement", 2023, False)}

@@ -1061,6 +1061,8 @@ class _Reader:
         if rows := judgement_rows(text):  # "Impact of leaders: Good", "The judgements were: leadership, good; ..."
             head, colon, _ = text.partition(":")  # "where Durham was in 2019: requires improvement overall"
             when = time_named(head, self.published) if colon else None
+            if when is None and self.times.paragraph_year is not None and not _OF_TODAY.search(text):
+                when = (self.times.paragraph_year, "discourse")  # "The 2018 report ... Overall: good."
             for claim in rows:
                 self.add(replace(claim, year=when[0], anchor=when[1]) if when and claim.year is None else claim,
                          subject or self.focus, text)

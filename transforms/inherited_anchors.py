@@ -150,9 +150,11 @@ _THEN_AFTER = re.compile(r"\W*(?:overall\s+|too\s+|also\s+)?then(?=\s*[.;,]|\s*$
 
 
 # Words of today or of a later time, ending the earlier time a paragraph gave: the present tense and the perfect
-# ("is", "has been"), "had" (the minutes' reported news), "now", "this time", "then" (what came next), a time counted
-# from the document's ("last month", "yesterday", "recently")
-_OF_TODAY = re.compile(rf"{_NOW.pattern}|\b(?:is|are|has|have|had|remains?|this|still|then|yesterday|recently"
+# ("is", "has been"), "had" (the minutes' reported news), "now", "this time", "then" (what came next), "still" (not
+# after a past verb: "were still at requires improvement" goes on in the earlier time), a time counted from the
+# document's ("last month", "yesterday", "recently")
+_OF_TODAY = re.compile(rf"{_NOW.pattern}|\b(?:is|are|has|have|had|remains?|this|(?<!\bwas\s)(?<!\bwere\s)still|then"
+                       r"|yesterday|recently"
                        r"|last\s+(?:week|month))\b"
                        r"|\b(?:it|that|there)['’]s\b", re.I)
 # "Then came 2014.", "And then it was March 2016": "then" naming the earlier time it moves to, not one of today

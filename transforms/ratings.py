@@ -1211,11 +1211,27 @@ _YEARS_AT_GRADE = re.compile(
     rf"{Q}(?P<old>{GRADE_PHRASE}){QE}",
     re.I)
 
+# A grade as the subject of a move to another: "the outstanding for children in care in 2018 dropping to good", "its
+# good for leadership slipped to requires improvement" (the words between modify it: no verb, no clause joined; "and"
+# only inside a judgement's name)
+_MOVED_TO = re.compile(
+    rf"{Q}(?P<old>{GRADE_PHRASE}){QE}(?:\s+(?:(?!(?:and|but|or|while|whereas|which|who|that|was|were|is|are|has|have"
+    rf"|had|be|been|it|they|then|now|to)\b)[\w'’()-]+|(?<=help\s)and(?=\s+protection)"
+    rf"|(?<=experiences\s)and(?=\s+progress)|(?<=management\s)and(?=\s+governance))){{0,10}}?"
+    rf"\s+(?:ha(?:s|ve|d)\s+(?:since\s+)?)?(?P<move>dropp(?:ed|ing)|drops?|f[ae]ll(?:s|ing|en)?|slipp(?:ed|ing)|slips?|slid(?:es|ing)?|s[ai]nk(?:s|ing)?|sank"
+    rf"|declin(?:ed|es|ing)|improv(?:ed|es|ing)|r[io]s(?:e|es|en|ing)|climb(?:ed|s|ing)?|turn(?:ed|s|ing)?)"
+    rf"\s+(?:(?:back|down|up|straight)\s+)?to\s+{Q}(?P<new>{GRADE_PHRASE}){QE}(?=[\s.,;:]|$)", re.I)
+
 
 def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
-    """(label, status, start, end) for 'from X to Y' phrases and grades left behind ("moved out of
-    inadequate"), and the clause with them blanked out."""
+    """(label, status, start, end) for 'from X to Y' phrases, a grade moving to another ("good dropping to requires
+    improvement") and grades left behind ("moved out of inadequate"), and the clause with them blanked out."""
     found = []
+    for m in _MOVED_TO.finditer(clause):
+        found += [(m["old"], "transition", m.start("old"), m.end("old")), (m["new"], "current", m.start("new"),
+                                                                             m.end("new"))]
+        for start, end in (m.span("old"), (m.start("move"), m.end())):  # (its modifiers name its judgement)
+            clause = clause[:start] + " " * (end - start) + clause[end:]
     for m in _TRANSITION.finditer(clause):
         found.append((m["old"], "transition", m.start("old"), m.end("old")))
         if m["new"]:
@@ -1241,6 +1257,9 @@ def _transition_owner(scanned: str, judgements: list[tuple[int, int, str]],
     before = [name for _, e, name in judgements if e <= start]
     if before:
         return before[0]
+    if modified := next((name for s, _, name in judgements if end <= s < end + 40
+                         and _RATING_FOR_JUDGEMENT.fullmatch(scanned, end, s)), None):
+        return modified  # "its good for leadership slipping to requires improvement"
     phrase_end = max(e for _, _, s, e in transitions if start <= s <= end + 40)  # "from X to Y": after Y
     after = next(((s, e, name) for s, e, name in judgements if s >= phrase_end), None)
     if after is None or _ANY_GRADE.search(scanned[phrase_end:after[0]]) or _WITH.search(scanned[phrase_end:after[0]]):
