@@ -91,3 +91,48 @@ def test_a_grade_moving_to_another_is_left_behind(text):
     assert _ratings(text, published=date(2023, 3, 1)) == {
         ("overall_effectiveness", "good", 2023, False), ("leadership", "outstanding", 2018, True),
         ("leadership", "requires_improvement", 2023, False)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees is a funny one because it was weak on everything in 2016 and then in 2018 it came up a grade with "
+    "children in care rated good.",
+    "In 2018 Kirklees improved markedly with children in care judged good.",
+    "Kirklees in 2018 turned a corner with children in care found to be good.",
+])
+def test_a_with_phrase_set_after_its_clause_without_a_comma_takes_its_time(text):
+    assert ("children_in_care", "good", 2018, True) in _ratings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees has been judged inadequate twice - in 2014 and again in 2018. The second report found help and "
+    "protection inadequate, though adoption was good.",
+    "Ofsted inspected Kirklees in 2014 and in 2018, with the same result each time. The later inspection found help "
+    "and protection inadequate, though adoption was good.",
+    "Kirklees was inspected in 2018 and again in 2021. The first inspection found help and protection inadequate, "
+    "though adoption was good.",
+])
+def test_an_ordinal_report_takes_its_year_from_those_the_sentence_before_listed(text):
+    got = _ratings(text)
+    assert ("help_and_protection", "inadequate", 2018, True) in got
+    assert ("adoption", "good", 2018, True) in got
+
+
+@pytest.mark.parametrize("aside", [
+    "Third time running (the first was back in 2016).",
+    "A hat-trick (Ofsted first said so in 2016).",
+    "That makes it two in a row (2016 was the other).",
+])
+def test_a_year_in_an_aside_does_not_date_the_rows_after_it(aside):
+    got = _ratings(f"Kirklees has been rated outstanding again. {aside} Leadership outstanding, care leavers "
+                   "outstanding.", published=date(2024, 8, 5))
+    assert ("leadership", "outstanding", 2024, False) in got
+    assert not any(y == 2016 for _, _, y, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "That was an upgrade: the 2017 SIF had Kirklees at requires improvement.",
+    "The 2017 verdict on Kirklees was requires improvement.",
+    "Its 2017 ILACS had Kirklees at requires improvement.",
+])
+def test_a_framework_named_with_its_year_dates_its_verdict(text):
+    assert ("overall_effectiveness", "requires_improvement", 2017, True) in _ratings(text)

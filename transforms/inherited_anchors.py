@@ -56,6 +56,12 @@ _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+o
 # A sentence whose subject is the report or inspection just spoken of: "That report found ...", "That inspection had
 # rated ..."
 _THAT_REPORT = re.compile(r"^\W*(?:that|the\s+same)\s+(?:report|inspection|re-?inspection|assessment|visit)\b", re.I)
+# ... or one of those the sentence before dated, by its order: "The second report found ..." after "judged inadequate
+# in 2014 and again in 2018", "the earlier inspection", "the latter visit"
+_ORDINAL_REPORT = re.compile(r"^\W*(?:(?:but|and|yet)\s+)?the\s+(?:(?P<first>first|former|earlier)|(?P<second>second)"
+                            r"|(?P<third>third)|(?P<last>latter|later))\s+(?:(?:full|graded|Ofsted)\s+)?"
+                            r"(?:report|inspection|re-?inspection|assessment|visit|one)\b", re.I)
+_ORDINAL_AT = {"first": 0, "second": 1, "third": 2, "last": -1}  # where in the years listed the ordinal points
 # "Meanwhile, adoption was judged good": the same council's time, when no new name and no present tense follow it
 # ("Meanwhile Sheffield was judged good", "meanwhile ... has been rated": other news, the document's time)
 _MEANWHILE = re.compile(r"\bmeanwhile\b(?!.*\b(?-i:[A-Z])[\w’'-]+)(?!.*\b(?:is|are|has|have|now)\b)", re.I | re.S)
@@ -190,6 +196,8 @@ _COMPARED_BEFORE = re.compile(r"\b(?:as|than|like)\s+(?:[\w'’-]+\s+){0,2}$", r
 _JOINED_AFTER = re.compile(r";|,\s*(?:and|but|while|whereas|yet|so)\b|\s(?:but|whereas)\b", re.I)
 # The opening word of a dependent clause right before where a verdict's clause was cut: "..., while "
 _OPENER_BEFORE = re.compile(r"[,;]?\s*\b(?:when|while|whilst|(?:al)?though)\s*$", re.I)
+_ASIDE = re.compile(r"\((?!\s*(?:[\w-]+\s+){0,2}(?:19|20)\d{2}\s*\))[^()]*\)")  # in brackets, more than a date
+_WITH_PHRASE = re.compile(r"\s(?=with\s)", re.I)  # a "with" phrase set after its clause without a comma
 _SINCE_STRETCH = re.compile(r"\bsince\b[^,;:()]*", re.I)  # "since its 2019 inspection": a stretch lasting to now
 
 
@@ -207,6 +215,7 @@ class TimeContext:
         self.last_year: int | None = None
         self.last_status = "historical"
         self.paragraph_year: int | None = None  # the earlier year the paragraph's sentences last gave
+        self.listed_years: list[int] = []  # the years the last sentence named, in order
 
     def new_paragraph(self) -> None:
         """A new block: the earlier time the last one gave no longer carries over to undated verdicts."""
@@ -226,7 +235,9 @@ class TimeContext:
         Two years earlier ...")."""
         given = [c for c in claims if c.status != "hypothetical"]
         dated = [c for c in given if c.year is not None and c.anchor != "publication"]
-        years = list(YEAR.finditer(sentence))
+        self.listed_years = [int(y) for y in YEAR.findall(sentence)]
+        # (a year in an aside is not the text's: "Second time running (the first was in 2020).")
+        years = list(YEAR.finditer(_ASIDE.sub(lambda m: " " * len(m.group()), sentence)))
         news = given and given[-1].status == "current" and given[-1].anchor == "publication" and self.published
         # a year named after the news ("rated good - completing a climb that began when it was placed in
         # intervention in 2016. Back then, ..."): the time the text went on to
@@ -337,6 +348,12 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 at = sentence.find(claim.clause)
                 claim = _at_that_time(claim, (sentence[:at] if at > 0 else "") + claim.clause[:claim.start], out,
                                       context)
+            elif (ordinal := _ORDINAL_REPORT.match(sentence)) and not dated \
+                    and not _NOW.search(own, max(0, ordinal.end() - max(sentence.find(claim.clause), 0) - own_from)) \
+                    and len(context.listed_years) > max(1, _ORDINAL_AT[ordinal.lastgroup]):
+                year = context.listed_years[_ORDINAL_AT[ordinal.lastgroup]]  # "The second report found ...": the
+                claim = replace(claim, year=year, anchor="stated", status="historical"  # second year named before
+                                if context.published is None or year < context.published.year else "current")
             elif _THAT_REPORT.match(sentence) and not dated and not _NOW.search(own):  # "That report found ...,
                 claim = _at_that_time(claim, "", out, context)  # but care leavers were still judged good"
             elif that_before or that_after:
@@ -384,6 +401,8 @@ def _clause_start(claim: RatingClaim, own_from: int, sentence: str) -> int:
     cut = max(blanked.rfind(",", own_from, claim.start), blanked.rfind(";", own_from, claim.start),
               blanked.rfind(" - ", own_from, claim.start), blanked.rfind(" – ", own_from, claim.start))
     at = max(sentence.find(claim.clause), 0)
+    if with_phrase := list(_WITH_PHRASE.finditer(blanked, max(cut + 1, own_from), claim.start)):
+        return at + with_phrase[-1].start()  # "it came up to requires improvement with children in care rated good"
     if cut >= 0 or own_from > 0:
         return at + (cut + 1 if cut >= 0 else own_from)
     opener = _OPENER_BEFORE.search(sentence, 0, at)

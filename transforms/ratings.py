@@ -785,10 +785,11 @@ _YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\b(?:(?:\)?\s*,?|(?:(?!(?:19|20
                              r"|time)\b)"
                              r"(?![^.;]*\b(?:now|today|currently)\b)"
                              r"(?![^.;]*\b(?:19|20)\d{2}\b[^.;]*\s(?:when|which)\b)[^.;]*$", re.I)
-# "its 2006 annual performance assessment", "the 2010 safeguarding and looked after children inspection" (not "2018 to
-# good at this inspection")
+# "its 2006 annual performance assessment", "the 2010 safeguarding and looked after children inspection", "the 2017
+# SIF", "the 2019 verdict" (not "2018 to good at this inspection")
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:(?!(?:to|at|in|on|for|from|by|with|this|that)\b)"
-                                 r"[\w-]+\s+){0,5}(?:(?:re-?)?inspection|assessment|review|report|visit|APA|JAR)\b"
+                                 r"[\w-]+\s+){0,5}(?:(?:re-?)?inspection|assessment|review|report|visit|verdict|APA|JAR"
+                                 r"|SIF|ILACS)\b"
                                  r"|\b(?:the|its|their)\s+((?:19|20)\d{2})\s+one\b", re.I)  # ("the 2019 one rated it")
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
 _RELATIVE_YEAR = re.compile(
