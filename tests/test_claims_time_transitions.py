@@ -136,3 +136,41 @@ def test_a_year_in_an_aside_does_not_date_the_rows_after_it(aside):
 ])
 def test_a_framework_named_with_its_year_dates_its_verdict(text):
     assert ("overall_effectiveness", "requires_improvement", 2017, True) in _ratings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees Council has shed its inadequate rating, three years after inspectors found widespread failings.",
+    "Kirklees has finally moved out of inadequate, three years after being judged failing by Ofsted.",
+    "Kirklees is no longer rated inadequate, three years after the inspection that found it failing.",
+])
+def test_a_grade_left_behind_n_years_after_its_inspection_is_that_many_years_old(text):
+    assert ("overall_effectiveness", "inadequate", 2015, True) in _ratings(text, published=date(2018, 5, 11))
+
+
+@pytest.mark.parametrize("text", [
+    "In March inspectors confirmed what they had found in 2018: Kirklees's services for children are outstanding.",
+    "The new report repeats the verdict of 2018: Kirklees is outstanding.",
+    "Kirklees is outstanding again, as it was in 2018.",
+])
+def test_a_grade_given_again_as_at_a_dated_inspection_is_also_that_years(text):
+    assert _ratings(text, published=date(2023, 5, 2)) == {("overall_effectiveness", "outstanding", 2023, False),
+                                                           ("overall_effectiveness", "outstanding", 2018, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was rated inadequate the year before last.",
+    "Kirklees was rated inadequate a couple of years ago.",
+    "Kirklees was rated inadequate eighteen months ago.",
+])
+def test_a_time_counted_back_from_the_document_in_other_words(text):
+    assert _ratings(text, published=date(2023, 5, 2)) == {("overall_effectiveness", "inadequate", 2021, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was found inadequate in 2015 and again when inspectors returned in 2018.",
+    "Kirklees was judged inadequate in 2015 and again when it was re-inspected in 2018.",
+    "Kirklees was rated inadequate in 2015, and again when Ofsted came back in 2018.",
+])
+def test_a_grade_given_again_when_inspectors_returned_is_that_years_too(text):
+    assert _ratings(text) == {("overall_effectiveness", "inadequate", 2015, True),
+                              ("overall_effectiveness", "inadequate", 2018, True)}

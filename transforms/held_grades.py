@@ -1,11 +1,13 @@
 """Verdicts told by what a council did with its grade, with no verb of judging: it kept it or it climbed to it.
 
 "Northtown holds 'good'", "Westshire retained its outstanding rating", "the county kept its good grade":
-the grade is the one the inspection reported, now. "has made the step up to good", "climbed to outstanding":
-the new grade (the old one, when named, is read by the transition rules); so is one "regained", "won back" or
-"returned to", whenever it was lost ("regained the good rating it lost in 2017"). A grade kept since a year ("kept
-the good grade it had got back in 2018") is both today's and that year's. A hope or a negation ("aims to hold
-on to its good rating") is no verdict; a grade a council "failed to keep" is the one it had before.
+the grade is the one the inspection reported, now; one given again as at a dated inspection before ("outstanding
+again, as it was in 2018", "confirmed what they had said in 2018: outstanding") is also that year's. "has made the
+step up to good", "climbed to outstanding": the new grade (the old one, when named, is read by the transition
+rules); so is one "regained", "won back" or "returned to", whenever it was lost ("regained the good rating it lost
+in 2017"). A grade kept since a year ("kept the good grade it had got back in 2018") is both today's and that
+year's. A hope or a negation ("aims to hold on to its good rating") is no verdict; a grade a council "failed to
+keep" is the one it had before.
 """
 
 from __future__ import annotations
@@ -34,6 +36,16 @@ _HELD_REFERRED = re.compile(r"\b(?:holds?|held|retains?|retained|keeps?|kept|mai
                             r"(?:it|they)\s+(?:had\s+)?(?:first\s+)?(?:won|received|got|earned|achieved|secured"
                             r"|(?:was|were|had\s+been)\s+given)\s+(?:back\s+)?in\s+(?:[A-Z][a-z]+\s+)?"
                             r"(?P<year>(?:19|20)\d{2})\b", re.I)
+# A grade given again, the same as at a dated earlier inspection: "outstanding again, as it was in 2018", "inspectors
+# confirmed what they had said in 2018: ... outstanding", "repeats its 2018 verdict": today's grade, and that year's
+_AS_BEFORE = re.compile(r"\W*(?:again\W*)?(?:just\s+)?as\s+(?:it|they|the\s+[\w-]+)\s+(?:was|were|had\s+been)\s+"
+                        r"(?:back\s+)?in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d{2})\b")
+_CONFIRMED = re.compile(r"\b(?:confirm|repeat|echo|reaffirm|restat)\w*\s+(?:what\s+(?:[\w'’-]+\s+){1,2}?(?:had\s+)?"
+                        r"(?:said|found|concluded|judged|decided)|(?:its|their|the)\s+(?:(?:earlier|previous)\s+)?"
+                        r"(?:verdict|judge?ment|grade|rating|findings?))\s+(?:(?:back\s+)?in|of|from)\s+"
+                        r"(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d{2})\b"
+                        r"|\b(?:confirm|repeat|echo|reaffirm|restat)\w*\s+(?:its|their|the)\s+(?P<named>(?:19|20)\d{2})\s+"
+                        r"(?:verdict|judge?ment|grade|rating|findings?)\b", re.I)
 _NOT_GIVEN = re.compile(r"\b(?:not|never|if|unless|would|could|might|will|hopes?\s+to|aims?\s+to|wants?\s+to|bid\s+to"
                         r"|trying\s+to|struggl\w*\s+to|to|(?<=\w)['’]d)\s+(?:\w+\s+){0,2}$", re.I)  # ("we'd")
 # "failed to keep its outstanding grade", "did not hold on to good": the grade it had before, lost now
@@ -73,6 +85,16 @@ def held_grades(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
                 and not _NOT_GIVEN.search(sentence, 0, m.start()) and not _LOST.search(sentence, 0, m.start()):
             found.append(replace(claims[i], status="historical", year=int(m["year"]), anchor="stated"))
             claims[i] = replace(claims[i], status="current", year=None, anchor="publication")
+    for i, claim in enumerate(claims):  # today's grade, and the earlier year's it repeats
+        at = max(sentence.find(claim.clause), 0) + claim.start
+        confirmed = list(_CONFIRMED.finditer(sentence, 0, at))
+        earlier = _AS_BEFORE.match(sentence, at + len(claim.grade_label)) or (confirmed[-1] if confirmed else None)
+        if earlier is None or claim.status != "current":
+            continue
+        year = int(earlier["year"] or earlier["named"])
+        if claim.anchor == "publication" or claim.year == year:  # (not a year of its own: "In 2020 it was good
+            found.append(replace(claim, status="historical", year=year, anchor="stated"))  # again, as in 2016")
+            claims[i] = replace(claim, year=None, anchor="publication")
     if not found:
         return claims
     return sorted(claims + found, key=lambda c: max(sentence.find(c.clause), 0) + c.start)

@@ -610,7 +610,10 @@ _RATING_FOR_JUDGEMENT = re.compile(r"\s+(?:for|in|on)\s+(?:[\w'’-]+\s+){0,4}?"
 # inspection of 2013": the inspections the grade came again at)
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d{2}(?:\s*(?:,|,?\s+and,?)\s+(?:again\s+|(?:before|after)\s+that,?\s+)?"
                         r"(?:(?:at|after|during|in)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?"
-                        r"(?:inspection|re-?inspection|visit|ILACS|SIF)\s*,?\s+)?(?:in\s+|of\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
+                        r"(?:inspection|re-?inspection|visit|ILACS|SIF)\s*,?\s+"
+                        # ("in 2015 and again when inspectors returned in 2018")
+                        r"|when\s+(?:(?:inspectors|Ofsted|they)\s+(?:returned|came\s+back|went\s+back|revisited|visited)"
+                        r"|(?:it\s+was\s+)?re-?inspected)\s*,?\s+)?(?:in\s+|of\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
                         r"(?:19|20)\d{2}\b)+", re.I)
 # A grade given at a series of inspections, their years after it: "rated good at three inspections in a row, in
 # 2015, 2019 and 2024" (each year's), "the third good rating in a row, after inspections in 2017 and 2022", "a
@@ -791,17 +794,19 @@ _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:(?!(?:to|at|in|on|for
                                  r"[\w-]+\s+){0,5}(?:(?:re-?)?inspection|assessment|review|report|visit|verdict|APA|JAR"
                                  r"|SIF|ILACS)\b"
                                  r"|\b(?:the|its|their)\s+((?:19|20)\d{2})\s+one\b", re.I)  # ("the 2019 one rated it")
-# Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year"
+# Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year", "the
+# year before last", "a couple of years ago", "four years back", "eighteen months ago"
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?P<last>last|the\s+previous|the\s+year\s+before)\s+year\b|(?P<last2>a\s+year\s+(?:ago|earlier|before))"
-    r"|(?P<decade>a\s+decade\s+(?:ago|earlier|before))"
+    r"|(?P<decade>a\s+decade\s+(?:ago|earlier|before))|(?P<two>the\s+year\s+before\s+last|a\s+couple\s+of\s+years\s+"
+    rf"(?:ago|back))|(?P<months>\d{{1,2}}|{YEARS_COUNT_WORD})\s+months\s+(?:ago|back)"
     # "It is five years since Oldtown was rated inadequate": counted back from now
     rf"|\bit(?:\s+is|['’]s|\s+has\s+been)\s+(?:(?:more|less)\s+than\s+|over\s+|almost\s+|nearly\s+|about\s+)?"
     rf"(?P<n2>\d{{1,2}}|{YEARS_COUNT_WORD})\s+years\s+since\b"
     r"|(?P<this>earlier\s+(?:in\s+)?(?:the|this)\s+year)"  # ("Earlier in the year, X's grade was": the document's)
     r"|(?:(?:more|less|fewer)\s+than\s+|over\s+|under\s+|almost\s+|nearly\s+|some\s+|about\s+|around\s+)?"
     rf"(?P<n>\d{{1,2}}|{YEARS_COUNT_WORD})(?P<half>\s+and\s+a\s+half)?\s+years\s+"
-    r"(?:ago|earlier|before))", re.I)
+    r"(?:ago|earlier|before|back|prior)\b)", re.I)
 # "rose to three stars this year", "... good now" (not "..., and this year inspectors rated it good": the next
 # clause's time)
 _THIS_YEAR = re.compile(r"\W*(?:(?!(?:and|but|while|whereas)\b)[\w'’-]+\s+){0,2}?this\s+year\b|\s+now\b", re.I)
@@ -991,6 +996,10 @@ def _relative_year(m: re.Match, published: date | None) -> int | None:
         return published.year
     if found.get("decade"):  # "a decade ago", "a decade after being branded failing"
         return published.year - 10
+    if found.get("two"):  # "the year before last", "a couple of years ago"
+        return published.year - 2
+    if found.get("months"):  # "eighteen months ago": the year of the month that many months before
+        return (published.year * 12 + published.month - 1 - count_of(m["months"])) // 12
     if found.get("half"):  # "three and a half years after": the year of the month that many months before
         return (published.year * 12 + published.month - 1 - count_of(m["n"]) * 12 - 6) // 12
     return published.year - count_of(found.get("n") or found["n2"])
@@ -1245,6 +1254,7 @@ def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
 
 
 _NAMES_INSPECTION = re.compile(r"\s+(?:re-?)?inspections?\b", re.I)  # "a safeguarding inspection"
+_GRADE_OF = re.compile(r"\s+(?:for|in|on)\s+(?:(?:the|its|their)\s+)?", re.I)  # "good for leadership", "outstanding in"
 
 
 def _transition_owner(scanned: str, judgements: list[tuple[int, int, str]],
@@ -1258,8 +1268,7 @@ def _transition_owner(scanned: str, judgements: list[tuple[int, int, str]],
     before = [name for _, e, name in judgements if e <= start]
     if before:
         return before[0]
-    if modified := next((name for s, _, name in judgements if end <= s < end + 40
-                         and _RATING_FOR_JUDGEMENT.fullmatch(scanned, end, s)), None):
+    if modified := next((name for s, _, name in judgements if _GRADE_OF.fullmatch(scanned, end, s)), None):
         return modified  # "its good for leadership slipping to requires improvement"
     phrase_end = max(e for _, _, s, e in transitions if start <= s <= end + 40)  # "from X to Y": after Y
     after = next(((s, e, name) for s, e, name in judgements if s >= phrase_end), None)
@@ -1484,8 +1493,14 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 stated_with = stated_with or _SINCE_YEAR.search(clause, 0, start)
                 year = int(next(g for g in stated_with.groups() if g)) if stated_with else None
                 anchor = "stated" if stated_with else "publication"
-                if year is None and (ago := _RELATIVE_YEAR.search(clause, end, new_at)):  # "the good rating of
-                    year, anchor = _relative_year(ago, published), "relative"              # six years ago"
+                # "the good rating of six years ago", "shed its inadequate rating, three years after inspectors found
+                # failings" (a count from the grading to now)
+                ago = _RELATIVE_YEAR.search(clause, end, new_at)
+                if ago is None and (since := _YEARS_AFTER.search(clause, end, new_at)) \
+                        and _INSPECTION_EVENT.search(clause, since.end(), since.end() + 40):
+                    ago = since
+                if year is None and ago:
+                    year, anchor = _relative_year(ago, published), "relative"
                     anchor = anchor if year is not None else "publication"
                 held = next((m for m in _YEARS_AT_GRADE.finditer(clause) if m.end("old") == end), None)
                 if year is None and held and published is not None:  # "after five years at requires improvement":
