@@ -51,6 +51,9 @@ _HIDDEN_CLASSES = frozenset({"hidden", "hide", "invisible", "sr-only", "visually
                              "screen-reader-text", "screen-reader-only", "offscreen", "d-none", "is-hidden"})
 _CONTENT_WORDS = frozenset({"article", "body", "content", "main", "column", "story", "post", "entry", "text",
                             "blog", "prose"})
+# Words of a paywall: on a prompt or a sign-up box ("paywall-prompt", "subscription-widget") they mark chrome, but
+# on an element that also says content ("paywall-content", "subscription-content") they mark the story behind it.
+_WALL = frozenset({"paywall", "regwall", "subscribe", "subscription"})
 # Class names that describe the post or a state, not the element ("tag-ofsted", "category-news", "no-share").
 _STATE_CLASS = re.compile(r"^(?:tag|category|categories|postid|post|page|format|status|type|author|has|is|no|with|"
                           r"without|enable|enabled|disable|disabled)-", re.I)
@@ -115,7 +118,7 @@ def _class_words(cls: str | None, ident: str | None) -> frozenset[str]:
 def _chrome_kind(cls: str | None, ident: str | None) -> str | None:
     """'strong' or 'weak' when class or id words mark an element as page chrome, else None."""
     words = _class_words(cls, ident)
-    if words & STRONG_CHROME:
+    if words & STRONG_CHROME and not (words & STRONG_CHROME <= _WALL and words & _CONTENT_WORDS):
         return "strong"
     if words & WEAK_CHROME and not words & _CONTENT_WORDS:
         return "weak"
@@ -267,7 +270,8 @@ _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 
 def strip_chrome_tags(tree: Element) -> None:
     """Remove, in C and before anything is measured, the elements no article text is ever in: forms,
-    media and <nav>, <footer> and <aside> (unless one of those holds half of the page's text: a wrapper)."""
+    media and <nav>, <footer> and <aside> (unless one of those holds half of the page's text: a wrapper, or the
+    aside is a fact box)."""
     etree.strip_elements(tree, *_FORM_AND_MEDIA, with_tail=False)
     chrome = list(tree.iter("nav", "footer", "aside"))
     if not chrome:
@@ -275,9 +279,23 @@ def strip_chrome_tags(tree: Element) -> None:
     body = tree.find("body")
     half = _TEXT_LENGTH(body if body is not None else tree) / 2
     for el in chrome:
-        if el.getparent() is not None and _TEXT_LENGTH(el) < half and not any(
-                a.tag in ("nav", "footer", "aside") for a in el.iterancestors()):
+        if el.getparent() is None or any(a.tag in ("nav", "footer", "aside") for a in el.iterancestors()):
+            continue
+        if _is_fact_box(el):
+            el.tag = "div"
+        elif _TEXT_LENGTH(el) < half:
             drop_keeping_tail(el)
+
+
+def _is_fact_box(el: Element) -> bool:
+    """An <aside> inside an <article> that is neither links nor marked as chrome: the story's own box ("The
+    judgements", "Key facts", "At a glance"), not the site's ("Related", "Read more", "Most read")."""
+    if el.tag != "aside" or not any(a.tag == "article" for a in el.iterancestors()) \
+            or el.get("role") in _DROP_ROLES or _chrome_kind(el.get("class"), el.get("id")):
+        return False
+    text = _TEXT_LENGTH(el)
+    links = sum(_TEXT_LENGTH(a) for a in el.iter("a"))
+    return text > 0 and links * 2 < text
 
 
 _FOLLOWING_LINES = etree.XPath("following::text()[normalize-space()][position() <= 12]")
@@ -459,7 +477,7 @@ def main_content(root: Element, scan: PageScan | None = None) -> list[Element]:
     final = {el: s * (1 - scan.density(el)) for el, s in scores.items()}
     top = _climb(max(final, key=final.get), final)
     kept = _with_siblings(top, final, scan)
-    return _with_parts(root, kept, top, final, scan)
+    return _with_lead(root, _with_parts(root, kept, top, final, scan), scan)
 
 
 def _climb(top, final: dict):
@@ -539,6 +557,36 @@ def _with_parts(root, kept: list, top, final: dict, scan: PageScan) -> list:
         return kept
     order = {el: i for i, el in enumerate(root.iter(etree.Element))}
     return sorted(kept + extra, key=order.__getitem__)
+
+
+LEAD_WORDS = 8  # a paragraph between the headline and the body with this many words is the story's lead
+
+
+def _with_lead(root, kept: list, scan: PageScan) -> list:
+    """Add the paragraphs between the headline (the last <h1> before the content) and the content: a standfirst or
+    a first paragraph set in a container of its own ("standfirst", "article-intro"), which the body's container
+    does not hold. Bylines there are shorter than LEAD_WORDS words; datelines ("Published: ...") and links are no
+    lead."""
+    order = {el: i for i, el in enumerate(root.iter(etree.Element))}
+    start = order[kept[0]]
+    headline = next((h for h in reversed(list(root.iter("h1"))) if order[h] < start
+                     and not _is_ancestor(h, kept[0])), None)
+    if headline is None:
+        return kept
+    lead: list = []
+    for el in root.iter(etree.Element):
+        at = order[el]
+        if at <= order[headline] or _is_ancestor(el, headline) or any(_is_ancestor(a, el) for a in lead):
+            continue
+        if at >= start:
+            break
+        if el.tag not in ("p", "div") or _is_ancestor(el, kept[0]) \
+                or el.tag == "div" and next(el.iterdescendants(*BLOCK_TAGS), None) is not None:
+            continue
+        text = " ".join("".join(el.itertext()).split())
+        if len(text.split()) >= LEAD_WORDS and scan.density(el) < 0.5 and not (len(text) < 100 and _dated_text(text)):
+            lead.append(el)
+    return lead + kept
 
 
 # Short lines inside an article body that address the reader about the site, not the story.

@@ -17,6 +17,7 @@ from itertools import count
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 from lxml import etree
 
+from csi.dates import MONTH_PATTERN
 from csi.records import CELL_SEPARATOR, Block
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
@@ -38,6 +39,7 @@ BOILERPLATE = (
 # HTML. libxml2's own limits (lxml without huge_tree) are turned from silent truncation into failures by
 # parse_tree: elements nested deeper than 255 and a single text node over 10,000,000 bytes.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
+LINK_HEADLINE_WORDS = 5  # words of an item, on average, in a list of links to other stories
 MAX_ROWSPAN = 1000  # a table cell spans at most this many rows below it (browsers cap rowspan at 65534)
 MAX_CONTROL_SHARE = 0.02
 CONTROL_SAMPLE = 65_536
@@ -225,6 +227,7 @@ def tree_blocks(root: Element) -> list[Block]:
     return _blocks(root, _TreeView(root))
 
 
+_CELL_BLOCKS = ("p", "div", "ul", "ol", "table", "blockquote")  # blocks that make a table cell a page's column
 # Elements whose text BeautifulSoup keeps as other string types (Script, Stylesheet, TemplateString,
 # RubyTextString, RubyParenthesisString), which are not rendered: blocks never hold it.
 _UNRENDERED = ("script", "style", "template", "rt", "rp")
@@ -344,11 +347,31 @@ class _BlockReader:
             for sub in nested:
                 self.list_items(sub, list_id)
 
+    def links_only(self, list_el) -> bool:
+        """A list of headlines: every item a link and nothing more (a date beside it at most), and the items as
+        long as headlines are (LINK_HEADLINE_WORDS on average): other stories ("Read more", "More on this
+        story"), documents, navigation, never the story's own lines. An item with a word of its own outside its
+        link ("<a>Leeds</a>: good") is a line; linked names alone ("<a>Leeds</a>", "<a>Wigan</a>") are a list."""
+        view = self.view
+        items = list(_descendants(list_el, view, "li"))
+        texts = [_render([li], view) for li in items]
+        return bool(items) and all(linked and not _LINK_ITEM_REST.search(_unlinked(li, view))
+                                   for li, (_, linked) in zip(items, texts, strict=True)) \
+            and sum(len(text.split()) for text, _ in texts) >= LINK_HEADLINE_WORDS * len(items)
+
     def table(self, el) -> None:
         """A table's rows, each a block; its cells span only its own rows."""
         outer, self.spans = self.spans, {}
         self.walk(el)
         self.spans = outer
+
+    def lays_out(self, tr) -> bool:
+        """A row of a table that lays out a page, not data: a cell of it holds a heading or two or more paragraphs
+        ("<td>84.</td><td><b>Ofsted inspection</b><p>The Cabinet Member ...</p><p>RESOLVED ...</p></td>"). Its
+        cells are read as blocks; a data table's cells hold a line each, a <p> at most (Word's tables)."""
+        view = self.view
+        return any(view.kids(cell, *HEADINGS) or len(view.kids(cell, *_CELL_BLOCKS)) >= 2
+                   for cell in view.kids(tr, "td", "th"))
 
     def row_cells(self, tr) -> list[str]:
         """The texts of a table row's cells, with those of cells above spanning into it (rowspan) in their
@@ -428,10 +451,14 @@ class _BlockReader:
                 self.add("heading", self.text_of(child), level=int(name[1]))
             elif name in ("ul", "ol"):
                 self.bullet_list = None
-                self.list_items(child, next(self.list_ids))
+                if not self.links_only(child):
+                    self.list_items(child, next(self.list_ids))
             elif name == "dl":
                 self.bullet_list = None
                 self.definitions(child, next(self.list_ids))
+            elif name == "tr" and self.lays_out(child):
+                for cell in view.kids(child, "td", "th"):
+                    self.walk(cell)
             elif name == "tr":
                 self.add("table_row", CELL_SEPARATOR.join(c for c in self.row_cells(child) if c))
             elif name == "table":
@@ -495,6 +522,33 @@ def _collect(node, in_link: bool, view: _SoupView | _TreeView, parts: list, link
             parts.append(None)
             _collect(child, in_link or name == "a", view, parts, linked)
             parts.append(None)
+
+
+# Words beside a link in a list of links: a date, a time ago, a count of comments, a file's type and size.
+_LINK_ITEM_REST = re.compile(
+    rf"\b(?!{MONTH_PATTERN}\b|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?\b"
+    r"|(?:ago|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|updated|published|comments?|pdf|kb|mb|"
+    r"new|video|audio|live)\b)[a-z]{2,}", re.I)
+
+
+def _descendants(el, view: _SoupView | _TreeView, name: str) -> Iterator:
+    for child in view.children(el):
+        if isinstance(child, str):
+            continue
+        if view.name(child) == name:
+            yield child
+        yield from _descendants(child, view, name)
+
+
+def _unlinked(node, view: _SoupView | _TreeView) -> str:
+    """The text under node outside any link."""
+    parts = []
+    for child in view.children(node):
+        if isinstance(child, str):
+            parts.append(child)
+        elif view.name(child) != "a":
+            parts.append(" " + _unlinked(child, view) + " ")
+    return "".join(parts)
 
 
 def _is_link_list(length: int, linked: int) -> bool:

@@ -90,14 +90,19 @@ def parse_moderngov(url: str, body: bytes, content_type: str | None, fetched_at:
         doc = parse_article(url, body, content_type, fetched_at, replace(source, profile=None), content_sha256)
         return replace(doc, parser=PARSER, profile_miss=NO_CONTENT_AREA)
     kind = page_type(url, soup)
-    # ModernGov's title classes, on whatever element a council's template puts them (an h2, a p, a div)
-    subtitles = [clean_text(el.get_text(" ")) for el in soup.select(".mgSubTitleTxt")]
+    # ModernGov's title classes, on whatever element a council's template puts them (an h2, a p, a div); a
+    # subtitle heading an agenda item ("7. Ofsted inspection") is the item's, not the page's, but on an
+    # agenda item's own page the item is what the page is about
+    items = [el for el in soup.select(".mgSubTitleTxt") if _heads_item(el)]
+    subtitles = [clean_text(el.get_text(" ")) for el in soup.select(".mgSubTitleTxt")
+                 if kind == "agenda_item" or el not in items]
     meeting = next((t for t in subtitles if t.lower().startswith("meeting")), "")
     main_title = soup.select_one(".mgMainTitleTxt")
+    main_text = clean_text(main_title.get_text(" ")) if main_title else ""
     titles = [t for t in subtitles if t and t != meeting]
-    titles += [clean_text(main_title.get_text(" "))] if main_title else []
+    titles += [main_text] if main_text and not (kind == "meeting" and _PAGE_KIND_ONLY.match(main_text)) else []
     page_title = clean_text(soup.title.get_text(" ")) if soup.title else ""
-    title = titles[0] if titles else (page_title or None)
+    title = titles[0] if titles else (page_title or main_text or None)
     if title and kind in ("issue", "decision"):
         title = _TITLE_PREFIX.sub("", title) or title
 
@@ -125,14 +130,32 @@ def parse_moderngov(url: str, body: bytes, content_type: str | None, fetched_at:
         profile_miss = f"moderngov {kind}: no title (.mgSubTitleTxt)"
     if blocks is None:
         for heading in content.select(".mgMainTitleTxt, .mgSubTitleTxt"):
-            heading.decompose()
-        blocks = blocks_of(content)
+            if heading in items:
+                heading.name = "h3"  # an item's title is a heading of the minutes, whatever element it is
+            else:
+                heading.decompose()
+        blocks = [b for b in blocks_of(content) if not (b.kind == "heading" and b.text == title)]
     return Document(
         url=url, source=source.name, publisher=source.publisher, doc_type=source.doc_type, title=title,
         author=None, published_on=published_on, fetched_at=fetched_at, content_sha256=content_sha256,
         content_type=content_type, parser=PARSER, text="\n\n".join(b.text for b in blocks), blocks=blocks,
         profile_miss=profile_miss,
     )
+
+
+# An agenda item's number as ModernGov shows it (fulldisplaynumberformat): "7.", "12", "5a.", "CAB 91/24."
+_ITEM_NUMBER = re.compile(r"^\s*(?:[A-Z]{1,5}\s*)?\d{1,3}[a-z]?(?:/\d{2,4})?[.):]?\s+\S")
+# A main title that says only what kind of page it is, not which meeting
+_PAGE_KIND_ONLY = re.compile(r"^(?:agenda|minutes|decisions|agenda and minutes|agenda, decisions and minutes"
+                             r"|agenda and draft minutes|draft minutes)$", re.I)
+
+
+def _heads_item(el: Tag) -> bool:
+    """A title element heading an agenda item: it opens with the item's number, or it sits in an element whose
+    class names an item ("mgAgendaItem", "mgItem")."""
+    if _ITEM_NUMBER.match(el.get_text(" ")):
+        return True
+    return any("item" in " ".join(a.get("class") or ()).lower() for a in el.parents if isinstance(a, Tag))
 
 
 # --------------------------------------------------------------------------- dates
