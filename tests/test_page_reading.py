@@ -157,3 +157,29 @@ def test_a_moderngov_agenda_items_title_is_a_heading_of_the_minutes_not_the_page
     assert doc.title in ("Corporate Parenting Panel", "Anytown children's services rated good | Anytown Gazette")
     assert "4. Ofsted inspection outcome" in [b.text for b in doc.blocks if b.kind == "heading"]
     assert "The Director reported that services had been judged good." in _text(doc)
+
+
+_HEADLINE = "Anytown children's services rated good by Ofsted"
+
+
+@pytest.mark.parametrize("page_title, body", [
+    (f"{_HEADLINE} – Social Work Matters", "<div id='masthead'><h1 class='site-title'><a href='/'>Social Work "
+     f"Matters</a></h1></div><main><article><h2 class='entry-title'>{_HEADLINE}</h2>{STORY}</article></main>"),
+    (f"{_HEADLINE} | Anytown Echo", f"<div class='masthead'><h1>Anytown Echo</h1></div><main><h1>{_HEADLINE}</h1>"
+     f"{STORY}</main>"),
+    (f"{_HEADLINE} | News | Anytown Council", "<div class='site-header'><h1 class='logo'>Anytown Council</h1></div>"
+     f"<div id='content'><h2>{_HEADLINE}</h2>{STORY}</div>"),
+])
+def test_the_sites_name_in_a_masthead_h1_is_not_the_headline(page_title, body):
+    html = f"<html><head><title>{page_title}</title></head><body>{body}</body></html>".encode()
+    assert parse_page("http://127.0.0.1/news/story", html, "text/html", datetime(2026, 1, 1), NEWS,
+                      "x").title == _HEADLINE
+
+
+def test_a_headline_shorter_than_the_sites_name_is_still_the_headline():
+    html = ("<html><head><title>Anytown, eight years on – Reflections from Social Work</title></head><body><header "
+            "class='site-header'><p class='site-title'><a href='/'>Reflections from Social Work</a></p></header>"
+            "<article><header class='entry-header'><h1 class='entry-title'>Anytown, eight years on</h1></header>"
+            f"{STORY}</article></body></html>").encode()
+    assert parse_page("http://127.0.0.1/2022/09/post", html, "text/html", datetime(2026, 1, 1), NEWS,
+                      "x").title == "Anytown, eight years on"

@@ -108,8 +108,8 @@ def _select_text(soup: BeautifulSoup, selector: str | None) -> str | None:
 
 def _title(soup: BeautifulSoup, profile: Profile, ld: dict) -> str | None:
     """The profile's title element; else the JSON-LD headline; else an <h1> that repeats the page's
-    og:title or <title> (not a site logo, nor the site's name in its masthead); else og:title; else <title>
-    without the site's name; else <h1>."""
+    og:title or <title> (not a site logo, nor the site's name in its masthead or as the <title> gives it beside
+    the headline); else og:title; else <title> without the site's name; else <h1>."""
     if selected := _select_text(soup, profile.title):
         return selected
     if isinstance(ld.get("headline"), str) and (headline := clean_text(unescape(ld["headline"]))):
@@ -117,8 +117,10 @@ def _title(soup: BeautifulSoup, profile: Profile, ld: dict) -> str | None:
     og_title = meta_content(soup, "og:title", "twitter:title")
     page_title = clean_text(soup.title.get_text(" ")) if soup.title else ""
     references = [_words(t) for t in (og_title, page_title) if t and _words(t)]
-    headings = [text for h in soup.find_all("h1", limit=5)
-                if not site_header(h) and (text := clean_text(h.get_text(" ")))]  # not the site's name over it
+    site_names = _site_names(page_title)
+    headings = [text for h in soup.find_all("h1", limit=5)  # not the site's name over it, nor its name in a logo
+                if not site_header(h) and (text := clean_text(h.get_text(" ")))
+                and not (_words(text) in site_names and _in_masthead(h))]
     for heading in headings:
         words = _words(heading)
         if not references or len(words) >= 8 and any(words in ref for ref in references):
@@ -131,6 +133,32 @@ def _title(soup: BeautifulSoup, profile: Profile, ld: dict) -> str | None:
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
+
+
+def _site_names(title: str) -> set[str]:
+    """The words of the parts of a page's <title> beside its longest, the story's headline: the site's name and
+    section ("Headline | News | Anytown Echo", "Cllr Jones: Headline"), which an <h1> in a logo repeats."""
+    parts = [_words(p) for p in _SITE_NAME_SEPARATOR.split(title) if _words(p)]
+    return set(parts) - {max(parts, key=len)} if len(parts) > 1 else set()
+
+
+_SITE_NAME_SEPARATOR = re.compile(rf"{_TITLE_SEPARATOR.pattern}|:\s+")
+# Class and id words of a site's masthead ("site-header", "header-outer", "#masthead", "logo", "site-branding")
+_MASTHEAD = frozenset({"logo", "brand", "branding", "masthead", "site", "banner", "header"})
+_STORY_HEADER = frozenset({"entry", "post", "article", "story", "content"})  # "entry-header": the story's
+
+
+def _in_masthead(heading: Tag) -> bool:
+    """In the site's masthead, by its class or id words or its link home, and not in an <article> or <main>."""
+    for el in (heading, *heading.parents):
+        if not isinstance(el, Tag) or el.name in ("body", "html"):
+            break
+        if el.name in ("article", "main"):
+            return False
+        words = set(_words(" ".join([*(el.get("class") or ()), el.get("id") or ""]).replace("-", " ")).split())
+        if words & _MASTHEAD and not words & _STORY_HEADER:
+            return True
+    return any(a.get("href") in ("/", "./") for a in heading.find_all("a"))
 
 
 def _without_site_name(title: str) -> str:
