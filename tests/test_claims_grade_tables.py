@@ -89,3 +89,20 @@ def test_a_row_naming_a_judgement_beside_a_number_is_no_header(row):
     from transforms.grade_tables import grade_table_header
 
     assert grade_table_header(row, PUBLISHED) is None
+
+
+@pytest.mark.parametrize("header, rows", [
+    ("| Telford and Wrekin | Torbay", ("2016 | Good | Inadequate",
+                                     "Latest | Outstanding (2022) | Requires improvement")),
+    ("Year | Telford and Wrekin | Torbay", ("2016 | Good | Inadequate", "2023 | Outstanding | Requires improvement")),
+    ("Inspection | Telford and Wrekin | Torbay", ("Previous (2016) | Good | Inadequate",
+                                                 "This inspection | Outstanding | Requires improvement")),
+])
+def test_a_table_comparing_councils_a_time_per_row_gives_each_council_its_overall_grade_then(header, rows):
+    """(Not a row of a span of years: which year each council's grade is from, the row does not say.)"""
+    got = _table(header.removeprefix("| "), *rows, "2017-18 | Inadequate | Good")  # which year each is, unsaid
+    assert not any(r[2:4] == ("inadequate", 2017) or r[3] == 2018 for r in got)
+    assert {(TELFORD, "overall_effectiveness", "good", 2016, True),
+            (TORBAY, "overall_effectiveness", "inadequate", 2016, True)} <= got
+    assert any(r[:3] == (TELFORD, "overall_effectiveness", "outstanding") for r in got)
+    assert any(r[:3] == (TORBAY, "overall_effectiveness", "requires_improvement") for r in got)

@@ -19,10 +19,11 @@ in its first cell, and a grade per column, the earlier ones told apart by their 
     Overall effectiveness  | Inadequate                 | Good
 
 A table comparing councils turns it round the other way: a column per COUNCIL, a judgement per row (the header's
-first cell often empty, and so missing from the header row):
+first cell often empty, and so missing from the header row), or a time per row, their overall grades then:
 
                            | Northtown                  | Westshire
     Overall effectiveness  | Good                       | Inadequate
+    2019                   | Requires improvement       | Good
 
 A header of earlier inspections alone ("2018 | 2022", "Last inspection | This inspection") has lost its empty first
 cell too: its rows' first cells name the judgements. In a table of councils, a cell giving a date and no grade
@@ -66,6 +67,14 @@ _TIME_COLUMN = re.compile(r"(?:19|20)\d{2}|^\W*(?:(?:the\s+)?(?:this|last|latest
                           r"|old)\s+(?:[\w-]+\s+)?(?:inspection|grade|rating|judge?ment|outcome)s?|now|then|before"
                           r"|after)\W*$", re.I)
 
+
+# A row of a table comparing councils, a column each, that names a time, not a judgement: their overall grades then
+# ("2019 | Good | Inadequate", "Latest | Good (2024) | Outstanding (2023)", "Previous inspection | ...")
+_TIME_ROW = re.compile(rf"{_TIME_COLUMN.pattern}|^\W*(?:latest|current|previous|last|earlier|first|today)\W*$", re.I)
+# ... but not a row of a span of years ("2014-15"): which of them each council's grade is from, it does not say
+_YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*(?:[-–—/]|to)\s*(?:(?:19|20)\d{2}|\d{2})\b")
+# ... and the header of its column of times: "Year", "Date", "Inspection"
+_TIMES_COLUMN = re.compile(r"^\W*(?:years?|dates?|when|inspections?|published)\W*$", re.I)
 
 # The column dating each row of a table of one council's inspections, a row each: "Year", "Date", "Published",
 # "Inspection date", "Date of inspection", "When"
@@ -123,7 +132,8 @@ def grade_table_header(row: str, published: date | None, councils: list[list[str
         return history
     named = councils or [[] for _ in cells]
     by_council = [len(set(codes)) == 1 and not _named(cell) for cell, codes in zip(cells, named, strict=True)]
-    if by_council[1:] and all(by_council[1:]) and (by_council[0] or _JUDGEMENTS_COLUMN.match(cells[0])):
+    if by_council[1:] and all(by_council[1:]) and (by_council[0] or _JUDGEMENTS_COLUMN.match(cells[0])
+                                                   or _TIMES_COLUMN.match(cells[0])):
         councils_named = cells if by_council[0] else cells[1:]  # the judgements' column left empty, or named
         codes = named if by_council[0] else named[1:]
         return [Column(None)] + [replace(_column(c, published), judgement=ROW_JUDGEMENT, council=code[0])
@@ -238,8 +248,10 @@ def grade_table_claims(columns: list[Column], row: str, published: date | None =
     if len(cells) != len(columns):
         return []
     if rows_are_judgements(columns):
-        named = judgement_named(cells[0]) or ("overall_effectiveness" if council_row and all(
-            c.council is None for c in columns) else None)
+        by_council = any(c.council for c in columns)
+        named = judgement_named(cells[0]) or ("overall_effectiveness" if council_row and not by_council
+                                              or by_council and _TIME_ROW.search(cells[0])
+                                              and not _YEAR_RANGE.search(cells[0]) else None)
         if named is None:
             return []
         columns = [replace(c, judgement=named) if c.judgement == ROW_JUDGEMENT else c for c in columns]
