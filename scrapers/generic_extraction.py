@@ -476,8 +476,26 @@ def main_content(root: Element, scan: PageScan | None = None) -> list[Element]:
         return [body if body is not None else root]
     final = {el: s * (1 - scan.density(el)) for el, s in scores.items()}
     top = _climb(max(final, key=final.get), final)
-    kept = _with_siblings(top, final, scan)
-    return _with_lead(root, _with_parts(root, kept, top, final, scan), scan)
+    own, others = _stories(root, top)
+    if own is not None and not (top is own or _is_ancestor(own, top)):  # the content took in, or is, another story
+        top = own
+    kept = _with_lead(root, _with_parts(root, _with_siblings(top, final, scan), top, final, scan), scan)
+    return [el for el in kept if not any(o is el or _is_ancestor(o, el) or _is_ancestor(el, o) for o in others)]
+
+
+def _stories(root, top) -> tuple:
+    """(the page's story, the other stories) on a page holding several, each an <article> with an <h1> of its own
+    (the next story loaded below the first): the one whose <h1> repeats the page's title, else the one the best
+    content is in, else the first; (None, []) on a page of one story."""
+    stories = [a for a in root.iter("article") if a.find(".//h1") is not None
+               and not any(anc.tag == "article" for anc in a.iterancestors())]
+    if len(stories) < 2:
+        return None, []
+    titles = _page_titles(root)
+    own = next((a for a in stories if _repeats_title(a.find(".//h1"), titles)), None)
+    if own is None:
+        own = next((a for a in stories if a is top or _is_ancestor(a, top)), stories[0])
+    return own, [a for a in stories if a is not own]
 
 
 def _climb(top, final: dict):

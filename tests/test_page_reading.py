@@ -183,3 +183,27 @@ def test_a_headline_shorter_than_the_sites_name_is_still_the_headline():
             f"{STORY}</article></body></html>").encode()
     assert parse_page("http://127.0.0.1/2022/09/post", html, "text/html", datetime(2026, 1, 1), NEWS,
                       "x").title == "Anytown, eight years on"
+
+
+_NEXT = ("<article class='story'><h1>Northtown children's services still inadequate</h1><div class='story-body'><p>"
+         "Northtown's children's services remain inadequate, Ofsted said on Friday after its latest inspection of the "
+         "council.</p><p>The council was rated requires improvement in 2017 and has struggled to recruit social "
+         "workers, the report found.</p></div></article>")
+
+
+_NEXT_BARE = _NEXT.replace(" class='story'", "").replace(" class='story-body'", "")
+
+
+@pytest.mark.parametrize("page", [
+    # the next story loaded below the first, in the same markup
+    f"<main><article class='story'><h1>{_HEADLINE}</h1><div class='story-body'>{STORY}</div></article>"
+    f"<div class='next-label'>Next story</div>{_NEXT}</main>",
+    # the page's story second, its <h1> repeating the page's title
+    f"<main>{_NEXT}<article class='story'><h1>{_HEADLINE}</h1><div class='story-body'>{STORY}</div></article></main>",
+    # stories side by side in a feed wrapper, the body not in a class of its own
+    f"<div class='feed'><article><h1>{_HEADLINE}</h1>{STORY}</article>{_NEXT_BARE}</div>",
+])
+def test_another_story_on_the_page_is_no_part_of_it(page):
+    html = f"<html><head><title>{_HEADLINE} | Anytown Echo</title></head><body>{page}</body></html>".encode()
+    doc = parse_page("http://127.0.0.1/news/story", html, "text/html", datetime(2026, 1, 1), NEWS, "x")
+    assert "manageable caseloads" in _text(doc) and "Northtown" not in _text(doc) + doc.title
