@@ -52,6 +52,11 @@ from transforms.judgement_names import (
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# A time told by an adverb after a grade, ending its phrase: "now", "earlier", "just before Christmas", "shortly after
+# the election", "two months later"
+_TIME_ADVERB = (r"(?:now|currently|today|recently|earlier|later"
+                r"|(?:(?:just|shortly|soon|not\s+long|only|well|(?:an?|one|two|three|four|five|six|\d+)\s+"
+                r"(?:years?|months?|weeks?|days?))\s+)(?:before|after|later|earlier)|soon\s+after)\b")
 # Grade slots: a grade used as a verdict. Each alternative captures the grade words as `g1`..`g4`.
 # A grade ending its phrase: "as good.", "to adequate in 2011", "as outstanding overall" (not "as good news")
 _GRADE_ENDS = (r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|this|last|when|after|under|following"
@@ -89,13 +94,16 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|for|in|again|too)\b))"
                   # "came out adequate", "comes out as requiring improvement", "stayed good", "got good": a grade
                   # right after the verb, ending its phrase ("stayed in touch", "got good feedback" are none)
-                  # ("came back good", "went outstanding last spring")
-                  rf"|(?:(?:came|comes|come|coming)\s+(?:out|back|in)|(?:went|goes)(?:\s+(?:up|down))?(?:\s+to)?"
+                  # ("came back good", "went outstanding last spring"; with their particles: "came up to RI",
+                  # "went back down to inadequate", "came back up to good")
+                  rf"|(?:(?:came|comes|come|coming)(?:\s+(?:out|back|in|up|down)){{1,2}}(?:\s+to)?"
+                  r"|(?:went|goes)(?:\s+(?:back|up|down|straight)){0,2}(?:\s+to)?"
                   r"|reach(?:ed|es)"  # "by 2022 it had reached good"
                   r"|stay(?:s|ed|ing)?|got|gets)"
                   rf"(?=\s+(?:as\s+|at\s+)?{Q}{GRADE_PHRASE}{QE}"
                   r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under)\b"
                   r"|\s+(?:rather\s+than|instead\s+of)\b"  # "came out as good rather than outstanding"
+                  rf"|\s+{_TIME_ADVERB}"  # "went outstanding just before Christmas", "came out good earlier"
                   # "had reached good at the 2019 inspection"
                   r"|\s+at\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:re-?)?inspection\b))"
                   rf"|awarded(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for)\b|$))"
@@ -168,9 +176,10 @@ _SLOT = re.compile(
     # ("inadequate in 2017 and good two years later", "and good by 2021": its time counted on, or reached)
     # ... or opening a sentence of no verb: "Outstanding in 2018, and good in 2022.", "Inadequate in July 2018." (the
     # discourse's subject)
-    rf"|(?:(?<=\band\s)|^){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=(?:\s+overall)?\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
+    # ("inadequate in 2017, then good two years later", "Quite a turnaround: inadequate in 2016.")
+    rf"|(?:(?<=\band\s)|(?<=\bthen\s)|(?<=:\s)|^){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=(?:\s+overall)?\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
     rf"|\s+(?:by\s+(?:19|20)\d{{2}}|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+"
-    rf"(?:later|after(?:wards)?|on)\b))"
+    rf"(?:later|after(?:wards)?|on)\b|the\s+(?:following|next)\s+year\b|last\s+(?:year|spring|summer|autumn|winter)\b))"
     # "in 2018 it was rated good, and in 2014 inadequate": a second grade of the verdict, its time before it
     rf"|(?:(?<=\band\s)|(?<=\band,\s))(?:in|by|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}},?\s+{Q}(?P<gy>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$))"
@@ -226,6 +235,9 @@ _SLOT = re.compile(
     rf"|(?<=,\s){Q}(?P<gins>{GRADE_PHRASE}){QE}(?=\s+(?:in|since)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\s*,"
     rf"|\s+(?:in|since|last)\s+(?-i:{_MONTH})\b[^,;.]{{0,60}}?[,;.]"
     rf"|\s+last\s+(?:spring|summer|autumn|winter|year)\b[^,;.]{{0,60}}?[,;.])"
+    # ... or in brackets: "Essex (outstanding in every area last year) leads", "Bury (inadequate in 2019) is ..."
+    rf"|(?<=\(){Q}(?P<gbr>{GRADE_PHRASE}){QE}(?=[^()]{{0,60}}?\b(?:(?:19|20)\d{{2}}|last\s+(?:year|spring|summer"
+    rf"|autumn|winter|{_MONTH}))\b[^()]*\))"
     # "good, compared with inadequate in 2017", "an improvement on the inadequate rating it had": the earlier grade
     # the new one is measured against
     rf"|\b(?:compared\s+(?:with|to)|as\s+against|(?:improv(?:ement|ed|es|ing)|step\s+(?:up|forward)|advance|up|down)"
@@ -328,6 +340,7 @@ _COUNCIL_PRONOUN = re.compile(r"(?:\bit$|\b(?:it|we|which|both|they\s+(?:both|al
 # gives it to that council, and to none when the name is no council's)
 # ("Wokingham in August was adequate": its time, or its place, may follow the name)
 _NAME_SUBJECT = re.compile(r"(?:^|[,;&]|\b(?:and|but|while|whereas|\d{4}|then|now|today|time|when))\s*"
+                           r"(?!(?:Who|What|Which|Whose)\b)"  # (a question's subject is no name: "Who is good now?")
                            r"(?-i:[A-Z][\w'’-]+(?:\s+(?:of\s+|upon\s+|on\s+)?[A-Z][\w'’-]+){0,4})"
                            r"(?:\s+(?:in|during|last|this)\s+(?:the\s+)?(?:[A-Z][a-z]+|spring|summer|autumn|winter|year"
                            r"|(?:19|20)\d{2})(?:\s+(?:19|20)\d{2})?)?\s+(?:(?:has|had|have)\s+)?"
@@ -352,6 +365,7 @@ _VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|and\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+[
                           r"|every|each|all)|across"
                           r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|during|when|until|before"
                           r"|after|since|overall|then|again|previously|too|two|three|four|five|six"
+                          rf"|{_TIME_ADVERB}"  # "Bromley is outstanding now", "it was good shortly before that"
                           # ("it was inadequate for the second time", "... once more")
                           r"|for\s+(?:the|a)\s+(?:first|second|third|fourth|fifth|\w+th)\s+time|once\s+(?:more|again)"
                           rf"|last\s+(?:time|year|month|spring|summer|autumn|winter|{_MONTH})|in\s+{_MONTH}"
@@ -849,6 +863,8 @@ _HYPOTHETICAL = re.compile(
     # not yet given or never: "has yet to be rated good", "at no point was it judged inadequate", "denied an
     # outstanding grade"; imagined: "imagine it rated outstanding", "suppose it were found good"
     r"|yet\s+to|at\s+no\s+(?:point|time|stage)|on\s+no\s+occasion|denied|imagin(?:e|ing)|suppos(?:e|ing)"
+    # a universal negated over the judgements: "no area was found inadequate", "in no single judgement was it good"
+    r"|no\s+(?:single\s+|one\s+|other\s+)?(?:areas?|(?:sub-?)?judge?ments?|parts?|aspects?|elements?|strands?|domains?)"
     # "we'd hold on to good": "would" contracted (not "had": "we'd been rated good", "it'd slipped to inadequate")
     r"|(?<=\w)['’]d(?!\s+(?:been|had|got|\w+ed|\w+en)\b)"
     # (not "it was not until 2021 that ... was judged good", "not only ... but": a verdict given)
@@ -921,7 +937,9 @@ def background(sentence: str) -> bool:
 # council's, by a determiner or a possessive (not "councils with children's services": councils at large)
 _COUNCIL_SUBJECT = re.compile(r"(?:\b(?:the|its|our|their)\s+|(?-i:[A-Z])[\w-]*['’]s?\s+)(?:council['’]s\s+)?"
                               r"(?:children['’]?s\s+(?:social\s+)?(?:services|social\s+care)|social\s+(?:care|services)\b)"
-                              r"|\b(?:the|its|our|their)\s+(?:(?:city|county|borough)\s+)?(?:council|(?:local\s+)?authority)"
+                              # (not the agent of a passive: "a home opened by the council", "a unit built by its
+                              # authority")
+                              r"|(?<!\bby\s)\b(?:the|its|our|their)\s+(?:(?:city|county|borough)\s+)?(?:council|(?:local\s+)?authority)"
                               r"\b(?![-\s]run\b)(?!\s+(?:runs|ran|operates|owns|manages)\b)", re.I)
 # A possessive naming the owner of what follows ("the council's own home", "Wigan's residential home"), a
 # preposition its place ("a home in Wigan")
@@ -1556,7 +1574,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     and _VERB_BEFORE_LIST.search(scanned, previous_end, listed[0]):
                 continues = False  # the end of a LIST after a verdict verb, read as "X good" from its last item:
                 # "judged A, B, C and the experiences of D all inadequate" (as g30)
-            opens_sentence = slot.start() == 0 and sentence.startswith(clause)  # "Inadequate in July 2018."
+            # "Inadequate in July 2018.", "A turnaround: inadequate in 2016."
+            opens_sentence = (slot.start() == 0 and sentence.startswith(clause)
+                              or bool(_AFTER_COLON.search(scanned, 0, slot.start())))
             if continues and not verdicts and not (group in ("g6", "g20") and claims) \
                     and not (group == "g17" and opens_sentence) \
                     and not (group == "g6" and (_TELEGRAPHIC.match(sentence)  # or after a colon: "West
@@ -1685,8 +1705,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             year, ends, anchor = _year_near(timed, slot.start(group), slot.end(), since, published, until)
             if group == "g23" and (own := YEAR.search(slot.group())):  # "its 2018 grade for X, outstanding,"
                 year, anchor = int(own.group()), "stated"
-            previous_end = since if group in ("g19", "gins") else ends  # an inserted earlier grade leaves the subject
-            # to the next
+            # an inserted earlier grade leaves the subject to the next
+            previous_end = since if group in ("g19", "gins", "gbr") else ends
             if following and named_after:  # "outstanding for A and for B, and good for C": A and B are not C's
                 previous_end = max(previous_end, following.end())
             if after_history:  # "X, rated inadequate at its last inspection, is now ...": that time is this verdict's

@@ -65,8 +65,11 @@ _DISPUTED = re.compile(r",\s+which\s+(?:is|was)\s+(?:simply\s+|just\s+|both\s+)?
                        r"|inaccurate|not\s+(?:true|right|correct|accurate|the\s+case))\b", re.I)
 # A condition put by inversion, up to its comma: "Had the council been rated inadequate, commissioners would ...",
 # "Were it judged inadequate, ...", "Should Oldtown be found inadequate, ..."
-_INVERTED_CONDITION = re.compile(r"(?:^|[;:]\s*)\W*(?:had|were|should)\s+(?:[\w'’-]+\s+){1,5}?(?:been|be|to\s+be"
-                                 rf"|{VERDICT_PARTICIPLE})\b[^,;]*", re.I)
+# ... or by "had" before its subject and any verb: "Had it kept outstanding, ...", "Had Oldtown held on to good, ..."
+_INVERTED_CONDITION = re.compile(r"(?:^|[;:]\s*)\W*(?:(?:had|were|should)\s+(?:[\w'’-]+\s+){1,5}?(?:been|be|to\s+be"
+                                 rf"|{VERDICT_PARTICIPLE})\b"
+                                 r"|had\s+(?:it|they|we|(?:the|its|their|our)\s+[\w'’-]+|(?-i:[A-Z])[\w'’-]+)"
+                                 r"(?:\s+(?:not|never|only))?\s+(?-i:[a-z])[\w'’-]+\b)[^,;]*", re.I)
 # A near miss, up to the end of its clause: "came close to being judged inadequate", "a whisker away from
 # inadequate", "on the brink of an inadequate rating"
 _NEAR_MISS = re.compile(r"\b(?:(?:came|come|comes|coming)\s+close\s+to|close\s+to\s+being"
