@@ -108,3 +108,28 @@ def test_no_verdict_on_the_council(paragraphs, grade):
 ])
 def test_a_question_word_is_no_council(text):
     assert not any(row[2] in ("good", "outstanding") for row in _graded(text))
+
+
+# --- a grade given again, at the time told after "again"; a subject, words inserted, then its auxiliary ---
+
+@pytest.mark.parametrize("text, judgement, grade, year", [
+    ("Bury was found inadequate in 2015 and again when inspectors returned in 2018.", OVERALL, "inadequate", 2018),
+    ("Bury's leadership was judged inadequate in 2014, and again at the re-inspection of 2016.", "leadership",
+     "inadequate", 2016),
+    ("Bury was rated good in 2016 and again after its short inspection in 2019.", OVERALL, "good", 2019),
+    ("Bury, judged inadequate as recently as 2018, has been good since 2022.", OVERALL, "good", 2022),
+    ("Bury (inspected twice in two years) has been requires improvement since 2021.", OVERALL,
+     "requires_improvement", 2021),
+    ("Bury, long the region's weak spot, had been inadequate since 2017.", OVERALL, "inadequate", 2017),
+])
+def test_a_grade_given_again_and_a_subject_before_its_auxiliary(text, judgement, grade, year):
+    assert (BURY, judgement, grade, year) in _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Halton was judged outstanding in every area, holding on to the top grade first won in 2019.",
+    "Halton kept the highest rating, first achieved in 2019.",
+    "Halton has retained the top grade it was first given in 2019.",
+])
+def test_keeping_the_top_grade(text):
+    assert (HALTON, OVERALL, "outstanding", 2019) in _graded(text)

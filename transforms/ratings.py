@@ -180,6 +180,11 @@ _SLOT = re.compile(
     rf"|(?:(?<=\band\s)|(?<=\bthen\s)|(?<=:\s)|^){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=(?:\s+overall)?\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
     rf"|\s+(?:by\s+(?:19|20)\d{{2}}|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+"
     rf"(?:later|after(?:wards)?|on)\b|the\s+(?:following|next)\s+year\b|last\s+(?:year|spring|summer|autumn|winter)\b))"
+    # "judged inadequate in 2014 and again two years later", "found good, and again when inspectors returned in 2019":
+    # the grade given again, at the time after "again" (the grade named last: see `rating_claims`)
+    rf"|(?:(?<=\band\s)|(?<=\band,\s)|(?<=\bthen\s))(?P<gag>again)(?=\s+(?:when|after|at|on|during|following"
+    rf"|(?:an?|one|two|three|four|five|six|\d+)\s+years?\s+(?:later|after(?:wards)?|on)|the\s+(?:following|next)\s+year"
+    rf"|the\s+year\s+after)\b)"
     # "in 2018 it was rated good, and in 2014 inadequate": a second grade of the verdict, its time before it
     rf"|(?:(?<=\band\s)|(?<=\band,\s))(?:in|by|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}},?\s+{Q}(?P<gy>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$))"
@@ -296,6 +301,7 @@ _SLOT = re.compile(
     rf"|{Q}(?P<g8>{STAR_PHRASE}){QE}"
     # "received the top grade", "gave Oldtown's services the highest rating for leadership"
     rf"|\b(?:received|receives|got|gets|awards?|awarded|awarding|given|gave|gives|giving|hands?|handed|handing|earned"
+    rf"|{_KEEP_OR_GIVE}|holding\s+on\s+to"
     rf"|achieved|(?:went|goes|moved|moves|rose|rises|climbed|climbs|jumped|jumps)(?=\s+(?:straight\s+|up\s+)?to\s+the\s))\s+"
     rf"(?:(?!{GRADE_PHRASE}|top\b|highest\b|bottom\b|lowest\b)[\w'’-]+\s+){{0,8}}?(?:the\s+)?"
     rf"(?P<g11>(?:(?:second|next)[-\s]+)?(?:top|highest|bottom|lowest|best|worst)\s+(?:possible\s+)?"
@@ -309,7 +315,7 @@ _SLOT = re.compile(
 # "a good rating for ...", "the top grade for ...": the judgements named after the rating are its own
 _RATING_FOR = ("g2", "g2q", "g2o", "g11", "g16", "g18", "g22", "g23", "g27")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
-_ANAPHORIC = ("g12", "g13", "g14", "g31", "g31u", "g32", "g33")
+_ANAPHORIC = ("g12", "g13", "g14", "g31", "g31u", "g32", "g33", "gag")
 # Slots naming a grade given as an object: "gave the top grade to A and to B", "awarded good ratings to A and B"
 _GIVEN = ("g11", "g18")
 _TRANSITION = re.compile(
@@ -408,7 +414,8 @@ _GRADE_DEFINED = re.compile(r"[’'\"”]?\s+(?:is|was|remains)\s+(?:now\s+|stil
                             r"|few|some|all|any|no|every|councils|authorities|local\s+authorities)\b)", re.I)
 # "Its services, rated inadequate in 2018, are now good", "Bromley (inspected last month) was inadequate": words
 # inserted between the subject and its verb, by commas or brackets
-_INSERTED = re.compile(r"(?:,[^,]+,|\s*\([^()]*\))\s*$")
+# ("Torbay, judged inadequate in 2018, has been good": the auxiliary after the insertion stays)
+_INSERTED = re.compile(r"(?:,[^,]+,|\s*\([^()]*\))\s*(?=(?:(?:has|have|had)\s+)?$)")
 _SERVICES_SUBJECT = re.compile(r"(?:services?|department|council|authority|rating|grade|judgement|judgment|verdict"
                                # a council's own report: "Telford and Wrekin's report had also been outstanding"
                                r"|(?-i:[A-Z])[\w-]+['’]s?\s+(?:(?:last|latest|previous|most\s+recent|own)\s+)?"
@@ -1549,7 +1556,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             label = slot.group(group)
             if group in _ANAPHORIC:  # the grade named last before it
                 named = [v[3] for v in verdicts if v[0] < slot.start()] or [c.grade_label for c in claims]
-                label = named[-1] if named else antecedent if group != "g33" else None  # (reached: in the sentence)
+                label = named[-1] if named else antecedent if group not in ("g33", "gag") else None  # (reached,
+                # given again: in the sentence)
                 if label is None:
                     continue
             if any(a <= slot.start(group) < b for a, b in scale) or _COUNTED.search(scanned, 0, slot.start(group)) \
@@ -1643,7 +1651,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if (named := _NAMED_AFTER.match(scanned, slot.end())) and _AREAS_GRADED.search(scanned, 0, slot.start()):
                 owned = coordinated_after(scanned, judgements, named.end()) or owned  # "the areas
                 # judged outstanding were leadership and help and protection"
-            if group in ("g17", "g20", "gy") and not owned and verdicts:
+            if group in ("g17", "g20", "gy", "gag") and not owned and verdicts:
                 owned = list(verdicts[-1][2])  # "judged inadequate for leadership in 2016 and good in 2019"
             if not owned and named_in_inspection and _BOTH.search(scanned, previous_end, slot.start(group)):
                 owned = [name for _, _, name in named_in_inspection]  # "judged both services adequate"
@@ -1703,6 +1711,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             until = min(([slots[n + 1].start()] if n + 1 < len(slots) else [])
                         + [s for _, _, s, _ in transitions if s > slot.end()], default=None)
             year, ends, anchor = _year_near(timed, slot.start(group), slot.end(), since, published, until)
+            if group == "gag" and year is None:
+                continue  # a grade given again tells only its time: none read, nothing new
             if group == "g23" and (own := YEAR.search(slot.group())):  # "its 2018 grade for X, outstanding,"
                 year, anchor = int(own.group()), "stated"
             # an inserted earlier grade leaves the subject to the next
