@@ -1,8 +1,9 @@
 """Verdicts by class of English, and what is no council's verdict: verbs of motion with their particles, a time
-adverb ending a grade's phrase, a second grade after "then" or a colon, an earlier grade in brackets, a grade named as
-a noun by its year; a universal negated over the judgements, a condition put by "had" with any verb, a provider
-something was done to "by the council", a question's subject. Each with three wordings written for these tests
-(stories invented about real councils), read through the whole extraction.
+adverb ending a grade's phrase, a second grade after "then" or a colon, an earlier grade in brackets, a grade given
+again, the news's nouns for a grade, a place on the scale, a grade got as a noun, "need improvement", a report saying
+the same, a headline with no verb; a universal negated over the judgements, a condition put by "had" with any verb,
+a provider something was done to "by the council", a question's subject, a fact-check's heading. Each with three
+wordings written for these tests (stories invented about real councils), read through the whole extraction.
 """
 
 from __future__ import annotations
@@ -67,18 +68,6 @@ def test_an_earlier_grade_in_brackets(text, grade, year):
     assert (SLOUGH, OVERALL, grade, year) in _graded(text)
 
 
-# --- a grade named as a noun by its year: "the 2015 inadequate" ---
-
-@pytest.mark.parametrize("text, grade, year", [
-    ("Trafford was rated good in May. || Its 2019 outstanding was no fluke, then.", "outstanding", 2019),
-    ("Trafford moved to good in 2023, up from the 2019 requires improvement.", "requires_improvement", 2019),
-    ("Trafford was rated good this spring; the 2016 inadequate and the years after it are behind it.",
-     "inadequate", 2016),
-])
-def test_a_grade_named_by_its_year(text, grade, year):
-    assert (TRAFFORD, OVERALL, grade, year) in _graded(*text.split(" || "))
-
-
 # --- no council's verdict: a negated universal, a condition by "had", a provider done to "by the council" ---
 
 @pytest.mark.parametrize("paragraphs, grade", [
@@ -133,3 +122,98 @@ def test_a_grade_given_again_and_a_subject_before_its_auxiliary(text, judgement,
 ])
 def test_keeping_the_top_grade(text):
     assert (HALTON, OVERALL, "outstanding", 2019) in _graded(text)
+
+
+# --- the news's nouns for a grade, a place on the scale, a grade got as a noun ---
+
+@pytest.mark.parametrize("text, grade, year", [
+    ("Wigan's children's services carried the inadequate label from 2016 to 2019.", "inadequate", 2016),
+    ("Wigan's services earned the 'requires improvement' tag in 2018.", "requires_improvement", 2018),
+    ("Ofsted confirmed Wigan's good status in 2022.", "good", 2022),
+    ("Wigan sat at good for six years after its 2017 inspection.", "good", 2017),
+    ("Wigan settled at outstanding in 2021.", "outstanding", 2021),
+    ("Wigan has been at good since 2020.", "good", 2020),
+    ("Wigan got an inadequate in 2016.", "inadequate", 2016),
+    ("Wigan won a good in 2021, its first.", "good", 2021),
+    ("Wigan picked up an outstanding in 2019.", "outstanding", 2019),
+])
+def test_a_grade_named_placed_or_got_as_a_noun(text, grade, year):
+    assert (WIGAN, OVERALL, grade, year) in _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan got a good deal on its new offices in 2016.",
+    "Wigan won a good reputation for its foster carers in 2019.",
+    "The review sat at good length, and Wigan read it in 2021.",
+])
+def test_the_adjective_before_another_noun_is_no_grade(text):
+    assert not _graded(text)
+
+
+# --- a headline's verdict with no verb ---
+
+@pytest.mark.parametrize("title, grade", [
+    ("Wigan back to good", "good"),
+    ("Ofsted: Wigan inadequate", "inadequate"),
+    ("Wigan's children's services good again", "good"),
+    ("Inadequate verdict for Wigan", "inadequate"),
+    ("A 'good' for Wigan at last", "good"),
+    ("Outstanding again for Wigan", "outstanding"),
+])
+def test_a_headline_with_no_verb(title, grade):
+    rows = rating_rows(["Ofsted inspectors visited the children's services department in April."],
+                       date(2024, 5, 20), title=title)
+    assert (WIGAN, OVERALL, grade, 2024) in {row[:4] for row in rows}
+
+
+@pytest.mark.parametrize("title", [
+    "Once inadequate: where are they now?",
+    "Good for Wigan: the mayor's view",
+    "Wigan hopes to get back to good",
+    # a fact-check's heading examines a claim, not a verdict
+    "Fact check: 'We took Wigan's children's services from inadequate to good'",
+    "Election watch: Wigan's children's services 'now rated good', says leaflet",
+    "Reality check: Wigan council says its children's services are outstanding",
+])
+def test_a_headline_giving_no_verdict(title):
+    rows = rating_rows(["Ofsted inspectors visited the children's services department in April."],
+                       date(2024, 5, 20), title=title)
+    assert not any(row[2] in ("good", "outstanding") for row in rows)
+
+
+# --- a name opening the sentence, a predicate that is no verdict, then "and" and a copular verdict ---
+
+@pytest.mark.parametrize("text, grade, year", [
+    ("Trafford published in mid-April and is outstanding again.", "outstanding", 2024),
+    ("Trafford appointed a new director in 2019 and was good by 2022.", "good", 2022),
+    ("Trafford rebuilt its front door and has been requires improvement since 2021.", "requires_improvement", 2021),
+])
+def test_a_named_subject_with_a_second_predicate(text, grade, year):
+    assert (TRAFFORD, OVERALL, grade, year) in _graded(text)
+
+
+# --- "requires improvement" in plain words; a report's verdict repeating the grade named last ---
+
+@pytest.mark.parametrize("text", [
+    "Halton was judged to need improvement in 2016.",
+    "Halton was rated as needing improvement in 2016.",
+    "Halton's services were found in need of improvement in 2016.",
+])
+def test_need_improvement_is_requires_improvement(text):
+    assert (HALTON, OVERALL, "requires_improvement", 2016) in _graded(text)
+
+
+@pytest.mark.parametrize("paragraphs, grade, year", [
+    (["Halton was sitting on requires improvement, the grade it was given in 2019.",
+      "The inspection before that (January 2016) said the same thing, although its tone was kinder."],
+     "requires_improvement", 2016),
+    (["Halton was rated good in 2022.", "Inspectors found the same in 2018."], "good", 2018),
+    (["Halton was judged inadequate in 2019; the re-inspection of 2021 reached the same verdict."], "inadequate", 2021),
+])
+def test_a_report_saying_the_same(paragraphs, grade, year):
+    assert (HALTON, OVERALL, grade, year) in _graded(*paragraphs)
+
+
+def test_the_same_said_of_another_provider_is_not_the_councils():
+    got = _graded("Halton was rated good in 2022.", "The report said the same about its schools.")
+    assert got == {(HALTON, OVERALL, "good", 2022)}

@@ -8,6 +8,8 @@ import re
 _GRADE_WORDS = [
     (r"requir(?:es?|ed|ing)[-\s]+improvement\s+to\s+be\s+good", "requires_improvement"),
     (r"requir(?:es?|ed|ing)[-\s]+improvement", "requires_improvement"),
+    # "judged to need improvement", "rated as needing improvement", "found in need of improvement": in plain words
+    (r"(?:need(?:s|ed|ing)?|in\s+need\s+of)[-\s]+improvement", "requires_improvement"),
     (r"perform(?:s|ing)?\s+excellently", "outstanding"),
     (r"perform(?:s|ing)?\s+poorly", "inadequate"),
     (r"perform(?:s|ing)?\s+adequately", "requires_improvement"),

@@ -99,14 +99,21 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"|(?:(?:came|comes|come|coming)(?:\s+(?:out|back|in|up|down)){{1,2}}(?:\s+to)?"
                   r"|(?:went|goes)(?:\s+(?:back|up|down|straight)){0,2}(?:\s+to)?"
                   r"|reach(?:ed|es)"  # "by 2022 it had reached good"
-                  r"|stay(?:s|ed|ing)?|got|gets)"
+                  r"|stay(?:s|ed|ing)?|got|gets"
+                  # a place on the scale: "sat at good for six years", "settled at good", "has been at good since 2021"
+                  r"|(?:sat|sits|sitting|settled|settles|stood|stands|rested|rests|languish(?:ed|es|ing)|hover(?:ed|s|ing)"
+                  r"|is|are|was|were|been)(?=\s+at\s))"
                   rf"(?=\s+(?:as\s+|at\s+)?{Q}{GRADE_PHRASE}{QE}"
-                  r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under)\b"
-                  r"|\s+(?:rather\s+than|instead\s+of)\b"  # "came out as good rather than outstanding"
+                  r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under|since"
+                  r"|following)\b|\s+(?:rather\s+than|instead\s+of)\b"  # "came out as good rather than outstanding"
                   rf"|\s+{_TIME_ADVERB}"  # "went outstanding just before Christmas", "came out good earlier"
                   # "had reached good at the 2019 inspection"
                   r"|\s+at\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:re-?)?inspection\b))"
                   rf"|awarded(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for)\b|$))"
+                  # "got an inadequate", "won a good in 2021", "was given an outstanding for leadership": a grade
+                  # got, as a noun
+                  rf"|(?:got|gets|received|receives|won|wins|earned|secured|secures|achieved|picked\s+up|landed|given"
+                  rf"|handed|awarded)(?=\s+(?:an?|another)\s+{Q}{GRADE_NAME}{QE}{_GRADE_ENDS})"
                   # "scraped an adequate", "scraping through with a requires improvement": a grade barely reached
                   rf"|scrap(?:ed|es|ing|e)(?:\s+(?:through|by|home|into))?(?:\s+with)?(?=\s+(?:an?\s+)?{Q}{GRADE_PHRASE}{QE}"
                   r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under|rating"
@@ -195,7 +202,9 @@ _SLOT = re.compile(
     rf"|(?:[‘'\"“](?P<g2q>{GRADE_PHRASE})[’'\"”]|(?:\b(?:{_DETERMINER}|(?-i:[A-Z])[\w-]+['’]s)\s+|{_GRADES_HANDED_OUT})"
     rf"(?:(?:second|third|fourth|fifth|successive|consecutive|straight|(?:19|20)\d{{2}})\s+){{0,2}}(?:overall\s+)?{Q}"
     rf"(?P<g2>{GRADE_NAME}){QE})"
+    # (the news's nouns for a grade too: "the inadequate label", "its 'requires improvement' tag", "good status")
     rf"\s+(?:overall\s+)?(?:grades?|gradings?|ratings?|(?:sub-?)?judgements?|(?:sub-?)?judgments?|verdicts?"
+    r"|labels?|tags?|badges?|status|classifications?"
     r"|(?:Ofsted\s+)?(?:report|inspection)|(?:outcomes?|results?)(?=\s+(?:of|in)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b))\b"
     # ("had a good report in 2018", "after the inadequate inspection of 2016", "the inadequate outcomes of 2014 and
     # 2016": not "the good outcomes children achieve")
@@ -282,6 +291,15 @@ _SLOT = re.compile(
     # ... as at an earlier time, or unchanged since it: "the overall grade is the same as in 2019", "the grade is
     # unchanged from its last inspection in 2019" (that time's grade too: its year is read after it)
     rf"|\s+as\s+(?:in|at|during|for|last)\s)|(?P<g31u>unchanged)(?=\s+(?:from|since|on)\s))"
+    # "the inspection before that (2016) said the same thing", "inspectors found the same in 2019": a report's verdict
+    # that repeats the grade named last
+    # (its subject's words no grade and no verdict of their own)
+    rf"|\b(?:inspections?|re-?inspections?|reports?|inspectors|Ofsted|visits?)\b"
+    rf"(?:(?!{GRADE_PHRASE}|{VERDICT_PARTICIPLE})[^.;:]){{0,40}}?\b(?:said|says|found|finds|concluded|concludes|reached)"
+    rf"\s+(?:(?:exactly|much|just)\s+)?the\s+(?P<g34>same)(?:\s+(?:thing|verdict|grade))?\b"
+    # (ending its sentence or its clause, or its time then the end: not "said much the same, and in 2018 ...")
+    rf"(?=(?:\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}})?(?:\s+(?:too|again|as\s+well))?"
+    rf"\s*(?:[.;:)]|$|,\s*(?:although|though|but|while|whereas|even\s+(?:if|though))\b))"
     # "A was rated outstanding in 2019, and B got there in 2022", "... and B followed suit": the grade named, reached
     rf"|\b(?P<g33>(?:got|gets)\s+there|follow(?:ed|s)\s+suit)\b"
     # "judged A, B and C - however long the LIST - to be good": the predicate after a LIST (see `list_ending_at`)
@@ -315,7 +333,7 @@ _SLOT = re.compile(
 # "a good rating for ...", "the top grade for ...": the judgements named after the rating are its own
 _RATING_FOR = ("g2", "g2q", "g2o", "g11", "g16", "g18", "g22", "g23", "g27")
 # Slots naming no grade: the grade is the one named last (in the sentence, else in the discourse)
-_ANAPHORIC = ("g12", "g13", "g14", "g31", "g31u", "g32", "g33", "gag")
+_ANAPHORIC = ("g12", "g13", "g14", "g31", "g31u", "g32", "g33", "g34", "gag")
 # Slots naming a grade given as an object: "gave the top grade to A and to B", "awarded good ratings to A and B"
 _GIVEN = ("g11", "g18")
 _TRANSITION = re.compile(
@@ -372,6 +390,7 @@ _VERDICT_END = re.compile(r"\s*(?:$|[.;,)]|and\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+[
                           r"|at\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|during|when|until|before"
                           r"|after|since|overall|then|again|previously|too|two|three|four|five|six"
                           rf"|{_TIME_ADVERB}"  # "Bromley is outstanding now", "it was good shortly before that"
+                          r"|by\s+(?:19|20)\d{2}"  # "was good by 2022"
                           # ("it was inadequate for the second time", "... once more")
                           r"|for\s+(?:the|a)\s+(?:first|second|third|fourth|fifth|\w+th)\s+time|once\s+(?:more|again)"
                           rf"|last\s+(?:time|year|month|spring|summer|autumn|winter|{_MONTH})|in\s+{_MONTH}"
@@ -482,7 +501,7 @@ _MEMBER_OF = re.compile(r"\b(?:is|was|are|were|became|becomes)\s+(?:now\s+)?(?:o
                         r"(?:just\s+|only\s+)?(?:[\w-]+\s+){0,3}?(?:councils|local\s+authorities|authorities"
                         r"|departments)\b(?:\s+(?:in|across)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?",
                         re.I)
-_OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in|to)\s+(?:[\w-]+\s+){{0,3}}?"
+_OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in|to|about)\s+(?:[\w-]+\s+){{0,3}}?"
                           rf"(?:{_OTHER_SUBJECT.pattern}|{_OTHER_GRADER.pattern})"
                           # or named after a colon: "Rated inadequate: Cedar Lodge children's home"
                           rf"|[’'\"”]?\s*:\s*(?:[\w'’-]+\s+){{0,4}}?(?:{_PROVIDER})\b"
@@ -648,6 +667,10 @@ _SERIES_YEARS = re.compile(r"(?:\s+(?:overall\s+)?(?P<counted>(?:at|in|across|ov
 # An ordinal of a series right before a grade: "the third good rating", "a second successive outstanding judgement"
 _SERIES_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|successive|consecutive|straight)\s+(?:overall\s+)?"
                              r"[‘'\"“]?$", re.I)
+# A name opening the sentence as the subject of a predicate that is no verdict, before "and" and a second one: "Leeds
+# published in April and is outstanding again", "Wigan appointed a director in 2019 and was good by 2022"
+_NAME_OPENS = re.compile(r"\W*(?!(?:Ofsted|Inspectors?|The|This|That|It|He|She|They|We|I)\b)"
+                         r"(?-i:[A-Z][\w'’-]+(?:\s+(?:of\s+|upon\s+|on\s+|and\s+)?[A-Z][\w'’-]+){0,4})\s+(?-i:[a-z])[^,;:]*$")
 # Clauses: a dash opens one, unless what follows only dates the verdict ("- in 2012, 2013 and 2015")
 _CLAUSE_BREAK = re.compile(r"\s[-–—]\s(?!in\s+(?:19|20)\d{2})|;|\bwhile\b|\bwhereas\b|\bbut\b"
                            r"|,\s+(?=(?:up|down)\s+from\b)")
@@ -1167,9 +1190,24 @@ def _year_of_month(m: re.Match, published: date | None) -> int | None:
 
 
 # "Oldtown children's services 'inadequate'", "Oldtown council 'requires improvement', says Ofsted"
-_HEADLINE_GRADE = re.compile(rf"\b(?:services|department|council|care|authority)\s*[‘'\"“](?P<grade>{GRADE_PHRASE})"
-                             rf"[’'\"”]"
-                             r"(?=\s*(?:$|[,:;–—-]|(?:says?|finds?|after|as|again|once\s+more|overall)\b))", re.I)
+# A headline's verdict with no verb: after its subject ("Ofsted: Oldtown children's services 'inadequate'", "Oldtown
+# good again", "Oldtown now outstanding"), after a particle of motion ("Oldtown back to good", "Oldtown up to good"),
+# or before the council it is for ("Good again for Oldtown", "Inadequate verdict for Oldtown", "A 'good' for Oldtown")
+_HEADLINE_END = r"(?=\s*(?:$|[,:;–—-]|(?:says?|finds?|after|as|again|once\s+more|overall|at\s+last)\b))"
+_HEADLINE_GRADES = [
+    re.compile(rf"\b(?:services|department|council|care|authority)\s*[‘'\"“](?P<grade>{GRADE_PHRASE})[’'\"”]{_HEADLINE_END}",
+               re.I),
+    re.compile(rf"(?:^|:\s*)(?!(?:Once|Now|Still|Again|Ever|Never|Not|No|Yes|So|Too|Why|How|When|What|Who|Which|Is|Was"
+               rf"|Are|Were|Formerly|Previously|Always|Rated|Judged|Found)\b)(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+|upon\s+|of\s+|on\s+)?(?-i:[A-Z])[\w'’-]+){{0,3}}"
+               rf"(?:['’]s\s+children['’]s\s+services)?\s+(?:(?:now|still|again|back|also)\s+)?{Q}(?P<grade>{GRADE_NAME}){QE}"
+               rf"{_HEADLINE_END}"),
+    re.compile(rf"\b(?:back|up|down)\s+to\s+{Q}(?P<grade>{GRADE_PHRASE}){QE}{_HEADLINE_END}", re.I),
+    # (marked as a grade: by an article, quote marks, "again" or a noun of rating; not "Good for Oldtown")
+    re.compile(rf"^\W*(?:an?\s+{Q}(?P<grade>{GRADE_NAME}){QE}|[‘'\"“](?P<quoted>{GRADE_NAME})[’'\"”]"
+               rf"|(?P<marked>{GRADE_NAME})(?=\s+(?:again|once\s+more|at\s+last|(?:Ofsted\s+)?(?:verdict|rating|grade"
+               r"|judge?ment))\b))(?:\s+(?:again|once\s+more|at\s+last))?(?:\s+(?:Ofsted\s+)?(?:verdict|rating|grade"
+               r"|judge?ment))?\s+for\s+(?-i:[A-Z])", re.I),
+]
 
 
 def headline_claims(title: str, published: date | None = None) -> list[RatingClaim]:
@@ -1178,11 +1216,12 @@ def headline_claims(title: str, published: date | None = None) -> list[RatingCla
     claims = rating_claims(title, published)
     if claims or _AGGREGATE.search(title) or other_subject(title):
         return claims
-    quoted = _HEADLINE_GRADE.search(title)
-    if quoted is None or _hypothetical(title, 0, quoted.start(), quoted.end()):
+    found = next((m for pattern in _HEADLINE_GRADES if (m := pattern.search(title))), None)
+    if found is None or _hypothetical(title, 0, found.start(), found.end()):
         return []
-    return [RatingClaim("overall_effectiveness", normalise_grade(quoted["grade"]), quoted["grade"], None, "current",
-                        title, quoted.start("grade"), judgement_stated=False)]
+    group = next(name for name, value in found.groupdict().items() if value)
+    return [RatingClaim("overall_effectiveness", normalise_grade(found[group]), found[group], None, "current",
+                        title, found.start(group), judgement_stated=False)]
 
 
 # A month or season with its year, no preposition needed in a lead-in: "Staffordshire (August 2009)", "Bolton, late
@@ -1689,7 +1728,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             if not owned:
                 if slot.group("g4") and not (
                         _SERVICES_SUBJECT.search(_INSERTED.sub(" ", before)) or refers_to_judgement(before)
-                        or ((_COUNCIL_PRONOUN.search(before) or (verdicts and _AND_PREDICATE.search(before))
+                        or ((_COUNCIL_PRONOUN.search(before)
+                             or ((verdicts or _NAME_OPENS.match(before)) and _AND_PREDICATE.search(before))
                              or _NAME_SUBJECT.search(_INSERTED.sub(" ", before)))
                             and _VERDICT_END.match(scanned, slot.end()))):
                     continue

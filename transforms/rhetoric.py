@@ -53,7 +53,10 @@ _MODAL = re.compile(r"\b(?:would|could|might|should|will|can)\b", re.I)
 # from inadequate to good"), what a claim says ("the claim that it was rated inadequate is wrong", "the leaflet claims
 # the service was judged good"), or said to be false ("it is untrue that Oldtown was ever inadequate"); up to the end
 # of its clause (not "Oldtown claimed a good rating and has kept it": won)
-_CLAIM_LABEL = re.compile(r"^\W*(?:the\s+)?(?:claim|allegation|myth|rumou?r)\s*:", re.I)
+# ... or a fact-check's heading: "Fact check: ...", "Reality check: ...", "Election watch: ...", "True or false: ..."
+_CLAIM_LABEL = re.compile(r"^\W*(?:the\s+)?(?:claim|allegation|myth|rumou?r|(?:[\w-]+\s+)?watch"
+                          r"|fact[-\s]?check(?:ed|er)?|(?:reality|claim)\s+check|true\s+or\s+false|myth[-\s]?bust(?:er|ing))"
+                          r"\s*:", re.I)
 _CLAIMED = re.compile(r"\b(?:(?:claim|suggestion|assertion|allegation|impression|idea|notion|myth|rumou?r)s?\s+that"
                       r"|claim(?:s|ed|ing)?\s+(?:that\b|(?!(?:[\w'’-]+\s+){0,3}?(?:rating|grade|judge?ment|verdict|award|title)s?\b)"
                       r"(?=(?:[\w'’-]+\s+){1,6}?(?:was|were|is|are|had|has|have)\b))"
