@@ -202,3 +202,37 @@ def test_a_judgement_set_apart_from_the_subject_takes_no_grade(text):
 ])
 def test_a_judgement_set_apart_keeps_its_own_verdict(text):
     assert ("care_leavers", "requires_improvement", 2024) in _graded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The 2011 inspection of safeguarding and looked after children rated Wigan adequate for safeguarding and good "
+    "for looked after children.",
+    "In 2011 the safeguarding and looked after children inspectors judged Wigan adequate for safeguarding and good "
+    "for looked after children.",
+    "A 2011 inspection of safeguarding and looked after children found Wigan adequate for safeguarding, and good for "
+    "looked after children.",
+])
+def test_the_judgements_after_a_grade_are_its_own_when_the_council_is_the_object(text):
+    got = {(j, g) for j, g, y in _graded(text) if y == 2011}
+    assert ("safeguarding", "requires_improvement") in got and ("looked_after", "requires_improvement") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan was rated good, and Ofsted gave its leaders an outstanding rating.",
+    "Wigan was rated good, and inspectors gave Wigan's senior leaders an outstanding grade.",
+    "Ofsted rated Wigan good and awarded the council's leaders an outstanding judgement.",
+])
+def test_leaders_given_a_grade_name_the_leadership_judgement(text):
+    got = _graded(text)
+    assert ("leadership", "outstanding", 2024) in got and ("overall_effectiveness", "outstanding", 2024) not in got
+
+
+@pytest.mark.parametrize("text, judgement, grade", [
+    ("The chairman said the pattern in Wigan was not new: the 2010 inspection had found safeguarding inadequate.",
+     "safeguarding", "inadequate"),
+    ("Wigan was rated good, although its care leavers' service was not yet good and required improvement.",
+     "care_leavers", "requires_improvement"),
+    ("Wigan was rated good; its adoption service was not outstanding but was rated good.", "adoption", "good"),
+])
+def test_a_negation_ends_at_a_colon_or_a_predicate_of_its_own(text, judgement, grade):
+    assert judgement in {j for j, g, _ in _graded(text, published=date(2024, 11, 28)) if g == grade}

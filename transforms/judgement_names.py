@@ -257,6 +257,11 @@ _LEADERS_VERDICT = re.compile(rf"(?:,\s+who)?\s+(?:(?:were|was|are|is|had\s+been
                               rf"[‘'\"“]?{GRADE_PHRASE}", re.I)
 
 
+# ... or given a grade, the indirect object of a verb of giving: "gave its leaders an outstanding rating", "handed the
+# council's leaders a good"
+_LEADERS_GIVEN = re.compile(r"\b(?:gave|gives|given|giving|awarded|awards|handed|hands)\s+"
+                            r"(?:(?:its|their|the|[\w-]+['’]s)\s+){0,2}(?:senior\s+)?$", re.I)
+_GRADE_GIVEN = re.compile(rf"\s+(?:an?\s+)?[‘'\"“]?{GRADE_PHRASE}", re.I)
 # ... or a member named of every judgement: "in every area, leaders included", "all five, including leaders"
 _LEADERS_MEMBER = re.compile(r"\s*,?\s+(?:included|among\s+them)\b", re.I)
 _MEMBER_BEFORE = re.compile(r"\b(?:including|includ(?:ed|es)\s+(?:for\s+)?|among\s+them)\s+"
@@ -275,7 +280,9 @@ def judgements_in(text: str) -> list[tuple[int, int, str]]:
         if (after and joined(text, leaders, after)) or (before and joined(text, before, leaders)) \
                 or _LEADERS_GRADED.search(text, max(0, m.start() - 60), m.start()) \
                 or _LEADERS_VERDICT.match(text, m.end()) or _LEADERS_MEMBER.match(text, m.end()) \
-                or _MEMBER_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                or _MEMBER_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+                or (_LEADERS_GIVEN.search(text, max(0, m.start() - 40), m.start())
+                    and _GRADE_GIVEN.match(text, m.end())):
             found.append(leaders)
     return sorted(found)
 

@@ -548,6 +548,9 @@ _VOCABULARY = re.compile(rf"\b(?:grades|ratings|judgements|categories|scale)\b(?
                          rf"(?=(?:[^.;]*?\b{GRADE_PHRASE}){{3}}|[^.]*?\b{_GRADE_RUN})"  # not "grades Oldtown good"
                          rf"|\breplac\w*\s+(?:the\s+)?(?:old\s+)?{Q}{GRADE_PHRASE}{QE}\s+(?:rating|grade|judgement)\s+with\b",
                          re.I)
+# A verdict's verb with the council as its object before the grade: "rated Wigan", "judged it", "found the council"
+_COUNCIL_OBJECT = re.compile(rf"{_VERDICT_VERBS}\s+(?:it|them|the\s+(?:council|authority)|(?-i:[A-Z])[\w'’-]+"
+                             r"(?:\s+(?-i:[A-Z])[\w'’-]+){0,3})\s", re.I)
 # "an inspection of safeguarding and looked-after children's services": the inspection's name, not a judgement
 # "an inspection of safeguarding and looked after children services" names the inspection; not across a verdict
 # verb ("an inspection of Oldtown in 2010 found safeguarding services adequate")
@@ -898,7 +901,12 @@ _HYPOTHETICAL = re.compile(
     # "we'd hold on to good": "would" contracted (not "had": "we'd been rated good", "it'd slipped to inadequate")
     r"|(?<=\w)['’]d(?!\s+(?:been|had|got|\w+ed|\w+en)\b)"
     # (not "it was not until 2021 that ... was judged good", "not only ... but": a verdict given)
-    r"|never|not(?!\s+(?:until|till|only)\b)|n't|nor)\b(?:\W+[\w'’]+){0,5}?\W*$", re.I)
+    r"|never|not(?!\s+(?:until|till|only)\b)|n't|nor)\b"
+    # (its scope ends at a colon or a semicolon: "the pattern was not new: the 2010 inspection had found ...")
+    r"(?:[^\w:;]+[\w'’]+){0,5}?[^\w:;]*$", re.I)
+# ... and at a predicate of its own after "and" or "but": "was not yet good and required improvement"
+_OWN_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|had|have|then|now|still)\s+){0,2}$", re.I)
+_PREDICATE_VERB = re.compile(rf"(?:requir|{VERDICT_PARTICIPLE}\b)", re.I)
 # A grade a service in general has, not a verdict on this one: "a service that requires improvement could ...",
 # "any council that is rated inadequate is ..."
 _GENERIC = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:service|council|authority|department|area)"
@@ -1444,6 +1452,8 @@ def _hypothetical(scanned: str, since: int, start: int, end: int, verdict_verb: 
     if described := _DESCRIPTION.search(scanned, max(since, start - 80), end):  # "asked whether the service,
         window = scanned[described.start():start]  # judged inadequate in 2015, had ...": a description set off by a
         # comma is said, whatever is asked of what it describes
+    if _OWN_PREDICATE.search(window) and _PREDICATE_VERB.match(scanned, start):
+        window = ""
     aspiration = _ASPIRATION.search(scanned[:start])
     if aspiration and verdict_verb and re.fullmatch(r"to\s+be\s+", aspiration.group(), re.I):
         aspiration = None
@@ -1682,8 +1692,11 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                                                                              or _ALONG_WITH.match(following.group())))):
                     named_after.insert(0, "overall_effectiveness")  # "inadequate overall and for leadership",
                     # "rated good, as were leadership and help and protection"
-                # "a good rating for A and an outstanding rating for B": a rating's "for" names its judgement
-                owned = named_after if named_after and group in _RATING_FOR else owned + named_after
+                # "a good rating for A and an outstanding rating for B": a rating's "for" names its judgement; so
+                # does a verdict's with the council as the verb's object ("the inspection of safeguarding and looked
+                # after children rated Wigan adequate for safeguarding": not the judgements named before the verb)
+                own_for = group in _RATING_FOR or (group == "g1" and _COUNCIL_OBJECT.match(slot.group()))
+                owned = named_after if named_after and own_for else owned + named_after
             if _OVERALL_AFTER.match(scanned, slot.end()) and not following:
                 owned = ["overall_effectiveness"]  # "services for children in need of help and protection, children
                 # looked after and care leavers were rated inadequate overall": the services named, graded overall
