@@ -236,3 +236,24 @@ def test_leaders_given_a_grade_name_the_leadership_judgement(text):
 ])
 def test_a_negation_ends_at_a_colon_or_a_predicate_of_its_own(text, judgement, grade):
     assert judgement in {j for j, g, _ in _graded(text, published=date(2024, 11, 28)) if g == grade}
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan received good overall, with outstanding for leaders and for children in care.",
+    "Wigan achieved good overall in the spring, and outstanding for leaders.",
+    "Wigan kept good overall, with outstanding for its leaders.",
+    "Wigan has been given good again. Leaders outstanding, care leavers good.",
+    "Wigan was given good by Ofsted, and its leaders were outstanding.",
+])
+def test_a_grade_received_overall_is_the_overall_grade(text):
+    got = _graded(text)
+    assert ("overall_effectiveness", "good", 2024) in got and ("leadership", "outstanding", 2024) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Wigan was rated good, but not for help and protection, which required improvement.",
+    "Wigan was good in every area but not help and protection, which requires improvement.",
+    "Wigan was rated good, though not for help and protection, which needed to improve.",
+])
+def test_a_negation_ends_at_a_relative_clause(text):
+    assert ("help_and_protection", "requires_improvement", 2024) in _graded(text)

@@ -215,7 +215,9 @@ _SLOT = re.compile(
     rf"{Q}(?P<ggap>{GRADE_PHRASE}){QE}(?=\s*(?:[.,;:]|$))"
     # "received outstanding for leadership and good for children in care": the grade as the object
     rf"|\b(?:{_KEEP_OR_GIVE}|had|has)\s+(?:(?:it|them|the\s+(?:council|authority|borough|county)|(?-i:[A-Z])[\w-]+(?:\s+[Cc]ouncil)?)\s+)?"
-    rf"{Q}(?P<g25>{GRADE_PHRASE}){QE}(?=\s+(?:for|in)\s)"
+    # ("received good overall, with ...", "have been given outstanding again.": the grade ending its phrase)
+    rf"{Q}(?P<g25>{GRADE_PHRASE}){QE}(?=\s+(?:for|in)\s|\s+(?:overall|again|too|once\s+more|by\s+Ofsted)\b"
+    rf"|\s*(?:[.;:)]|\s[-–—]\s|$))"
     # "Hillingdon, which got its outstanding in 2023", "kept their good": the grade as a noun, owned
     rf"|\b(?:{_KEEP_OR_GIVE})\s+(?:its|their)\s+{Q}(?P<gown>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:at|in|for|last|this|on|back|again|overall)\b)"
@@ -902,8 +904,9 @@ _HYPOTHETICAL = re.compile(
     r"|(?<=\w)['’]d(?!\s+(?:been|had|got|\w+ed|\w+en)\b)"
     # (not "it was not until 2021 that ... was judged good", "not only ... but": a verdict given)
     r"|never|not(?!\s+(?:until|till|only)\b)|n't|nor)\b"
-    # (its scope ends at a colon or a semicolon: "the pattern was not new: the 2010 inspection had found ...")
-    r"(?:[^\w:;]+[\w'’]+){0,5}?[^\w:;]*$", re.I)
+    # (its scope ends at a colon or a semicolon, and at a relative clause: "the pattern was not new: the 2010
+    # inspection had found ...", "but not for help and protection, which required improvement")
+    r"(?:[^\w:;]+(?!(?:which|who|whose)\b)[\w'’]+){0,5}?[^\w:;]*$", re.I)
 # ... and at a predicate of its own after "and" or "but": "was not yet good and required improvement"
 _OWN_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|had|have|then|now|still)\s+){0,2}$", re.I)
 _PREDICATE_VERB = re.compile(rf"(?:requir|{VERDICT_PARTICIPLE}\b)", re.I)
