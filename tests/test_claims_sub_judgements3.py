@@ -257,3 +257,15 @@ def test_a_grade_received_overall_is_the_overall_grade(text):
 ])
 def test_a_negation_ends_at_a_relative_clause(text):
     assert ("help_and_protection", "requires_improvement", 2024) in _graded(text)
+
+
+@pytest.mark.parametrize("text, judgement, grade", [
+    ("Wigan was rated good. Of the four judgements, leadership was the strongest, at outstanding.", "leadership",
+     "outstanding"),
+    ("Wigan was rated good; care leavers lagged behind, at requires improvement.", "care_leavers",
+     "requires_improvement"),
+    ("Wigan was rated good. The judgement for help and protection went up a grade, to good.", "help_and_protection",
+     "good"),
+])
+def test_a_grade_set_after_the_predicate_is_the_subjects(text, judgement, grade):
+    assert (judgement, grade, 2024) in _graded(text)

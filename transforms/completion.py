@@ -233,10 +233,25 @@ def chained(clause: str) -> tuple[str, list[str], bool] | None:
     for i, (start, end, name) in enumerate(items):
         if name is None and _verdict_occurrence(text, start, end):
             left, right = _chains(text, items, i)
-            found += [items[j][2] for j in left + right]
+            found += [items[j][2] for j in left + right] or _subject_graded_after(text, items, i)
     names = [name for _, _, name in items if name is not None]
     whole = bool(names) and _filler(_between_items(text, items))
     return grades[0][2], list(dict.fromkeys(found)), whole
+
+
+# A grade set after the clause's predicate by a comma and "at" or "to": "leadership was the strongest, at outstanding"
+_GRADE_APPOSED = re.compile(r",\s*(?:(?:now|still|then)\s+)?(?:at|to)\s+[‘'\"“]?$", re.I)
+
+
+def _subject_graded_after(text: str, items: list[tuple[int, int, str | None]], i: int) -> list[str]:
+    """The LIST a clause's subject names, when the grade items[i] is set after its predicate by a comma and "at" or
+    "to" ("Of the four judgements, leadership was the strongest, at outstanding"; "The judgement for help and
+    protection went up a grade, to good") and no other judgement is named before it."""
+    names = items[:i]
+    if not names or not _GRADE_APPOSED.search(text, 0, items[i][0]) or any(n is None for _, _, n in names) \
+            or not all(_LINK.fullmatch(text, a[1], b[0]) for a, b in zip(names, names[1:], strict=False)):
+        return []
+    return [n for _, _, n in names]
 
 
 def _verdict_grades(text: str) -> list[tuple[int, int, str | None]]:
