@@ -56,7 +56,7 @@ from transforms.grade_tables import (
     grade_table_header,
     one_councils,
 )
-from transforms.grades import GRADE_PHRASE, QE, Q, count_of, normalise_grade, scale_spans
+from transforms.grades import GRADE_PHRASE, QE, YEAR, Q, count_of, normalise_grade, scale_spans
 from transforms.held_grades import held_grades
 from transforms.inherited_anchors import TimeContext, inherit_anchors
 from transforms.judgement_names import NAME, every_listed, judgement_named, judgements_in
@@ -303,9 +303,14 @@ _TOPIC_END = re.compile(r":\s*|\s[–—-]\s+")
 # ... or a council opening what follows the colon, set off by a comma or a dash: "the rumours were right: West
 # Sussex, inadequate"
 _TOPIC_COMMA = re.compile(r"\s*(?:,|\s[–—-])\s*")
-# A council's grade in brackets right after its name: "Bury (good)", "Leeds (rated outstanding, 2022)"
-_BRACKETED_GRADE = re.compile(rf"\s*\(\s*(?:(?:rated|judged)\s+)?{Q}(?P<grade>{GRADE_PHRASE}){QE}(?:\s+overall)?"
-                              r"(?:\s*,?\s*(?:in\s+)?(?P<year>(?:19|20)\d{2}))?\s*\)", re.I)
+# A council's record in brackets right after its name, opening with its grade: "Bury (good)", "Leeds (rated
+# outstanding, 2022)", "Dudley (RI, January 2023)", "Sandwell (requires improvement, July 2022, up from inadequate in
+# 2015)": that council's verdicts and no other's, dated by the time set after the grade
+# (the grade as a verdict, not an adjective before a noun: "Bury (good news at last)")
+_RECORD = re.compile(rf"\s*\((?P<content>\s*(?:(?:rated|judged|graded|now|still|then)\s+)?{Q}{GRADE_PHRASE}{QE}"
+                     r"(?=\s*(?:[,;)–—-]|(?:overall|in|since|as\s+of|at|from|for|up|down|again|now|then|until)\b"
+                     r"|(?:19|20)\d{2}))[^()]*)\)", re.I)
+_RECORD_GRADE = re.compile(rf"{Q}{GRADE_PHRASE}{QE}", re.I)
 # A time right after such a verdict: "since 2021", ", as of 2022", "(2022)", ", since the 2022 report"
 _TIME_NEXT = re.compile(r"\s*,?\s*(?:(?:since|as\s+of|in|from)\b|\()", re.I)
 # ... more than a bare grade word, which alone may be an exclamation ("Good, said the director")
@@ -502,6 +507,45 @@ def _each_with_its_year(claims: list[Claim], pairs: list[tuple[str, int]]) -> li
 # A place opening a sentence, set off by a comma before its subject: "In Shropshire, Telford and Wrekin kept ..."
 _FRONTED_PLACE = re.compile(r"(?:^\W*|[,;:]\s*|\b(?:and|but|while|whereas)\s+)"
                             r"(?:(?:meanwhile|elsewhere|further|over)\s+)?(?:in|across)\s+$", re.I)
+
+
+def council_records(text: str, mentions: list[Mention]) -> tuple[str, list[tuple[str, str]]]:
+    """The councils' records in brackets right after their names ("Dudley (RI, January 2023), Sandwell (good) and
+    ..."), each (council, what the brackets hold), and the text with those brackets blanked: the rest of the sentence
+    is read without them, its grades no council's in them."""
+    records, spans = [], []
+    for m in mentions:
+        if (found := _RECORD.match(text, m.end)) and not any(m.end < o.start < found.end() for o in mentions):
+            records.append((m.council_code, found["content"]))
+            spans.append(found.span())
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text, records
+
+
+# A remark in brackets naming a judgement's grade, perhaps after a time: "(with leadership outstanding)", "(2010 - and
+# looked after children were good as well)"
+_ASIDE = re.compile(rf"\((?P<time>\s*(?:(?:early|late|mid)[\s-]+)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d{{2}}"
+                    r"\s*[-–—,;:]\s*)?(?P<content>[^()]+)\)", re.I)
+
+
+def verdict_asides(text: str, published: date | None, antecedent: str | None
+                   ) -> tuple[str, list[tuple[str, RatingClaim]]]:
+    """The remarks in brackets grading a judgement after a verdict ("rated good in 2015 (with leadership outstanding)
+    and outstanding in 2018"), each (what the brackets hold, the verdict before them), and the text with them
+    blanked (a time opening one kept: it dates the verdict before): the rest of the sentence is read without them,
+    and each is read on its own, of that verdict's council and time."""
+    asides = []
+    for m in _ASIDE.finditer(text):
+        if not _GRADE.search(m["content"]) or not judgements_in(m["content"]):
+            continue
+        before = [c for c in rating_claims(text[:m.start()], published, antecedent) if c.status != "hypothetical"]
+        if not before:
+            continue
+        kept = f"({m['time'].strip(' ,;:–—-')})" if m["time"] else ""
+        text = text[:m.start()] + kept + " " * (m.end() - m.start() - len(kept)) + text[m.end():]
+        asides.append((m["content"], before[-1]))
+    return text, asides
 
 
 def _chain(mentions: list[Mention], text: str, last: int) -> list[str]:
@@ -729,6 +773,9 @@ class _Reader:
 
     def sentence(self, text: str, mentions: list[Mention]) -> None:
         read_from = len(self.claims)
+        evidence = text
+        text, records = council_records(text, mentions)  # "Dudley (RI, 2023) and Walsall (good, 2021)": read apart
+        text, asides = verdict_asides(text, self.published, self.last_grade)  # "good (with leadership outstanding)"
         self.dated_after(text)
         if not self.main_named and any(m.council_code == self.main for m in mentions):
             self.main_named = True
@@ -740,7 +787,11 @@ class _Reader:
         self.elided(text, mentions, read_from)
         self.depictive(text, mentions, read_from)
         self.gapped(text, mentions, read_from)
-        self.bracketed(text, mentions, read_from)
+        self.claims[read_from:] = [replace(c, evidence=evidence) if c.evidence == text else c
+                                   for c in self.claims[read_from:]]
+        text = evidence
+        self.records(text, records, read_from)
+        self.asides(text, asides, read_from)
         self.judgements_elided(text, mentions, read_from)
         self.complete(text, mentions, read_from)
         if len(self.claims) == read_from and (presented := _presented(text, mentions)):
@@ -937,23 +988,36 @@ class _Reader:
             if all(c.judgement != name for c in given):
                 self.claims.append(replace(given[-1], judgement=name, judgement_stated=True, evidence=text))
 
-    def bracketed(self, text: str, mentions: list[Mention], read_from: int) -> None:
-        """A council's grade in brackets right after its name ("Bury (good) and Bolton (inadequate) were inspected in
-        May", a heading "Wigan (outstanding)", "Leeds (good, 2019)"): its overall grade, dated by a year the brackets
-        give, else the document's; a grade the text names only there is no other council's."""
-        for m in mentions:
-            if (found := _BRACKETED_GRADE.match(text, m.end)) is None \
-                    or (grade := normalise_grade(found["grade"])) is None:
+    def records(self, text: str, records: list[tuple[str, str]], read_from: int) -> None:
+        """Each council's record in brackets after its name (see `council_records`), read on its own as "it was
+        rated ...": its verdicts, dated by a time set after its first grade ("RI, January 2023") or else in their
+        own words, else by the document."""
+        for code, content in records:
+            grade = _RECORD_GRADE.search(content)
+            after = re.split(r"[,;]", content[grade.end():])
+            own = after[0] if after[0].strip() or len(after) < 2 or _GRADE.search(after[1]) else after[1]
+            when = time_named(own, self.published) or ((int(year.group()), "stated") if (year := YEAR.search(own))
+                                                        else None)  # ("good, 2019": a year alone)
+            for claim in rating_claims(f"It was rated {content.strip()}", self.published, self.last_grade):
+                if when is not None and claim.year is None and claim.status == "current":
+                    claim = replace(claim, year=when[0], anchor=when[1])
+                self.add(claim, [code], text)
+
+    def asides(self, text: str, asides: list[tuple[str, RatingClaim]], read_from: int) -> None:
+        """Each remark in brackets after a verdict (see `verdict_asides`), read on its own: its verdicts are the
+        council's that verdict went to, at that verdict's time unless they give their own."""
+        for content, before in asides:
+            verdict = next((c for c in reversed(self.claims[read_from:])
+                            if (c.judgement, c.grade) == (before.judgement, before.grade)), None)
+            if verdict is None:
                 continue
-            if sum(normalise_grade(g.group()) == grade for g in _GRADE.finditer(text)) == 1:
-                self.claims[read_from:] = [c if c.grade != grade else replace(c, councils=(m.council_code,))
-                                           for c in self.claims[read_from:]
-                                           if c.grade != grade or m.council_code in c.councils]
-            year = int(found["year"]) if found["year"] else None
-            claim = RatingClaim("overall_effectiveness", grade, " ".join(found["grade"].split()), year, "current", text,
-                                found.start("grade"), anchor="stated" if year else "publication",
-                                judgement_stated=False)
-            self.add(claim, [m.council_code], text)
+            for claim in rating_claims(content, self.published, self.last_grade):
+                if claim.status == "hypothetical":
+                    continue
+                year, anchor, status = (claim.year, claim.anchor, claim.status) if claim.year is not None \
+                    else (verdict.year, verdict.anchor, verdict.status)
+                self.claims.append(Claim(verdict.councils, claim.judgement, claim.judgement_stated, claim.grade,
+                                         claim.grade_label, year, anchor, status, text))
 
     def described(self, head: str, focus: list[str]) -> list[str]:
         """The council "the city", "the county" or "the (Royal, London) borough" refers back to: the discourse's
