@@ -51,6 +51,11 @@ _NOT_GIVEN = re.compile(r"\b(?:not|never|if|unless|would|could|might|will|hopes?
 # "failed to keep its outstanding grade", "did not hold on to good": the grade it had before, lost now
 _LOST = re.compile(r"\b(?:fail(?:s|ed|ing)?\s+to|did\s+not|didn['’]t|could\s+not|couldn['’]t|was\s+unable\s+to)\s+$",
                    re.I)
+# A time right after a kept or regained grade, no clause or stretch of the grade's own between: the keeping's or
+# the regaining's ("held on to outstanding in 2022", "regained good at its inspection in 2021"; not "kept the grade it
+# had got back in 2018", "its grade of good, awarded in 2018", "since 2018")
+_OWN_TIME = re.compile(r"(?:\s+(?:overall|again|in|during|at|the|its|their|inspection|re-?inspection"
+                       r"|(?-i:[A-Z])[a-z]+))*\s+", re.I)
 # Where the verdict's own stretch begins: after the last clause joint before it ("Y climbs as Z holds 'good'")
 _JOINT = re.compile(r".*(?:[,;]|\s(?:as|while|whereas|and|but)\s)", re.I | re.S)
 
@@ -72,7 +77,8 @@ def held_grades(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
         if _NOT_GIVEN.search(sentence, 0, m.start()) or other_subject(sentence[:m.start()]):
             continue  # a hope, a negation, or a grade kept by a school or a home
         if (i := read.get(m.start("grade"))) is not None:  # read already; a grade won back is today's whenever lost
-            if claims[i].status != "hypothetical" and (m["again"] or m["kept"] and claims[i].anchor == "stated"):
+            if claims[i].status != "hypothetical" and (m["again"] or m["kept"] and claims[i].anchor == "stated") \
+                    and not _own_year(sentence, m.end(), claims[i]):
                 if m["kept"]:  # "kept the good grade it had got back in 2018": that year's grade too
                     found.append(replace(claims[i], status="historical"))
                 claims[i] = replace(claims[i], status="current", year=None, anchor="publication")
@@ -98,3 +104,10 @@ def held_grades(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
     if not found:
         return claims
     return sorted(claims + found, key=lambda c: max(sentence.find(c.clause), 0) + c.start)
+
+
+def _own_year(sentence: str, end: int, claim: RatingClaim) -> bool:
+    """The claim's year is told right after the kept or regained grade, with no clause or stretch of its own between
+    ("held on to outstanding in 2022"): the year of the keeping, not of an earlier getting."""
+    at = sentence.find(str(claim.year), end) if claim.anchor == "stated" and claim.year is not None else -1
+    return at >= 0 and bool(_OWN_TIME.fullmatch(sentence, end, at))

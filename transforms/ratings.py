@@ -76,7 +76,8 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   # "confirmed the authority as good overall", "confirms Oldtown as outstanding"
                   rf"|(?:re)?confirm(?:ed|s|ing)?(?=\s+(?:[\w'’-]+\s+){{1,4}}?as\s+{Q}{GRADE_PHRASE}{QE}{_GRADE_ENDS})"
                   # "a re-inspection lifted safeguarding to adequate": the grade right after "to"
-                  rf"|(?:lifted|lifts|raised|raises)(?:\s+(?!from\b|to\b)(?:[\w'’-]+|\([^()]*\))){{0,5}}?\s+to(?=\s+{Q}{GRADE_PHRASE}{QE}"
+                  rf"|(?:lifted|lifts|raised|raises|bumped|bumps|pushed|pushes|nudged|nudges|promoted|promotes|pulled"
+                  rf"|pulls)(?:\s+(?!from\b|to\b)(?:[\w'’-]+|\([^()]*\))){{0,5}}?\s+to(?=\s+{Q}{GRADE_PHRASE}{QE}"
                   rf"{_GRADE_ENDS})"
                   # "only help and protection held it back at good": the grade the judgement held the rest at
                   rf"|(?:held|holds|holding|kept|keeps|keeping)\s+(?:it|them|(?:the|its|their)\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)"
@@ -99,6 +100,10 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"|(?:(?:came|comes|come|coming)(?:\s+(?:out|back|in|up|down)){{1,2}}(?:\s+to)?"
                   r"|(?:went|goes)(?:\s+(?:back|up|down|straight)){0,2}(?:\s+to)?"
                   r"|reach(?:ed|es)"  # "by 2022 it had reached good"
+                  # a change of state with the grade as its result: "became outstanding", "made it to good", "hit
+                  # outstanding", "ended up at requires improvement"
+                  r"|bec(?:ame|omes?|oming)|(?:made|makes|making)\s+it(?:\s+(?:up|back))?\s+to|hit|hits"
+                  r"|end(?:ed|s)\s+up(?:\s+(?:at|as|with))?"
                   r"|stay(?:s|ed|ing)?|got|gets"
                   # a place on the scale: "sat at good for six years", "settled at good", "has been at good since 2021"
                   r"|(?:sat|sits|sitting|settled|settles|stood|stands|rested|rests|languish(?:ed|es|ing)|hover(?:ed|s|ing)"
@@ -155,7 +160,7 @@ _GRADE_IT_GOT = (r"\s+(?:overall\s+)?(?:grade|rating|judge?ment|verdict)\s+(?:(?
                  r"(?:had\s+)?(?:first\s+)?(?:won|received|got|earned|achieved|secured|was\s+given|were\s+given)\b")
 _KEEP_OR_GIVE = (r"(?:given|gave|gives|giving|received|receives?|receiving|got|gets|awarded|awarding|retained|retains?"
                  r"|retaining|kept|keeps?|keeping|maintained|maintains?|held\s+on\s+to|holds?\s+on\s+to|earned"
-                 r"|achieved)")
+                 r"|achieved|regain(?:ed|s|ing)?|w(?:on|ins?)\s+back|return(?:ed|s|ing)?\s+to)")
 # words between a verb and its grade: no other grade
 _GAP_WORD = rf"(?!{Q}(?:as\b|requir\w*\b|{GRADE_PHRASE}))[\w'’-]+,?"
 # ... or judgements named, each PHRASE one word however long ("judged the experiences and progress of children who
@@ -184,7 +189,10 @@ _SLOT = re.compile(
     # ... or opening a sentence of no verb: "Outstanding in 2018, and good in 2022.", "Inadequate in July 2018." (the
     # discourse's subject)
     # ("inadequate in 2017, then good two years later", "Quite a turnaround: inadequate in 2016.")
-    rf"|(?:(?<=\band\s)|(?<=\bthen\s)|(?<=:\s)|^){Q}(?P<g17>{GRADE_PHRASE}){QE}(?=(?:\s+overall)?\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
+    # ... or the next item of a record of dated grades: "inadequate in 2015, requires improvement in 2019, good in
+    # 2023", "good (2023), outstanding (2019) and inadequate (2015)"
+    rf"|(?:(?<=\band\s)|(?<=\bthen\s)|(?<=:\s)|(?<=\d{{4}},\s)|(?<=\d{{4}}\),\s)|^){Q}(?P<g17>{GRADE_PHRASE}){QE}"
+    rf"(?=\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\)|(?:\s+overall)?\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
     rf"|\s+(?:by\s+(?:19|20)\d{{2}}|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+"
     rf"(?:later|after(?:wards)?|on)\b|the\s+(?:following|next)\s+year\b|last\s+(?:year|spring|summer|autumn|winter)\b))"
     # "judged inadequate in 2014 and again two years later", "found good, and again when inspectors returned in 2019":
@@ -1308,10 +1316,20 @@ _MOVED_TO = re.compile(
     rf"\s+(?:(?:back|down|up|straight)\s+)?to\s+{Q}(?P<new>{GRADE_PHRASE}){QE}(?=[\s.,;:]|$)", re.I)
 
 
-def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
+# A time right after a grade a verb of leaving or losing left (past its noun, or the grade it went to): the leaving's
+# ("lost its good rating in 2023", "climbed out of inadequate last year", "out of inadequate to requires improvement at
+# its January 2023 inspection"); not one in a phrase of the grade's own ("its rating of 2019", "the grade it got in
+# 2016", "inadequate since 2017", "(2019)")
+_LEFT_AT = re.compile(rf"{QE}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label|tag|status|verdict|category))?"
+                      rf"(?:\s+(?:and\s+)?(?:(?:up|down)\s+)?to\s+{Q}{GRADE_PHRASE}{QE})?,?\s+(?:in|during|at|by|last|this|on)\b",
+                      re.I)
+
+
+def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str, set[int]]:
     """(label, status, start, end) for 'from X to Y' phrases, a grade moving to another ("good dropping to requires
-    improvement") and grades left behind ("moved out of inadequate"), and the clause with them blanked out."""
-    found = []
+    improvement") and grades left behind ("moved out of inadequate"), the clause with them blanked out, and where
+    each grade a verb of leaving or losing left ends, when a time right after it is the leaving's (see _LEFT_AT)."""
+    found, left_at = [], set()
     for m in _MOVED_TO.finditer(clause):
         found += [(m["old"], "transition", m.start("old"), m.end("old")), (m["new"], "current", m.start("new"),
                                                                              m.end("new"))]
@@ -1324,8 +1342,10 @@ def _transitions(clause: str) -> tuple[list[tuple[str, str, int, int]], str]:
         clause = clause[:m.start()] + " " * (m.end() - m.start()) + clause[m.end():]
     for m in [*_LEFT_GRADE.finditer(clause), *_YEARS_AT_GRADE.finditer(clause)]:
         found.append((m["old"], "transition", m.start("old"), m.end("old")))
+        if m.re is _LEFT_GRADE and _LEFT_AT.match(clause, m.end("old")):
+            left_at.add(m.end("old"))
         clause = clause[:m.start()] + " " * (m.end() - m.start()) + clause[m.end():]
-    return found, clause
+    return found, clause, left_at
 
 
 _NAMES_INSPECTION = re.compile(r"\s+(?:re-?)?inspections?\b", re.I)  # "a safeguarding inspection"
@@ -1549,7 +1569,7 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
         judgements = judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), remit_blanked))
         named_in_inspection = [j for j in judgements_in(clause) if j not in judgements]
         scale = scale_spans(remit_blanked)  # "outstanding, good, requires improvement or inadequate": no verdict
-        transitions, scanned = _transitions(remit_blanked)
+        transitions, scanned, left_at = _transitions(remit_blanked)
         transitions = [t for t in transitions if not any(a <= t[2] < b for a, b in scale)]
         # start, end, owned, label, status, year, anchor, judgement stated
         verdicts: list[tuple[int, int, list[str], str, str, int | None, str, bool]] = []
@@ -1568,11 +1588,14 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                     or _BRACKETED_YEAR.match(clause, end)
                 # or a "since" before it: "Since its last inspection in 2019, leadership has gone from good to ..."
                 stated_with = stated_with or _SINCE_YEAR.search(clause, 0, start)
+                left = end in left_at  # "lost its good rating in 2023": the year of the loss, the grade's before
+                if left:
+                    stated_with = _SINCE_YEAR.search(clause, 0, start)
                 year = int(next(g for g in stated_with.groups() if g)) if stated_with else None
                 anchor = "stated" if stated_with else "publication"
                 # "the good rating of six years ago", "shed its inadequate rating, three years after inspectors found
                 # failings" (a count from the grading to now)
-                ago = _RELATIVE_YEAR.search(clause, end, new_at)
+                ago = None if left else _RELATIVE_YEAR.search(clause, end, new_at)
                 if ago is None and (since := _YEARS_AFTER.search(clause, end, new_at)) \
                         and _INSPECTION_EVENT.search(clause, since.end(), since.end() + 40):
                     ago = since

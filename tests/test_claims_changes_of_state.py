@@ -1,0 +1,80 @@
+"""A change of state and its grades: a verb whose result is a grade ("became outstanding"), a grade kept or won back
+at a time of its own, a record of dated grades, and a grade left behind at a time (the leaving's, not the grade's).
+Wordings written for these tests, read through the whole extraction (the language alone: a grade left behind with
+no time of its own has no year here; the official record gives it the inspection before)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claim_docs import rating_rows
+
+KIRKLEES = "E08000034"
+
+
+def _ratings(*paragraphs: str, published: date = date(2022, 9, 1)) -> set[tuple]:
+    return {(j, g, y, h) for c, j, g, y, h in rating_rows(list(paragraphs), published) if c == KIRKLEES}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees became outstanding in 2021.",
+    "By 2021 Kirklees had made it to outstanding.",
+    "Kirklees hit outstanding at its 2021 inspection.",
+    "Kirklees was bumped up to outstanding in 2021.",
+])
+def test_a_change_of_state_with_a_grade_as_its_result_is_a_verdict(text):
+    assert _ratings(text) == {("overall_effectiveness", "outstanding", 2021, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees became good friends with its neighbours.",
+    "Kirklees hopes to become outstanding.",
+    "Kirklees made it to good news in the local paper.",
+])
+def test_a_change_of_state_with_no_grade_as_its_result_is_none(text):
+    assert _ratings(text) == set()
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("Kirklees held on to outstanding in 2021.", "outstanding"),
+    ("Kirklees regained good in 2021.", "good"),
+    ("Kirklees won back good in 2021.", "good"),
+])
+def test_a_year_right_after_a_grade_kept_or_won_back_is_the_keepings(text, grade):
+    assert _ratings(text) == {("overall_effectiveness", grade, 2021, True)}
+
+
+def test_a_year_in_a_clause_after_a_kept_grade_is_the_getting():
+    assert _ratings("Kirklees kept the outstanding grade it had first won in 2018.") == {
+        ("overall_effectiveness", "outstanding", 2018, True), ("overall_effectiveness", "outstanding", 2022, False)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees: inadequate in 2016, requires improvement in 2018, outstanding in 2021.",
+    "Kirklees was graded inadequate in 2016, requires improvement in 2018, outstanding in 2021.",
+    "Kirklees has been judged outstanding (2021), requires improvement (2018) and inadequate (2016).",
+])
+def test_every_item_of_a_record_of_dated_grades(text):
+    assert _ratings(text) == {("overall_effectiveness", "inadequate", 2016, True),
+                              ("overall_effectiveness", "requires_improvement", 2018, True),
+                              ("overall_effectiveness", "outstanding", 2021, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees moved out of inadequate in 2019.",
+    "Kirklees shook off its inadequate label in 2019.",
+    "Kirklees lost its inadequate rating in 2019.",
+])
+def test_a_time_after_a_grade_left_behind_is_the_leavings(text):
+    assert _ratings(text) == {("overall_effectiveness", "inadequate", None, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees lost the outstanding grade it had held since 2016.",
+    "Kirklees shed its outstanding rating of 2016.",
+    "Kirklees is no longer outstanding (2016).",
+])
+def test_a_time_of_the_grade_left_behind_is_its_own(text):
+    assert _ratings(text) == {("overall_effectiveness", "outstanding", 2016, True)}
