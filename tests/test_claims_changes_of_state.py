@@ -32,6 +32,7 @@ def test_a_change_of_state_with_a_grade_as_its_result_is_a_verdict(text):
     "Kirklees became good friends with its neighbours.",
     "Kirklees hopes to become outstanding.",
     "Kirklees made it to good news in the local paper.",
+    "Kirklees said the next step was to become good.",
 ])
 def test_a_change_of_state_with_no_grade_as_its_result_is_none(text):
     assert _ratings(text) == set()

@@ -101,9 +101,10 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|(?:went|goes)(?:\s+(?:back|up|down|straight)){0,2}(?:\s+to)?"
                   r"|reach(?:ed|es)"  # "by 2022 it had reached good"
                   # a change of state with the grade as its result: "became outstanding", "made it to good", "hit
-                  # outstanding", "ended up at requires improvement"
-                  r"|bec(?:ame|omes?|oming)|(?:made|makes|making)\s+it(?:\s+(?:up|back))?\s+to|hit|hits"
-                  r"|end(?:ed|s)\s+up(?:\s+(?:at|as|with))?"
+                  # outstanding", "ended up at requires improvement" (not an infinitive: "the next step is to become
+                  # good")
+                  r"|(?<!\bto\s)(?:bec(?:ame|omes?)|(?:made|makes|make)\s+it(?:\s+(?:up|back))?\s+to|hit|hits"
+                  r"|end(?:ed|s)\s+up(?:\s+(?:at|as|with))?)"
                   r"|stay(?:s|ed|ing)?|got|gets"
                   # a place on the scale: "sat at good for six years", "settled at good", "has been at good since 2021"
                   r"|(?:sat|sits|sitting|settled|settles|stood|stands|rested|rests|languish(?:ed|es|ing)|hover(?:ed|s|ing)"
