@@ -79,3 +79,45 @@ def test_a_time_after_a_grade_left_behind_is_the_leavings(text):
 ])
 def test_a_time_of_the_grade_left_behind_is_its_own(text):
     assert _ratings(text) == {("overall_effectiveness", "outstanding", 2016, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was inadequate in 2016; requires improvement in 2019; outstanding in 2021.",
+    "Kirklees: inadequate in 2016, requires improvement in 2019. It turned a corner – outstanding in 2021.",
+    "Kirklees was judged inadequate in 2016 and requires improvement in 2019; outstanding in 2021.",
+])
+def test_a_record_item_after_a_semicolon_or_a_dash(text):
+    assert _ratings(text) == {("overall_effectiveness", "inadequate", 2016, True),
+                              ("overall_effectiveness", "requires_improvement", 2019, True),
+                              ("overall_effectiveness", "outstanding", 2021, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was rated outstanding this month. It had been good in 2019, and before that it had been inadequate.",
+    "Kirklees was rated outstanding this month. In 2019 it was good; before then it was judged inadequate.",
+    "Kirklees was rated outstanding this month, as against good in 2019. Prior to that it was inadequate.",
+])
+def test_a_verdict_before_the_time_the_text_gave_is_an_earlier_one(text):
+    assert _ratings(text) == {("overall_effectiveness", "outstanding", 2022, False),
+                              ("overall_effectiveness", "good", 2019, True),
+                              ("overall_effectiveness", "inadequate", None, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was rated good. This is an improvement on the inadequate judgement made in 2019.",
+    "Kirklees was rated good. It marks a step up on the inadequate rating of 2019.",
+    "Kirklees was rated good. That represents a clear improvement on the inadequate verdict given in 2019.",
+])
+def test_the_news_set_against_an_earlier_grade_in_a_sentence_of_its_own(text):
+    assert _ratings(text) == {("overall_effectiveness", "good", 2022, False),
+                              ("overall_effectiveness", "inadequate", 2019, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was rated good. Some called it a step down, since in 2019 Kirklees had been rated outstanding.",
+    "Kirklees was rated good, a disappointment since back in 2019 it was outstanding.",
+    "Kirklees was rated good. Leaders were braced for it, since at the 2019 inspection it was outstanding.",
+])
+def test_since_giving_a_reason_opens_no_stretch(text):
+    assert _ratings(text) == {("overall_effectiveness", "good", 2022, False),
+                              ("overall_effectiveness", "outstanding", 2019, True)}

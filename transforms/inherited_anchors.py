@@ -32,7 +32,7 @@ from datetime import date
 from csi.dates import MONTH_PATTERN
 from transforms.grades import YEAR, count_of
 from transforms.judgement_names import judgements_in
-from transforms.ratings import CLAUSE_OPENER, PRESENT_VERDICT, RatingClaim, time_named, time_stated
+from transforms.ratings import CLAUSE_OPENER, PRESENT_VERDICT, SINCE_STRETCH, RatingClaim, time_named, time_stated
 
 # What opens a "with" clause after the verdict it depends on: "..., with", "... overall, with", "and with"
 _WITH = re.compile(r"^[\s\w'’-]{0,40}?,?\s+(?:and\s+)?(?:with|alongside|including)\s", re.I)
@@ -106,6 +106,12 @@ _EARLIER_AFTER = re.compile(rf"\W*(?:(?!(?:and|but|then|it|they|its|their|{CLAUS
 _SPELL_BEFORE = re.compile(r"\b(?:after|following|ending|ended)\s+(?:(?:many|several|\w+)\s+)?(?:years?|a\s+decade"
                            r"|decades|(?:two|three|four|\d+)\s+inspections|a\s+(?:long\s+)?(?:spell|period|run))"
                            r"(?:\s+(?:of|as|at|on|stuck|rated|judged|graded|being))+\s+(?:an?\s+)?[‘'\"“]?$", re.I)
+
+# A time before the one the text gave last, not counted: "and before that had required improvement", "before then
+# it was judged inadequate", "prior to that", "earlier still" (an earlier inspection, its year unknown; not "before
+# that can happen")
+_BEFORE_THAT = re.compile(r"\b(?:before|prior\s+to)\s+(?:that|then)\b(?!\s+(?:can|could|will|would|happens?|is|was)\b)"
+                          r"|\bearlier\s+still\b", re.I)
 
 
 # "..., and adoption judged good", "and leadership outstanding": a verdict coordinated without a verb or time of its own
@@ -198,7 +204,7 @@ _JOINED_AFTER = re.compile(r";|,\s*(?:and|but|while|whereas|yet|so)\b|\s(?:but|w
 _OPENER_BEFORE = re.compile(r"[,;]?\s*\b(?:when|while|whilst|(?:al)?though)\s*$", re.I)
 _ASIDE = re.compile(r"\((?!\s*(?:[\w-]+\s+){0,2}(?:19|20)\d{2}\s*\))[^()]*\)")  # in brackets, more than a date
 _WITH_PHRASE = re.compile(r"\s(?=with\s)", re.I)  # a "with" phrase set after its clause without a comma
-_SINCE_STRETCH = re.compile(r"\bsince\b[^,;:()]*", re.I)  # "since its 2019 inspection": a stretch lasting to now
+_SINCE_STRETCH = re.compile(rf"{SINCE_STRETCH}[^,;:()]*", re.I)  # "since its 2019 inspection": a stretch lasting to now
 
 
 # What joins a clause to the one before it: "..., but", "..., while", "..., whereas", "..., though", "; ", " - "
@@ -319,7 +325,8 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             since_event = _AFTER_EVENT.search(sentence, 0, at + claim.start)
             counted_from = [c for c in dated if since_event is not None
                             and since_event.end() <= max(sentence.find(c.clause), 0) + c.start < at + claim.start]
-            if _SPELL_BEFORE.search(claim.clause, 0, claim.start):  # "rated good after years of 'inadequate'"
+            if _SPELL_BEFORE.search(claim.clause, 0, claim.start) or _BEFORE_THAT.search(own):  # "rated good
+                # after years of 'inadequate'", "..., and before that had required improvement"
                 claim = replace(claim, status="historical", anchor="previous_inspection")
             elif counted_from and later is None:  # "Two years after being rated inadequate in 2016, X was judged
                 year = counted_from[-1].year + _years_on(since_event)  # good": 2018

@@ -191,8 +191,10 @@ _SLOT = re.compile(
     # discourse's subject)
     # ("inadequate in 2017, then good two years later", "Quite a turnaround: inadequate in 2016.")
     # ... or the next item of a record of dated grades: "inadequate in 2015, requires improvement in 2019, good in
-    # 2023", "good (2023), outstanding (2019) and inadequate (2015)"
-    rf"|(?:(?<=\band\s)|(?<=\bthen\s)|(?<=:\s)|(?<=\d{{4}},\s)|(?<=\d{{4}}\),\s)|^){Q}(?P<g17>{GRADE_PHRASE}){QE}"
+    # 2023", "good (2023), outstanding (2019) and inadequate (2015)", "requires improvement in 2019; good in 2023",
+    # "came back strongly - good in 2022"
+    rf"|(?:(?<=\band\s)|(?<=\bthen\s)|(?<=[:;]\s)|(?<=\s[-–—]\s)|(?<=\d{{4}},\s)|(?<=\d{{4}}\),\s)|^){Q}"
+    rf"(?P<g17>{GRADE_PHRASE}){QE}"
     rf"(?=\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\)|(?:\s+overall)?\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
     rf"|\s+(?:by\s+(?:19|20)\d{{2}}|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+"
     rf"(?:later|after(?:wards)?|on)\b|the\s+(?:following|next)\s+year\b|last\s+(?:year|spring|summer|autumn|winter)\b))"
@@ -384,6 +386,11 @@ _NAME_SUBJECT = re.compile(r"(?:^|[,;&]|\b(?:and|but|while|whereas|\d{4}|then|no
 # "its 2018 'requires improvement' grade", "the 2016 inadequate rating": the year as the grade's modifier
 _YEAR_BEFORE_GRADE = re.compile(r"\b((?:19|20)\d{2})\s+[‘'\"“]?$")
 _IMPROVED_ON = re.compile(r"improv(?:ed|es|ing)\s+on\b", re.I)
+# A clause whose subject refers back to the news, set against an earlier grade: "This is an improvement on the
+# requires improvement judgement of 2021", "It marks a step up on ...", "That represents a clear advance on ..."
+_NEWS_COMPARED = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:this|that|it|which|the\s+(?:new\s+)?(?:result|grade|rating"
+                            r"|judge?ment|outcome|verdict))\s+(?:is|was|marks|marked|represents|represented)\s+"
+                            r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _IT_BEFORE = re.compile(r"\bit\s+(?:(?:had|has)\s+)?(?:(?:also|previously|then|once)\s+)?$"
                         # "it was the weak spot, rated ...": "it" described, then graded
                         r"|\bit\s+(?:was|is|had\s+been|has\s+been|remains|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?"
@@ -753,9 +760,12 @@ CLAUSE_OPENER = (r"having|being|after|before|following|when|since|though|althoug
                  r"|until|as")
 _CLAUSE_TO_NEXT = re.compile(rf"[,;]\s*(?:(?:and|but)\s+)?(?:{CLAUSE_OPENER})\b[^,;:]*$", re.I)
 # A time opened by "since": the start of what followed, not the time of a verdict after it
-_SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,50}$", re.I)
+# "since" opening a stretch lasting to now ("since 2019", "since its last inspection"), not the "since" of a reason
+# ("since in 2019 it had been rated outstanding": that year's verdict)
+SINCE_STRETCH = r"\bsince\b(?!\s+(?:in|at|during|on|back\s+in)\s)"
+_SINCE_BEFORE = re.compile(rf"{SINCE_STRETCH}[^,;]{{0,50}}$", re.I)
 _WHEN = re.compile(r"\b(?:when|which)\b", re.I)
-_SINCE_YEAR = re.compile(r"\bsince\b[^,;.]{0,50}?\b((?:19|20)\d{2})\b", re.I)
+_SINCE_YEAR = re.compile(rf"{SINCE_STRETCH}[^,;.]{{0,50}}?\b((?:19|20)\d{{2}})\b", re.I)
 # The time of the news in a verdict's own words: "now", "recently", "last month", "this week" (not "as recently as")
 _TODAY = re.compile(r"\b(?:now|currently|today|yesterday|(?<!\bas\s)recently(?!\s+as\b)"
                     r"|(?:this|last)\s+(?:week|month))\b", re.I)
@@ -1253,7 +1263,7 @@ _MONTH_ENDING = re.compile(rf"(?:^|[,(]\s*|\s)(?P<month>{_MONTH})(?P<last>(?!))?
 
 
 # "since the framework changed in 2023": the start of a stretch lasting to now, not a verdict's time
-_SINCE_PHRASE = re.compile(r"\bsince\b[^,;:()]*", re.I)
+_SINCE_PHRASE = re.compile(rf"{SINCE_STRETCH}[^,;:()]*", re.I)
 
 
 def time_named(text: str, published: date | None) -> tuple[int, str] | None:
@@ -1662,7 +1672,10 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
             opens_sentence = (slot.start() == 0 and sentence.startswith(clause)
                               or bool(_AFTER_COLON.search(scanned, 0, slot.start())))
             if continues and not verdicts and not (group in ("g6", "g20") and claims) \
-                    and not (group == "g17" and opens_sentence) \
+                    and not (group == "g20" and _NEWS_COMPARED.match(scanned, 0, slot.start())) \
+                    and not (group == "g17" and (opens_sentence or claims or fragment  # (after a dash, not a
+                                                 # home's: "Oak Lodge home, Wigan - inadequate (May 2025)")
+                                                 and not given_to_other(sentence[:sentence.find(clause)]))) \
                     and not (group == "g6" and (_TELEGRAPHIC.match(sentence)  # or after a colon: "West
                                                 or _AFTER_COLON.search(scanned, 0, slot.start())
                                                 or _OUTCOME_WITH.search(scanned, 0, slot.start())
