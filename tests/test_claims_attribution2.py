@@ -63,10 +63,10 @@ def test_a_page_about_another_subject_rates_no_council(title, paragraphs):
     ("Ofsted verdict for Leeds", ["Leeds was rated good."]),  # the subject in the title only
     ("Council news", ["Leeds was rated good, the inspectors said."]),
     ("Council news", ["Leeds's social care for children was rated good."]),
-    ("Council news", ["Leeds was rated good for safeguarding."]),
+    ("Council news", ["Leeds was rated good for children in care."]),
 ])
 def test_a_page_naming_the_subject_anywhere_keeps_its_ratings(title, paragraphs):
-    assert (LEEDS, OVERALL if "safeguarding" not in paragraphs[0] else "safeguarding", "good", 2024, False) \
+    assert (LEEDS, OVERALL if "children in care" not in paragraphs[0] else "children_in_care", "good", 2024, False) \
         in rating_rows(paragraphs, PUBLISHED, title=title)
 
 

@@ -131,7 +131,7 @@ def test_a_grade_named_after_rating_of_or_after_an_inserted_clause(text, grade):
 
 @pytest.mark.parametrize("paragraphs, year", [
     (("Ofsted says safeguarding has been 'inadequate' in several local authorities.",
-      "Last year three areas fell into that category for keeping children safe: Luton, Sheffield and Doncaster."),
+      "Last year three areas fell into that category for children in care: Luton, Sheffield and Doncaster."),
      2020),
     (("Some councils were again judged 'inadequate'.",
       "Two years ago the councils placed in that category were: Luton, Sheffield and Doncaster."), 2019),

@@ -28,7 +28,7 @@ def _statuses(published: date, *paragraphs: str) -> set[tuple[str, str, bool]]:
 # --- grade verbs --------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, grade", [
-    ("Hartlepool's inspection came out adequate, which is something.", "requires_improvement"),
+    ("Hartlepool's inspection came out 'requires improvement', which is something.", "requires_improvement"),
     ("Hartlepool comes out as requiring improvement in the report published today.", "requires_improvement"),
     ("When the report landed, Hartlepool had come out good.", "good"),
 ])

@@ -31,6 +31,7 @@ from csi.records import (
 from transforms.claims import Claim, Mentions, described_before_named, document_claims
 from transforms.councils import CouncilIndex, Mention, default_index, described_as
 from transforms.findings import list_findings, prose_findings, with_implicit_lists
+from transforms.grades import of_earlier_scale
 from transforms.inspections import (
     SIF_START,
     InspectionClaim,
@@ -61,6 +62,8 @@ from transforms.text import sentences
 
 TITLE_WEIGHT = 3
 LAST_PRE_2013_YEAR = 2013  # SLAC inspections ran until 2013; APA and JAR ended in 2009
+# The judgements the 2013 and 2018 frameworks introduced: "adequate" for one of them mixes the frameworks' words
+LATER_JUDGEMENTS = ("help_and_protection", "leadership", "care_leavers", "adoption")
 # What a page rating a council's children's services speaks of somewhere: the inspectorate, an inspection or an
 # assessment, the services themselves. A page that names none of them (a book review, a travel piece, a weekly
 # round-up of "more good news") rates no council, whatever its adjectives.
@@ -220,6 +223,10 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
                     judgement = "safeguarding" if year and year < SIF_START.year + 1 else "help_and_protection"
                 if framework in PRE_2013_FRAMEWORKS and judgement == "children_in_care":
                     judgement = "looked_after"  # the earlier frameworks' name for the judgement on children in care
+                if year and year > LAST_PRE_2013_YEAR + 1 and (judgement == "safeguarding" or (
+                        of_earlier_scale(claim.grade_words) and judgement not in LATER_JUDGEMENTS)):
+                    continue  # a verdict in the 2009-2013 frameworks' words alone (their safeguarding judgement,
+                    # their grade "adequate") is theirs: dated years after they ended, its year is wrong
                 rid = make_id("rating", document_id, code, iid, judgement, claim.grade, historical)
                 dates.setdefault(rid, when)
                 ratings.setdefault(rid, Rating(

@@ -65,6 +65,17 @@ GRADE_PHRASE = f"{Q}{GRADE_WORD}{QE}"
 _COMPILED = [(re.compile(rf"^{w}$", re.I), g) for w, g in _GRADE_WORDS]
 
 
+# "adequate", the third grade of the 2005-2013 scale (APA, JAR, the 2009-2013 inspections), renamed "requires
+# improvement" by the 2013 framework: words that date the verdict they give
+_EARLIER_SCALE = re.compile(rf"{Q}(?:adequate|perform(?:s|ing)?\s+adequately){QE}", re.I)
+
+
+def of_earlier_scale(label: str) -> bool:
+    """The grade is named in the words of the scale the 2013 framework replaced ("adequate", "performs
+    adequately")."""
+    return bool(_EARLIER_SCALE.fullmatch(" ".join(label.split())))
+
+
 def normalise_grade(label: str) -> str | None:
     """'Requires improvement to be good' -> 'requires_improvement'; None if not a grade."""
     # (the patterns ignore case, but for "RI"); a row's closing ";" or "." is no part of its grade ("inadequate;")
