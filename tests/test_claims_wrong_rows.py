@@ -35,3 +35,50 @@ def test_the_earlier_frameworks_words_give_no_row_of_today(text):
 ])
 def test_a_verdict_dated_in_its_framework_stays(text, row):
     assert row in _rows(text)
+
+
+# --- a grade named as an aim is no verdict: by a noun or an adjective of aim, or as the aim itself ------------------
+
+@pytest.mark.parametrize("text", [
+    "The leader of Oldham Council said her ambition was for children's services to be judged outstanding.",
+    "Oldham's director told the committee the service was keen to be rated good next time.",
+    "The goal for Oldham is for its social care to be graded good within two years.",
+    "In Oldham, an outstanding rating is the aim, the cabinet member said.",
+    "Officers in Oldham insisted that a good grade was not the target in itself.",
+])
+def test_a_grade_named_as_an_aim_is_no_verdict(text):
+    assert _rows(text) == set()
+
+
+# --- a negated universal, or a part of the work as the subject, gives no overall verdict ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Oldham's report was mixed. Nothing was graded outstanding, and nothing was judged inadequate.",
+    "At Oldham nothing was rated good this time.",
+    "Much of Oldham's work was judged outstanding, the report said.",
+    "Parts of the service in Oldham were found to be inadequate.",
+    "The director said most of what Oldham does for children had been rated good.",
+])
+def test_nothing_or_a_part_as_the_subject_gives_no_overall_verdict(text):
+    assert _rows(text) == set()
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Oldham's turnaround was nothing short of outstanding: inspectors rated it outstanding in 2024.",
+     ("overall_effectiveness", "outstanding", 2024)),
+    ("Oldham was rated good in 2024, and most of its neighbours were too.", ("overall_effectiveness", "good", 2024)),
+    ("Keen to improve after a poor visit, Oldham was judged good in 2024.", ("overall_effectiveness", "good", 2024)),
+])
+def test_a_verdict_beside_an_aim_or_a_quantifier_stays(text, row):
+    assert row in _rows(text)
+
+
+# --- a school named by its phase alone is another provider -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Another primary in Oldham was rated requires improvement.",
+    "Two Oldham primaries were judged good this term.",
+    "A secondary in Oldham was found to be inadequate in March.",
+])
+def test_a_school_named_by_its_phase_is_no_council_rating(text):
+    assert _rows(text) == set()

@@ -443,6 +443,12 @@ _GENERIC_SUBJECT = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+)?(?:cou
 _GENERIC_PREDICATE = re.compile(r"[’'\"”]?(?:\s+or\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:may|might|can|could|must"
                                 r"|will|would|should|normally|usually|typically|generally|often|always|automatically|gets?"
                                 r"|receives?|faces?)\b", re.I)
+# A part of the council's work as the subject, with no judgement named: "most of what we do for children was found to
+# be good", "much of the work was judged outstanding", "parts of the service were inadequate": no overall verdict
+_PART_SUBJECT = re.compile(r"\b(?:most|much|some|parts?|a\s+lot|the\s+bulk|the\s+majority)\s+of\s+"
+                           r"(?:what\b[^,;:.]{0,50}?|(?:the|its|their|our|his|her|this|(?-i:[A-Z])[\w-]*['’]s?)\s+"
+                           r"(?:[\w'’-]+\s+){0,3}?)(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:(?:still|also|now)\s+)?(?:(?:found|judged|rated|graded|assessed"
+                           r"|deemed|considered)\s+)?(?:to\s+be\s+|as\s+)?[‘'\"“]?$", re.I)
 # The grade defined, not given: "Outstanding is the highest grade Ofsted can give", "Good is the grade most councils
 # hold" (not "Good is now the overall grade")
 _GRADE_DEFINED = re.compile(r"[’'\"”]?\s+(?:is|was|remains)\s+(?:now\s+|still\s+)?(?:the|its|their)\s+(?:(?:highest"
@@ -464,6 +470,9 @@ _RUN_BY_COUNCIL = (r"council[-\s]run|run\s+by\s+the\s+(?:(?:city|county|borough)
 # Another provider, the subject of its own grade: a school, a children's home, an agency, a council's other services
 _PROVIDER = (
     r"schools?(?!\s+(?:inspectorate|watchdog|regulator|inspectors?|minister|standards)\b)|children['’]?s\s+homes?"
+    # a school by its phase alone: "another primary was rated requires improvement", "two secondaries"
+    r"|primaries|secondaries|(?:primary|secondary)(?=\s+(?:was|were|is|are|has|had|have|got|received|rated|judged"
+    r"|graded|found|in|on|at)\b)"
     r"|care\s+homes?|homes?\s+run|(?:the|a)\s+(?:[\w-]+\s+){0,2}home\b|nurser(?:y|ies)"
     r"|academ(?:y|ies)|colleges?|providers?|childminders?"
     r"|fostering\s+(?:agenc(?:y|ies)|services?)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
@@ -917,8 +926,10 @@ _HYPOTHETICAL = re.compile(
     # not yet given or never: "has yet to be rated good", "at no point was it judged inadequate", "denied an
     # outstanding grade"; imagined: "imagine it rated outstanding", "suppose it were found good"
     r"|yet\s+to|at\s+no\s+(?:point|time|stage)|on\s+no\s+occasion|denied|imagin(?:e|ing)|suppos(?:e|ing)"
-    # a universal negated over the judgements: "no area was found inadequate", "in no single judgement was it good"
+    # a universal negated over the judgements: "no area was found inadequate", "in no single judgement was it good",
+    # "nothing was graded inadequate" (not "nothing short of outstanding": the grade given)
     r"|no\s+(?:single\s+|one\s+|other\s+)?(?:areas?|(?:sub-?)?judge?ments?|parts?|aspects?|elements?|strands?|domains?)"
+    r"|nothing(?!\s+(?:short|less)\s+(?:of|than)\b)"
     # "we'd hold on to good": "would" contracted (not "had": "we'd been rated good", "it'd slipped to inadequate")
     r"|(?<=\w)['’]d(?!\s+(?:been|had|got|\w+ed|\w+en)\b)"
     # (not "it was not until 2021 that ... was judged good", "not only ... but": a verdict given)
@@ -948,7 +959,13 @@ _HYPOTHETICAL_AFTER = re.compile(r"\W*(?:\w+\s+){0,4}?(?:at|by|in)\s+(?:the|its|
                                  # "what an outstanding judgement would have required": the grade's rating as the
                                  # subject of a modal
                                  r"|[’'\"”]?\s+(?:(?:overall\s+)?(?:grades?|ratings?|judge?ments?|verdicts?)\s+)?"
-                                 r"(?:would|could|might|should)\b", re.I)
+                                 r"(?:would|could|might|should)\b"
+                                 # the grade as the aim: "Outstanding is the goal", "an outstanding grade was not the
+                                 # target in itself", "a good rating remains our ambition"
+                                 r"|[’'\"”]?\s+(?:(?:overall\s+)?(?:grades?|ratings?|judge?ments?|verdicts?)\s+)?"
+                                 r"(?:is|was|remains|isn['’]t|wasn['’]t)\s+(?:(?:still|not|never|now)\s+)?[‘'\"“]?"
+                                 r"(?:not\s+)?(?:the|our|its|their|an?)\s+(?:[\w-]+\s+)?(?:target|aim|goal|ambition"
+                                 r"|aspiration|objective|priority|end\s+in\s+itself)s?\b", re.I)
 # "moved out of inadequate", "no longer judged to be inadequate", "shed its 'inadequate' label", "shaken off its
 # inadequate rating": the old grade only.
 _LEFT_GRADE = re.compile(
@@ -1417,9 +1434,15 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 # council in the region to be rated outstanding", "is determined to see every judgement reach good" (not past a
 # verb or a time of its own: "determined to improve after being rated inadequate in 2019", "aimed to improve, and
 # was rated good")
+# ... or an aim named by a noun or an adjective: "its ambition was for the service to be judged good", "the goal is
+# for Oldtown to be rated outstanding", "ambitious to be judged good", "keen to be seen as outstanding"
 _AIMING_TO = re.compile(r"\b(?:wants?|wanted|wanting|hopes?|hoped|hoping|aims?|aimed|aiming|aspires?|aspired|aspiring"
                         r"|intends?|intended|intending|plans?|planned|planning|seeks?|sought|seeking|strives?|striving"
-                        r"|determined|ambition\s+is|goal\s+is)\s+to\b(?:(?!\b(?:after|since|when|following|having"
+                        r"|determined|ambitious|keen|eager|anxious|impatient|desperate"
+                        r"|(?:ambition|aim|goal|target|hope|aspiration|intention|wish|objective|mission|plan|vision)s?"
+                        r"(?:\s+for(?:\s+[\w'’-]+){1,4}?)?(?:\s+(?:now|still|also|then))?"
+                        r"\s+(?:is|was|are|were|remains?|will\s+be)(?:\s+for(?:\s+[\w'’-]+){1,5}?(?=\s+to\b))?)"
+                        r"\s+to\b(?:(?!\b(?:after|since|when|following|having"
                         r"|being|was|were|is|are|has|have|had|but|yet|said|says|told|added)\b)[^.;:])*$", re.I)
 
 
@@ -1779,6 +1802,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 continue  # "a county rated outstanding may still receive ...", "Outstanding is the highest grade
                 # Ofsted can give": any council of a kind, the scale itself
             if not owned:
+                if _PART_SUBJECT.search(before):
+                    continue  # "most of what we do was found to be good": a part's grade, no judgement's
                 if slot.group("g4") and not (
                         _SERVICES_SUBJECT.search(_INSERTED.sub(" ", before)) or refers_to_judgement(before)
                         or ((_COUNCIL_PRONOUN.search(before)
