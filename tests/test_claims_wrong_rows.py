@@ -82,3 +82,18 @@ def test_a_verdict_beside_an_aim_or_a_quantifier_stays(text, row):
 ])
 def test_a_school_named_by_its_phase_is_no_council_rating(text):
     assert _rows(text) == set()
+
+
+# --- an aside between dashes leaves its subject's predicate in the subject's clause ---------------------------------
+
+@pytest.mark.parametrize("text, row", [
+    ("In Oldham, care leavers - the young people it has the greatest duty to - received an outstanding grade.",
+     ("care_leavers", "outstanding", 2025)),
+    ("Oldham's leadership – under a new director since 2022 – was rated good.", ("leadership", "good", 2025)),
+    ("Help and protection in Oldham — the front door above all — was judged to require improvement.",
+     ("help_and_protection", "requires_improvement", 2025)),
+])
+def test_an_aside_between_dashes_leaves_the_verdict_to_its_subject(text, row):
+    rows = _rows(text)
+    assert row in rows
+    assert not {r for r in rows if r[0] == "overall_effectiveness" or r[2] != 2025}

@@ -597,6 +597,10 @@ _ANY_GRADE = Caseless(rf"{GRADE_PHRASE}|\bperform(?:s|ing)?\s+(?:poorly|adequate
                       r"|\bneed(?:s|ed|ing)?\s+(?:to\s+improve|improvement|improving)\b|\bneed\s+of\s+improvement\b")
 _ABBREVIATED_GRADE = re.compile(r"\bRI\b")  # (in capitals: not for `Caseless`)
 _PARENTHETICAL_DASHES = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—]\s")
+# The predicate a subject resumes after an aside between dashes: "care leavers - the young people it owes a duty to -
+# received an outstanding grade", "Leadership – under a new director – was rated good"
+_PREDICATE_AFTER = re.compile(r"(?:(?:has|have|had)\s+)?(?:was|were|is|are|been|received|got|gained|earned|won|achieved"
+                              r"|kept|retained|remain(?:s|ed)?|stay(?:s|ed)?)\b", re.I)
 # A grade named at a visit or a conversation is the standing grade from an earlier inspection.
 _VISIT = re.compile(r"\b(?:focused|monitoring)\s+visit|\bannual\s+(?:engagement\s+)?conversation", re.I)
 # "rated good at its previous inspection", "judged inadequate at the last inspection in 2016"
@@ -1421,7 +1425,16 @@ def _modifier_times(text: str) -> list[tuple[int, int]]:
     return [m.span("modifier") for m in _NOUN_MODIFIER.finditer(text)
             if _TIME_WORDS.search(m["modifier"]) and not _INSPECTION_EVENT.search(m["modifier"])
             and not _ANY_GRADE.search(m["modifier"])
-            and not _INSPECTION_EVENT.search(re.split(r"[,;:]", text[max(0, m.start() - 40):m.start()])[-1])]
+            and not _INSPECTION_EVENT.search(re.split(r"[,;:]", text[max(0, m.start() - 40):m.start()])[-1])] + [
+        m.span() for m in _dash_asides(text)
+        if _TIME_WORDS.search(m.group()) and not _INSPECTION_EVENT.search(m.group())]
+
+
+def _dash_asides(text: str) -> list[re.Match]:
+    """Each aside between dashes that holds no grade, its subject's predicate after it ("care leavers - the young
+    people it owes a duty to - received an outstanding grade"): no clause of its own, its time not the verdict's."""
+    return [m for m in _PARENTHETICAL_DASHES.finditer(text)
+            if not _ANY_GRADE.search(m.group()) and _PREDICATE_AFTER.match(text, m.end())]
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -1527,6 +1540,7 @@ def _clauses(sentence: str) -> list[str]:
     (late, but at last) was inadequate"); reported clauses ("... that A, and that B") are clauses of their own."""
     kept = but_setting_apart(unbracketed(sentence))  # ("all but X": no clause break)
     asides = [m.span() for m in _ASIDE.finditer(kept)]  # "X (not the north, but near) was ...": one aside
+    asides += [(m.start() - 1, m.end()) for m in _dash_asides(kept)]  # ... or between dashes
     breaks = [m.span() for m in _CLAUSE_BREAK.finditer(kept) if not any(a < m.start() < b for a, b in asides)]
     if (first := _THAT.search(kept)) is not None:
         breaks = sorted(breaks + [m.span() for m in _AND_THAT.finditer(kept, first.end())])
