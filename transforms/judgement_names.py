@@ -36,7 +36,9 @@ JUDGEMENT_PATTERNS = [
                      r"|keep(?:s|ing)?\s+children(?:\s+and\s+young\s+people)?\s+safe|staying\s+safe|stay\s+safe"),
     ("overall_effectiveness", r"overall\s+(?:effectiveness|judgements?|judgments?|grade|rating)"),
     # "leaders, whose impact on social work practice was ...": the judgement's name in a relative clause
-    ("leadership", r"impact\s+of\s+(?:(?:senior|the|its|their)\s+){0,2}leaders|leaders['’]\s+impact"
+    # (whose leaders, in a council's words too: "the impact of our leaders", "the impact of the council's leaders")
+    ("leadership", r"impact\s+of\s+(?:(?:senior|the|its|their|our|council['’]s|authority['’]s)\s+){0,2}leaders"
+                   r"|leaders['’]\s+impact"
                    r"|leaders,?\s+whose\s+impact"
                    r"|leadership,?\s+management\s+and\s+governance|leadership\s+and\s+management"
                    r"|(?:(?:senior|political)\s+)?leaders\s+and\s+managers"

@@ -61,6 +61,8 @@ _TIME_ADVERB = (r"(?:now|currently|today|recently|earlier|later"
 # A grade ending its phrase: "as good.", "to adequate in 2011", "as outstanding overall" (not "as good news")
 _GRADE_ENDS = (r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|this|last|when|after|under|following"
                r"|since|and)\b)")
+_CLASSED_COUNCIL = (rf"\s+(?:still\s+|now\s+)?an?\s+(?:Ofsted(?:[-\s]rated)?\s+)?{Q}{GRADE_NAME}{QE}(?:[-\s]rated)?\s+"
+                    r"(?:local\s+)?(?:council|authority|borough|county)\b(?!\s+(?:to|for|at|in\s+which|where|that|which)\b)")
 _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed|declared|ranked|capped"
                   r"|found\s+to(?:\s+be|(?=\s+requir))"  # "found to be good", "found to require improvement overall"
                   # "inspectors rate the council good", "now judge its leadership outstanding": with their object
@@ -119,7 +121,13 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   # "got an inadequate", "won a good in 2021", "was given an outstanding for leadership": a grade
                   # got, as a noun
                   rf"|(?:got|gets|received|receives|won|wins|earned|secured|secures|achieved|picked\s+up|landed|given"
-                  rf"|handed|awarded)(?=\s+(?:an?|another)\s+{Q}{GRADE_NAME}{QE}{_GRADE_ENDS})"
+                  # ... or held: "has an RI", "holds an outstanding", "still had a good Ofsted"
+                  rf"|handed|awarded|has|had|have|having|holds|held|carries|carried)(?=\s+(?:an?|another)\s+{Q}"
+                  rf"{GRADE_NAME}{QE}(?:\s+Ofsted)?{_GRADE_ENDS})"
+                  # a grade classing a council, said of one or apposed to it: "X is an RI council", "became an
+                  # outstanding authority in 2023", "X, an Ofsted 'good' council since 2023, ...", "a good-rated
+                  # borough"
+                  rf"|(?:is|was|are|were|became|becomes|remains|remained|been|,)(?={_CLASSED_COUNCIL})"
                   # "scraped an adequate", "scraping through with a requires improvement": a grade barely reached
                   rf"|scrap(?:ed|es|ing|e)(?:\s+(?:through|by|home|into))?(?:\s+with)?(?=\s+(?:an?\s+)?{Q}{GRADE_PHRASE}{QE}"
                   r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under|rating"
@@ -235,8 +243,10 @@ _SLOT = re.compile(
     # "judged 'good', with 'outstanding' leadership": a quoted grade before the judgement it names
     rf"|[‘'\"“](?P<g24>{GRADE_PHRASE})[’'\"”]\s+(?=(?:{NAME_ALTERNATIVES}))"
     # "rated good, with outstanding leadership and good help and protection": unquoted, in a "with" phrase (a LIST of
-    # them too: "with outstanding leadership, good help and protection and ...")
-    rf"|(?:(?<=\bwith\s)|(?<=\band\s)|(?<=,\s))(?P<g26>{GRADE_NAME})\s+"
+    # them too: "with outstanding leadership, good help and protection and ...") or as what was achieved ("achieved
+    # outstanding safeguarding in 2012", "secured good leadership and ...")
+    rf"|(?:(?<=\bwith\s)|(?<=\band\s)|(?<=,\s)|(?<=\bachieved\s)|(?<=\bsecured\s)|(?<=\bearned\s)|(?<=\bgained\s))"
+    rf"(?P<g26>{GRADE_NAME})\s+"
     rf"(?=(?:{NAME_ALTERNATIVES}))"
     # "... 'good' overall, 'good' for children who need help and protection and 'good' for care leavers"
     # ("adequate too for looked after children", "good on both": the two judgements of 2009-2012)
@@ -426,6 +436,7 @@ _SKILL = re.compile(rf"\s+(?:(?:at|in|for)\s+(?!(?:{NAME_ALTERNATIVES}))\w+ing|t
 # an adjective after a determiner (or "make", "show", "do"), before a noun that names no council, service or
 # rating (not "a good service", "an outstanding local authority", "a good and improving service", "a good Ofsted
 # rating")
+_ACHIEVED = re.compile(r"\b(?:achieved|secured|earned|gained)\s+$", re.I)  # "achieved outstanding safeguarding"
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|more|some|such|very|any|much|really|pretty|quite|mak(?:e|es|ing)|made"
                                 r"|show(?:s|ed|ing)?|do(?:es|ing)?|did)\s+[‘'\"“]?$", re.I)
 _OTHER_NOUN_AFTER = re.compile(
@@ -1694,8 +1705,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 # "downgraded two schools to"), or "for/of" right after
             hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end(), group in ("g1", "g5"))
             # a bare "X good" only continues a verdict already given (in this clause; "X good" also in an earlier one)
-            if group == "g26" and not (verdicts and _WITH.search(scanned, verdicts[0][1], slot.start())):
-                continue  # only after a verdict, in its "with" phrase
+            if group == "g26" and not (verdicts and _WITH.search(scanned, verdicts[0][1], slot.start())) \
+                    and not _ACHIEVED.search(scanned, 0, slot.start()):
+                continue  # only after a verdict, in its "with" phrase, or as what was achieved
             if group == "ggap" and not (verdicts and verdicts[-1][2] == ["overall_effectiveness"]):
                 continue  # only after an overall verdict it repeats the verb of
             continues = group in ("g6", "g17", "g20", "g24", "gy") and not (group == "g20" and _IMPROVED_ON.match(
