@@ -280,7 +280,7 @@ _GRADE_OPENING = re.compile(rf"\W*(?:(?:and|but|so|with)\s+)?(?:(?:still|now|als
                             r"(?=\s*$|\s*[,;.()?!–—-]|\s+(?:overall|for|in|across|since|as|at|again|too)\b)", re.I)
 # A time alone opening a verdict with no verb, before a colon, a dash or a comma: "Then 2020: outstanding.", "And this
 # summer, outstanding again", "By March 2019 - good"
-_TIME_HEAD = re.compile(rf"\W*(?:(?:and|then|but|so|now)\s+)*(?:(?:back\s+|come\s+)?(?:in|by|from|during)\s+)?"
+_TIME_HEAD = re.compile(rf"\W*(?:(?:and|then|but|so|now)\b,?\s+)*(?:(?:back\s+|come\s+)?(?:in|by|from|during)\s+)?"
                         rf"(?:the\s+)?"
                         rf"(?:(?:(?:early|late|mid)[\s-]+)?(?:(?:spring|summer|autumn|winter|{MONTH_PATTERN})\s+(?:of\s+)?)?"
                         rf"(?:19|20)\d{{2}}|(?P<this>this)\s+(?:year|spring|summer|autumn|winter|month|{MONTH_PATTERN})"
@@ -663,7 +663,8 @@ def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[st
     """The councils a verdict belongs to (see the module docstring). Councils in a comparison inserted before
     the verdict are not its subject: "X, unlike Y, was rated inadequate" and "X joins Y in being rated ..." are
     X's; "X, like Y, ..." is both's. Nor are those in a relative clause inserted in the verdict's clause, unless the
-    verdict stands in it ("X, which like Y was rated good, ...")."""
+    verdict stands in it ("X, which like Y was rated good, ..."). A council compared is alike in the grade, not the
+    time: "Like Y, X was rated outstanding in 2023" is X's alone."""
     clause_mentions = _outside(clause_mentions, _inserted(claim.clause), claim.start)
     compared = [c for c in _COMPARED.finditer(claim.clause, claim.segment) if c.end() <= claim.start]
     if not compared:
@@ -673,8 +674,10 @@ def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[st
         return next((c for c in compared if c.start() <= m.start and m.end <= c.end()), None)
 
     councils = _attribute(claim, [m for m in clause_mentions if within(m) is None], focus)
+    # (alike in the grade, not in the time: "Like Y, X was rated outstanding in 2023" dates X's inspection alone)
     alike = [m.council_code for m in clause_mentions
-             if (c := within(m)) and c["kind"] and c["kind"].lower() != "unlike" and not c["contrast"]]
+             if (c := within(m)) and c["kind"] and c["kind"].lower() != "unlike" and not c["contrast"]
+             and claim.anchor == "publication"]
     return list(dict.fromkeys(councils + alike)) if councils else []
 
 
@@ -855,12 +858,20 @@ class _Reader:
     def elided(self, text: str, mentions: list[Mention], read_from: int) -> None:
         """A verdict whose subject and verb are left out, supplied by the discourse: the councils named before a
         colon or a dash ("Durham: good, since the 2022 report"; "Wigan (February) – good"; "Sunderland, the
-        turnaround story: outstanding since 2021"), else the judgements a question just named ("Care leavers?
+        turnaround story: outstanding since 2021") or, opening a list of records parted by semicolons, a comma
+        ("Leeds, outstanding; Bradford, good"), else the judgements a question just named ("Care leavers?
         Requires improvement." answers it), else the council the discourse is about ("Hackney. Good overall, good
         for leaders, good for children in care."). Read as if "it was rated" stood before the grade; a grade the
         sentence's own reading already gave is kept."""
         opened = _TOPIC_END.search(text)
-        head, rest = (text[:opened.start()], text[opened.end():]) if opened else ("", text)
+        if opened and _GRADE.search(text, 0, opened.start()):
+            opened = None  # "..., good overall, with two outstanding grades: A and B": a topic gives no grade
+        listed = None  # "Leeds, outstanding; Bradford, requires improvement; ...": a list's first record
+        if not opened and mentions and ";" in text and not text[:mentions[0].start].strip(" \"'‘“") \
+                and (comma := _TOPIC_COMMA.match(text, mentions[0].end)) \
+                and _GRADE_OPENING.match(listed := text[comma.end():text.find(";")]):
+            opened = comma
+        head, rest = (text[:opened.start()], listed or text[opened.end():]) if opened else ("", text)
         topic: list[str] = []
         head_time: tuple[int, str] | None = None  # "Then 2020: outstanding.", "And this summer, outstanding again"
         time_opened = False
@@ -936,6 +947,8 @@ class _Reader:
             if (claim.judgement, claim.grade) not in given and (claim.judgement_stated or
                                                                  claim.grade not in {g for _, g in given}):
                 self.add(replace(claim, clause=text), topic or self.focus, text)
+        if time_opened and when is not None:
+            self.times.lead_in(when[0])  # "And then, in January 2024, good overall. Care leavers were ...": its time
         if topic:
             self.focus = topic
 
@@ -1054,8 +1067,9 @@ class _Reader:
         for code, start, end in named:
             gap = _GAPPED_GRADE.match(text, end)
             if gap is None or not _GAP_BEFORE.search(text, 0, start) or not given \
-                    or code in given[-1].councils or (grade := normalise_grade(gap[1])) is None:
-                continue
+                    or code in given[-1].councils or (grade := normalise_grade(gap[1])) is None \
+                    or any(code in c.councils and c.grade == grade for c in given):
+                continue  # (a grade the sentence's own reading gave that council: no verdict gapped)
             antecedent = given[-1]
             when = time_stated(text[gap.end():], self.published) if _TIME_NEXT.match(text, gap.end()) else None
             year, anchor = when if when else (antecedent.year, antecedent.anchor)

@@ -134,7 +134,8 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|grade|judge?ment|verdict)\b))"
                   rf"|found(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*(?:[.,;:]|$)|\s+(?:overall|in|at|for|on|and|across|by|last|this|again|when|after|too|back|as\s+well"
                   rf"|before|previously|twice|two|three|four|five|six)\b))"
-                  r"|found(?=\s+(?:it|them|(?:both|its|their)\s+services|services|the\s+(?:council|authority|services?))\b"
+                  r"|found(?=\s+(?:it|them|(?:both|its|their)\s+(?:services|areas|judge?ments)|services"
+                  r"|the\s+(?:council|authority|services?))\b"
                   r"|\s+(?-i:[A-Z]))"
                   # "the letter finds it outstanding", "Ofsted finds Oldtown good" (the present of a headline or a
                   # report's letter: its object and grade together)
@@ -189,7 +190,9 @@ _SLOT = re.compile(
     rf"(?:['’]?\s+(?:services?|work|performance|provision))?{NAME_TAIL}"  # leaders X"; "... given to children X"
     # ("X requires improvement": g3)
     # (adverbs of time or degree between: "with leadership then already outstanding", "and adoption once more good")
-    rf"(?:\s+(?:as|both|each|all|also|now|still|already|then|again|even|once\s+more|by\s+then)){{0,2}}\s+{Q}"
+    # (or of degree: "and its services for looked after children only adequate")
+    rf"(?:\s+(?:as|both|each|all|also|now|still|already|then|again|even|once\s+more|by\s+then|only|just|merely"
+    rf"|barely)){{0,2}}\s+{Q}"
     rf"(?!{Q}requir(?:es?|ed)\b)(?P<g6>{GRADE_PHRASE}){QE}"
     rf"(?=(?:\s+(?:too|also|as\s+well|(?:even|by|back)\s+then|then|again|this\s+time|at\s+(?:that|the)\s+time))?"
     rf"(?:\s*(?:[.,;:]|$)|\s+and\s))"
@@ -593,7 +596,13 @@ _COUNCIL_OBJECT = re.compile(rf"{_VERDICT_VERBS}\s+(?:it|them|the\s+(?:council|a
 # "an inspection of safeguarding and looked after children services" names the inspection; not across a verdict
 # verb ("an inspection of Oldtown in 2010 found safeguarding services adequate")
 _INSPECTION_NAME = re.compile(r"\b(?:inspections?|reviews?)\s+(?:of|into)\s+(?:(?!(?:found|finds|judged|rated|graded"
-                              r"|deemed|concluded|said|says|gave|gives)\b)[\w'’-]+\s+){0,6}?services\b", re.I)
+                              r"|deemed|concluded|said|says|gave|gives)\b)[\w'’-]+\s+){0,6}?services\b"
+                              # ... or named by the judgements it grades: "the 2012 safeguarding and looked after
+                              # children inspection" (what "both areas" means next; not "its child protection
+                              # inspection had been adequate": one judgement, its verdict)
+                              rf"|\b(?:the|its|their|an?)\s+(?:(?:19|20)\d{{2}}\s+)?(?:{NAME_ALTERNATIVES})"
+                              rf"(?:\s+(?:and|&)\s+(?:{NAME_ALTERNATIVES}))+(?:\s+services)?\s+(?:re-?)?inspections?\b",
+                              re.I)
 _BOTH = re.compile(r"\b(?:both|each)\b", re.I)
 _UP_FROM = re.compile(r"(?:up|down)\s+from\b", re.I)
 _QUOTED = re.compile(r"[‘'\"“]")
@@ -884,7 +893,7 @@ _YEAR_THEN_WHEN = re.compile(r"\b((?:19|20)\d{2})\b(?:(?:\)?\s*,?|(?:(?!(?:19|20
 # SIF", "the 2019 verdict" (not "2018 to good at this inspection")
 _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:(?!(?:to|at|in|on|for|from|by|with|this|that)\b)"
                                  r"[\w-]+\s+){0,5}(?:(?:re-?)?inspection|assessment|review|report|visit|verdict|APA|JAR"
-                                 r"|SIF|ILACS)\b"
+                                 r"|SIF|ILACS|SLAC)\b"
                                  r"|\b(?:the|its|their)\s+((?:19|20)\d{2})\s+one\b", re.I)  # ("the 2019 one rated it")
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year", "the
 # year before last", "a couple of years ago", "four years back", "eighteen months ago"
