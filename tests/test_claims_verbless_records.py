@@ -72,3 +72,27 @@ def test_the_two_judgements_an_inspection_is_named_by(paragraph, grade, year):
         assert {(LEEDS, "safeguarding", "outstanding", year), (LEEDS, "looked_after", "good", year)} <= rows
     else:
         assert {(LEEDS, "safeguarding", grade, year), (LEEDS, "looked_after", grade, year)} <= rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Leeds is the story of the year. Requires improvement in 2021; outstanding across the board in 2024.",
+     {(LEEDS, OVERALL, "requires_improvement", 2021), (LEEDS, OVERALL, "outstanding", 2024)}),
+    ("Leeds was good in 2019; outstanding in every area in 2024.",
+     {(LEEDS, OVERALL, "good", 2019), (LEEDS, OVERALL, "outstanding", 2024)}),
+    ("Leeds: inadequate in 2016; good in 2019; outstanding in 2023.",
+     {(LEEDS, OVERALL, "inadequate", 2016), (LEEDS, OVERALL, "good", 2019), (LEEDS, OVERALL, "outstanding", 2023)}),
+])
+def test_a_clause_after_a_semicolon_opening_with_a_dated_grade(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wigan followed in April. Its report awards outstanding on all five judgements, up from a 2022 report that had "
+     "help and protection at good.",
+     {(WIGAN, OVERALL, "outstanding", 2025), (WIGAN, "help_and_protection", "good", 2022)}),
+    ("The 2019 inspection had leadership at requires improvement in Wigan.", {(WIGAN, "leadership",
+                                                                               "requires_improvement", 2019)}),
+    ("In 2021 inspectors kept Bolton's children in care at good.", {(BOLTON, "children_in_care", "good", 2021)}),
+])
+def test_a_judgement_held_at_a_grade(text, expected):
+    assert _rows(text) == expected

@@ -323,8 +323,9 @@ _GRADE_EXTENDED = re.compile(r"\s(?:overall|across\s+the\s+board)\b|\s(?:in|for|
 
 
 # "... - Luton in 2014 and Sheffield in 2016", "(Luton, 2014; Sheffield, 2016)": a council and the year its verdict had
-_WITH_YEAR = re.compile(rf"\s*,?\s*\(?\s*(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?(?:{MONTH_PATTERN}\s+)?"
-                        rf"(?P<year>(?:19|20)\d{{2}})\b\)?", re.I)  # "X in 2019", "X in March 2019", "X (2019)"
+# "X in 2019", "X in March 2019", "X (2019)", "X since 2022", "X since its May 2023 inspection"
+_WITH_YEAR = re.compile(rf"\s*,?\s*\(?\s*(?:(?:in|since)\s+)?(?:(?:its|their|the)\s+)?(?:(?:early|late|mid)[\s-]+)?"
+                        rf"(?:{MONTH_PATTERN}\s+)?(?P<year>(?:19|20)\d{{2}})\b(?:\s+(?:re-?)?inspection\b)?\)?", re.I)
 _PAIRS_JOINED = re.compile(r"\s*(?:,|;|and|&)?\s*(?:and\s+)?", re.I)
 _PAIRS_LEAD = re.compile(r"(?:\s[-–—]\s|[:(,])\s*$")
 # A council's own time right after its name, in a subject of several ("X in March", "Y last month", "Z the same
@@ -493,9 +494,13 @@ def _each_at_its_time(claims: list[Claim], pairs: list[tuple[str, tuple[int, str
 
 def _each_with_its_year(claims: list[Claim], pairs: list[tuple[str, int]]) -> list[Claim]:
     """The sentence's verdicts given to each council of a distributed list, with its year (a grade left behind,
-    "from good to inadequate", keeps no year: it is the one before)."""
-    out = []
-    for claim in claims:
+    "from good to inadequate", keeps no year: it is the one before); those of the list's councils, if any are:
+    another council's verdict in the sentence stays its own ("X climbed to RI, while Y and Z are both RI, Y since
+    2023 and Z since 2022")."""
+    listed = {code for code, _ in pairs}
+    own = [c for c in claims if set(c.councils) & listed]
+    out = [c for c in claims if own and c not in own]
+    for claim in own or claims:
         for code, year in pairs:
             if claim.status == "transition":
                 out.append(replace(claim, councils=(code,)))
@@ -546,6 +551,21 @@ def verdict_asides(text: str, published: date | None, antecedent: str | None
         text = text[:m.start()] + kept + " " * (m.end() - m.start() - len(kept)) + text[m.end():]
         asides.append((m["content"], before[-1]))
     return text, asides
+
+
+# A relative clause opening right after a council's name: "the City of London, whose small service ... kept its
+# outstanding grade", "Y, which was rated good in 2020, ..." (its subject not a pronoun of its own: "Y, which said it
+# was good" speaks of another)
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:whose|which|who)\b(?![^,;:]*?\b(?:it|they|them)\b)", re.I)
+
+
+def _relative_antecedent(text: str, grade_at: int, mentions: list[Mention]) -> str | None:
+    """The council a relative clause holding the grade at `grade_at` is said of: the council named last before the
+    grade, when the relative pronoun follows its name; else None."""
+    before = [m for m in mentions if m.end <= grade_at]
+    if not before or not (relative := _RELATIVE_AFTER.match(text, before[-1].end)) or relative.end() > grade_at:
+        return None
+    return before[-1].council_code
 
 
 def _chain(mentions: list[Mention], text: str, last: int) -> list[str]:
@@ -1188,6 +1208,8 @@ class _Reader:
                     and (described := _DESCRIBED.search(claim.clause, claim.segment, claim.start)):
                 focus = self.described(described[1], focus)  # "the county" after a city's story: the county named
             councils = attribute(claim, clause_mentions, focus)
+            if at >= 0 and (antecedent := _relative_antecedent(text, at + claim.start, mentions)):
+                councils = [antecedent]  # "X joins Y, whose service ... kept its outstanding grade": Y's
             if at >= 0 and (other := _ANOTHER_COUNCIL.search(text, max(0, at + claim.segment - 10), at + claim.start)) \
                     and any(m.end <= other.start() for m in mentions) \
                     and not any(other.end() <= m.start < at + claim.start for m in mentions):

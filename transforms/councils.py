@@ -631,8 +631,10 @@ class CouncilIndex:
         if k < len(tokens):
             _start, _end, raw, norm = tokens[k]
             if norm in _CLUB_WORDS and raw[0].isupper() and text[tokens[k - 1][1]:_start] == " ":
-                # ... but "Cornwall County Council", "York Town Council" are councils.
-                if not (k + 1 < len(tokens) and tokens[k + 1][3] == "council"):
+                # ... but "Cornwall County Council", "York Town Council" are councils, and "Trafford Town Hall",
+                # "Kent County Hall" their seats, standing for them ("a row broke out at Trafford Town Hall after
+                # the borough's services were graded ...")
+                if not (k + 1 < len(tokens) and tokens[k + 1][3] in ("council", "hall")):
                     return None
         if tokens[best[0]][3] not in _SERVICE_WORDS and self._names_another_body(text, tokens, k):
             return None  # (not after "Council": "Kent County Council and Kent Police")

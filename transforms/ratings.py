@@ -117,7 +117,10 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   rf"|\s+{_TIME_ADVERB}"  # "went outstanding just before Christmas", "came out good earlier"
                   # "had reached good at the 2019 inspection"
                   r"|\s+at\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:re-?)?inspection\b))"
-                  rf"|awarded(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for)\b|$))"
+                  rf"|award(?:ed|s)(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for|on|across)\b|$))"
+                  # a judgement held at a grade: "a report that had help and protection at good"
+                  rf"|(?:had|has|have|put|puts|placed|places|kept|keeps|left|leaves|held|holds)\s+(?:(?:the|its|their"
+                  rf"|(?-i:[A-Z])[\w-]+['’]s)\s+)?(?:{NAME_ALTERNATIVES})(?=\s+at\s+{Q}{GRADE_PHRASE}{QE}{_GRADE_ENDS})"
                   # "got an inadequate", "won a good in 2021", "was given an outstanding for leadership": a grade
                   # got, as a noun
                   rf"|(?:got|gets|received|receives|won|wins|earned|secured|secures|achieved|picked\s+up|landed|given"
@@ -206,7 +209,8 @@ _SLOT = re.compile(
     # "came back strongly - good in 2022"
     rf"|(?:(?<=\band\s)|(?<=\bthen\s)|(?<=[:;]\s)|(?<=\s[-–—]\s)|(?<=\d{{4}},\s)|(?<=\d{{4}}\),\s)|^){Q}"
     rf"(?P<g17>{GRADE_PHRASE}){QE}"
-    rf"(?=\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\)|(?:\s+overall)?\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
+    rf"(?=\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\)|(?:\s+overall|\s+across\s+the\s+board"
+    rf"|\s+in\s+(?:every|each|all)\s+(?:areas?|judge?ments?))?\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
     rf"|\s+(?:by\s+(?:19|20)\d{{2}}|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+"
     rf"(?:later|after(?:wards)?|on)\b|the\s+(?:following|next)\s+year\b|last\s+(?:year|spring|summer|autumn|winter)\b))"
     # "judged inadequate in 2014 and again two years later", "found good, and again when inspectors returned in 2019":
@@ -1727,7 +1731,9 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 continues = False  # the end of a LIST after a verdict verb, read as "X good" from its last item:
                 # "judged A, B, C and the experiences of D all inadequate" (as g30)
             # "Inadequate in July 2018.", "A turnaround: inadequate in 2016."
-            opens_sentence = (slot.start() == 0 and sentence.startswith(clause)
+            # (or a clause after a semicolon: "Requires improvement in 2022; outstanding across the board in 2025")
+            opens_sentence = (slot.start() == 0 and (sentence.startswith(clause)
+                                                     or sentence[:at].rstrip().endswith(";"))
                               or bool(_AFTER_COLON.search(scanned, 0, slot.start())))
             if continues and not verdicts and not (group in ("g6", "g20") and claims) \
                     and not (group == "g20" and _NEWS_COMPARED.match(scanned, 0, slot.start())) \
