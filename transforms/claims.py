@@ -288,7 +288,8 @@ _TIME_HEAD = re.compile(rf"\W*(?:(?:and|then|but|so|now)\b,?\s+)*(?:(?:back\s+|c
 # A lead-in naming the report or its verdict, with a verb at most: "The verdict", "the day the report landed", "The
 # outcome this time"
 _REPORT_HEAD = re.compile(r"\b(?:the|its|their|this|that|ofsted['’]s|the\s+inspectors['’])\s+(?:[\w-]+\s+){0,2}?"
-                          r"(?:report|verdict|outcome|result|overall\s+grade|overall\s+judge?ment)"
+                          r"(?:report|verdict|outcome|result|overall\s+grade|overall\s+judge?ment|headline|upshot"
+                          r"|bottom\s+line)"
                           r"(?:\s+(?:landed|arrived|came(?:\s+out)?|was\s+published|this\s+time|in\s+full))?\W*$", re.I)
 # A sentence only dating the one before it: "That was five years ago.", "This was back in 2018.", "It was the 2017
 # report."

@@ -34,18 +34,25 @@ JUDGEMENT_PATTERNS = [
     ("safeguarding", r"overall\s+effectiveness\s+of\s+(?:[\w'’]+\s+){0,3}?(?:safeguarding"
                      r"|arrangements\s+(?:to\s+protect|for\s+(?:the\s+)?protection\s+of|for\s+protecting))"
                      r"|keep(?:s|ing)?\s+children(?:\s+and\s+young\s+people)?\s+safe|staying\s+safe|stay\s+safe"),
-    ("overall_effectiveness", r"overall\s+(?:effectiveness|judgements?|judgments?|grade|rating)"),
+    # ... or "overall" alone before its grade, in a telegraphic run: "overall good; leadership outstanding"
+    ("overall_effectiveness", r"overall\s+(?:effectiveness|judgements?|judgments?|grade|rating)"
+                              rf"|(?<![\w-]\s)overall(?=\s+{GRADE_PHRASE}\s*(?:[;,.]|$))"),
     # "leaders, whose impact on social work practice was ...": the judgement's name in a relative clause
     # (whose leaders, in a council's words too: "the impact of our leaders", "the impact of the council's leaders")
     ("leadership", r"impact\s+of\s+(?:(?:senior|the|its|their|our|council['’]s|authority['’]s)\s+){0,2}leaders"
                    r"|leaders['’]\s+impact"
+                   # ... in plain words: "how good the leaders are", "how well its leaders lead"
+                   r"|how\s+(?:good|well|effective)\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:senior\s+)?leaders\b"
                    r"|leaders,?\s+whose\s+impact"
                    r"|leadership,?\s+management\s+and\s+governance|leadership\s+and\s+management"
                    r"|(?:(?:senior|political)\s+)?leaders\s+and\s+managers"
                    r"|service\s+management"
                    r"|\bleadership\b"),
     # also "help for children who need protection", "protection for children in need of help" (with their head)
-    ("help_and_protection", r"(?:help|support|services?)(?:\s+and\s+(?:support|protection))?\s+(?:given\s+to|offered"
+    # ... in plain words: "kids who need protecting", "children in need of protection"
+    ("help_and_protection", r"(?:children|kids|young\s+people)\s+(?:who\s+(?:need|needed)|needing|in\s+need\s+of)\s+"
+                            r"(?:protecting|protection)\b"
+                            r"|(?:help|support|services?)(?:\s+and\s+(?:support|protection))?\s+(?:given\s+to|offered"
                             r"\s+to|for|to)\s+children\s+(?:who\s+(?:need|needed)|needing|in\s+need\s+of|requiring)\s+"
                             r"(?:help\s+(?:and|&)\s+)?protection"
                             r"|protection\s+(?:of|for)\s+children\s+(?:who\s+need|needing|in\s+need\s+of)\s+help"

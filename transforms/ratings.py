@@ -118,6 +118,8 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   # "had reached good at the 2019 inspection"
                   r"|\s+at\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:re-?)?inspection\b))"
                   rf"|award(?:ed|s)(?=\s+{Q}{GRADE_PHRASE}{QE}(?:\s*[.,;:]|\s+(?:by|overall|in|for|on|across)\b|$))"
+                  # "whose safeguarding Ofsted called good in 2011"
+                  rf"|call(?:ed|s)(?=\s+{Q}{GRADE_PHRASE}{QE}{_GRADE_ENDS})"
                   # a judgement held at a grade: "a report that had help and protection at good"
                   rf"|(?:had|has|have|put|puts|placed|places|kept|keeps|left|leaves|held|holds)\s+(?:(?:the|its|their"
                   rf"|(?-i:[A-Z])[\w-]+['’]s)\s+)?(?:{NAME_ALTERNATIVES})(?=\s+at\s+{Q}{GRADE_PHRASE}{QE}{_GRADE_ENDS})"
@@ -276,7 +278,9 @@ _SLOT = re.compile(
     rf"|\b(?:previously|formerly|once)\s+{Q}(?P<g19>{GRADE_PHRASE}){QE}(?=\s*[,)–—-])"
     # "Cornwall Council, outstanding in 2019, was rated good": an earlier grade inserted with its year
     # ("Kingston, outstanding in January in every area, ...", "X, outstanding last spring, and Y": its time named)
-    rf"|(?<=,\s){Q}(?P<gins>{GRADE_PHRASE}){QE}(?=\s+(?:in|since)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\s*,"
+    # ("Leeds and Kent, both outstanding in 2022, ...": of the councils before)
+    rf"|(?:(?<=,\s)|(?<=,\sboth\s)|(?<=,\sall\s)|(?<=,\seach\s)){Q}(?P<gins>{GRADE_PHRASE}){QE}"
+    rf"(?=\s+(?:in|since)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\s*,"
     rf"|\s+(?:in|since|last)\s+(?-i:{_MONTH})\b[^,;.]{{0,60}}?[,;.]"
     rf"|\s+last\s+(?:spring|summer|autumn|winter|year)\b[^,;.]{{0,60}}?[,;.])"
     # ... or in brackets: "Essex (outstanding in every area last year) leads", "Bury (inadequate in 2019) is ..."
