@@ -96,3 +96,30 @@ def test_a_clause_after_a_semicolon_opening_with_a_dated_grade(text, expected):
 ])
 def test_a_judgement_held_at_a_grade(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2019 Bolton had been assessed as requires improvement to be good, and before that, in 2016, inadequate.",
+     {(BOLTON, OVERALL, "requires_improvement", 2019), (BOLTON, OVERALL, "inadequate", 2016)}),
+    ("Wigan was rated good in 2022, and earlier, in 2018, requires improvement.",
+     {(WIGAN, OVERALL, "good", 2022), (WIGAN, OVERALL, "requires_improvement", 2018)}),
+    ("Five years ago Bolton had been rated good, with leadership then already outstanding, and before that, in "
+     "2014, requires improvement.",
+     {(BOLTON, OVERALL, "good", 2020), (BOLTON, "leadership", "outstanding", 2020),
+      (BOLTON, OVERALL, "requires_improvement", 2014)}),
+])
+def test_a_second_grade_after_its_time_goes_on_from_the_main_verdict(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("Leeds was rated good. This is an improvement on the requires improvement judgement made in 2021.",
+     {(LEEDS, OVERALL, "good", 2025), (LEEDS, OVERALL, "requires_improvement", 2021)}),
+    ("Wigan was rated outstanding. That was a step up on the good rating of 2019.",
+     {(WIGAN, OVERALL, "outstanding", 2025), (WIGAN, OVERALL, "good", 2019)}),
+    ("Bolton was rated good. This is an improvement on the inadequate judgement of 2021, which had itself repeated "
+     "the grade given in 2017.",
+     {(BOLTON, OVERALL, "good", 2025), (BOLTON, OVERALL, "inadequate", 2021), (BOLTON, OVERALL, "inadequate", 2017)}),
+])
+def test_a_clause_speaking_of_the_verdict_just_given(paragraph, expected):
+    assert _rows(paragraph) == expected

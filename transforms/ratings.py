@@ -221,7 +221,9 @@ _SLOT = re.compile(
     rf"|(?:an?|one|two|three|four|five|six|\d+)\s+years?\s+(?:later|after(?:wards)?|on)|the\s+(?:following|next)\s+year"
     rf"|the\s+year\s+after)\b)"
     # "in 2018 it was rated good, and in 2014 inadequate": a second grade of the verdict, its time before it
-    rf"|(?:(?<=\band\s)|(?<=\band,\s))(?:in|by|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}},?\s+{Q}(?P<gy>{GRADE_PHRASE}){QE}"
+    # ("..., and before that, in 2016, inadequate")
+    rf"|(?:(?<=\band\s)|(?<=\band,\s))(?:(?:before|after)\s+that,?\s+|earlier,?\s+|previously,?\s+)?"
+    rf"(?:in|by|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}},?\s+{Q}(?P<gy>{GRADE_PHRASE}){QE}"
     rf"(?=\s*(?:[.,;:]|$))"
     # "a 'good' rating", "the previous requires improvement judgement" (not "showed poor judgement")
     # ("the third good rating", "a second successive outstanding judgement": one of a series; "its 2019 inadequate
@@ -447,6 +449,7 @@ _SKILL = re.compile(rf"\s+(?:(?:at|in|for)\s+(?!(?:{NAME_ALTERNATIVES}))\w+ing|t
 # an adjective after a determiner (or "make", "show", "do"), before a noun that names no council, service or
 # rating (not "a good service", "an outstanding local authority", "a good and improving service", "a good Ofsted
 # rating")
+_WITH_PHRASE_BEFORE = re.compile(r"\bwith\s+(?:[\w'’-]+\s+){0,8}$", re.I)  # "..., with leadership then outstanding"
 _ACHIEVED = re.compile(r"\b(?:achieved|secured|earned|gained)\s+$", re.I)  # "achieved outstanding safeguarding"
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|more|some|such|very|any|much|really|pretty|quite|mak(?:e|es|ing)|made"
                                 r"|show(?:s|ed|ing)?|do(?:es|ing)?|did)\s+[‘'\"“]?$", re.I)
@@ -1812,7 +1815,10 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                 owned = coordinated_after(scanned, judgements, named.end()) or owned  # "the areas
                 # judged outstanding were leadership and help and protection"
             if group in ("g17", "g20", "gy", "gag") and not owned and verdicts:
-                owned = list(verdicts[-1][2])  # "judged inadequate for leadership in 2016 and good in 2019"
+                # "judged inadequate for leadership in 2016 and good in 2019" (not a "with" phrase's: "rated good,
+                # with leadership outstanding, and before that, in 2014, requires improvement")
+                main = [v for v in verdicts if not _WITH_PHRASE_BEFORE.search(scanned, 0, v[0])] or verdicts
+                owned = list(main[-1][2])
             if not owned and named_in_inspection and _BOTH.search(scanned, previous_end, slot.start(group)):
                 owned = [name for _, _, name in named_in_inspection]  # "judged both services adequate"
             if not owned and group == "g1" and not _WITH_AFTER.match(scanned, slot.end()) and (
