@@ -39,7 +39,7 @@ def test_a_club_of_the_same_name_is_no_council():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Bury joins Wigan, whose small children's service - a few dozen children - was rated outstanding in 2024.",
+    ("Bury joins Wigan, whose small children's service - tiny by any measure - was rated outstanding in 2024.",
      (WIGAN, OVERALL, "outstanding", 2024)),
     ("Bolton was praised alongside Wigan, which was rated good in 2023.", (WIGAN, OVERALL, "good", 2023)),
     ("Bury overtook Bolton, whose services were judged inadequate in 2022.", (BOLTON, OVERALL, "inadequate", 2022)),
