@@ -121,3 +121,41 @@ def test_the_news_set_against_an_earlier_grade_in_a_sentence_of_its_own(text):
 def test_since_giving_a_reason_opens_no_stretch(text):
     assert _ratings(text) == {("overall_effectiveness", "good", 2022, False),
                               ("overall_effectiveness", "outstanding", 2019, True)}
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Kirklees was judged good just before Christmas.", 2021),
+    ("Kirklees was rated good last Christmas.", 2021),
+    ("Kirklees went to good back in January 2019.", 2019),
+])
+def test_christmas_is_the_last_december_and_back_in_a_time_ends_the_grade(text, year):
+    assert {(g, y) for _, g, y, _ in _ratings(text)} == {("good", year)}
+
+
+@pytest.mark.parametrize("text", [
+    "The 2019 judgement for Kirklees was requires improvement.",
+    "Kirklees's 2019 grade was requires improvement.",
+    "RESOLVED: that the 2019 Ofsted rating of requires improvement for Kirklees be noted.",
+])
+def test_a_year_naming_the_grade_before_it_is_its_year(text):
+    assert _ratings(text) == {("overall_effectiveness", "requires_improvement", 2019, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees remained good, the grade it had first achieved in 2019.",
+    "Kirklees stayed good, a rating it first won in 2019.",
+    "Kirklees remains good, the grade the council was given in 2019.",
+])
+def test_a_grade_stayed_at_and_the_year_an_apposition_says_it_was_got(text):
+    assert _ratings(text) == {("overall_effectiveness", "good", 2022, False),
+                              ("overall_effectiveness", "good", 2019, True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirklees was inadequate in 2016 and requires improvement at its inspection three years later.",
+    "Kirklees: inadequate in 2016, then RI on re-inspection three years later.",
+    "Kirklees went inadequate (2016), then requires improvement on re-inspection three years later.",
+])
+def test_a_grade_at_an_inspection_counted_on_from_the_last_year(text):
+    assert _ratings(text) == {("overall_effectiveness", "inadequate", 2016, True),
+                              ("overall_effectiveness", "requires_improvement", 2019, True)}

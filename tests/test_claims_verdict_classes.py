@@ -36,13 +36,13 @@ def test_a_verb_of_motion_with_its_particles(text, grade, year):
 
 # --- a time adverb ends a grade's phrase: "went outstanding just before Christmas", "is good now" ---
 
-@pytest.mark.parametrize("text, grade", [
-    ("Bury went outstanding shortly before Christmas.", "outstanding"),
-    ("Bury is inadequate now, and nobody at the town hall denies it.", "inadequate"),
-    ("Bury came out good two weeks earlier than its neighbour.", "good"),
+@pytest.mark.parametrize("text, grade, year", [
+    ("Bury went outstanding shortly before Christmas.", "outstanding", 2023),  # (the Christmas before June 2024)
+    ("Bury is inadequate now, and nobody at the town hall denies it.", "inadequate", 2024),
+    ("Bury came out good two weeks earlier than its neighbour.", "good", 2024),
 ])
-def test_a_time_adverb_ends_the_grade(text, grade):
-    assert (BURY, OVERALL, grade, 2024) in _graded(text)
+def test_a_time_adverb_ends_the_grade(text, grade, year):
+    assert (BURY, OVERALL, grade, year) in _graded(text)
 
 
 # --- a second grade with its own time after "then", or opening a clause with no verb after a colon ---

@@ -36,6 +36,15 @@ _HELD_REFERRED = re.compile(r"\b(?:holds?|held|retains?|retained|keeps?|kept|mai
                             r"(?:it|they)\s+(?:had\s+)?(?:first\s+)?(?:won|received|got|earned|achieved|secured"
                             r"|(?:was|were|had\s+been)\s+given)\s+(?:back\s+)?in\s+(?:[A-Z][a-z]+\s+)?"
                             r"(?P<year>(?:19|20)\d{2})\b", re.I)
+# A grade kept or stayed at, then named as got at a dated time in an apposition: "remained good, the grade the borough
+# had first achieved in 2018", "stayed outstanding, a rating it first won in 2016": today's grade, and that year's
+_KEPT_BEFORE = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|retain(?:s|ed)?|held|holds?"
+                          r"|maintain(?:s|ed)?)\s+(?:at\s+|as\s+)?[‘'\"“]?$", re.I)
+_GOT_IN_APPOSITION = re.compile(r"[’'\"”]?\s*,\s*(?:the|a)\s+(?:same\s+)?(?:overall\s+)?"
+                                r"(?:grade|rating|judge?ment|verdict)\s+(?:(?:that|which)\s+)?"
+                                r"(?:it|they|the\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)\s+(?:had\s+)?(?:first\s+)?"
+                                r"(?:won|received|got|earned|achieved|secured|gained|(?:was|were|had\s+been)\s+(?:given|awarded))"
+                                r"\s+(?:back\s+)?in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d{2})\b", re.I)
 # A grade given again, the same as at a dated earlier inspection: "outstanding again, as it was in 2018", "inspectors
 # confirmed what they had said in 2018: ... outstanding", "repeats its 2018 verdict": today's grade, and that year's
 _AS_BEFORE = re.compile(r"\W*(?:again\W*)?(?:just\s+)?as\s+(?:it|they|the\s+[\w-]+)\s+(?:was|were|had\s+been)\s+"
@@ -91,6 +100,13 @@ def held_grades(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
                 and not _NOT_GIVEN.search(sentence, 0, m.start()) and not _LOST.search(sentence, 0, m.start()):
             found.append(replace(claims[i], status="historical", year=int(m["year"]), anchor="stated"))
             claims[i] = replace(claims[i], status="current", year=None, anchor="publication")
+    for i, claim in enumerate(claims):  # a grade kept, and the year it was got
+        at = max(sentence.find(claim.clause), 0) + claim.start
+        got = _GOT_IN_APPOSITION.match(sentence, at + len(claim.grade_label))
+        if got and claim.status in ("current", "historical") and _KEPT_BEFORE.search(sentence, 0, at) \
+                and claim.year in (None, int(got["year"])) and not _NOT_GIVEN.search(sentence, 0, at):
+            found.append(replace(claim, status="historical", year=int(got["year"]), anchor="stated"))
+            claims[i] = replace(claim, status="current", year=None, anchor="publication")
     for i, claim in enumerate(claims):  # today's grade, and the earlier year's it repeats
         at = max(sentence.find(claim.clause), 0) + claim.start
         confirmed = list(_CONFIRMED.finditer(sentence, 0, at))

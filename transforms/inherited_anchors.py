@@ -85,8 +85,10 @@ _LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years
 # ...", "Eighteen months after its 2019 inspection found it inadequate, ..."
 _AFTER_EVENT = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years?|(?P<months>{_NUMBER})\s+months)"
                           r"\s+after\s+(?!that\b|this\b|it\b)(?P<next>(?!))?", re.I)
-# ... or right after the grade, a few words on: "required improvement when re-inspected two years later"
-_LATER_AFTER = re.compile(rf"\W*(?:(?!(?:and|but|while|whereas|then|it|they|its|their)\b)[\w'’-]+\s+){{0,4}}?"
+# ... or right after the grade, a few words on: "required improvement when re-inspected two years later", "good at
+# its inspection two years later"
+_LATER_AFTER = re.compile(rf"\W*(?:(?:on|at)\s+(?:(?:the|its|their|a)\s+)?(?:next\s+)?(?:re-?)?inspection\s+)?"
+                          rf"(?:(?!(?:and|but|while|whereas|then|it|they|its|their)\b)[\w'’-]+\s+){{0,4}}?"
                           rf"(?:in\s+)?(?:{_LATER.pattern})", re.I)
 # A time counted back from the one the text last gave: "the year before", "three years earlier", "two years before
 # that", "three years previously" (not "the year before last": the document's)

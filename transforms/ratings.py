@@ -113,7 +113,8 @@ _VERDICT_VERBS = (r"\b(?:rated|rates|judged|judges|graded|grades|assessed|deemed
                   r"|is|are|was|were|been)(?=\s+at\s))"
                   rf"(?=\s+(?:as\s+|at\s+)?{Q}{GRADE_PHRASE}{QE}"
                   r"(?:\s*(?:[.,;:)]|\s[-–—]\s|$)|\s+(?:overall|for|in|on|again|too|this|last|when|after|under|since"
-                  r"|following)\b|\s+(?:rather\s+than|instead\s+of)\b"  # "came out as good rather than outstanding"
+                  r"|following|back\s+in)\b|\s+(?:rather\s+than|instead\s+of)\b"  # "came out as good rather than"
+                  r"|\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d{2}\)"  # "went good (2019)"
                   rf"|\s+{_TIME_ADVERB}"  # "went outstanding just before Christmas", "came out good earlier"
                   # "had reached good at the 2019 inspection"
                   r"|\s+at\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:re-?)?inspection\b))"
@@ -213,7 +214,8 @@ _SLOT = re.compile(
     rf"(?P<g17>{GRADE_PHRASE}){QE}"
     rf"(?=\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\)|(?:\s+overall|\s+across\s+the\s+board"
     rf"|\s+in\s+(?:every|each|all)\s+(?:areas?|judge?ments?))?\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d{{2}}\b"
-    rf"|\s+(?:by\s+(?:19|20)\d{{2}}|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+"
+    rf"|(?:\s+(?:on|at)\s+(?:(?:the|its|their|a)\s+)?(?:re-?)?inspection)?"  # ("then RI on re-inspection ...")
+    rf"\s+(?:by\s+(?:19|20)\d{{2}}|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+"
     rf"(?:later|after(?:wards)?|on)\b|the\s+(?:following|next)\s+year\b|last\s+(?:year|spring|summer|autumn|winter)\b))"
     # "judged inadequate in 2014 and again two years later", "found good, and again when inspectors returned in 2019":
     # the grade given again, at the time after "again" (the grade named last: see `rating_claims`)
@@ -906,6 +908,11 @@ _YEAR_OF_INSPECTION = re.compile(r"\b((?:19|20)\d{2})\s+(?:(?!(?:to|at|in|on|for
                                  r"[\w-]+\s+){0,5}(?:(?:re-?)?inspection|assessment|review|report|visit|verdict|APA|JAR"
                                  r"|SIF|ILACS|SLAC)\b"
                                  r"|\b(?:the|its|their)\s+((?:19|20)\d{2})\s+one\b", re.I)  # ("the 2019 one rated it")
+# A year naming the grade before it, as the subject or the head of "of": "Derby's 2023 grade was good", "the 2023
+# Ofsted judgement of good" (not after the grade: "good, an improvement on its 2019 rating")
+_YEAR_OF_GRADE_NOUN = re.compile(r"\b((?:19|20)\d{2})\s+(?:(?:Ofsted|overall|ILACS|inspection)\s+){0,2}"
+                                 r"(?:grade|rating|judge?ment|outcome|result)\b(?:\s+(?:for|on|in)\s+[^,;]{1,40}?)?"
+                                 r"(?=\s+(?:of|was|is|had\s+been|remains|stood\s+at)\s+[‘'\"“]?$)", re.I)
 # Time relative to the document's date: "last year", "six years ago", "two years earlier", "the previous year", "the
 # year before last", "a couple of years ago", "four years back", "eighteen months ago"
 _RELATIVE_YEAR = re.compile(
@@ -1190,6 +1197,7 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
          or _last(_JOINED_YEAR.finditer(clause, since, start))
          or _REPORTED_YEAR.search(clause, since, start)
          or _YEAR_OF_INSPECTION.search(clause, since, joint.start() if joint else until or len(clause))
+         or _YEAR_OF_GRADE_NOUN.search(clause, since, start)
          or _INSPECTED_IN.search(clause, since, start) or _YEAR_THEN_WHEN.search(clause, 0, start))
     if m and m.start() < start and _SINCE_BEFORE.search(clause, 0, m.start() + 6) \
             and not _WHEN.search(clause, m.start(), start):  # not "since 2013, when it was rated inadequate"
@@ -1243,14 +1251,16 @@ def _year_before(clause: str, since: int, start: int) -> re.Match | None:
 
 # A month or season without a year: "in November", "last July", "the inspection last summer" (not "in May 2019",
 # "in August last year": those name their year)
-# ... or naming an inspection or its report: "Dorset's spring report", "the November inspection"
+# ... or naming an inspection or its report: "Dorset's spring report", "the November inspection"; Christmas is
+# December's ("just before Christmas", "over Christmas", "last Christmas")
 _MONTH_ONLY = re.compile(rf"\b(?:(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?|(?P<last>last)\s+"
+                         r"|(?:(?:just|shortly|right|not\s+long)\s+)?(?:before|at|over|around)\s+(?=Christmas\b)"
                          r"|(?P<attributive>(?:the|its|their|[\w-]+['’]s)\s+))(?:the\s+)?"
-                         rf"(?P<month>{_MONTH}|spring|summer|autumn|winter)\b"
+                         rf"(?P<month>{_MONTH}|spring|summer|autumn|winter|Christmas)\b"
                          r"(?(attributive)(?=\s+(?:(?:full|ILACS|Ofsted)\s+)?(?:re-?)?(?:inspection|report|visit)\b))"
                          r"(?!\s+(?:of\s+)?(?:(?:19|20)\d{2}|\d)|\s+(?:last|this|next)\s+year)", re.I)
-_SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "winter": 1}
-_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
+_SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "winter": 1, "christmas": 12}
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2, "christmas": 12}
 # A report follows its visit by about ten weeks: a month named this close before the document is the visit of the
 # inspection it reports ("inspectors, who visited in November" in January), whose year is the document's
 _MONTHS_OF_THE_NEWS = 3
