@@ -5,7 +5,8 @@ but what commenters write is prose like any other: "Tower Hamlets were inadequat
 later". Each comment becomes blocks of kind "comment" after the article's, so claim extraction reads them as
 more of the page's discourse while quotes and findings, which are the article's, leave them out.
 
-A thread is the outermost element whose class or id says comments ("comments", "comment-list", "comments-area");
+A thread is the outermost element whose class or id says comments by any of their names ("comments", "comment-list",
+"comments-area", "responses", "replies"; generic extraction drops each as chrome);
 its text is that of its paragraphs and comment elements, without the commenter's name, the comment's date, the
 thread's title and its reply form ("Leave a reply", "Be the first to comment", "3 thoughts on ...").
 """
@@ -20,6 +21,9 @@ from scrapers.generic_extraction import drop_keeping_tail
 from scrapers.html import Element, tree_blocks
 
 _WORD = re.compile(r"[a-z]+")
+# What a thread of readers' comments is called; a comment in one may be a "response" ("response-author", its name)
+_THREAD_WORDS = frozenset({"comment", "comments", "responses", "replies"})
+_COMMENT_WORDS = _THREAD_WORDS | {"response"}
 # Parts of a thread that are not what a commenter wrote: who and when, the thread's title and count, the reply form
 _NOT_WRITTEN = frozenset({"author", "meta", "metadata", "date", "time", "title", "count", "respond", "reply", "form",
                           "vcard", "avatar", "says", "permalink", "edit", "awaiting", "moderation", "navigation",
@@ -42,7 +46,7 @@ def _not_written(el: Element) -> bool:
     if el.tag in _NOT_WRITTEN_TAGS:
         return True
     for token in f"{el.get('class') or ''} {el.get('id') or ''}".lower().split():
-        words = set(_WORD.findall(token)) - {"comment", "comments"}
+        words = set(_WORD.findall(token)) - _COMMENT_WORDS
         if words and words <= _NOT_WRITTEN:
             return True
     return False
@@ -50,8 +54,8 @@ def _not_written(el: Element) -> bool:
 
 def comment_blocks(tree: Element) -> list[Block]:
     """The blocks of kind "comment" of every comment thread on a page (before its chrome is pruned), in order."""
-    threads = [el for el in tree.iter() if isinstance(el.tag, str) and _words(el) & {"comment", "comments"}
-               and not any(_words(a) & {"comment", "comments"} for a in el.iterancestors())]
+    threads = [el for el in tree.iter() if isinstance(el.tag, str) and _words(el) & _THREAD_WORDS
+               and not any(_words(a) & _THREAD_WORDS for a in el.iterancestors())]
     blocks: list[Block] = []
     for thread in threads:
         thread = copy.deepcopy(thread)

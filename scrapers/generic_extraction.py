@@ -33,7 +33,7 @@ _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 # content (article, body, ...) keeps them, and they are ignored on a page where they would remove most
 # of the paragraph text (page builders put "widget" on everything).
 STRONG_CHROME = frozenset("""
-    cookie cookies consent gdpr comment comments commenting disqus respond reply replies
+    cookie cookies consent gdpr comment comments commenting disqus respond reply replies responses
     share sharing sharebar sharetools social socials addthis
     related recommended recommendations recirc recirculation outbrain taboola
     newsletter newsletters signup subscribe subscription paywall regwall
@@ -89,11 +89,11 @@ _MEANINGFUL = frozenset({"html", "head", "body", "footer", "aside", "nav", "head
 _METADATA_MAX = 300  # characters: a hinted element with more text is a wrapper, not a byline
 # Class or id words of ancestors that metadata rules ask about: where dates are of something else
 # (comments, related links, footers, sidebars, captions) and where they are the article's (bylines).
-_NOISE_WORD = Caseless(r"^(?:comment|reply|replies|disqus|related|recommend|recirc|footer|site-?footer|sidebar|"
-                        r"popular|trending|most-?read|most-?popular|more-?from|teaser|promo|newsletter|outbrain|"
+_NOISE_WORD = Caseless(r"^(?:comment|reply|replies|responses|disqus|related|recommend|recirc|footer|site-?footer|"
+                        r"sidebar|popular|trending|most-?read|most-?popular|more-?from|teaser|promo|newsletter|outbrain|"
                         r"taboola|rail|widget-?area)")
-_ANCESTOR_HINT = Caseless(r"comment|repl|disqus|related|recommend|recirc|foot|sidebar|popular|trending|most|more|"
-                           r"teaser|promo|newsletter|outbrain|taboola|rail|widget|caption|publish|posted|pubdate|"
+_ANCESTOR_HINT = Caseless(r"comment|repl|respon|disqus|related|recommend|recirc|foot|sidebar|popular|trending|most|"
+                           r"more|teaser|promo|newsletter|outbrain|taboola|rail|widget|caption|publish|posted|pubdate|"
                            r"date|time|first|created|dateline|byline|meta|info|detail|author|header|article|"
                            r"story|post|entry|main|content|title|head")
 
@@ -112,6 +112,11 @@ def _class_words(cls: str | None, ident: str | None) -> frozenset[str]:
     for token in (cls or "").split():
         words = words | _token_words(token, True)
     return words
+
+
+def marked_as_chrome(cls: str | None, ident: str | None, role: str | None) -> bool:
+    """An element whose class, id or role says it is page chrome ("related", "most-read", role=complementary)."""
+    return role in _DROP_ROLES or _chrome_kind(cls, ident) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -291,7 +296,7 @@ def _is_fact_box(el: Element) -> bool:
     """An <aside> inside an <article> that is neither links nor marked as chrome: the story's own box ("The
     judgements", "Key facts", "At a glance"), not the site's ("Related", "Read more", "Most read")."""
     if el.tag != "aside" or not any(a.tag == "article" for a in el.iterancestors()) \
-            or el.get("role") in _DROP_ROLES or _chrome_kind(el.get("class"), el.get("id")):
+            or marked_as_chrome(el.get("class"), el.get("id"), el.get("role")):
         return False
     text = _TEXT_LENGTH(el)
     links = sum(_TEXT_LENGTH(a) for a in el.iter("a"))

@@ -27,7 +27,8 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Elements that are never article content, on any site.
 BOILERPLATE = (
     "nav", "footer", "aside", "form", "noscript", "iframe", "button",
-    "[class*=cookie]", "[id*=cookie]", "[class*=comment]", "[id*=comment]", "[id*=disqus]", "[class*=disqus]",
+    "[class*=cookie]", "[id*=cookie]", "[class*=comment]", "[id*=comment]", "[class*=responses]", "[id*=responses]",
+    "[class*=replies]", "[id*=replies]", "[id*=disqus]", "[class*=disqus]",
     "[class*=share]", "[class*=social]", "[class*=related]", "[class*=newsletter]", "[class*=advert]",
     "[class*=paywall]", "[class*=register]", "[class*=subscribe]", "[class*=most-read]", "[class*=breadcrumb]",
     "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[class*=browser-notice]", "[class*=skip]",

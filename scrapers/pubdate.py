@@ -13,6 +13,7 @@ first candidate in ``PRECEDENCE`` order, reconciled with the others (``_reconcil
              ("inspectors visited in <time>July 2018</time>")
 8. headline  a short date line just under the title heading ("March 24, 2014", "By X | 17/12/2018")
 9. byline    short elements classed date/byline/posted/meta...
+10. month    a publication labelled with its month alone ('Posted on November 2022'): the first of the month
 
 Dates in comments, related links, sidebars, footers, quotations (embedded tweets), captions and the site's
 masthead (today's date) are never read, nor are dates labelled as updates ("Updated 5 March 2021").
@@ -33,13 +34,13 @@ when the page labels its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from csi.dates import find_dates, safe_date
+from csi.dates import MONTH_PATTERN, find_dates, month_number, safe_date
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,8 @@ def _hints(el: Tag) -> str:
 
 
 # Class or id tokens that start like these mark comments, related links, footers and sidebars.
-_NOISE_TOKEN = re.compile(r"^(?:comment|reply|replies|disqus|related|recommend|recirc|footer|site-?footer|sidebar|"
-                          r"popular|trending|most-?read|most-?popular|more-?from|teaser|promo|newsletter|outbrain|"
+_NOISE_TOKEN = re.compile(r"^(?:comment|reply|replies|responses|disqus|related|recommend|recirc|footer|site-?footer|"
+                          r"sidebar|popular|trending|most-?read|most-?popular|more-?from|teaser|promo|newsletter|outbrain|"
                           r"taboola|rail|widget-?area)", re.I)
 _MODIFIED_HINT = re.compile(r"modif|updat|edited|revis", re.I)
 
@@ -394,9 +395,8 @@ def _labels_the_line(text: str, label: re.Match, month_first: bool) -> bool:
     return not (dates and _SENTENCE_GOES_ON.match(text, label.end() + dates[0].end))
 
 
-def from_text(page: PageView) -> Candidate | None:
-    """'Published 17 December 2018', 'Posted on March 24, 2014' anywhere outside comments and footers, on a line of
-    its own (not "figures released on 3 June 2014 show ...")."""
+def _labelled_lines(page: PageView) -> Iterator[tuple[str, re.Match]]:
+    """(text, its publication label) of each line a label opens, outside comments and footers."""
     body = page.soup.body or page.soup
     for node in body.find_all(string=_PUBLISHED_TEXT):
         parent = node.parent
@@ -404,9 +404,30 @@ def from_text(page: PageView) -> Candidate | None:
             continue
         text = parent.get_text(" ")
         m = _PUBLISHED_TEXT.search(text)
-        if m and _labels_the_line(text, m, page.month_first) and (
-                found := page.visible(text[m.start():m.end() + 60], "text")):
+        if m and _labels_the_line(text, m, page.month_first):
+            yield text, m
+
+
+def from_text(page: PageView) -> Candidate | None:
+    """'Published 17 December 2018', 'Posted on March 24, 2014' anywhere outside comments and footers, on a line of
+    its own (not "figures released on 3 June 2014 show ...")."""
+    for text, m in _labelled_lines(page):
+        if found := page.visible(text[m.start():m.end() + 60], "text"):
             return found
+    return None
+
+
+_MONTH_LINE = re.compile(rf"(?:(?:published|posted|on|in)\W+)*{MONTH_PATTERN}\.?,?\s+((?:19|20)\d{{2}})\b"
+                         r"(?!\s*[-–/]\s*\d)", re.I)
+
+
+def from_month(page: PageView) -> Candidate | None:
+    """A publication labelled with its month alone ('Posted on November 2022 by ...', 'Published: March 2021'):
+    the first of that month, when the page gives no day anywhere (a blog's or a council's page dated by month); not
+    a month a sentence goes on from ("figures released in June 2019 show ...")."""
+    for text, m in _labelled_lines(page):
+        if (month := _MONTH_LINE.match(text, m.end())) and not _SENTENCE_GOES_ON.match(text, month.end()):
+            return _candidate(safe_date(int(month[2]), month_number(month[1]), 1), "month")
     return None
 
 
@@ -481,8 +502,10 @@ SOURCES: dict[str, DateRule] = {
     "text": from_text,
     "any_time": from_any_time,
     "meeting": from_meeting,
+    "month": from_month,
 }
-PRECEDENCE = ("url", "json_ld", "meta", "itemprop", "time", "text", "meeting", "any_time", "headline", "byline")
+PRECEDENCE = ("url", "json_ld", "meta", "itemprop", "time", "text", "meeting", "any_time", "headline", "byline",
+              "month")
 # What the publisher declares in the page's machinery rather than in its visible text.
 DECLARED_SOURCES = ("url", "json_ld", "meta", "itemprop")
 

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from csi.dates import parse_date
 from csi.records import Block, Document
 from scrapers.comments import comment_blocks
-from scrapers.generic_extraction import PageScan, generic_blocks, metadata_soup, strip_chrome_tags
+from scrapers.generic_extraction import PageScan, generic_blocks, marked_as_chrome, metadata_soup, strip_chrome_tags
 from scrapers.html import (
     BOILERPLATE,
     blocks_of,
@@ -81,10 +81,23 @@ def _profile_blocks(soup: BeautifulSoup, profile: Profile) -> tuple[list[Block],
     remove_all(soup, profile.remove)
     container = soup.select_one(profile.body) if profile.body else None
     if container is not None:
+        _keep_story_boxes(container)
         remove_all(container, BOILERPLATE)  # only inside the article body: the rest of the page is never read
         return blocks_of(container), None
     miss = f"body: {profile.body}" if profile.body else None
     return _generic_blocks_of(soup), miss
+
+
+def _keep_story_boxes(container: Tag) -> None:
+    """An <aside> in the article's body that is neither links nor marked as chrome is the story's own box ("In brief",
+    "The judgements"), read as generic extraction reads it (generic_extraction.strip_chrome_tags), not boilerplate."""
+    for aside in container.find_all("aside"):
+        text = len(clean_text(aside.get_text(" ")))
+        links = sum(len(clean_text(a.get_text(" "))) for a in aside.find_all("a"))
+        classes = aside.get("class")
+        if text and links * 2 < text and not marked_as_chrome(
+                " ".join(classes) if isinstance(classes, list) else classes, aside.get("id"), aside.get("role")):
+            aside.name = "div"
 
 
 def _generic_blocks_of(soup: BeautifulSoup) -> list[Block]:
