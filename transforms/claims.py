@@ -102,6 +102,9 @@ class Claim:
     evidence: str
 
 
+_PROSE_CELL_WORDS = 12  # a table cell of this many words is prose (a risk register's commentary), not a label
+
+
 class Mentions:
     """Council mentions of one document, found once over its text and handed out per unit of text."""
 
@@ -1384,6 +1387,12 @@ class _Reader:
         if len(grades) == 1 and len(codes) == 1:
             self.add(RatingClaim("overall_effectiveness", normalise_grade(grades[0]), grades[0], None, "current", row,
                                  judgement_stated=False), codes, row)
+            return
+        table = self.grade_table
+        for cell in cells:  # a row no table rule reads: its cells of prose (a "Commentary" column) as paragraphs
+            if len(cell.split()) >= _PROSE_CELL_WORDS:
+                self.block(Block("paragraph", cell))
+        self.grade_table = table
 
     def judgements_under(self, lead_in: Block, items: list[Block]) -> bool:
         """A lead-in giving a grade "for:" a list of judgements ("Inspectors judged the council good overall and good
