@@ -41,6 +41,8 @@ BOILERPLATE = (
 # parse_tree: elements nested deeper than 255 and a single text node over 10,000,000 bytes.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 LINK_HEADLINE_WORDS = 5  # words of an item, on average, in a list of links to other stories
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")  # a line ending as a sentence does
+MAX_LINE = 160  # characters of a line, at most, in a paragraph of lines (a list written with <br>), not prose
 MAX_ROWSPAN = 1000  # a table cell spans at most this many rows below it (browsers cap rowspan at 65534)
 MAX_CONTROL_SHARE = 0.02
 CONTROL_SAMPLE = 65_536
@@ -215,7 +217,7 @@ BLOCK_TAGS = frozenset({
 def blocks_of(root: Tag) -> list[Block]:
     """Headings, paragraphs, list items and table rows of a BeautifulSoup element, in reading order.
 
-    Text and inline elements between blocks form one paragraph ("<br>" ends it), and text is joined
+    Text and inline elements between blocks form one paragraph ("<br>" ends it, in a <p> too), and text is joined
     as a browser shows it: "<a>Ofsted</a>, which" reads "Ofsted, which". Paragraphs that start with a
     bullet character become list items too (some sites write lists as bulleted paragraphs);
     consecutive ones share a list_id.
@@ -327,6 +329,30 @@ class _BlockReader:
         else:
             self.bullet_list = None
             self.add("paragraph", text)
+
+    def lines(self, el) -> None:
+        """A paragraph element; one whose lines a <br> ends, short and most not sentences, is a list of them, an
+        item per line ("East Sussex<br>North East Lincolnshire" under "Zero stars", "Northtown: good (2019)<br>
+        Westshire: inadequate (2018)", a resolution's "(i) ...;<br>(ii) ...;"); sentences broken by <br> (a
+        transcript's turns, paragraphs a CMS runs together) stay a paragraph, and so do links."""
+        view = self.view
+        lines: list[list] = [[]]
+        for child in view.children(el):
+            if isinstance(child, str) or view.name(child) != "br":
+                lines[-1].append(child)
+            else:
+                lines.append([])
+        texts = [text for line in lines if len(text := clean_text(_render(line, view)[0])) > 1]
+        raw, linked = _render([el], view)
+        sentences = sum(bool(_SENTENCE_END.search(t)) for t in texts)
+        if len(texts) < 2 or max(map(len, texts)) > MAX_LINE or sentences * 2 >= len(texts) \
+                or _is_link_list(len(clean_text(raw)), linked):
+            self.paragraph([el])
+            return
+        self.bullet_list = None
+        list_id = next(self.list_ids)
+        for text in texts:
+            self.add("list_item", _BULLET.sub("", text), list_id=list_id)
 
     def text_of(self, node) -> str:
         return _render([node], self.view)[0]
@@ -465,7 +491,7 @@ class _BlockReader:
             elif name == "table":
                 self.table(child)
             elif name == "p" or (name in ("div", "span") and not view.holds_block(child)):
-                self.paragraph([child])
+                self.lines(child)
             else:
                 self.walk(child)
         self.paragraph(run)

@@ -357,8 +357,8 @@ _BYLINE_TOKEN = re.compile(r"(?:^|[-_])(?:date|dateline|byline|posted|published|
                            r"article-?meta|entry-?meta|post-?meta|meta|info|story-?meta|details)(?:[-_]|$)", re.I)
 
 
-def from_byline(page: PageView) -> Candidate | None:
-    """Text of a short element whose class or id names a date, byline or post meta (not an update)."""
+def _byline_texts(page: PageView) -> Iterator[str]:
+    """Text of each short element whose class or id names a date, byline or post meta (not an update)."""
     for el in page.soup.find_all(True):
         hints = _hints(el)
         if el.name in ("body", "html") or not any(_BYLINE_TOKEN.search(t) for t in hints.split()):
@@ -366,14 +366,16 @@ def from_byline(page: PageView) -> Candidate | None:
         if _MODIFIED_HINT.search(hints):
             continue
         text = el.get_text(" ")
-        if len(text) > 300 or page.excluded(el):
-            continue
-        if found := page.visible(text, "byline"):
-            return found
-    return None
+        if len(text) <= 300 and not page.excluded(el):
+            yield text
 
 
-_PUBLISHED_TEXT = re.compile(r"\b(?:published|posted|first published|released|date)\s*(?:on|:)?\s*", re.I)
+def from_byline(page: PageView) -> Candidate | None:
+    """Text of a short element whose class or id names a date, byline or post meta (not an update)."""
+    return next((found for text in _byline_texts(page) if (found := page.visible(text, "byline"))), None)
+
+
+_PUBLISHED_TEXT = re.compile(r"\b(?:published|posted|first published|released|issued|date)\s*(?:on|:)?\s*", re.I)
 
 
 # What may stand before a publication label on its line: nothing, one word ("Originally", "Article"), or "This
@@ -417,16 +419,20 @@ def from_text(page: PageView) -> Candidate | None:
     return None
 
 
-_MONTH_LINE = re.compile(rf"(?:(?:published|posted|on|in)\W+)*{MONTH_PATTERN}\.?,?\s+((?:19|20)\d{{2}})\b"
-                         r"(?!\s*[-–/]\s*\d)", re.I)
+_MONTH_LINE = re.compile(rf"(?:(?:published|posted|released|issued|on|in)\W+)*{MONTH_PATTERN}\.?,?\s+"
+                         r"((?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)", re.I)
 
 
 def from_month(page: PageView) -> Candidate | None:
-    """A publication labelled with its month alone ('Posted on November 2022 by ...', 'Published: March 2021'):
-    the first of that month, when the page gives no day anywhere (a blog's or a council's page dated by month); not
-    a month a sentence goes on from ("figures released in June 2019 show ...")."""
-    for text, m in _labelled_lines(page):
-        if (month := _MONTH_LINE.match(text, m.end())) and not _SENTENCE_GOES_ON.match(text, month.end()):
+    """A publication labelled with its month alone ('Posted on November 2022 by ...', 'Issued: March 2021'), or a
+    month alone in a short element classed as a date or byline: the first of that month, when the page gives no day
+    anywhere (a blog's or a council's page dated by month); not a month a sentence goes on from ("figures released in
+    June 2019 show ...")."""
+    lines = [(text, m.end()) for text, m in _labelled_lines(page)]
+    lines += [(text, month.start()) for text in _byline_texts(page) if (month := _MONTH_LINE.search(text))
+              and len(re.findall(r"[A-Za-z]+", text)) <= _LINE_WORDS]  # "<p class='date'>March 2024</p>"
+    for text, at in lines:
+        if (month := _MONTH_LINE.match(text, at)) and not _SENTENCE_GOES_ON.match(text, month.end()):
             return _candidate(safe_date(int(month[2]), month_number(month[1]), 1), "month")
     return None
 

@@ -14,6 +14,8 @@ from scrapers.pubdate import publication_date_of_html
     ("Posted on November 2022 by the children's services team", date(2022, 11, 1)),
     ("Published: March 2021", date(2021, 3, 1)),
     ("Date published: June 2019 | 4 min read", date(2019, 6, 1)),
+    ("Issued July 2023", date(2023, 7, 1)),
+    ("Children's Services Team | October 2020", date(2020, 10, 1)),
 ])
 def test_a_publication_dated_by_its_month_alone_is_the_first_of_that_month(line, day):
     html = (f"<html><body><h1>Our inspection story so far</h1><div class='entry-meta'>{line}</div>"
@@ -80,3 +82,45 @@ def test_a_thread_of_readers_comments_is_read_as_comments_whatever_it_is_called(
     assert "Westshire" not in doc.text  # not the article's own text
     assert [b.text for b in doc.comments] == ["Over in Westshire we were rated inadequate in 2016 and it took years "
                                               "to recover from it."] * 2
+
+
+def _ratings(body: str) -> set[tuple]:
+    from datetime import datetime
+
+    from pipeline.pages import read_page
+    from scrapers.sources import Source
+
+    source = Source(name="t", adapter="news", publisher="x", doc_type="news", start_urls=("http://127.0.0.1/",),
+                    documents=())
+    intro = "<p>Ofsted has published a busy month of inspections of councils' children's services; here they are.</p>"
+    html = (f"<html><head><title>Round-up</title><meta property='article:published_time' content='2024-06-03'>"
+            f"</head><body><article><h1>Inspection round-up for the month of May</h1>{intro}{body}{intro}</article>"
+            "</body></html>")
+    _, found = read_page("https://news.example.org/roundup", html.encode(), "text/html", datetime(2026, 1, 1),
+                         source, link_official=False)
+    return {(r.council_code, r.judgement, r.grade, r.rated_year) for r in found.ratings}
+
+
+TORBAY, HALTON, MEDWAY = "E06000027", "E06000006", "E06000035"
+
+
+@pytest.mark.parametrize("lines", [
+    "<p>Torbay: good (inadequate, 2018)<br>Halton – requires improvement<br>Medway: outstanding</p>",
+    "<p><b>Torbay</b> – good (inadequate, 2018)<br><b>Halton</b> – requires improvement<br><b>Medway</b> – "
+    "outstanding</p>",
+    "<div>Torbay: good (was inadequate in 2018)<br>\nHalton: requires improvement<br>\nMedway: outstanding<br></div>",
+])
+def test_lines_a_br_ends_are_a_list_each_line_its_own_entry(lines):
+    assert _ratings(f"<h3>This month's results</h3>{lines}") == {
+        (TORBAY, "overall_effectiveness", "good", 2024), (TORBAY, "overall_effectiveness", "inadequate", 2018),
+        (HALTON, "overall_effectiveness", "requires_improvement", 2024),
+        (MEDWAY, "overall_effectiveness", "outstanding", 2024)}
+
+
+@pytest.mark.parametrize("lines", [
+    "The Halton director said she was pleased for her neighbours.<br>Medway's leader sent his congratulations.",
+    "Halton's director wrote to congratulate the team.<br><br>Medway's leader said the same on Tuesday.",
+    "Staff from Halton had visited in March.<br>Medway sent two managers too.<br>Both were thanked.",
+])
+def test_sentences_a_br_ends_stay_a_paragraph_not_a_list_under_the_heading(lines):
+    assert _ratings(f"<h3>Torbay rated good</h3><p>{lines}</p>") == {(TORBAY, "overall_effectiveness", "good", 2024)}
