@@ -342,6 +342,9 @@ class _BlockReader:
                 lines[-1].append(child)
             else:
                 lines.append([])
+        if len(lines) == 1:  # no line break: one paragraph
+            self.paragraph([el])
+            return
         texts = [text for line in lines if len(text := clean_text(_render(line, view)[0])) > 1]
         raw, linked = _render([el], view)
         sentences = sum(bool(_SENTENCE_END.search(t)) for t in texts)

@@ -1,5 +1,5 @@
 """How a page is read, whatever its site: a publication dated by its month alone, a story's own box inside a site
-profile's body, a comment thread by any of its names, prose in a table's cell. Pages written for these tests."""
+profile's body, a comment thread by any of its names, lines a <br> ends. Pages written for these tests."""
 
 from __future__ import annotations
 
@@ -124,3 +124,4 @@ def test_lines_a_br_ends_are_a_list_each_line_its_own_entry(lines):
 ])
 def test_sentences_a_br_ends_stay_a_paragraph_not_a_list_under_the_heading(lines):
     assert _ratings(f"<h3>Torbay rated good</h3><p>{lines}</p>") == {(TORBAY, "overall_effectiveness", "good", 2024)}
+
