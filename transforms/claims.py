@@ -1498,6 +1498,9 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
     if title:
         reader.focus = [main] if main else []
         reader.headline(title, title_mentions)
+    if published is not None:  # no page states a grade published after it: a year counted past the page's is wrong
+        reader.claims = [replace(c, year=None, anchor="publication") if c.year and c.year > published.year else c
+                         for c in reader.claims]
     previous = dict(reader.previous_inspection)
     # a grade left behind is older than the dated verdict it gave way to ("from good to inadequate - X in 2014")
     left_behind = {c.evidence for c in reader.claims if c.status == "transition"}
