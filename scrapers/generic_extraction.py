@@ -19,6 +19,7 @@ from lxml import etree
 from csi.caseless import Caseless
 from csi.records import Block
 from scrapers.html import BLOCK_TAGS, Element, to_html, tree_blocks
+from scrapers.pubdate import NOISE_TOKEN
 
 # Tags and roles that never hold article text.
 _DROP_TAGS = frozenset({"nav", "footer", "aside", "noscript", "iframe", "button", "select", "input", "textarea",
@@ -89,9 +90,6 @@ _MEANINGFUL = frozenset({"html", "head", "body", "footer", "aside", "nav", "head
 _METADATA_MAX = 300  # characters: a hinted element with more text is a wrapper, not a byline
 # Class or id words of ancestors that metadata rules ask about: where dates are of something else
 # (comments, related links, footers, sidebars, captions) and where they are the article's (bylines).
-_NOISE_WORD = Caseless(r"^(?:comment|reply|replies|responses|disqus|related|recommend|recirc|footer|site-?footer|"
-                        r"sidebar|popular|trending|most-?read|most-?popular|more-?from|teaser|promo|newsletter|outbrain|"
-                        r"taboola|rail|widget-?area)")
 _ANCESTOR_HINT = Caseless(r"comment|repl|respon|disqus|related|recommend|recirc|foot|sidebar|popular|trending|most|"
                            r"more|teaser|promo|newsletter|outbrain|taboola|rail|widget|caption|publish|posted|pubdate|"
                            r"date|time|first|created|dateline|byline|meta|info|detail|author|header|article|"
@@ -385,7 +383,7 @@ def _is_noise(el: Element, noisy: dict) -> bool:
     if known is None:
         parent = el.getparent()
         known = el.tag in ("footer", "aside", "nav") or el.get("role") in ("contentinfo", "complementary") \
-            or any(_NOISE_WORD.match(w) for w in f"{el.get('class') or ''} {el.get('id') or ''}".split()) \
+            or any(NOISE_TOKEN.match(w) for w in f"{el.get('class') or ''} {el.get('id') or ''}".split()) \
             or parent is not None and _is_noise(parent, noisy)
         noisy[el] = known
     return known

@@ -126,8 +126,9 @@ def _hints(el: Tag) -> str:
     return " ".join([*_tokens(el), _attr_text(el, "itemprop")])
 
 
-# Class or id tokens that start like these mark comments, related links, footers and sidebars.
-_NOISE_TOKEN = re.compile(r"^(?:comment|reply|replies|responses|disqus|related|recommend|recirc|footer|site-?footer|"
+# Class or id tokens that start like these mark comments, related links, footers and sidebars (generic extraction
+# asks the same of an element's ancestors).
+NOISE_TOKEN = re.compile(r"^(?:comment|reply|replies|responses|disqus|related|recommend|recirc|footer|site-?footer|"
                           r"sidebar|popular|trending|most-?read|most-?popular|more-?from|teaser|promo|newsletter|outbrain|"
                           r"taboola|rail|widget-?area)", re.I)
 _MODIFIED_HINT = re.compile(r"modif|updat|edited|revis", re.I)
@@ -142,7 +143,7 @@ def _in_noise(el: Tag) -> bool:
             continue  # an article's own footer ("This entry was posted on ..."), not the site's
         if parent.name in ("footer", "aside", "nav") or parent.get("role") in ("contentinfo", "complementary"):
             return True
-        if any(_NOISE_TOKEN.match(token) for token in _tokens(parent)):
+        if any(NOISE_TOKEN.match(token) for token in _tokens(parent)):
             return True
     return False
 
