@@ -39,7 +39,8 @@ _HELD_REFERRED = re.compile(r"\b(?:holds?|held|retains?|retained|keeps?|kept|mai
 # A grade kept or stayed at, then named as got at a dated time in an apposition: "remained good, the grade the borough
 # had first achieved in 2018", "stayed outstanding, a rating it first won in 2016": today's grade, and that year's
 _KEPT_BEFORE = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|retain(?:s|ed)?|held|holds?"
-                          r"|maintain(?:s|ed)?)\s+(?:at\s+|as\s+)?[‘'\"“]?$", re.I)
+                          r"|maintain(?:s|ed)?|(?:holds?|held|hangs?|hung|clings?|clung)\s+on(?:to|\s+to))"
+                          r"\s+(?:at\s+|as\s+)?[‘'\"“]?$", re.I)
 _GOT_IN_APPOSITION = re.compile(r"[’'\"”]?\s*,\s*(?:the|a)\s+(?:same\s+)?(?:overall\s+)?"
                                 r"(?:grade|rating|judge?ment|verdict)\s+(?:(?:that|which)\s+)?"
                                 r"(?:it|they|the\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)\s+(?:had\s+)?(?:first\s+)?"
@@ -49,14 +50,19 @@ _GOT_IN_APPOSITION = re.compile(r"[’'\"”]?\s*,\s*(?:the|a)\s+(?:same\s+)?(?:
 # confirmed what they had said in 2018: ... outstanding", "repeats its 2018 verdict": today's grade, and that year's
 _AS_BEFORE = re.compile(r"\W*(?:again\W*)?(?:just\s+)?as\s+(?:it|they|the\s+[\w-]+)\s+(?:was|were|had\s+been)\s+"
                         r"(?:back\s+)?in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d{2})\b")
-_CONFIRMED = re.compile(r"\b(?:confirm|repeat|echo|reaffirm|restat)\w*\s+(?:what\s+(?:[\w'’-]+\s+){1,2}?(?:had\s+)?"
+_SAME_AS = r"(?:confirm|repeat|echo|reaffirm|restat|maintain|match|mirror|equal)\w*"
+_CONFIRMED = re.compile(rf"\b{_SAME_AS}\s+(?:what\s+(?:[\w'’-]+\s+){1,2}?(?:had\s+)?"
                         r"(?:said|found|concluded|judged|decided)|(?:its|their|the)\s+(?:(?:earlier|previous)\s+)?"
                         r"(?:verdict|judge?ment|grade|rating|findings?))\s+(?:(?:back\s+)?in|of|from)\s+"
                         r"(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d{2})\b"
-                        r"|\b(?:confirm|repeat|echo|reaffirm|restat)\w*\s+(?:its|their|the)\s+(?P<named>(?:19|20)\d{2})\s+"
+                        rf"|\b{_SAME_AS}\s+(?:its|their|the)\s+(?P<named>(?:19|20)\d{{2}})\s+"
                         r"(?:verdict|judge?ment|grade|rating|findings?)\b", re.I)
+# ... or said right after the grade: "good, which repeats its 2021 verdict", "outstanding, maintaining the judgement
+# of 2018" (the grade took that year: it is today's too)
+_CONFIRMED_AFTER = re.compile(rf"[’'\"”]?\s*(?:overall\s*)?,?\s*(?:(?:which|and|so)\s+)?(?={_SAME_AS}\s)", re.I)
 _NOT_GIVEN = re.compile(r"\b(?:not|never|if|unless|would|could|might|will|hopes?\s+to|aims?\s+to|wants?\s+to|bid\s+to"
-                        r"|trying\s+to|struggl\w*\s+to|to|(?<=\w)['’]d)\s+(?:\w+\s+){0,2}$", re.I)  # ("we'd")
+                        r"|trying\s+to|struggl\w*\s+to|(?<!\bon\s)to|(?<=\w)['’]d)\s+(?:\w+\s+){0,2}$",
+                        re.I)  # ("we'd"; not "held on to")
 # "failed to keep its outstanding grade", "did not hold on to good": the grade it had before, lost now
 _LOST = re.compile(r"\b(?:fail(?:s|ed|ing)?\s+to|did\s+not|didn['’]t|could\s+not|couldn['’]t|was\s+unable\s+to)\s+$",
                    re.I)
@@ -92,8 +98,8 @@ def held_grades(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
                     found.append(replace(claims[i], status="historical"))
                 claims[i] = replace(claims[i], status="current", year=None, anchor="publication")
             continue
-        joint = _JOINT.match(sentence, 0, m.start())
-        found.append(RatingClaim("overall_effectiveness", grade, " ".join(m["grade"].split()), None, "current",
+        joint = _JOINT.match(sentence, 0, m.start())  # (among the claims: a year it was got may follow it)
+        claims.append(RatingClaim("overall_effectiveness", grade, " ".join(m["grade"].split()), None, "current",
                                  sentence, m.start("grade"), joint.end() if joint else 0, judgement_stated=False))
     for m in _HELD_REFERRED.finditer(sentence):  # today's grade, and that year's
         if (i := read.get(m.start("noun"))) is not None and claims[i].status in ("current", "historical") \
@@ -110,15 +116,16 @@ def held_grades(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
     for i, claim in enumerate(claims):  # today's grade, and the earlier year's it repeats
         at = max(sentence.find(claim.clause), 0) + claim.start
         confirmed = list(_CONFIRMED.finditer(sentence, 0, at))
-        earlier = _AS_BEFORE.match(sentence, at + len(claim.grade_label)) or (confirmed[-1] if confirmed else None)
-        if earlier is None or claim.status != "current":
+        after = _CONFIRMED_AFTER.match(sentence, at + len(claim.grade_label))
+        earlier = _AS_BEFORE.match(sentence, at + len(claim.grade_label)) or (
+            _CONFIRMED.match(sentence, after.end()) if after else None) or (confirmed[-1] if confirmed else None)
+        if earlier is None or claim.status not in ("current", "historical") \
+                or (claim.status == "historical" and not after):
             continue
         year = int(earlier["year"] or earlier["named"])
         if claim.anchor == "publication" or claim.year == year:  # (not a year of its own: "In 2020 it was good
             found.append(replace(claim, status="historical", year=year, anchor="stated"))  # again, as in 2016")
-            claims[i] = replace(claim, year=None, anchor="publication")
-    if not found:
-        return claims
+            claims[i] = replace(claim, year=None, status="current", anchor="publication")
     return sorted(claims + found, key=lambda c: max(sentence.find(c.clause), 0) + c.start)
 
 

@@ -56,6 +56,9 @@ _THAT_TIME = re.compile(r"\b(?:at\s+(?:that|the)\s+time(?!\s+of\b)|on\s+that\s+o
 # A sentence whose subject is the report or inspection just spoken of: "That report found ...", "That inspection had
 # rated ..."
 _THAT_REPORT = re.compile(r"^\W*(?:that|the\s+same)\s+(?:report|inspection|re-?inspection|assessment|visit)\b", re.I)
+# ... or one spelling out the sentence before: "Specifically, ...", "In particular, ...", "Namely, ..."
+_ELABORATION = re.compile(r"^\W*(?:(?:more\s+)?specifically|in\s+particular|particularly|namely|in\s+detail"
+                          r"|that\s+is(?:\s+to\s+say)?)\s*,", re.I)
 # ... or one of those the sentence before dated, by its order: "The second report found ..." after "judged inadequate
 # in 2014 and again in 2018", "the earlier inspection", "the latter visit"
 _ORDINAL_REPORT = re.compile(r"^\W*(?:(?:but|and|yet)\s+)?the\s+(?:(?P<first>first|former|earlier)|(?P<second>second)"
@@ -132,7 +135,7 @@ _PAST_AND = re.compile(r"^(?:\s*,)?[^,;]*?\b(?:and|yet|(?:al)?though)\s+(?:(?!\b
 # A sentence opening with the time it speaks of: "At its previous inspection in 2019, ...", "In 2016 ...", "Last
 # time, in 2018, ..."; also after a reporting verb ("She noted that at the previous inspection, in 2017, ...") or
 # after its subject, set off by commas ("Ealing, in August last year, ...")
-_LEADING_TIME = re.compile(r"^\W*(?:[^,;.]{0,60}?\b(?:that|how)\s*,?\s+"
+_LEADING_TIME = re.compile(r"^\W*(?:(?:and|but|then)\s+)?(?:[^,;.]{0,60}?\b(?:that|how)\s*,?\s+"
                            r"|(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+|of\s+|upon\s+)?(?-i:[A-Z])[\w'’-]+){0,4}\s*,\s*)?"
                            r"(?P<time>(?:(?:at|in|during|under|when|following|after|by|back\s+in)\s+(?:[^,;]{0,60}?\b)?"
                            r"(?:(?:19|20)\d{2}|previous|last|earlier|prior)\b"
@@ -141,7 +144,7 @@ _LEADING_TIME = re.compile(r"^\W*(?:[^,;.]{0,60}?\b(?:that|how)\s*,?\s+"
                            r"|(?:the|its|their)\s+(?:(?:previous|last|earlier|prior)\s+|(?:19|20)\d{2}\s+)(?:[\w-]+\s+){0,2}?"
                            r"(?:inspection|report|assessment|visit)\b"
                            r"|(?:the\s+)?(?:last|previous)\s+time\b|as\s+(?:recently|late|early|long\s+ago|far\s+back)\s+as\b"
-                           rf"|last\s+year\b|(?:a|{_NUMBER})\s+years?\s+ago\b"
+                           rf"|last\s+{_YEAR_OR_PART}\b|(?:a|{_NUMBER})\s+years?\s+ago\b"
                            # "Two years later, ...", "The following year ...", "A year on, ..."
                            rf"|(?:{_NUMBER})\s+(?:years?|months)\s+(?:later|on|afterwards)\b|the\s+(?:following|next)\s+year\b"
                            # "Five years before that, ...": counted back from the time the text gave last
@@ -185,8 +188,11 @@ _ACTIVE_PAST = re.compile(r"\b(?:judged|rated|graded|found|branded|deemed|assess
 
 
 # What opens a clause depending on the one before it, for its time: "..., when", "..., with", "..., (even) though",
-# "..., while"; not one with a time of today or later of its own
-_DEPENDENT = re.compile(r"\W*(?:and\s+|but\s+)?(?:even\s+|just\s+)?(?:when|with|(?:al)?though|while|whilst)\s"
+# "..., while", or an event close to it ("..., a few weeks after", "..., shortly before"); not one with a time of today
+# or later of its own
+_DEPENDENT = re.compile(r"\W*(?:and\s+|but\s+)?(?:even\s+|just\s+)?(?:when|with|(?:al)?though|while|whilst"
+                        r"|(?:(?:shortly|soon|right|not\s+long|(?:a\s+(?:few\s+)?|several\s+|some\s+|\w+\s+)?"
+                        r"(?:days?|weeks?|months?))\s+|(?<=just\s))(?:after|before))\s"
                         r"(?![^,;]*\b(?:is|are|has|have|remains?|now|currently|today|since|later|subsequently)\b)",
                         re.I)
 # Words of a time of today or one later than a year named before them
@@ -291,7 +297,10 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
     frame = time_stated(scoped["time"], context.published) if scoped else None  # its year, when it names one
     for claim in claims:
         after_grade = claim.start + len(claim.grade_label)
-        earlier = (_EARLIER.search(claim.clause, claim.segment, claim.start)
+        # (a count right after the verdict before, up to a comma, is that one's: "X, which was also outstanding three
+        # years earlier, is now ...")
+        earlier = (_EARLIER.search(claim.clause, _own_from(claim, out[-1] if out and out[-1].clause == claim.clause
+                                                           else None), claim.start)
                    or _EARLIER_AFTER.match(claim.clause, after_grade))
         if earlier is not None and claim.status != "hypothetical" and (claim.anchor != "stated"
                                                                       or _counted_from_its_year(claim, earlier)):
@@ -363,7 +372,8 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 year = context.listed_years[_ORDINAL_AT[ordinal.lastgroup]]  # "The second report found ...": the
                 claim = replace(claim, year=year, anchor="stated", status="historical"  # second year named before
                                 if context.published is None or year < context.published.year else "current")
-            elif _THAT_REPORT.match(sentence) and not dated and not _NOW.search(own):  # "That report found ...,
+            elif (_THAT_REPORT.match(sentence) or _ELABORATION.match(sentence)) and not dated \
+                    and not _NOW.search(own):  # "That report found ...,
                 claim = _at_that_time(claim, "", out, context)  # but care leavers were still judged good"
             elif that_before or that_after:
                 at = sentence.find(claim.clause)

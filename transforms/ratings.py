@@ -785,9 +785,10 @@ _ANOTHER_TIME = re.compile(r"\b(?:(?<!\bless\s)(?<!\bmore\s)(?<!\bfewer\s)than|c
                            r"|since\s+(?!(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2})"
                            r"|as\s+(?:it|they|he|she|the\s+(?:council|authority))\s+(?:did|had|was|were|has)"  # again
                            r"|(?:first|highest|best|lowest|worst)\s+(?:[\w-]+\s+){0,3}?since)\b", re.I)
-# After a grade, the time of a verdict coordinated next: "rated good in 2018, and in 2014 inadequate"
-_NEXT_TIME = re.compile(r"\s*,?\s*(?:and|but|then|while|whereas|(?:al)?though|yet)\s+(?:then\s+)?"
-                        rf"(?:(?:back\s+)?in|during|by|{_AS_FAR_AS})\s+"
+# After a grade, the time of a verdict coordinated next: "rated good in 2018, and in 2014 inadequate", "inadequate
+# overall, and in 2018 ..."
+_NEXT_TIME = re.compile(r"(?:\s+overall)?\s*,?\s*(?:and|but|then|while|whereas|(?:al)?though|yet)\s+(?:then\s+)?"
+                        rf"(?:(?:back\s+)?in|during|by|{_AS_FAR_AS})\s+{_PART_OF_YEAR}"
                         r"(?:19|20)\d{2}\b", re.I)
 # A grade held since the inspection that gave it: "requires improvement since its last full inspection in 2023",
 # "good since its 2022 inspection"
@@ -1155,8 +1156,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         after = colon                                   # had ...": what the colon opens has a time of its own
     if other := _ANOTHER_TIME.search(clause, end, after):  # "good, higher than at its last inspection in 2018"
         after = other.start()
-    if _NEXT_TIME.match(clause, end):  # "in 2018 it was rated good, and in 2014 inadequate": the next one's time
-        after = end
+    if next_time := _NEXT_TIME.match(clause, end):  # "in 2018 it was rated good, and in 2014 inadequate": the next
+        after = end                                  # one's time
     # "rated inadequate, and the re-inspection in 2017 had found ...": a year of the next clause's subject
     joint = _NEXT_CLAUSE.search(clause, end, until or len(clause))
     if joint:
@@ -1165,7 +1166,9 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         after = min(after, opened.start())
     # "..., and it has now been judged good", "now requires improvement, after the 2019 inspection": the document's
     # time, no year named (not "now 'good', eight years after being rated failing": that count is this verdict's)
-    if (today := _TODAY.search(clause, since, start)) and not (_YEARS_AFTER.search(clause, today.end(), start)
+    # (a time before a colon is the lead-in's: "For those who came here recently: in 2013 it was rated ...")
+    today_from = max(since, clause.rfind(":", since, start) + 1)
+    if (today := _TODAY.search(clause, today_from, start)) and not (_YEARS_AFTER.search(clause, today.end(), start)
                                                               or _RELATIVE_YEAR.search(clause, today.end(), start)
                                                               # "... published today, ..., whose services were
                                                               # rated inadequate in March 2020": not the news
@@ -1196,7 +1199,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
              or _leading_year_after_colon(clause, since, start))
          or _last(_JOINED_YEAR.finditer(clause, since, start))
          or _REPORTED_YEAR.search(clause, since, start)
-         or _YEAR_OF_INSPECTION.search(clause, since, joint.start() if joint else until or len(clause))
+         or _YEAR_OF_INSPECTION.search(clause, since, end if next_time else joint.start() if joint
+                                       else until or len(clause))
          or _YEAR_OF_GRADE_NOUN.search(clause, since, start)
          or _INSPECTED_IN.search(clause, since, start) or _YEAR_THEN_WHEN.search(clause, 0, start))
     if m and m.start() < start and _SINCE_BEFORE.search(clause, 0, m.start() + 6) \
