@@ -91,3 +91,34 @@ def test_a_grade_repeated_or_kept_is_todays_and_that_years(text, year):
     rows = _rows(text)
     assert ("overall_effectiveness", "good", year) in rows
     assert ("overall_effectiveness", "good", 2021) in rows
+
+
+@pytest.mark.parametrize("text", [
+    "Judged inadequate in 2015, Luton came back in 2019 with a new director, and inspectors called its leadership "
+    "good.",
+    "Rated inadequate in 2015, Luton was revisited in 2019 with a new team, and inspectors judged its leadership good.",
+    "Found inadequate in 2015, the council returned in 2019 with fresh leaders, and Ofsted called Luton's leadership "
+    "good.",
+])
+def test_a_verdict_joined_on_takes_the_year_named_last_not_the_verdict_befores(text):
+    rows = _rows(text)
+    assert ("leadership", "good", 2019) in rows
+    assert ("leadership", "good", 2015) not in rows
+
+
+@pytest.mark.parametrize("text, judgement", [
+    ("Luton. Now RI (2019), with children in care rated good.", "children_in_care"),
+    ("Today Luton holds requires improvement (2019), with care leavers rated good.", "care_leavers"),
+    ("Luton now: requires improvement (2019), with leadership judged good.", "leadership"),
+])
+def test_a_with_clause_takes_the_bracketed_year_of_its_main_clause_not_its_now(text, judgement):
+    assert (judgement, "good", 2019) in _rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Luton got good, which is quite something given where it started in 2017.",
+    "Luton was rated good, which says a lot about how far it has come since a new director arrived in 2016.",
+    "Luton was judged good, which is remarkable when you remember the turmoil of 2015.",
+])
+def test_a_year_in_a_comment_on_the_verdict_is_not_its_year(text):
+    assert {y for j, g, y in _rows(text) if g == "good"} == {2021}

@@ -333,6 +333,10 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
             that_before = _THAT_TIME.search(own) or _MEANWHILE.search(own)
             that_after = _THAT_TIME_AFTER.match(claim.clause, claim.start + len(claim.grade_label))
             at = max(sentence.find(claim.clause), 0)
+            clause_at = _clause_start(claim, own_from, sentence)
+            dependent = _DEPENDENT.match(sentence, clause_at)
+            news = _NEWS_TIME.search(own)  # (in the main clause a dependent one joins: "Now RI (2023), with ...")
+            news_of_main_clause = news is not None and dependent and at + own_from + news.start() < clause_at
             since_event = _AFTER_EVENT.search(sentence, 0, at + claim.start)
             counted_from = [c for c in dated if since_event is not None
                             and since_event.end() <= max(sentence.find(c.clause), 0) + c.start < at + claim.start]
@@ -343,17 +347,18 @@ def inherit_anchors(claims: list[RatingClaim], context: TimeContext, sentence: s
                 year = counted_from[-1].year + _years_on(since_event)  # good": 2018
                 claim = replace(claim, year=year, anchor="stated", status="historical" if context.published is None
                                 or year < context.published.year else "current")
-            elif _NEWS_TIME.search(own) or _news_time_after(claim, claims) \
+            elif (news and not news_of_main_clause) or _news_time_after(claim, claims) \
                     or PRESENT_VERDICT.search(claim.clause, own_from, claim.start):
                 pass  # "..., and last month it was rated good", "..., when inspected this summer", "..., which is
                 # inadequate": a time of its own, the news's
-            elif later is None and not (that_before or that_after or _THEN_AT.search(own)) \
-                    and _DEPENDENT.match(sentence, clause_at := _clause_start(claim, own_from, sentence)) \
+            elif later is None and not (that_before or that_after or _THEN_AT.search(own)) and dependent \
                     and (governing := _governing_time(claim, clause_at, sentence, out, context)) is not None:
                 claim = governing  # "..., even though adoption had improved to good": the time of its main clause
             elif previous is not None and previous in dated and later is None and (
                     _coordinated(own) or _listed_after(claim, own) or previous.start == claim.start):
-                claim = _as(claim, previous)  # (one grade given to several judgements: one time)
+                # (one grade given to several judgements: one time; a year named after the verdict before is the
+                # later time it went on to: "Judged inadequate in 2018, it came back in 2022 with a good, and ...")
+                claim = _at_that_time(claim, own, out, context) if YEAR.search(own) else _as(claim, previous)
             elif later is not None:
                 at = sentence.find(claim.clause)
                 before = claim.clause[:min(later.start(), claim.start)]

@@ -800,6 +800,8 @@ _HELD_SINCE = re.compile(rf"\s+(?:overall\s+)?since\s+(?:its|the|their)\s+(?:(?:
 # ("..., and Merton got there in 2022": a name opening the next conjunct, its subject or its gapped verdict's)
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:(?:the|its|their|a|an|this|that)\b|(?-i:[A-Z])[\w'’-])",
                           re.I)
+# A comment on the verdict in the present after it: "..., which is quite something given ...", "..., which means ..."
+_COMMENT_AFTER = re.compile(r",\s*(?:which|and\s+that)\s+(?:is|are|means|makes|shows|says|tells)\b", re.I)
 # A clause opened after the verdict by a participle or a subordinator, running on with no break to the next verdict
 # ("rated good, having been told four years earlier that it required improvement", "good, after inspectors had found
 # it inadequate in 2019"): a time in it is that verdict's
@@ -1164,6 +1166,8 @@ def _year_near(clause: str, start: int, end: int, since: int = 0, published: dat
         after = min(after, joint.start())
     if until is not None and (opened := _CLAUSE_TO_NEXT.search(clause, end, until)):
         after = min(after, opened.start())
+    if comment := _COMMENT_AFTER.search(clause, end, after):  # "got good, which is quite something given where
+        after = comment.start()                               # they started in 2022": another event's time
     # "..., and it has now been judged good", "now requires improvement, after the 2019 inspection": the document's
     # time, no year named (not "now 'good', eight years after being rated failing": that count is this verdict's)
     # (a time before a colon is the lead-in's: "For those who came here recently: in 2013 it was rated ...")
