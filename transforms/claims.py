@@ -1495,9 +1495,10 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
                 reader.focus = []  # the lede is over and the main council still unnamed: it is again once named
         reader.sectioned(read_from)
         i += step
-    if title:
-        reader.focus = [main] if main else []
-        reader.headline(title, title_mentions)
+    if title:  # read before the body, by a reader of its own: no verdict of the body is a headline's antecedent
+        headline = _Reader(mentions, main, published, main_introduced, own)  # (not 'leadership failing' gapped
+        headline.headline(title, title_mentions)  # from the body's last verdict, its year with it)
+        reader.claims += [c for c in headline.claims if not _told_in_body(c, reader.claims)]
     if published is not None:  # no page states a grade published after it: a year counted past the page's is wrong
         reader.claims = [replace(c, year=None, anchor="publication") if c.year and c.year > published.year else c
                          for c in reader.claims]
@@ -1522,6 +1523,16 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
     return [_dated_by_special_measures(_dated_by_previous_inspection(c, previous, same_grade, given),
                                        reader.special_measures)
             for c in reader.claims]
+
+
+def _told_in_body(claim: Claim, body: list[Claim]) -> bool:
+    """A headline's earlier grade with no time of its own is the body's earlier grade of the council's judgement,
+    when the body gives one: the story told again, its time the body's ("Lambeth moves out of inadequate" over "has
+    shed its inadequate rating, three years after inspectors found failings"), not a time of its own found later."""
+    earlier = ("historical", "transition")
+    return claim.year is None and claim.status in earlier and any(
+        b.judgement == claim.judgement and b.grade == claim.grade and set(b.councils) & set(claim.councils)
+        and b.status in earlier for b in body)
 
 
 def _dated_by_previous_inspection(claim: Claim, years: dict[str, int], same_grade: dict[tuple[str, str], int],

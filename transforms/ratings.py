@@ -555,6 +555,14 @@ _MEMBER_OF = re.compile(r"\b(?:is|was|are|were|became|becomes)\s+(?:now\s+)?(?:o
                         r"(?:just\s+|only\s+)?(?:[\w-]+\s+){0,3}?(?:councils|local\s+authorities|authorities"
                         r"|departments)\b(?:\s+(?:in|across)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?",
                         re.I)
+# A grade's rating noun right after it, and any participle of its giving: "outstanding rating", "good Ofsted grade
+# awarded", "'good' inspection"
+_RATING_NOUN_AFTER = (r"[’'\"”]?\s+(?:Ofsted\s+)?(?:rating|grade|judge?ment|inspection|verdict|report|outcome|result"
+                      r"|mark|score)s?\s+(?:(?:awarded|given|handed|achieved|received|earned|won)\s+)?")
+# The words of a noun phrase before its head, up to six, none a conjunction or a relative (no second phrase or clause):
+# "one of the council's own", "a county-run residential special"
+_NOUN_PHRASE_WORDS = (r"(?:(?!(?:and|or|but|nor|which|who|whose|whom|where|when|while|that|with|as|than|because"
+                      r"|although|though)\b)[\w'’-]+\s+){0,6}?")
 _OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in|to|about)\s+(?:[\w-]+\s+){{0,3}}?"
                           rf"(?:{_OTHER_SUBJECT.pattern}|{_OTHER_GRADER.pattern})"
                           # or named after a colon: "Rated inadequate: Cedar Lodge children's home"
@@ -563,6 +571,12 @@ _OTHER_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?(?:for|of|at|by|in|to|about)\s
                           # separate children's homes framework"
                           rf"|\W*(?:[\w'’-]+\s+){{0,6}}?under\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,4}}?"
                           rf"(?:{_OTHER_SUBJECT.pattern})", re.I)
+# After a grade, a rating whose complement is a provider, however long the provider's noun phrase: "an outstanding
+# rating in February for one of the council's own children's homes", "the good inspection of a county-run residential
+# special school", "the outstanding grade awarded to its virtual school" (whoever owns the provider, it is not the
+# council's children's services)
+_PROVIDERS_RATING = re.compile(rf"{_RATING_NOUN_AFTER}(?:[\w'’-]+\s+){{0,3}}?(?:for|of|to|at|by)\s+"
+                               rf"{_NOUN_PHRASE_WORDS}(?:{_PROVIDER})\b", re.I)
 # "12 were judged inadequate", "seven councils are rated good": counts of councils, not a council's grade
 # (not a year, nor the day of a date: "the report of 14 July judged ...")
 _COUNT = (rf"(?:(?!(?:19|20)\d\d\b)\d+\b(?!\s+{_MONTH}\b)|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -1486,6 +1500,25 @@ def _dash_asides(text: str) -> list[re.Match]:
             if not _ANY_GRADE.search(m.group()) and _PREDICATE_AFTER.match(text, m.end())]
 
 
+# An aside that renames its subject as the judgements it is ("Each of the four judgements – A, B, C and D – was ..."):
+# a judgement right after the dash, maybe after a word introducing the list
+_LIST_ASIDE = re.compile(r"\s[-–—]\s+(?:(?:namely|including|both|all|i\.e\.|that\s+is|the)\b\W*)?")
+_RELATIVE_ASIDE = re.compile(r"\s[-–—]\s+(?:which|who|whose|whom|where|when|that)\b", re.I)
+
+
+def _describing_asides(clause: str) -> list[tuple[int, int]]:
+    """(start, end) of each aside between dashes that describes its subject rather than naming it ("Wigan - where most
+    children in care live close to home - was rated good", "Its service - a few dozen children - was rated
+    outstanding"): no subject, no judgement and no count of the verdict; not one listing the judgements it renames."""
+    spans = []
+    for m in _dash_asides(clause):
+        named = judgements_in(m.group())
+        listed = _LIST_ASIDE.match(m.group())
+        if _RELATIVE_ASIDE.match(m.group()) or not named or named[0][0] != listed.end():
+            spans.append(m.span())
+    return spans
+
+
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     for a, b in spans:
         text = text[:a] + " " * (b - a) + text[b:]
@@ -1659,10 +1692,11 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
         clause = clause.strip()
         # "the care leavers service had stronger practice but still required improvement": that subject's verdict
         inherited, opened_by = opened_by if subjectless(clause) else [], subject_judgements(clause)
-        if not clause or _AGGREGATE.search(_MEMBER_OF.sub(" ", without_every(clause))):
+        described = _blank_spans(clause, _describing_asides(clause))  # "Wigan - where children in care ... -"
+        if not clause or _AGGREGATE.search(_MEMBER_OF.sub(" ", without_every(described))):
             continue
         remit_blanked = _COMMENT.sub(lambda m: " " * len(m.group()),  # "took over fostering, adoption ...":
-                                     without_other_names(semicolons_as_commas(without_delivery_scope(clause))))
+                                     without_other_names(semicolons_as_commas(without_delivery_scope(described))))
         judgements = judgements_in(_INSPECTION_NAME.sub(lambda m: " " * len(m.group()), remit_blanked))
         named_in_inspection = [j for j in judgements_in(clause) if j not in judgements]
         scale = scale_spans(remit_blanked)  # "outstanding, good, requires improvement or inadequate": no verdict
@@ -1737,8 +1771,8 @@ def rating_claims(sentence: str, published: date | None = None, antecedent: str 
                         and _ANY_GRADED_AFTER.match(scanned, slot.end(group))):
                 continue  # the scale, a count of councils with the grade ("36 requires improvement, 18 ..."), or any
                 # grade of its kind as a clause's subject ("An inadequate judgement usually triggers intervention")
-            if given_to_other(scanned[:slot.start(group)]) or _OTHER_AFTER.match(
-                    scanned, slot.end()):
+            if given_to_other(scanned[:slot.start(group)]) or _OTHER_AFTER.match(scanned, slot.end()) \
+                    or _PROVIDERS_RATING.match(scanned, slot.end(group)):
                 continue  # the verdict of a school, a home, councils at large: before it (also as the object of
                 # "downgraded two schools to"), or "for/of" right after
             hypothetical = _hypothetical(scanned, previous_end, slot.start(), slot.end(), group in ("g1", "g5"))
