@@ -1236,6 +1236,8 @@ class _Reader:
                 councils = []  # "A children's home in the borough was inspected in May. It was rated inadequate."
             if claim.respective is not None and len(councils) == places > 1:  # "X and Y ... respectively"
                 councils = [councils[claim.respective]]
+            if claim.year:
+                councils = self.named_then(councils, clause_mentions, claim)
             self.add(claim, councils, text)
             attributed = councils or attributed
             if claim.status != "hypothetical":  # a verdict asked about, hoped for or avoided moves no topic
@@ -1251,6 +1253,18 @@ class _Reader:
             # topic, whoever else its sentence grades
         elif topical:
             self.focus = topical
+
+    def named_then(self, councils: list[str], clause_mentions: list[Mention], claim: RatingClaim) -> list[str]:
+        """The councils of a dated verdict as its clause names them in its year: a former council's name, which the
+        document's own date reads as its successor's, is the former council's in a year it existed ("Before the
+        merger, Poole had been rated good in 2017": Poole's, not BCP Council's)."""
+        on = date(claim.year, 6, 30)
+        named: dict[str, Mention] = {}  # each council's last mention before the grade, else its first after it
+        for m in clause_mentions:
+            if m.start < claim.start or m.council_code not in named:
+                named[m.council_code] = m
+        return [self.mentions.index.as_named_then(code, named[code].surface, on) if code in named else code
+                for code in councils]
 
     def shared_list(self, text: str, mentions: list[Mention]) -> tuple[list[RatingClaim], list[str]] | None:
         """Grades shared by a list of councils ("judged inadequate were: A; B and C"): the verdicts and the

@@ -281,6 +281,9 @@ def successors(council: Council) -> tuple[str, ...]:
 _GRADE_WORDS = frozenset({"good", "outstanding", "inadequate", "adequate", "requires", "required", "ri"})
 # The council's noun after its name, in lower case as news often writes it: "Wigan council", "Kent county council"
 _COUNCIL_NOUN_AFTER = re.compile(r"\s+(?:(?:borough|county|city|district|metropolitan(?:\s+borough)?)\s+)?council\b")
+# "The Cheshire authority", "this Northamptonshire council": a definite council described by the place it is in
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
+_COUNCIL_HEAD_AFTER = re.compile(r"\s+(?:authority|council|borough|county)\b")
 
 
 @dataclass(frozen=True)
@@ -453,6 +456,21 @@ class CouncilIndex:
             existing = named or existing
         return existing[0] if len(existing) == 1 else code
 
+    def rated_by_others(self, code: str, on: date) -> bool:
+        """True when the council did not exist on a date but councils of its lineage did: no council is rated
+        before it existed or after it ended, so a grade of that date is theirs (BCP Council in 2018: Bournemouth's
+        or Poole's). A council none of whose lineage existed then keeps the grade: it is the same authority
+        re-coded (Cornwall Council before 2009)."""
+        return not self._exists_on(code, on) and any(self._exists_on(c, on) for c in self._lineage(code))
+
+    def as_named_then(self, code: str, surface: str, on: date) -> str:
+        """The council a name written in a text meant on a date, when the text's own date made it another
+        council of the lineage ("Poole" in 2025 is BCP Council; Poole's grade in 2017 is Poole's); else `code`."""
+        if self._exists_on(code, on):
+            return code
+        then = self.resolve(surface, on)
+        return then if then is not None and self._exists_on(then, on) and then in self._lineage(code) else code
+
     # ------------------------------------------------------------------ date logic
 
     def _exists_on(self, code: str, on: date) -> bool:
@@ -523,6 +541,10 @@ class CouncilIndex:
             j, codes = best
             start, end = tokens[i][0], tokens[j][1]
             code = self._pick(codes, on)
+            if code is not None and on is not None and _DEFINITE_BEFORE.search(text, max(0, start - 6), start) \
+                    and _COUNCIL_HEAD_AFTER.match(text, end) and self.rated_by_others(code, on):
+                code = None  # a former council's name, now only a place, describing a council ("the Cheshire
+                # authority" in 2024 is a council in Cheshire): the one the text speaks of, no mention of its own
             if code is not None:
                 if tail := _COUNCIL_NOUN_AFTER.match(text, end):  # "Wigan council": the name and its noun, one
                     end = tail.end()                                 # mention, as "Wigan Council" is

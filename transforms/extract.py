@@ -211,6 +211,8 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
                     if year else None
             # the council as it was then; an earlier inspection the text does not date keeps a NULL year
             code = index.as_of(named_code, date(year, 6, 30), claim.evidence) if year else named_code
+            if year and index.rated_by_others(code, date(year, 6, 30)):
+                continue  # a council that did not exist then, when several of its lineage did: theirs, not its
             if historical:
                 framework = _graded_framework(claim.evidence, year) if year else None
                 iid = add_inspection(code, framework, year) if year else None
