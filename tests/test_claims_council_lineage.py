@@ -57,3 +57,27 @@ def test_a_former_countys_name_before_a_council_noun_describes_the_council_spoke
     assert rating_rows([lede, description], PUBLISHED, title=title) == {
         (council, OVERALL, "good", 2025, False), (council, OVERALL, "inadequate", 2019 if "2019" in description
                                                   else 2022, True)}
+
+
+@pytest.mark.parametrize("title, paragraphs, council, former, past, now", [
+    ("Cumberland judged good", ["Cumberland Council's children's services have been judged good.",
+                                "Cumbria County Council was abolished in 2023, and Westmorland and Furness Council "
+                                "runs the rest of it.",
+                                "In 2022 the old county council had been found to require improvement.",
+                                "Inspectors this time judged leadership good."],
+     "E06000063", "E10000006", ("requires_improvement", 2022), ("leadership", "good")),
+    ("North Northamptonshire requires improvement",
+     ["North Northamptonshire Council was rated requires improvement by Ofsted.",
+      "Northamptonshire County Council, which ran the service until 2021, was judged inadequate in 2019.",
+      "Help and protection was judged good this time."],
+     NORTH_NORTHANTS, "E10000021", ("inadequate", 2019), ("help_and_protection", "good")),
+    ("West Northamptonshire judged good", ["West Northamptonshire Council's children's services were rated good.",
+                                           "Northamptonshire County Council had been found inadequate in 2019.",
+                                           "Care leavers were judged outstanding."],
+     "E06000062", "E10000021", ("inadequate", 2019), ("care_leavers", "outstanding")),
+])
+def test_the_inspection_a_page_reports_is_not_a_former_councils_it_recalls(title, paragraphs, council, former, past,
+                                                                            now):
+    got = rating_rows(paragraphs, PUBLISHED, title=title)
+    assert (former, OVERALL, *past, True) in got and (council, *now, 2025, False) in got
+    assert not any(c == former and y == 2025 for c, _, _, y, _ in got)

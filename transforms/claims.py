@@ -236,6 +236,8 @@ _ORDINAL = re.compile(r"\bthe\s+(former|latter|first|second)\b(?=\s*(?:,|(?:was|
 # county council's neighbour": the head is what it describes)
 _DESCRIBED = re.compile(r"\bthe\s+((?:[\w-]+\s+){0,2}?(?:city|county|borough))\b(?!\s+(?:of|and)\b)"
                         r"(?!['’]?s?\s+neighbour)", re.I)
+# "the old county", "the then county council", "the former borough": a council that has ended
+_FORMER = re.compile(r"\b(?:former|old|then|previous|late|abolished|defunct)\b", re.I)
 # The voice of a council's own page speaking of itself: "we", "us", "our"
 _OWN_VOICE = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
 # A council spoken of in general, not one council: "any authority", "no council", a grade classifying councils ("a
@@ -1062,6 +1064,10 @@ class _Reader:
         named last of that kind ("Peterborough ... shared services with Cambridgeshire ... The county was last
         inspected in 2019")."""
         index = self.mentions.index
+        if _FORMER.search(head) and self.published and (former := [
+                code for code in reversed(self.named) if index.ended_before(code, self.published)
+                and described_as(index.council(code), head) is not False]):
+            return former[:1]  # "the old county", "the then county council": the former council the text named
         if len(focus) != 1 or described_as(index.council(focus[0]), head) is not False:
             return focus
         fitting = [code for code in reversed(self.named) if described_as(index.council(code), head)]
@@ -1206,6 +1212,9 @@ class _Reader:
                                if at <= m.start and m.end <= at + len(claim.clause)] if at >= 0 else []
             # a clause referring back within the sentence means the council its earlier verdict went to
             focus = subject or attributed or self.focus
+            if not mentions and focus is self.focus and self.reports_main(claim):
+                focus = [self.main]  # "Cumberland was rated good. W and F took over the rest of the county. This
+                # time inspectors judged leaders good": the inspection the page reports is its council's
             if not clause_mentions and at > 0 and (apposed := _apposed_to(text, at, mentions)):
                 focus = apposed  # "X and Y had a hard decade, but Y - rated good since 2019 - ..."
             if not subject and not any(m.start < claim.start for m in clause_mentions) \
@@ -1253,6 +1262,16 @@ class _Reader:
             # topic, whoever else its sentence grades
         elif topical:
             self.focus = topical
+
+    def reports_main(self, claim: RatingClaim) -> bool:
+        """True for a verdict on the inspection the page reports, its subject unnamed, while the discourse's council
+        is one that had ended by the page's date (the former county whose history the page recalls): no council is
+        rated after it ended, so the verdict is the page's own council's."""
+        index = self.mentions.index
+        return bool(self.main and self.main_named and self.focus and self.published) \
+            and claim.status == "current" and claim.anchor == "publication" \
+            and all(index.ended_before(code, self.published) for code in self.focus) \
+            and not index.ended_before(self.main, self.published)
 
     def named_then(self, councils: list[str], clause_mentions: list[Mention], claim: RatingClaim) -> list[str]:
         """The councils of a dated verdict as its clause names them in its year: a former council's name, which the

@@ -463,6 +463,11 @@ class CouncilIndex:
         re-coded (Cornwall Council before 2009)."""
         return not self._exists_on(code, on) and any(self._exists_on(c, on) for c in self._lineage(code))
 
+    def ended_before(self, code: str, on: date) -> bool:
+        """True when the council had been abolished or merged away before a date."""
+        end = self._councils[code].end_date
+        return end is not None and end < on
+
     def as_named_then(self, code: str, surface: str, on: date) -> str:
         """The council a name written in a text meant on a date, when the text's own date made it another
         council of the lineage ("Poole" in 2025 is BCP Council; Poole's grade in 2017 is Poole's); else `code`."""
