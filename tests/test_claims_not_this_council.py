@@ -74,3 +74,29 @@ def test_a_headlines_earlier_grade_is_the_bodys():
                  title="Oldham climbs out of inadequate at last")
     assert ("overall_effectiveness", "inadequate", 2022) in rows
     assert not {r for r in rows if r[1] == "inadequate" and r[2] != 2022}
+
+
+# --- more providers by their nouns; a grade refused as a standard -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Oldham's in-house fostering team was judged good in 2024.",
+    "Meanwhile Oldham's residential respite unit was rated outstanding in 2024.",
+    "Oldham's new family centre was judged good in 2024.",
+    "Oak House, Oldham's only council home, has been rated outstanding for the third time.",
+])
+def test_a_provider_by_its_noun_is_no_council_row(text):
+    assert _rows(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Oldham's director said her staff had refused to accept 'requires improvement' as the ceiling.",
+    "Oldham will not settle for good this time round.",
+    "Social workers in Oldham were never content with requires improvement.",
+])
+def test_a_grade_refused_as_a_standard_is_no_verdict(text):
+    assert _rows(text) == set()
+
+
+def test_a_verdict_beside_a_grade_refused_stays():
+    assert _rows("Oldham was rated good in 2024, but its leaders would not settle for good.") == {
+        ("overall_effectiveness", "good", 2024)}

@@ -502,13 +502,13 @@ _PROVIDER = (
     r"|graded|found|in|on|at)\b)"
     r"|care\s+homes?|homes?\s+run|(?:the|a)\s+(?:[\w-]+\s+){0,2}home\b|nurser(?:y|ies)"
     r"|academ(?:y|ies)|colleges?|providers?|childminders?"
-    r"|fostering\s+(?:agenc(?:y|ies)|services?)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
+    r"|fostering\s+(?:agenc(?:y|ies)|services?|teams?|panels?)|adoption\s+agenc(?:y|ies)|hospitals?|(?:NHS|hospital|health)\s+trusts?"
     r"|by\s+the\s+CQC|Care\s+Quality\s+Commission|police\s+force|constabulary|probation\s+service"
     # a council's other services, inspected on their own: youth justice, the SEND local area partnership, children's
     # centres, pupil referral units, short breaks, early years, family hubs, adult social care, housing
     r"|youth\s+(?:offending|justice)\s+(?:services?|teams?|partnerships?)|(?:Inspectorate\s+of|HMI)\s+Probation"
     r"|(?:(?:local\s+)?area\s+)?SEND\s+(?:partnerships?|services?|arrangements|inspections?)|local\s+area\s+partnerships?"
-    r"|children['’]?s\s+centres?|pupil\s+referral\s+units?|short[-\s]+breaks?(?:\s+(?:services?|units?))?"
+    r"|(?:children['’]?s|family)\s+centres?|pupil\s+referral\s+units?|short[-\s]+breaks?(?:\s+(?:services?|units?))?"
     r"|early\s+years\s+(?:provision|settings?|services?)|family\s+hubs?|adult\s+(?:social\s+care|services)"
     r"|housing\s+(?:services?|department|repairs|associations?)|youth\s+(?:services?|work|clubs?|centres?)"
     r"|(?:its|the\s+council['’]s|their)\s+(?:finances|accounts|budget)|value\s+for\s+money"
@@ -519,10 +519,10 @@ _PROVIDER = (
     # a provider of placements: "an independent agency", "its residential homes", "semi-independent provision",
     # "supported accommodation", "a secure unit" (not "agency staff": the council's workforce)
     r"|agenc(?:y|ies)(?!\s+(?:staff|workers?|social|spend\w*|costs?|locums?|managers?|use|usage|rates?|pay|fees)\b)"
-    r"|(?:residential|secure|council['’]s)\s+homes?|(?:care|its|their|our|both|the|these|those|all|several|two|three"
+    r"|(?:residential|secure|council(?:['’]s)?)\s+homes?|respite\s+(?:units?|centres?|homes?|care|services?)|(?:care|its|their|our|both|the|these|those|all|several|two|three"
     r"|four|five|six)\s+homes|residential\s+(?:provision|settings?|units?|services?)"
     r"|semi-?\s?independent\s+(?:provision|accommodation|homes?|placements?)|supported\s+accommodation"
-    r"|(?:secure|assessment|residential|mother\s+and\s+baby)\s+units?"
+    r"|(?:secure|assessment|residential|respite|mother\s+and\s+baby)\s+(?:[\w-]+\s+)?units?"
     rf"|{_RUN_BY_COUNCIL}|privately[-\s]run|(?:run|operated|owned)\s+by\s+(?:a|an)\s+(?:charity|private|independent"
     r"|voluntary)")
 _PROVIDER_SUBJECT = re.compile(rf"\b(?:{_PROVIDER})\b", re.I)

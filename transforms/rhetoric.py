@@ -5,7 +5,7 @@ requires improvement or inadequate"), and a grade spoken of as a grade measures 
 from good", "requires improvement is not failure"), and a claim under examination gives none ("Claim: the council
 took children's services from inadequate to good", "the claim that it was rated inadequate is wrong"), nor does a
 condition put by inversion ("Had it been rated inadequate, ...") or a near miss ("came close to being judged
-inadequate").
+inadequate"), nor a grade refused as a standard ("would not settle for good").
 
 A past-tense "why/how/when" question keeps its verdicts: "Why was Luton rated inadequate?" takes the rating as given.
 """
@@ -41,6 +41,12 @@ _GRADE_AS_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:that|say|says|said|argues?|a
 _DISTANCE = re.compile(rf"\b(?:(?:a\s+)?(?:long|short|some)\s+way|far|miles)\s+(?:away\s+)?from\s+{_G}"
                        rf"|\bshort\s+of\s+{_G}", re.I)
 
+# A grade refused as a standard, the object of a negated verb of accepting ("refused to accept 'requires improvement'
+# as the best it could do", "will not settle for good", "never content with requires improvement"): no verdict given
+_REFUSED = re.compile(r"\b(?:refus(?:e|es|ed|ing)\s+to|(?:would|will|could|did|does|do|was|were|is|are)"
+                      r"\s*(?:not|n['’]t)|won['’]t|never|not|no\s+longer)\s+(?:[\w-]+\s+){0,2}?(?:accept(?:s|ed|ing)?"
+                      rf"|settl(?:e|es|ed|ing)\s+for|tolerat(?:e|es|ed|ing)|(?:content|satisfied|happy)\s+with)\s+{_G}",
+                      re.I)
 
 # A question reported: "asked whether the council could be found inadequate", "wondered if it would be rated good";
 # "asked what an outstanding judgement would have required" (a "what" question only with a modal: "asked what had
@@ -93,6 +99,7 @@ def unasserted(sentence: str, claims: list[RatingClaim]) -> list[RatingClaim]:
     unsaid = [m.span() for m in _ALTERNATIVES.finditer(sentence)
               if len({normalise_grade(g.group()) for g in _GRADE.finditer(m.group())}) >= 3]
     unsaid += [m.span() for m in _SCALE_ENDS.finditer(sentence)] + [m.span() for m in _DISTANCE.finditer(sentence)]
+    unsaid += [m.span() for m in _REFUSED.finditer(sentence)]
     unsaid += [(m.start(), len(sentence)) for m in _GRADE_AS_SUBJECT.finditer(sentence)]
     unsaid += [(m.start(), end.start() if (end := _CLAUSE_END.search(sentence, m.end())) else len(sentence))
                for m in [*_CLAIMED.finditer(sentence), *_NEAR_MISS.finditer(sentence)]]
