@@ -1,4 +1,5 @@
-"""Date parsing for the forms English pages use: ISO, '17 December 2018', 'March 24, 2014', dd/mm/yyyy."""
+"""Date parsing for the forms English pages use: one grammar of day, month and year (find_dates): ISO, '17 December
+2018', 'March 24, 2014', '14-Mar-24', dd/mm/yyyy, dd/mm/yy, d.m.yy."""
 
 from __future__ import annotations
 
@@ -12,10 +13,6 @@ MONTHS = {m: i for i, m in enumerate(
 MONTHS.update({name[:3]: num for name, num in list(MONTHS.items())})
 MONTH_PATTERN = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"  # noqa: E501
 
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\.?,?\s+(\d{{4}})\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b{MONTH_PATTERN}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_UK_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 MONTH_YEAR = re.compile(rf"\b{MONTH_PATTERN}\s+(\d{{4}})\b", re.I)
 
 
@@ -36,24 +33,10 @@ def safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-_safe = safe_date
-
-
 def parse_date(text: str | None) -> date | None:
-    """The first full date in text, or None. Numeric dates are read day-first (UK)."""
-    if not text:
-        return None
-    candidates = []
-    if m := _ISO.search(text):
-        candidates.append((m.start(), _safe(int(m[1]), int(m[2]), int(m[3]))))
-    if m := _DAY_MONTH_YEAR.search(text):
-        candidates.append((m.start(), _safe(int(m[3]), month_number(m[2]), int(m[1]))))
-    if m := _MONTH_DAY_YEAR.search(text):
-        candidates.append((m.start(), _safe(int(m[3]), month_number(m[1]), int(m[2]))))
-    if m := _UK_NUMERIC.search(text):
-        candidates.append((m.start(), _safe(int(m[3]), int(m[2]), int(m[1]))))
-    found = [d for _, d in sorted(candidates, key=lambda c: c[0]) if d]
-    return found[0] if found else None
+    """The first full date in text (find_dates, day-first), or None."""
+    found = find_dates(text)
+    return found[0].day if found else None
 
 
 def parse_datetime(text: str | None) -> datetime | None:
@@ -75,41 +58,65 @@ class DateMatch:
     ambiguous: bool = False
 
 
-_ISO_LOOSE = re.compile(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d.])")
-_NUMERIC = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/]|[.-]\d)")
+# One grammar of full dates: a day, a month and a year, in one of three orders (year-month-day, day-month-year,
+# month-day-year), the month a name or a number, the year four digits or two ("14/03/24", "14-Mar-24", "3 March '24").
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NAMED_MONTH = MONTH_PATTERN.replace("(", "(?P<month>", 1) + r"\.?"
+_YEAR4 = r"(?P<year>(?:19|20)\d{2})"
+# Two digits stand for a year only where a date is plainly written as one: after a dash, slash or dot joining it to
+# the month ("14-Mar-24"), or after an apostrophe ("March '24"); never after a space ("on 14 March 24 children").
+_YEAR2 = r"(?:(?<=[-/.])|['’])(?P<short>\d{2})"
+_YEAR = rf"(?:{_YEAR4}|{_YEAR2})(?![\d/]|[.-]\d)"
+# Between a named month and its neighbours: "14 Mar 2024", "14-Mar-2024", "Mar. 14, 2024"
+_GAP = r"(?:\s*[-/.]\s*|,?\s+)"
+_DATE_FORMS = (
+    # year-month-day, numeric (ISO 8601 and its slashed and dotted twins): 2018-12-17, 2018/1/5
+    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d.])"),
+    # day-month-year, month named: 17 December 2018, 14-Mar-24, 1st of June, 2016, 3 March '24
+    re.compile(rf"(?<![\w.]){_DAY}(?:\s+of)?{_GAP}{_NAMED_MONTH}{_GAP}{_YEAR}", re.I),
+    # month-day-year, month named: March 24, 2014; Sept. 1st 2014; Mar-14-2024
+    re.compile(rf"\b{_NAMED_MONTH}{_GAP}{_DAY}{_GAP}{_YEAR}", re.I),
+    # day-month-year, numeric, one separator throughout: 17/03/2015, 30.01.2022, 14/03/24, 3.2.25 (month-first on US
+    # pages; see find_dates)
+    re.compile(rf"(?<![\w/.-])(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep){_YEAR}"),
+)
+
+
+def _year(match: re.Match) -> int:
+    """The four-digit year of a match: a two-digit year is this century's unless that would lie ahead of next year."""
+    if match["year"]:
+        return int(match["year"])
+    short = 2000 + int(match["short"])
+    return short if short <= date.today().year + 1 else short - 100
+
+
+def _readings(match: re.Match, month_first: bool) -> tuple[list[tuple[int, int]], bool]:
+    """The (month, day) readings of a match, likelier first, and whether a numeric day and month could swap."""
+    if "first" not in match.re.groupindex:  # the day and the month are known by their place or the month's name
+        month = match["month"]
+        return [(int(month) if month.isdigit() else month_number(month), int(match["day"]))], False
+    first, second = int(match["first"]), int(match["second"])
+    ambiguous = first <= 12 and second <= 12 and first != second
+    if match["sep"] == ".":  # dotted dates are day-first wherever they are written
+        return [(second, first)], ambiguous
+    return ([(first, second), (second, first)] if month_first else [(second, first), (first, second)]), ambiguous
 
 
 def find_dates(text: str | None, month_first: bool = False) -> list[DateMatch]:
-    """Every full date in text, in order: ISO, '17 December 2018', 'March 24, 2014', numeric.
+    """Every full date in text, in order, in any form of the one grammar above.
 
-    Numeric dates are read day-first unless month_first (US pages), except where only one reading exists
-    ('03/17/2015' is 17 March whatever the convention); dotted dates (30.01.2022) are always day-first.
+    Numeric day-month-year dates are read day-first unless month_first (US pages), except where only one reading
+    exists ('03/17/2015' is 17 March whatever the convention); dotted dates (30.01.2022) are always day-first.
     """
     if not text:
         return []
     found: list[DateMatch] = []
-    for m in _ISO_LOOSE.finditer(text):
-        if day := safe_date(int(m[1]), int(m[2]), int(m[3])):
-            found.append(DateMatch(m.start(), m.end(), day))
-    for m in _DAY_MONTH_YEAR.finditer(text):
-        if day := safe_date(int(m[3]), month_number(m[2]), int(m[1])):
-            found.append(DateMatch(m.start(), m.end(), day))
-    for m in _MONTH_DAY_YEAR.finditer(text):
-        if day := safe_date(int(m[3]), month_number(m[1]), int(m[2])):
-            found.append(DateMatch(m.start(), m.end(), day))
-    for m in _NUMERIC.finditer(text):
-        a, b, year = int(m[1]), int(m[3]), int(m[4])
-        ambiguous = a <= 12 and b <= 12 and a != b
-        if m[2] == ".":
-            readings = [(b, a)]
-        elif month_first:
-            readings = [(a, b), (b, a)]
-        else:
-            readings = [(b, a), (a, b)]
-        for month, day_of_month in readings:
-            if day := safe_date(year, month, day_of_month):
+    for form in _DATE_FORMS:
+        for m in form.finditer(text):
+            readings, ambiguous = _readings(m, month_first)
+            if day := next((d for month, day_of_month in readings if (d := safe_date(_year(m), month, day_of_month))),
+                           None):
                 found.append(DateMatch(m.start(), m.end(), day, ambiguous))
-                break
     found.sort(key=lambda d: (d.start, -d.end))
     result: list[DateMatch] = []
     for match in found:

@@ -25,6 +25,17 @@ from csi.dates import month_number, parse_date, parse_datetime
     ("3rd Jun 2019", date(2019, 6, 3)),
     ("23rd july 2015", date(2015, 7, 23)),
     ("29/02/2016", date(2016, 2, 29)),
+    ("03/17/2015", date(2015, 3, 17)),  # day-first, unless only the US reading exists (there is no month 17)
+    # one grammar: day, month and year in any order English pages write them, the year in two digits where a dash,
+    # slash, dot or apostrophe marks it as one
+    ("Published 14/03/24", date(2024, 3, 14)),
+    ("Posted: 3.2.25", date(2025, 2, 3)),
+    ("Date: 14-Mar-2024", date(2024, 3, 14)),
+    ("Meeting 07-Nov-23 at 10am", date(2023, 11, 7)),
+    ("the 3rd of March, 2021", date(2021, 3, 3)),
+    ("Sept. 9 '22", date(2022, 9, 9)),
+    ("2019/05/06", date(2019, 5, 6)),
+    ("report to follow 1.11.06", date(2006, 11, 1)),
     # the first date in the text wins, whatever its form
     ("Updated 2 May 2017; first published 2016-01-05", date(2017, 5, 2)),
     ("First published 2016-01-05; updated 2 May 2017", date(2016, 1, 5)),
@@ -39,11 +50,12 @@ def test_parse_date(text, expected):
 @pytest.mark.parametrize("text", [
     "31/02/2015",      # no 31 February
     "29/02/2015",      # not a leap year
-    "03/17/2015",      # US order is not read: there is no month 17
     "2018-13-01",
     "32 December 2018",
     "Sept 2014",       # month and year only: not a full date
     "12 Marchy 2015",
+    "on 14 March 24 children were seen",  # a number after a space is not a year
+    "section 3.2.1 and v1.2.2019",
     "no date here",
     "",
     None,
