@@ -13,6 +13,7 @@ City of London, metropolitan districts, unitary authorities, county councils), c
 abolished since 2009, keyed by ONS GSS code. council_aliases.csv maps normalised names
 (transforms.councils.normalise_alias) to those codes. moderngov.csv gives the ModernGov committee
 site (base URL) of each of those councils that has one, from DemocracyClub's LGSF metadata.
+council_domains.csv gives the domain of each current council's own website, from Data to Insight's lookup.
 official_inspections.csv is the official record of every graded inspection since 2009, one row per
 inspection (council, framework, dates, a grade per judgement), read from the CSV copies of Ofsted's outcome
 files in OUTCOMES (default ../shared/data/ofsted-la-outcomes) by transforms.official_outcomes, the parser
@@ -447,6 +448,42 @@ def build_moderngov(
     return out
 
 
+# --------------------------------------------------------------------------- council websites
+
+DOMAIN_COLUMNS = ["council_code", "domain"]
+
+
+def build_domains(
+    shared: Path, councils: list[dict[str, str]], aliases: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """(council_code, domain) of each current council's own website under gov.uk, from the Data to Insight lookup's
+    `domain` column ("royalgreenwich.gov.uk", "hullcc.gov.uk"). Left out: a trust's or a supplier's address (not
+    the council's own), a former council's (its successor's site), and a site two councils share, its name two
+    councils' names joined by "and" ("richmondandwandsworth.gov.uk")."""
+    current = {r["council_code"] for r in councils if not r["end_date"]}
+    named: dict[str, set[str]] = defaultdict(set)
+    for alias, code in aliases:
+        named[alias.replace(" ", "")].add(code)
+
+    def shared_by_two(label: str) -> bool:
+        for i in (i for i in range(1, len(label) - 3) if label.startswith("and", i)):
+            left, right = named.get(label[:i], set()), named.get(label[i + 3:], set())
+            if left and right and not left & right:
+                return True
+        return False
+
+    out = []
+    for r in read_csv(shared / "d2i_Provider_data_lookup.csv"):
+        code, domain = r["la_code_new"].strip(), r["domain"].strip().lower()
+        if code not in current or not domain.endswith(".gov.uk"):
+            continue
+        if shared_by_two(domain.removesuffix(".gov.uk").split(".")[-1]):
+            log.info("domains: %s is shared by two councils; left out", domain)
+            continue
+        out.append((code, domain))
+    return sorted(out)
+
+
 # --------------------------------------------------------------------------- official record
 
 def build_official(outcomes: Path) -> list[list[str]]:
@@ -488,7 +525,7 @@ OFFICIAL_COLUMNS = ["inspection_id", "council_code", "framework", "visit_start",
 
 NOTICE = f"""# csi/reference — councils reference data and the official record
 
-`councils.csv`, `council_aliases.csv` and `official_inspections.csv` are **generated** by
+`councils.csv`, `council_aliases.csv`, `council_domains.csv` and `official_inspections.csv` are **generated** by
 `scripts/build_reference.py` from the files in `shared/data/la-reference/` and
 `shared/data/ofsted-la-outcomes/` (see their `PROVENANCE.md`). Do not edit them by hand; change the
 script and rebuild:
@@ -512,6 +549,9 @@ python scripts/build_reference.py --shared ../shared/data/la-reference --outcome
   and generated patterns ("Hillingdon LBC", "Kent County Council", ...). Aliases naming two
   current councils are dropped; a former council keeps an alias only if no current council
   has it.
+- `council_domains.csv`: the domain of each current council's own website under gov.uk, from Data to
+  Insight's `domain` column (a trust's or supplier's address, and a site two councils share, left out),
+  read by `transforms.councils.CouncilIndex.of_site`.
 - `official_inspections.csv`: Ofsted's official record of every graded inspection of a council's
   children's services since 2009 (SLAC, child protection, SIF and its re-inspections, ILACS standard
   and short), one row per inspection: the id the warehouse gives it, council code, framework, first
@@ -534,7 +574,7 @@ python scripts/build_reference.py --shared ../shared/data/la-reference --outcome
   Changes: filtered to English children's services authorities, names normalised, end dates
   aligned to the last day of existence, aliases generated.
 - **Data to Insight, Ofsted ILACS scrape tool LA lookup** (`Provider_data_lookup.csv`: Ofsted
-  URN, DfE LA code, also-known-as names),
+  URN, DfE LA code, also-known-as names, website domains),
   https://github.com/data-to-insight/ofsted-ilacs-scrape-tool at commit `{D2I_COMMIT}`,
   MIT licence, Copyright (c) Data to Insight.
 - **DfE / ONS lookups**: the ONS LTLA-UTLA April 2023 lookup (used to cross-check the list of
@@ -587,11 +627,13 @@ def main(argv: list[str] | None = None) -> int:
     councils, ms_by_gss = build_councils(shared)
     aliases = build_aliases(shared, councils, ms_by_gss)
     moderngov = build_moderngov(shared, councils, ms_by_gss)
+    domains = build_domains(shared, councils, aliases)
 
     args.out.mkdir(parents=True, exist_ok=True)
     write_csv(args.out / "councils.csv", COUNCIL_COLUMNS, [[r[c] for c in COUNCIL_COLUMNS] for r in councils])
     write_csv(args.out / "council_aliases.csv", ["alias", "council_code"], [list(a) for a in aliases])
     write_csv(args.out / "moderngov.csv", MODERNGOV_COLUMNS, [list(m) for m in moderngov])
+    write_csv(args.out / "council_domains.csv", DOMAIN_COLUMNS, [list(d) for d in domains])
     (args.out / "NOTICE.md").write_text(NOTICE, encoding="utf-8")
     official = build_official(outcomes)  # after councils.csv: the parser names councils with it
     write_csv(args.out / "official_inspections.csv", OFFICIAL_COLUMNS, official)
@@ -604,6 +646,7 @@ def main(argv: list[str] | None = None) -> int:
     current = {r["council_code"] for r in councils if not r["end_date"]}
     print(f"moderngov.csv: {len(moderngov)} councils with a ModernGov base URL "
           f"({sum(code in current for code, _ in moderngov)} of {n_current} current councils)")
+    print(f"council_domains.csv: {len(domains)} councils' own websites")
     print(f"official_inspections.csv: {len(official)} graded inspections of "
           f"{len({r[1] for r in official})} councils")
     return 0

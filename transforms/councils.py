@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from csi.records import Council, CouncilAlias
-from csi.reference import aliases, councils
+from csi.reference import aliases, council_domains, councils
 from csi.reference import delivery_bodies as delivery_body_rows
 
 __all__ = [
@@ -313,8 +313,10 @@ class CouncilIndex:
     scanning a text costs one pass over its words whatever the number of aliases.
     """
 
-    def __init__(self, councils: Iterable[Council], aliases: Iterable[CouncilAlias]) -> None:
+    def __init__(self, councils: Iterable[Council], aliases: Iterable[CouncilAlias],
+                 domains: Mapping[str, str] | None = None) -> None:
         self._councils: dict[str, Council] = {c.council_code: c for c in councils}
+        self._domains = {domain: code for domain, code in (domains or {}).items() if code in self._councils}
         by_alias: dict[str, list[str]] = defaultdict(list)
         for a in aliases:
             if a.council_code not in self._councils:
@@ -391,8 +393,13 @@ class CouncilIndex:
         shortened form, an initialism of it, or its start, its linking words ("and", "upon") perhaps left out
         ("www.merton.gov.uk", "democracy.bcpcouncil.gov.uk", "www.brighton-hove.gov.uk",
         "www.nelincs.gov.uk", "www.rbwm.gov.uk", "www.eastriding.gov.uk" for East Riding of Yorkshire); None for
-        any other address or a name several councils share ("www.gov.uk")."""
+        any other address or a name several councils share ("www.gov.uk"). A council's own domain, where the
+        reference knows it, comes first, whatever its name ("www.royalgreenwich.gov.uk", "news.hullcc.gov.uk")."""
         host = (urlsplit(url).hostname or "").lower()
+        labels = host.split(".")
+        if known := next((code for i in range(len(labels) - 1) if (code := self._domains.get(".".join(labels[i:])))),
+                         None):
+            return self._pick((known,), on)
         label = re.fullmatch(r"(?:[\w-]+\.)*?([a-z][\w-]*)\.gov\.uk|([a-z][\w-]*)\.moderngov\.co\.uk", host)
         if label is None:
             return None
@@ -749,4 +756,4 @@ def _person(text: str, tokens: list[tuple[int, int, str, str]], i: int, surnames
 @cache
 def default_index() -> CouncilIndex:
     """The index over the package reference data (cached)."""
-    return CouncilIndex(councils(), aliases())
+    return CouncilIndex(councils(), aliases(), council_domains())
