@@ -52,14 +52,14 @@ class Candidate:
 
 # ---- parsing ------------------------------------------------------------------------------------------------
 
-_ISOISH = re.compile(r"(?<!\d)((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _COMPACT = re.compile(r"^\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _EPOCH = re.compile(r"^\s*(1\d{9})(?:\d{3})?\s*$")
 _UTC_INSTANT = re.compile(r"\d{1,2}:?\d{2}(?::?\d{2})?(?:\.\d+)?\s*(?:Z|[+-]00:?00|UTC|GMT)\b", re.I)
 
 
 def parse_machine(value: object, source: str, month_first: bool = False) -> Candidate | None:
-    """A machine-readable value (meta content, datetime attribute, JSON-LD): ISO, compact ISO, epoch, or text."""
+    """A machine-readable value (meta content, datetime attribute, JSON-LD): compact ISO, epoch, or any date of the
+    grammar of csi.dates (ISO among them)."""
     if isinstance(value, list) and value:
         value = value[0]
     if not isinstance(value, str):
@@ -67,9 +67,7 @@ def parse_machine(value: object, source: str, month_first: bool = False) -> Cand
     text = value.strip()[:80]
     if not text:
         return None
-    if m := _ISOISH.search(text):
-        day = safe_date(int(m[1]), int(m[3]), int(m[4]))
-    elif m := _COMPACT.match(text):
+    if m := _COMPACT.match(text):
         day = safe_date(int(m[1]), int(m[2]), int(m[3]))
     elif m := _EPOCH.match(text):
         return _candidate(datetime.fromtimestamp(int(m[1]), UTC).date(), source, utc=True)

@@ -57,7 +57,6 @@ _TITLE_TYPES = (
     (re.compile(r"^issue\b", re.I), "issue"),
     (re.compile(r"^decision\b", re.I), "decision"),
 )
-_UK_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _TITLE_PREFIX = re.compile(
     r"^(issue details|issue history|issue|items at meetings|decision details|decision)\s*[-:–]\s*", re.I)
 # Labels of the decision page's dates, best first: the meeting that decided, then the decision, then publication.
@@ -160,17 +159,6 @@ def _heads_item(el: Tag) -> bool:
 
 # --------------------------------------------------------------------------- dates
 
-def uk_date(text: str | None) -> date | None:
-    """The first dd/mm/yyyy date in text (ModernGov's own format), or None."""
-    m = _UK_DATE.search(text or "")
-    if not m:
-        return None
-    try:
-        return date(int(m[3]), int(m[2]), int(m[1]))
-    except ValueError:
-        return None
-
-
 def _labelled_date(content: Tag, labels: tuple[str, ...]) -> date | None:
     """The date after the first of `labels` ("Date of decision: 14/02/2023"), best label first."""
     lines = [clean_text(el.get_text(" ")) for el in content.find_all(["p", "div", "li", "tr", "dt", "dd", "span"])
@@ -179,9 +167,9 @@ def _labelled_date(content: Tag, labels: tuple[str, ...]) -> date | None:
         for i, line in enumerate(lines):
             low = line.lower()
             if low.startswith(label):
-                found = uk_date(line) or parse_date(line)
+                found = parse_date(line)
                 if found is None and i + 1 < len(lines):  # label and value in separate elements
-                    found = uk_date(lines[i + 1]) or parse_date(lines[i + 1])
+                    found = parse_date(lines[i + 1])
                 if found:
                     return found
     return None
@@ -199,7 +187,7 @@ def _issue_date(content: Tag) -> date | None:
     """The latest meeting that considered the issue: links to decisions and agenda items read "dd/mm/yyyy - X"."""
     dates = [d for a in content.select("a[href]")
              if re.search(r"(iedecisiondetails|mgai|ielistdocuments)\.aspx", a["href"], re.I)
-             and (d := uk_date(a.get_text(" ")))]
+             and (d := parse_date(a.get_text(" ")))]
     return max(dates) if dates else _labelled_date(content, ("decision due", "first published"))
 
 
