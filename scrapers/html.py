@@ -154,18 +154,22 @@ def json_ld(tree: Element) -> list[dict]:
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+# A browser reads what follows </body> or </html> into the body (HTML5's "after body" mode): comments a template
+# printed after the page's end are on the page; libxml2 would drop them.
+_BODY_END = re.compile(r"</(?:body|html)\s*>", re.I)
 # A plain etree parser: lxml.html's element classes cost a Python call per element touched.
 _HTML_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 Element = etree._Element
 
 
 def parse_tree(text: str) -> Element:
-    """The lxml tree of a decoded page (an XML declaration, which lxml refuses in text, is dropped).
+    """The lxml tree of a decoded page (an XML declaration, which lxml refuses in text, is dropped), with what
+    follows the body's end read into the body as a browser reads it.
 
     Where libxml2 stops at one of its limits (nesting, text size) it would silently drop the rest of the
     page; the page fails instead (UnparseablePage).
     """
-    text = _XML_DECLARATION.sub("", text, count=1)
+    text = _BODY_END.sub("", _XML_DECLARATION.sub("", text, count=1))
     root = etree.fromstring(text.encode("utf-8", "surrogatepass"), _HTML_PARSER) if text.strip() else None
     limit = next((e for e in _HTML_PARSER.error_log if e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT), None)
     if limit is not None:
