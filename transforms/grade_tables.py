@@ -41,6 +41,7 @@ from csi.records import CELL_SEPARATOR
 from transforms.grades import GRADE_PHRASE, YEAR, normalise_grade
 from transforms.judgement_names import JUDGEMENT_PATTERNS, judgement_named
 from transforms.ratings import RatingClaim
+from transforms.roundup_lines import earlier_grade
 from transforms.sub_judgements import judgement_rows
 
 _JUDGEMENTS = [(name, re.compile(pattern, re.I)) for name, pattern in JUDGEMENT_PATTERNS if name != "other"]
@@ -51,6 +52,9 @@ _EARLIER = re.compile(r"\b(?:previous|previously|last|earlier|prior|old|former|b
 _COUNCILS_COLUMN = re.compile(r"\b(?:councils?|authority|authorities|area|borough|county|name|region|place)\b"
                               r"|(?-i:\bLAs?\b)", re.I)
 _GRADE_CELL = re.compile(rf"^\W*(?P<grade>{GRADE_PHRASE})", re.I)
+# A cell's grade with an earlier one in brackets after it, as a round-up line gives them (roundup_lines): "Good
+# (previously inadequate)", "Outstanding (up from good in 2020)", "Good (requires improvement, 2019)"
+_GRADE_THEN_EARLIER = re.compile(rf"^\W*(?P<grade>{GRADE_PHRASE})\W*\((?P<before>[^()]{{2,80}})\)", re.I)
 
 
 # The column naming the judgements of a table of one council's judgements: "Judgement", "Area", "Ofsted judgements"
@@ -264,9 +268,13 @@ def grade_table_claims(columns: list[Column], row: str, published: date | None =
         m = _GRADE_CELL.match(cell)
         if column.judgement is None or m is None or (grade := normalise_grade(m["grade"])) is None:
             continue
-        years = [int(y) for y in YEAR.findall(cell[m.end():])]
+        graded_apart = _bracketed(cell[m.end():])  # "(leadership: inadequate)": another judgement's grade
+        bracket = None if graded_apart else _GRADE_THEN_EARLIER.match(cell)
+        prior = earlier_grade(bracket, cell, column.judgement) if bracket else None
+        own = cell[:bracket.start("before")] if bracket and prior else cell  # the bracket's words: the earlier grade's
+        years = [int(y) for y in YEAR.findall(own[m.end():])]
         year = years[0] if years else column.year or row_year
-        earlier = column.earlier or bool(_EARLIER.search(cell)) or (
+        earlier = column.earlier or bool(_EARLIER.search(own)) or (
             year is not None and published is not None and year < published.year)
         anchor = "stated" if year is not None else ("previous_inspection" if earlier else "publication")
         status = "historical" if earlier else "current"
@@ -275,6 +283,9 @@ def grade_table_claims(columns: list[Column], row: str, published: date | None =
                                    judgement_stated=column.judgement != "overall_effectiveness"), column.council))
         claims += [(RatingClaim(judgement, other, words, year, status, row, start + m.end() + where,
                                     anchor=anchor), column.council)
-                   for judgement, other, words, where in _bracketed(cell[m.end():])
+                   for judgement, other, words, where in graded_apart
                    if judgement != column.judgement]
+        if prior is not None:
+            claims.append((replace(prior, clause=row, start=start + prior.start, segment=start + prior.segment),
+                           column.council))
     return claims
