@@ -61,24 +61,29 @@ class DateMatch:
 # One grammar of full dates: a day, a month and a year, in one of three orders (year-month-day, day-month-year,
 # month-day-year), the month a name or a number, the year four digits or two ("14/03/24", "14-Mar-24", "3 March '24").
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_NAMED_MONTH = MONTH_PATTERN.replace("(", "(?P<month>", 1) + r"\.?"
+_MONTH_NAME = MONTH_PATTERN.replace("(", "(?P<month>", 1)
+_NAMED_MONTH = _MONTH_NAME + r"\.?"
+_END = r"(?![\d/]|[.-]\d)"
 _YEAR4 = r"(?P<year>(?:19|20)\d{2})"
-# Two digits stand for a year only where a date is plainly written as one: after a dash, slash or dot joining it to
-# the month ("14-Mar-24"), or after an apostrophe ("March '24"); never after a space ("on 14 March 24 children").
-_YEAR2 = r"(?:(?<=[-/.])|['’])(?P<short>\d{2})"
-_YEAR = rf"(?:{_YEAR4}|{_YEAR2})(?![\d/]|[.-]\d)"
-# Between a named month and its neighbours: "14 Mar 2024", "14-Mar-2024", "Mar. 14, 2024"
+# Two digits stand for a year only where the date is plainly written as one: joined to the day and month by the
+# separator that joins them ("14/03/24", "14-Mar-24", "3.2.25"), or after an apostrophe ("3 March '24"); never after
+# a space or another separator ("on 14 March 24 children", "March 14-15, 2024", "14 March-15 April").
+_YEAR = rf"(?:{_YEAR4}|['’](?P<short>\d{{2}})){_END}"
+_JOINED_YEAR = rf"(?:{_YEAR4}|(?P<short>\d{{2}})){_END}"  # after the separator the day and month share (?P=sep)
+# Between a named month and its neighbours: "14 Mar 2024", "14 March, 2024", "Mar. 14, 2024", "14-Mar-2024"
 _GAP = r"(?:\s*[-/.]\s*|,?\s+)"
 _DATE_FORMS = (
     # year-month-day, numeric (ISO 8601 and its slashed and dotted twins): 2018-12-17, 2018/1/5
     re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d.])"),
-    # day-month-year, month named: 17 December 2018, 14-Mar-24, 1st of June, 2016, 3 March '24
+    # day-month-year, month named: 17 December 2018, 1st of June, 2016, 3 March '24
     re.compile(rf"(?<![\w.]){_DAY}(?:\s+of)?{_GAP}{_NAMED_MONTH}{_GAP}{_YEAR}", re.I),
-    # month-day-year, month named: March 24, 2014; Sept. 1st 2014; Mar-14-2024
+    # ... the three joined by one separator: 14-Mar-2024, 14-Mar-24, 14/Mar/24
+    re.compile(rf"(?<![\w.]){_DAY}(?P<sep>[-/.]){_MONTH_NAME}(?P=sep){_JOINED_YEAR}", re.I),
+    # month-day-year, month named: March 24, 2014; Sept. 1st 2014; Sept. 9 '22
     re.compile(rf"\b{_NAMED_MONTH}{_GAP}{_DAY}{_GAP}{_YEAR}", re.I),
     # day-month-year, numeric, one separator throughout: 17/03/2015, 30.01.2022, 14/03/24, 3.2.25 (month-first on US
     # pages; see find_dates)
-    re.compile(rf"(?<![\w/.-])(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep){_YEAR}"),
+    re.compile(rf"(?<![\w/.-])(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep){_JOINED_YEAR}"),
 )
 
 

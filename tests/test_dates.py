@@ -36,6 +36,7 @@ from csi.dates import month_number, parse_date, parse_datetime
     ("Sept. 9 '22", date(2022, 9, 9)),
     ("2019/05/06", date(2019, 5, 6)),
     ("report to follow 1.11.06", date(2006, 11, 1)),
+    ("visits 14 March-15 April 2024", date(2024, 4, 15)),  # "15" after a dash that does not join a date: no year
     # the first date in the text wins, whatever its form
     ("Updated 2 May 2017; first published 2016-01-05", date(2017, 5, 2)),
     ("First published 2016-01-05; updated 2 May 2017", date(2016, 1, 5)),
@@ -56,6 +57,7 @@ def test_parse_date(text, expected):
     "12 Marchy 2015",
     "on 14 March 24 children were seen",  # a number after a space is not a year
     "section 3.2.1 and v1.2.2019",
+    "March 14-15, 2024",
     "no date here",
     "",
     None,
