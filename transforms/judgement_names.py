@@ -62,9 +62,11 @@ JUDGEMENT_PATTERNS = [
     (CARE_AND_LEAVERS, rf"(?:{_IN_CARE})\s+(?:and|&)\s+(?:care\s+leavers|(?:young\s+people|children)\s+leaving"
                        r"\s+(?:our\s+|its\s+|their\s+)?care)"),
     ("children_in_care", _IN_CARE),
-    # ... and the service named by them: "its leaving care service", "the leaving-care team"
+    # ... and the service named by them: "its leaving care service", "the leaving-care team", "the care leaver
+    # judgement", "its care leaver services"
     ("care_leavers", r"care[-\s]+leavers|(?:young\s+people|children)\s+leaving\s+(?:our\s+|its\s+|their\s+)?care"
-                     r"|leaving[-\s]care\s+(?:services?|teams?|provision|support|work)\b"),
+                     r"|(?:leaving[-\s]care|care[-\s]+leaver)\s+(?:services?|teams?|provision|support|work"
+                     r"|judge?ments?)\b"),
     ("adoption", r"adoption\s+performance|\badoption\b"),
     # the pre-2014 frameworks' safeguarding judgement, help and protection since: named by year when read
     ("child_protection", r"child\s+protection(?!\s+(?:plans?|conferences?|cases?|investigations?|enquir))"),
@@ -79,7 +81,7 @@ NAME_ALTERNATIVES = "|".join(f"(?:{pattern})" for _, pattern in JUDGEMENT_PATTER
 
 # The nouns news and minutes call the judgements of an inspection by, none by its name: "area", "judgement",
 # "aspect", "part (of the service)", "measure", "element", "strand" (not "parts of the county": a place)
-AREA_NOUN = (r"(?:(?:sub-?)?judge?ments?|areas?|aspects?|elements?|strands?|measures?|domains?"
+AREA_NOUN = (r"(?:(?:sub-?)?judge?ments?|areas?|aspects?|elements?|strands?|measures?|domains?|sections?"
              r"|parts?(?!\s+of\s+(?:the\s+)?(?:country|county|borough|city|region|town|district|England)\b))\b")
 # "every area", "all four judgements", "each of the five areas", "every one of its judgements": every judgement named
 # at once, none by its name
@@ -95,17 +97,23 @@ _EVERY = re.compile(r"(?:(?:every|each|all)\s+(?:single\s+)?(?:one\s+)?(?:of\s+(
                     # "the same grade right across the inspection – A, B and C"
                     r"|\b(?:right\s+)?across\s+(?:the\s+|its\s+|their\s+)?(?:whole\s+)?(?:inspection|report|framework)\b)",
                     re.I)
-# "in three of the four areas", "two other judgements", "of the five areas looked at, four": some areas, by count
-_SOME = re.compile(r"\b(?:(?:one|two|three|four|five|six|both|most|some|several|half|\d)\s+(?:out\s+)?of\s+"
-                   r"(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"
-                   r"|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?:two|three|four|five|six|most|several)\s+(?:other\s+)?)"
-                   r"(?:(?:individual|graded|key|other|remaining|[a-z]+(?:ing|ed))\s+)?"
-                   + _AREAS + r"|\bof\s+the\s+(?:two|three|four|five|six|seven|\d)\s+" + _AREAS
-                   + r"[^,;:]{0,40},\s*(?:one|two|three|four|five|six|\d)\b(?=\s+(?:were|was|are|is|had|have)\b)",
-                   re.I)
+# "in three of the four areas", "two other judgements", "of the five areas looked at, four": some areas, by count;
+# or set against the rest, a part of the inspection: "the other three areas", "the remaining judgements", "a couple
+# of the sections", "only one area", "the one aspect", "the only judgement"
+SOME_AREAS = (r"\b(?:(?:one|two|three|four|five|six|both|most|some|several|half|\d)\s+(?:out\s+)?of\s+"
+              r"(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"
+              r"|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?:two|three|four|five|six|most|several|many|some)\s+(?:other\s+)?"
+              r"|(?:the|its|their)\s+(?:other|remaining)\s+(?:(?:two|three|four|five|six|\d)\s+)?"
+              r"|a\s+couple\s+of\s+(?:the\s+|its\s+|their\s+)?"
+              r"|(?<!\bevery\s)(?<!\beach\s)(?<!\bany\s)(?<!\bno\s)(?:(?:only|just)\s+)?(?:one|a\s+single)\s+"
+              r"|(?:the|its|their)\s+(?:only|one|single|sole)\s+)"
+              r"(?:(?:individual|graded|key|other|remaining|[a-z]+(?:ing|ed))\s+)?"
+              + _AREAS + r"|\bof\s+the\s+(?:two|three|four|five|six|seven|\d)\s+" + _AREAS
+              + r"[^,;:]{0,40},\s*(?:one|two|three|four|five|six|\d)\b(?=\s+(?:were|was|are|is|had|have)\b)")
+_SOME = re.compile(SOME_AREAS, re.I)
 
 # What may stand between two NAMEs of one LIST: the first one's TAIL, the joining word, the next one's HEAD.
-_PEOPLE = r"(?:children|young\s+people|families|care\s+leavers)"
+_PEOPLE = r"(?:(?:vulnerable\s+|local\s+)?(?:children|young\s+people|families)|care\s+leavers)"
 # (and the NAME used as a modifier of the service: "the help and protection work", "its care leavers' service"; the
 # leaders' impact "on practice" as "on social work practice")
 _TAIL = (rf"(?:['’]?\s+(?:work|services?|provision|practice|teams?)\b"
@@ -113,7 +121,8 @@ _TAIL = (rf"(?:['’]?\s+(?:work|services?|provision|practice|teams?)\b"
          rf"|(?:(?:given|offered|provided)\s+to|of|for|to|with)\s+{_PEOPLE}(?:\s+(?:at\s+risk|in\s+need))?|(?:of|for)\s+(?:the\s+)?(?:council|authority|service))"
          rf"(?:\s+(?:with|and)\s+{_PEOPLE})*)*")
 _JOINING_WORD = r"(?:and|&|as\s+well\s+as|plus|along\s+with|together\s+with)"
-_JOIN = rf"(?:\s*,\s*(?:{_JOINING_WORD}\s+)?|\s+{_JOINING_WORD}\s+)"
+# (an aside set off by commas after the joining word: "A, B and, for the first time, C")
+_JOIN = rf"(?:\s*,\s*(?:{_JOINING_WORD}\s+)?|\s+{_JOINING_WORD}\s+|,?\s+{_JOINING_WORD}\s*,[^,;:.]{{1,40}},\s*)"
 _DETERMINER = (r"(?:(?:the|its|their|those|(?:the\s+)?(?:council|authority|borough|county|city)['’]s"
                r"|(?-i:[A-Z])[\w-]+['’]s?)\s+)")
 _HEAD = (r"(?:(?:(?:the\s+)?(?:experiences?\s+and\s+progress|experiences?|progress|outcomes|services?|support"
@@ -262,7 +271,7 @@ _LEADERS_GRADED = re.compile(rf"{GRADE_PHRASE}\s+for\s+(?:its\s+|their\s+|the\s+
 _LEADERS_VERDICT = re.compile(rf"(?:,\s+who)?\s+(?:(?:were|was|are|is|had\s+been|have\s+been|got|get|gets|received"
                               rf"|earned|achieved)\s+)?"
                               rf"(?:(?:also|again|now|all|both|still|already|then|previously|once|each)\s+){{0,2}}"
-                              rf"(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?)?"
+                              rf"(?:(?:rated|judged|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?"
                               rf"[‘'\"“]?{GRADE_PHRASE}", re.I)
 
 
@@ -322,15 +331,22 @@ _OPENING_TIME = (r"(?:(?:this|that|the\s+next|the\s+last|last|next)\s+time(?:\s+
                  r"|(?:in|by)\s+(?:19|20)\d{2}|(?:at|by)\s+(?:the|its|their|that)\s+(?:[\w-]+\s+)?"
                  r"(?:inspection|visit|point|stage)|then|now|since\s+then)")
 # A judgement referred to, not named, as a verdict's subject after a clause boundary: "that area", "this part of the
-# service", "the latter judgement", "and that's rated ..." (not "in that area the council ...": a preposition's object)
-_REFERENCE = re.compile(r"(?:^|[,;:(–—-]|\b(?:and|but|while|whereas|though|although|yet|so))\s*"
+# service", "the latter judgement", "that bit", "and that's rated ..." (not "in that area the council ...": a
+# preposition's object); after a conjunction opening a clause, by its noun ("..., when that area required
+# improvement"; not "before that had required improvement": a time)
+_REFERRING_NOUN = (rf"(?:that|this|the\s+latter|the\s+same)\s+(?:{AREA_NOUN}|bits?\b)(?:\s+of\s+(?:the\s+|its\s+"
+                   r"|their\s+)?(?:services?|work|inspection|report|provision))?")
+_REFERENCE = re.compile(r"(?:(?:^|[,;:(–—-]|\b(?:and|but|while|whereas|though|although|yet|so))\s*"
                         # (after a time opening the clause: "This time round that judgement went up to good", "In 2022
                         # that area was good")
                         rf"(?:{_OPENING_TIME}\s*,?\s*)?[‘'\"“]?"
-                        rf"(?:(?:that|this|the\s+latter|the\s+same)\s+{AREA_NOUN}(?:\s+of\s+(?:the\s+|its\s+|their\s+)?"
-                        r"(?:services?|work|inspection|report|provision))?"
+                        rf"(?:{_REFERRING_NOUN}"
                         r"|(?:that|this)(?=['’]s\b|\s+(?:is|was|has|had|remains|remained|kept|stayed|came)\b))"
+                        r"|\b(?:when|where|because|since|after|before|once|until|as)\s+"
+                        rf"{_REFERRING_NOUN})"
                         r"(?:['’]s)?(?:\s+[\w'’-]+){0,5}?\s*[‘'\"“]?$", re.I)
+
+_AREA = re.compile(rf"(?<![\w-])(?:{AREA_NOUN}|bits?\b)", re.I)
 
 
 def refers_to_judgement(before: str) -> bool:
@@ -342,14 +358,38 @@ def judgements_referred_to(before: str, earlier: str) -> list[str]:
     """The judgements a verdict's subject refers back to, when the text `before` its grade ends with a reference to
     a judgement ("that part of the service requires improvement", "That area was judged to require improvement"):
     the LIST named last before the reference in its sentence, else the one named last in the sentence before
-    (`earlier`); [] when the subject is no such reference, or no judgement was named."""
+    (`earlier`), or its last judgement alone when the reference is singular ("..., when that area required
+    improvement"); [] when the subject is no such reference, or no judgement was named."""
     reference = _REFERENCE.search(before)
     if reference is None:
-        return []
+        return _one_area_referred_to(before)
     for text in (before[:reference.start()], earlier):
         if judgements := [j for j in judgements_in(text) if j[2] != "other"]:
-            return coordinated(text, judgements, 0, len(text))
+            names = coordinated(text, judgements, 0, len(text))
+            plural = (noun := _AREA.search(reference.group())) and noun.group().lower().endswith("s")
+            return names if plural else names[-1:]
     return []
+
+
+# "it" as a verdict's subject after a clause boundary, and one area named before it in its sentence, with its
+# judgement in apposition: "Only one area, the experiences of children in care, escaped the bottom grade - it was
+# rated as requiring improvement"
+_IT = re.compile(r"(?:[,;:(–—-]|\b(?:and|but|so|where|when|as))\s*it(?:\s+[\w'’-]+){0,4}?\s*[‘'\"“]?$", re.I)
+_ONE_AREA = re.compile(rf"\b(?:(?:only|just)\s+)?(?:one|a\s+single)\s+{AREA_NOUN}"
+                       rf"|\b(?:the|its|their)\s+(?:only|one|single|sole)\s+{AREA_NOUN}", re.I)
+_NAMED_APART = re.compile(r"\s*(?:,|:|\s[-–—]\s|\()\s*(?:namely\s+)?", re.I)
+
+
+def _one_area_referred_to(before: str) -> list[str]:
+    """The judgement "it" refers to as a verdict's subject (`before` ends with it), when its sentence named one area
+    before it, the judgement set in apposition to it ("Only one area, care leavers, ... - it was"); [] otherwise
+    (a council, say)."""
+    if (it := _IT.search(before)) is None:
+        return []
+    areas = list(_ONE_AREA.finditer(before, 0, it.start()))
+    named = _NAMED_APART.match(before, areas[-1].end()) if areas else None
+    names = coordinated_after(before, judgements_in(before), named.end()) if named else []
+    return names[:1]
 
 
 # What may end a LIST before its predicate's grade: the last one's TAIL, a comma or a dash, "all", "both", "each"

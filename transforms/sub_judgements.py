@@ -20,7 +20,9 @@ from transforms.grades import GRADE_PHRASE, QE, Q, normalise_grade
 from transforms.judgement_names import (
     AREA_NOUN,
     CARE_AND_LEAVERS,
+    SOME_AREAS,
     coordinated_after,
+    every_area_spans,
     every_listed,
     judgement_named,
     judgements_in,
@@ -34,12 +36,7 @@ from transforms.roundup_lines import earlier_grade
 
 # "in three of the four areas", "across most judgements", "on one measure": some areas, not named (or named after
 # it: "good on one measure, children in care", the judgement's own verdict)
-_SOME_AFTER = re.compile(
-    r"^\W*(?:overall\s+)?(?:in|across|for|on)\s+(?:(?:one|two|three|four|five|six|both|most|some|several|half|\d)"
-    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?"
-    r"|(?:most|some|many|several|one|a\s+single|just\s+one|only\s+one|two|three|four|five)\s+(?:other\s+)?)"
-    r"(?:(?:key|other|remaining|headline|[a-z]+(?:ing|ed))\s+)?"  # "three of the four underpinning areas"
-    rf"(?:{AREA_NOUN}|categories)", re.I)
+_SOME_AFTER = re.compile(rf"^\W*(?:overall\s+)?(?:in|across|for|on)\s+(?:{SOME_AREAS})", re.I)
 # ... or the grade describing them, counted: "two 'good' sub-judgements", "three outstanding areas"
 _COUNT_BEFORE = re.compile(r"\b(?:two|three|four|five|six|both|several|[2-6])\s+[‘'\"“]?$", re.I)
 _AREAS_AFTER = re.compile(rf"^[’'\"”]?\s+{AREA_NOUN}", re.I)
@@ -52,16 +49,27 @@ def _counted_areas(claim: RatingClaim, after: str) -> re.Match | None:
         claim.clause, 0, claim.start) else None)
 
 
+# Areas picked out by the grade a participle gives them: "the two areas graded good", "the judgements that were
+# rated outstanding"
+_AREAS_GRADED = re.compile(rf"(?<![\w-]){AREA_NOUN}\s+(?:(?:that|which)\s+(?:were|was|are|is|had\s+been|have\s+been)"
+                           r"\s+)?(?:graded|rated|judged|found|deemed|assessed|considered)\s+(?:as\s+|to\s+be\s+)?"
+                           r"[‘'\"“]?$", re.I)
+
+
 def _some_areas(claim: RatingClaim, following: int | None = None) -> bool:
     """The verdict is given to some areas it does not name ("good in three of the four areas", "two 'good'
-    sub-judgements", read just after the grade; `following` is where the next verdict of the clause starts; "three
-    of the four judgements were inadequate", not "every one of the four judgements was")."""
+    sub-judgements", "requires improvement in the other three areas", read just after the grade; `following` is
+    where the next verdict of the clause starts; "three of the four judgements were inadequate", "a couple of the
+    sections were RI", "the two areas graded good", not "every one of the four judgements was"): a part of the
+    inspection's judgements, never the overall grade."""
     if claim.judgement != "overall_effectiveness" or claim.judgement_stated or claim.status == "hypothetical":
         return False
     end = claim.start + len(claim.grade_label)
     after = claim.clause[end:following if following is not None else len(claim.clause)]
+    graded = _AREAS_GRADED.search(claim.clause, claim.segment, claim.start)
     # ... or as the subject: "three of the four judgements were inadequate"
-    return bool(_counted_areas(claim, after) or some_areas_before(claim.clause, claim.segment, claim.start))
+    return bool(_counted_areas(claim, after) or some_areas_before(claim.clause, claim.segment, claim.start)) or (
+        graded is not None and not any(s <= graded.start() < e for s, e in every_area_spans(claim.clause)))
 
 
 # What sets the areas counted apart from their names after them: "on one measure, children in care", "in two areas –
@@ -141,12 +149,39 @@ def _specified(claim: RatingClaim) -> list[str]:
 _GRADE_COUNTING = re.compile(rf"{Q}(?P<grade>{GRADE_PHRASE}){QE}\s+(?:in|across|for|on)\s+[^;.–—]{{0,50}}$", re.I)
 
 
+# The areas of an inspection by their number: "the three graded areas", "each of the four judgements"
+_AREAS_NUMBERED = re.compile(rf"\b(?:the|its|their|all)\s+(?P<count>two|three|four|five|six)\s+(?:[a-z]+\s+)?"
+                             rf"{AREA_NOUN}", re.I)
+# ... and the LIST naming them after it: "the three graded areas – A, B and C", "the four judgements (A, B, C, D)"
+_NUMBERED_LIST = re.compile(r"[^–—:;(.,]{0,30}?(?::|\s[-–—]\s|,|\()\s*")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]:
     """The sentence's verdicts, a grade describing the areas a copula names after it given to them ("the only area
     judged good was adoption"), less those given to some areas they do not name, and with the areas named after a
     colon ("the same grade went to each of the three judgements below it: A, B and C") given the verdict before
     it, or the grade a count names in the plural ("four inadequates: A, B, C and D"), or the grades listed in the
-    order of the LIST before the colon ("A, B and C: good, good, outstanding")."""
+    order of the LIST before the colon ("A, B and C: good, good, outstanding"); "children in care and care leavers"
+    counted as one of the areas, one judgement (see `_one_care_judgement`)."""
+    return _one_care_judgement(_areas_covered(claims, sentence), sentence)
+
+
+def _one_care_judgement(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]:
+    """The claims, "children in care and care leavers" read as the one judgement of the 2018-2022 framework
+    (children in care) when the sentence numbers the areas and the LIST after the number names that many with it
+    counted as one: "each of the three graded areas – leadership, help and protection, and the experiences and
+    progress of children in care and care leavers – ..." (two judgements would make four)."""
+    numbered = _AREAS_NUMBERED.search(sentence)
+    apposed = _NUMBERED_LIST.match(sentence, numbered.end()) if numbered else None
+    names = coordinated_after(sentence, judgements_in(sentence), apposed.end()) if apposed else []
+    if CARE_AND_LEAVERS not in names or len(names) != _NUMBERS[numbered["count"].lower()]:
+        return claims
+    return [replace(c, judgement="children_in_care") if c.judgement == CARE_AND_LEAVERS else c for c in claims]
+
+
+def _areas_covered(claims: list[RatingClaim], sentence: str) -> list[RatingClaim]:
+    """`areas_covered`, but for the one care judgement."""
     if ordered := _grades_in_order(sentence):  # the whole sentence is a LIST and its grades: read in order only
         return ordered
     if not claims:
