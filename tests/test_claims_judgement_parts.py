@@ -31,6 +31,17 @@ def test_a_part_of_the_inspection_is_never_the_overall_grade(text):
     assert ("overall_effectiveness", "requires_improvement") not in _graded(OPENING, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Adoption was judged good; the rest required improvement.",
+    "Care leavers came out good, but the others were all found to require improvement.",
+    "Inspectors found the council requires improvement in four of the five areas, with adoption the exception.",
+])
+def test_the_rest_of_the_areas_or_an_exception_is_no_overall_grade_nor_the_exception_s(text):
+    found = _graded(OPENING, text)
+    assert ("overall_effectiveness", "requires_improvement") not in found
+    assert not {j for j, g in found if g == "requires_improvement"}
+
+
 @pytest.mark.parametrize("text, named", [
     ("Only one area, help and protection, was spared - it was judged to require improvement.",
      "help_and_protection"),

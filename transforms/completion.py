@@ -451,11 +451,18 @@ def _pure_list(text: str, items: list[tuple[int, int, str | None]], at: int) -> 
     return names if names and _LINK.fullmatch(text.rstrip(" .!?"), at) else []
 
 
+# A judgement named, then set apart: "..., with adoption the exception", "care leavers excepted", "leaders aside"
+_SET_APART_AFTER = re.compile(r"\s*(?:being\s+)?(?:the\s+(?:one\s+|only\s+)?exception|excepted|aside|apart)\b", re.I)
+
+
 def _ends_cleanly(text: str, end: int) -> bool:
     """A chain running right ends at a punctuation mark, the clause's end or a joining word, not before a noun its
-    last name modifies ("along with the adoption agency", "with care leavers a strength") nor before a verb it is
-    the subject of ("good, and care leavers were consulted")."""
+    last name modifies ("along with the adoption agency", "with care leavers a strength"), before a verb it is
+    the subject of ("good, and care leavers were consulted") nor before words setting it apart ("with adoption the
+    exception")."""
     after = _WORD_AFTER.match(text, end)
+    if _SET_APART_AFTER.match(text, end):
+        return False
     return after is None or _LINK.match(text, end).end() > after.start(1)
 
 

@@ -49,6 +49,11 @@ def _counted_areas(claim: RatingClaim, after: str) -> re.Match | None:
         claim.clause, 0, claim.start) else None)
 
 
+# The areas left when one is set apart, as a clause's subject: "; the rest were good", "but the others were RI" (not
+# "the rest of the region's councils")
+_THE_REST = re.compile(r"(?:^|[,;:–—]|\b(?:and|but|while|whereas|though|although|yet|so))\s*(?:all\s+)?(?:the|its)\s+"
+                       r"(?:rest|others|remainder)\b(?!\s+of\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+)?(?:councils?"
+                       r"|authorities|country|county|region|England))", re.I)
 # Areas picked out by the grade a participle gives them: "the two areas graded good", "the judgements that were
 # rated outstanding"
 _AREAS_GRADED = re.compile(rf"(?<![\w-]){AREA_NOUN}\s+(?:(?:that|which)\s+(?:were|was|are|is|had\s+been|have\s+been)"
@@ -60,21 +65,23 @@ def _some_areas(claim: RatingClaim, following: int | None = None) -> bool:
     """The verdict is given to some areas it does not name ("good in three of the four areas", "two 'good'
     sub-judgements", "requires improvement in the other three areas", read just after the grade; `following` is
     where the next verdict of the clause starts; "three of the four judgements were inadequate", "a couple of the
-    sections were RI", "the two areas graded good", not "every one of the four judgements was"): a part of the
-    inspection's judgements, never the overall grade."""
+    sections were RI", "the two areas graded good", "the rest were good", not "every one of the four judgements
+    was"): a part of the inspection's judgements, never the overall grade."""
     if claim.judgement != "overall_effectiveness" or claim.judgement_stated or claim.status == "hypothetical":
         return False
     end = claim.start + len(claim.grade_label)
     after = claim.clause[end:following if following is not None else len(claim.clause)]
     graded = _AREAS_GRADED.search(claim.clause, claim.segment, claim.start)
     # ... or as the subject: "three of the four judgements were inadequate"
-    return bool(_counted_areas(claim, after) or some_areas_before(claim.clause, claim.segment, claim.start)) or (
+    return bool(_counted_areas(claim, after) or some_areas_before(claim.clause, claim.segment, claim.start)
+                or _THE_REST.search(claim.clause, claim.segment, claim.start)) or (
         graded is not None and not any(s <= graded.start() < e for s, e in every_area_spans(claim.clause)))
 
 
 # What sets the areas counted apart from their names after them: "on one measure, children in care", "in two areas –
-# A and B", "in one area: care leavers", "in one area, namely adoption"
-_APPOSITION = re.compile(r"\s*(?:,|:|\s[-–—]\s)\s*(?:namely\s+|that\s+is\s+|i\.e\.\s+)?", re.I)
+# A and B", "in one area: care leavers", "in one area, namely adoption" (not ", with care leavers the exception":
+# a clause of its own)
+_APPOSITION = re.compile(r"\s*(?:,|:|\s[-–—]\s)\s*(?:namely\s+|that\s+is\s+|i\.e\.\s+)?(?!with\b)", re.I)
 
 
 def _areas_named_after(claim: RatingClaim, sentence: str) -> list[str]:
