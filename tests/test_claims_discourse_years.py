@@ -122,3 +122,28 @@ def test_a_with_clause_takes_the_bracketed_year_of_its_main_clause_not_its_now(t
 ])
 def test_a_year_in_a_comment_on_the_verdict_is_not_its_year(text):
     assert {y for j, g, y in _rows(text) if g == "good"} == {2021}
+
+
+@pytest.mark.parametrize("text, judgement, grade, year", [
+    ("Back in 2010, under the inspections that ran until 2013, Luton did well. Inspectors rated its safeguarding good.",
+     "safeguarding", "good", 2010),
+    ("In 2011, under the framework used up to 2013, Luton fared badly. Its safeguarding was judged inadequate.",
+     "safeguarding", "inadequate", 2011),
+    ("In 2012, in the regime that lasted until 2013, Luton was visited. Its looked after children services were "
+     "judged good.", "looked_after", "good", 2012),
+])
+def test_a_year_bounding_a_stretch_is_not_the_time_the_text_is_at(text, judgement, grade, year):
+    rows = _rows(text)
+    assert (judgement, grade, year) in rows
+    assert (judgement, grade, 2013) not in rows
+
+
+@pytest.mark.parametrize("first", [
+    "Last time round, in 2017, Luton was told it required improvement, so this matters.",
+    "At the inspection before, in 2017, Luton was rated requires improvement, and that is why the mood is different.",
+    "In 2017 Luton was judged to require improvement, but the story has changed.",
+])
+def test_a_sentence_come_back_to_today_passes_on_no_earlier_year(first):
+    rows = _rows(first + " Leadership was rated good.")
+    assert ("overall_effectiveness", "requires_improvement", 2017) in rows
+    assert ("leadership", "good", 2017) not in rows

@@ -221,6 +221,14 @@ _JOINED_CLAUSE = re.compile(r"(?:[,;]\s*(?:but|while|whereas|(?:al)?though|yet)?
 _NAME = re.compile(r"\b(?-i:[A-Z])[\w’'-]+")
 
 
+# A clause joined after the verdict that comes back to today: "..., so this matters", "..., and that is why ..."
+_BACK_TO_TODAY = re.compile(r"[,;]\s*(?:so|and|but)\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|matters|means|remains|has|have)\b",
+                            re.I)
+# A year bounding a stretch right after it: "until 2013", "up to 2013", "since 2019"
+_STRETCH_BOUND = re.compile(r"\b(?:until|till|up\s+to|since)\s+(?:(?:early|late|mid)[\s-]+)?(?-i:[A-Z][a-z]+\s+)?$",
+                            re.I)
+
+
 class TimeContext:
     """What a time referring back needs: the year the text gave last, and the document's date."""
 
@@ -250,8 +258,10 @@ class TimeContext:
         given = [c for c in claims if c.status != "hypothetical"]
         dated = [c for c in given if c.year is not None and c.anchor != "publication"]
         self.listed_years = [int(y) for y in YEAR.findall(sentence)]
-        # (a year in an aside is not the text's: "Second time running (the first was in 2020).")
-        years = list(YEAR.finditer(_ASIDE.sub(lambda m: " " * len(m.group()), sentence)))
+        # (a year in an aside is not the text's: "Second time running (the first was in 2020)."; nor one ending or
+        # opening a stretch: "under the inspections that ran until 2013", "since 2019")
+        years = [m for m in YEAR.finditer(_ASIDE.sub(lambda m: " " * len(m.group()), sentence))
+                 if not _STRETCH_BOUND.search(sentence, 0, m.start())]
         news = given and given[-1].status == "current" and given[-1].anchor == "publication" and self.published
         # a year named after the news ("rated good - completing a climb that began when it was placed in
         # intervention in 2016. Back then, ..."): the time the text went on to
@@ -276,7 +286,8 @@ class TimeContext:
             told = _FINITE_PAST.search(last.clause, last.segment, last.start) \
                 or _ACTIVE_PAST.search(last.clause, last.segment, last.start)
             self.paragraph_year = last.year if earlier and told \
-                and not _SUBORDINATE.search(last.clause, 0, last.start) else None
+                and not _SUBORDINATE.search(last.clause, 0, last.start) \
+                and not _BACK_TO_TODAY.search(sentence, max(sentence.find(last.clause), 0) + last.start) else None
         elif _NEWS_TIME.search(sentence) and self.published is not None:  # "Last month Ofsted went back.": the
             self.last_year, self.last_status, self.paragraph_year = self.published.year, "current", None  # news's
         elif years:  # "X's report came out just before Christmas 2017." (two years or more back: not the report
