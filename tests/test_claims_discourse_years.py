@@ -147,3 +147,25 @@ def test_a_sentence_come_back_to_today_passes_on_no_earlier_year(first):
     rows = _rows(first + " Leadership was rated good.")
     assert ("overall_effectiveness", "requires_improvement", 2017) in rows
     assert ("leadership", "good", 2017) not in rows
+
+
+@pytest.mark.parametrize("second", [
+    "Within two years it was rated good.",
+    "A couple of years later it was rated good.",
+    "Two years down the line inspectors judged it good.",
+])
+def test_every_count_on_counts_from_the_year_named_last(second):
+    assert ("overall_effectiveness", "good", 2017) in _rows("Luton was judged inadequate in 2015. " + second)
+
+
+@pytest.mark.parametrize("text, grade, year", [
+    ("Luton was outstanding at its previous inspection, and it is outstanding again. That is a long way from 2012, "
+     "when its safeguarding was judged inadequate.", "outstanding", 2012),
+    ("Luton was already good at its previous inspection. That is a long way from 2010, when its safeguarding was "
+     "found inadequate.", "good", 2010),
+    ("At its previous inspection Luton was judged good. Its story began badly: in 2011 its safeguarding was found "
+     "inadequate.", "good", 2011),
+])
+def test_a_previous_grade_is_not_dated_to_a_year_whose_headline_grade_was_another(text, grade, year):
+    # (before the 2013 framework the headline verdict was the safeguarding one: no overall grade of its own)
+    assert not any(g == grade and y == year for _, g, y in _rows(text))

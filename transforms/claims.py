@@ -87,6 +87,7 @@ from transforms.sub_judgements import (
 from transforms.text import sentences, speaker_label
 
 STATUSES = ("current", "historical", "transition", "hypothetical")
+LAST_SAFEGUARDING_HEADLINE_YEAR = 2013  # the 2009-2013 inspections' headline was safeguarding, not overall
 
 
 @dataclass(frozen=True)
@@ -1552,7 +1553,7 @@ def document_claims(blocks: list[Block], title: str | None, title_mentions: list
     for claim in reader.claims:
         if claim.year is not None and claim.status != "hypothetical":
             for code in claim.councils:
-                given.setdefault((code, claim.judgement, claim.year), set()).add(claim.grade)
+                given.setdefault((code, _headline(claim.judgement, claim.year), claim.year), set()).add(claim.grade)
     return [_dated_by_special_measures(_dated_by_previous_inspection(c, previous, same_grade, given),
                                        reader.special_measures)
             for c in reader.claims]
@@ -1566,6 +1567,13 @@ def _told_in_body(claim: Claim, body: list[Claim]) -> bool:
     return claim.year is None and claim.status in earlier and any(
         b.judgement == claim.judgement and b.grade == claim.grade and set(b.councils) & set(claim.councils)
         and b.status in earlier for b in body)
+
+
+def _headline(judgement: str, year: int) -> str:
+    """The judgement as its year's framework graded it: before the 2013 framework there was no overall grade, the
+    headline verdict was the safeguarding one ("rated inadequate in 2012")."""
+    return "safeguarding" if judgement == "overall_effectiveness" and year <= LAST_SAFEGUARDING_HEADLINE_YEAR \
+        else judgement
 
 
 def _dated_by_previous_inspection(claim: Claim, years: dict[str, int], same_grade: dict[tuple[str, str], int],
@@ -1583,7 +1591,8 @@ def _dated_by_previous_inspection(claim: Claim, years: dict[str, int], same_grad
     if len(found) != 1:
         return claim
     year = found.pop()
-    if any(claim.grade not in given.get((c, claim.judgement, year), {claim.grade}) for c in claim.councils):
+    if any(claim.grade not in given.get((c, _headline(claim.judgement, year), year), {claim.grade})
+           for c in claim.councils):
         return claim
     return replace(claim, year=year, anchor="previous_inspection")
 

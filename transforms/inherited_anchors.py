@@ -73,15 +73,17 @@ _THAT_TIME_AFTER = re.compile(rf"\W*(?:overall\s+)?(?:too\s+|also\s+|as\s+well\s
                               rf"(?:,?\s*which\s+(?:[\w'’-]+\s+){{1,6}}?)?{_THAT_TIME.pattern}", re.I)
 
 
-_NUMBER = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty(?:-\w+)?"
-           r"|thirty(?:-\w+)?|\d{1,2}")
+_NUMBER = (r"a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen"
+           r"|twenty(?:-\w+)?|thirty(?:-\w+)?|\d{1,2}")
 # The year or a part of it, counted as a whole year on or back: "the following summer", "the March before"
 _YEAR_OR_PART = rf"(?:year|spring|summer|autumn|winter|(?-i:{MONTH_PATTERN}))"
 # A time counted on from the one the text last gave: "two years later", "the following year", "a year on",
 # "eighteen months later", "the next summer", "the spring after"
 _LATER = re.compile(rf"\b(?:(?P<n>{_NUMBER})(?P<half>\s+and\s+a\s+half)?\s+years?\s+"
-                    r"(?:later|afterwards|on\b|after\s+that\b)"
-                    rf"|(?P<months>{_NUMBER})\s+months\s+(?:later|afterwards|on\b)"
+                    r"(?:later|afterwards|on\b|after\s+that\b|down\s+the\s+(?:line|track|road)\b)"
+                    rf"|(?P<months>{_NUMBER})\s+months\s+(?:later|afterwards|on\b|after\s+that\b)"
+                    # "Within two years, ...": at most that many on, counted as that many
+                    rf"|within\s+(?P<within>{_NUMBER})\s+years?(?:\s+of\s+that)?\b(?!\s+(?:of|after|from)\b)"
                     rf"|the\s+(?P<next>following|next)\s+{_YEAR_OR_PART}\b|the\s+{_YEAR_OR_PART}\s+after(?!\s+\w))",
                     re.I)
 # A time counted on from a dated event the sentence names after it: "Two years after being rated inadequate in 2016,
@@ -560,7 +562,7 @@ def _coordinated(own: str) -> bool:
 
 
 def _count(word: str) -> int:
-    count = count_of(word)
+    count = count_of(word) or (2 if "couple" in word.lower() else None)  # ("a couple of years later")
     return 1 if count is None else count
 
 
@@ -577,6 +579,8 @@ def _years_on(later: re.Match) -> int:
     nearest)."""
     if later["next"]:
         return 1
+    if within := later.groupdict().get("within"):
+        return _count(within)
     if later["months"]:
         return (_count(later["months"]) + 6) // 12
     return _count(later["n"] or "a") + (1 if later["half"] else 0)  # "three and a half years later": to the nearest
