@@ -198,7 +198,8 @@ def extract(doc: Document, index: CouncilIndex | None = None, council: str | Non
                 if claim.year is None and claim.grade not in given.get((named_code, claim.judgement, year),
                                                                         {claim.grade}):
                     year = None  # the document gives the council another grade that year: not this one's
-                when = ClaimDate(year, stated_month(claim.evidence, year)) if year else None
+                when = ClaimDate(year, stated_month(claim.evidence, year), counted=claim.anchor == "relative") \
+                    if year else None
             elif current is not None:
                 year, framework = current_year, current[0]
                 # an undated grade of a council whose own verdicts state no time is the one it held at the
