@@ -233,9 +233,9 @@ _ANY_VERDICT_AFTER = re.compile(rf"\b(?:rated|judged|graded|found|{GRADE_PHRASE}
 # "the former", "the latter", "the first", "the second" as a subject: one of the councils named together just before
 _ORDINAL = re.compile(r"\bthe\s+(former|latter|first|second)\b(?=\s*(?:,|(?:was|were|is|are|has|had|remains?|remained"
                       r"|received|got|gets|kept|held|saw|fell|rose|moved|stayed|stays)\b))", re.I)
-# A council referred back to by the kind of council it is: "the county", "the city's", "the London borough" (not "the
-# county council's neighbour": the head is what it describes)
-_DESCRIBED = re.compile(r"\bthe\s+((?:[\w-]+\s+){0,2}?(?:city|county|borough))\b(?!\s+(?:of|and)\b)"
+# A council referred back to by the kind of council it is: "the county", "the city's", "the London borough", "the
+# island" (not "the county council's neighbour": the head is what it describes)
+_DESCRIBED = re.compile(r"\bthe\s+((?:[\w-]+\s+){0,2}?(?:city|county|borough|islands?))\b(?!\s+(?:of|and)\b)"
                         r"(?!['’]?s?\s+neighbour)", re.I)
 # "the old county", "the then county council", "the former borough": a council that has ended
 _FORMER = re.compile(r"\b(?:former|old|then|previous|late|abolished|defunct)\b", re.I)
@@ -681,8 +681,10 @@ def _joined_after(mentions: list[Mention], text: str, first: int) -> list[str]:
 # A council described, not named, as the subject of a conjunct after a council the sentence named: "Leeds moves up
 # to good, while a Lancashire borough loses its outstanding grade", "... as another East Midlands council slips to
 # ...", "..., and a neighbouring authority was judged inadequate" (not a lede's "A London council previously rated
-# good has been found inadequate", the story's council)
-_ANOTHER_COUNCIL = re.compile(r"\b(?:and|but|while|whilst|whereas|as)\s+(?:an?|another|one)\s+(?:other\s+)?"
+# good has been found inadequate", the story's council; nor "as" a preposition: "its first inspection as a council in
+# its own right")
+_ANOTHER_COUNCIL = re.compile(r"(?:\b(?:and|but|while|whilst|whereas)|,\s*(?:just\s+)?as)\s+(?:an?|another|one)\s+"
+                              r"(?:other\s+)?"
                               r"(?:[\w'’-]+\s+){0,3}?(?:council|authority|borough|county|city)\b", re.I)
 
 
@@ -894,7 +896,7 @@ class _Reader:
         if opened and _GRADE.search(text, 0, opened.start()):
             opened = None  # "..., good overall, with two outstanding grades: A and B": a topic gives no grade
         listed = None  # "Leeds, outstanding; Bradford, requires improvement; ...": a list's first record
-        if not opened and mentions and ";" in text and not text[:mentions[0].start].strip(" \"'‘“") \
+        if not opened and mentions and not text[:mentions[0].start].strip(" \"'‘“") \
                 and (comma := _TOPIC_COMMA.match(text, mentions[0].end)) \
                 and _GRADE_OPENING.match(listed := text[comma.end():text.find(";")]):
             opened = comma
@@ -939,8 +941,11 @@ class _Reader:
         if not items:
             return
         fragment = ", ".join(items)
-        question = self.last_sentence.rstrip().endswith("?") and judgements_in(self.last_sentence) \
-            and not _GRADE.search(self.last_sentence)
+        asked = self.last_sentence.rstrip().endswith("?") and not _GRADE.search(self.last_sentence)
+        question = asked and judgements_in(self.last_sentence)
+        if asked and not question and not topic and (self.focus or self.named) \
+                and _REPORT_HEAD.search(self.last_sentence.rstrip(" ?")):
+            topic = self.focus or self.named[-1:]  # "The result? Good.": the report's verdict, as "The result: good."
         if re.search(r"\bfor\b", fragment, re.I) and not judgements_in(fragment):
             return  # "adequate for both": judgements named elsewhere
         labelled = self.labelled_year is not None and not mentions and bool(self.focus)  # "2022. Good."

@@ -240,19 +240,22 @@ def delivery_bodies(name: str, on: date | None = None) -> list[str]:
 
 
 def described_as(council: Council, descriptor: str) -> bool | None:
-    """Whether "the city", "the county" or "the borough" can describe the council: True when its official name
-    (or for a county or a London borough, its kind) calls it that, False when they call it another of the three
-    ("Peterborough City Council" is no county, "Sefton Metropolitan Borough Council" no city), None when they say
-    nothing ("Wiltshire Council" may well be "the county"). "The Royal Borough" is one whose official name says so,
-    "the London borough" a London borough."""
+    """Whether "the city", "the county", "the borough" or "the island" can describe the council: True when its
+    official name (or for a county or a London borough, its kind) calls it that, False when they call it another of
+    the four ("Peterborough City Council" is no county, "Sefton Metropolitan Borough Council" no city, the Isle of
+    Wight no county), None when they say nothing ("Wiltshire Council" may well be "the county"). "The Royal Borough"
+    is one whose official name says so, "the London borough" a London borough."""
     words = descriptor.lower().split()
-    head = words[-1]
+    head = "island" if words[-1] in ("island", "islands") else words[-1]
     if "royal" in words:
         return "royal borough" in council.official_name.lower()
     if "london" in words:
         return council.kind == "london_borough"
     called = {word for word in ("city", "county", "borough") if re.search(rf"\b{word}\b", council.official_name, re.I)}
     called |= {"county"} if council.kind == "county" else {"borough"} if council.kind == "london_borough" else set()
+    called |= {"island"} if re.search(r"\bisles?\b", council.official_name, re.I) else set()
+    if head == "island":  # an island's council says so in its name
+        return "island" in called
     if head in called:
         return True
     return False if called else None

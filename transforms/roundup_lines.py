@@ -1,7 +1,8 @@
 """Round-up lines: a council, its new grade, and in brackets the grade it had before.
 
 "Northtown – good (requires improvement, 2017)", "Westshire: outstanding (was inadequate in 2016)",
-"Eastborough - requires improvement (previously good)": the grade after the dash is the current one; the
+"Eastborough - requires improvement (previously good)", "Southtown, good": the grade after the colon, dash or comma
+is the current one; the
 bracketed grade is an earlier one, with the year the brackets give (none if they give none); a year alone in the
 brackets dates the grade itself ("Southfield: good (2022)"), and so does a time named with the council ("Westfield,
 March 2023 – good"). Several such
@@ -18,7 +19,7 @@ from transforms.grades import GRADE_PHRASE, QE, YEAR, Q, normalise_grade
 from transforms.ratings import RatingClaim, time_named
 
 _LINE = re.compile(
-    rf"^\s*(?P<names>[^()\n:–—]{{2,100}}?)\s*(?::|\s[-–—]\s|[–—]|\|)\s*(?:(?:now\s+)?(?:rated|judged)\s+)?"
+    rf"^\s*(?P<names>[^()\n:–—]{{2,100}}?)\s*(?::|,|\s[-–—]\s|[–—]|\|)\s*(?:(?:now\s+)?(?:rated|judged)\s+)?"
     rf"{Q}(?P<grade>{GRADE_PHRASE}){QE}(?:\s+overall)?\s*"
     r"(?:\((?P<before>[^()]{2,80})\))?\s*\.?\s*$", re.I)
 _EARLIER = re.compile(rf"{Q}(?P<grade>{GRADE_PHRASE}){QE}", re.I)
