@@ -203,6 +203,8 @@ _JOINED = re.compile(r"^(?:\s*(?:,|and|&|as\s+well\s+as|plus)\s*(?:the\s+)?|\s*\
                      r"|\s*,\s*(?:in|on)\s+(?:(?:early|late|mid)\s+)?(?:[A-Z][a-z]+|(?:19|20)\d{2})(?:\s+(?:19|20)\d{2})?"
                      r"(?=\s*,))+$")
 _GRADE = re.compile(GRADE_PHRASE, re.I)
+# "Bury, inadequate.": a council and its grade alone make a record (not "Bradford, good at recruiting, ...")
+_GRADE_ALONE = re.compile(rf"\s*{Q}(?:{GRADE_PHRASE}){QE}\s*\.?\s*", re.I)
 _QUOTED_GRADE = re.compile(rf"[‘'\"“]({GRADE_PHRASE})[’'\"”]", re.I)
 # "..., as was Sheffield", "So were Luton and Sheffield", "as had Sheffield's": the verdict just given, again, for the
 # councils named next
@@ -683,9 +685,10 @@ def _joined_after(mentions: list[Mention], text: str, first: int) -> list[str]:
 # ...", "..., and a neighbouring authority was judged inadequate" (not a lede's "A London council previously rated
 # good has been found inadequate", the story's council; nor "as" a preposition: "its first inspection as a council in
 # its own right")
-_ANOTHER_COUNCIL = re.compile(r"(?:\b(?:and|but|while|whilst|whereas)|,\s*(?:just\s+)?as)\s+(?:an?|another|one)\s+"
-                              r"(?:other\s+)?"
-                              r"(?:[\w'’-]+\s+){0,3}?(?:council|authority|borough|county|city)\b", re.I)
+_A_COUNCIL = r"(?:an?|another|one)\s+(?:other\s+)?(?:[\w'’-]+\s+){0,3}?(?:council|authority|borough|county|city)\b"
+_ANOTHER_COUNCIL = re.compile(rf"\b(?:and|but|while|whilst|whereas)\s+{_A_COUNCIL}"
+                              rf"|\bas\s+{_A_COUNCIL}(?=\s+(?!(?:in|for|of|on|at|with|by|to|from|since|under)\b)[a-z])",
+                              re.I)
 
 
 def attribute(claim: RatingClaim, clause_mentions: list[Mention], focus: list[str]) -> list[str]:
@@ -898,6 +901,7 @@ class _Reader:
         listed = None  # "Leeds, outstanding; Bradford, requires improvement; ...": a list's first record
         if not opened and mentions and not text[:mentions[0].start].strip(" \"'‘“") \
                 and (comma := _TOPIC_COMMA.match(text, mentions[0].end)) \
+                and (";" in text or _GRADE_ALONE.fullmatch(text, comma.end())) \
                 and _GRADE_OPENING.match(listed := text[comma.end():text.find(";")]):
             opened = comma
         head, rest = (text[:opened.start()], listed or text[opened.end():]) if opened else ("", text)
