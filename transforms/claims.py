@@ -87,7 +87,7 @@ from transforms.sub_judgements import (
 from transforms.text import sentences, speaker_label
 
 STATUSES = ("current", "historical", "transition", "hypothetical")
-LAST_SAFEGUARDING_HEADLINE_YEAR = 2013  # the 2009-2013 inspections' headline was safeguarding, not overall
+LAST_PRE_2013_YEAR = 2013  # SLAC inspections ran until 2013 (their headline: safeguarding); APA and JAR ended in 2009
 
 
 @dataclass(frozen=True)
@@ -1581,7 +1581,7 @@ def _told_in_body(claim: Claim, body: list[Claim]) -> bool:
 def _headline(judgement: str, year: int) -> str:
     """The judgement as its year's framework graded it: before the 2013 framework there was no overall grade, the
     headline verdict was the safeguarding one ("rated inadequate in 2012")."""
-    return "safeguarding" if judgement == "overall_effectiveness" and year <= LAST_SAFEGUARDING_HEADLINE_YEAR \
+    return "safeguarding" if judgement == "overall_effectiveness" and year <= LAST_PRE_2013_YEAR \
         else judgement
 
 

@@ -28,7 +28,7 @@ from csi.records import (
     Rating,
     make_id,
 )
-from transforms.claims import Claim, Mentions, described_before_named, document_claims
+from transforms.claims import LAST_PRE_2013_YEAR, Claim, Mentions, described_before_named, document_claims
 from transforms.councils import CouncilIndex, Mention, default_index, described_as
 from transforms.findings import list_findings, prose_findings, with_implicit_lists
 from transforms.grades import of_earlier_scale
@@ -61,7 +61,6 @@ from transforms.sub_judgements import judgements_covered, names_child_protection
 from transforms.text import sentences
 
 TITLE_WEIGHT = 3
-LAST_PRE_2013_YEAR = 2013  # SLAC inspections ran until 2013; APA and JAR ended in 2009
 # The judgements the 2013 and 2018 frameworks introduced: "adequate" for one of them mixes the frameworks' words
 LATER_JUDGEMENTS = ("help_and_protection", "leadership", "care_leavers", "adoption")
 # What a page rating a council's children's services speaks of somewhere: the inspectorate, an inspection or an

@@ -228,9 +228,10 @@ def _dated(candidates: list[OfficialInspection], judgement: str, grade: str, whe
     published = [i for i in (agreeing or near) if fits[i.inspection_id] == "published"]
     if len(published) == 1:
         return Link(published[0], "dated", _agrees(published[0], judgement, grade))
-    beside = [i for i in candidates if abs(i.published_on.year - when.year) == 1 and _agrees(i, judgement, grade)]
-    if when.counted and not near and len(beside) == 1:  # "three years ago" in January: a report of December
-        return Link(beside[0], "dated", True)
+    if when.counted and not near:  # "three years ago" in January: the one agreeing report of the year beside it
+        beside = [i for i in candidates if abs(i.published_on.year - when.year) == 1 and _agrees(i, judgement, grade)]
+        if len(beside) == 1:
+            return Link(beside[0], "dated", True)
     return None
 
 
